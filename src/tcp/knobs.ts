@@ -1,0 +1,117 @@
+/**
+ * Profiles and knobs (DESIGN.md "Profiles and knobs"). Time values are seconds.
+ * Numbers come from ../shared/reference/linux-tcp-defaults.md.
+ */
+export const PROFILES = ['linux', 'rfc9293'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export type KnobUnit = 's' | 'count' | 'bool' | 'bytes';
+
+export interface KnobSpec {
+  unit: KnobUnit;
+  min: number;
+  max: number;
+  integer: boolean;
+  defaults: Record<Profile, number>;
+  /** One line of English for CLI help and error messages; the UI has its own translated text. */
+  help: string;
+}
+
+export const KNOB_SPECS = {
+  time_wait_len: { unit: 's', min: 0, max: 3600, integer: false, defaults: { linux: 60, rfc9293: 240 }, help: 'TIME_WAIT length (Linux: TCP_TIMEWAIT_LEN; RFC: 2 x MSL)' },
+  msl: { unit: 's', min: 0, max: 1800, integer: false, defaults: { linux: 30, rfc9293: 120 }, help: 'maximum segment lifetime; under rfc9293 TIME_WAIT lasts 2 x msl unless time_wait_len is set' },
+  tcp_fin_timeout: { unit: 's', min: 0, max: 3600, integer: false, defaults: { linux: 60, rfc9293: 0 }, help: 'FIN_WAIT_2 timeout for an orphaned socket; 0 = no timer' },
+  tcp_keepalive_time: { unit: 's', min: 1, max: 32767, integer: false, defaults: { linux: 7200, rfc9293: 7200 }, help: 'idle time before the first keepalive probe' },
+  tcp_keepalive_intvl: { unit: 's', min: 1, max: 32767, integer: false, defaults: { linux: 75, rfc9293: 75 }, help: 'gap between unanswered keepalive probes' },
+  tcp_keepalive_probes: { unit: 'count', min: 1, max: 127, integer: true, defaults: { linux: 9, rfc9293: 9 }, help: 'unanswered probes before the connection is dropped' },
+  tcp_syn_retries: { unit: 'count', min: 1, max: 127, integer: true, defaults: { linux: 6, rfc9293: 6 }, help: 'SYN retransmissions before connect() fails' },
+  tcp_syn_linear_timeouts: { unit: 'count', min: 0, max: 127, integer: true, defaults: { linux: 4, rfc9293: 0 }, help: 'extra SYN retransmissions sent first at the initial RTO, without doubling' },
+  tcp_synack_retries: { unit: 'count', min: 1, max: 127, integer: true, defaults: { linux: 5, rfc9293: 5 }, help: 'SYN,ACK retransmissions in SYN_RCVD' },
+  tcp_retries2: { unit: 'count', min: 1, max: 127, integer: true, defaults: { linux: 15, rfc9293: 15 }, help: 'retransmissions of data or FIN before the connection is dropped' },
+  tcp_orphan_retries: { unit: 'count', min: 0, max: 127, integer: true, defaults: { linux: 0, rfc9293: 15 }, help: 'retransmissions for a closed (orphaned) socket; 0 means 8, as Linux does' },
+  rto_initial: { unit: 's', min: 0.001, max: 600, integer: false, defaults: { linux: 1, rfc9293: 1 }, help: 'initial retransmission timeout (RFC 6298)' },
+  rto_min: { unit: 's', min: 0.001, max: 600, integer: false, defaults: { linux: 0.2, rfc9293: 1 }, help: 'minimum retransmission timeout' },
+  rto_max: { unit: 's', min: 0.001, max: 3600, integer: false, defaults: { linux: 120, rfc9293: 120 }, help: 'maximum retransmission timeout (back-off cap)' },
+  rfc5961: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 }, help: 'RFC 5961 challenge ACKs for RST and SYN; 0 = RFC 793 behaviour' },
+  tcp_rfc1337: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 1 }, help: '1 = ignore RST in TIME_WAIT (RFC 1337)' },
+  drop_synfin: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 0 }, help: 'drop segments carrying both SYN and FIN (FreeBSD net.inet.tcp.drop_synfin)' },
+  blackhole: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 0 }, help: 'send no RST for segments to closed ports' },
+  mss: { unit: 'bytes', min: 64, max: 65495, integer: true, defaults: { linux: 1460, rfc9293: 1460 }, help: 'maximum segment size this host sends and announces' },
+  rcv_wnd: { unit: 'bytes', min: 1, max: 1048576, integer: true, defaults: { linux: 65535, rfc9293: 65700 }, help: 'fixed receive window (advertised as at most 65535: no window scaling); rfc9293 uses 64 KiB rounded up to 45 x MSS, as the conformance suite reference stack does' },
+  tw_syn_reopen: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'a new SYN above RCV.NXT ends TIME_WAIT and opens a new connection (Linux; RFC 1122 4.2.2.13 MAY)' },
+  delayed_ack: { unit: 's', min: 0, max: 0.5, integer: false, defaults: { linux: 0.04, rfc9293: 0 }, help: 'delay before ACKing a FIN once the connection is interactive (Linux pingpong mode); 0 = ACK at once' },
+  tcp_tw_reuse: { unit: 'count', min: 0, max: 2, integer: true, defaults: { linux: 2, rfc9293: 0 }, help: 'let connect() reuse a 4-tuple in TIME_WAIT: 0 = never, 1 = always, 2 = loopback only (this model\'s link is not loopback)' },
+  somaxconn: { unit: 'count', min: 1, max: 65535, integer: true, defaults: { linux: 4096, rfc9293: 4096 }, help: 'upper bound of listen() backlog' },
+  tcp_max_tw_buckets: { unit: 'count', min: 0, max: 1048576, integer: true, defaults: { linux: 131072, rfc9293: 1048576 }, help: 'TIME_WAIT sockets kept at most; beyond it new ones are destroyed at once' },
+} as const satisfies Record<string, KnobSpec>;
+
+export type KnobName = keyof typeof KNOB_SPECS;
+/** A resolved knob set; `profile` decides the few rules that are not a number (e.g. the RTO formula). */
+export type Knobs = { readonly [K in KnobName]: number } & { readonly profile: Profile };
+export const KNOB_NAMES = Object.keys(KNOB_SPECS) as KnobName[];
+
+export function isKnobName(s: string): s is KnobName {
+  return Object.hasOwn(KNOB_SPECS, s);
+}
+
+export function isProfile(s: string): s is Profile {
+  return (PROFILES as readonly string[]).includes(s);
+}
+
+/** A user-facing error that names what was wrong and where (DESIGN.md invariant 5). */
+export class InputError extends Error {
+  constructor(
+    readonly where: string,
+    message: string,
+  ) {
+    super(`${where}: ${message}`);
+    this.name = 'InputError';
+  }
+}
+
+export function describeKnob(name: KnobName): string {
+  const s: KnobSpec = KNOB_SPECS[name];
+  const range = s.unit === 'bool' ? '0 or 1' : `${s.min}..${s.max}${s.integer ? ' (integer)' : ''}`;
+  return `${range}${s.unit === 's' ? ' seconds' : s.unit === 'bytes' ? ' bytes' : ''}`;
+}
+
+/** Checks one knob value; throws InputError naming the field and what is allowed. */
+export function checkKnob(name: string, value: unknown, where = `knob ${name}`): number {
+  if (!isKnobName(name)) {
+    throw new InputError(where, `unknown knob "${name}"; known knobs: ${KNOB_NAMES.join(', ')}`);
+  }
+  const spec: KnobSpec = KNOB_SPECS[name];
+  let v: number;
+  if (typeof value === 'boolean' && spec.unit === 'bool') v = value ? 1 : 0;
+  else if (typeof value === 'number') v = value;
+  else if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) v = Number(value);
+  else if (typeof value === 'string' && spec.unit === 'bool' && /^(on|off|true|false)$/i.test(value)) v = /^(on|true)$/i.test(value) ? 1 : 0;
+  else throw new InputError(where, `expected a number (${describeKnob(name)}), got ${JSON.stringify(value)}`);
+  if (!Number.isFinite(v) || v < spec.min || v > spec.max || (spec.integer && !Number.isInteger(v))) {
+    throw new InputError(where, `${v} is out of range; allowed: ${describeKnob(name)}`);
+  }
+  return v;
+}
+
+/**
+ * The knob set for a profile with overrides applied. Validates everything before
+ * returning, so a bad override leaves nothing half-applied.
+ */
+export function resolveKnobs(profile: Profile, overrides: Readonly<Record<string, unknown>> = {}, where = 'set'): Knobs {
+  if (!isProfile(profile)) throw new InputError('profile', `unknown profile "${String(profile)}"; allowed: ${PROFILES.join(', ')}`);
+  const out = {} as Record<KnobName, number> & { profile: Profile };
+  out.profile = profile;
+  for (const n of KNOB_NAMES) out[n] = KNOB_SPECS[n].defaults[profile];
+  for (const [k, v] of Object.entries(overrides)) out[k as KnobName] = checkKnob(k, v, `${where}.${k}`);
+  // The RFC profile's TIME_WAIT is defined as 2 x MSL; keep them tied unless both are given.
+  if (profile === 'rfc9293' && 'msl' in overrides && !('time_wait_len' in overrides)) {
+    out.time_wait_len = Math.min(2 * out.msl, KNOB_SPECS.time_wait_len.max);
+  }
+  if (out.rto_min > out.rto_max) throw new InputError(`${where}.rto_min`, `rto_min (${out.rto_min}) exceeds rto_max (${out.rto_max})`);
+  return Object.freeze(out);
+}
+
+/** Linux gives up on an orphan after 8 tries when tcp_orphan_retries is 0. */
+export function orphanRetries(k: Knobs): number {
+  return k.tcp_orphan_retries === 0 ? 8 : k.tcp_orphan_retries;
+}

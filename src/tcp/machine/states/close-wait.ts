@@ -1,0 +1,29 @@
+import type { StateConfig } from '../chart.ts';
+import { err, retransmit, retriesLeft } from '../chart.ts';
+import { keepaliveTimeout } from '../shared.ts';
+
+/**
+ * The peer has closed its side; we may still send. Only the application's
+ * close() leaves this state: no timer ends it (the CLOSE_WAIT leak).
+ */
+export const CLOSE_WAIT: StateConfig = {
+  on: {
+    SEGMENT: [
+      { guard: 'rcvAck', actions: ['acceptSegment', 'output'] },
+      { guard: 'rcvRst', target: 'CLOSED', actions: [err('ECONNRESET')] },
+      { guard: 'rcvSynInWindow', target: 'CLOSED', actions: ['sendRstAck', err('ECONNRESET')] },
+    ],
+    SEND: { actions: ['queueData', 'output'] },
+    CLOSE: [
+      { guard: 'closeResets', target: 'CLOSED', actions: ['sendRstAck'] },
+      { target: 'LAST_ACK', actions: ['markOrphan', 'queueFin', 'output'] },
+    ],
+    SHUTDOWN_WR: { target: 'LAST_ACK', actions: ['queueFin', 'output'] },
+    ABORT: { target: 'CLOSED', actions: ['sendRstAck'] },
+    'TIMEOUT.RTO': [
+      { guard: retriesLeft('CLOSE_WAIT'), actions: [retransmit('CLOSE_WAIT')] },
+      { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
+    ],
+    'TIMEOUT.KEEPALIVE': keepaliveTimeout,
+  },
+};

@@ -1,0 +1,20 @@
+import type { StateConfig } from '../chart.ts';
+import { err, retransmit, retriesLeft } from '../chart.ts';
+
+/** Both FINs crossed; waiting for the ACK of ours. */
+export const CLOSING: StateConfig = {
+  on: {
+    SEGMENT: [
+      { guard: 'rcvAckOfFin', target: 'TIME_WAIT', actions: ['acceptSegment'] },
+      { guard: 'rcvAck', actions: ['acceptSegment'] },
+      { guard: 'rcvRst', target: 'CLOSED' },
+      { guard: 'rcvSynInWindow', target: 'CLOSED', actions: ['sendRstAck', err('ECONNRESET')] },
+    ],
+    CLOSE: { actions: ['markOrphan'] },
+    ABORT: { target: 'CLOSED', actions: ['sendRstAck'] },
+    'TIMEOUT.RTO': [
+      { guard: retriesLeft('CLOSING'), actions: [retransmit('CLOSING')] },
+      { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
+    ],
+  },
+};

@@ -1,0 +1,20 @@
+import type { StateConfig } from '../chart.ts';
+import { err, retransmit, retriesLeft } from '../chart.ts';
+
+/** We closed after the peer did; waiting for the ACK of our FIN. */
+export const LAST_ACK: StateConfig = {
+  on: {
+    SEGMENT: [
+      { guard: 'rcvAckOfFin', target: 'CLOSED', actions: ['acceptSegment'] },
+      { guard: 'rcvAck', actions: ['acceptSegment'] },
+      { guard: 'rcvRst', target: 'CLOSED' },
+      { guard: 'rcvSynInWindow', target: 'CLOSED', actions: ['sendRstAck', err('ECONNRESET')] },
+    ],
+    CLOSE: { actions: ['markOrphan'] },
+    ABORT: { target: 'CLOSED', actions: ['sendRstAck'] },
+    'TIMEOUT.RTO': [
+      { guard: retriesLeft('LAST_ACK'), actions: [retransmit('LAST_ACK')] },
+      { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
+    ],
+  },
+};

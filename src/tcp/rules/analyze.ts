@@ -1,0 +1,120 @@
+import type { Segment } from '../segment.ts';
+import { segSpace } from '../segment.ts';
+import { seqAdd, seqDiff, seqGt } from '../seq.ts';
+import type { TcpState } from '../states.ts';
+import type { Tcb } from '../tcb.ts';
+import { ackAcceptable, segmentAcceptable, synRcvdAckAcceptable, synSentAckAcceptable } from './acceptability.ts';
+import type { Verdict } from './verdict.ts';
+
+const drop = (why: Extract<Verdict, { kind: 'drop' }>['why']): Verdict => ({ kind: 'drop', why });
+
+/** RFC 9293 §3.10.7: classify an arriving segment for a connection in `state`. */
+export function analyze(state: TcpState, t: Tcb, s: Segment): Verdict {
+  switch (state) {
+    case 'CLOSED':
+      return drop('no-syn');
+    case 'LISTEN':
+      return analyzeListen(t, s);
+    case 'SYN_SENT':
+      return analyzeSynSent(t, s);
+    case 'TIME_WAIT':
+      return analyzeTimeWait(t, s);
+    default:
+      return analyzeSynchronized(state, t, s);
+  }
+}
+
+function analyzeListen(t: Tcb, s: Segment): Verdict {
+  const f = s.flags;
+  if (f.RST) return drop('rst-in-listen');
+  if (f.ACK) return { kind: 'rst-reply' };
+  // A listener takes only the SYN; data and FIN riding on it are not acknowledged.
+  if (f.SYN) return f.FIN && t.k.drop_synfin ? drop('syn-fin') : { kind: 'syn', data: 0, fin: false };
+  return drop('no-syn');
+}
+
+function analyzeSynSent(t: Tcb, s: Segment): Verdict {
+  const f = s.flags;
+  const ackOk = !!f.ACK && synSentAckAcceptable(t.iss, t.sndNxt, s.ack);
+  if (f.ACK && !ackOk) return f.RST ? drop('rst-bad-ack') : { kind: 'rst-reply' };
+  if (f.RST) return ackOk ? { kind: 'refused' } : drop('rst-without-ack');
+  if (f.SYN) {
+    if (f.FIN && t.k.drop_synfin) return drop('syn-fin');
+    const data = Math.min(s.len, t.k.rcv_wnd);
+    const fin = !!f.FIN && data === s.len;
+    return ackOk ? { kind: 'syn-ack', data, fin } : { kind: 'syn', data, fin };
+  }
+  return drop('no-syn');
+}
+
+/**
+ * TIME_WAIT keeps only RCV.NXT and SND.NXT. A bare ACK exactly at RCV.NXT is
+ * quiet; an RST at RCV.NXT ends TIME_WAIT unless tcp_rfc1337; everything else
+ * is answered with an ACK (Linux tcp_timewait_state_process, FreeBSD tcp_twcheck).
+ */
+function analyzeTimeWait(t: Tcb, s: Segment): Verdict {
+  const f = s.flags;
+  const k = t.k;
+  if (f.RST) {
+    if (k.tcp_rfc1337) return drop('rst-ignored-rfc1337');
+    if (k.rfc5961) return s.seq === t.rcvNxt ? { kind: 'reset' } : drop('rst-outside-window');
+    return segmentAcceptable(t.rcvNxt, k.rcv_wnd, s.seq, 0) ? { kind: 'reset' } : drop('rst-outside-window');
+  }
+  const acceptable = segmentAcceptable(t.rcvNxt, k.rcv_wnd, s.seq, segSpace(s));
+  if (f.SYN) {
+    // Linux lets a fresh SYN above RCV.NXT reopen the 4-tuple (RFC 1122 4.2.2.13 "MAY").
+    if (k.tw_syn_reopen && !f.ACK && seqGt(s.seq, t.rcvNxt)) return { kind: 'tw-new-syn' };
+    if (acceptable && !k.rfc5961) return { kind: 'syn-reset' };
+    return { kind: 'ack', why: acceptable ? 'challenge' : 'unacceptable' };
+  }
+  if (!f.ACK) return drop('no-ack');
+  const fin = !!f.FIN && seqAdd(s.seq, s.len) === seqAdd(t.rcvNxt, -1);
+  if (!f.FIN && s.len === 0 && s.seq === t.rcvNxt && s.ack === t.sndNxt) {
+    return { kind: 'segment', newAck: false, finAcked: false, data: 0, ooo: false, fin: false, dataAfterClose: false, quiet: true };
+  }
+  if (fin) return { kind: 'segment', newAck: false, finAcked: false, data: 0, ooo: false, fin: true, dataAfterClose: false, quiet: false };
+  return { kind: 'ack', why: 'time-wait' };
+}
+
+function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment): Verdict {
+  const f = s.flags;
+  const k = t.k;
+  // A retransmitted SYN of the handshake: answer it with our SYN,ACK again.
+  if (state === 'SYN_RCVD' && f.SYN && !f.ACK && !f.RST && s.seq === t.irs) return { kind: 'syn-again' };
+
+  const space = segSpace(s);
+  if (!segmentAcceptable(t.rcvNxt, k.rcv_wnd, s.seq, space)) {
+    return f.RST ? drop('rst-outside-window') : { kind: 'ack', why: 'unacceptable' };
+  }
+  if (f.RST) {
+    // RFC 5961 §3.2: only an exact match resets; in-window gets a challenge ACK.
+    if (k.rfc5961 && s.seq !== t.rcvNxt) return { kind: 'ack', why: 'challenge' };
+    return { kind: 'reset' };
+  }
+  if (f.SYN) return k.rfc5961 ? { kind: 'ack', why: 'challenge' } : { kind: 'syn-reset' };
+  if (!f.ACK) return drop('no-ack');
+
+  if (state === 'SYN_RCVD') {
+    if (!synRcvdAckAcceptable(t.sndUna, t.sndNxt, s.ack)) return { kind: 'rst-reply' };
+  } else if (!ackAcceptable(t.sndUna, t.sndNxt, t.maxSndWnd, s.ack, !!k.rfc5961)) {
+    return { kind: 'ack', why: seqGt(s.ack, t.sndNxt) ? 'ack-unsent' : 'ack-too-old' };
+  }
+
+  const newAck = seqGt(s.ack, t.sndUna);
+  const finAcked = t.finSeq !== null && seqGt(s.ack, t.finSeq);
+
+  // Text (seventh step): only states that still expect data from the peer take it.
+  const takesText = state === 'SYN_RCVD' || state === 'ESTABLISHED' || state === 'FIN_WAIT_1' || state === 'FIN_WAIT_2';
+  let data = 0;
+  let ooo = false;
+  if (s.len > 0 && takesText) {
+    if (seqGt(s.seq, t.rcvNxt)) ooo = true;
+    else data = Math.max(0, Math.min(s.len - seqDiff(t.rcvNxt, s.seq), k.rcv_wnd));
+  }
+  // FIN (eighth step): only when it is the next thing in sequence.
+  const finSeq = seqAdd(s.seq, s.len);
+  const fin = !!f.FIN && !ooo && !t.peerFin && takesText && finSeq === seqAdd(t.rcvNxt, data);
+  const dataAfterClose = data > 0 && t.orphan;
+  return { kind: 'segment', newAck, finAcked, data, ooo, fin, dataAfterClose, quiet: false };
+}
+

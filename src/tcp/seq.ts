@@ -1,0 +1,25 @@
+/**
+ * Sequence-number arithmetic modulo 2^32 (RFC 9293 §3.4). Comparisons are
+ * only meaningful for numbers less than 2^31 apart, as in every TCP.
+ */
+export const SEQ_MOD = 0x1_0000_0000;
+
+export function seqAdd(a: number, n: number): number {
+  return (((a + n) % SEQ_MOD) + SEQ_MOD) % SEQ_MOD;
+}
+
+/** Signed distance b - a in (-2^31, 2^31]. */
+export function seqDiff(b: number, a: number): number {
+  const d = (b - a) | 0; // wraps to a signed 32-bit integer
+  return d;
+}
+
+export const seqLt = (a: number, b: number): boolean => seqDiff(a, b) < 0;
+export const seqLe = (a: number, b: number): boolean => seqDiff(a, b) <= 0;
+export const seqGt = (a: number, b: number): boolean => seqDiff(a, b) > 0;
+export const seqGe = (a: number, b: number): boolean => seqDiff(a, b) >= 0;
+
+/** lo <= x < hi, modulo 2^32. */
+export function seqInHalfOpen(x: number, lo: number, hi: number): boolean {
+  return seqLe(lo, x) && seqLt(x, hi);
+}

@@ -1,0 +1,499 @@
+/**
+ * A host's TCP: the socket API an application calls, demultiplexing of arriving
+ * segments to connections and listeners, and answers for closed ports. It knows
+ * no clock: every call takes `now` and returns what happened as effects.
+ */
+import type { Errno } from '../errno.ts';
+import type { Knobs } from '../knobs.ts';
+import { endpointMachine } from '../machine/endpoint.ts';
+import type { EndpointEvent, TimerEventType } from '../machine/events.ts';
+import { analyze } from '../rules/analyze.ts';
+import { resetFor } from '../rules/build.ts';
+import type { Segment } from '../segment.ts';
+import { formatFlags } from '../segment.ts';
+import type { TcpState } from '../states.ts';
+import { SYNCHRONIZED } from '../states.ts';
+import type { KeepaliveOpts, Tcb } from '../tcb.ts';
+import { createTcb } from '../tcb.ts';
+import type { Conn, EndpointSnapshot } from './conn.ts';
+import { newConn, stateOf, stepConn } from './conn.ts';
+import type { StackEffect, TimerName } from './effects.ts';
+import type { AppResult, Sock, SockOpts } from './sockets.ts';
+import { fail, ok } from './sockets.ts';
+
+export interface StackOptions {
+  knobs: Knobs;
+  /** the seeded source of initial sequence numbers */
+  rand32: () => number;
+  ephemeralBase?: number;
+}
+
+export type KeepaliveOpt = 'SO_KEEPALIVE' | 'TCP_KEEPIDLE' | 'TCP_KEEPINTVL' | 'TCP_KEEPCNT';
+
+export interface StackSnapshot {
+  nextId: number;
+  nextEphemeral: number;
+  down: boolean;
+  socks: (Omit<Sock, 'conn'> & { conn: { sock: number; value: string; context: Tcb; timers: TimerName[] } | null })[];
+}
+
+const tupleKey = (local: number, remote: number) => `${local}:${remote}`;
+
+export class Stack {
+  readonly k: Knobs;
+  private readonly rand32: () => number;
+  private socks = new Map<number, Sock>();
+  private byTuple = new Map<string, number>();
+  private listeners = new Map<number, number>();
+  private nextId = 1;
+  private nextEphemeral: number;
+  /** a crashed host is silent until reboot */
+  down = false;
+  /** effects of the current call; the caller drains them */
+  private out: StackEffect[] = [];
+
+  constructor(o: StackOptions) {
+    this.k = o.knobs;
+    this.rand32 = o.rand32;
+    this.nextEphemeral = o.ephemeralBase ?? 40000;
+  }
+
+  drain(): StackEffect[] {
+    const e = this.out;
+    this.out = [];
+    return e;
+  }
+
+  // ---- inspection -------------------------------------------------------
+
+  sock(id: number): Sock | undefined {
+    return this.socks.get(id);
+  }
+  allSocks(): Sock[] {
+    return [...this.socks.values()];
+  }
+  state(id: number): TcpState {
+    const s = this.socks.get(id);
+    return s?.conn ? stateOf(s.conn) : 'CLOSED';
+  }
+  tcb(id: number): Tcb | undefined {
+    return this.socks.get(id)?.conn?.snap.context;
+  }
+  /** sockets counted the way `ss -tan` counts them */
+  countInState(st: TcpState): number {
+    let n = 0;
+    for (const s of this.socks.values()) if (s.conn && s.kind !== 'fresh' && stateOf(s.conn) === st && (st !== 'CLOSED' || s.fdOpen)) n++;
+    return n;
+  }
+
+  // ---- socket API ------------------------------------------------------------
+
+  socket(): number {
+    const id = this.nextId++;
+    this.socks.set(id, this.blank(id, 'fresh'));
+    return id;
+  }
+
+  private blank(id: number, kind: Sock['kind']): Sock {
+    const k = this.k;
+    return {
+      id,
+      kind,
+      opts: { nonblocking: false, keepalive: { on: false, idle: k.tcp_keepalive_time, intvl: k.tcp_keepalive_intvl, cnt: k.tcp_keepalive_probes }, linger0: false, reuseaddr: false },
+      localPort: null,
+      remotePort: null,
+      conn: null,
+      fdOpen: true,
+      connecting: false,
+      backlog: 0,
+      acceptQueue: [],
+      children: [],
+      parent: null,
+      err: null,
+      dead: false,
+    };
+  }
+
+  private get(id: number): Sock | null {
+    const s = this.socks.get(id);
+    return s && s.fdOpen ? s : null;
+  }
+
+  bind(id: number, port: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    if (s.kind !== 'fresh' || s.localPort !== null) return fail('EINVAL');
+    if (this.listeners.has(port)) return fail('EADDRINUSE');
+    for (const o of this.socks.values()) {
+      if (o.localPort === port && o.conn && !s.opts.reuseaddr && stateOf(o.conn) !== 'CLOSED') return fail('EADDRINUSE');
+    }
+    s.localPort = port;
+    return ok();
+  }
+
+  listen(id: number, backlog: number, now: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    if (s.kind === 'listener') {
+      s.backlog = Math.min(backlog, this.k.somaxconn);
+      return ok();
+    }
+    if (s.kind !== 'fresh') return fail('EINVAL');
+    if (s.localPort === null) s.localPort = this.nextEphemeral++;
+    if (this.listeners.has(s.localPort)) return fail('EADDRINUSE');
+    s.kind = 'listener';
+    s.backlog = Math.max(1, Math.min(backlog, this.k.somaxconn));
+    s.conn = newConn(id, this.tcbFor(s, 0, 0));
+    this.listeners.set(s.localPort, id);
+    this.step(s, { type: 'LISTEN', now }, 'listen');
+    return ok();
+  }
+
+  connect(id: number, remotePort: number, now: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    if (s.kind === 'listener') return fail('EISCONN');
+    if (s.kind === 'conn') return fail(s.connecting ? 'EALREADY' : 'EISCONN');
+    const local = s.localPort ?? this.nextEphemeral++;
+    const key = tupleKey(local, remotePort);
+    const holder = this.byTuple.get(key);
+    if (holder !== undefined) {
+      const h = this.socks.get(holder);
+      const st = h?.conn ? stateOf(h.conn) : 'CLOSED';
+      if (st === 'TIME_WAIT' && this.k.tcp_tw_reuse === 1 && h) this.forget(h);
+      else return fail('EADDRINUSE');
+    }
+    s.kind = 'conn';
+    s.localPort = local;
+    s.remotePort = remotePort;
+    s.connecting = true;
+    s.conn = newConn(id, this.tcbFor(s, remotePort, this.rand32()));
+    this.byTuple.set(key, id);
+    this.step(s, { type: 'CONNECT', now }, 'connect');
+    return fail('EINPROGRESS');
+  }
+
+  accept(id: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    if (s.kind !== 'listener') return fail('EINVAL');
+    const child = s.acceptQueue.shift();
+    if (child === undefined) return fail('EAGAIN');
+    const c = this.socks.get(child);
+    if (!c) return fail('EAGAIN');
+    c.fdOpen = true;
+    s.children = s.children.filter((x) => x !== child);
+    c.parent = null;
+    return ok(child);
+  }
+
+  send(id: number, bytes: number, now: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    if (s.kind !== 'conn' || !s.conn) return fail(s.kind === 'listener' ? 'ENOTCONN' : 'EPIPE');
+    const err = this.takeError(s);
+    if (err) return fail(err);
+    const st = stateOf(s.conn);
+    if (st === 'SYN_SENT' || st === 'SYN_RCVD') return fail('EAGAIN');
+    if (st !== 'ESTABLISHED' && st !== 'CLOSE_WAIT') return fail('EPIPE');
+    if (s.conn.snap.context.finQueued) return fail('EPIPE');
+    if (bytes <= 0) return ok(0);
+    this.step(s, { type: 'SEND', bytes, now }, 'send');
+    return ok(bytes);
+  }
+
+  recv(id: number, bytes: number, now: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    if (s.kind !== 'conn' || !s.conn) return fail('ENOTCONN');
+    const t = s.conn.snap.context;
+    if (t.unread > 0) {
+      const n = Math.min(bytes, t.unread);
+      this.step(s, { type: 'READ', bytes: n, now }, 'read');
+      return ok(n);
+    }
+    const err = this.takeError(s);
+    if (err) return fail(err);
+    const st = stateOf(s.conn);
+    if (t.peerFin || t.shutRd || s.dead) return ok(0);
+    if (st === 'CLOSED') return ok(0);
+    return fail('EAGAIN');
+  }
+
+  shutdown(id: number, how: 'rd' | 'wr' | 'rdwr', now: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    if (s.kind !== 'conn' || !s.conn) return fail('ENOTCONN');
+    const st = stateOf(s.conn);
+    if (st === 'CLOSED' || st === 'SYN_SENT') return fail('ENOTCONN');
+    if (how !== 'wr') this.step(s, { type: 'SHUTDOWN_RD', now }, 'shutdown');
+    if (how !== 'rd' && !s.conn.snap.context.finQueued) this.step(s, { type: 'SHUTDOWN_WR', now }, 'shutdown');
+    return ok();
+  }
+
+  /** close(): the descriptor goes; the connection lives on as an orphan where TCP says so. */
+  close(id: number, now: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    s.fdOpen = false;
+    if (s.kind === 'fresh') {
+      this.socks.delete(id);
+      return ok();
+    }
+    if (s.kind === 'listener') {
+      for (const c of [...s.children, ...s.acceptQueue]) {
+        const child = this.socks.get(c);
+        if (child?.conn) this.step(child, { type: 'ABORT', now }, 'close');
+      }
+      s.children = [];
+      s.acceptQueue = [];
+    }
+    if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, { type: 'CLOSE', now }, 'close');
+    else this.forget(s);
+    return ok();
+  }
+
+  /** SO_LINGER {1, 0} then close(): an abortive close (RST) where a connection exists. */
+  abort(id: number, now: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    s.opts.linger0 = true;
+    if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, { type: 'SET_LINGER0', on: true, now }, 'abort');
+    s.fdOpen = false;
+    if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, { type: 'ABORT', now }, 'abort');
+    else this.forget(s);
+    return ok();
+  }
+
+  setNonblocking(id: number, on: boolean): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    s.opts.nonblocking = on;
+    return ok();
+  }
+
+  setReuseaddr(id: number, on: boolean): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    s.opts.reuseaddr = on;
+    return ok();
+  }
+
+  setKeepalive(id: number, opt: KeepaliveOpt, value: number, now: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    if (opt !== 'SO_KEEPALIVE' && !(Number.isFinite(value) && value >= 1)) return fail('EINVAL');
+    const ka: KeepaliveOpts = { ...s.opts.keepalive };
+    if (opt === 'SO_KEEPALIVE') ka.on = value !== 0;
+    if (opt === 'TCP_KEEPIDLE') ka.idle = value;
+    if (opt === 'TCP_KEEPINTVL') ka.intvl = value;
+    if (opt === 'TCP_KEEPCNT') ka.cnt = Math.floor(value);
+    s.opts.keepalive = ka;
+    if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, { type: 'SET_KEEPALIVE', opts: ka, now }, 'setsockopt');
+    return ok();
+  }
+
+  setLinger0(id: number, on: boolean, now: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    s.opts.linger0 = on;
+    if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, { type: 'SET_LINGER0', on, now }, 'setsockopt');
+    return ok();
+  }
+
+  /** getsockopt(SO_ERROR): the pending error, cleared by reading it. */
+  soError(id: number): AppResult & { pending: Errno | null } {
+    const s = this.get(id);
+    if (!s) return { ...fail('EBADF'), pending: null };
+    const e = this.takeError(s);
+    return { ...ok(), pending: e };
+  }
+
+  private takeError(s: Sock): Errno | null {
+    const e = s.err;
+    s.err = null;
+    return e;
+  }
+
+  // ---- the network side ---------------------------------------------------------
+
+  /** A segment arrived for this host. */
+  deliver(seg: Segment, now: number): void {
+    if (this.down) return;
+    const id = this.byTuple.get(tupleKey(seg.dstPort, seg.srcPort));
+    const s = id === undefined ? undefined : this.socks.get(id);
+    if (s?.conn) {
+      const st = stateOf(s.conn);
+      const v = analyze(st, s.conn.snap.context, seg);
+      this.step(s, { type: 'SEGMENT', seg, v, now }, `rcv ${formatFlags(seg.flags)}`);
+      // Linux: a fresh SYN reopens a 4-tuple in TIME_WAIT; the listener takes it.
+      if (v.kind === 'tw-new-syn') this.deliver(seg, now);
+      return;
+    }
+    const lid = this.listeners.get(seg.dstPort);
+    const l = lid === undefined ? undefined : this.socks.get(lid);
+    if (l?.conn) {
+      const v = analyze('LISTEN', l.conn.snap.context, seg);
+      if (v.kind === 'syn') this.spawnChild(l, seg, now);
+      else this.step(l, { type: 'SEGMENT', seg, v, now }, `rcv ${formatFlags(seg.flags)}`);
+      return;
+    }
+    // Nobody here (RFC 9293 §3.10.7.1): answer anything but a RST with a RST.
+    if (!seg.flags.RST && !this.k.blackhole) this.out.push({ kind: 'send', sock: 0, seg: resetFor(seg), rtx: false });
+  }
+
+  private spawnChild(l: Sock, seg: Segment, now: number): void {
+    // Backlog counts half-open and not-yet-accepted children, as a listen queue does.
+    if (l.children.length + l.acceptQueue.length >= l.backlog + 1) return;
+    const id = this.nextId++;
+    const c = this.blank(id, 'conn');
+    c.opts = { ...l.opts, keepalive: { ...l.opts.keepalive } };
+    c.fdOpen = false;
+    c.parent = l.id;
+    c.localPort = l.localPort;
+    c.remotePort = seg.srcPort;
+    const tcb = this.tcbFor(c, seg.srcPort, this.rand32());
+    tcb.passive = true;
+    c.conn = { sock: id, snap: endpointMachine.resolveState({ value: 'LISTEN', context: tcb }) as EndpointSnapshot, timers: new Set() };
+    this.socks.set(id, c);
+    this.byTuple.set(tupleKey(c.localPort!, seg.srcPort), id);
+    l.children.push(id);
+    const v = analyze('LISTEN', tcb, seg);
+    this.step(c, { type: 'SEGMENT', seg, v, now }, `rcv ${formatFlags(seg.flags)}`);
+  }
+
+  /** A timer of socket `id` expired. */
+  fire(id: number, timer: TimerName, now: number): void {
+    if (this.down) return;
+    const s = this.socks.get(id);
+    if (!s?.conn || !s.conn.timers.delete(timer)) return;
+    this.step(s, { type: `TIMEOUT.${timer}` as TimerEventType, now }, `${timer} timeout`);
+  }
+
+  /** The host dies: every connection is forgotten at once, without a word on the wire. */
+  crash(): void {
+    for (const s of this.socks.values()) {
+      if (!s.conn) continue;
+      for (const t of s.conn.timers) this.out.push({ kind: 'timer', sock: s.id, timer: t, action: 'cancel' });
+      const st = stateOf(s.conn);
+      if (st !== 'CLOSED') this.out.push({ kind: 'state', sock: s.id, from: st, to: 'CLOSED', cause: 'host crash' });
+    }
+    this.socks.clear();
+    this.byTuple.clear();
+    this.listeners.clear();
+    this.down = true;
+  }
+
+  /** Back up with empty tables: old peers now get RSTs. */
+  reboot(): void {
+    this.down = false;
+  }
+
+  // ---- internals -------------------------------------------------------------
+
+  private tcbFor(s: Sock, remotePort: number, iss: number): Tcb {
+    return createTcb({ k: this.k, localPort: s.localPort ?? 0, remotePort, iss, keepalive: { ...s.opts.keepalive }, linger0: s.opts.linger0 });
+  }
+
+  private step(s: Sock, ev: EndpointEvent, cause: string): void {
+    if (!s.conn) return;
+    const { from, to } = stepConn(s.conn, ev, cause, this.out);
+    if (from === to) return;
+    if (to === 'ESTABLISHED' || (to === 'CLOSE_WAIT' && (from === 'SYN_SENT' || from === 'SYN_RCVD'))) this.opened(s);
+    if (to === 'CLOSED') this.closed(s);
+    if (to === 'LISTEN' && s.kind === 'conn') this.forget(s);
+  }
+
+  private opened(s: Sock): void {
+    if (s.connecting) {
+      s.connecting = false;
+      this.out.push({ kind: 'app', sock: s.id, call: 'connect', result: '0' });
+    }
+    if (s.parent !== null) {
+      const l = this.socks.get(s.parent);
+      if (l) {
+        l.children = l.children.filter((x) => x !== s.id);
+        l.acceptQueue.push(s.id);
+      }
+    }
+  }
+
+  private closed(s: Sock): void {
+    const e = s.conn?.snap.context.error ?? null;
+    if (e) {
+      s.err = e;
+      s.dead = true;
+    }
+    if (s.connecting) {
+      s.connecting = false;
+      this.out.push({ kind: 'app', sock: s.id, call: 'connect', result: e ?? 'ECONNREFUSED' });
+    }
+    if (s.localPort !== null && s.remotePort !== null && this.byTuple.get(tupleKey(s.localPort, s.remotePort)) === s.id) {
+      this.byTuple.delete(tupleKey(s.localPort, s.remotePort));
+    }
+    if (s.kind === 'listener' && s.localPort !== null) this.listeners.delete(s.localPort);
+    if (!s.fdOpen) this.forget(s);
+  }
+
+  private forget(s: Sock): void {
+    if (s.conn) for (const t of s.conn.timers) this.out.push({ kind: 'timer', sock: s.id, timer: t, action: 'cancel' });
+    s.conn?.timers.clear();
+    if (s.localPort !== null && s.remotePort !== null && this.byTuple.get(tupleKey(s.localPort, s.remotePort)) === s.id) {
+      this.byTuple.delete(tupleKey(s.localPort, s.remotePort));
+    }
+    if (s.parent !== null) {
+      const l = this.socks.get(s.parent);
+      if (l) {
+        l.children = l.children.filter((x) => x !== s.id);
+        l.acceptQueue = l.acceptQueue.filter((x) => x !== s.id);
+      }
+    }
+    this.socks.delete(s.id);
+  }
+
+  // ---- snapshots ---------------------------------------------------------------
+
+  save(): StackSnapshot {
+    return {
+      nextId: this.nextId,
+      nextEphemeral: this.nextEphemeral,
+      down: this.down,
+      socks: [...this.socks.values()].map((s) => ({
+        ...s,
+        opts: { ...s.opts, keepalive: { ...s.opts.keepalive } },
+        acceptQueue: [...s.acceptQueue],
+        children: [...s.children],
+        conn: s.conn
+          ? { sock: s.conn.sock, value: stateOf(s.conn), context: { ...s.conn.snap.context, keepalive: { ...s.conn.snap.context.keepalive } }, timers: [...s.conn.timers] }
+          : null,
+      })),
+    };
+  }
+
+  load(d: StackSnapshot): void {
+    this.nextId = d.nextId;
+    this.nextEphemeral = d.nextEphemeral;
+    this.down = d.down;
+    this.socks.clear();
+    this.byTuple.clear();
+    this.listeners.clear();
+    this.out = [];
+    for (const x of d.socks) {
+      const conn: Conn | null = x.conn
+        ? {
+            sock: x.conn.sock,
+            snap: endpointMachine.resolveState({ value: x.conn.value, context: { ...x.conn.context, keepalive: { ...x.conn.context.keepalive } } }) as EndpointSnapshot,
+            timers: new Set(x.conn.timers),
+          }
+        : null;
+      const s: Sock = { ...x, opts: { ...x.opts, keepalive: { ...x.opts.keepalive } }, acceptQueue: [...x.acceptQueue], children: [...x.children], conn };
+      this.socks.set(s.id, s);
+      const st = conn ? stateOf(conn) : 'CLOSED';
+      if (s.kind === 'listener' && s.localPort !== null && st === 'LISTEN') this.listeners.set(s.localPort, s.id);
+      if (s.kind === 'conn' && s.localPort !== null && s.remotePort !== null && st !== 'CLOSED') this.byTuple.set(tupleKey(s.localPort, s.remotePort), s.id);
+    }
+  }
+}
+
+export { SYNCHRONIZED };
+export type { SockOpts };

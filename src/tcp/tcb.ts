@@ -1,0 +1,120 @@
+import type { Knobs } from './knobs.ts';
+import type { Errno } from './errno.ts';
+
+export interface KeepaliveOpts {
+  on: boolean;
+  idle: number;
+  intvl: number;
+  cnt: number;
+}
+
+/**
+ * The transmission control block (RFC 9293 §3.3.1): everything one connection
+ * remembers. It is the XState context of the endpoint machine; plain data, so a
+ * world snapshot is a copy of it. Times are seconds; sequence numbers are mod 2^32.
+ */
+export interface Tcb {
+  /** Shared, frozen knob set of the host (a reference, not a copy per connection). */
+  readonly k: Knobs;
+  localPort: number;
+  remotePort: number;
+  /** true for a connection spawned by a listener (RST in SYN_RCVD returns it to LISTEN). */
+  passive: boolean;
+
+  iss: number;
+  irs: number;
+  sndUna: number;
+  sndNxt: number;
+  sndWnd: number;
+  maxSndWnd: number;
+  /** MSS for what we send: ours, lowered to the peer's announced MSS (536 when none, RFC 9293 §3.7.1) */
+  sndMss: number;
+  rcvNxt: number;
+
+  /** bytes written by the application and not yet sent */
+  unsent: number;
+  /** bytes received in order and not yet read by the application */
+  unread: number;
+  /** the application asked for a FIN (close or shutdown(SHUT_WR)) */
+  finQueued: boolean;
+  /** sequence number our FIN occupies, once sent */
+  finSeq: number | null;
+  /** the peer's FIN has been received in order */
+  peerFin: boolean;
+
+  /** close() was called: the socket is an orphan of the kernel */
+  orphan: boolean;
+  shutRd: boolean;
+  linger0: boolean;
+
+  /** RFC 6298 state; rto in seconds */
+  rto: number;
+  srtt: number | null;
+  rttvar: number;
+  /** the segment being timed: ends at rttSeq, sent at rttAt (Karn: cleared on retransmit) */
+  rttSeq: number | null;
+  rttAt: number;
+  /** consecutive retransmission timeouts of the current head */
+  retries: number;
+
+  keepalive: KeepaliveOpts;
+  kaProbes: number;
+
+  /** Linux's "interactive" heuristic: we sent data after receiving some; the ACK of a FIN is then delayed */
+  pingpong: boolean;
+  lastRcvAt: number;
+
+  /** pending socket error (SO_ERROR) */
+  error: Errno | null;
+}
+
+export interface TcbInit {
+  k: Knobs;
+  localPort: number;
+  remotePort: number;
+  iss: number;
+  passive?: boolean;
+  keepalive?: KeepaliveOpts;
+  linger0?: boolean;
+}
+
+export function createTcb(i: TcbInit): Tcb {
+  return {
+    k: i.k,
+    localPort: i.localPort,
+    remotePort: i.remotePort,
+    passive: i.passive ?? false,
+    iss: i.iss,
+    irs: 0,
+    sndUna: i.iss,
+    sndNxt: i.iss,
+    sndWnd: 0,
+    maxSndWnd: 0,
+    sndMss: i.k.mss,
+    rcvNxt: 0,
+    unsent: 0,
+    unread: 0,
+    finQueued: false,
+    finSeq: null,
+    peerFin: false,
+    orphan: false,
+    shutRd: false,
+    linger0: i.linger0 ?? false,
+    rto: i.k.rto_initial,
+    srtt: null,
+    rttvar: 0,
+    rttSeq: null,
+    rttAt: 0,
+    retries: 0,
+    keepalive: i.keepalive ?? { on: false, idle: i.k.tcp_keepalive_time, intvl: i.k.tcp_keepalive_intvl, cnt: i.k.tcp_keepalive_probes },
+    kaProbes: 0,
+    pingpong: false,
+    lastRcvAt: 0,
+    error: null,
+  };
+}
+
+/** The window this host advertises: no window scaling, so at most 65535. */
+export function advertisedWindow(t: Tcb): number {
+  return Math.min(t.k.rcv_wnd, 65535);
+}
