@@ -89,6 +89,8 @@ export interface SegmentView {
   arriveAt: number;
   status: 'in-flight' | 'delivered' | 'dropped';
   dropReason?: string;
+  /** where on the wire it was lost (seconds) */
+  dropAt?: number;
   retransmit: boolean;
 }
 export interface TimerView {

@@ -1,0 +1,427 @@
+/**
+ * The world: two hosts, a link and a virtual clock, run as a deterministic
+ * discrete-event simulation. Everything that happens is appended to the trace
+ * (DESIGN.md "Trace"); everything the UI draws is read from `view()`.
+ */
+import { InputError, resolveKnobs } from '../tcp/knobs.ts';
+import type { Knobs, Profile } from '../tcp/knobs.ts';
+import type { Segment } from '../tcp/segment.ts';
+import { flagList } from '../tcp/segment.ts';
+import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
+import type { AppResult } from '../tcp/stack/sockets.ts';
+import { resultText } from '../tcp/stack/sockets.ts';
+import { Stack } from '../tcp/stack/stack.ts';
+import type { StackSnapshot } from '../tcp/stack/stack.ts';
+import type { TcpState } from '../tcp/states.ts';
+import { PeerApp } from './app.ts';
+import type { AppSnapshot } from './app.ts';
+import type { ScheduledStep, StepAction, WorldConfig } from './config.ts';
+import { HOSTS, isNetStep } from './config.ts';
+import type { LinkState } from './link.ts';
+import { checkLinkConfig, parseFlagFilter, transmit } from './link.ts';
+import { EventQueue, toSeconds, toUs } from './queue.ts';
+import type { Queued } from './queue.ts';
+import { Rng } from './rng.ts';
+import type { Direction, NetAction, PeerName, SegmentView, TraceEvent, TraceSegment } from './types.ts';
+import { otherPeer, PEERS } from './types.ts';
+
+type Item =
+  | { kind: 'deliver'; to: PeerName; seg: number }
+  | { kind: 'drop'; to: PeerName; seg: number; reason: string }
+  | { kind: 'timer'; peer: PeerName; sock: number; timer: TimerName; setAt: number; key: number }
+  | { kind: 'step'; index: number };
+
+interface SentSegment extends SegmentView {
+  raw: Segment;
+}
+
+export interface WorldSnapshot {
+  nowUs: number;
+  rng: number;
+  queue: ReturnType<EventQueue<Item>['save']>;
+  link: LinkState;
+  stacks: Record<PeerName, StackSnapshot>;
+  apps: Record<PeerName, AppSnapshot>;
+  segments: SentSegment[];
+  traceLength: number;
+  timerKeys: [string, number][];
+  nextTimerKey: number;
+  whenFired: boolean[];
+}
+
+export class World {
+  readonly scenario: string;
+  readonly profile: Profile;
+  readonly seed: number;
+  readonly knobs: Knobs;
+  readonly steps: readonly ScheduledStep[];
+  readonly trace: TraceEvent[] = [];
+
+  private nowUs = 0;
+  private rng: Rng;
+  private queue = new EventQueue<Item>();
+  private link: LinkState;
+  readonly stacks: Record<PeerName, Stack>;
+  readonly apps: Record<PeerName, PeerApp>;
+  private segments: SentSegment[] = [];
+  private timerKeys = new Map<string, number>();
+  private nextTimerKey = 1;
+  private whenFired: boolean[];
+
+  constructor(cfg: WorldConfig = {}) {
+    this.scenario = cfg.scenario ?? 'custom';
+    this.profile = cfg.profile ?? 'linux';
+    this.seed = cfg.seed ?? 1;
+    if (!Number.isInteger(this.seed) || this.seed < 0) throw new InputError('seed', `expected a non-negative integer, got ${this.seed}`);
+    this.knobs = resolveKnobs(this.profile, cfg.set ?? {});
+    this.link = { cfg: checkLinkConfig(cfg.link ?? {}), partitioned: false, dropNext: [] };
+    this.rng = new Rng(this.seed);
+    const rand32 = () => this.rng.u32();
+    this.stacks = {
+      client: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 40000 }),
+      server: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 50000 }),
+    };
+    this.apps = { client: new PeerApp('client', this.stacks.client), server: new PeerApp('server', this.stacks.server) };
+    this.steps = cfg.steps ?? [];
+    this.whenFired = this.steps.map(() => false);
+    this.steps.forEach((s, index) => {
+      if ('at' in s) {
+        if (!(s.at >= 0)) throw new InputError(`steps[${index}].at`, `expected a time >= 0 seconds, got ${s.at}`);
+        this.queue.push(toUs(s.at), { kind: 'step', index });
+      }
+    });
+  }
+
+  /** virtual seconds */
+  get now(): number {
+    return toSeconds(this.nowUs);
+  }
+
+  // ---- driving ---------------------------------------------------------------
+
+  /** Time of the next event, or null when nothing is scheduled. */
+  nextEventAt(): number | null {
+    this.skipStale();
+    const q = this.queue.peek();
+    return q ? toSeconds(q.t) : null;
+  }
+
+  /** Time of the next timer expiry, or null. */
+  nextTimerAt(): number | null {
+    let best: number | null = null;
+    for (const q of this.queue.entries()) {
+      if (q.item.kind === 'timer' && this.isLive(q) && (best === null || q.t < best)) best = q.t;
+    }
+    return best === null ? null : toSeconds(best);
+  }
+
+  /** Process the next event; false when the queue is empty. */
+  step(): boolean {
+    this.skipStale();
+    const q = this.queue.pop();
+    if (!q) return false;
+    this.nowUs = Math.max(this.nowUs, q.t);
+    this.handle(q);
+    this.afterEvent();
+    return true;
+  }
+
+  /** Process every event up to `t` seconds and leave the clock at `t`. */
+  runUntil(t: number): void {
+    const limit = toUs(t);
+    for (;;) {
+      this.skipStale();
+      const q = this.queue.peek();
+      if (!q || q.t > limit) break;
+      this.step();
+    }
+    this.nowUs = Math.max(this.nowUs, limit);
+  }
+
+  /** Run until nothing is left or `maxSeconds` is reached. */
+  runToEnd(maxSeconds = 100_000): void {
+    while (this.nextEventAt() !== null && (this.nextEventAt() ?? 0) <= maxSeconds) this.step();
+  }
+
+  private skipStale(): void {
+    for (;;) {
+      const q = this.queue.peek();
+      if (!q || this.isLive(q)) return;
+      this.queue.pop();
+    }
+  }
+
+  private isLive(q: Queued<Item>): boolean {
+    const it = q.item;
+    if (it.kind !== 'timer') return true;
+    return this.timerKeys.get(`${it.peer}:${it.sock}:${it.timer}`) === it.key;
+  }
+
+  private handle(q: Queued<Item>): void {
+    const it = q.item;
+    switch (it.kind) {
+      case 'deliver': {
+        const s = this.segments[it.seg - 1]!;
+        const stack = this.stacks[it.to];
+        if (stack.down) {
+          this.markDropped(s, it.to, 'host-down');
+          return;
+        }
+        s.status = 'delivered';
+        this.record({ type: 'deliver', peer: it.to, seg: traceSeg(s) });
+        stack.deliver(s.raw, this.now);
+        this.apply(it.to, stack.drain());
+        return;
+      }
+      case 'drop':
+        this.markDropped(this.segments[it.seg - 1]!, it.to, it.reason);
+        return;
+      case 'timer': {
+        this.timerKeys.delete(`${it.peer}:${it.sock}:${it.timer}`);
+        this.record({ type: 'timer', peer: it.peer, sock: it.sock, timer: it.timer, action: 'fire' });
+        this.stacks[it.peer].fire(it.sock, it.timer, this.now);
+        this.apply(it.peer, this.stacks[it.peer].drain());
+        return;
+      }
+      case 'step':
+        this.runStep(it.index);
+        return;
+    }
+  }
+
+  private markDropped(s: SentSegment, to: PeerName, reason: string): void {
+    if (s.status !== 'in-flight') return;
+    s.status = 'dropped';
+    s.dropReason = reason;
+    this.record({ type: 'drop', peer: to, seg: traceSeg(s), reason });
+  }
+
+  /** After every event: applications react (read, accept) and state-triggered steps fire. */
+  private afterEvent(): void {
+    for (const p of PEERS) {
+      const events = this.apps[p].react(this.now);
+      for (const e of events) this.record({ type: 'app', peer: p, sock: e.sock, call: e.call, result: e.result });
+      this.apply(p, this.stacks[p].drain());
+    }
+    this.steps.forEach((s, i) => {
+      if (this.whenFired[i] || !('when' in s)) return;
+      if (this.apps[s.when.peer].state() === s.when.state) {
+        this.whenFired[i] = true;
+        this.queue.push(this.nowUs + toUs(s.after ?? 0), { kind: 'step', index: i });
+      }
+    });
+  }
+
+  private runStep(index: number): void {
+    const s = this.steps[index]!;
+    try {
+      this.perform(s);
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(`steps[${index}]`, e.message);
+      throw e;
+    }
+  }
+
+  // ---- actions ------------------------------------------------------------------
+
+  /** Perform one action now: an app call, a host action, a behaviour switch or a network change. */
+  perform(a: StepAction): AppResult | null {
+    if (isNetStep(a)) {
+      this.net(a);
+      return null;
+    }
+    const p = a.peer;
+    if (a.do === 'crash' || a.do === 'reboot') {
+      this.host(p, a.do);
+      return null;
+    }
+    if (a.do === 'never-close' || a.do === 'auto-read') {
+      this.apps[p].setBehaviour(a.do, a.on);
+      return null;
+    }
+    const r = this.apps[p].call(a, this.now);
+    this.record({ type: 'app', peer: p, sock: r.sock ?? undefined, call: a.do, result: resultText(r) });
+    this.apply(p, this.stacks[p].drain());
+    this.afterEvent();
+    return r;
+  }
+
+  host(p: PeerName, what: 'crash' | 'reboot'): void {
+    if (what === 'crash') this.stacks[p].crash();
+    else this.stacks[p].reboot();
+    this.apps[p].hostEvent(what);
+    this.record({ type: 'app', peer: p, call: what, result: '0' });
+    this.apply(p, this.stacks[p].drain());
+  }
+
+  net(a: NetAction): void {
+    const where = 'net';
+    switch (a.net) {
+      case 'drop-next':
+        if (a.dir !== 'client->server' && a.dir !== 'server->client') throw new InputError(`${where}.dir`, `expected client->server or server->client, got ${JSON.stringify(a.dir)}`);
+        this.link.dropNext.push({ dir: a.dir, flags: parseFlagFilter(a.flags, `${where}.flags`) });
+        return;
+      case 'loss':
+        this.link.cfg = checkLinkConfig({ ...this.link.cfg, loss: a.percent }, 'net');
+        return;
+      case 'delay':
+        this.link.cfg = checkLinkConfig({ ...this.link.cfg, delay: a.seconds }, 'net');
+        return;
+      case 'partition':
+        this.link.partitioned = true;
+        return;
+      case 'heal':
+        this.link.partitioned = false;
+        return;
+      default:
+        throw new InputError(`${where}.net`, `unknown network action ${JSON.stringify((a as { net: unknown }).net)}; allowed: drop-next, loss, delay, partition, heal`);
+    }
+  }
+
+  get linkState(): Readonly<LinkState> {
+    return this.link;
+  }
+
+  // ---- effects ------------------------------------------------------------------
+
+  private apply(peer: PeerName, effects: StackEffect[]): void {
+    for (const e of effects) {
+      switch (e.kind) {
+        case 'send':
+          this.send(peer, e.sock, e.seg, e.rtx);
+          break;
+        case 'state':
+          this.record({ type: 'state', peer, sock: e.sock, from: e.from, to: e.to, cause: e.cause });
+          this.apps[peer].onState(e.sock, e.from, e.to);
+          break;
+        case 'timer': {
+          const key = `${peer}:${e.sock}:${e.timer}`;
+          if (e.action === 'set') {
+            const due = this.nowUs + toUs(e.delay ?? 0);
+            const k = this.nextTimerKey++;
+            this.timerKeys.set(key, k);
+            this.queue.push(due, { kind: 'timer', peer, sock: e.sock, timer: e.timer, setAt: this.nowUs, key: k });
+            this.record({ type: 'timer', peer, sock: e.sock, timer: e.timer, action: 'set', due: toSeconds(due) });
+          } else if (this.timerKeys.delete(key)) {
+            this.record({ type: 'timer', peer, sock: e.sock, timer: e.timer, action: 'cancel' });
+          }
+          break;
+        }
+        case 'app':
+          this.record({ type: 'app', peer, sock: e.sock, call: e.call, result: e.result });
+          break;
+      }
+    }
+  }
+
+  private send(from: PeerName, sock: number, seg: Segment, rtx: boolean): void {
+    const to = otherPeer(from);
+    const tcb = sock ? this.stacks[from].tcb(sock) : undefined;
+    const id = this.segments.length + 1;
+    const s: SentSegment = {
+      id,
+      from,
+      to,
+      flags: flagList(seg.flags),
+      seq: seg.seq,
+      ack: seg.ack,
+      len: seg.len,
+      win: seg.win,
+      srcPort: seg.srcPort,
+      dstPort: seg.dstPort,
+      relSeq: tcb ? (seg.seq - tcb.iss) >>> 0 : seg.seq,
+      relAck: tcb && seg.flags.ACK ? (seg.ack - tcb.irs) >>> 0 : seg.ack,
+      sentAt: this.now,
+      arriveAt: this.now + this.link.cfg.delay,
+      status: 'in-flight',
+      retransmit: rtx,
+      raw: seg,
+    };
+    this.segments.push(s);
+    this.record({ type: 'send', peer: from, sock: sock || undefined, seg: traceSeg(s), ...(rtx ? { retransmit: true } : {}) });
+    const dir: Direction = from === 'client' ? 'client->server' : 'server->client';
+    const v = transmit(this.link, seg, dir, this.rng);
+    if ('drop' in v) {
+      const at = this.nowUs + toUs(this.link.cfg.delay / 2);
+      s.arriveAt = this.now + this.link.cfg.delay;
+      s.dropAt = toSeconds(at);
+      this.queue.push(at, { kind: 'drop', to, seg: id, reason: v.drop });
+      return;
+    }
+    s.arriveAt = this.now + v.arrivals[0]!;
+    for (const d of v.arrivals) this.queue.push(this.nowUs + toUs(d), { kind: 'deliver', to, seg: id });
+  }
+
+  private record(e: DistributiveOmit<TraceEvent, 't'>): void {
+    const ev = { t: round6(this.now), ...e } as TraceEvent;
+    if (ev.sock === undefined) delete ev.sock;
+    this.trace.push(ev);
+  }
+
+  // ---- reading ------------------------------------------------------------------
+
+  segmentViews(): readonly SegmentView[] {
+    return this.segments;
+  }
+
+  timers(): { peer: PeerName; sock: number; timer: TimerName; setAt: number; due: number }[] {
+    const out = [];
+    for (const q of this.queue.entries()) {
+      const it = q.item;
+      if (it.kind === 'timer' && this.isLive(q)) out.push({ peer: it.peer, sock: it.sock, timer: it.timer, setAt: toSeconds(it.setAt), due: toSeconds(q.t) });
+    }
+    return out.sort((a, b) => a.due - b.due || a.peer.localeCompare(b.peer));
+  }
+
+  state(p: PeerName): TcpState {
+    return this.apps[p].state();
+  }
+
+  toJSON(): { scenario: string; profile: Profile; seed: number; events: TraceEvent[] } {
+    return { scenario: this.scenario, profile: this.profile, seed: this.seed, events: this.trace };
+  }
+
+  // ---- snapshots ----------------------------------------------------------------
+
+  snapshot(): WorldSnapshot {
+    return {
+      nowUs: this.nowUs,
+      rng: this.rng.state,
+      queue: this.queue.save(),
+      link: { cfg: { ...this.link.cfg }, partitioned: this.link.partitioned, dropNext: this.link.dropNext.map((r) => ({ ...r, flags: [...r.flags] })) },
+      stacks: { client: this.stacks.client.save(), server: this.stacks.server.save() },
+      apps: { client: this.apps.client.save(), server: this.apps.server.save() },
+      segments: this.segments.map((s) => ({ ...s })),
+      traceLength: this.trace.length,
+      timerKeys: [...this.timerKeys],
+      nextTimerKey: this.nextTimerKey,
+      whenFired: [...this.whenFired],
+    };
+  }
+
+  restore(s: WorldSnapshot): void {
+    this.nowUs = s.nowUs;
+    this.rng.state = s.rng;
+    this.queue.load(s.queue);
+    this.link = { cfg: { ...s.link.cfg }, partitioned: s.link.partitioned, dropNext: s.link.dropNext.map((r) => ({ ...r, flags: [...r.flags] })) };
+    this.stacks.client.load(s.stacks.client);
+    this.stacks.server.load(s.stacks.server);
+    this.apps.client.load(s.apps.client);
+    this.apps.server.load(s.apps.server);
+    this.segments = s.segments.map((x) => ({ ...x }));
+    this.trace.length = s.traceLength;
+    this.timerKeys = new Map(s.timerKeys);
+    this.nextTimerKey = s.nextTimerKey;
+    this.whenFired = [...s.whenFired];
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function traceSeg(s: SegmentView): TraceSegment {
+  return { id: s.id, flags: s.flags, seq: s.seq, ack: s.ack, len: s.len, win: s.win };
+}
+
+export { HOSTS };
