@@ -81,6 +81,11 @@ function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment): Verdict {
   const k = t.k;
   // A retransmitted SYN of the handshake: answer it with our SYN,ACK again.
   if (state === 'SYN_RCVD' && f.SYN && !f.ACK && !f.RST && s.seq === t.irs) return { kind: 'syn-again' };
+  // Simultaneous open: the peer's SYN,ACK repeats its SYN and acknowledges ours; it completes
+  // the handshake (RFC 9293 figure 8; Linux and FreeBSD let this "crossed SYN" through RFC 5961).
+  if (state === 'SYN_RCVD' && f.SYN && f.ACK && !f.RST && s.seq === t.irs && synRcvdAckAcceptable(t.sndUna, t.sndNxt, s.ack)) {
+    return { kind: 'segment', newAck: true, finAcked: false, data: 0, ooo: false, fin: false, dataAfterClose: false, quiet: false };
+  }
 
   const space = segSpace(s);
   if (!segmentAcceptable(t.rcvNxt, k.rcv_wnd, s.seq, space)) {

@@ -1,0 +1,64 @@
+/**
+ * `npm run sim -- [--scenario ID|FILE] [--profile linux|rfc9293] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json]`
+ * Runs a scenario headless and prints its trace: a ladder, or DESIGN.md's JSON.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { parseScenarioText, requireScenario, SCENARIO_IDS, DEFAULT_UNTIL } from '../scenarios/index.ts';
+import type { Scenario } from '../scenarios/index.ts';
+import { createWorld } from '../scenarios/world.ts';
+import { formatLadder } from '../sim/ladder.ts';
+import { InputError, isProfile, PROFILES } from '../tcp/knobs.ts';
+import { parseArgs, UsageError } from './args.ts';
+
+const USAGE = `usage: npm run sim -- [--scenario ID|FILE] [--profile ${PROFILES.join('|')}] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json]
+scenarios: ${SCENARIO_IDS.join(', ')}`;
+
+function main(argv: string[]): number {
+  const a = parseArgs(argv, { values: ['scenario', 'profile', 'seed', 'until'], repeat: ['set'], flags: ['json', 'help'] });
+  if (a.flags.has('help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (a.positional.length) throw new UsageError(`unexpected argument ${JSON.stringify(a.positional[0])}`);
+  const id = a.values.scenario ?? 'handshake';
+  let sc: Scenario;
+  if (id.endsWith('.json') || existsSync(id)) {
+    if (!existsSync(id)) throw new InputError(id, 'no such file');
+    sc = parseScenarioText(readFileSync(id, 'utf8'), id);
+  } else sc = requireScenario(id, '--scenario');
+  const profile = a.values.profile;
+  if (profile !== undefined && !isProfile(profile)) throw new InputError('--profile', `unknown profile "${profile}"; allowed: ${PROFILES.join(', ')}`);
+  const set: Record<string, string> = {};
+  for (const kv of a.lists.set ?? []) {
+    const eq = kv.indexOf('=');
+    if (eq <= 0) throw new InputError('--set', `expected KNOB=VALUE, got ${JSON.stringify(kv)}`);
+    set[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
+  const seed = a.values.seed === undefined ? undefined : Number(a.values.seed);
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) throw new InputError('--seed', `expected a non-negative integer, got ${a.values.seed}`);
+  const until = a.values.until === undefined ? (sc.until ?? DEFAULT_UNTIL) : Number(a.values.until);
+  if (!(Number.isFinite(until) && until >= 0)) throw new InputError('--until', `expected seconds >= 0, got ${a.values.until}`);
+
+  const w = createWorld(sc, { profile: profile as never, set, seed });
+  w.runUntil(until);
+  if (a.flags.has('json')) {
+    console.log(JSON.stringify(w.toJSON(), null, 1));
+  } else {
+    console.log(`# ${sc.id}: ${sc.title.en} (profile ${w.profile}, seed ${w.seed}, until ${until} s)`);
+    console.log(formatLadder(w.trace));
+    console.log(`# at ${w.now} s: client ${w.state('client')}, server ${w.state('server')}`);
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UsageError) {
+    console.error(`sim: ${e.message}\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (e instanceof InputError || (e instanceof Error && e.name === 'ScenarioError')) {
+    console.error(`sim: ${e.message}`);
+    process.exitCode = 2;
+  } else throw e;
+}
