@@ -58,7 +58,7 @@ export class PeerApp {
     const idle = !curOpen || st === 'CLOSED';
     out.listen = this.listener === null && !curOpen;
     out.connect = this.listener === null && !curOpen;
-    out.send = curOpen && st !== 'SYN_SENT' && st !== 'SYN_RCVD';
+    out.send = curOpen;
     out.read = curOpen;
     out.shutdown = curOpen && !idle && st !== 'SYN_SENT';
     out.close = !this.neverClose && (curOpen || this.listener !== null);
