@@ -1,7 +1,7 @@
 /**
  * Scenario files (DESIGN.md "Scenario file (JSON)"): what a scenario is, as data.
  * The step actions are the world's own AppAction / HostAction / NetAction (src/sim/types.ts),
- * plus the scenario-only `never-close` switch; a step adds when it runs (`at`, or `when` + `after`)
+ * plus the behaviour switches `never-close` and `auto-read`; a step adds when it runs (`at`, or `when` + `after`)
  * and, for application and host actions, which peer acts.
  */
 import type { AppAction, Direction, HostAction, NetAction, PeerName } from '../sim/types.ts';
@@ -29,16 +29,16 @@ export interface LinkSettings {
 }
 
 /**
- * "The application never calls close()": with `on: true` the peer's application ignores EOF and
- * keeps its descriptor open (the CLOSE_WAIT leak); scripted close/abort steps still run.
+ * Application behaviours a step can switch for one peer (the world's PeerApp settings):
+ * - `never-close`: "the application never calls close()": with `on: true` the application ignores
+ *   EOF and keeps its descriptor open (the CLOSE_WAIT leak); close() is refused while it is on.
+ * - `auto-read` (on by default): the application reads data, EOF and errors as soon as they arrive;
+ *   with `on: false` it reads only when a `read` step says so.
  */
-export interface NeverCloseAction {
-  do: 'never-close';
-  on: boolean;
-}
+export type BehaviourAction = { do: 'never-close'; on: boolean } | { do: 'auto-read'; on: boolean };
 
 /** Everything a step can ask of one peer. */
-export type PeerAction = AppAction | HostAction | NeverCloseAction;
+export type PeerAction = AppAction | HostAction | BehaviourAction;
 export type PeerActionName = PeerAction['do'];
 export type NetActionName = NetAction['net'];
 

@@ -49,6 +49,7 @@ const PEER_ACTION_ARGS: { readonly [K in PeerActionName]: readonly ArgsOf<PeerAc
   crash: [],
   reboot: [],
   'never-close': ['on'],
+  'auto-read': ['on'],
 };
 const NET_ACTION_ARGS: { readonly [K in NetActionName]: readonly ArgsOf<NetAction, K>[] } = {
   'drop-next': ['dir', 'flags'],
@@ -343,6 +344,7 @@ function parseStep(ctx: Ctx, v: unknown, path: string): Step {
         break;
       }
       case 'never-close':
+      case 'auto-read':
         out.on = boolean(ctx, o.on, p('on'));
         break;
       default:
