@@ -164,6 +164,8 @@ export class PeerApp {
   /** The stack reported a state change: follow the server's new child, accept it when established. */
   onState(sock: number, from: TcpState, to: TcpState): void {
     if (from === 'LISTEN' && to === 'SYN_RCVD' && sock !== this.listener) this.primary = sock;
+    // A half-open child reset back to LISTEN is gone: the peer's path is the listener's again.
+    if (to === 'LISTEN' && sock === this.primary && sock !== this.listener) this.primary = null;
   }
 
   /** What the application does on its own after an event: accept, read data, read EOF, notice errors. */

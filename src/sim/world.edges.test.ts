@@ -43,6 +43,13 @@ describe('state diagram edges through the world', () => {
     expect(sends(w, 'client')).toEqual(['SYN', 'SYN,ACK']);
   });
 
+  it('RST in SYN_RCVD returns a passive connection to LISTEN (a rebooted client answers the SYN,ACK with RST)', () => {
+    const w = run([...OPEN, { at: 0.12, peer: 'client', do: 'crash' }, { at: 0.13, peer: 'client', do: 'reboot' }], 5);
+    expect(path(w, 'server')).toBe('LISTEN>SYN_RCVD>LISTEN');
+    expect(sends(w, 'client')).toEqual(['SYN', 'RST']);
+    expect(w.state('server')).toBe('LISTEN');
+  });
+
   it('connect to a closed port: RST,ACK and ECONNREFUSED', () => {
     const w = run([{ at: 0, peer: 'client', do: 'connect' }], 5);
     expect(path(w, 'client')).toBe('CLOSED>SYN_SENT>CLOSED');
