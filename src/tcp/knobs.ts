@@ -33,7 +33,12 @@ export const KNOB_SPECS = {
   rto_min: { unit: 's', min: 0.001, max: 600, integer: false, defaults: { linux: 0.2, rfc9293: 1 }, help: 'minimum retransmission timeout' },
   rto_max: { unit: 's', min: 0.001, max: 3600, integer: false, defaults: { linux: 120, rfc9293: 120 }, help: 'maximum retransmission timeout (back-off cap)' },
   rfc5961: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 }, help: 'RFC 5961 challenge ACKs for RST and SYN; 0 = RFC 793 behaviour' },
+  rfc5961_rst: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 }, help: 'RFC 5961 §3 for RST (exact match resets, in-window gets a challenge ACK); needs rfc5961 = 1 (FreeBSD net.inet.tcp.insecure_rst = 0)' },
+  rfc5961_syn: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 }, help: 'RFC 5961 §4 for SYN (challenge ACK instead of a reset); needs rfc5961 = 1 (FreeBSD net.inet.tcp.insecure_syn = 0)' },
   tcp_rfc1337: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 1 }, help: '1 = ignore RST in TIME_WAIT (RFC 1337)' },
+  listen_synack_rst: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'answer a SYN,ACK arriving at a listener with a RST (Linux, RFC 9293 §3.10.7.2); 0 = drop it silently (FreeBSD, the conformance suite reference stack)' },
+  simclose_ack_with_fin: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 1 }, help: 'simultaneous close: the ACK of the peer\'s FIN repeats our unacknowledged FIN (FreeBSD, the conformance suite reference stack); 0 = a bare ACK (Linux)' },
+  simopen_hold_text: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 1 }, help: 'simultaneous open: data on the peer\'s SYN is kept and delivered once ESTABLISHED (RFC 9293 §3.10.7.3, FreeBSD); 0 = discarded (Linux)' },
   drop_synfin: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 0 }, help: 'drop segments carrying both SYN and FIN (FreeBSD net.inet.tcp.drop_synfin)' },
   blackhole: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 0 }, help: 'send no RST for segments to closed ports' },
   mss: { unit: 'bytes', min: 64, max: 65495, integer: true, defaults: { linux: 1460, rfc9293: 1460 }, help: 'maximum segment size this host sends and announces' },
@@ -110,6 +115,10 @@ export function resolveKnobs(profile: Profile, overrides: Readonly<Record<string
   if (out.rto_min > out.rto_max) throw new InputError(`${where}.rto_min`, `rto_min (${out.rto_min}) exceeds rto_max (${out.rto_max})`);
   return Object.freeze(out);
 }
+
+/** RFC 5961 mitigations in force for RST resp. SYN: the master `rfc5961` knob and the per-kind one. */
+export const secureRst = (k: Knobs): boolean => k.rfc5961 === 1 && k.rfc5961_rst === 1;
+export const secureSyn = (k: Knobs): boolean => k.rfc5961 === 1 && k.rfc5961_syn === 1;
 
 /** Linux gives up on an orphan after 8 tries when tcp_orphan_retries is 0. */
 export function orphanRetries(k: Knobs): number {

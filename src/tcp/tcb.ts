@@ -31,6 +31,9 @@ export interface Tcb {
   sndMss: number;
   rcvNxt: number;
 
+  /** simultaneous open: bytes that rode on the peer's SYN, held until ESTABLISHED (RFC 9293 §3.10.7.3) */
+  heldData: number;
+
   /** bytes written by the application and not yet sent */
   unsent: number;
   /** bytes received in order and not yet read by the application */
@@ -92,6 +95,7 @@ export function createTcb(i: TcbInit): Tcb {
     maxSndWnd: 0,
     sndMss: i.k.mss,
     rcvNxt: 0,
+    heldData: 0,
     unsent: 0,
     unread: 0,
     finQueued: false,

@@ -5,7 +5,7 @@
  */
 import { assign, cancel, emit, enqueueActions, raise, setup } from 'xstate';
 import type { Errno } from '../errno.ts';
-import { ackSegment, headSegment, keepaliveProbe, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
+import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
 import { backoff, retryLimit, rttSample } from '../rules/rto.ts';
 import type { Verdict } from '../rules/verdict.ts';
 import type { Segment } from '../segment.ts';
@@ -46,6 +46,7 @@ export const endpointSetup = setup({
     finTimeout: ({ context }) => context.k.tcp_fin_timeout * 1000,
     keepaliveIdle: ({ context }) => context.keepalive.idle * 1000,
     keepaliveIntvl: ({ context }) => context.keepalive.intvl * 1000,
+    delayedAck: ({ context }) => context.k.delayed_ack * 1000,
     keepaliveRest: ({ context, event }) => Math.max(0, context.keepalive.idle - (event.now - context.lastRcvAt)) * 1000,
   },
   guards: {
@@ -68,6 +69,8 @@ export const endpointSetup = setup({
     rcvFinAndAckOfFin: ({ event }) => isSeg(event, (v) => v.fin && v.finAcked),
     rcvDataAfterClose: ({ event }) => isSeg(event, (v) => v.dataAfterClose),
     passiveOpen: ({ context }) => context.passive,
+    /** Linux pingpong mode: the ACK of a bare FIN waits for the delayed-ACK timer */
+    delayFinAck: ({ context, event }) => context.pingpong && context.k.delayed_ack > 0 && isSeg(event, (v) => v.fin && v.data === 0),
     /** close() must reset: unread data (RFC 1122 4.2.2.13, Linux) or SO_LINGER 0 */
     closeResets: ({ context }) => context.unread > 0 || context.linger0,
     // params are typed `unknown` here: XState's enqueueActions typing rejects parameterized guards otherwise.
@@ -88,10 +91,13 @@ export const endpointSetup = setup({
       const v = verdict(event);
       const data = v && (v.kind === 'syn' || v.kind === 'syn-ack') ? v.data : 0;
       const fin = v && (v.kind === 'syn' || v.kind === 'syn-ack') ? v.fin : false;
+      // A crossing SYN's text waits for ESTABLISHED (releaseHeldText).
+      const hold = v?.kind === 'syn' ? data : 0;
       return {
         irs: s.seq,
-        rcvNxt: seqAdd(s.seq, 1 + data + (fin ? 1 : 0)),
-        unread: context.unread + data,
+        rcvNxt: seqAdd(s.seq, 1 + data - hold + (fin ? 1 : 0)),
+        unread: context.unread + data - hold,
+        heldData: hold,
         peerFin: fin,
         sndWnd: s.win,
         maxSndWnd: Math.max(context.maxSndWnd, s.win),
@@ -108,6 +114,8 @@ export const endpointSetup = setup({
       enqueue.emit(out(synAckSegment(context), true));
     }),
     sendAck: emit(({ context }) => out(ackSegment(context))),
+    /** FIN_WAIT_1 -> CLOSING: ACK the peer's FIN; with simclose_ack_with_fin the ACK repeats our FIN. */
+    ackCrossingFin: emit(({ context }) => out(context.k.simclose_ack_with_fin && context.finSeq !== null ? finAgainSegment(context) : ackSegment(context))),
     /** reply to a segment that does not belong here: <SEQ=SEG.ACK><CTL=RST> or RST,ACK */
     sendRstReply: emit(({ event }) => out(resetFor(segOf(event)))),
     sendRstAck: emit(({ context }) => out(rstAckSegment(context))),
@@ -148,6 +156,10 @@ export const endpointSetup = setup({
     ackData: enqueueActions(({ enqueue, event }) => {
       if (isSeg(event, (v) => v.data > 0 || v.ooo)) enqueue.emit(({ context }) => out(ackSegment(context)));
     }),
+    /** SYN_RCVD -> ESTABLISHED after a simultaneous open: the text that rode on the peer's SYN is now received. */
+    releaseHeldText: assign(({ context }) =>
+      context.heldData > 0 ? { rcvNxt: seqAdd(context.rcvNxt, context.heldData), unread: context.unread + context.heldData, heldData: 0 } : {},
+    ),
     queueData: assign({ unsent: ({ context, event }) => context.unsent + (event.type === 'SEND' ? event.bytes : 0) }),
     queueFin: assign({ finQueued: true }),
     markOrphan: assign({ orphan: true }),
@@ -160,8 +172,13 @@ export const endpointSetup = setup({
       if (r.segs.length === 0) return;
       const wasIdle = context.sndUna === context.sndNxt;
       const timing = context.rttSeq === null ? { rttSeq: r.sndNxt, rttAt: event.now } : {};
-      enqueue.assign({ sndNxt: r.sndNxt, unsent: r.unsent, finSeq: r.finSeq, ...timing });
+      // Linux's interactive heuristic (tcp_event_data_sent): data sent within the ACK delay of the last receipt.
+      const sentData = r.segs.some((s) => s.len > 0);
+      const interactive = sentData && context.k.delayed_ack > 0 && event.now - context.lastRcvAt <= context.k.delayed_ack + 1e-9;
+      enqueue.assign({ sndNxt: r.sndNxt, unsent: r.unsent, finSeq: r.finSeq, ...timing, ...(interactive ? { pingpong: true } : {}) });
       for (const s of r.segs) enqueue.emit(out(s));
+      // Every segment we send carries the ACK: a pending delayed ACK is done.
+      enqueue.cancel('DELACK');
       if (wasIdle) enqueue.raise({ type: 'TIMEOUT.RTO', now: 0 }, { id: 'RTO', delay: 'rto' });
     }),
     /** RTO expired: back off, retransmit the head, re-arm (RFC 6298 §5.4-5.6; Karn: stop timing). */
@@ -196,6 +213,7 @@ export const endpointSetup = setup({
       }
     }),
     cancelRto: cancel('RTO'),
+    armDelayedAck: raise({ type: 'TIMEOUT.DELACK', now: 0 }, { id: 'DELACK', delay: 'delayedAck' }),
     cancelTimers: enqueueActions(({ enqueue }) => {
       for (const id of ['RTO', 'KEEPALIVE', 'FIN_WAIT_2', 'TIME_WAIT', 'DELACK']) enqueue.cancel(id);
     }),

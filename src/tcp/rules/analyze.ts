@@ -3,6 +3,8 @@ import { segSpace } from '../segment.ts';
 import { seqAdd, seqDiff, seqGt } from '../seq.ts';
 import type { TcpState } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
+import { advertisedWindow } from '../tcb.ts';
+import { secureRst, secureSyn } from '../knobs.ts';
 import { ackAcceptable, segmentAcceptable, synRcvdAckAcceptable, synSentAckAcceptable } from './acceptability.ts';
 import type { Verdict } from './verdict.ts';
 
@@ -27,8 +29,9 @@ export function analyze(state: TcpState, t: Tcb, s: Segment): Verdict {
 function analyzeListen(t: Tcb, s: Segment): Verdict {
   const f = s.flags;
   if (f.RST) return drop('rst-in-listen');
-  if (f.ACK) return { kind: 'rst-reply' };
   // A listener takes only the SYN; data and FIN riding on it are not acknowledged.
+  if (f.SYN && f.ACK && !t.k.listen_synack_rst) return drop('synack-in-listen');
+  if (f.ACK) return { kind: 'rst-reply' };
   if (f.SYN) return f.FIN && t.k.drop_synfin ? drop('syn-fin') : { kind: 'syn', data: 0, fin: false };
   return drop('no-syn');
 }
@@ -40,9 +43,11 @@ function analyzeSynSent(t: Tcb, s: Segment): Verdict {
   if (f.RST) return ackOk ? { kind: 'refused' } : drop('rst-without-ack');
   if (f.SYN) {
     if (f.FIN && t.k.drop_synfin) return drop('syn-fin');
+    // Simultaneous open: like a listener, take only the SYN; data and FIN on it wait for a retransmission.
+    if (!ackOk) return { kind: 'syn', data: t.k.simopen_hold_text ? Math.min(s.len, t.k.rcv_wnd) : 0, fin: false };
     const data = Math.min(s.len, t.k.rcv_wnd);
     const fin = !!f.FIN && data === s.len;
-    return ackOk ? { kind: 'syn-ack', data, fin } : { kind: 'syn', data, fin };
+    return { kind: 'syn-ack', data, fin };
   }
   return drop('no-syn');
 }
@@ -57,15 +62,17 @@ function analyzeTimeWait(t: Tcb, s: Segment): Verdict {
   const k = t.k;
   if (f.RST) {
     if (k.tcp_rfc1337) return drop('rst-ignored-rfc1337');
-    if (k.rfc5961) return s.seq === t.rcvNxt ? { kind: 'reset' } : drop('rst-outside-window');
-    return segmentAcceptable(t.rcvNxt, k.rcv_wnd, s.seq, 0) ? { kind: 'reset' } : drop('rst-outside-window');
+    if (secureRst(k)) return s.seq === t.rcvNxt ? { kind: 'reset' } : drop('rst-outside-window');
+    return segmentAcceptable(t.rcvNxt, advertisedWindow(t), s.seq, 0) ? { kind: 'reset' } : drop('rst-outside-window');
   }
-  const acceptable = segmentAcceptable(t.rcvNxt, k.rcv_wnd, s.seq, segSpace(s));
+  // TIME_WAIT keeps only the window it last advertised (FreeBSD tcptw, Linux tw_rcv_wnd); a SYN
+  // is "in the window" by its own sequence number (RFC 9293 §3.10.7.4 fourth check).
+  const synInWindow = segmentAcceptable(t.rcvNxt, advertisedWindow(t), s.seq, 1);
   if (f.SYN) {
     // Linux lets a fresh SYN above RCV.NXT reopen the 4-tuple (RFC 1122 4.2.2.13 "MAY").
     if (k.tw_syn_reopen && !f.ACK && seqGt(s.seq, t.rcvNxt)) return { kind: 'tw-new-syn' };
-    if (acceptable && !k.rfc5961) return { kind: 'syn-reset' };
-    return { kind: 'ack', why: acceptable ? 'challenge' : 'unacceptable' };
+    if (synInWindow && !secureSyn(k)) return { kind: 'syn-reset' };
+    return { kind: 'ack', why: synInWindow ? 'challenge' : 'unacceptable' };
   }
   if (!f.ACK) return drop('no-ack');
   const fin = !!f.FIN && seqAdd(s.seq, s.len) === seqAdd(t.rcvNxt, -1);
@@ -88,15 +95,18 @@ function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment): Verdict {
   }
 
   const space = segSpace(s);
-  if (!segmentAcceptable(t.rcvNxt, k.rcv_wnd, s.seq, space)) {
+  // SYN_RCVD: the window is the one our SYN,ACK announced; later the full receive buffer.
+  // (a listener's child; after a simultaneous open the socket already has its buffer).
+  const rcvWnd = state === 'SYN_RCVD' && t.passive ? advertisedWindow(t) : k.rcv_wnd;
+  if (!segmentAcceptable(t.rcvNxt, rcvWnd, s.seq, space)) {
     return f.RST ? drop('rst-outside-window') : { kind: 'ack', why: 'unacceptable' };
   }
   if (f.RST) {
     // RFC 5961 §3.2: only an exact match resets; in-window gets a challenge ACK.
-    if (k.rfc5961 && s.seq !== t.rcvNxt) return { kind: 'ack', why: 'challenge' };
+    if (secureRst(k) && s.seq !== t.rcvNxt) return { kind: 'ack', why: 'challenge' };
     return { kind: 'reset' };
   }
-  if (f.SYN) return k.rfc5961 ? { kind: 'ack', why: 'challenge' } : { kind: 'syn-reset' };
+  if (f.SYN) return secureSyn(k) ? { kind: 'ack', why: 'challenge' } : { kind: 'syn-reset' };
   if (!f.ACK) return drop('no-ack');
 
   if (state === 'SYN_RCVD') {

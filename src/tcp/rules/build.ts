@@ -10,6 +10,8 @@ function seg(t: Tcb, seq: number, flags: Flags, len = 0): Segment {
 
 export const synSegment = (t: Tcb): Segment => ({ ...seg(t, t.iss, { SYN: true }), mss: t.k.mss });
 export const synAckSegment = (t: Tcb): Segment => ({ ...seg(t, t.iss, { SYN: true, ACK: true }), mss: t.k.mss });
+/** Our FIN again, carrying the current ACK (FreeBSD's tcp_output repeats an unacknowledged FIN). */
+export const finAgainSegment = (t: Tcb): Segment => seg(t, t.finSeq ?? seqAdd(t.sndNxt, -1), { FIN: true, ACK: true });
 export const ackSegment = (t: Tcb): Segment => seg(t, t.sndNxt, { ACK: true });
 /** Keepalive probe: an ACK one below SND.NXT, so the peer must answer with an ACK (RFC 1122 4.2.3.6). */
 export const keepaliveProbe = (t: Tcb): Segment => seg(t, seqAdd(t.sndNxt, -1), { ACK: true });

@@ -5,6 +5,7 @@
  */
 export type DropReason =
   | 'rst-in-listen'
+  | 'synack-in-listen'
   | 'no-syn'
   | 'syn-fin'
   | 'rst-without-ack'

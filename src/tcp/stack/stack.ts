@@ -40,7 +40,7 @@ export interface StackSnapshot {
 const tupleKey = (local: number, remote: number) => `${local}:${remote}`;
 
 export class Stack {
-  readonly k: Knobs;
+  private knobs: Knobs;
   private readonly rand32: () => number;
   private socks = new Map<number, Sock>();
   private byTuple = new Map<string, number>();
@@ -53,9 +53,25 @@ export class Stack {
   private out: StackEffect[] = [];
 
   constructor(o: StackOptions) {
-    this.k = o.knobs;
+    this.knobs = o.knobs;
     this.rand32 = o.rand32;
     this.nextEphemeral = o.ephemeralBase ?? 40000;
+  }
+
+  /** The host's knob set (frozen; shared by every connection's TCB). */
+  get k(): Knobs {
+    return this.knobs;
+  }
+
+  /**
+   * A sysctl at run time: the host and every connection it holds use the new
+   * knob set from now on (timers already running keep their due times).
+   */
+  reconfigure(k: Knobs): void {
+    this.knobs = k;
+    for (const s of this.socks.values()) {
+      if (s.conn) (s.conn.snap.context as { k: Knobs }).k = k;
+    }
   }
 
   drain(): StackEffect[] {

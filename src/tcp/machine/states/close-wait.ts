@@ -25,5 +25,7 @@ export const CLOSE_WAIT: StateConfig = {
       { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
     ],
     'TIMEOUT.KEEPALIVE': keepaliveTimeout,
+    // The ACK of the peer's FIN, delayed in pingpong mode.
+    'TIMEOUT.DELACK': { actions: ['sendAck'] },
   },
 };

@@ -7,7 +7,7 @@ export const CLOSING: StateConfig = {
     SEGMENT: [
       { guard: 'rcvAckOfFin', target: 'TIME_WAIT', actions: ['acceptSegment'] },
       { guard: 'rcvAck', actions: ['acceptSegment'] },
-      { guard: 'rcvRst', target: 'CLOSED' },
+      { guard: 'rcvRst', target: 'CLOSED', actions: [err('ECONNRESET')] },
       { guard: 'rcvSynInWindow', target: 'CLOSED', actions: ['sendRstAck', err('ECONNRESET')] },
     ],
     CLOSE: { actions: ['markOrphan'] },

@@ -1,3 +1,4 @@
+import { and } from 'xstate';
 import type { StateConfig } from '../chart.ts';
 import { err, retransmit, retriesLeft } from '../chart.ts';
 import { keepaliveTimeout } from '../shared.ts';
@@ -6,6 +7,7 @@ import { keepaliveTimeout } from '../shared.ts';
 export const ESTABLISHED: StateConfig = {
   on: {
     SEGMENT: [
+      { guard: and(['rcvFin', 'delayFinAck']), target: 'CLOSE_WAIT', actions: ['acceptSegment', 'armDelayedAck', 'output'] },
       { guard: 'rcvFin', target: 'CLOSE_WAIT', actions: ['acceptSegment', 'sendAck', 'output'] },
       { guard: 'rcvAck', actions: ['acceptSegment', 'ackData', 'output'] },
       { guard: 'rcvRst', target: 'CLOSED', actions: [err('ECONNRESET')] },

@@ -10,7 +10,7 @@ export const FIN_WAIT_1: StateConfig = {
       // The peer's FIN carries the ACK of ours: straight to TIME_WAIT.
       { guard: 'rcvFinAndAckOfFin', target: 'TIME_WAIT', actions: ['acceptSegment', 'sendAck'] },
       // Simultaneous close: the FINs crossed.
-      { guard: 'rcvFin', target: 'CLOSING', actions: ['acceptSegment', 'sendAck'] },
+      { guard: 'rcvFin', target: 'CLOSING', actions: ['acceptSegment', 'ackCrossingFin'] },
       { guard: 'rcvAckOfFin', target: 'FIN_WAIT_2', actions: ['acceptSegment', 'ackData'] },
       { guard: 'rcvAck', actions: ['acceptSegment', 'ackData', 'output'] },
       { guard: 'rcvRst', target: 'CLOSED', actions: [err('ECONNRESET')] },

@@ -7,7 +7,7 @@ export const LAST_ACK: StateConfig = {
     SEGMENT: [
       { guard: 'rcvAckOfFin', target: 'CLOSED', actions: ['acceptSegment'] },
       { guard: 'rcvAck', actions: ['acceptSegment'] },
-      { guard: 'rcvRst', target: 'CLOSED' },
+      { guard: 'rcvRst', target: 'CLOSED', actions: [err('ECONNRESET')] },
       { guard: 'rcvSynInWindow', target: 'CLOSED', actions: ['sendRstAck', err('ECONNRESET')] },
     ],
     CLOSE: { actions: ['markOrphan'] },

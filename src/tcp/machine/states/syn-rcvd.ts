@@ -9,7 +9,7 @@ export const SYN_RCVD: StateConfig = {
     SET_KEEPALIVE: { actions: [{ type: 'setKeepalive', params: { armed: false } }] },
     SEGMENT: [
       { guard: 'rcvFin', target: 'CLOSE_WAIT', actions: ['acceptSegment', 'sendAck', 'armKeepalive', 'output'] },
-      { guard: 'rcvAck', target: 'ESTABLISHED', actions: ['acceptSegment', 'ackData', 'armKeepalive', 'output'] },
+      { guard: 'rcvAck', target: 'ESTABLISHED', actions: ['acceptSegment', 'releaseHeldText', 'ackData', 'armKeepalive', 'output'] },
       { guard: 'rcvSynAgain', actions: ['resendSynAck'] },
       // A connection that came from LISTEN goes back there (RFC 9293 §3.10.7.4).
       { guard: and(['rcvRst', 'passiveOpen']), target: 'LISTEN', actions: ['cancelTimers'] },

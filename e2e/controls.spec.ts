@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { expectState, open, SHOTS } from './helpers.ts';
+
+test('a bad knob value gets an inline error and is not applied', async ({ page }) => {
+  await open(page, 'scenario=teardown&t=3');
+  await page.locator('summary', { hasText: 'Knobs' }).click();
+  const tw = page.getByLabel('time_wait_len', { exact: true });
+  await expect(tw).toHaveValue('60');
+  await tw.fill('-1');
+  await tw.press('Enter');
+  const err = page.getByTestId('knob-error');
+  await expect(err).toContainText('time_wait_len');
+  await expect(err).toContainText('0 to 3600');
+  await expect(page.locator('[data-testid="timer"][data-timer="TIME_WAIT"]')).toHaveAttribute('data-remaining', '59.3');
+  // a good value applies: the world is rebuilt and replayed to the same time
+  await tw.fill('5');
+  await tw.press('Enter');
+  await expect(err).toHaveCount(0);
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', '3');
+  await expect(page.locator('[data-testid="timer"][data-timer="TIME_WAIT"]')).toHaveAttribute('data-remaining', '4.3');
+  await page.getByRole('button', { name: 'Reset time_wait_len' }).click();
+  await expect(page.locator('[data-testid="timer"][data-timer="TIME_WAIT"]')).toHaveAttribute('data-remaining', '59.3');
+  await page.screenshot({ path: `${SHOTS}/knobs.png`, fullPage: true });
+});
+
+test('autoplay at 1000× runs through TIME_WAIT', async ({ page }) => {
+  await open(page, 'scenario=teardown&autoplay=1&speed=1000');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+  await expectState(page, 'client', 'CLOSED');
+  await expect(page.getByTestId('event-log')).toContainText('TIME_WAIT timer expired');
+});
+
+test('network panel: a drop-next rule loses the next SYN and the client retransmits it', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Only if it carries').selectOption('SYN');
+  await page.getByRole('button', { name: 'Arm drop' }).click();
+  await expect(page.getByTestId('drop-rules')).toContainText('client → server SYN');
+  await page.getByRole('group', { name: 'Socket API of the server' }).getByRole('button', { name: 'Listen' }).click();
+  await page.getByRole('group', { name: 'Socket API of the client' }).getByRole('button', { name: 'Connect' }).click();
+  await page.getByTestId('jump-timer').click();
+  await page.getByTestId('jump-timer').click();
+  await expect(page.locator('[data-testid="segment"][data-flags="SYN"][data-status="dropped"]')).toHaveCount(1);
+  await expect(page.getByTestId('event-log')).toContainText('SYN (retransmission)');
+});
+
+test('embed layout', async ({ page }) => {
+  await open(page, 'scenario=lost-fin&embed=1&t=2.4');
+  await expect(page.locator('header')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/embed.png` });
+});
+
+test('clicking a segment shows its details; the seq toggle switches numbering', async ({ page }) => {
+  await open(page, 'scenario=lost-fin&t=3');
+  await page.locator('[data-testid="segment"][data-flags="FIN,ACK"][data-status="dropped"]').first().click();
+  const insp = page.getByTestId('inspector');
+  await expect(insp).toContainText('[FIN, ACK]');
+  await expect(insp).toContainText('dropped');
+  await expect(insp).toContainText('40000');
+  const rel = await insp.innerText();
+  await page.getByLabel('Relative sequence numbers').uncheck();
+  await expect(insp).not.toHaveText(rel);
+  await expect(insp).toContainText('relative 1');
+});
+
+test('clicking a state in the diagram explains it', async ({ page }) => {
+  await open(page, 'scenario=teardown&t=3');
+  await page.locator('[data-testid="diagram-state"][data-state="TIME_WAIT"]').click();
+  await expect(page.getByTestId('state-info')).toHaveAttribute('data-state', 'TIME_WAIT');
+  await expect(page.locator('[data-testid="diagram-state"][data-state="TIME_WAIT"]')).toHaveAttribute('data-active-peers', 'client');
+});

@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { open, SHOTS } from './helpers.ts';
+
+test('the language switch changes the log and is remembered', async ({ page }) => {
+  await page.goto('./?scenario=handshake&t=1');
+  await page.getByTestId('lang-en').click();
+  await expect(page.getByTestId('event-log')).toContainText('The server received SYN and answered SYN,ACK');
+  await page.getByTestId('lang-zh-CN').click();
+  await expect(page.getByTestId('event-log')).toContainText('服务器端收到 SYN，回复 SYN,ACK');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.goto('./?scenario=handshake&t=1');
+  await expect(page.getByTestId('event-log')).toContainText('服务器端收到 SYN');
+});
+
+test('keyboard-only operation', async ({ page }) => {
+  await open(page);
+  // reach the server's Listen button with Tab only
+  let found = false;
+  for (let i = 0; i < 80 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return !!el && el.textContent === 'Listen' && !!el.closest('.peer-server');
+    });
+  }
+  expect(found).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('peer-server')).toHaveAttribute('data-tcp-state', 'LISTEN');
+  // Tab on to the client's Connect
+  found = false;
+  for (let i = 0; i < 80 && !found; i++) {
+    await page.keyboard.press('Shift+Tab');
+    found = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return !!el && el.textContent === 'Connect' && !!el.closest('.peer-client');
+    });
+  }
+  expect(found).toBe(true);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'SYN_SENT');
+  // global keys, away from any control
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('peer-server')).toHaveAttribute('data-tcp-state', 'SYN_RCVD');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('peer-server')).toHaveAttribute('data-tcp-state', 'LISTEN');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'ESTABLISHED');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+  // focus is visible
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe('none');
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no axe violations on the main view (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await open(page, 'scenario=teardown&t=3');
+    const r = await new AxeBuilder({ page }).analyze();
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+}
+
+test('no axe violations in Chinese with knobs open and a server timer running', async ({ page }) => {
+  await open(page, 'scenario=teardown&t=2.3&lang=zh-CN');
+  await page.locator('summary').click();
+  await expect(page.locator('[data-testid="timer"][data-peer="server"]')).toHaveCount(1);
+  const r = await new AxeBuilder({ page }).analyze();
+  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+});
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`screenshot ${lang} ${scheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await open(page, `scenario=lost-fin&t=2.6&lang=${lang}`);
+      await page.screenshot({ path: `${SHOTS}/main-${lang}-${scheme}.png` });
+      await page.screenshot({ path: `${SHOTS}/main-${lang}-${scheme}-full.png`, fullPage: true });
+    });
+  }
+}
+
+test('screenshot narrow 768', async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await open(page, 'scenario=teardown&t=3');
+  await page.screenshot({ path: `${SHOTS}/narrow-768.png`, fullPage: true });
+});

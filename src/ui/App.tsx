@@ -1,0 +1,237 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { getScenario, SCENARIO_IDS, SCENARIOS } from '../scenarios/index.ts';
+import type { Scenario } from '../scenarios/index.ts';
+import type { PeerName, TraceEvent } from '../sim/types.ts';
+import { PROFILES, resolveKnobs } from '../tcp/knobs.ts';
+import type { Knobs, Profile } from '../tcp/knobs.ts';
+import type { TcpState } from '../tcp/states.ts';
+import { SequenceDiagram, StateDiagram, StateInfo } from './diagramsBridge.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { I18nContext, initialLang, LANG_LIST, rememberLang, translator } from './i18n/index.ts';
+import type { Lang } from './i18n/index.ts';
+import { ClockPanel } from './panels/ClockPanel.tsx';
+import { EventLog } from './panels/EventLog.tsx';
+import { Inspector } from './panels/Inspector.tsx';
+import { KnobsPanel } from './panels/KnobsPanel.tsx';
+import { NetworkPanel } from './panels/NetworkPanel.tsx';
+import { PeersPanel } from './panels/PeersPanel.tsx';
+import { currentNote, ScenarioPanel } from './panels/ScenarioPanel.tsx';
+import { TimersPanel } from './panels/TimersPanel.tsx';
+import { useKeyboard } from './sim/useKeyboard.ts';
+import { useSimulation } from './sim/useSimulation.ts';
+import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
+import type { UrlProblem } from './url.ts';
+
+const NO_KNOBS: Record<string, number> = {};
+const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
+
+function lastEdgeOf(trace: readonly TraceEvent[]) {
+  for (let i = trace.length - 1; i >= 0; i--) {
+    const e = trace[i]!;
+    if (e.type === 'state') return { from: e.from, to: e.to, peer: e.peer, key: i };
+  }
+  return null;
+}
+
+function readUrl() {
+  const search = typeof location !== 'undefined' ? location.search : '';
+  return parseUrl(search, SCENARIO_IDS);
+}
+
+export function App() {
+  const [url] = useState(readUrl);
+  const init = url.state;
+  const [lang, setLangState] = useState<Lang>(() => init.lang ?? initialLang());
+  const [scenarioId, setScenarioId] = useState(init.scenario);
+  const scenario: Scenario | null = scenarioId === FREE_PLAY ? null : (getScenario(scenarioId) ?? null);
+  const [profile, setProfile] = useState<Profile>(init.profile ?? scenario?.profile ?? 'linux');
+  const [knobs, setKnobs] = useState<Record<string, number>>(init.knobs);
+  const [problems] = useState<UrlProblem[]>(url.problems);
+  const embed = init.embed;
+
+  const [sim, controls] = useSimulation({ scenario, profile, knobs }, { t: init.t, speed: init.speed, autoplay: init.autoplay });
+  const { view, displayTime } = sim;
+
+  const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+  const t = i18n.t;
+  const setLang = (l: Lang) => {
+    setLangState(l);
+    rememberLang(l);
+  };
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('app.title');
+  }, [lang, t]);
+
+  const [selectedState, setSelectedState] = useState<TcpState | null>(null);
+  const [selectedSegment, setSelectedSegment] = useState<number | null>(null);
+  const [relative, setRelative] = useState(true);
+  const [copyStatus, setCopyStatus] = useState<string>('');
+
+  const trace = view.trace;
+  const lastEdge = useMemo(() => lastEdgeOf(trace), [trace]);
+
+  const effective: Knobs = useMemo(() => {
+    try {
+      return resolveKnobs(profile, { ...(scenario?.set ?? {}), ...knobs });
+    } catch {
+      return resolveKnobs(profile, {});
+    }
+  }, [profile, scenario, knobs]);
+
+  const timers = view.timers;
+  const keepalive = useMemo<Record<PeerName, boolean>>(
+    () => ({ client: timers.some((x) => x.peer === 'client' && x.timer === 'KEEPALIVE'), server: timers.some((x) => x.peer === 'server' && x.timer === 'KEEPALIVE') }),
+    [timers],
+  );
+
+  const note = currentNote(scenario, displayTime);
+  const noteIndex = scenario && note ? scenario.notes.indexOf(note) : -1;
+
+  const chooseScenario = (id: string) => {
+    const s = id === FREE_PLAY ? null : (getScenario(id) ?? null);
+    const p = s?.profile ?? 'linux';
+    if (!controls.configure({ scenario: s, profile: p, knobs: {} }, false)) return;
+    setScenarioId(id);
+    setProfile(p);
+    setKnobs({});
+    setSelectedSegment(null);
+  };
+  const chooseProfile = (p: Profile) => {
+    if (controls.configure({ scenario, profile: p, knobs }, true)) setProfile(p);
+  };
+  const changeKnobs = (k: Record<string, number>) => {
+    if (controls.configure({ scenario, profile, knobs: k }, true)) setKnobs(k);
+  };
+
+  const shareUrl = useCallback(() => {
+    const q = serializeUrl({ scenario: scenarioId, profile, lang, speed: sim.speed, t: displayTime, autoplay: false, embed, knobs });
+    return `${location.origin}${location.pathname}${q}`;
+  }, [scenarioId, profile, lang, sim.speed, displayTime, embed, knobs]);
+
+  const copyLink = async () => {
+    const link = shareUrl();
+    history.replaceState(null, '', link);
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopyStatus(t('header.copied'));
+    } catch {
+      setCopyStatus(t('header.copyFailed'));
+    }
+  };
+
+  useKeyboard(controls);
+
+  const onSeek = useCallback((time: number) => controls.seek(time), [controls]);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <div className={`app ${embed ? 'embed' : ''}`} data-testid="app" data-copy-url={shareUrl()}>
+        {!embed && (
+          <header className="top">
+            <a className="skip" href="#controls">
+              {t('app.skip')}
+            </a>
+            <h1>{t('app.title')}</h1>
+            <label>
+              {t('header.scenario')}
+              <select data-testid="scenario-picker" value={scenarioId} onChange={(e) => chooseScenario(e.target.value)}>
+                <option value={FREE_PLAY}>{t('header.free')}</option>
+                {SCENARIOS.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.title[lang]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="seg-switch" role="group" aria-label={t('header.profile')}>
+              <span className="muted">{t('header.profile')}</span>
+              {PROFILES.map((p) => (
+                <button key={p} type="button" aria-pressed={profile === p} data-testid={`profile-${p}`} onClick={() => chooseProfile(p)}>
+                  {p}
+                </button>
+              ))}
+            </div>
+            <div className="seg-switch" role="group" aria-label={t('header.lang')}>
+              {LANG_LIST.map((l) => (
+                <button key={l} type="button" lang={l} aria-pressed={lang === l} data-testid={`lang-${l}`} onClick={() => setLang(l)}>
+                  {LANG_NAMES[l]}
+                </button>
+              ))}
+            </div>
+            <button type="button" data-testid="copy-link" onClick={copyLink}>
+              {t('header.copy')}
+            </button>
+            <span role="status" className="muted small copy-status">
+              {copyStatus}
+            </span>
+          </header>
+        )}
+
+        {problems.length > 0 && (
+          <div className="alert" role="alert" data-testid="url-problems">
+            <strong>{t('url.alertTitle')}</strong>
+            <ul>
+              {problems.map((p, i) => (
+                <li key={i}>{p.kind === 'bad' ? t('url.bad', { param: p.param, value: p.value, allowed: p.allowed }) : t('url.unknown', { param: p.param, allowed: p.allowed })}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {sim.error && (
+          <div className="alert" role="alert" data-testid="sim-error">
+            <strong>{t('error.title')}:</strong> {sim.error}{' '}
+            <button type="button" onClick={controls.dismissError}>
+              {t('error.dismiss')}
+            </button>
+          </div>
+        )}
+
+        <main className="layout">
+          <div className="main-col">
+            <ScenarioPanel scenario={scenario} noteIndex={noteIndex} />
+            <div className="diagrams">
+              <section className="panel diagram" aria-label={t('diagram.state')}>
+                <h2 className="visually-hidden">{t('diagram.state')}</h2>
+                <ErrorBoundary label={t('diagram.state')}>
+                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} />
+                {selectedState && <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />}
+                </ErrorBoundary>
+              </section>
+              <section className="panel diagram" aria-label={t('diagram.sequence')}>
+                <h2 className="visually-hidden">{t('diagram.sequence')}</h2>
+                <ErrorBoundary label={t('diagram.sequence')}>
+                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} />
+                </ErrorBoundary>
+              </section>
+            </div>
+            <div className="under">
+              <EventLog trace={view.trace} onSeek={onSeek} />
+              {!embed && <Inspector segments={view.segments} selected={selectedSegment} relative={relative} onSelect={setSelectedSegment} onRelative={setRelative} />}
+            </div>
+          </div>
+          <div className="side-col" id="controls" tabIndex={-1}>
+            <ClockPanel
+              time={displayTime}
+              playing={sim.playing}
+              speed={sim.speed}
+              canStepBack={sim.canStepBack}
+              nextEventAt={view.nextEventAt}
+              nextTimerAt={view.nextTimerAt}
+              controls={controls}
+            />
+            <PeersPanel peers={view.peers} keepalive={keepalive} perform={controls.perform} />
+            <TimersPanel timers={timers} now={displayTime} />
+            {!embed && <NetworkPanel link={view.link} perform={controls.perform} />}
+            {!embed && (
+              <details className="panel-details">
+                <summary>{t('knobs.title')}</summary>
+                <KnobsPanel profile={profile} effective={effective} scenarioSet={(scenario?.set ?? NO_KNOBS) as Record<string, number>} overrides={knobs} onChange={changeKnobs} />
+              </details>
+            )}
+          </div>
+        </main>
+      </div>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,350 @@
+/**
+ * The sequence (ladder) diagram: client timeline left, server right, time down.
+ * React renders the SVG; geometry is precomputed (sequenceLayout.ts, timeScale.ts)
+ * and only in-flight arrows change from frame to frame.
+ */
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { PeerName, TimerView } from '../../sim/types.ts';
+import type { WorldView } from '../../sim/view.ts';
+import type { TcpState } from '../../tcp/states.ts';
+import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
+import { PEER_X, SEQ_TOP, SEQ_W, countAtOrBefore, eventTimes, segmentGeometry, segmentProgress, visibleTimes } from './sequenceLayout.ts';
+import type { TimeBreak } from './timeScale.ts';
+import { DEFAULT_TIME_SCALE, buildTimeScale, formatSeconds } from './timeScale.ts';
+import type { Lang } from './strings.ts';
+import { s } from './strings.ts';
+
+export interface SequenceDiagramProps {
+  view: WorldView;
+  displayTime: number;
+  relative: boolean;
+  lang: Lang;
+  selectedSegment: number | null;
+  onSelectSegment(id: number): void;
+}
+
+const PEERS: readonly PeerName[] = ['client', 'server'];
+const BAND_W = 14;
+const BOTTOM_PAD = 48;
+
+interface ArrowProps {
+  g: SegmentGeometry;
+  frac: number;
+  status: ShownStatus;
+  selected: boolean;
+  lang: Lang;
+  onSelect(id: number): void;
+}
+
+const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
+
+const SegmentArrow = memo(function SegmentArrow({ g, frac, status, selected, lang, onSelect }: ArrowProps) {
+  const sg = g.seg;
+  const hx = g.x1 + (g.x2 - g.x1) * frac;
+  const hy = g.y1 + (g.y2 - g.y1) * frac;
+  const dropped = status === 'dropped';
+  const cls = [
+    'seq-seg',
+    `seq-seg--${sg.from}`,
+    `seq-seg--${status}`,
+    sg.retransmit ? 'seq-seg--rtx' : '',
+    selected ? 'seq-seg--selected' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const aria = s(lang, 'segmentAria', {
+    id: sg.id,
+    from: s(lang, sg.from),
+    to: s(lang, sg.to),
+    label: g.label + (sg.retransmit ? ` (${s(lang, 'retransmission')})` : ''),
+    status: s(lang, statusKey[status]),
+  });
+  const onKey = (ev: KeyboardEvent<SVGGElement>) => {
+    if (ev.key === 'Enter' || ev.key === ' ' || ev.key === 'Spacebar') {
+      ev.preventDefault();
+      onSelect(sg.id);
+    }
+  };
+  const dir = sg.to === 'server' ? 1 : -1;
+  const minX = Math.min(g.x1, hx);
+  const minY = Math.min(g.y1, hy);
+  return (
+    <g
+      className={cls}
+      data-testid="segment"
+      data-id={sg.id}
+      data-flags={sg.flags.join(',')}
+      data-from={sg.from}
+      data-status={status}
+      data-retransmit={sg.retransmit ? 'true' : undefined}
+      role="button"
+      tabIndex={0}
+      aria-label={aria}
+      aria-pressed={selected}
+      onClick={() => onSelect(sg.id)}
+      onKeyDown={onKey}
+    >
+      <rect className="seq-seg-focus" x={minX - 4} y={minY - 18} width={Math.abs(hx - g.x1) + 8} height={Math.abs(hy - g.y1) + 24} rx={4} />
+      <line className="seq-seg-hit" x1={g.x1} y1={g.y1} x2={hx} y2={hy} />
+      <line
+        className="seq-seg-line"
+        x1={g.x1}
+        y1={g.y1}
+        x2={hx}
+        y2={hy}
+        markerEnd={dropped || frac <= 0 ? undefined : `url(#seq-arrow-${sg.from})`}
+      />
+      <text className="seq-seg-label" transform={`translate(${g.lx}, ${g.ly}) rotate(${g.angle.toFixed(2)})`} y={-6} textAnchor="middle">
+        {g.label}
+      </text>
+      {sg.retransmit && (
+        <text className="seq-rtx-tag" x={g.x1 + dir * 6} y={g.y1 - 4} textAnchor={dir > 0 ? 'start' : 'end'}>
+          {s(lang, 'rtx')}
+        </text>
+      )}
+      {dropped && (
+        <text className="seq-drop-x" data-testid="segment-drop" x={hx} y={hy} dy="0.35em" textAnchor="middle">
+          <title>{s(lang, 'droppedBecause', { reason: sg.dropReason ?? '?' })}</title>✕
+        </text>
+      )}
+    </g>
+  );
+});
+
+function zigzag(y0: number, y1: number): string {
+  const mid = (y0 + y1) / 2;
+  const amp = Math.min(6, (y1 - y0) / 3);
+  let d = `M0,${(mid - amp).toFixed(1)}`;
+  for (let x = 0, i = 0; x <= SEQ_W; x += 12, i++) d += `L${x},${(mid + (i % 2 ? amp : -amp)).toFixed(1)}`;
+  return d;
+}
+
+function Break({ b, lang }: { b: TimeBreak; lang: Lang }) {
+  return (
+    <g className="seq-break" data-testid="time-break" data-skipped={b.skipped.toFixed(3)}>
+      <rect className="seq-break-bg" x={0} y={b.y0 + 2} width={SEQ_W} height={Math.max(0, b.y1 - b.y0 - 4)} />
+      <path className="seq-break-zigzag" d={zigzag(b.y0 + 4, b.y1 - 4)} />
+      <text className="seq-break-label" x={SEQ_W / 2} y={(b.y0 + b.y1) / 2} dy="0.35em" textAnchor="middle">
+        <tspan className="seq-break-bg-text">{s(lang, 'skipped', { d: formatSeconds(b.skipped) })}</tspan>
+      </text>
+    </g>
+  );
+}
+
+interface Band {
+  peer: PeerName;
+  state: TcpState;
+  t0: number;
+  y0: number;
+  y1: number;
+}
+
+function TimerBar({ t, displayTime, y, lang }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang }) {
+  const remaining = Math.max(0, t.due - displayTime);
+  const left = t.peer === 'client';
+  const bx = left ? 16 : SEQ_W - 24;
+  const y0 = y(t.setAt);
+  const yDue = Math.max(y0 + 2, y(t.due));
+  const yNow = Math.min(yDue, Math.max(y0, y(displayTime)));
+  const label = `${t.timer} ${formatSeconds(remaining)}`;
+  return (
+    <g
+      className={`seq-timer-bar seq-timer-bar--${t.peer}`}
+      data-testid="timer-bar"
+      data-timer={t.timer}
+      data-peer={t.peer}
+      data-remaining={remaining.toFixed(3)}
+    >
+      <title>{s(lang, 'timerTitle', { timer: t.timer, peer: s(lang, t.peer), remaining: formatSeconds(remaining) })}</title>
+      {/* whole span set → due as a track, the elapsed part solid */}
+      <rect className="seq-timer-track" x={bx} y={y0} width={8} height={yDue - y0} rx={3} />
+      <rect x={bx} y={y0} width={8} height={Math.max(2, yNow - y0)} rx={3} />
+      <text className="seq-timer-text" x={left ? bx + 14 : bx - 6} y={yNow} dy="-0.3em" textAnchor={left ? 'start' : 'end'}>
+        {label}
+      </text>
+    </g>
+  );
+}
+
+export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment }: SequenceDiagramProps) {
+  const titleId = useId();
+  const { segments, peers, timers } = view;
+  const allTimes = useMemo(() => eventTimes({ segments, peers, timers }), [segments, peers, timers]);
+  // The axis is shaped by what has happened by displayTime; it only changes when the clock crosses an event.
+  const cut = countAtOrBefore(allTimes, displayTime);
+  const cutoff = cut > 0 ? allTimes[cut - 1]! : -1;
+  const times = useMemo(() => visibleTimes({ segments, peers, timers }, cutoff), [segments, peers, timers, cutoff]);
+  // Scale up to the last visible event: arrows are laid out once per event, not per frame.
+  const [zoom, setZoom] = useState(1);
+  const scaleOpts = useMemo(
+    () => ({ top: SEQ_TOP, pxPerSecond: DEFAULT_TIME_SCALE.pxPerSecond * zoom, quietPxPerSecond: DEFAULT_TIME_SCALE.quietPxPerSecond * zoom }),
+    [zoom],
+  );
+  const base = useMemo(() => buildTimeScale(times, NaN, scaleOpts), [times, scaleOpts]);
+  const geoms = useMemo(() => segments.map((sg) => segmentGeometry(sg, base.y, relative)), [segments, base, relative]);
+  // Scale extended to the display time (its tail may add a break while the clock runs through a quiet stretch).
+  const full = useMemo(() => buildTimeScale(times, displayTime, scaleOpts), [times, displayTime, scaleOpts]);
+  const nowY = full.y(displayTime);
+  const height = Math.max(full.height, nowY) + BOTTOM_PAD;
+
+  const bands = useMemo(() => {
+    const out: Band[] = [];
+    for (const p of PEERS) {
+      // states entered and left at the same instant (CLOSED → LISTEN at t=0) get no band
+      const h = peers[p].history.filter((e, i, all) => e.t <= displayTime && !(all[i + 1] && all[i + 1]!.t <= e.t && all[i + 1]!.t <= displayTime));
+      h.forEach((e, i) => {
+        const next = h[i + 1];
+        out.push({ peer: p, state: e.state, t0: e.t, y0: full.y(e.t), y1: next ? full.y(next.t) : nowY });
+      });
+    }
+    return out;
+  }, [peers, displayTime, full, nowY]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const followRef = useRef(true);
+  const programmatic = useRef(false);
+  const [following, setFollowing] = useState(true);
+
+  const scale = () => {
+    const el = scrollRef.current;
+    const svg = el?.querySelector('svg');
+    return svg ? svg.getBoundingClientRect().width / SEQ_W || 1 : 1;
+  };
+  const scrollToNow = useCallback((force: boolean) => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const svg = el.querySelector('svg');
+    const k = svg ? svg.getBoundingClientRect().width / SEQ_W || 1 : 1;
+    const ny = nowY * k;
+    if (!force && ny >= el.scrollTop + 20 && ny <= el.scrollTop + el.clientHeight - 40) return;
+    const target = Math.max(0, ny - el.clientHeight * 0.6);
+    if (Math.abs(el.scrollTop - target) > 1) {
+      programmatic.current = true;
+      el.scrollTop = target;
+    }
+  }, [nowY]);
+
+  useLayoutEffect(() => {
+    if (followRef.current) scrollToNow(false);
+  }, [scrollToNow]);
+
+  const onScroll = () => {
+    if (programmatic.current) {
+      programmatic.current = false;
+      return;
+    }
+    const el = scrollRef.current;
+    if (!el) return;
+    const ny = nowY * scale();
+    const visible = ny >= el.scrollTop && ny <= el.scrollTop + el.clientHeight;
+    followRef.current = visible;
+    setFollowing(visible);
+  };
+  const onFollow = () => {
+    followRef.current = true;
+    setFollowing(true);
+    scrollToNow(true);
+  };
+
+  return (
+    <div className="seq" data-testid="sequence-diagram">
+      <div className="seq-tools">
+        <button type="button" className="seq-tool" onClick={() => setZoom((z) => Math.max(0.25, z / 1.5))} disabled={zoom <= 0.25} aria-label={s(lang, 'zoomOut')} title={s(lang, 'zoomOut')}>
+          −
+        </button>
+        <button type="button" className="seq-tool" onClick={() => setZoom((z) => Math.min(6, z * 1.5))} disabled={zoom >= 6} aria-label={s(lang, 'zoomIn')} title={s(lang, 'zoomIn')}>
+          +
+        </button>
+      </div>
+      {/* peer names stay visible while the ladder scrolls */}
+      <div className="seq-head" aria-hidden="true">
+        {PEERS.map((p) => (
+          <span key={p} className={`seq-peer-title seq-peer-title--${p}`} style={{ left: `${((PEER_X[p] / SEQ_W) * 100).toFixed(2)}%` }}>
+            {s(lang, p)}
+          </span>
+        ))}
+      </div>
+      <div className="seq-scroll" ref={scrollRef} onScroll={onScroll}>
+        <svg className="seq-svg" viewBox={`0 0 ${SEQ_W} ${height.toFixed(0)}`} role="group" aria-labelledby={titleId}>
+          <title id={titleId}>{s(lang, 'seqTitle')}</title>
+          <desc>{s(lang, 'seqDesc')}</desc>
+          <defs>
+            {PEERS.map((p) => (
+              <marker key={p} id={`seq-arrow-${p}`} viewBox="0 0 10 10" refX={9} refY={5} markerUnits="userSpaceOnUse" markerWidth={11} markerHeight={11} orient="auto-start-reverse">
+                <path className="seq-arrowhead" d="M0,0L10,5L0,10z" style={{ fill: `var(--dg-${p})` }} />
+              </marker>
+            ))}
+          </defs>
+          {PEERS.map((p) => (
+            <line key={p} className="seq-lifeline" x1={PEER_X[p]} y1={SEQ_TOP - 10} x2={PEER_X[p]} y2={height - 16} />
+          ))}
+          <g className="seq-bands">
+            {bands.map((b) => {
+              const left = b.peer === 'client';
+              const x = PEER_X[b.peer];
+              return (
+                <g key={`${b.peer}-${b.t0}`} data-testid="state-band" data-peer={b.peer} data-state={b.state}>
+                  <rect className={`seq-band seq-band--${b.state}`} x={x - BAND_W / 2} y={b.y0} width={BAND_W} height={Math.max(1, b.y1 - b.y0)} />
+                  <text className="seq-band-label" x={left ? x - BAND_W : x + BAND_W} y={b.y0} dy="1.1em" textAnchor={left ? 'end' : 'start'}>
+                    {b.state}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+          <g className="seq-timers">
+            {timers
+              .filter((t) => t.setAt <= displayTime)
+              .map((t) => (
+                <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} />
+              ))}
+          </g>
+          {full.breaks.map((b) => (
+            <Break key={b.from} b={b} lang={lang} />
+          ))}
+          <g className="seq-now-line" data-testid="sequence-now" data-seconds={displayTime}>
+            <line className="seq-now" x1={0} x2={SEQ_W} y1={nowY} y2={nowY} />
+            <text className="seq-now-label" x={SEQ_W / 2} y={nowY} dy="-0.4em" textAnchor="middle">
+              {`${s(lang, 'now')} ${formatSeconds(displayTime)}`}
+            </text>
+          </g>
+          <g className="seq-segments">
+            {geoms.map((g0) => {
+              const pr = segmentProgress(g0, displayTime);
+              if (!pr) return null;
+              let g = g0;
+              let frac = pr.frac;
+              if (pr.status === 'in-flight') {
+                // In flight: lay out on the axis of this frame; the head sits on the "now" line.
+                g = segmentGeometry(g0.seg, full.y, relative);
+                if (g.y2 - g.y1 > 1e-9) frac = Math.min(1, Math.max(0, (nowY - g.y1) / (g.y2 - g.y1)));
+              }
+              return (
+                <SegmentArrow
+                  key={g.seg.id}
+                  g={g}
+                  frac={frac}
+                  status={pr.status}
+                  selected={selectedSegment === g.seg.id}
+                  lang={lang}
+                  onSelect={onSelectSegment}
+                />
+              );
+            })}
+          </g>
+          {segments.length === 0 && (
+            <text className="seq-time-label" x={SEQ_W / 2} y={SEQ_TOP + 30} textAnchor="middle">
+              {s(lang, 'noSegments')}
+            </text>
+          )}
+        </svg>
+      </div>
+      {!following && (
+        <button type="button" className="seq-follow" onClick={onFollow}>
+          {s(lang, 'follow')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+/**
+ * The classic TCP state diagram. React renders the SVG; geometry comes from
+ * pure functions (stateGraph.ts, d3 line generators). Edges come from EDGES.
+ */
+import { memo, useId, useMemo } from 'react';
+import type { KeyboardEvent } from 'react';
+import { EDGES } from '../../tcp/machine/edges.ts';
+import type { TcpState } from '../../tcp/states.ts';
+import { TCP_STATES } from '../../tcp/states.ts';
+import { DIAGRAM_H, DIAGRAM_W, NODE_H, NODE_POS, NODE_W } from './layout.ts';
+import type { DrawnEdge } from './stateGraph.ts';
+import { edgeGeometry, edgeLabel, pairKey, selectEdges, stubGeometry } from './stateGraph.ts';
+import type { Lang } from './strings.ts';
+import { s } from './strings.ts';
+
+export interface LastEdge {
+  from: TcpState;
+  to: TcpState;
+  peer: 'client' | 'server';
+  key: number;
+}
+
+export interface StateDiagramProps {
+  clientState: TcpState;
+  serverState: TcpState;
+  lastEdge: LastEdge | null;
+  lang: Lang;
+  selected: TcpState | null;
+  onSelect(state: TcpState): void;
+  showAllEdges?: boolean;
+}
+
+const SELECTED = selectEdges(EDGES);
+/** Geometry of every (from, to) pair that can be drawn; computed once. */
+const GEOMETRY = new Map(
+  [...SELECTED.classic, ...SELECTED.toClosed, ...SELECTED.other].map((e) => [e.key, { edge: e, ...edgeGeometry(e.from, e.to) }]),
+);
+const STUBS = SELECTED.toClosed.map((e) => ({ edge: e, ...stubGeometry(e.from) }));
+
+const titleOf = (e: DrawnEdge): string => `${e.from} → ${e.to}\n${e.all.map(edgeLabel).join('\n')}`;
+
+function EdgePath({ e, className, label }: { e: DrawnEdge; className: string; label: boolean }) {
+  const g = GEOMETRY.get(e.key)!;
+  return (
+    <g className={className} data-edge={e.key}>
+      <title>{titleOf(e)}</title>
+      <path className="sd-edge-line" d={g.d} markerEnd="url(#sd-arrow)" />
+      {label && (
+        <text className="sd-edge-label" x={g.lx} y={g.ly} dy="0.35em" textAnchor={g.anchor}>
+          {edgeLabel(e.main)}
+        </text>
+      )}
+    </g>
+  );
+}
+
+/** Static part: edges and legend; depends only on language and showAllEdges. */
+const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges }: { lang: Lang; showAllEdges: boolean }) {
+  return (
+    <g className="sd-edges">
+      {showAllEdges
+        ? SELECTED.toClosed.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" label={false} />)
+        : STUBS.map((st) => (
+            <g key={st.edge.key} className="sd-edge sd-edge--stub" data-edge={st.edge.key}>
+              <title>{`${s(lang, 'toClosedTitle', { state: st.edge.from })}\n${st.edge.all.map(edgeLabel).join('\n')}`}</title>
+              <path className="sd-edge-line" d={st.d} markerEnd="url(#sd-arrow-faint)" />
+            </g>
+          ))}
+      {showAllEdges && SELECTED.other.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" label />)}
+      {SELECTED.classic.map((e) => (
+        <EdgePath key={e.key} e={e} className="sd-edge" label />
+      ))}
+      <g className="sd-legend" transform={`translate(${DIAGRAM_W - 12}, ${DIAGRAM_H - 6})`}>
+        <text className="sd-legend-text" textAnchor="end">
+          {s(lang, 'toClosedLegend')}
+        </text>
+      </g>
+      <g className="sd-legend" transform="translate(12, 20)">
+        <rect className="sd-legend-swatch sd-legend-swatch--client" x={0} y={-10} width={22} height={12} rx={3} />
+        <text className="sd-legend-text" x={28}>
+          {s(lang, 'legendClient')}
+        </text>
+        <rect className="sd-legend-swatch sd-legend-swatch--server" x={0} y={10} width={22} height={12} rx={3} />
+        <text className="sd-legend-text" x={28} y={20}>
+          {s(lang, 'legendServer')}
+        </text>
+      </g>
+    </g>
+  );
+});
+
+function Flash({ lastEdge }: { lastEdge: LastEdge }) {
+  const g = GEOMETRY.get(pairKey(lastEdge.from, lastEdge.to));
+  if (!g) return null;
+  return (
+    <g className={`sd-flash sd-flash--${lastEdge.peer}`} data-testid="diagram-last-edge" data-edge={g.edge.key} aria-hidden="true">
+      <path className="sd-flash-line" d={g.d} />
+    </g>
+  );
+}
+
+interface NodeProps {
+  state: TcpState;
+  client: boolean;
+  server: boolean;
+  selected: boolean;
+  lang: Lang;
+  onSelect(state: TcpState): void;
+}
+
+const StateNode = memo(function StateNode({ state, client, server, selected, lang, onSelect }: NodeProps) {
+  const { x, y } = NODE_POS[state];
+  const peers = [client ? 'client' : null, server ? 'server' : null].filter((p): p is 'client' | 'server' => p !== null);
+  const peersText = peers.map((p) => s(lang, p)).join(s(lang, 'and'));
+  const aria = s(lang, 'stateAria', { state, peers: peers.length ? s(lang, 'stateAriaPeers', { peers: peersText }) : '' });
+  const onKey = (ev: KeyboardEvent<SVGGElement>) => {
+    if (ev.key === 'Enter' || ev.key === ' ' || ev.key === 'Spacebar') {
+      ev.preventDefault();
+      onSelect(state);
+    }
+  };
+  const w = NODE_W;
+  const h = NODE_H;
+  const cls = ['sd-node', client ? 'sd-node--client' : '', server ? 'sd-node--server' : '', selected ? 'sd-node--selected' : '']
+    .filter(Boolean)
+    .join(' ');
+  // server's dashed outline sits outside the client's solid one when both are here
+  const serverPad = client ? 9 : 4;
+  return (
+    <g
+      className={cls}
+      data-testid="diagram-state"
+      data-state={state}
+      data-active-peers={peers.join(' ')}
+      role="button"
+      tabIndex={0}
+      aria-label={aria}
+      aria-pressed={selected}
+      transform={`translate(${x - w / 2}, ${y - h / 2})`}
+      onClick={() => onSelect(state)}
+      onKeyDown={onKey}
+    >
+      <rect className="sd-focus" x={-14} y={-14} width={w + 28} height={h + 28} rx={16} />
+      {server && (
+        <rect className="sd-outline sd-outline--server" x={-serverPad} y={-serverPad} width={w + 2 * serverPad} height={h + 2 * serverPad} rx={10 + serverPad} />
+      )}
+      {client && <rect className="sd-outline sd-outline--client" x={-4} y={-4} width={w + 8} height={h + 8} rx={14} />}
+      <rect className="sd-box" width={w} height={h} rx={10} />
+      <text className="sd-name" x={w / 2} y={h / 2} dy="0.35em" textAnchor="middle">
+        {state}
+      </text>
+      {client && (
+        <g className="sd-badge sd-badge--client" transform={`translate(${-6}, ${-30})`}>
+          <rect width={58} height={18} rx={9} />
+          <text x={29} y={9} dy="0.35em" textAnchor="middle">
+            {s(lang, 'client')}
+          </text>
+        </g>
+      )}
+      {server && (
+        <g className="sd-badge sd-badge--server" transform={`translate(${w - 58 + 6}, ${-30})`}>
+          <rect width={58} height={18} rx={9} />
+          <text x={29} y={9} dy="0.35em" textAnchor="middle">
+            {s(lang, 'server')}
+          </text>
+        </g>
+      )}
+    </g>
+  );
+});
+
+export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false }: StateDiagramProps) {
+  const titleId = useId();
+  const lastKey = lastEdge ? pairKey(lastEdge.from, lastEdge.to) : null;
+  // A rare edge that is not normally drawn is shown while it is the last one taken.
+  const extra = useMemo(() => {
+    if (!lastKey || showAllEdges) return null;
+    const g = GEOMETRY.get(lastKey);
+    if (!g || SELECTED.classic.some((e) => e.key === lastKey)) return null;
+    return g.edge;
+  }, [lastKey, showAllEdges]);
+  return (
+    <svg
+      className="sd"
+      viewBox={`0 -16 ${DIAGRAM_W} ${DIAGRAM_H + 16}`}
+      width="100%"
+      preserveAspectRatio="xMidYMid meet"
+      role="group"
+      aria-labelledby={titleId}
+      data-testid="state-diagram"
+    >
+      <title id={titleId}>{s(lang, 'stateDiagramTitle')}</title>
+      <desc>{s(lang, 'stateDiagramDesc')}</desc>
+      <defs>
+        <marker id="sd-arrow" viewBox="0 0 10 10" refX={9} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
+          <path className="sd-arrowhead" d="M0,0L10,5L0,10z" />
+        </marker>
+        <marker id="sd-arrow-faint" viewBox="0 0 10 10" refX={9} refY={5} markerWidth={6} markerHeight={6} orient="auto-start-reverse">
+          <path className="sd-arrowhead sd-arrowhead--faint" d="M0,0L10,5L0,10z" />
+        </marker>
+      </defs>
+      <EdgesLayer lang={lang} showAllEdges={showAllEdges} />
+      {/* a grouped pair has several possible causes; its title lists them, a label would guess */}
+      {extra && <EdgePath e={extra} className="sd-edge sd-edge--faint" label={extra.all.length === 1} />}
+      {lastEdge && <Flash key={lastEdge.key} lastEdge={lastEdge} />}
+      <g className="sd-nodes">
+        {TCP_STATES.map((st) => (
+          <StateNode
+            key={st}
+            state={st}
+            client={clientState === st}
+            server={serverState === st}
+            selected={selected === st}
+            lang={lang}
+            onSelect={onSelect}
+          />
+        ))}
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Node positions for the classic RFC 9293 / Stevens TCP state diagram.
+ * Coordinates are in the StateDiagram's viewBox (DIAGRAM_W × DIAGRAM_H); x,y is the box centre.
+ */
+import type { TcpState } from '../../tcp/states.ts';
+
+export const DIAGRAM_W = 860;
+export const DIAGRAM_H = 750;
+export const NODE_W = 150;
+export const NODE_H = 44;
+
+export const NODE_POS: Record<TcpState, { x: number; y: number }> = {
+  CLOSED: { x: 430, y: 40 },
+  LISTEN: { x: 430, y: 160 },
+  SYN_RCVD: { x: 170, y: 280 },
+  SYN_SENT: { x: 690, y: 280 },
+  ESTABLISHED: { x: 430, y: 400 },
+  FIN_WAIT_1: { x: 170, y: 520 },
+  CLOSING: { x: 430, y: 520 },
+  CLOSE_WAIT: { x: 690, y: 520 },
+  FIN_WAIT_2: { x: 170, y: 670 },
+  TIME_WAIT: { x: 430, y: 670 },
+  LAST_ACK: { x: 690, y: 670 },
+};
+
+/**
+ * Optional routing waypoints for edges that would otherwise cross the picture
+ * (keyed `FROM->TO`). Straight otherwise.
+ */
+export const EDGE_WAYPOINTS: Partial<Record<string, readonly (readonly [number, number])[]>> = {
+  'LAST_ACK->CLOSED': [[835, 670], [835, 14], [530, 14]],
+  'TIME_WAIT->CLOSED': [[430, 722], [28, 722], [28, 40], [300, 40]],
+  'SYN_SENT->CLOSED': [[735, 120], [600, 44]],
+  'CLOSED->SYN_SENT': [[560, 100]],
+  'SYN_RCVD->LISTEN': [[200, 168]],
+  'LISTEN->CLOSED': [[470, 100]],
+  'CLOSED->LISTEN': [[390, 100]],
+  'SYN_SENT->CLOSE_WAIT': [[780, 400]],
+  'SYN_RCVD->CLOSE_WAIT': [[300, 460], [560, 470]],
+};
+
+/** Label placement overrides (default: middle of the route, centred). */
+export const LABEL_POS: Partial<Record<string, { x: number; y: number; anchor?: 'start' | 'middle' | 'end' }>> = {
+  'LAST_ACK->CLOSED': { x: 828, y: 400, anchor: 'end' },
+  'TIME_WAIT->CLOSED': { x: 36, y: 400, anchor: 'start' },
+  'SYN_RCVD->LISTEN': { x: 250, y: 150 },
+  'SYN_SENT->CLOSED': { x: 760, y: 150, anchor: 'start' },
+  'CLOSED->SYN_SENT': { x: 600, y: 150 },
+  'CLOSED->LISTEN': { x: 382, y: 100, anchor: 'end' },
+  'LISTEN->CLOSED': { x: 478, y: 100, anchor: 'start' },
+  'FIN_WAIT_1->CLOSING': { x: 302, y: 558 },
+  'SYN_SENT->CLOSE_WAIT': { x: 772, y: 452, anchor: 'end' },
+  'SYN_RCVD->CLOSE_WAIT': { x: 440, y: 490 },
+  'FIN_WAIT_1->FIN_WAIT_2': { x: 162, y: 590, anchor: 'end' },
+  'CLOSING->TIME_WAIT': { x: 438, y: 595, anchor: 'start' },
+  'FIN_WAIT_2->TIME_WAIT': { x: 350, y: 632, anchor: 'end' },
+  'FIN_WAIT_1->TIME_WAIT': { x: 330, y: 600 },
+  'SYN_RCVD->FIN_WAIT_1': { x: 178, y: 420, anchor: 'start' },
+  'CLOSE_WAIT->LAST_ACK': { x: 698, y: 595, anchor: 'start' },
+};
+
+/** Direction of the short "→ CLOSED" stub (RST / abort / timeouts) leaving each node. */
+export const ABORT_STUB: Record<TcpState, { dx: number; dy: number }> = {
+  CLOSED: { dx: 0, dy: 0 },
+  LISTEN: { dx: -60, dy: -30 },
+  SYN_RCVD: { dx: -50, dy: -40 },
+  SYN_SENT: { dx: 50, dy: -40 },
+  ESTABLISHED: { dx: 0, dy: 40 },
+  FIN_WAIT_1: { dx: -60, dy: -40 },
+  FIN_WAIT_2: { dx: -60, dy: -10 },
+  CLOSE_WAIT: { dx: 70, dy: -40 },
+  CLOSING: { dx: 70, dy: 30 },
+  LAST_ACK: { dx: 90, dy: -36 },
+  TIME_WAIT: { dx: 90, dy: -24 },
+};

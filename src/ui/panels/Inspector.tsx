@@ -1,0 +1,82 @@
+import { memo } from 'react';
+import type { SegmentView } from '../../sim/types.ts';
+import { useI18n } from '../i18n/index.ts';
+import { fmtTime } from '../narrate.ts';
+import { Panel } from './Panel.tsx';
+
+interface Props {
+  segments: readonly SegmentView[];
+  selected: number | null;
+  relative: boolean;
+  onSelect(id: number | null): void;
+  onRelative(on: boolean): void;
+}
+
+export const Inspector = memo(function Inspector({ segments, selected, relative, onSelect, onRelative }: Props) {
+  const { t } = useI18n();
+  const s = selected !== null ? segments.find((x) => x.id === selected) : undefined;
+  return (
+    <Panel id="insp" title={t('insp.title')} className="inspector">
+      <div className="row">
+        <label>
+          {t('insp.pick')}
+          <select value={s ? String(s.id) : ''} onChange={(e) => onSelect(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">—</option>
+            {segments.map((x) => (
+              <option key={x.id} value={x.id}>
+                #{x.id} {x.from === 'client' ? '→' : '←'} {x.flags.join(',') || '-'} @ {fmtTime(x.sentAt)} s
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="switch">
+          <input type="checkbox" checked={relative} onChange={(e) => onRelative(e.target.checked)} />
+          {t('view.relative')}
+        </label>
+      </div>
+      {!s ? (
+        <p className="muted">{t('insp.none')}</p>
+      ) : (
+        <dl className="details" data-testid="inspector">
+          <dt>{t('insp.src')}</dt>
+          <dd>{s.srcPort}</dd>
+          <dt>{t('insp.dst')}</dt>
+          <dd>{s.dstPort}</dd>
+          <dt>{t('insp.seq')}</dt>
+          <dd>
+            {relative ? s.relSeq : s.seq} <span className="muted">({relative ? `${t('insp.abs')} ${s.seq}` : `${t('insp.rel')} ${s.relSeq}`})</span>
+          </dd>
+          <dt>{t('insp.ack')}</dt>
+          <dd>
+            {s.flags.includes('ACK') ? (
+              <>
+                {relative ? s.relAck : s.ack} <span className="muted">({relative ? `${t('insp.abs')} ${s.ack}` : `${t('insp.rel')} ${s.relAck}`})</span>
+              </>
+            ) : (
+              '—'
+            )}
+          </dd>
+          <dt>{t('insp.flags')}</dt>
+          <dd>
+            <code>[{s.flags.join(', ') || '-'}]</code>
+          </dd>
+          <dt>{t('insp.win')}</dt>
+          <dd>{s.win}</dd>
+          <dt>{t('insp.len')}</dt>
+          <dd>{s.len}</dd>
+          <dt>{t('insp.sent')}</dt>
+          <dd>{t('seconds', { t: fmtTime(s.sentAt) })}</dd>
+          <dt>{t('insp.arrive')}</dt>
+          <dd>{t('seconds', { t: fmtTime(s.arriveAt) })}</dd>
+          <dt>{t('insp.status')}</dt>
+          <dd>
+            {t(`status.${s.status}`)}
+            {s.dropReason ? ` (${s.dropReason})` : ''}
+          </dd>
+          <dt>{t('insp.retransmit')}</dt>
+          <dd>{s.retransmit ? t('insp.yes') : t('insp.no')}</dd>
+        </dl>
+      )}
+    </Panel>
+  );
+});

@@ -1,0 +1,90 @@
+import { memo, useState } from 'react';
+import type { StepAction } from '../../sim/config.ts';
+import type { PeerName, PeerView } from '../../sim/types.ts';
+import { useI18n } from '../i18n/index.ts';
+import { callText } from '../narrate.ts';
+import { Panel } from './Panel.tsx';
+
+interface Props {
+  peers: Record<PeerName, PeerView>;
+  keepalive: Record<PeerName, boolean>;
+  perform(a: StepAction): boolean;
+}
+
+export const PeersPanel = memo(function PeersPanel({ peers, keepalive, perform }: Props) {
+  const { t } = useI18n();
+  return (
+    <Panel id="peers" title={t('peers.title')} className="peers-panel">
+      <div className="peers">
+        {(['client', 'server'] as const).map((p) => (
+          <PeerCard key={p} view={peers[p]} keepaliveOn={keepalive[p]} perform={perform} />
+        ))}
+      </div>
+    </Panel>
+  );
+});
+
+function PeerCard({ view, keepaliveOn, perform }: { view: PeerView; keepaliveOn: boolean; perform(a: StepAction): boolean }) {
+  const { t } = useI18n();
+  const [bytes, setBytes] = useState(100);
+  const p = view.peer;
+  const can = view.canCall;
+  const name = t(p === 'client' ? 'peer.Client' : 'peer.Server');
+  const btn = (label: string, enabled: boolean, a: StepAction, cls = '') => (
+    <button type="button" className={cls} disabled={!enabled} onClick={() => perform(a)}>
+      {label}
+    </button>
+  );
+  return (
+    <div className={`peer peer-${p}`}>
+      <div className="peer-head">
+        <h3>{name}</h3>
+        <span className="badge" data-testid={`peer-${p}`} data-tcp-state={view.state} style={{ borderLeftColor: `var(--state-${view.state})` }}>
+          {view.state}
+        </span>
+        {view.crashed && <span className="down">{t('peers.crashed')}</span>}
+      </div>
+      <div className="api" role="group" aria-label={t('peers.socketApi', { peer: t(p === 'client' ? 'peer.client' : 'peer.server') })}>
+        {btn(t('peers.listen'), can.listen, { peer: p, do: 'listen' })}
+        {btn(t('peers.connect'), can.connect, { peer: p, do: 'connect' })}
+        <span className="send-group">
+          <input
+            type="number"
+            min={1}
+            max={1000000}
+            step={1}
+            value={bytes}
+            aria-label={t('peers.bytesLabel', { peer: t(p === 'client' ? 'peer.client' : 'peer.server') })}
+            onChange={(e) => setBytes(Number(e.target.value))}
+          />
+          {btn(`${t('peers.send')} ${bytes} ${t('peers.bytes')}`, can.send, { peer: p, do: 'send', bytes })}
+        </span>
+        {btn(t('peers.read'), can.read, { peer: p, do: 'read' })}
+        {btn(t('peers.shutdown'), can.shutdown, { peer: p, do: 'shutdown', how: 'wr' })}
+        {btn(t('peers.close'), can.close, { peer: p, do: 'close' })}
+        {btn(t('peers.abort'), can.abort, { peer: p, do: 'abort' }, 'danger')}
+        {btn(keepaliveOn ? t('peers.keepaliveOff') : t('peers.keepaliveOn'), can.keepalive, { peer: p, do: 'keepalive', on: !keepaliveOn })}
+      </div>
+      <label className="switch">
+        <input type="checkbox" checked={view.neverClose} onChange={(e) => perform({ peer: p, do: 'never-close', on: e.target.checked })} />
+        {t('peers.neverClose')}
+      </label>
+      <div className="host-actions">
+        {btn(t('peers.crash'), !view.crashed, { peer: p, do: 'crash' }, 'danger')}
+        {btn(t('peers.reboot'), view.crashed, { peer: p, do: 'reboot' })}
+      </div>
+      <h4>{t('peers.results')}</h4>
+      {view.lastResults.length === 0 ? (
+        <p className="muted">{t('peers.noResults')}</p>
+      ) : (
+        <ul className="results" data-testid={`results-${p}`}>
+          {view.lastResults.slice(-4).map((r, i) => (
+            <li key={i}>
+              <code>{callText(r.call, r.result)}</code> <span className="muted">@ {r.t} s</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * The simulation controller: owns one World and everything needed to move it
+ * forward, take user actions, step back exactly (snapshots) and jump to a past
+ * instant (checkpoints + replay). Plain TypeScript, no React, unit-tested.
+ */
+import type { ScheduledStep, StepAction } from '../../sim/config.ts';
+import type { WorldSnapshot } from '../../sim/world.ts';
+import { World } from '../../sim/world.ts';
+import type { Profile } from '../../tcp/knobs.ts';
+import type { Scenario } from '../../scenarios/index.ts';
+
+export interface SimConfig {
+  scenario: Scenario | null;
+  profile: Profile;
+  /** user overrides on top of the scenario's `set` */
+  knobs: Readonly<Record<string, number>>;
+}
+
+interface JournalEntry {
+  at: number;
+  action: StepAction;
+}
+interface Mark {
+  snap: WorldSnapshot;
+  journalLen: number;
+}
+interface Checkpoint extends Mark {
+  time: number;
+  traceLen: number;
+}
+
+const MAX_HISTORY = 2000;
+
+export function buildWorld(c: SimConfig): World {
+  const s = c.scenario;
+  return new World({
+    scenario: s?.id ?? 'free',
+    profile: c.profile,
+    set: { ...(s?.set ?? {}), ...c.knobs },
+    seed: s?.seed ?? 1,
+    link: s?.link ?? {},
+    steps: (s?.steps ?? []) as unknown as ScheduledStep[],
+  });
+}
+
+export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export class SimController {
+  world: World;
+  /** bumps on every change of the world (not on mere clock advance without events) */
+  version = 0;
+  /** the last problem the world reported while running (e.g. a scenario step that was not valid) */
+  runError: string | null = null;
+  private journal: JournalEntry[] = [];
+  private history: Mark[] = [];
+  private checkpoints: Checkpoint[] = [];
+
+  constructor(
+    private config: SimConfig,
+    t = 0,
+  ) {
+    this.world = buildWorld(config);
+    this.checkpoint();
+    if (t > 0) this.advanceTo(t);
+  }
+
+  get now(): number {
+    return this.world.now;
+  }
+  get canStepBack(): boolean {
+    return this.history.length > 0;
+  }
+
+  /** Run every event up to `t` (never backwards). Errors in scripted steps are reported, not thrown. */
+  advanceTo(t: number): void {
+    const before = this.world.trace.length;
+    for (let guard = 0; guard < 100; guard++) {
+      try {
+        this.world.runUntil(t);
+        break;
+      } catch (e) {
+        this.runError = errorText(e);
+        this.version++;
+      }
+    }
+    if (this.world.trace.length !== before) this.version++;
+  }
+
+  /** Remember the present so `back()` can return to it. */
+  mark(): void {
+    this.history.push({ snap: this.world.snapshot(), journalLen: this.journal.length });
+    if (this.history.length > MAX_HISTORY) this.history.shift();
+  }
+
+  /** A user action now; throws the world's InputError unchanged (the world is left as it was). */
+  perform(action: StepAction): void {
+    this.mark();
+    try {
+      this.world.perform(action);
+    } catch (e) {
+      this.history.pop();
+      throw e;
+    }
+    this.journal.push({ at: this.world.now, action });
+    this.checkpoint();
+    this.version++;
+  }
+
+  /** Process the next event; returns false when nothing is scheduled. */
+  step(): boolean {
+    if (this.world.nextEventAt() === null) return false;
+    this.mark();
+    try {
+      this.world.step();
+    } catch (e) {
+      this.runError = errorText(e);
+    }
+    this.version++;
+    return true;
+  }
+
+  jumpToNextTimer(): boolean {
+    const t = this.world.nextTimerAt();
+    if (t === null) return false;
+    this.mark();
+    this.advanceTo(t);
+    this.version++;
+    return true;
+  }
+
+  /** Restore the state before the last action/step/jump; false if there is none. */
+  back(): boolean {
+    const m = this.history.pop();
+    if (!m) return false;
+    this.world.restore(m.snap);
+    this.journal.length = m.journalLen;
+    this.pruneCheckpoints();
+    this.version++;
+    return true;
+  }
+
+  /** Move the clock to a past instant `t` (≤ now): the latest checkpoint before it, then replay. */
+  seek(t: number): void {
+    if (t >= this.world.now) {
+      this.mark();
+      this.advanceTo(t);
+      return;
+    }
+    this.mark();
+    let best: Checkpoint | undefined;
+    for (const c of this.checkpoints) if (c.time <= t && (!best || c.time >= best.time)) best = c;
+    if (!best) return;
+    this.world.restore(best.snap);
+    this.journal.length = best.journalLen;
+    this.pruneCheckpoints();
+    this.advanceTo(t);
+    this.version++;
+  }
+
+  clearError(): void {
+    this.runError = null;
+    this.version++;
+  }
+
+  /** Start over with the same configuration. */
+  reset(): void {
+    this.world = buildWorld(this.config);
+    this.journal = [];
+    this.history = [];
+    this.checkpoints = [];
+    this.runError = null;
+    this.checkpoint();
+    this.version++;
+  }
+
+  /**
+   * New profile or knobs: validate by building first (a bad config throws and changes nothing),
+   * then replay the user's actions up to the current time.
+   */
+  reconfigure(config: SimConfig, keepTime: boolean): void {
+    const w = buildWorld(config);
+    const t = keepTime ? this.world.now : 0;
+    const journal = keepTime ? this.journal : [];
+    this.config = config;
+    this.world = w;
+    this.history = [];
+    this.checkpoints = [];
+    this.journal = [];
+    this.runError = null;
+    this.checkpoint();
+    for (const j of journal) {
+      if (j.at > t) break;
+      this.advanceTo(j.at);
+      try {
+        this.world.perform(j.action);
+        this.journal.push(j);
+        this.checkpoint();
+      } catch (e) {
+        this.runError = errorText(e);
+      }
+    }
+    this.advanceTo(t);
+    this.version++;
+  }
+
+  private checkpoint(): void {
+    this.checkpoints.push({ snap: this.world.snapshot(), journalLen: this.journal.length, time: this.world.now, traceLen: this.world.trace.length });
+  }
+
+  private pruneCheckpoints(): void {
+    const n = this.world.trace.length;
+    const t = this.world.now;
+    this.checkpoints = this.checkpoints.filter((c) => c.traceLen <= n && c.time <= t && c.journalLen <= this.journal.length);
+    if (this.checkpoints.length === 0) this.checkpoint();
+  }
+}
