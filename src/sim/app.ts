@@ -67,6 +67,12 @@ export class PeerApp {
     return out;
   }
 
+  /** SO_KEEPALIVE of the socket the application acts on (or its listener). */
+  keepaliveOn(): boolean {
+    const id = this.cur ?? this.listener;
+    return id !== null && !!this.stack.sock(id)?.opts.keepalive.on;
+  }
+
   setBehaviour(what: 'never-close' | 'auto-read', on: boolean): void {
     if (what === 'never-close') this.neverClose = on;
     else this.autoRead = on;

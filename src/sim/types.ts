@@ -109,6 +109,8 @@ export interface PeerView {
   sockets: { sock: number; state: TcpState; listening: boolean }[];
   crashed: boolean;
   neverClose: boolean;
+  /** SO_KEEPALIVE on the socket the application acts on */
+  keepalive: boolean;
   lastResults: { t: number; call: string; result: string }[];
   /** what the application could call now, derived from the socket state */
   canCall: Record<AppAction['do'], boolean>;

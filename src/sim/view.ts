@@ -44,6 +44,7 @@ export function peerView(w: World, p: PeerName): PeerView {
     sockets: stack.allSocks().filter((s) => s.conn).map((s) => ({ sock: s.id, state: stack.state(s.id), listening: s.kind === 'listener' })),
     crashed: app.crashed,
     neverClose: app.neverClose,
+    keepalive: app.keepaliveOn(),
     lastResults: results.slice(-8),
     canCall: app.canCall(),
   };

@@ -1,4 +1,5 @@
-import { err } from './chart.ts';
+import type { TcpState } from '../states.ts';
+import { err, retransmit, retriesLeft } from './chart.ts';
 
 /**
  * Keepalive expiry, the same in every state that runs the timer (Linux runs it
@@ -10,3 +11,14 @@ export const keepaliveTimeout = [
   { guard: 'keepaliveProbesLeft', actions: ['sendKeepaliveProbe'] },
   { target: 'CLOSED', actions: ['sendRstAck', err('ETIMEDOUT')] },
 ] as const;
+
+/**
+ * Retransmission timeout: retransmit the head with back-off while the state's
+ * retry limit allows (tcp_syn_retries, tcp_synack_retries, tcp_retries2 or
+ * tcp_orphan_retries), then give up with ETIMEDOUT.
+ */
+export const rtoTimeout = (state: TcpState) =>
+  [
+    { guard: retriesLeft(state), actions: [retransmit(state)] },
+    { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
+  ] as const;

@@ -1,6 +1,6 @@
 import type { StateConfig } from '../chart.ts';
-import { err, retransmit, retriesLeft } from '../chart.ts';
-import { keepaliveTimeout } from '../shared.ts';
+import { err } from '../chart.ts';
+import { keepaliveTimeout, rtoTimeout } from '../shared.ts';
 
 /**
  * The peer has closed its side; we may still send. Only the application's
@@ -20,10 +20,7 @@ export const CLOSE_WAIT: StateConfig = {
     ],
     SHUTDOWN_WR: { target: 'LAST_ACK', actions: ['queueFin', 'output'] },
     ABORT: { target: 'CLOSED', actions: ['sendRstAck'] },
-    'TIMEOUT.RTO': [
-      { guard: retriesLeft('CLOSE_WAIT'), actions: [retransmit('CLOSE_WAIT')] },
-      { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
-    ],
+    'TIMEOUT.RTO': rtoTimeout('CLOSE_WAIT'),
     'TIMEOUT.KEEPALIVE': keepaliveTimeout,
     // The ACK of the peer's FIN, delayed in pingpong mode.
     'TIMEOUT.DELACK': { actions: ['sendAck'] },

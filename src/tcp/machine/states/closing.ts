@@ -1,5 +1,6 @@
 import type { StateConfig } from '../chart.ts';
-import { err, retransmit, retriesLeft } from '../chart.ts';
+import { err } from '../chart.ts';
+import { rtoTimeout } from '../shared.ts';
 
 /** Both FINs crossed; waiting for the ACK of ours. */
 export const CLOSING: StateConfig = {
@@ -12,9 +13,6 @@ export const CLOSING: StateConfig = {
     ],
     CLOSE: { actions: ['markOrphan'] },
     ABORT: { target: 'CLOSED', actions: ['sendRstAck'] },
-    'TIMEOUT.RTO': [
-      { guard: retriesLeft('CLOSING'), actions: [retransmit('CLOSING')] },
-      { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
-    ],
+    'TIMEOUT.RTO': rtoTimeout('CLOSING'),
   },
 };

@@ -1,7 +1,7 @@
 import { and } from 'xstate';
 import type { StateConfig } from '../chart.ts';
-import { err, retransmit, retriesLeft } from '../chart.ts';
-import { keepaliveTimeout } from '../shared.ts';
+import { err } from '../chart.ts';
+import { keepaliveTimeout, rtoTimeout } from '../shared.ts';
 
 /** The connection is open both ways: data flows. */
 export const ESTABLISHED: StateConfig = {
@@ -20,10 +20,7 @@ export const ESTABLISHED: StateConfig = {
     ],
     SHUTDOWN_WR: { target: 'FIN_WAIT_1', actions: ['queueFin', 'output'] },
     ABORT: { target: 'CLOSED', actions: ['sendRstAck'] },
-    'TIMEOUT.RTO': [
-      { guard: retriesLeft('ESTABLISHED'), actions: [retransmit('ESTABLISHED')] },
-      { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
-    ],
+    'TIMEOUT.RTO': rtoTimeout('ESTABLISHED'),
     'TIMEOUT.KEEPALIVE': keepaliveTimeout,
   },
 };

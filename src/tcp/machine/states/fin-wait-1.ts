@@ -1,6 +1,6 @@
 import type { StateConfig } from '../chart.ts';
-import { err, retransmit, retriesLeft } from '../chart.ts';
-import { keepaliveTimeout } from '../shared.ts';
+import { err } from '../chart.ts';
+import { keepaliveTimeout, rtoTimeout } from '../shared.ts';
 
 /** Our FIN is out and not yet acknowledged. */
 export const FIN_WAIT_1: StateConfig = {
@@ -18,10 +18,7 @@ export const FIN_WAIT_1: StateConfig = {
     ],
     CLOSE: [{ guard: 'closeResets', target: 'CLOSED', actions: ['sendRstAck'] }, { actions: ['markOrphan'] }],
     ABORT: { target: 'CLOSED', actions: ['sendRstAck'] },
-    'TIMEOUT.RTO': [
-      { guard: retriesLeft('FIN_WAIT_1'), actions: [retransmit('FIN_WAIT_1')] },
-      { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
-    ],
+    'TIMEOUT.RTO': rtoTimeout('FIN_WAIT_1'),
     'TIMEOUT.KEEPALIVE': keepaliveTimeout,
   },
 };

@@ -1,5 +1,6 @@
 import type { StateConfig } from '../chart.ts';
-import { err, retransmit, retriesLeft } from '../chart.ts';
+import { err } from '../chart.ts';
+import { rtoTimeout } from '../shared.ts';
 
 /** We closed after the peer did; waiting for the ACK of our FIN. */
 export const LAST_ACK: StateConfig = {
@@ -12,9 +13,6 @@ export const LAST_ACK: StateConfig = {
     ],
     CLOSE: { actions: ['markOrphan'] },
     ABORT: { target: 'CLOSED', actions: ['sendRstAck'] },
-    'TIMEOUT.RTO': [
-      { guard: retriesLeft('LAST_ACK'), actions: [retransmit('LAST_ACK')] },
-      { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
-    ],
+    'TIMEOUT.RTO': rtoTimeout('LAST_ACK'),
   },
 };

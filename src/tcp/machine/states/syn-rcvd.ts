@@ -1,6 +1,7 @@
 import { and } from 'xstate';
 import type { StateConfig } from '../chart.ts';
-import { err, retransmit, retriesLeft } from '../chart.ts';
+import { err } from '../chart.ts';
+import { rtoTimeout } from '../shared.ts';
 
 /** Our SYN,ACK is out; waiting for the ACK that completes the handshake. */
 export const SYN_RCVD: StateConfig = {
@@ -16,10 +17,7 @@ export const SYN_RCVD: StateConfig = {
       { guard: 'rcvRst', target: 'CLOSED', actions: [err('ECONNREFUSED')] },
       { guard: 'rcvSynInWindow', target: 'CLOSED', actions: ['sendRstAck', err('ECONNRESET')] },
     ],
-    'TIMEOUT.RTO': [
-      { guard: retriesLeft('SYN_RCVD'), actions: [retransmit('SYN_RCVD')] },
-      { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
-    ],
+    'TIMEOUT.RTO': rtoTimeout('SYN_RCVD'),
     CLOSE: [
       { guard: 'closeResets', target: 'CLOSED', actions: ['sendRstAck'] },
       { target: 'FIN_WAIT_1', actions: ['markOrphan', 'queueFin', 'output'] },

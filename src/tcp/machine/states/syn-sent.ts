@@ -1,5 +1,6 @@
 import type { StateConfig } from '../chart.ts';
-import { err, retransmit, retriesLeft } from '../chart.ts';
+import { err } from '../chart.ts';
+import { rtoTimeout } from '../shared.ts';
 
 /** Active open: our SYN is out, waiting for the peer's SYN. */
 export const SYN_SENT: StateConfig = {
@@ -13,10 +14,7 @@ export const SYN_SENT: StateConfig = {
       { guard: 'rcvSyn', target: 'SYN_RCVD', actions: ['recordSyn', 'sendSynAck'] },
       { guard: 'rcvRstForSyn', target: 'CLOSED', actions: [err('ECONNREFUSED')] },
     ],
-    'TIMEOUT.RTO': [
-      { guard: retriesLeft('SYN_SENT'), actions: [retransmit('SYN_SENT')] },
-      { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
-    ],
+    'TIMEOUT.RTO': rtoTimeout('SYN_SENT'),
     CLOSE: { target: 'CLOSED' },
     ABORT: { target: 'CLOSED' },
   },
