@@ -29,9 +29,10 @@ export function analyze(state: TcpState, t: Tcb, s: Segment): Verdict {
 function analyzeListen(t: Tcb, s: Segment): Verdict {
   const f = s.flags;
   if (f.RST) return drop('rst-in-listen');
-  // A listener takes only the SYN; data and FIN riding on it are not acknowledged.
+  // RFC 9293 answers any ACK with a RST; FreeBSD (and the suite's reference) drops a SYN,ACK.
   if (f.SYN && f.ACK && !t.k.listen_synack_rst) return drop('synack-in-listen');
   if (f.ACK) return { kind: 'rst-reply' };
+  // A listener takes only the SYN; data and FIN riding on it are not acknowledged.
   if (f.SYN) return f.FIN && t.k.drop_synfin ? drop('syn-fin') : { kind: 'syn', data: 0, fin: false };
   return drop('no-syn');
 }
