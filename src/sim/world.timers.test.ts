@@ -98,3 +98,14 @@ describe('timers on the virtual clock', () => {
     expect(w.state('server')).toBe('CLOSED');
   });
 });
+
+describe('tcp_max_tw_buckets', () => {
+  it('a TIME_WAIT socket beyond the limit is destroyed at once (Linux "time wait bucket table overflow")', () => {
+    const w = run(close, 10, { set: { tcp_max_tw_buckets: 0 } });
+    const e = w.trace.find((x) => x.type === 'state' && x.peer === 'client' && x.from === 'TIME_WAIT')!;
+    expect(e).toMatchObject({ to: 'CLOSED', cause: 'tcp_max_tw_buckets overflow' });
+    expect(w.state('client')).toBe('CLOSED');
+    expect(timerEvents(w, 'client', 'TIME_WAIT', 'cancel').length).toBe(1);
+    expect(run(close, 10).state('client')).toBe('TIME_WAIT');
+  });
+});

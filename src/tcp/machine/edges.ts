@@ -30,6 +30,7 @@ const EVENT_LABEL: Record<string, string> = {
   SHUTDOWN_WR: 'shutdown(SHUT_WR)',
   'TIMEOUT.RTO': 'retries exhausted',
   'TIMEOUT.TIME_WAIT': 'timeout = 2MSL',
+  TW_OVERFLOW: 'tcp_max_tw_buckets full',
   'TIMEOUT.FIN_WAIT_2': 'tcp_fin_timeout',
   'TIMEOUT.KEEPALIVE': 'keepalive gives up',
 };

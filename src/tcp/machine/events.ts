@@ -27,7 +27,10 @@ export type SegmentEvent = { type: 'SEGMENT'; seg: Segment; v: Verdict } & At;
 export type TimerEventType = 'TIMEOUT.RTO' | 'TIMEOUT.TIME_WAIT' | 'TIMEOUT.FIN_WAIT_2' | 'TIMEOUT.KEEPALIVE' | 'TIMEOUT.DELACK';
 export type TimeoutEvent = { type: TimerEventType } & At;
 
-export type EndpointEvent = AppEvent | SegmentEvent | TimeoutEvent;
+/** The host has no room for another TIME_WAIT socket (tcp_max_tw_buckets). */
+export type OverflowEvent = { type: 'TW_OVERFLOW' } & At;
+
+export type EndpointEvent = AppEvent | SegmentEvent | TimeoutEvent | OverflowEvent;
 
 /** What the machine asks its host to put on the wire. */
 export type EndpointEmitted = { type: 'segment'; seg: Segment; rtx: boolean };

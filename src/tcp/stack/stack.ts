@@ -46,6 +46,8 @@ export class Stack {
   private byTuple = new Map<string, number>();
   private listeners = new Map<number, number>();
   private nextId = 1;
+  /** kept as a count: tcp_max_tw_buckets is checked on every entry to TIME_WAIT */
+  private timeWaitCount = 0;
   private nextEphemeral: number;
   /** a crashed host is silent until reboot */
   down = false;
@@ -397,6 +399,7 @@ export class Stack {
     this.socks.clear();
     this.byTuple.clear();
     this.listeners.clear();
+    this.timeWaitCount = 0;
     this.down = true;
   }
 
@@ -415,6 +418,12 @@ export class Stack {
     if (!s.conn) return;
     const { from, to } = stepConn(s.conn, ev, cause, this.out);
     if (from === to) return;
+    if (from === 'TIME_WAIT') this.timeWaitCount--;
+    if (to === 'TIME_WAIT' && ++this.timeWaitCount > this.k.tcp_max_tw_buckets) {
+      // Linux: "TCP: time wait bucket table overflow": the new TIME_WAIT socket is destroyed at once.
+      this.step(s, { type: 'TW_OVERFLOW', now: ev.now }, 'tcp_max_tw_buckets overflow');
+      return;
+    }
     if (to === 'ESTABLISHED' || (to === 'CLOSE_WAIT' && (from === 'SYN_SENT' || from === 'SYN_RCVD'))) this.opened(s);
     if (to === 'CLOSED') this.closed(s);
     if (to === 'LISTEN' && s.kind === 'conn') this.forget(s);
@@ -452,6 +461,7 @@ export class Stack {
   }
 
   private forget(s: Sock): void {
+    if (s.conn && stateOf(s.conn) === 'TIME_WAIT') this.timeWaitCount--;
     if (s.conn) for (const t of s.conn.timers) this.out.push({ kind: 'timer', sock: s.id, timer: t, action: 'cancel' });
     s.conn?.timers.clear();
     if (s.localPort !== null && s.remotePort !== null && this.byTuple.get(tupleKey(s.localPort, s.remotePort)) === s.id) {
@@ -508,6 +518,7 @@ export class Stack {
       if (s.kind === 'listener' && s.localPort !== null && st === 'LISTEN') this.listeners.set(s.localPort, s.id);
       if (s.kind === 'conn' && s.localPort !== null && s.remotePort !== null && st !== 'CLOSED') this.byTuple.set(tupleKey(s.localPort, s.remotePort), s.id);
     }
+    this.timeWaitCount = this.countInState('TIME_WAIT');
   }
 }
 

@@ -18,5 +18,6 @@ export const TIME_WAIT: StateConfig = {
     CLOSE: { actions: ['markOrphan'] },
     ABORT: { target: 'CLOSED' },
     'TIMEOUT.TIME_WAIT': { target: 'CLOSED' },
+    TW_OVERFLOW: { target: 'CLOSED' },
   },
 };
