@@ -1,4 +1,4 @@
-import { initialTransition, transition } from 'xstate';
+import { transition } from 'xstate';
 import type { SnapshotFrom } from 'xstate';
 import { endpointMachine } from '../machine/endpoint.ts';
 import type { EndpointEvent } from '../machine/events.ts';
@@ -8,19 +8,24 @@ import type { StackEffect, TimerName } from './effects.ts';
 
 export type EndpointSnapshot = SnapshotFrom<typeof endpointMachine>;
 
-/** One connection's machine and the timers it has running, stepped with XState's pure `transition`. */
+/**
+ * One connection: its machine state, its TCB and the timers it has running.
+ * Only the state value and context are kept between events (a full XState
+ * snapshot per connection would cost several times the memory); the snapshot
+ * is rebuilt for each step, which is cheap next to the transition itself.
+ */
 export interface Conn {
   sock: number;
-  snap: EndpointSnapshot;
+  state: TcpState;
+  tcb: Tcb;
   timers: Set<TimerName>;
 }
 
-export function newConn(sock: number, tcb: Tcb): Conn {
-  const [snap] = initialTransition(endpointMachine, tcb);
-  return { sock, snap, timers: new Set() };
+export function newConn(sock: number, tcb: Tcb, state: TcpState = 'CLOSED'): Conn {
+  return { sock, state, tcb, timers: new Set() };
 }
 
-export const stateOf = (c: Conn): TcpState => c.snap.value as unknown as TcpState;
+export const stateOf = (c: Conn): TcpState => c.state;
 
 /**
  * Feeds one event to the connection and returns what it did. Delayed raises are
@@ -28,9 +33,11 @@ export const stateOf = (c: Conn): TcpState => c.snap.value as unknown as TcpStat
  * cancels of timers that are not running are not reported.
  */
 export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: StackEffect[]): { from: TcpState; to: TcpState } {
-  const from = stateOf(c);
-  const [next, actions] = transition(endpointMachine, c.snap, ev);
-  c.snap = next;
+  const from = c.state;
+  const snap = endpointMachine.resolveState({ value: c.state, context: c.tcb }) as EndpointSnapshot;
+  const [next, actions] = transition(endpointMachine, snap, ev);
+  c.state = next.value as unknown as TcpState;
+  c.tcb = next.context;
   for (const a of actions as readonly { type: string; params?: unknown }[]) {
     const p = a.params as Record<string, unknown> | undefined;
     if (a.type === 'xstate.emit' && p) {
@@ -45,7 +52,7 @@ export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: StackEf
       if (c.timers.delete(timer)) out.push({ kind: 'timer', sock: c.sock, timer, action: 'cancel' });
     }
   }
-  const to = stateOf(c);
+  const to = c.state;
   if (to !== from || cause.startsWith('rcv') && ev.type === 'SEGMENT' && isReentry(actions)) {
     out.push({ kind: 'state', sock: c.sock, from, to, cause });
   }

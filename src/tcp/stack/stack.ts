@@ -5,7 +5,6 @@
  */
 import type { Errno } from '../errno.ts';
 import type { Knobs } from '../knobs.ts';
-import { endpointMachine } from '../machine/endpoint.ts';
 import type { EndpointEvent, TimerEventType } from '../machine/events.ts';
 import { analyze } from '../rules/analyze.ts';
 import { resetFor } from '../rules/build.ts';
@@ -15,7 +14,7 @@ import type { TcpState } from '../states.ts';
 import { SYNCHRONIZED } from '../states.ts';
 import type { KeepaliveOpts, Tcb } from '../tcb.ts';
 import { createTcb } from '../tcb.ts';
-import type { Conn, EndpointSnapshot } from './conn.ts';
+import type { Conn } from './conn.ts';
 import { newConn, stateOf, stepConn } from './conn.ts';
 import type { StackEffect, TimerName } from './effects.ts';
 import type { AppResult, Sock, SockOpts } from './sockets.ts';
@@ -72,7 +71,7 @@ export class Stack {
   reconfigure(k: Knobs): void {
     this.knobs = k;
     for (const s of this.socks.values()) {
-      if (s.conn) (s.conn.snap.context as { k: Knobs }).k = k;
+      if (s.conn) (s.conn.tcb as { k: Knobs }).k = k;
     }
   }
 
@@ -95,7 +94,7 @@ export class Stack {
     return s?.conn ? stateOf(s.conn) : 'CLOSED';
   }
   tcb(id: number): Tcb | undefined {
-    return this.socks.get(id)?.conn?.snap.context;
+    return this.socks.get(id)?.conn?.tcb;
   }
   /** sockets counted the way `ss -tan` counts them */
   countInState(st: TcpState): number {
@@ -214,7 +213,7 @@ export class Stack {
     const st = stateOf(s.conn);
     if (st === 'SYN_SENT' || st === 'SYN_RCVD') return fail('EAGAIN');
     if (st !== 'ESTABLISHED' && st !== 'CLOSE_WAIT') return fail('EPIPE');
-    if (s.conn.snap.context.finQueued) return fail('EPIPE');
+    if (s.conn.tcb.finQueued) return fail('EPIPE');
     if (bytes <= 0) return ok(0);
     this.step(s, { type: 'SEND', bytes, now }, 'send');
     return ok(bytes);
@@ -224,7 +223,7 @@ export class Stack {
     const s = this.get(id);
     if (!s) return fail('EBADF');
     if (s.kind !== 'conn' || !s.conn) return fail('ENOTCONN');
-    const t = s.conn.snap.context;
+    const t = s.conn.tcb;
     if (t.unread > 0) {
       const n = Math.min(bytes, t.unread);
       this.step(s, { type: 'READ', bytes: n, now }, 'read');
@@ -245,7 +244,7 @@ export class Stack {
     const st = stateOf(s.conn);
     if (st === 'CLOSED' || st === 'SYN_SENT') return fail('ENOTCONN');
     if (how !== 'wr') this.step(s, { type: 'SHUTDOWN_RD', now }, 'shutdown');
-    if (how !== 'rd' && !s.conn.snap.context.finQueued) this.step(s, { type: 'SHUTDOWN_WR', now }, 'shutdown');
+    if (how !== 'rd' && !s.conn.tcb.finQueued) this.step(s, { type: 'SHUTDOWN_WR', now }, 'shutdown');
     return ok();
   }
 
@@ -342,7 +341,7 @@ export class Stack {
     const s = id === undefined ? undefined : this.socks.get(id);
     if (s?.conn) {
       const st = stateOf(s.conn);
-      const v = analyze(st, s.conn.snap.context, seg);
+      const v = analyze(st, s.conn.tcb, seg);
       this.step(s, { type: 'SEGMENT', seg, v, now }, `rcv ${formatFlags(seg.flags)}`);
       // Linux: a fresh SYN reopens a 4-tuple in TIME_WAIT; the listener takes it.
       if (v.kind === 'tw-new-syn') this.deliver(seg, now);
@@ -351,7 +350,7 @@ export class Stack {
     const lid = this.listeners.get(seg.dstPort);
     const l = lid === undefined ? undefined : this.socks.get(lid);
     if (l?.conn) {
-      const v = analyze('LISTEN', l.conn.snap.context, seg);
+      const v = analyze('LISTEN', l.conn.tcb, seg);
       if (v.kind === 'syn') this.spawnChild(l, seg, now);
       else this.step(l, { type: 'SEGMENT', seg, v, now }, `rcv ${formatFlags(seg.flags)}`);
       return;
@@ -372,7 +371,7 @@ export class Stack {
     c.remotePort = seg.srcPort;
     const tcb = this.tcbFor(c, seg.srcPort, this.rand32());
     tcb.passive = true;
-    c.conn = { sock: id, snap: endpointMachine.resolveState({ value: 'LISTEN', context: tcb }) as EndpointSnapshot, timers: new Set() };
+    c.conn = newConn(id, tcb, 'LISTEN');
     this.socks.set(id, c);
     this.byTuple.set(tupleKey(c.localPort!, seg.srcPort), id);
     l.children.push(id);
@@ -444,7 +443,7 @@ export class Stack {
   }
 
   private closed(s: Sock): void {
-    const e = s.conn?.snap.context.error ?? null;
+    const e = s.conn?.tcb.error ?? null;
     if (e) {
       s.err = e;
       s.dead = true;
@@ -490,7 +489,7 @@ export class Stack {
         acceptQueue: [...s.acceptQueue],
         children: [...s.children],
         conn: s.conn
-          ? { sock: s.conn.sock, value: stateOf(s.conn), context: { ...s.conn.snap.context, keepalive: { ...s.conn.snap.context.keepalive } }, timers: [...s.conn.timers] }
+          ? { sock: s.conn.sock, value: stateOf(s.conn), context: { ...s.conn.tcb, keepalive: { ...s.conn.tcb.keepalive } }, timers: [...s.conn.timers] }
           : null,
       })),
     };
@@ -508,7 +507,8 @@ export class Stack {
       const conn: Conn | null = x.conn
         ? {
             sock: x.conn.sock,
-            snap: endpointMachine.resolveState({ value: x.conn.value, context: { ...x.conn.context, keepalive: { ...x.conn.context.keepalive } } }) as EndpointSnapshot,
+            state: x.conn.value as TcpState,
+            tcb: { ...x.conn.context, keepalive: { ...x.conn.context.keepalive } },
             timers: new Set(x.conn.timers),
           }
         : null;
