@@ -68,3 +68,17 @@ test('clicking a state in the diagram explains it', async ({ page }) => {
   await expect(page.getByTestId('state-info')).toHaveAttribute('data-state', 'TIME_WAIT');
   await expect(page.locator('[data-testid="diagram-state"][data-state="TIME_WAIT"]')).toHaveAttribute('data-active-peers', 'client');
 });
+
+test('every knob shows a one-line description in the chosen language', async ({ page }) => {
+  await open(page, 'scenario=teardown&t=3');
+  await page.locator('summary', { hasText: 'Knobs' }).click();
+  const rows = page.locator('.knobs > li');
+  const n = await rows.count();
+  expect(n).toBeGreaterThan(20);
+  await expect(page.getByTestId('knob-help')).toHaveCount(n);
+  await expect(page.locator('#knob-time_wait_len-help')).toContainText('TIME_WAIT');
+  await expect(page.getByLabel('time_wait_len', { exact: true })).toHaveAttribute('aria-describedby', /knob-time_wait_len-help/);
+  await page.getByTestId('lang-zh-CN').click();
+  await expect(page.locator('#knob-tcp_fin_timeout-help')).toContainText('孤儿套接字');
+  for (const text of await page.getByTestId('knob-help').allInnerTexts()) expect(text).toMatch(/[\u4e00-\u9fff]/);
+});

@@ -89,3 +89,47 @@ test('screenshot narrow 768', async ({ page }) => {
   await open(page, 'scenario=teardown&t=3');
   await page.screenshot({ path: `${SHOTS}/narrow-768.png`, fullPage: true });
 });
+
+/** Rendered size (CSS px) of SVG text: its font size scaled by the SVG's viewBox. */
+async function renderedFontSizes(page: import('@playwright/test').Page, svgSel: string, textSel: string): Promise<number[]> {
+  return page.evaluate(
+    ([svgSel, textSel]) => {
+      const svg = document.querySelector<SVGSVGElement>(svgSel)!;
+      const k = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return [...svg.querySelectorAll(textSel)].map((el) => parseFloat(getComputedStyle(el).fontSize) * k);
+    },
+    [svgSel, textSel] as const,
+  );
+}
+
+test('readable on a 1366×768 projector: diagrams side by side, labels ≥ 11 px, state names ≥ 12 px', async ({ page }) => {
+  await open(page, 'scenario=lost-fin&t=2.6');
+  const sd = await page.getByTestId('state-diagram').boundingBox();
+  const seq = await page.getByTestId('sequence-diagram').boundingBox();
+  expect(Math.abs(sd!.y - seq!.y)).toBeLessThan(60); // side by side
+  expect(seq!.x).toBeGreaterThan(sd!.x + sd!.width);
+  const edge = await renderedFontSizes(page, '[data-testid="state-diagram"]', '.sd-edge-label');
+  const names = await renderedFontSizes(page, '[data-testid="state-diagram"]', '.sd-name');
+  expect(edge.length).toBeGreaterThan(10);
+  expect(Math.min(...edge)).toBeGreaterThanOrEqual(11);
+  expect(Math.min(...names)).toBeGreaterThanOrEqual(12);
+  const segLabels = await renderedFontSizes(page, '[data-testid="sequence-diagram"] svg', '.seq-seg-label');
+  expect(Math.min(...segLabels)).toBeGreaterThanOrEqual(11);
+  // the zoom buttons sit in their own row, above the peer titles
+  const tools = await page.locator('.seq-tools').boundingBox();
+  const title = await page.locator('.seq-peer-title--server').boundingBox();
+  expect(tools!.y + tools!.height).toBeLessThanOrEqual(title!.y + 1);
+});
+
+for (const width of [1100, 768]) {
+  test(`diagrams stacked at ${width} px, no sideways scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await open(page, 'scenario=lost-fin&t=2.6');
+    const sd = await page.getByTestId('state-diagram').boundingBox();
+    const seq = await page.getByTestId('sequence-diagram').boundingBox();
+    expect(seq!.y).toBeGreaterThanOrEqual(sd!.y + sd!.height);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    const edge = await renderedFontSizes(page, '[data-testid="state-diagram"]', '.sd-edge-label');
+    expect(Math.min(...edge)).toBeGreaterThanOrEqual(11);
+  });
+}

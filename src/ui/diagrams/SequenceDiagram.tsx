@@ -12,6 +12,8 @@ import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
 import { PEER_X, SEQ_TOP, SEQ_W, countAtOrBefore, eventTimes, segmentGeometry, segmentProgress, visibleTimes } from './sequenceLayout.ts';
 import type { TimeBreak } from './timeScale.ts';
 import { DEFAULT_TIME_SCALE, buildTimeScale, formatSeconds } from './timeScale.ts';
+import type { LabelSpot, OBox } from './labelLayout.ts';
+import { labelBox, lineBox, placeNowLabel, placeSegmentLabels, textWidth } from './labelLayout.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 
@@ -31,6 +33,10 @@ const BOTTOM_PAD = 48;
 interface ArrowProps {
   g: SegmentGeometry;
   frac: number;
+  /** label anchor and baseline offset across the arrow (from labelLayout.ts) */
+  lx: number;
+  ly: number;
+  ldy: number;
   status: ShownStatus;
   selected: boolean;
   lang: Lang;
@@ -39,7 +45,7 @@ interface ArrowProps {
 
 const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
 
-const SegmentArrow = memo(function SegmentArrow({ g, frac, status, selected, lang, onSelect }: ArrowProps) {
+const SegmentArrow = memo(function SegmentArrow({ g, frac, lx, ly, ldy, status, selected, lang, onSelect }: ArrowProps) {
   const sg = g.seg;
   const hx = g.x1 + (g.x2 - g.x1) * frac;
   const hy = g.y1 + (g.y2 - g.y1) * frac;
@@ -95,7 +101,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, status, selected, lan
         y2={hy}
         markerEnd={dropped || frac <= 0 ? undefined : `url(#seq-arrow-${sg.from})`}
       />
-      <text className="seq-seg-label" transform={`translate(${g.lx}, ${g.ly}) rotate(${g.angle.toFixed(2)})`} y={-6} textAnchor="middle">
+      <text className="seq-seg-label" transform={`translate(${lx.toFixed(1)}, ${ly.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle">
         {g.label}
       </text>
       {sg.retransmit && (
@@ -140,7 +146,8 @@ interface Band {
   y1: number;
 }
 
-function TimerBar({ t, displayTime, y, lang }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang }) {
+const TIMER_FONT = 13;
+function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => number) {
   const remaining = Math.max(0, t.due - displayTime);
   const left = t.peer === 'client';
   const bx = left ? 16 : SEQ_W - 24;
@@ -148,6 +155,14 @@ function TimerBar({ t, displayTime, y, lang }: { t: TimerView; displayTime: numb
   const yDue = Math.max(y0 + 2, y(t.due));
   const yNow = Math.min(yDue, Math.max(y0, y(displayTime)));
   const label = `${t.timer} ${formatSeconds(remaining)}`;
+  const tx = left ? bx + 14 : bx - 6;
+  const w = textWidth(label, TIMER_FONT);
+  const box = labelBox(left ? tx + w / 2 : tx - w / 2, yNow, 0, -0.3 * TIMER_FONT, w, TIMER_FONT);
+  return { remaining, left, bx, y0, yDue, yNow, label, tx, box };
+}
+
+function TimerBar({ t, displayTime, y, lang }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang }) {
+  const { remaining, left, bx, y0, yDue, yNow, label, tx } = timerGeometry(t, displayTime, y);
   return (
     <g
       className={`seq-timer-bar seq-timer-bar--${t.peer}`}
@@ -160,7 +175,7 @@ function TimerBar({ t, displayTime, y, lang }: { t: TimerView; displayTime: numb
       {/* whole span set → due as a track, the elapsed part solid */}
       <rect className="seq-timer-track" x={bx} y={y0} width={8} height={yDue - y0} rx={3} />
       <rect x={bx} y={y0} width={8} height={Math.max(2, yNow - y0)} rx={3} />
-      <text className="seq-timer-text" x={left ? bx + 14 : bx - 6} y={yNow} dy="-0.3em" textAnchor={left ? 'start' : 'end'}>
+      <text className="seq-timer-text" x={tx} y={yNow} dy="-0.3em" textAnchor={left ? 'start' : 'end'}>
         {label}
       </text>
     </g>
@@ -200,6 +215,40 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     }
     return out;
   }, [peers, displayTime, full, nowY]);
+
+  // What is drawn at this moment: in-flight arrows are laid out on this frame's axis (their head sits on the "now" line).
+  const drawn = useMemo(() => {
+    const out: { g: SegmentGeometry; frac: number; status: ShownStatus }[] = [];
+    for (const g0 of geoms) {
+      const pr = segmentProgress(g0, displayTime);
+      if (!pr) continue;
+      let g = g0;
+      let frac = pr.frac;
+      if (pr.status === 'in-flight') {
+        g = segmentGeometry(g0.seg, full.y, relative);
+        if (g.y2 - g.y1 > 1e-9) frac = Math.min(1, Math.max(0, (nowY - g.y1) / (g.y2 - g.y1)));
+      }
+      out.push({ g, frac, status: pr.status });
+    }
+    return out;
+  }, [geoms, displayTime, full, relative, nowY]);
+
+  // Labels: segments in the order they were sent (earlier labels never move), then the "now" label.
+  const shownTimers = useMemo(() => timers.filter((x) => x.setAt <= displayTime), [timers, displayTime]);
+  const labels = useMemo(() => {
+    const order = [...drawn].sort((a, b) => a.g.seg.sentAt - b.g.seg.sentAt || a.g.seg.id - b.g.seg.id);
+    const segSpots = placeSegmentLabels(
+      order.map(({ g }) => ({ id: g.seg.id, x1: g.x1, y1: g.y1, x2: 2 * g.lx - g.x1, y2: 2 * g.ly - g.y1, angle: g.angle, text: g.label })),
+    );
+    // the arrows as drawn (up to their heads) near the now line
+    const arrows = drawn
+      .filter(({ g }) => Math.min(g.y1, g.y2) < nowY + 30 && Math.max(g.y1, g.y2) > nowY - 30)
+      .map(({ g, frac }) => lineBox(g.x1, g.y1, g.x1 + (g.x2 - g.x1) * frac, g.y1 + (g.y2 - g.y1) * frac));
+    const taken: OBox[] = [...[...segSpots.values()].map((sp: LabelSpot) => sp.box), ...arrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y).box)];
+    const nowText = `${s(lang, 'now')} ${formatSeconds(displayTime)}`;
+    const now = placeNowLabel(nowText, nowY, SEQ_W, [PEER_X.client, PEER_X.server], taken);
+    return { segSpots, now, nowText };
+  }, [drawn, shownTimers, displayTime, full, nowY, lang]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const followRef = useRef(true);
@@ -294,38 +343,31 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
             })}
           </g>
           <g className="seq-timers">
-            {timers
-              .filter((t) => t.setAt <= displayTime)
-              .map((t) => (
-                <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} />
-              ))}
+            {shownTimers.map((t) => (
+              <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} />
+            ))}
           </g>
           {full.breaks.map((b) => (
             <Break key={b.from} b={b} lang={lang} />
           ))}
           <g className="seq-now-line" data-testid="sequence-now" data-seconds={displayTime}>
             <line className="seq-now" x1={0} x2={SEQ_W} y1={nowY} y2={nowY} />
-            <text className="seq-now-label" x={SEQ_W / 2} y={nowY} dy="-0.4em" textAnchor="middle">
-              {`${s(lang, 'now')} ${formatSeconds(displayTime)}`}
+            <text className="seq-now-label" x={labels.now.x} y={nowY} dy={labels.now.dy.toFixed(1)} textAnchor={labels.now.anchor}>
+              {labels.nowText}
             </text>
           </g>
           <g className="seq-segments">
-            {geoms.map((g0) => {
-              const pr = segmentProgress(g0, displayTime);
-              if (!pr) return null;
-              let g = g0;
-              let frac = pr.frac;
-              if (pr.status === 'in-flight') {
-                // In flight: lay out on the axis of this frame; the head sits on the "now" line.
-                g = segmentGeometry(g0.seg, full.y, relative);
-                if (g.y2 - g.y1 > 1e-9) frac = Math.min(1, Math.max(0, (nowY - g.y1) / (g.y2 - g.y1)));
-              }
+            {drawn.map(({ g, frac, status }) => {
+              const spot = labels.segSpots.get(g.seg.id);
               return (
                 <SegmentArrow
                   key={g.seg.id}
                   g={g}
                   frac={frac}
-                  status={pr.status}
+                  lx={spot?.x ?? g.lx}
+                  ly={spot?.y ?? g.ly}
+                  ldy={spot?.dy ?? -6}
+                  status={status}
                   selected={selectedSegment === g.seg.id}
                   lang={lang}
                   onSelect={onSelectSegment}

@@ -10,6 +10,7 @@ import { TCP_STATES } from '../../tcp/states.ts';
 import { DIAGRAM_H, DIAGRAM_W, NODE_H, NODE_POS, NODE_W } from './layout.ts';
 import type { DrawnEdge } from './stateGraph.ts';
 import { edgeGeometry, edgeLabel, pairKey, selectEdges, stubGeometry } from './stateGraph.ts';
+import { textWidth } from './labelLayout.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 
@@ -99,6 +100,19 @@ function Flash({ lastEdge }: { lastEdge: LastEdge }) {
   );
 }
 
+/** A peer's pill above a state box; as wide as its text (14 px; CJK is wider). */
+function Badge({ peer, text, x, alignEnd = false }: { peer: 'client' | 'server'; text: string; x: number; alignEnd?: boolean }) {
+  const bw = Math.max(58, Math.ceil(textWidth(text, 14)) + 14);
+  return (
+    <g className={`sd-badge sd-badge--${peer}`} transform={`translate(${alignEnd ? x - bw : x}, ${-32})`}>
+      <rect width={bw} height={20} rx={10} />
+      <text x={bw / 2} y={10} dy="0.35em" textAnchor="middle">
+        {text}
+      </text>
+    </g>
+  );
+}
+
 interface NodeProps {
   state: TcpState;
   client: boolean;
@@ -149,22 +163,8 @@ const StateNode = memo(function StateNode({ state, client, server, selected, lan
       <text className="sd-name" x={w / 2} y={h / 2} dy="0.35em" textAnchor="middle">
         {state}
       </text>
-      {client && (
-        <g className="sd-badge sd-badge--client" transform={`translate(${-6}, ${-30})`}>
-          <rect width={58} height={18} rx={9} />
-          <text x={29} y={9} dy="0.35em" textAnchor="middle">
-            {s(lang, 'client')}
-          </text>
-        </g>
-      )}
-      {server && (
-        <g className="sd-badge sd-badge--server" transform={`translate(${w - 58 + 6}, ${-30})`}>
-          <rect width={58} height={18} rx={9} />
-          <text x={29} y={9} dy="0.35em" textAnchor="middle">
-            {s(lang, 'server')}
-          </text>
-        </g>
-      )}
+      {client && <Badge peer="client" text={s(lang, 'client')} x={-6} />}
+      {server && <Badge peer="server" text={s(lang, 'server')} x={w + 6} alignEnd />}
     </g>
   );
 });

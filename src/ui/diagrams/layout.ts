@@ -49,12 +49,15 @@ export const LABEL_POS: Partial<Record<string, { x: number; y: number; anchor?: 
   'CLOSED->LISTEN': { x: 382, y: 100, anchor: 'end' },
   'LISTEN->CLOSED': { x: 478, y: 100, anchor: 'start' },
   'FIN_WAIT_1->CLOSING': { x: 302, y: 558 },
+  // above the horizontal line rather than on it (the line would show between the words)
+  'SYN_SENT->SYN_RCVD': { x: 430, y: 266 },
   'SYN_SENT->CLOSE_WAIT': { x: 772, y: 452, anchor: 'end' },
   'SYN_RCVD->CLOSE_WAIT': { x: 440, y: 490 },
   'FIN_WAIT_1->FIN_WAIT_2': { x: 162, y: 590, anchor: 'end' },
   'CLOSING->TIME_WAIT': { x: 438, y: 595, anchor: 'start' },
   'FIN_WAIT_2->TIME_WAIT': { x: 350, y: 632, anchor: 'end' },
-  'FIN_WAIT_1->TIME_WAIT': { x: 330, y: 600 },
+  // ends left of the CLOSING → TIME_WAIT line and its label
+  'FIN_WAIT_1->TIME_WAIT': { x: 418, y: 604, anchor: 'end' },
   'SYN_RCVD->FIN_WAIT_1': { x: 178, y: 420, anchor: 'start' },
   'CLOSE_WAIT->LAST_ACK': { x: 698, y: 595, anchor: 'start' },
 };

@@ -8,7 +8,8 @@ import type { TimeScale } from './timeScale.ts';
 
 export const SEQ_W = 640;
 export const SEQ_TOP = 24;
-export const PEER_X: Record<PeerName, number> = { client: 200, server: 440 };
+/** Lifelines 300 apart: room for a segment label to slide along its arrow when labels would collide. */
+export const PEER_X: Record<PeerName, number> = { client: 170, server: 470 };
 
 /** Every time at which something visible happens (sends, arrivals, drops, state changes, timer starts). */
 export function eventTimes(view: Pick<WorldView, 'segments' | 'peers' | 'timers'>): number[] {

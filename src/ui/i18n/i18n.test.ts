@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
-import { fill, translator } from './index.ts';
+import { KNOB_NAMES } from '../../tcp/knobs.ts';
+import { fill, knobHelpKey, translator } from './index.ts';
 
 describe('i18n dictionaries', () => {
   it('have the same keys', () => {
@@ -13,6 +14,22 @@ describe('i18n dictionaries', () => {
   });
   it('has no empty strings', () => {
     for (const [k, v] of Object.entries(zhCN)) expect(v.trim(), k).not.toBe('');
+  });
+  it('describe every knob in both languages', () => {
+    for (const n of KNOB_NAMES) {
+      const k = `knob.${n}`;
+      expect(Object.hasOwn(en, k), `en.ts lacks '${k}'`).toBe(true);
+      expect(Object.hasOwn(zhCN, k), `zh-CN.ts lacks '${k}'`).toBe(true);
+      expect(knobHelpKey(n)).toBe(k);
+      const e = (en as Record<string, string>)[k]!;
+      const z = (zhCN as Record<string, string>)[k]!;
+      expect(e.trim(), k).not.toBe('');
+      expect(z, `${k} must be translated`).toMatch(/[\u4e00-\u9fff]/);
+      expect(z).not.toBe(e);
+    }
+    // and describe nothing that is not a knob
+    const described = Object.keys(en).filter((k) => k.startsWith('knob.')).map((k) => k.slice(5));
+    expect(described.sort()).toEqual([...KNOB_NAMES].sort());
   });
   it('fills parameters', () => {
     expect(fill('{a} and {b}', { a: 1, b: 'x' })).toBe('1 and x');

@@ -2,11 +2,15 @@ import { createContext, useContext } from 'react';
 import { en } from './en.ts';
 import type { Dict, MessageKey } from './en.ts';
 import { zhCN } from './zh-CN.ts';
+import type { KnobName } from '../../tcp/knobs.ts';
 
 export type Lang = 'en' | 'zh-CN';
 export const LANG_LIST: readonly Lang[] = ['en', 'zh-CN'];
 export const DICTS: Record<Lang, Dict> = { en, 'zh-CN': zhCN };
 export type { Dict, MessageKey };
+
+/** The dictionary key of a knob's one-line description; a knob without one fails to compile (and i18n.test.ts). */
+export const knobHelpKey = (name: KnobName): MessageKey => `knob.${name}` as const;
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import { checkKnob, KNOB_NAMES, KNOB_SPECS, resolveKnobs } from '../../tcp/knobs.ts';
 import type { KnobName, Knobs, Profile } from '../../tcp/knobs.ts';
-import { useI18n } from '../i18n/index.ts';
+import { knobHelpKey, useI18n } from '../i18n/index.ts';
 import type { Translate } from '../i18n/index.ts';
 import { errorText } from '../sim/controller.ts';
 import { Panel } from './Panel.tsx';
@@ -69,7 +69,7 @@ function KnobRow({ name, profile, value, changed, scenarioSet, overrides, onChan
       </label>
       <span className="knob-input">
         {spec.unit === 'bool' ? (
-          <input id={id} type="checkbox" checked={value === 1} onChange={(e) => apply(e.target.checked ? '1' : '0')} />
+          <input id={id} type="checkbox" aria-describedby={`${id}-help ${id}-def`} checked={value === 1} onChange={(e) => apply(e.target.checked ? '1' : '0')} />
         ) : (
           <input
             id={id}
@@ -77,7 +77,7 @@ function KnobRow({ name, profile, value, changed, scenarioSet, overrides, onChan
             inputMode="decimal"
             value={text}
             aria-invalid={error !== null}
-            aria-describedby={error ? `${id}-err` : `${id}-def`}
+            aria-describedby={`${error ? `${id}-err` : `${id}-def`} ${id}-help`}
             onChange={(e) => setText(e.target.value)}
             onBlur={() => text !== String(value) && apply(text)}
             onKeyDown={(e) => {
@@ -87,7 +87,10 @@ function KnobRow({ name, profile, value, changed, scenarioSet, overrides, onChan
         )}
         <span className="unit">{t(`unit.${spec.unit}`)}</span>
       </span>
-      <span id={`${id}-def`} className="muted small">
+      <span id={`${id}-help`} className="knob-help small" data-testid="knob-help">
+        {t(knobHelpKey(name))}
+      </span>
+      <span id={`${id}-def`} className="muted small knob-def">
         {t('knobs.default', { v: spec.defaults[profile] })}
       </span>
       <button type="button" className="small-btn" disabled={!changed} onClick={reset} aria-label={t('knobs.reset', { knob: name })} title={t('knobs.reset', { knob: name })}>

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { OBox, SegmentLabelInput } from './labelLayout.ts';
+import { bounds, labelBox, lineBox, overlaps, placeGreedy, placeNowLabel, placeSegmentLabels, segmentLabelSpots, textWidth } from './labelLayout.ts';
+import { PEER_X } from './sequenceLayout.ts';
+
+const box = (cx: number, cy: number, hw: number, hh: number, angle = 0): OBox => ({ cx, cy, hw, hh, angle });
+
+/** An arrow between the lifelines, sent at y1 and arriving 30 units lower. */
+function arrow(id: number, from: 'client' | 'server', y1: number, text = 'FIN,ACK seq=1 ack=1', drop = 30): SegmentLabelInput {
+  const x1 = PEER_X[from];
+  const x2 = from === 'client' ? PEER_X.server : PEER_X.client;
+  let angle = (Math.atan2(drop, x2 - x1) * 180) / Math.PI;
+  if (angle > 90) angle -= 180;
+  if (angle < -90) angle += 180;
+  return { id, x1, y1, x2, y2: y1 + drop, angle, text };
+}
+
+describe('oriented boxes', () => {
+  it('detect overlap and separation of axis-aligned boxes', () => {
+    expect(overlaps(box(0, 0, 10, 5), box(15, 0, 10, 5))).toBe(true);
+    expect(overlaps(box(0, 0, 10, 5), box(25, 0, 10, 5))).toBe(false);
+    expect(overlaps(box(0, 0, 10, 5), box(0, 10, 10, 5))).toBe(false); // touching
+  });
+  it('use the rotation: boxes whose bounds overlap may still be apart', () => {
+    const a = box(0, 0, 50, 2, 45);
+    const b = box(30, -30, 50, 2, 45); // parallel, shifted across
+    const ba = bounds(a);
+    const bb = bounds(b);
+    expect(ba.x1 > bb.x0 && bb.y1 > ba.y0).toBe(true);
+    expect(overlaps(a, b)).toBe(false);
+    expect(overlaps(a, box(0, 0, 50, 2, -45))).toBe(true); // crossing
+  });
+  it('put a label above the line for a negative baseline offset', () => {
+    const b = labelBox(100, 100, 0, -6, 80, 14);
+    expect(b.cy).toBeLessThan(100);
+    expect(b.cy + b.hh).toBeLessThan(104);
+    expect(labelBox(100, 100, 0, 16, 80, 14).cy).toBeGreaterThan(100);
+  });
+  it('estimate wider text for more characters, and full width for CJK', () => {
+    expect(textWidth('SYN seq=0 len=0', 14)).toBeGreaterThan(textWidth('SYN', 14));
+    expect(textWidth('当前', 10)).toBe(20);
+  });
+});
+
+describe('segment label placement', () => {
+  it('keeps a lone label in the middle, above its arrow', () => {
+    const a = arrow(1, 'client', 100);
+    const spot = placeSegmentLabels([a]).get(1)!;
+    expect(spot.x).toBeCloseTo((a.x1 + a.x2) / 2);
+    expect(spot.y).toBeCloseTo((a.y1 + a.y2) / 2);
+    expect(spot.dy).toBeLessThan(0);
+  });
+  it('moves apart labels of segments close in time (crossing and parallel arrows)', () => {
+    for (const list of [
+      [arrow(1, 'server', 100), arrow(2, 'client', 104, 'ACK seq=2 ack=2')],
+      [arrow(1, 'client', 100), arrow(2, 'client', 106), arrow(3, 'client', 112)],
+      [arrow(1, 'server', 100), arrow(2, 'client', 100), arrow(3, 'server', 108, 'ACK seq=1 ack=3')],
+    ]) {
+      const spots = placeSegmentLabels(list);
+      const boxes = list.map((l) => spots.get(l.id)!.box);
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `${JSON.stringify(list.map((l) => l.id + l.x1 + "@" + l.y1))} ${i}/${j}`).toBe(false);
+    }
+  });
+  it('places earlier labels independently of later ones (labels do not jump as time runs)', () => {
+    const first = [arrow(1, 'server', 100), arrow(2, 'client', 103)];
+    const more = [...first, arrow(3, 'server', 106), arrow(4, 'client', 109)];
+    const a = placeSegmentLabels(first);
+    const b = placeSegmentLabels(more);
+    for (const id of [1, 2]) expect(b.get(id)).toEqual(a.get(id));
+  });
+  it('keeps every candidate spot on its own arrow, between the lifelines', () => {
+    const a = arrow(1, 'client', 0);
+    for (const sp of segmentLabelSpots(a)) {
+      expect(sp.x).toBeGreaterThan(PEER_X.client);
+      expect(sp.x).toBeLessThan(PEER_X.server);
+    }
+  });
+  it('avoids fixed obstacles, and takes the least bad spot when none is free', () => {
+    const a = arrow(1, 'client', 100);
+    const mid = segmentLabelSpots(a)[0]!;
+    const spot = placeSegmentLabels([a], [mid.box]).get(1)!;
+    expect(overlaps(spot.box, mid.box)).toBe(false);
+    const wall = box(320, 115, 400, 200);
+    const forced = placeGreedy([segmentLabelSpots(a)], [wall]);
+    expect(forced).toHaveLength(1);
+  });
+});
+
+describe('"now" label placement', () => {
+  it('sits centred above the now line when that is free', () => {
+    expect(placeNowLabel('Now 2.6 s', 300, 640, [PEER_X.client, PEER_X.server], [])).toEqual({ x: (PEER_X.client + PEER_X.server) / 2, dy: expect.any(Number), anchor: 'middle' });
+    expect(placeNowLabel('Now 2.6 s', 300, 640, [PEER_X.client, PEER_X.server], []).dy).toBeLessThan(0);
+  });
+  it('moves away from segment labels on the now line', () => {
+    const a = arrow(1, 'server', 280, 'FIN,ACK seq=1 ack=2', 40);
+    const b = arrow(2, 'client', 282, 'ACK seq=2 ack=2', 40);
+    const spots = placeSegmentLabels([a, b]);
+    const taken = [...spots.values()].map((s) => s.box);
+    const now = placeNowLabel('Now 2.6 s', 300, 640, [PEER_X.client, PEER_X.server], taken);
+    const w = textWidth('Now 2.6 s', 13);
+    const cx = now.anchor === 'middle' ? now.x : now.anchor === 'start' ? now.x + w / 2 : now.x - w / 2;
+    const nb = labelBox(cx, 300, 0, now.dy, w, 13);
+    for (const t of taken) expect(overlaps(nb, t)).toBe(false);
+  });
+  it('does not sit on an arrow that reaches the now line', () => {
+    const mid = (PEER_X.client + PEER_X.server) / 2;
+    const arrowToNow = lineBox(PEER_X.server, 280, PEER_X.client, 302); // crosses the centre just above the line
+    const now = placeNowLabel('Now 2.6 s', 300, 640, [PEER_X.client, PEER_X.server], [arrowToNow]);
+    expect(now.x === mid && now.dy < 0).toBe(false);
+  });
+});

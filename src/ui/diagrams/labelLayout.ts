@@ -1,0 +1,206 @@
+/**
+ * Pure label placement for the sequence diagram: segment labels that are close in time,
+ * and the "now" label, must not sit on top of each other.
+ *
+ * A greedy pass: labels are placed in the order given (earliest segment first, so a label
+ * never moves when a later segment appears); each tries a short list of candidate spots
+ * along its arrow (middle first, above the line before below it) and takes the first one
+ * that collides with nothing placed so far, else the one with the least overlap.
+ * Boxes are oriented rectangles (labels are rotated along their arrows); collisions use
+ * the separating-axis test.
+ */
+
+/** An oriented rectangle: centre, half extents, rotation in degrees. */
+export interface OBox {
+  cx: number;
+  cy: number;
+  hw: number;
+  hh: number;
+  angle: number;
+}
+
+/** Rough text width in user units (system-ui, mixed letters and digits); errs on the wide side. */
+export function textWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : /[ ,.=:;|il1]/.test(ch) ? 0.36 : 0.62;
+  return w * fontSize;
+}
+
+function corners(b: OBox): [number, number][] {
+  const a = (b.angle * Math.PI) / 180;
+  const ux = Math.cos(a);
+  const uy = Math.sin(a);
+  const out: [number, number][] = [];
+  for (const [sx, sy] of [
+    [-1, -1],
+    [1, -1],
+    [1, 1],
+    [-1, 1],
+  ] as const) {
+    out.push([b.cx + sx * b.hw * ux - sy * b.hh * uy, b.cy + sx * b.hw * uy + sy * b.hh * ux]);
+  }
+  return out;
+}
+
+/** Axis-aligned bounds of an oriented box. */
+export function bounds(b: OBox): { x0: number; y0: number; x1: number; y1: number } {
+  const c = corners(b);
+  const xs = c.map((p) => p[0]);
+  const ys = c.map((p) => p[1]);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
+/** Do two oriented boxes overlap? (separating-axis theorem; touching counts as apart) */
+export function overlaps(a: OBox, b: OBox): boolean {
+  const ca = corners(a);
+  const cb = corners(b);
+  for (const box of [a, b]) {
+    const r = (box.angle * Math.PI) / 180;
+    for (const [ax, ay] of [
+      [Math.cos(r), Math.sin(r)],
+      [-Math.sin(r), Math.cos(r)],
+    ] as const) {
+      const pa = ca.map(([x, y]) => x * ax + y * ay);
+      const pb = cb.map(([x, y]) => x * ax + y * ay);
+      if (Math.max(...pa) <= Math.min(...pb) + 1e-9 || Math.max(...pb) <= Math.min(...pa) + 1e-9) return false;
+    }
+  }
+  return true;
+}
+
+/** Overlap of the axis-aligned bounds (a cheap measure of "how bad" a collision is). */
+function overlapArea(a: OBox, b: OBox): number {
+  const p = bounds(a);
+  const q = bounds(b);
+  return Math.max(0, Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0)) * Math.max(0, Math.min(p.y1, q.y1) - Math.max(p.y0, q.y0));
+}
+
+/** One candidate spot of a label: its anchor point, the baseline offset across the line, and its box. */
+export interface LabelSpot {
+  x: number;
+  y: number;
+  /** baseline offset in the label's rotated frame (negative: above the line) */
+  dy: number;
+  box: OBox;
+}
+
+/** The box of a label of width `w` anchored (middle) at x,y, rotated by `angle`, baseline `dy` across. */
+export function labelBox(x: number, y: number, angle: number, dy: number, w: number, fontSize: number): OBox {
+  const a = (angle * Math.PI) / 180;
+  // glyphs span about 0.8 em above the baseline and 0.25 em below; centre of that band, in the rotated frame
+  const mid = dy - 0.275 * fontSize;
+  return { cx: x - mid * Math.sin(a), cy: y + mid * Math.cos(a), hw: w / 2 + 2, hh: 0.525 * fontSize + 1, angle };
+}
+
+export interface SegmentLabelInput {
+  id: number;
+  /** the full route of the arrow (to where it would arrive, also for a dropped segment) */
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  angle: number;
+  text: string;
+}
+
+export const SEG_LABEL_FONT = 14;
+/** Fractions along the arrow, in order of preference. */
+/** (0.28 and 0.72 keep a typical 150-unit label clear of the lifeline bands.) */
+const FRACTIONS = [0.5, 0.38, 0.62, 0.28, 0.72];
+
+/** Candidate spots along one arrow: middle above, middle below, then off-centre above/below, then one row further out. */
+export function segmentLabelSpots(s: SegmentLabelInput, fontSize = SEG_LABEL_FONT): LabelSpot[] {
+  const w = textWidth(s.text, fontSize);
+  const above = -6;
+  const below = fontSize + 2;
+  const row = fontSize + 3;
+  const out: LabelSpot[] = [];
+  // next to the line first; a second row away from it only when a burst of segments leaves no room
+  for (const offsets of [
+    [above, below],
+    [above - row, below + row],
+  ]) {
+    for (const f of FRACTIONS) {
+      const x = s.x1 + (s.x2 - s.x1) * f;
+      const y = s.y1 + (s.y2 - s.y1) * f;
+      for (const dy of offsets) out.push({ x, y, dy, box: labelBox(x, y, s.angle, dy, w, fontSize) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Chooses one spot for each label, in order, avoiding the fixed `obstacles` and the labels
+ * already placed. Returns the chosen spot of every label (same order as `candidates`).
+ */
+export function placeGreedy(candidates: readonly (readonly LabelSpot[])[], obstacles: readonly OBox[] = []): LabelSpot[] {
+  const placed: OBox[] = [...obstacles];
+  const placedBounds = placed.map(bounds);
+  const out: LabelSpot[] = [];
+  for (const spots of candidates) {
+    let best: LabelSpot | undefined;
+    let bestCost = Infinity;
+    for (const spot of spots) {
+      const sb = bounds(spot.box);
+      let cost = 0;
+      for (let i = 0; i < placed.length; i++) {
+        const pb = placedBounds[i]!;
+        if (pb.x1 <= sb.x0 || sb.x1 <= pb.x0 || pb.y1 <= sb.y0 || sb.y1 <= pb.y0) continue; // far apart
+        if (overlaps(spot.box, placed[i]!)) cost += 1 + overlapArea(spot.box, placed[i]!);
+      }
+      if (cost < bestCost) {
+        best = spot;
+        bestCost = cost;
+        if (cost === 0) break;
+      }
+    }
+    if (!best) throw new Error('placeGreedy: a label without candidate spots');
+    out.push(best);
+    placed.push(best.box);
+    placedBounds.push(bounds(best.box));
+  }
+  return out;
+}
+
+/** Segment labels first (in the given order), so they never move when the "now" line does. */
+export function placeSegmentLabels(labels: readonly SegmentLabelInput[], obstacles: readonly OBox[] = [], fontSize = SEG_LABEL_FONT): Map<number, LabelSpot> {
+  const spots = placeGreedy(
+    labels.map((l) => segmentLabelSpots(l, fontSize)),
+    obstacles,
+  );
+  return new Map(labels.map((l, i) => [l.id, spots[i]!]));
+}
+
+/** A thin box along a drawn line (so the "now" label does not sit on an arrow). */
+export function lineBox(x1: number, y1: number, x2: number, y2: number, halfWidth = 1.5): OBox {
+  return { cx: (x1 + x2) / 2, cy: (y1 + y2) / 2, hw: Math.hypot(x2 - x1, y2 - y1) / 2, hh: halfWidth, angle: (Math.atan2(y2 - y1, x2 - x1) * 180) / Math.PI };
+}
+
+export interface NowLabelSpot {
+  x: number;
+  /** baseline offset from the now line */
+  dy: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/**
+ * Where the "now" label goes: centred above the line unless something is there; then below it,
+ * then beside the lifelines, then in the margins.
+ */
+export function placeNowLabel(text: string, nowY: number, width: number, lifelines: readonly [number, number], taken: readonly OBox[], fontSize = 13): NowLabelSpot {
+  const w = textWidth(text, fontSize);
+  const [l, r] = lifelines;
+  const above = -0.4 * fontSize;
+  const below = 1.1 * fontSize;
+  const mid = (l + r) / 2;
+  const opts: NowLabelSpot[] = [];
+  for (const dy of [above, below]) opts.push({ x: mid, dy, anchor: 'middle' });
+  for (const dy of [above, below]) opts.push({ x: l + 8, dy, anchor: 'start' }, { x: r - 8, dy, anchor: 'end' });
+  for (const dy of [below, above]) opts.push({ x: 6, dy, anchor: 'start' }, { x: width - 6, dy, anchor: 'end' });
+  const spots: LabelSpot[] = opts.map((o) => {
+    const cx = o.anchor === 'middle' ? o.x : o.anchor === 'start' ? o.x + w / 2 : o.x - w / 2;
+    return { x: cx, y: nowY, dy: o.dy, box: labelBox(cx, nowY, 0, o.dy, w, fontSize) };
+  });
+  const chosen = placeGreedy([spots], taken)[0]!;
+  return opts[spots.indexOf(chosen)]!;
+}
