@@ -3,8 +3,9 @@
  * Busy moments (near an event) get `pxPerSecond`; quiet stretches between events
  * are drawn slower (`quietPxPerSecond`); gaps longer than `gap` seconds are
  * replaced by a fixed-height break (drawn as a zig-zag with the skipped duration).
- * Pure: no DOM, no d3.
+ * Pure: no DOM; d3 only interpolates.
  */
+import { scaleLinear } from 'd3';
 
 export interface TimeScaleOptions {
   /** y of the earliest time */
@@ -99,21 +100,15 @@ export function buildTimeScale(
     push(b, y2 + o.keep * o.pxPerSecond);
   }
 
+  // d3's polylinear scale interpolates between the knots; outside them the axis is
+  // clamped above and continues at full speed below (the future keeps its scale).
+  const first = knots[0]!;
+  const last = knots[knots.length - 1]!;
+  const inner = knots.length > 1 ? scaleLinear().domain(knots.map((k) => k[0])).range(knots.map((k) => k[1])) : null;
   const y = (t: number): number => {
-    const first = knots[0]!;
     if (t <= first[0]) return first[1];
-    const last = knots[knots.length - 1]!;
-    if (t >= last[0]) return last[1] + (t - last[0]) * o.pxPerSecond;
-    let lo = 0;
-    let hi = knots.length - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (knots[mid]![0] <= t) lo = mid;
-      else hi = mid;
-    }
-    const [t0, y0] = knots[lo]!;
-    const [t1, y1] = knots[hi]!;
-    return y0 + ((t - t0) / (t1 - t0)) * (y1 - y0);
+    if (t >= last[0] || !inner) return last[1] + (t - last[0]) * o.pxPerSecond;
+    return inner(t);
   };
   return { y, breaks, height: knots[knots.length - 1]![1], knots };
 }
