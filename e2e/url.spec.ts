@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectState, open } from './helpers.ts';
+import LZString from 'lz-string';
+import { expectState, open, peer, stepUntil } from './helpers.ts';
 
 test('a shared link reproduces the view after reload', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -36,4 +37,70 @@ test('embed mode hides the header chrome', async ({ page }) => {
   await open(page, 'scenario=handshake&embed=1&t=1');
   await expect(page.getByTestId('scenario-picker')).toHaveCount(0);
   await expectState(page, 'client', 'ESTABLISHED');
+});
+
+test('a link made after acting by hand replays the actions exactly', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page); // the free sandbox
+  const server = page.locator('.peer-server');
+  const client = page.locator('.peer-client');
+  await server.getByRole('button', { name: 'Listen', exact: true }).click();
+  await client.getByRole('button', { name: 'Connect', exact: true }).click();
+  await stepUntil(page, async () => (await peer(page, 'client').getAttribute('data-tcp-state')) === 'ESTABLISHED' && (await peer(page, 'server').getAttribute('data-tcp-state')) === 'ESTABLISHED');
+  await client.getByRole('button', { name: 'Send 100 bytes' }).click();
+  // run a bit: a couple of events by hand, then the clock for a moment
+  for (let i = 0; i < 2 && (await page.getByTestId('step').isEnabled()); i++) await page.getByTestId('step').click();
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(150);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+  // paused: the clock must stand still before the view is recorded
+  await expect
+    .poll(async () => {
+      const before = await page.getByTestId('sim-time').getAttribute('data-seconds');
+      await page.waitForTimeout(100);
+      return before === (await page.getByTestId('sim-time').getAttribute('data-seconds'));
+    })
+    .toBe(true);
+
+  const time = await page.getByTestId('sim-time').getAttribute('data-seconds');
+  const clientState = await peer(page, 'client').getAttribute('data-tcp-state');
+  const serverState = await peer(page, 'server').getAttribute('data-tcp-state');
+  const segments = await page.getByTestId('segment').count();
+  const log = await page.getByTestId('event-log').innerText();
+  expect(segments).toBeGreaterThanOrEqual(4); // SYN, SYN-ACK, ACK, data
+
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByRole('status').filter({ hasText: /Link copied|Copy failed/ })).toBeVisible();
+  const link = page.url(); // "Copy link" also puts the link in the address bar
+  expect(link).toBe(await page.getByTestId('app').getAttribute('data-copy-url'));
+  expect(new URL(link).searchParams.get('a')).toBeTruthy();
+
+  const again = await context.newPage();
+  await again.goto(link);
+  await expect(again.getByTestId('sim-time')).toHaveAttribute('data-seconds', time!);
+  await expectState(again, 'client', clientState!);
+  await expectState(again, 'server', serverState!);
+  await expect(again.getByTestId('segment')).toHaveCount(segments);
+  await expect(again.getByTestId('url-problems')).toHaveCount(0);
+  await expect(again.getByTestId('sim-error')).toHaveCount(0);
+  expect(await again.getByTestId('event-log').innerText()).toBe(log);
+  // the reloaded page carries the same actions on: its own link is the same
+  expect(await again.getByTestId('app').getAttribute('data-copy-url')).toBe(link);
+});
+
+test('a malformed or refused `a` is reported and none of it applied', async ({ page }) => {
+  await open(page, 'a=garbage&t=1');
+  await expect(page.getByTestId('url-problems')).toContainText('“a”');
+  await expect(page.getByTestId('url-problems')).toContainText('not lz-string data');
+  await expectState(page, 'server', 'CLOSED');
+
+  // well-formed, but the second action is refused when replayed: the first (listen) is not kept either
+  const a = LZString.compressToEncodedURIComponent(JSON.stringify([{ t: 0, peer: 'server', do: 'listen' }, { t: 0.5, peer: 'client', do: 'close' }]));
+  await open(page, `a=${a}&t=1`);
+  const alert = page.getByTestId('url-problems');
+  await expect(alert).toContainText('“a”');
+  await expect(alert).toContainText('a[1] (t = 0.5) was refused');
+  await expectState(page, 'server', 'CLOSED');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', '1');
 });

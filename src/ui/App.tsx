@@ -49,8 +49,16 @@ export function App() {
   const [problems] = useState<UrlProblem[]>(url.problems);
   const embed = init.embed;
 
-  const [sim, controls] = useSimulation({ scenario, profile, knobs }, { t: init.t, speed: init.speed, autoplay: init.autoplay });
+  const [sim, controls] = useSimulation({ scenario, profile, knobs }, { t: init.t, speed: init.speed, autoplay: init.autoplay, actions: init.actions });
   const { view, displayTime } = sim;
+  const replayError = sim.replayError;
+  const allProblems = useMemo<UrlProblem[]>(() => {
+    if (!replayError) return problems;
+    const raw = new URLSearchParams(typeof location !== 'undefined' ? location.search : '').get('a') ?? '';
+    const value = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+    const allowed = `user actions the simulation accepts when replayed in order; a[${replayError.index}] (t = ${replayError.entry.at}) was refused: ${replayError.detail}`;
+    return [...problems, { kind: 'bad', param: 'a', value, allowed }];
+  }, [problems, replayError]);
 
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const t = i18n.t;
@@ -105,9 +113,9 @@ export function App() {
   };
 
   const shareUrl = useCallback(() => {
-    const q = serializeUrl({ scenario: scenarioId, profile, lang, speed: sim.speed, t: displayTime, autoplay: false, embed, knobs });
+    const q = serializeUrl({ scenario: scenarioId, profile, lang, speed: sim.speed, t: displayTime, autoplay: false, embed, knobs, actions: sim.journal });
     return `${location.origin}${location.pathname}${q}`;
-  }, [scenarioId, profile, lang, sim.speed, displayTime, embed, knobs]);
+  }, [scenarioId, profile, lang, sim.speed, displayTime, embed, knobs, sim.journal]);
 
   const copyLink = async () => {
     const link = shareUrl();
@@ -168,11 +176,11 @@ export function App() {
           </header>
         )}
 
-        {problems.length > 0 && (
+        {allProblems.length > 0 && (
           <div className="alert" role="alert" data-testid="url-problems">
             <strong>{t('url.alertTitle')}</strong>
             <ul>
-              {problems.map((p, i) => (
+              {allProblems.map((p, i) => (
                 <li key={i}>{p.kind === 'bad' ? t('url.bad', { param: p.param, value: p.value, allowed: p.allowed }) : t('url.unknown', { param: p.param, allowed: p.allowed })}</li>
               ))}
             </ul>

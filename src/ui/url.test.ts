@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_URL_STATE, encodeKnobs, parseUrl, serializeUrl } from './url.ts';
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { DEFAULT_URL_STATE, decodeActions, encodeActions, encodeKnobs, parseUrl, serializeUrl } from './url.ts';
+import type { JournalEntry } from './sim/controller.ts';
 
 const IDS = ['handshake', 'teardown'];
 
@@ -29,5 +31,99 @@ describe('URL state', () => {
   });
   it('leaves defaults out', () => {
     expect(serializeUrl(DEFAULT_URL_STATE)).toBe('');
+  });
+});
+
+describe('URL user actions (a)', () => {
+  const ACTIONS: JournalEntry[] = [
+    { at: 0, action: { peer: 'server', do: 'listen' } },
+    { at: 0.25, action: { peer: 'client', do: 'connect' } },
+    { at: 0.25, action: { net: 'drop-next', dir: 'client->server', flags: 'ACK' } },
+    { at: 0.4, action: { peer: 'client', do: 'send', bytes: 100 } },
+    { at: 0.400001, action: { peer: 'client', do: 'keepalive', on: true, idle: 10 } },
+    { at: 1.5, action: { peer: 'server', do: 'shutdown', how: 'wr' } },
+    { at: 2, action: { net: 'loss', percent: 12.5 } },
+    { at: 2, action: { peer: 'server', do: 'crash' } },
+  ];
+  const raw = (json: unknown) => compressToEncodedURIComponent(JSON.stringify(json));
+  const errorOf = (value: string, t = 10): string => {
+    const { problems, state } = parseUrl(`?t=${t}&a=${value}`, IDS);
+    expect(state.actions).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.param).toBe('a');
+    expect(problems[0]!.kind).toBe('bad');
+    return problems[0]!.allowed;
+  };
+
+  it('round-trips through encode/decode and through the whole URL', () => {
+    expect(decodeActions(encodeActions(ACTIONS))).toEqual({ actions: ACTIONS });
+    const s = { ...DEFAULT_URL_STATE, profile: 'linux' as const, t: 3.000125, knobs: { time_wait_len: 5 }, actions: ACTIONS };
+    const q = serializeUrl(s);
+    expect(q).toMatch(/[?&]a=/);
+    expect(parseUrl(q, IDS)).toEqual({ state: s, problems: [] });
+  });
+  it('writes a compact array of {t, ...action}', () => {
+    const json = JSON.parse(decompressFromEncodedURIComponent(encodeActions(ACTIONS.slice(0, 2))));
+    expect(json).toEqual([
+      { t: 0, peer: 'server', do: 'listen' },
+      { t: 0.25, peer: 'client', do: 'connect' },
+    ]);
+  });
+  it('leaves `a` out when there are no actions', () => {
+    expect(serializeUrl({ ...DEFAULT_URL_STATE, actions: [] })).toBe('');
+    expect(parseUrl(`?a=${raw([])}`, IDS)).toEqual({ state: DEFAULT_URL_STATE, problems: [] });
+  });
+  it('keeps float times exact', () => {
+    const a: JournalEntry[] = [{ at: 0.1 + 0.2, action: { peer: 'server', do: 'listen' } }];
+    expect(decodeActions(encodeActions(a))).toEqual({ actions: a });
+  });
+  it('reports a value that is not lz-string data', () => {
+    expect(errorOf('!!!')).toMatch(/not lz-string data/);
+  });
+  it('reports unpacked text that is not JSON', () => {
+    expect(errorOf(compressToEncodedURIComponent('[{"t":0,'))).toMatch(/not JSON/);
+  });
+  it('reports JSON that is not an array', () => {
+    expect(errorOf(raw({ t: 0, peer: 'server', do: 'listen' }))).toMatch(/not an array/);
+  });
+  it('reports an entry that is not an object', () => {
+    expect(errorOf(raw([{ t: 0, peer: 'server', do: 'listen' }, 7]))).toMatch(/a\[1\]: expected an object/);
+  });
+  it('reports a bad, missing or out-of-order time', () => {
+    expect(errorOf(raw([{ peer: 'server', do: 'listen' }]))).toMatch(/a\[0\]\.t: expected seconds .* got nothing/);
+    expect(errorOf(raw([{ t: '1', peer: 'server', do: 'listen' }]))).toMatch(/a\[0\]\.t: .*got "1"/);
+    expect(errorOf(raw([{ t: -1, peer: 'server', do: 'listen' }]))).toMatch(/a\[0\]\.t/);
+    expect(errorOf(raw([{ t: 2, peer: 'server', do: 'listen' }, { t: 1, peer: 'client', do: 'connect' }]))).toMatch(/a\[1\]\.t: 1 is earlier than a\[0\]\.t/);
+  });
+  it('reports an action later than the link time t', () => {
+    expect(errorOf(raw([{ t: 5, peer: 'server', do: 'listen' }]), 4)).toMatch(/a\[0\]\.t: 5 is later than the link's time t = 4/);
+    expect(parseUrl(`?a=${raw([{ t: 5, peer: 'server', do: 'listen' }])}`, IDS).problems[0]!.allowed).toMatch(/t = 0/);
+  });
+  it('reports an unknown action or network action', () => {
+    expect(errorOf(raw([{ t: 0, peer: 'server', do: 'fly' }]))).toMatch(/a\[0\]\.do: unknown action "fly"; allowed: listen, connect/);
+    expect(errorOf(raw([{ t: 0, net: 'flood' }]))).toMatch(/a\[0\]\.net: unknown network action "flood"; allowed: drop-next/);
+    expect(errorOf(raw([{ t: 0, peer: 'server', do: 'toString' }]))).toMatch(/unknown action "toString"/);
+  });
+  it('reports an entry with both or neither of do and net', () => {
+    expect(errorOf(raw([{ t: 0, peer: 'server', do: 'listen', net: 'heal' }]))).toMatch(/a\[0\]: give exactly one of "do".*"net"/);
+    expect(errorOf(raw([{ t: 0, peer: 'server' }]))).toMatch(/a\[0\]: give exactly one/);
+  });
+  it('reports a bad field: peer, unknown field, missing, wrong type, value not allowed', () => {
+    expect(errorOf(raw([{ t: 0, peer: 'router', do: 'listen' }]))).toMatch(/a\[0\]\.peer: expected one of client, server, got "router"/);
+    expect(errorOf(raw([{ t: 0, do: 'listen' }]))).toMatch(/a\[0\]\.peer: .*got nothing/);
+    expect(errorOf(raw([{ t: 0, peer: 'client', do: 'connect', bytes: 1 }]))).toMatch(/a\[0\]\.bytes: unknown field for "do": "connect"; allowed: t, peer, do/);
+    expect(errorOf(raw([{ t: 0, net: 'partition', peer: 'client' }]))).toMatch(/a\[0\]\.peer: unknown field for "net": "partition"/);
+    expect(errorOf(raw([{ t: 0, peer: 'client', do: 'send' }]))).toMatch(/a\[0\]\.bytes: missing/);
+    expect(errorOf(raw([{ t: 0, peer: 'client', do: 'send', bytes: '100' }]))).toMatch(/a\[0\]\.bytes: expected a number, got "100"/);
+    expect(errorOf(raw([{ t: 0, peer: 'client', do: 'never-close', on: 1 }]))).toMatch(/a\[0\]\.on: expected true or false/);
+    expect(errorOf(raw([{ t: 0, peer: 'client', do: 'shutdown', how: 'both' }]))).toMatch(/a\[0\]\.how: expected one of wr, rd, rdwr, got "both"/);
+    expect(errorOf(raw([{ t: 0, net: 'drop-next', dir: 'up' }]))).toMatch(/a\[0\]\.dir: expected one of client->server, server->client/);
+  });
+  it('applies none of a list with one bad entry, and keeps the other parameters', () => {
+    const { state, problems } = parseUrl(`?profile=rfc9293&t=3&a=${raw([{ t: 0, peer: 'server', do: 'listen' }, { t: 1, peer: 'client', do: 'fly' }])}`, IDS);
+    expect(state.actions).toBeUndefined();
+    expect(state.profile).toBe('rfc9293');
+    expect(state.t).toBe(3);
+    expect(problems.map((p) => p.param)).toEqual(['a']);
   });
 });

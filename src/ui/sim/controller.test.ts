@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../scenarios/index.ts';
 import { viewOf } from '../../sim/view.ts';
-import { SimController } from './controller.ts';
+import { ReplayError, SimController } from './controller.ts';
 
 const pic = (c: SimController) => JSON.stringify({ ...viewOf(c.world), trace: c.world.trace });
 
@@ -62,5 +62,28 @@ describe('SimController', () => {
     expect(c.now).toBe(1);
     expect(c.world.state('client')).toBe('ESTABLISHED');
     expect(c.world.knobs.time_wait_len).toBe(5);
+  });
+  it('rebuilds the same world from the journal of hand actions (a link) and the time', () => {
+    const c = new SimController({ scenario: null, profile: 'linux', knobs: {} });
+    c.perform({ peer: 'server', do: 'listen' });
+    c.advanceTo(0.3);
+    c.perform({ peer: 'client', do: 'connect' });
+    while (c.world.state('client') !== 'ESTABLISHED') c.step();
+    c.perform({ peer: 'client', do: 'send', bytes: 100 });
+    c.perform({ net: 'drop-next', dir: 'server->client' });
+    c.advanceTo(1.2345678);
+    const copy = new SimController({ scenario: null, profile: 'linux', knobs: {} }, c.now, JSON.parse(JSON.stringify(c.actions)));
+    expect(copy.actions).toEqual(c.actions);
+    expect(copy.now).toBe(c.now);
+    expect(pic(copy)).toBe(pic(c));
+  });
+  it('refuses a journal the world does not accept, naming the action', () => {
+    const cfg = { scenario: null, profile: 'linux' as const, knobs: {} };
+    const make = (actions: { at: number; action: Parameters<SimController['perform']>[0] }[], t = 5) => () => new SimController(cfg, t, actions);
+    expect(make([{ at: 0, action: { peer: 'client', do: 'close' } }])).toThrow(ReplayError);
+    expect(make([{ at: 0, action: { net: 'loss', percent: 150 } }])).toThrow(/action 0 at 0 s: .*150 is out of range/);
+    expect(make([{ at: 0, action: { peer: 'server', do: 'listen' } }, { at: 1, action: { peer: 'server', do: 'listen' } }])).toThrow(/action 1 at 1 s/);
+    expect(make([{ at: 6, action: { peer: 'server', do: 'listen' } }])).toThrow(/later than the time t = 5/);
+    expect(make([{ at: 2, action: { peer: 'server', do: 'listen' } }, { at: 1, action: { peer: 'client', do: 'connect' } }])).toThrow(/earlier than/);
   });
 });

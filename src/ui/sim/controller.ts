@@ -16,9 +16,22 @@ export interface SimConfig {
   knobs: Readonly<Record<string, number>>;
 }
 
-interface JournalEntry {
+/** A user action and the virtual time (seconds) it was taken at. */
+export interface JournalEntry {
   at: number;
   action: StepAction;
+}
+
+/** A user action given to the constructor (from a link) that could not be replayed. */
+export class ReplayError extends Error {
+  constructor(
+    readonly index: number,
+    readonly entry: JournalEntry,
+    readonly detail: string,
+  ) {
+    super(`action ${index} at ${entry.at} s: ${detail}`);
+    this.name = 'ReplayError';
+  }
 }
 interface Mark {
   snap: WorldSnapshot;
@@ -55,13 +68,37 @@ export class SimController {
   private history: Mark[] = [];
   private checkpoints: Checkpoint[] = [];
 
+  /**
+   * A world for `config`, with the user's `actions` replayed at their times (as taken by hand:
+   * the clock is run up to each action's time, then the action is performed), then run to `t`.
+   * An action the world refuses, or one later than `t` or earlier than the one before it,
+   * throws ReplayError; nothing is kept of the attempt (the caller builds again without them).
+   */
   constructor(
     private config: SimConfig,
     t = 0,
+    actions: readonly JournalEntry[] = [],
   ) {
     this.world = buildWorld(config);
     this.checkpoint();
+    actions.forEach((j, i) => {
+      if (!(j.at >= this.world.now)) throw new ReplayError(i, j, `earlier than the action before it (${this.world.now} s)`);
+      if (j.at > t) throw new ReplayError(i, j, `later than the time t = ${t} s`);
+      this.advanceTo(j.at);
+      try {
+        this.world.perform(j.action);
+      } catch (e) {
+        throw new ReplayError(i, j, errorText(e));
+      }
+      this.journal.push({ at: this.world.now, action: j.action });
+      this.checkpoint();
+    });
     if (t > 0) this.advanceTo(t);
+  }
+
+  /** The user's actions so far (what a link must carry to reproduce the world), oldest first. */
+  get actions(): readonly JournalEntry[] {
+    return this.journal;
   }
 
   get now(): number {

@@ -7,8 +7,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { StepAction } from '../../sim/config.ts';
 import type { WorldView } from '../../sim/view.ts';
 import { viewOf } from '../../sim/view.ts';
-import { errorText, SimController } from './controller.ts';
-import type { SimConfig } from './controller.ts';
+import { errorText, ReplayError, SimController } from './controller.ts';
+import type { JournalEntry, SimConfig } from './controller.ts';
 
 export interface SimState {
   view: WorldView;
@@ -19,6 +19,10 @@ export interface SimState {
   canStepBack: boolean;
   /** an action the user asked for that the world refused, or a scenario step that failed */
   error: string | null;
+  /** the user's actions so far, with their times (for "Copy link") */
+  journal: readonly JournalEntry[];
+  /** the first of the initial actions (from the link) the world refused; then none of them was applied */
+  replayError: ReplayError | null;
 }
 
 export interface SimControls {
@@ -43,6 +47,7 @@ interface Published {
   time: number;
   canStepBack: boolean;
   error: string | null;
+  journal: readonly JournalEntry[];
 }
 
 /** Mutable holder living in state: the controller and the clock's fast-changing numbers. */
@@ -53,6 +58,7 @@ class Engine {
     public time: number,
     public speed: number,
     public userError: string | null,
+    readonly replayError: ReplayError | null = null,
   ) {}
   setTime(t: number): void {
     this.time = t;
@@ -75,26 +81,38 @@ function publish(e: Engine): Published {
   // the world's trace array grows in place; hand React a copy so memoized panels see the change
   const view = changed ? (() => { const v = viewOf(c.world); return { ...v, trace: v.trace.slice() }; })() : prev.view;
   const error = e.userError ?? c.runError;
-  const next: Published = { version: c.version, view, time: e.time, canStepBack: c.canStepBack, error };
+  const journal = changed ? c.actions.slice() : prev.journal;
+  const next: Published = { version: c.version, view, time: e.time, canStepBack: c.canStepBack, error, journal };
   if (prev && !changed && prev.time === next.time && prev.canStepBack === next.canStepBack && prev.error === error) return prev;
   e.setLast(next);
   return next;
 }
 
-function createEngine(config: SimConfig, t: number, speed: number): Engine {
+function createEngine(config: SimConfig, t: number, speed: number, actions: readonly JournalEntry[]): Engine {
   let ctrl: SimController;
   let userError: string | null = null;
+  let replayError: ReplayError | null = null;
   try {
-    ctrl = new SimController(config, t);
+    try {
+      ctrl = new SimController(config, t, actions);
+    } catch (err) {
+      if (!(err instanceof ReplayError)) throw err;
+      // all or nothing: start again without any of the link's actions
+      replayError = err;
+      ctrl = new SimController(config, t);
+    }
   } catch (err) {
     ctrl = new SimController({ scenario: null, profile: config.profile, knobs: {} });
     userError = errorText(err);
   }
-  return new Engine(ctrl, ctrl.now, speed, userError);
+  return new Engine(ctrl, ctrl.now, speed, userError, replayError);
 }
 
-export function useSimulation(config: SimConfig, init: { t: number; speed: number; autoplay: boolean }): [SimState, SimControls] {
-  const [engine] = useState(() => createEngine(config, init.t, init.speed));
+export function useSimulation(
+  config: SimConfig,
+  init: { t: number; speed: number; autoplay: boolean; actions?: readonly JournalEntry[] },
+): [SimState, SimControls] {
+  const [engine] = useState(() => createEngine(config, init.t, init.speed, init.actions ?? []));
   const [pub, setPub] = useState(() => publish(engine));
   const [playing, setPlaying] = useState(init.autoplay);
   const [speed, setSpeedState] = useState(init.speed);
@@ -179,6 +197,6 @@ export function useSimulation(config: SimConfig, init: { t: number; speed: numbe
     };
   }, [engine]);
 
-  const state: SimState = { view: pub.view, displayTime: pub.time, playing, speed, canStepBack: pub.canStepBack, error: pub.error };
+  const state: SimState = { view: pub.view, displayTime: pub.time, playing, speed, canStepBack: pub.canStepBack, error: pub.error, journal: pub.journal, replayError: engine.replayError };
   return [state, controls];
 }
