@@ -87,10 +87,9 @@ export function App() {
     }
   }, [profile, scenario, knobs]);
 
-  const timers = view.timers;
   const keepalive = useMemo<Record<PeerName, boolean>>(
-    () => ({ client: timers.some((x) => x.peer === 'client' && x.timer === 'KEEPALIVE'), server: timers.some((x) => x.peer === 'server' && x.timer === 'KEEPALIVE') }),
-    [timers],
+    () => ({ client: view.peers.client.keepalive, server: view.peers.server.keepalive }),
+    [view.peers.client.keepalive, view.peers.server.keepalive],
   );
 
   const note = currentNote(scenario, displayTime);
@@ -229,7 +228,7 @@ export function App() {
               controls={controls}
             />
             <PeersPanel peers={view.peers} keepalive={keepalive} perform={controls.perform} />
-            <TimersPanel timers={timers} now={displayTime} />
+            <TimersPanel timers={view.timers} now={displayTime} />
             {!embed && <NetworkPanel link={view.link} perform={controls.perform} />}
             {!embed && (
               <details className="panel-details">
