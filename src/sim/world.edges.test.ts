@@ -86,6 +86,8 @@ describe('state diagram edges through the world', () => {
       'FIN_WAIT_1>FIN_WAIT_2', 'FIN_WAIT_1>CLOSING', 'FIN_WAIT_1>TIME_WAIT', 'FIN_WAIT_2>TIME_WAIT', 'CLOSING>TIME_WAIT',
       'CLOSE_WAIT>LAST_ACK', 'LAST_ACK>CLOSED', 'TIME_WAIT>CLOSED',
     ]) expect(pairs, p).toContain(p);
+    // Every edge has a readable label, never a raw event name.
+    for (const e of EDGES) expect(e.on, e.id).not.toMatch(/^[A-Z_.]+$/);
     const labels = EDGES.map((e) => `${e.on} / ${e.does}`);
     expect(labels).toContain('rcv SYN / snd SYN,ACK');
     expect(labels).toContain('close() / snd FIN');

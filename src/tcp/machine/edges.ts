@@ -41,6 +41,7 @@ const GUARD_LABEL: Record<string, string> = {
   rcvRstForSyn: 'rcv RST (ACK of SYN)',
   rcvRst: 'rcv RST',
   'rcvRst+passiveOpen': 'rcv RST (passive open)',
+  'rcvFin+delayFinAck': 'rcv FIN (ACK delayed)',
   rcvSynInWindow: 'rcv SYN in window (RFC 793)',
   rcvNewSyn: 'rcv new SYN',
   rcvAck: 'rcv ACK of SYN',
@@ -76,7 +77,8 @@ const nameOf = (x: unknown): string | null => {
 };
 
 function label(event: string, guard: string | null, actions: string[]): { on: string; does: string } {
-  const on = (guard && GUARD_LABEL[guard]) ?? EVENT_LABEL[event] ?? event;
+  // A composite guard without its own label reads as its first part (the event that arrived).
+  const on = (guard && (GUARD_LABEL[guard] ?? GUARD_LABEL[guard.split('+')[0]!])) ?? EVENT_LABEL[event] ?? event;
   const sends = actions.map((a) => ACTION_LABEL[a]).filter((a): a is string => !!a);
   return { on, does: sends.length ? `snd ${sends.join(',')}` : '' };
 }

@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { EDGES } from '../../tcp/machine/edges.ts';
 import { TCP_STATES } from '../../tcp/states.ts';
 import { StateDiagram } from './StateDiagram.tsx';
-import { edgeLabel, selectEdges } from './stateGraph.ts';
+import { selectEdges } from './stateGraph.ts';
+import { edgeText } from './edgeText.ts';
 
 const noop = () => {};
 const nodes = (html: string) =>
@@ -50,7 +51,7 @@ describe('StateDiagram', () => {
     expect(html).toContain('rcv SYN / snd SYN,ACK');
     expect(html).toContain('timeout = 2MSL');
     // every textbook edge carries the label derived from the machine
-    for (const d of selectEdges(EDGES).classic) expect(html.replace(/&gt;/g, '>')).toContain(`>${edgeLabel(d.main)}<`);
+    for (const d of selectEdges(EDGES).classic) expect(html.replace(/&gt;/g, '>')).toContain(`>${edgeText(d.main, 'en')}<`);
   });
 
   it('draws every machine edge somewhere (classic, grouped to CLOSED, or other), each once', () => {
@@ -89,6 +90,6 @@ describe('StateDiagram', () => {
       />,
     );
     const rare = EDGES.find((e) => e.from === 'SYN_SENT' && e.to === 'CLOSE_WAIT');
-    if (rare) expect(html).toContain(`>${edgeLabel(rare)}<`);
+    if (rare) expect(html).toContain(`>${edgeText(rare, 'en')}<`);
   });
 });

@@ -9,7 +9,8 @@ import type { TcpState } from '../../tcp/states.ts';
 import { TCP_STATES } from '../../tcp/states.ts';
 import { DIAGRAM_H, DIAGRAM_W, NODE_H, NODE_POS, NODE_W } from './layout.ts';
 import type { DrawnEdge } from './stateGraph.ts';
-import { edgeGeometry, edgeLabel, pairKey, selectEdges, stubGeometry } from './stateGraph.ts';
+import { edgeGeometry, pairKey, selectEdges, stubGeometry } from './stateGraph.ts';
+import { edgeText } from './edgeText.ts';
 import { textWidth } from './labelLayout.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
@@ -38,17 +39,17 @@ const GEOMETRY = new Map(
 );
 const STUBS = SELECTED.toClosed.map((e) => ({ edge: e, ...stubGeometry(e.from) }));
 
-const titleOf = (e: DrawnEdge): string => `${e.from} → ${e.to}\n${e.all.map(edgeLabel).join('\n')}`;
+const titleOf = (e: DrawnEdge, lang: Lang): string => `${e.from} → ${e.to}\n${e.all.map((x) => edgeText(x, lang)).join('\n')}`;
 
-function EdgePath({ e, className, label }: { e: DrawnEdge; className: string; label: boolean }) {
+function EdgePath({ e, className, label, lang }: { e: DrawnEdge; className: string; label: boolean; lang: Lang }) {
   const g = GEOMETRY.get(e.key)!;
   return (
     <g className={className} data-edge={e.key}>
-      <title>{titleOf(e)}</title>
+      <title>{titleOf(e, lang)}</title>
       <path className="sd-edge-line" d={g.d} markerEnd="url(#sd-arrow)" />
       {label && (
         <text className="sd-edge-label" x={g.lx} y={g.ly} dy="0.35em" textAnchor={g.anchor}>
-          {edgeLabel(e.main)}
+          {edgeText(e.main, lang)}
         </text>
       )}
     </g>
@@ -60,16 +61,16 @@ const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges }: { lang: Lang
   return (
     <g className="sd-edges">
       {showAllEdges
-        ? SELECTED.toClosed.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" label={false} />)
+        ? SELECTED.toClosed.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" label={false} lang={lang} />)
         : STUBS.map((st) => (
             <g key={st.edge.key} className="sd-edge sd-edge--stub" data-edge={st.edge.key}>
-              <title>{`${s(lang, 'toClosedTitle', { state: st.edge.from })}\n${st.edge.all.map(edgeLabel).join('\n')}`}</title>
+              <title>{`${s(lang, 'toClosedTitle', { state: st.edge.from })}\n${st.edge.all.map((x) => edgeText(x, lang)).join('\n')}`}</title>
               <path className="sd-edge-line" d={st.d} markerEnd="url(#sd-arrow-faint)" />
             </g>
           ))}
-      {showAllEdges && SELECTED.other.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" label />)}
+      {showAllEdges && SELECTED.other.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" label lang={lang} />)}
       {SELECTED.classic.map((e) => (
-        <EdgePath key={e.key} e={e} className="sd-edge" label />
+        <EdgePath key={e.key} e={e} className="sd-edge" label lang={lang} />
       ))}
       <g className="sd-legend" transform={`translate(${DIAGRAM_W - 12}, ${DIAGRAM_H - 6})`}>
         <text className="sd-legend-text" textAnchor="end">
@@ -201,7 +202,7 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
       </defs>
       <EdgesLayer lang={lang} showAllEdges={showAllEdges} />
       {/* a grouped pair has several possible causes; its title lists them, a label would guess */}
-      {extra && <EdgePath e={extra} className="sd-edge sd-edge--faint" label={extra.all.length === 1} />}
+      {extra && <EdgePath e={extra} className="sd-edge sd-edge--faint" label={extra.all.length === 1} lang={lang} />}
       {lastEdge && <Flash key={lastEdge.key} lastEdge={lastEdge} />}
       <g className="sd-nodes">
         {TCP_STATES.map((st) => (

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { EDGES } from '../../tcp/machine/edges.ts';
 import { TCP_STATES } from '../../tcp/states.ts';
 import { StateInfo } from './StateInfo.tsx';
-import { edgeLabel } from './stateGraph.ts';
+import { edgeText } from './edgeText.ts';
 import { COUNT_COMMANDS } from './stateInfo.ts';
 
 const noop = () => {};
@@ -20,7 +20,7 @@ describe('StateInfo', () => {
     expect(html).toContain(COUNT_COMMANDS.ss);
     const related = EDGES.filter((x) => x.to === 'CLOSE_WAIT' || x.from === 'CLOSE_WAIT');
     expect(related.length).toBeGreaterThan(2);
-    for (const e of related) expect(html).toContain(`<code>${edgeLabel(e)}</code>`);
+    for (const e of related) expect(html).toContain(`<code>${edgeText(e, 'en')}</code>`);
   });
 
   it('has content for every state in both languages, with netstat and ss spellings', () => {

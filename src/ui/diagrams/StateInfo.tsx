@@ -2,7 +2,7 @@
 import { useId, useMemo } from 'react';
 import type { TcpState } from '../../tcp/states.ts';
 import { STATE_ALIASES } from '../../tcp/states.ts';
-import { edgeLabel } from './stateGraph.ts';
+import { edgeText } from './edgeText.ts';
 import { COUNT_COMMANDS, STATE_INFO, edgesOf } from './stateInfo.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
@@ -36,7 +36,7 @@ export function StateInfo({ state, lang, onClose }: StateInfoProps) {
         {state === 'CLOSED' && <li>{s(lang, 'infoInitial')}</li>}
         {incoming.map((e) => (
           <li key={e.id}>
-            {s(lang, 'infoFrom', { state: e.from })}: <code>{edgeLabel(e)}</code>
+            {s(lang, 'infoFrom', { state: e.from })}: <code>{edgeText(e, lang)}</code>
           </li>
         ))}
         {incoming.length === 0 && state !== 'CLOSED' && <li>{s(lang, 'infoNone')}</li>}
@@ -45,7 +45,7 @@ export function StateInfo({ state, lang, onClose }: StateInfoProps) {
       <ul data-testid="state-info-out">
         {outgoing.map((e) => (
           <li key={e.id}>
-            {s(lang, 'infoTo', { state: e.to })}: <code>{edgeLabel(e)}</code>
+            {s(lang, 'infoTo', { state: e.to })}: <code>{edgeText(e, lang)}</code>
           </li>
         ))}
         {outgoing.length === 0 && <li>{s(lang, 'infoNone')}</li>}

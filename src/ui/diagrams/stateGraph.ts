@@ -36,8 +36,6 @@ const CLASSIC: readonly (readonly [TcpState, TcpState, string])[] = [
 
 export const pairKey = (from: TcpState, to: TcpState): string => `${from}->${to}`;
 
-/** `rcv SYN / snd SYN,ACK`, or just `rcv ACK of SYN` when nothing is sent. */
-export const edgeLabel = (e: Pick<Edge, 'on' | 'does'>): string => (e.does ? `${e.on} / ${e.does}` : e.on);
 
 export interface DrawnEdge {
   key: string;
