@@ -147,6 +147,19 @@ export function useSimulation(
       f();
       sync();
     };
+    /** Run a user request; a refusal (InputError) is shown on the page, never thrown. */
+    const attempt = (f: () => void): boolean => {
+      try {
+        f();
+        engine.setUserError(null);
+        return true;
+      } catch (err) {
+        engine.setUserError(errorText(err));
+        return false;
+      } finally {
+        sync();
+      }
+    };
     return {
       play: () => setPlaying(true),
       pause: stop,
@@ -165,30 +178,13 @@ export function useSimulation(
       seek: (t) => act(() => c.seek(t))(),
       perform: (a) => {
         c.advanceTo(engine.time); // the world acts at the time shown
-        try {
-          c.perform(a);
-          engine.setUserError(null);
-          sync();
-          return true;
-        } catch (err) {
-          engine.setUserError(errorText(err));
-          sync();
-          return false;
-        }
+        return attempt(() => c.perform(a));
       },
-      configure: (cfg, keepTime) => {
-        try {
+      configure: (cfg, keepTime) =>
+        attempt(() => {
           c.reconfigure(cfg, keepTime);
-          engine.setUserError(null);
           if (!keepTime) stop();
-          sync();
-          return true;
-        } catch (err) {
-          engine.setUserError(errorText(err));
-          sync();
-          return false;
-        }
-      },
+        }),
       dismissError: () => {
         engine.setUserError(null);
         c.clearError();
