@@ -3,7 +3,7 @@
  * The state chart (states/*.ts) refers to them by name only, so the diagram and
  * the narration can be derived from the chart.
  */
-import { assign, cancel, emit, enqueueActions, raise, setup } from 'xstate';
+import { assign, emit, enqueueActions, raise, setup } from 'xstate';
 import type { Errno } from '../errno.ts';
 import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
 import { backoff, retryLimit, rttSample } from '../rules/rto.ts';
@@ -212,7 +212,6 @@ export const endpointSetup = setup({
         enqueue.raise({ type: 'TIMEOUT.FIN_WAIT_2', now: 0 }, { id: 'FIN_WAIT_2', delay: 'finTimeout' });
       }
     }),
-    cancelRto: cancel('RTO'),
     armDelayedAck: raise({ type: 'TIMEOUT.DELACK', now: 0 }, { id: 'DELACK', delay: 'delayedAck' }),
     cancelTimers: enqueueActions(({ enqueue }) => {
       for (const id of ['RTO', 'KEEPALIVE', 'FIN_WAIT_2', 'TIME_WAIT', 'DELACK']) enqueue.cancel(id);

@@ -7,6 +7,7 @@ import { advertisedWindow } from '../tcb.ts';
 import { secureRst, secureSyn } from '../knobs.ts';
 import { ackAcceptable, segmentAcceptable, synRcvdAckAcceptable, synSentAckAcceptable } from './acceptability.ts';
 import type { Verdict } from './verdict.ts';
+import { acceptable } from './verdict.ts';
 
 const drop = (why: Extract<Verdict, { kind: 'drop' }>['why']): Verdict => ({ kind: 'drop', why });
 
@@ -78,9 +79,9 @@ function analyzeTimeWait(t: Tcb, s: Segment): Verdict {
   if (!f.ACK) return drop('no-ack');
   const fin = !!f.FIN && seqAdd(s.seq, s.len) === seqAdd(t.rcvNxt, -1);
   if (!f.FIN && s.len === 0 && s.seq === t.rcvNxt && s.ack === t.sndNxt) {
-    return { kind: 'segment', newAck: false, finAcked: false, data: 0, ooo: false, fin: false, dataAfterClose: false, quiet: true };
+    return acceptable();
   }
-  if (fin) return { kind: 'segment', newAck: false, finAcked: false, data: 0, ooo: false, fin: true, dataAfterClose: false, quiet: false };
+  if (fin) return acceptable({ fin: true });
   return { kind: 'ack', why: 'time-wait' };
 }
 
@@ -92,7 +93,7 @@ function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment): Verdict {
   // Simultaneous open: the peer's SYN,ACK repeats its SYN and acknowledges ours; it completes
   // the handshake (RFC 9293 figure 8; Linux and FreeBSD let this "crossed SYN" through RFC 5961).
   if (state === 'SYN_RCVD' && f.SYN && f.ACK && !f.RST && s.seq === t.irs && synRcvdAckAcceptable(t.sndUna, t.sndNxt, s.ack)) {
-    return { kind: 'segment', newAck: true, finAcked: false, data: 0, ooo: false, fin: false, dataAfterClose: false, quiet: false };
+    return acceptable({ newAck: true });
   }
 
   const space = segSpace(s);
@@ -131,6 +132,6 @@ function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment): Verdict {
   const finSeq = seqAdd(s.seq, s.len);
   const fin = !!f.FIN && !ooo && !t.peerFin && takesText && finSeq === seqAdd(t.rcvNxt, data);
   const dataAfterClose = data > 0 && t.orphan;
-  return { kind: 'segment', newAck, finAcked, data, ooo, fin, dataAfterClose, quiet: false };
+  return acceptable({ newAck, finAcked, data, ooo, fin, dataAfterClose });
 }
 

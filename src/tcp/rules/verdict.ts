@@ -37,6 +37,20 @@ export type Verdict =
   /** TIME_WAIT (linux): a new SYN above RCV.NXT reopens the 4-tuple */
   | { kind: 'tw-new-syn' }
   /** an acceptable segment with an acceptable ACK */
-  | { kind: 'segment'; newAck: boolean; finAcked: boolean; data: number; ooo: boolean; fin: boolean; dataAfterClose: boolean; quiet: boolean };
+  | { kind: 'segment'; newAck: boolean; finAcked: boolean; data: number; ooo: boolean; fin: boolean; dataAfterClose: boolean };
 
 export type VerdictKind = Verdict['kind'];
+
+export type SegmentVerdict = Extract<Verdict, { kind: 'segment' }>;
+
+/** An acceptable segment; fields not given bring nothing (no new ACK, no data, no FIN). */
+export const acceptable = (v: Partial<Omit<SegmentVerdict, 'kind'>> = {}): SegmentVerdict => ({
+  kind: 'segment',
+  newAck: false,
+  finAcked: false,
+  data: 0,
+  ooo: false,
+  fin: false,
+  dataAfterClose: false,
+  ...v,
+});

@@ -11,13 +11,12 @@ import { resetFor } from '../rules/build.ts';
 import type { Segment } from '../segment.ts';
 import { formatFlags } from '../segment.ts';
 import type { TcpState } from '../states.ts';
-import { SYNCHRONIZED } from '../states.ts';
 import type { KeepaliveOpts, Tcb } from '../tcb.ts';
 import { createTcb } from '../tcb.ts';
 import type { Conn } from './conn.ts';
 import { newConn, stateOf, stepConn } from './conn.ts';
 import type { StackEffect, TimerName } from './effects.ts';
-import type { AppResult, Sock, SockOpts } from './sockets.ts';
+import type { AppResult, Sock } from './sockets.ts';
 import { fail, ok } from './sockets.ts';
 
 export interface StackOptions {
@@ -522,5 +521,3 @@ export class Stack {
   }
 }
 
-export { SYNCHRONIZED };
-export type { SockOpts };
