@@ -39,6 +39,8 @@ export interface SimControls {
   /** new scenario (keepTime false) or new profile/knobs (keepTime true); false if refused */
   configure(c: SimConfig, keepTime: boolean): boolean;
   dismissError(): void;
+  /** Playing stops exactly at this virtual time (a lesson's next note); null: no limit. */
+  setStopAt(t: number | null): void;
 }
 
 interface Published {
@@ -53,6 +55,10 @@ interface Published {
 /** Mutable holder living in state: the controller and the clock's fast-changing numbers. */
 class Engine {
   last: Published | null = null;
+  /** the clock may not run past this while playing (see SimControls.setStopAt) */
+  stopAt: number | null = null;
+  /** false from the moment a pause is asked for, so a frame already queued does not advance */
+  running = false;
   constructor(
     readonly ctrl: SimController,
     public time: number,
@@ -71,6 +77,12 @@ class Engine {
   }
   setLast(p: Published): void {
     this.last = p;
+  }
+  setStopAt(t: number | null): void {
+    this.stopAt = t;
+  }
+  setRunning(r: boolean): void {
+    this.running = r;
   }
 }
 
@@ -120,15 +132,25 @@ export function useSimulation(
   // The frame loop: only while playing.
   useEffect(() => {
     if (!playing) return;
+    engine.setRunning(true);
     let raf = 0;
     let last = performance.now();
     const frame = (now: number) => {
+      if (!engine.running) return;
       const dt = Math.min(0.25, Math.max(0, (now - last) / 1000));
       last = now;
-      const t = engine.time + dt * engine.speed;
+      let t = engine.time + dt * engine.speed;
+      const limit = engine.stopAt;
+      const hit = limit !== null && t >= limit;
+      if (hit) t = Math.max(engine.time, limit);
       engine.ctrl.advanceTo(t);
       engine.setTime(t);
       setPub(publish(engine));
+      if (hit) {
+        engine.setRunning(false);
+        setPlaying(false);
+        return;
+      }
       raf = requestAnimationFrame(frame);
     };
     raf = requestAnimationFrame(frame);
@@ -141,7 +163,10 @@ export function useSimulation(
       engine.setTime(engine.ctrl.now);
       setPub(publish(engine));
     };
-    const stop = () => setPlaying(false);
+    const stop = () => {
+      engine.setRunning(false);
+      setPlaying(false);
+    };
     const act = (f: () => unknown) => () => {
       stop();
       f();
@@ -163,7 +188,11 @@ export function useSimulation(
     return {
       play: () => setPlaying(true),
       pause: stop,
-      toggle: () => setPlaying((p) => !p),
+      toggle: () => {
+        if (engine.running) engine.setRunning(false);
+        setPlaying((p) => !p);
+      },
+      setStopAt: (t) => engine.setStopAt(t),
       setSpeed: (s) => {
         engine.setSpeed(s);
         setSpeedState(s);
