@@ -25,7 +25,7 @@ describe('mutator ordering rules', () => {
     const t = established({ rto: 1, sndNxt: ISS + 201, rttSeq: ISS + 101 });
     const fx = new RecordingFx();
     // a partial ACK covering the timed segment: one RTT sample of 0.05 s, data still outstanding
-    MUTATORS.acceptSegment(t, { type: 'SEGMENT', seg: ackSeg(ISS + 101), v: acceptable({ newAck: true }), now: 1.05 }, fx, undefined as never);
+    MUTATORS.acceptSegment(t, { type: 'SEGMENT', seg: ackSeg(ISS + 101), v: acceptable({ newAck: true }), now: 1.05 }, fx);
     expect(t.rto).not.toBe(1); // the sample changed the RTO...
     expect(fx.list).toEqual([{ kind: 'set', timer: 'RTO', seconds: 1 }]); // ...but the timer uses the old one
     expect(t.sndUna).toBe(ISS + 101);
@@ -35,7 +35,7 @@ describe('mutator ordering rules', () => {
   it('acceptSegment cancels the RTO when everything is acknowledged', () => {
     const t = established();
     const fx = new RecordingFx();
-    MUTATORS.acceptSegment(t, { type: 'SEGMENT', seg: ackSeg(ISS + 101), v: acceptable({ newAck: true }), now: 1.05 }, fx, undefined as never);
+    MUTATORS.acceptSegment(t, { type: 'SEGMENT', seg: ackSeg(ISS + 101), v: acceptable({ newAck: true }), now: 1.05 }, fx);
     expect(fx.list).toEqual([{ kind: 'cancel', timer: 'RTO' }]);
   });
 
@@ -43,7 +43,7 @@ describe('mutator ordering rules', () => {
     const t = createTcb({ k, localPort: 40000, remotePort: 80, iss: ISS });
     t.sndNxt = ISS + 77; // whatever SND.NXT was: the SYN carries ISS and the TCB moves to ISS+1
     const fx = new RecordingFx();
-    MUTATORS.sendSyn(t, { type: 'CONNECT', now: 2 }, fx, undefined as never);
+    MUTATORS.sendSyn(t, { type: 'CONNECT', now: 2 }, fx);
     expect(fx.list.map((r) => r.kind)).toEqual(['send', 'set']);
     const r = fx.list[0]!;
     expect(r.kind === 'send' && r.seg).toMatchObject({ seq: ISS, flags: { SYN: true }, ack: 0, mss: k.mss });
@@ -54,7 +54,7 @@ describe('mutator ordering rules', () => {
   it('sendSynAck builds the SYN,ACK from the TCB before its assignment, acknowledging the peer SYN', () => {
     const t = established({ sndUna: 7, sndNxt: 9 });
     const fx = new RecordingFx();
-    MUTATORS.sendSynAck(t, { type: 'CONNECT', now: 3 }, fx, undefined as never);
+    MUTATORS.sendSynAck(t, { type: 'CONNECT', now: 3 }, fx);
     const r = fx.list[0]!;
     expect(r.kind === 'send' && r.seg).toMatchObject({ seq: ISS, ack: IRS + 1, flags: { SYN: true, ACK: true } });
     expect(fx.list[1]).toEqual({ kind: 'set', timer: 'RTO', seconds: t.rto });
@@ -64,7 +64,7 @@ describe('mutator ordering rules', () => {
   it('a keepalive probe is built before kaProbes moves, then the interval timer is armed', () => {
     const t = established({ sndUna: ISS + 101, kaProbes: 2 });
     const fx = new RecordingFx();
-    MUTATORS.sendKeepaliveProbe(t, { type: 'TIMEOUT.KEEPALIVE', now: 9000 }, fx, undefined as never);
+    MUTATORS.sendKeepaliveProbe(t, { type: 'TIMEOUT.KEEPALIVE', now: 9000 }, fx);
     expect(fx.list.map((r) => r.kind)).toEqual(['send', 'set']);
     const r = fx.list[0]!;
     expect(r.kind === 'send' && r.seg.seq).toBe(ISS + 100);
@@ -89,8 +89,8 @@ describe('mutator ordering rules', () => {
     const t = established();
     const fx = new RecordingFx();
     const ev = { type: 'SEGMENT', seg: ackSeg(ISS + 1, { len: 300, flags: { ACK: true, PSH: true } }), v: acceptable({ data: 300 }), now: 2 } as const;
-    MUTATORS.acceptSegment(t, ev, fx, undefined as never);
-    MUTATORS.ackData(t, ev, fx, undefined as never);
+    MUTATORS.acceptSegment(t, ev, fx);
+    MUTATORS.ackData(t, ev, fx);
     const r = fx.list.at(-1)!;
     expect(r.kind === 'send' && r.seg).toMatchObject({ ack: IRS + 301, flags: { ACK: true } });
     expect(t.unread).toBe(300);
@@ -99,7 +99,7 @@ describe('mutator ordering rules', () => {
   it('output sends, cancels the delayed ACK, then arms the RTO when the pipe was idle', () => {
     const t = established({ sndUna: ISS + 101, unsent: 2000, sndMss: 1000, rttSeq: null });
     const fx = new RecordingFx();
-    MUTATORS.output(t, { type: 'SEND', bytes: 2000, now: 5 }, fx, undefined as never);
+    MUTATORS.output(t, { type: 'SEND', bytes: 2000, now: 5 }, fx);
     expect(fx.list.map((r) => (r.kind === 'send' ? `send ${r.seg.len}` : `${r.kind} ${r.timer}`))).toEqual(['send 1000', 'send 1000', 'cancel DELACK', 'set RTO']);
     expect(t).toMatchObject({ sndNxt: ISS + 2101, unsent: 0, rttSeq: ISS + 2101, rttAt: 5 });
   });
