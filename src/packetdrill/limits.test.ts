@@ -29,7 +29,7 @@ describe('script limits', () => {
     }
     const struct = `0 setsockopt(3, SOL_SOCKET, SO_LINGER,\n${'{a=\n'.repeat(2003)}1${'}'.repeat(2003)}, 8) = 0`;
     const e = syntaxError(struct);
-    expect(e.line).toBe(MAX_NESTING + 1);
+    expect(e.line).toBe(MAX_NESTING + 2); // line 1 is the call, line k + 1 the k-th {
     expect(e.reason).toContain('nesting deeper');
   });
 
