@@ -9,6 +9,7 @@ import { createWorld } from '../scenarios/world.ts';
 import { formatLadder } from '../sim/ladder.ts';
 import { InputError, isProfile, PROFILES } from '../tcp/knobs.ts';
 import { parseArgs, UsageError } from './args.ts';
+import { internalErrorText, quietOnClosedPipe } from './pipe.ts';
 
 const USAGE = `usage: npm run sim -- [--scenario ID|FILE] [--profile ${PROFILES.join('|')}] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json]
 scenarios: ${SCENARIO_IDS.join(', ')}`;
@@ -51,6 +52,7 @@ function main(argv: string[]): number {
   return 0;
 }
 
+quietOnClosedPipe();
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
@@ -60,5 +62,8 @@ try {
   } else if (e instanceof InputError || (e instanceof Error && e.name === 'ScenarioError')) {
     console.error(`sim: ${e.message}`);
     process.exitCode = 2;
-  } else throw e;
+  } else {
+    console.error(`sim: ${internalErrorText(e)}`);
+    process.exitCode = 70;
+  }
 }
