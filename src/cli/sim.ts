@@ -11,6 +11,7 @@ import { InputError, isProfile, PROFILES } from '../tcp/knobs.ts';
 import { CAPTURE_POINTS, formatForFile, traceToCapture } from '../pcap/export.ts';
 import type { CapturePoint } from '../pcap/export.ts';
 import { parseArgs, UsageError } from './args.ts';
+import { internalErrorText, quietOnClosedPipe } from './pipe.ts';
 
 const USAGE = `usage: npm run sim -- [--scenario ID|FILE] [--profile ${PROFILES.join('|')}] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json]
                    [--pcap FILE.pcapng|FILE.pcap] [--pcap-at client|server|both]
@@ -66,6 +67,7 @@ function main(argv: string[]): number {
   return 0;
 }
 
+quietOnClosedPipe();
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
@@ -75,5 +77,8 @@ try {
   } else if (e instanceof InputError || (e instanceof Error && e.name === 'ScenarioError')) {
     console.error(`sim: ${e.message}`);
     process.exitCode = 2;
-  } else throw e;
+  } else {
+    console.error(`sim: ${internalErrorText(e)}`);
+    process.exitCode = 70;
+  }
 }
