@@ -165,12 +165,16 @@ export class Stack {
     return ok();
   }
 
-  connect(id: number, remotePort: number, now: number): AppResult {
+  /**
+   * `localPort`: the port the host's own allocator picked (a fleet host's ip_local_port_range);
+   * without it, a bound port or the next ephemeral one.
+   */
+  connect(id: number, remotePort: number, now: number, localPort?: number): AppResult {
     const s = this.get(id);
     if (!s) return fail('EBADF');
     if (s.kind === 'listener') return fail('EISCONN');
     if (s.kind === 'conn') return fail(s.connecting ? 'EALREADY' : 'EISCONN');
-    const local = s.localPort ?? this.nextEphemeral++;
+    const local = s.localPort ?? localPort ?? this.nextEphemeral++;
     const key = tupleKey(local, remotePort);
     const holder = this.byTuple.get(key);
     if (holder !== undefined) {
