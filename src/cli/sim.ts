@@ -1,5 +1,5 @@
 /**
- * `npm run sim -- [--scenario ID|FILE] [--profile linux|rfc9293] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json]`
+ * `npm run sim -- [--scenario ID|FILE] [--profile linux|rfc9293] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json] [--engine derived|xstate]`
  * Runs a scenario headless and prints its trace: a ladder, or DESIGN.md's JSON.
  */
 import { readFileSync, existsSync } from 'node:fs';
@@ -8,14 +8,15 @@ import type { Scenario } from '../scenarios/index.ts';
 import { createWorld } from '../scenarios/world.ts';
 import { formatLadder } from '../sim/ladder.ts';
 import { InputError, isProfile, PROFILES } from '../tcp/knobs.ts';
+import { ENGINES, isEngine } from '../tcp/stack/conn.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { internalErrorText, quietOnClosedPipe } from './pipe.ts';
 
-const USAGE = `usage: npm run sim -- [--scenario ID|FILE] [--profile ${PROFILES.join('|')}] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json]
+const USAGE = `usage: npm run sim -- [--scenario ID|FILE] [--profile ${PROFILES.join('|')}] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json] [--engine derived|xstate]
 scenarios: ${SCENARIO_IDS.join(', ')}`;
 
 function main(argv: string[]): number {
-  const a = parseArgs(argv, { values: ['scenario', 'profile', 'seed', 'until'], repeat: ['set'], flags: ['json', 'help'] });
+  const a = parseArgs(argv, { values: ['scenario', 'profile', 'seed', 'until', 'engine'], repeat: ['set'], flags: ['json', 'help'] });
   if (a.flags.has('help')) {
     console.log(USAGE);
     return 0;
@@ -40,7 +41,9 @@ function main(argv: string[]): number {
   const until = a.values.until === undefined ? (sc.until ?? DEFAULT_UNTIL) : Number(a.values.until);
   if (!(Number.isFinite(until) && until >= 0)) throw new InputError('--until', `expected seconds >= 0, got ${a.values.until}`);
 
-  const w = createWorld(sc, { profile: profile as never, set, seed });
+  const engine = a.values.engine ?? 'derived';
+  if (!isEngine(engine)) throw new InputError('--engine', `unknown engine "${engine}"; allowed: ${ENGINES.join(', ')}`);
+  const w = createWorld(sc, { profile: profile as never, set, seed, engine });
   w.runUntil(until);
   if (a.flags.has('json')) {
     console.log(JSON.stringify(w.toJSON(), null, 1));
