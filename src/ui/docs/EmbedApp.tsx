@@ -20,7 +20,6 @@ import { applyTheme } from './theme.ts';
 import type { Command, Theme } from './protocol.ts';
 import { decodeScenario } from './scenarioParam.ts';
 import { useFrameBridge } from './useFrameBridge.ts';
-import { usePlayer } from './usePlayer.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
 import './embed.css';
 
@@ -55,11 +54,12 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
   const [shown, setShown] = useState<Shown>(() => initialShown(url));
   const scenario = shown.scenario;
   const profile = url.profile ?? scenario?.profile ?? 'linux';
-  const [sim, controls] = useSimulation({ scenario, profile, knobs: url.knobs }, { t: url.t, speed: url.speed, autoplay: false, actions: url.actions });
+  // an embed plays as a lesson (stopping at each note) unless the link says lesson=0; autoplay waits for visibility
+  const [sim, controls, actor] = useSimulation(
+    { scenario, profile, knobs: url.knobs },
+    { t: url.t, speed: url.speed, autoplay: false, actions: url.actions, lesson: url.lesson, pace: url.pace },
+  );
   const notes = scenario?.notes ?? NO_NOTES;
-  // an embed plays as a lesson (stopping at each note) unless the link says lesson=0
-  const lesson = d.lesson ?? true;
-  const player = usePlayer(sim, controls, notes, lesson);
   const { view, displayTime } = sim;
 
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
@@ -70,28 +70,28 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
   }, [lang, scenario, t]);
   useEffect(() => applyTheme(theme), [theme]);
 
-  useVisibleAutoplay(url.autoplay, sim.playing, player.play, player.pause);
+  useVisibleAutoplay(url.autoplay, sim.playing, controls.play, controls.pause);
 
   const run = useCallback(
     (c: Command): string | null => {
       switch (c.cmd) {
         case 'play':
-          player.play();
+          controls.play();
           return null;
         case 'pause':
-          player.pause();
+          controls.pause();
           return null;
         case 'step':
-          player.step();
+          controls.step();
           return null;
         case 'next-note':
-          player.nextNote();
+          controls.next();
           return null;
         case 'prev-note':
-          player.prevNote();
+          controls.prev();
           return null;
         case 'seek':
-          player.seek(c.t);
+          controls.seek(c.t);
           return null;
         case 'set-lang':
           setLang(c.lang);
@@ -118,23 +118,12 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
         }
       }
     },
-    [player, controls],
+    [controls],
   );
 
-  const noteIndex = player.noteIndex;
+  const noteIndex = sim.noteIndex;
   const note = noteIndex >= 0 ? notes[noteIndex] : undefined;
-  useFrameBridge({
-    scenarioId: shown.id,
-    lang,
-    origins: d.origins,
-    trace: view.trace,
-    time: displayTime,
-    noteIndex,
-    noteAt: note?.at,
-    ended: player.status === 'ended',
-    playing: sim.playing,
-    run,
-  });
+  useFrameBridge({ player: actor, scenarioId: shown.id, lang, origins: d.origins, run });
 
   const lastEdge = useMemo(() => lastEdgeOf(view.trace), [view.trace]);
   const fullAppHref = useMemo(() => {
@@ -151,7 +140,7 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
   }, [url, shown, lang, displayTime, theme, scenario]);
 
   const level = d.controls;
-  const status = player.status;
+  const status = sim.status;
   const style = d.height ? { height: `${d.height}px` } : undefined;
   const speedIdx = SPEEDS.indexOf(sim.speed);
   const openLink = (
@@ -211,16 +200,16 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
           </span>
         ) : (
           <div className="embed-bar" role="toolbar" aria-label={t('embed.controls')} data-testid="player" data-status={status}>
-            <button type="button" className="primary embed-play" data-testid="play" aria-pressed={sim.playing} onClick={player.toggle}>
+            <button type="button" className="primary embed-play" data-testid="play" aria-pressed={sim.playing} onClick={controls.toggle}>
               <Icon d={sim.playing ? PAUSE : PLAY} /> <span className="embed-btn-text">{sim.playing ? t('embed.pause') : t('embed.play')}</span>
             </button>
             {level === 'full' && (
               <>
-                <button type="button" data-testid="step" disabled={view.nextEventAt === null} onClick={player.step} title={t('embed.step')} aria-label={t('embed.step')}>
+                <button type="button" data-testid="step" disabled={view.nextEventAt === null} onClick={controls.step} title={t('embed.step')} aria-label={t('embed.step')}>
                   <Icon d={STEP} /> <span className="embed-btn-text">{t('embed.step')}</span>
                 </button>
                 {notes.length > 0 && (
-                  <button type="button" data-testid="next-note" disabled={noteIndex >= notes.length - 1} onClick={player.nextNote} title={t('embed.nextNote')} aria-label={t('embed.nextNote')}>
+                  <button type="button" data-testid="next-note" disabled={noteIndex >= notes.length - 1} onClick={controls.next} title={t('embed.nextNote')} aria-label={t('embed.nextNote')}>
                     <Icon d={NEXT} /> <span className="embed-btn-text">{t('embed.nextNote')}</span>
                   </button>
                 )}

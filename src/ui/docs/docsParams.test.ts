@@ -8,22 +8,22 @@ import { decodeScenario, encodeScenario } from './scenarioParam.ts';
 const parse = (q: string) => parseUrl(q, SCENARIO_IDS);
 
 describe('docs URL parameters', () => {
-  it('reads view, controls, height, origin, theme and lesson', () => {
-    const { state, problems } = parse('?embed=1&view=packetdrill&controls=minimal&height=500&origin=https://a.example,http://127.0.0.1:8080&theme=dark&lesson=0');
+  it('reads view, controls, height, origin and theme', () => {
+    const { state, problems } = parse('?embed=1&view=packetdrill&controls=minimal&height=500&origin=https://a.example,http://127.0.0.1:8080&theme=dark');
     expect(problems).toEqual([]);
-    expect(state.docs).toEqual({ view: 'packetdrill', controls: 'minimal', height: 500, origins: ['https://a.example', 'http://127.0.0.1:8080'], theme: 'dark', lesson: false });
+    expect(state.docs).toEqual({ view: 'packetdrill', controls: 'minimal', height: 500, origins: ['https://a.example', 'http://127.0.0.1:8080'], theme: 'dark' });
   });
 
   it('reports each bad value, naming the parameter and what is allowed, and keeps the default', () => {
-    const { state, problems } = parse('?view=map&controls=some&height=9&origin=https://a.example,*&theme=pink&lesson=yes');
-    expect(problems.map((p) => p.param)).toEqual(['view', 'controls', 'height', 'origin', 'theme', 'lesson']);
+    const { state, problems } = parse('?view=map&controls=some&height=9&origin=https://a.example,*&theme=pink');
+    expect(problems.map((p) => p.param)).toEqual(['view', 'controls', 'height', 'origin', 'theme']);
     expect(problems[0]!.allowed).toBe('sim, fleet, packetdrill');
     expect(problems[3]!.allowed).toMatch(/“\*” is not one/);
     expect(state.docs).toEqual(defaultDocsParams());
   });
 
   it('round-trips through serializeUrl', () => {
-    const docs = { ...defaultDocsParams(), controls: 'none' as const, height: 480, origins: ['https://a.example'], theme: 'contrast' as const, lesson: true };
+    const docs = { ...defaultDocsParams(), controls: 'none' as const, height: 480, origins: ['https://a.example'], theme: 'contrast' as const };
     const s = { ...DEFAULT_URL_STATE, scenario: 'teardown', embed: true, docs };
     expect(parse(serializeUrl(s))).toEqual({ state: s, problems: [] });
   });

@@ -32,11 +32,9 @@ export interface DocsParams {
   /** origins allowed to send commands (normalized) */
   origins: string[];
   theme?: Theme;
-  /** lesson=0|1: pause at each note (default: on when the scenario has notes) */
-  lesson?: boolean;
 }
 
-export const DOCS_PARAMS = ['view', 's', 'pkt', 'controls', 'height', 'origin', 'theme', 'lesson'] as const;
+export const DOCS_PARAMS = ['view', 's', 'pkt', 'controls', 'height', 'origin', 'theme'] as const;
 
 export const defaultDocsParams = (): DocsParams => ({ view: 'sim', controls: 'full', origins: [] });
 
@@ -58,10 +56,6 @@ export function parseDocsParam(key: (typeof DOCS_PARAMS)[number], value: string,
     case 'theme':
       if ((THEMES as readonly string[]).includes(value)) into.theme = value as Theme;
       else bad(key, value, THEMES.join(', '));
-      return;
-    case 'lesson':
-      if (value === '0' || value === '1') into.lesson = value === '1';
-      else bad(key, value, '0, 1');
       return;
     case 'height': {
       const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;

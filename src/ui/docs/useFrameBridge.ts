@@ -1,14 +1,14 @@
 /**
  * The frame's side of the embed protocol: posts events to the parent window (only to it, and
- * only when framed), and turns messages from the allowed origins into player commands through
- * the pure judgeMessage. Nothing here throws at the host page.
+ * only when framed), and turns messages from the allowed origins into commands through the pure
+ * judgeMessage. The `state`, `note`, `time` and `ended` events are the player's own announcements
+ * (player/playerMachine.ts), so they arrive in the order things happened. Nothing here throws at
+ * the host page.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { TraceEvent } from '../../sim/types.ts';
+import type { PlayerActor } from '../player/playerMachine.ts';
 import { eventMessage, judgeMessage } from './protocol.ts';
 import type { Command, FrameEvent } from './protocol.ts';
-import { pendingEvents } from './frameEvents.ts';
-import type { EventCursor } from './frameEvents.ts';
 
 const framed = (): boolean => typeof window !== 'undefined' && window.parent !== window;
 
@@ -21,25 +21,20 @@ function post(e: FrameEvent, targetOrigin = '*'): void {
   }
 }
 
-/** Seconds of real time between two `time` events while the clock runs. */
+/** Real milliseconds between two `time` events while the clock runs. */
 const TIME_EVERY_MS = 250;
 
 export interface BridgeInput {
+  player: PlayerActor;
   scenarioId: string;
   lang: string;
   origins: readonly string[];
-  trace: readonly TraceEvent[];
-  time: number;
-  noteIndex: number;
-  noteAt: number | undefined;
-  ended: boolean;
-  playing: boolean;
   /** perform a valid command; return an error message to send back, or null */
   run(c: Command): string | null;
 }
 
 export function useFrameBridge(input: BridgeInput): void {
-  const { trace, time, noteIndex, noteAt, ended, playing, origins } = input;
+  const { player, origins } = input;
   const runRef = useRef(input.run);
   useLayoutEffect(() => {
     runRef.current = input.run;
@@ -51,29 +46,31 @@ export function useFrameBridge(input: BridgeInput): void {
     post({ type: 'ready', ...readyInfo.current });
   }, []);
 
-  // state and note events, in time order
-  const cursor = useRef<EventCursor>({ seen: 0, note: -1 });
+  // the player's announcements; time is thinned out while playing, and always sent when it stops
   useEffect(() => {
-    const { events, next } = pendingEvents(trace, noteIndex, noteAt, cursor.current);
-    cursor.current = next;
-    for (const e of events) post(e);
-  }, [trace, noteIndex, noteAt]);
-
-  // time: throttled while playing, exact when the clock stops
-  const lastTime = useRef({ at: -Infinity, t: -1 });
-  useEffect(() => {
-    const now = performance.now();
-    if (time === lastTime.current.t) return;
-    if (playing && now - lastTime.current.at < TIME_EVERY_MS) return;
-    lastTime.current = { at: now, t: time };
-    post({ type: 'time', t: time });
-  }, [time, playing]);
-
-  const endedSent = useRef(false);
-  useEffect(() => {
-    if (ended && !endedSent.current) post({ type: 'ended', t: time });
-    endedSent.current = ended;
-  }, [ended, time]);
+    let lastAt = -Infinity;
+    let pendingTime: number | null = null;
+    const subs = [
+      player.on('state', (e) => post({ type: 'state', peer: e.peer, from: e.from, to: e.to, t: e.t })),
+      player.on('note', (e) => post({ type: 'note', index: e.index, t: e.t })),
+      player.on('ended', (e) => post({ type: 'ended', t: e.t })),
+      player.on('time', (e) => {
+        const now = performance.now();
+        if (now - lastAt >= TIME_EVERY_MS) {
+          lastAt = now;
+          pendingTime = null;
+          post({ type: 'time', t: e.t });
+        } else pendingTime = e.t;
+      }),
+      player.on('status', (e) => {
+        if (e.status !== 'playing' && pendingTime !== null) {
+          post({ type: 'time', t: pendingTime });
+          pendingTime = null;
+        }
+      }),
+    ];
+    return () => subs.forEach((s) => s.unsubscribe());
+  }, [player]);
 
   // commands from allowed origins
   useEffect(() => {
