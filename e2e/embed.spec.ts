@@ -58,7 +58,7 @@ for (const size of [{ width: 700, height: 450 }, { width: 360, height: 640 }]) {
 }
 
 test('play from an allowed origin plays; state and note events arrive in time order', async ({ page }) => {
-  await openExample(page, '?speed=10');
+  await openExample(page, '?speed=10&pace=exact');
   const player = iframe(page).getByTestId('player');
   await expect(player).toHaveAttribute('data-status', 'idle');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -94,7 +94,7 @@ test('commands from an origin that is not allowed are ignored', async ({ page })
 });
 
 test('a command with a bad shape gets an error message, and the frame keeps working', async ({ page }) => {
-  await openExample(page);
+  await openExample(page, '?speed=10&pace=exact');
   await send(page, { cmd: 'seek', t: 'soon' });
   await send(page, { cmd: 'fly' });
   await expect.poll(async () => (await events(page)).filter((e) => e.type === 'error')).toEqual([
@@ -103,7 +103,7 @@ test('a command with a bad shape gets an error message, and the frame keeps work
   ]);
   await send(page, { cmd: 'load', s: 'garbage' });
   await expect.poll(async () => (await events(page)).filter((e) => e.type === 'error').length).toBe(3);
-  // teardown's first note is at 2 s
+  // next-note plays on to the next note: teardown's first is at 2 s
   await send(page, { cmd: 'next-note' });
   await expect(iframe(page).getByTestId('note')).toHaveAttribute('data-index', '0');
   await expect(iframe(page).getByTestId('sim-time')).toHaveAttribute('data-seconds', '2');

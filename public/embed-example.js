@@ -5,9 +5,14 @@ const app = new URL('./', location.href);
 const frame = document.getElementById('frame');
 const allow = new URLSearchParams(location.search).get('allow') ?? location.origin;
 const lang = new URLSearchParams(location.search).get('lang') ?? 'en';
-const speed = new URLSearchParams(location.search).get('speed') ?? '1';
+const params = { scenario: 'teardown', embed: '1', lang, origin: allow };
+// ?speed= and ?pace= are passed on (the tests run the clock fast)
+for (const k of ['speed', 'pace']) {
+  const v = new URLSearchParams(location.search).get(k);
+  if (v) params[k] = v;
+}
 const src = new URL(app.href);
-src.search = new URLSearchParams({ scenario: 'teardown', embed: '1', lang, speed, origin: allow }).toString();
+src.search = new URLSearchParams(params).toString();
 frame.src = src.href;
 
 window.frameEvents = [];
