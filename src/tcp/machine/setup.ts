@@ -6,7 +6,8 @@
 import { assign, emit, enqueueActions, raise, setup } from 'xstate';
 import type { Errno } from '../errno.ts';
 import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
-import { backoff, retryLimit, rttSample } from '../rules/rto.ts';
+import { oowAckCounts, oowAckSuppressed } from '../rules/ratelimit.ts';
+import { backoff, retriesExhausted, rttSample } from '../rules/rto.ts';
 import type { Verdict } from '../rules/verdict.ts';
 import type { Segment } from '../segment.ts';
 import { seqAdd, seqGe } from '../seq.ts';
@@ -69,19 +70,23 @@ export const endpointSetup = setup({
     rcvFinAndAckOfFin: ({ event }) => isSeg(event, (v) => v.fin && v.finAcked),
     rcvDataAfterClose: ({ event }) => isSeg(event, (v) => v.dataAfterClose),
     passiveOpen: ({ context }) => context.passive,
+    /** rst_after_fin_epipe: a RST after the peer's FIN reports EPIPE (Linux tcp_reset() in CLOSE_WAIT) */
+    rstAfterFinEpipe: ({ context }) => context.k.rst_after_fin_epipe === 1,
+    /** tw_restart_on_ack: TIME_WAIT answers a segment carrying an ACK and restarts (Linux) */
+    twAnswerRestarts: ({ context, event }) => context.k.tw_restart_on_ack === 1 && event.type === 'SEGMENT' && !!event.seg.flags.ACK && !event.seg.flags.RST,
     /** Linux pingpong mode: the ACK of a bare FIN waits for the delayed-ACK timer */
     delayFinAck: ({ context, event }) => context.pingpong && context.k.delayed_ack > 0 && isSeg(event, (v) => v.fin && v.data === 0),
     /** close() must reset: unread data (RFC 1122 4.2.2.13, Linux) or SO_LINGER 0 */
     closeResets: ({ context }) => context.unread > 0 || context.linger0,
     // params are typed `unknown` here: XState's enqueueActions typing rejects parameterized guards otherwise.
-    retriesLeft: ({ context }, p: unknown) => context.retries < retryLimit(context.k, (p as StateParam).state, context.orphan),
+    retriesLeft: ({ context, event }, p: unknown) => !retriesExhausted(context.k, (p as StateParam).state, context, event.now),
     keepaliveNotIdle: ({ context, event }) => context.kaProbes === 0 && event.now - context.lastRcvAt < context.keepalive.idle - 1e-9,
     keepaliveProbesLeft: ({ context }) => context.kaProbes < context.keepalive.cnt,
     orphan: ({ context }) => context.orphan,
   },
   actions: {
     sendSyn: enqueueActions(({ enqueue, context, event }) => {
-      enqueue.assign({ sndUna: context.iss, sndNxt: seqAdd(context.iss, 1), rttSeq: seqAdd(context.iss, 1), rttAt: event.now, retries: 0 });
+      enqueue.assign({ sndUna: context.iss, sndNxt: seqAdd(context.iss, 1), rttSeq: seqAdd(context.iss, 1), rttAt: event.now, retries: 0, headSentAt: event.now });
       enqueue.emit(out(synSegment(context)));
       enqueue.raise({ type: 'TIMEOUT.RTO', now: 0 }, { id: 'RTO', delay: 'rto' });
     }),
@@ -106,7 +111,7 @@ export const endpointSetup = setup({
       };
     }),
     sendSynAck: enqueueActions(({ enqueue, context, event }) => {
-      enqueue.assign({ sndUna: context.iss, sndNxt: seqAdd(context.iss, 1), rttSeq: seqAdd(context.iss, 1), rttAt: event.now });
+      enqueue.assign({ sndUna: context.iss, sndNxt: seqAdd(context.iss, 1), rttSeq: seqAdd(context.iss, 1), rttAt: event.now, headSentAt: event.now });
       enqueue.emit(out(synAckSegment(context)));
       enqueue.raise({ type: 'TIMEOUT.RTO', now: 0 }, { id: 'RTO', delay: 'rto' });
     }),
@@ -114,6 +119,17 @@ export const endpointSetup = setup({
       enqueue.emit(out(synAckSegment(context), true));
     }),
     sendAck: emit(({ context }) => out(ackSegment(context))),
+    /**
+     * The ACK that answers an invalid segment (out of window, RFC 5961 challenge,
+     * TIME_WAIT): at most one per tcp_invalid_ratelimit per socket (Linux).
+     */
+    sendOowAck: enqueueActions(({ enqueue, context, event }) => {
+      const s = segOf(event);
+      if (oowAckSuppressed(context, s, event.now)) return;
+      if (oowAckCounts(context, s)) enqueue.assign({ lastOowAckAt: event.now });
+      enqueue.emit(out(ackSegment(context)));
+    }),
+
     /** FIN_WAIT_1 -> CLOSING: ACK the peer's FIN; with simclose_ack_with_fin the ACK repeats our FIN. */
     ackCrossingFin: emit(({ context }) => out(context.k.simclose_ack_with_fin && context.finSeq !== null ? finAgainSegment(context) : ackSegment(context))),
     /** reply to a segment that does not belong here: <SEQ=SEG.ACK><CTL=RST> or RST,ACK */
@@ -175,7 +191,7 @@ export const endpointSetup = setup({
       // Linux's interactive heuristic (tcp_event_data_sent): data sent within the ACK delay of the last receipt.
       const sentData = r.segs.some((s) => s.len > 0);
       const interactive = sentData && context.k.delayed_ack > 0 && event.now - context.lastRcvAt <= context.k.delayed_ack + 1e-9;
-      enqueue.assign({ sndNxt: r.sndNxt, unsent: r.unsent, finSeq: r.finSeq, ...timing, ...(interactive ? { pingpong: true } : {}) });
+      enqueue.assign({ sndNxt: r.sndNxt, unsent: r.unsent, finSeq: r.finSeq, ...timing, ...(interactive ? { pingpong: true } : {}), ...(wasIdle ? { headSentAt: event.now } : {}) });
       for (const s of r.segs) enqueue.emit(out(s));
       // Every segment we send carries the ACK: a pending delayed ACK is done.
       enqueue.cancel('DELACK');
