@@ -6,6 +6,7 @@ import { collectPkts, resultLine, runFile } from '../packetdrill/files.ts';
 import type { FileResult } from '../packetdrill/files.ts';
 import type { Profile } from '../tcp/knobs.ts';
 import { PROFILES, isProfile } from '../tcp/knobs.ts';
+import { internalErrorText, quietOnClosedPipe } from './pipe.ts';
 
 const USAGE = 'usage: npm run packetdrill -- [--profile linux|rfc9293] [--define SYMBOL]... [--strict] [--json] [--verbose] PATH...';
 
@@ -92,4 +93,10 @@ function main(argv: string[]): void {
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2));
+quietOnClosedPipe();
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`packetdrill: ${internalErrorText(e)}\n`);
+  process.exitCode = 70;
+}

@@ -40,7 +40,9 @@ export function runFile(path: string, profile: Profile, defines: ReadonlySet<str
     return done(runScript(script, { profile, strict }));
   } catch (e) {
     if (e instanceof PacketdrillSyntaxError) return done({ status: 'fail', line: e.line, column: e.column, message: e.reason, ladder: [] });
-    return done({ status: 'fail', line: 1, message: `internal error: ${(e as Error).stack ?? String(e)}`, ladder: [] });
+    // A bug in the tool, not in the script: say so in one line (no stack trace in the report).
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return done({ status: 'fail', line: 1, message: `internal error: ${what}`, ladder: [] });
   }
 }
 

@@ -238,7 +238,8 @@ class Runner {
 
   /** Anything the stack sent before this event's time that no `>` line claimed is a failure. */
   private noStraySegments(e: Event, at: number): void {
-    const stray = this.outQ.find((o) => o.t < at);
+    // outQ is in sending order, so times never decrease: the oldest is the only one to look at.
+    const stray = this.outQ[0] !== undefined && this.outQ[0].t < at ? this.outQ[0] : undefined;
     if (stray) fail(e.line, `unexpected packet ${describe(stray.seg, 'out', this.localIsn)} sent at ${fmtT(stray.t)} s (the script expects none before line ${e.line})`);
   }
 

@@ -67,6 +67,8 @@ export class World {
   private timerKeys = new Map<string, number>();
   private nextTimerKey = 1;
   private whenFired: boolean[];
+  /** `when` steps not fired yet, by the `peer:STATE` they wait for, in step order */
+  private whenPending = new Map<string, number[]>();
 
   constructor(cfg: WorldConfig = {}) {
     this.scenario = cfg.scenario ?? 'custom';
@@ -84,6 +86,7 @@ export class World {
     this.apps = { client: new PeerApp('client', this.stacks.client), server: new PeerApp('server', this.stacks.server) };
     this.steps = cfg.steps ?? [];
     this.whenFired = this.steps.map(() => false);
+    this.indexWhenSteps();
     this.steps.forEach((s, index) => {
       if ('at' in s) {
         if (!(s.at >= 0)) throw new InputError(`steps[${index}].at`, `expected a time >= 0 seconds, got ${s.at}`);
@@ -203,13 +206,21 @@ export class World {
       for (const e of events) this.record({ type: 'app', peer: p, sock: e.sock, call: e.call, result: e.result });
       this.apply(p, this.stacks[p].drain());
     }
-    this.steps.forEach((s, i) => {
-      if (this.whenFired[i] || !('when' in s)) return;
-      if (this.apps[s.when.peer].state() === s.when.state) {
-        this.whenFired[i] = true;
-        this.queue.push(this.nowUs + toUs(s.after ?? 0), { kind: 'step', index: i });
-      }
-    });
+    // Only the steps waiting for a state a peer is in now are looked at: linear in steps overall.
+    const due: number[] = [];
+    for (const p of PEERS) {
+      const key = `${p}:${this.apps[p].state()}`;
+      const waiting = this.whenPending.get(key);
+      if (!waiting) continue;
+      this.whenPending.delete(key);
+      due.push(...waiting);
+    }
+    due.sort((a, b) => a - b);
+    for (const i of due) {
+      const s = this.steps[i]!;
+      this.whenFired[i] = true;
+      this.queue.push(this.nowUs + toUs(('after' in s ? s.after : undefined) ?? 0), { kind: 'step', index: i });
+    }
   }
 
   private runStep(index: number): void {
@@ -413,6 +424,18 @@ export class World {
     this.timerKeys = new Map(s.timerKeys);
     this.nextTimerKey = s.nextTimerKey;
     this.whenFired = [...s.whenFired];
+    this.indexWhenSteps();
+  }
+
+  private indexWhenSteps(): void {
+    this.whenPending.clear();
+    this.steps.forEach((s, i) => {
+      if (this.whenFired[i] || !('when' in s)) return;
+      const key = `${s.when.peer}:${s.when.state}`;
+      const list = this.whenPending.get(key);
+      if (list) list.push(i);
+      else this.whenPending.set(key, [i]);
+    });
   }
 }
 

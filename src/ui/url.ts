@@ -47,7 +47,8 @@ export function parseUrl(search: string, scenarioIds: readonly string[]): { stat
   const q = new URLSearchParams(search);
   const state: UrlState = { ...DEFAULT_URL_STATE, knobs: {} };
   const problems: UrlProblem[] = [];
-  const bad = (param: string, value: string, allowed: string) => problems.push({ kind: 'bad', param, value, allowed });
+  // every echoed value is shortened: a page must not repeat 12 KB of someone's link back at them
+  const bad = (param: string, value: string, allowed: string) => problems.push({ kind: 'bad', param, value: shown(value), allowed });
   let actions: { raw: string; list: JournalEntry[] } | undefined;
   for (const [key, value] of q) {
     switch (key) {
@@ -82,24 +83,24 @@ export function parseUrl(search: string, scenarioIds: readonly string[]): { stat
         break;
       case 'k': {
         const r = decodeKnobs(value);
-        if ('error' in r) bad(key, shown(value), r.error);
+        if ('error' in r) bad(key, value, r.error);
         else state.knobs = r.knobs;
         break;
       }
       case 'a': {
         const r = decodeActions(value);
-        if ('error' in r) bad(key, shown(value), r.error);
+        if ('error' in r) bad(key, value, r.error);
         else actions = { raw: value, list: r.actions };
         break;
       }
       default:
-        problems.push({ kind: 'unknown', param: key, value, allowed: KNOWN_PARAMS.join(', ') });
+        problems.push({ kind: 'unknown', param: shown(key), value: shown(value), allowed: KNOWN_PARAMS.join(', ') });
     }
   }
   if (actions) {
     // the actions belong to the view at time t: one after it could never have been taken
     const i = actions.list.findIndex((j) => j.at > state.t);
-    if (i >= 0) bad('a', shown(actions.raw), `${ACTIONS_WHAT}; a[${i}].t: ${actions.list[i]!.at} is later than the link's time t = ${state.t}`);
+    if (i >= 0) bad('a', actions.raw, `${ACTIONS_WHAT}; a[${i}].t: ${actions.list[i]!.at} is later than the link's time t = ${state.t}`);
     else if (actions.list.length) state.actions = actions.list;
   }
   return { state, problems };

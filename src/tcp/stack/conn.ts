@@ -45,8 +45,9 @@ export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: StackEf
       out.push({ kind: 'send', sock: c.sock, seg: e.seg, rtx: e.rtx });
     } else if (a.type === 'xstate.raise' && p && typeof p.delay === 'number') {
       const timer = p.id as TimerName;
+      const after = (p.event as { after?: number } | undefined)?.after;
       c.timers.add(timer);
-      out.push({ kind: 'timer', sock: c.sock, timer, action: 'set', delay: p.delay / 1000 });
+      out.push({ kind: 'timer', sock: c.sock, timer, action: 'set', delay: after ?? p.delay / 1000 });
     } else if (a.type === 'xstate.cancel' && p) {
       const timer = p.sendId as TimerName;
       if (c.timers.delete(timer)) out.push({ kind: 'timer', sock: c.sock, timer, action: 'cancel' });
