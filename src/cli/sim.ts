@@ -4,8 +4,9 @@
  */
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { parseScenarioText, requireScenario, SCENARIO_IDS, DEFAULT_UNTIL } from '../scenarios/index.ts';
+import { MAX_TIME } from '../scenarios/validate.ts';
 import type { Scenario } from '../scenarios/index.ts';
-import { createWorld } from '../scenarios/world.ts';
+import { createWorld, runScenario } from '../scenarios/world.ts';
 import { formatLadder } from '../sim/ladder.ts';
 import { InputError, isProfile, PROFILES } from '../tcp/knobs.ts';
 import { CAPTURE_POINTS, formatForFile, traceToCapture } from '../pcap/export.ts';
@@ -41,7 +42,7 @@ function main(argv: string[]): number {
   const seed = a.values.seed === undefined ? undefined : Number(a.values.seed);
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) throw new InputError('--seed', `expected a non-negative integer, got ${a.values.seed}`);
   const until = a.values.until === undefined ? (sc.until ?? DEFAULT_UNTIL) : Number(a.values.until);
-  if (!(Number.isFinite(until) && until >= 0)) throw new InputError('--until', `expected seconds >= 0, got ${a.values.until}`);
+  if (!(Number.isFinite(until) && until >= 0 && until <= MAX_TIME)) throw new InputError('--until', `expected seconds 0 … ${MAX_TIME}, got ${a.values.until}`);
 
   const pcap = a.values.pcap;
   const format = pcap === undefined ? null : formatForFile(pcap);
@@ -51,7 +52,8 @@ function main(argv: string[]): number {
   if (at === 'both' && format === 'pcap') throw new InputError('--pcap-at', 'both capture points need two interfaces: write a .pcapng file');
 
   const w = createWorld(sc, { profile: profile as never, set, seed });
-  w.runUntil(until);
+  const cut = runScenario(w, until);
+  if (cut) console.error(`sim: ${cut}`);
   if (pcap !== undefined && format) {
     writeFileSync(pcap, traceToCapture(w.toJSON(), format, { point: at, mss: w.knobs.mss }));
   }

@@ -2,7 +2,10 @@
  * URL state (DESIGN.md "URL parameters"): parse with errors that name the parameter and the
  * allowed values; serialize the current view. Pure; no DOM.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: its default export works in Vite and in Node (the CLIs) alike.
+import LZString from 'lz-string';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 import { checkKnob, isProfile, PROFILES, resolveKnobs } from '../tcp/knobs.ts';
 import type { Profile } from '../tcp/knobs.ts';
 import type { Lang } from './i18n/index.ts';
@@ -117,9 +120,10 @@ export function encodeKnobs(k: Record<string, number>): string {
 }
 
 export function decodeKnobs(s: string): { knobs: Record<string, number> } | { error: string } {
-  const text = decompressFromEncodedURIComponent(s);
   let obj: unknown;
   try {
+    // lz-string throws on some malformed input (e.g. `y`) instead of returning null
+    const text = decompressFromEncodedURIComponent(s);
     obj = text ? JSON.parse(text) : undefined;
   } catch {
     obj = undefined;
