@@ -16,7 +16,7 @@ import { formatFlags } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import type { KeepaliveOpts, Tcb } from '../tcb.ts';
 import { createTcb } from '../tcb.ts';
-import type { Conn } from './conn.ts';
+import type { Conn, Engine } from './conn.ts';
 import { newConn, stateOf, stepConn } from './conn.ts';
 import type { StackEffect, TimerName } from './effects.ts';
 import type { AppResult, Sock } from './sockets.ts';
@@ -27,6 +27,8 @@ export interface StackOptions {
   /** the seeded source of initial sequence numbers */
   rand32: () => number;
   ephemeralBase?: number;
+  /** how connections are stepped (default `derived`; `xstate` is the reference) */
+  engine?: Engine;
 }
 
 export type KeepaliveOpt = 'SO_KEEPALIVE' | 'TCP_KEEPIDLE' | 'TCP_KEEPINTVL' | 'TCP_KEEPCNT';
@@ -54,6 +56,7 @@ export class Stack {
   /** the host-wide challenge ACK budget (tcp_challenge_ack_limit): its second and what is left of it */
   private challengeSecond = -1;
   private challengeLeft = 0;
+  readonly engine: Engine;
   /** a crashed host is silent until reboot */
   down = false;
   /** effects of the current call; the caller drains them */
@@ -63,6 +66,7 @@ export class Stack {
     this.knobs = o.knobs;
     this.rand32 = o.rand32;
     this.nextEphemeral = o.ephemeralBase ?? 40000;
+    this.engine = o.engine ?? 'derived';
   }
 
   /** The host's knob set (frozen; shared by every connection's TCB). */
@@ -181,12 +185,16 @@ export class Stack {
     return ok();
   }
 
-  connect(id: number, remotePort: number, now: number): AppResult {
+  /**
+   * `localPort`: the port the host's own allocator picked (a fleet host's ip_local_port_range);
+   * without it, a bound port or the next ephemeral one.
+   */
+  connect(id: number, remotePort: number, now: number, localPort?: number): AppResult {
     const s = this.get(id);
     if (!s) return fail('EBADF');
     if (s.kind === 'listener') return fail('EISCONN');
     if (s.kind === 'conn') return fail(s.connecting ? 'EALREADY' : 'EISCONN');
-    const local = s.localPort ?? this.nextEphemeral++;
+    const local = s.localPort ?? localPort ?? this.nextEphemeral++;
     const key = tupleKey(local, remotePort);
     const holder = this.byTuple.get(key);
     if (holder !== undefined) {
@@ -470,7 +478,7 @@ export class Stack {
   private step(s: Sock, ev: EndpointEvent, cause: string): void {
     if (!s.conn) return;
     const had = this.inBucket(s.conn);
-    const { from, to } = stepConn(s.conn, ev, cause, this.out);
+    const { from, to } = stepConn(s.conn, ev, cause, this.out, this.engine);
     const has = this.inBucket(s.conn);
     if (had && !has) this.twBuckets--;
     if (!had && has && ++this.twBuckets > this.k.tcp_max_tw_buckets) {
