@@ -139,3 +139,10 @@ describe('echoed values', () => {
     }
   });
 });
+
+describe('malformed k', () => {
+  it('reports a k value lz-string cannot unpack instead of throwing', () => {
+    const { problems } = parseUrl('?k=y', []);
+    expect(problems).toEqual([expect.objectContaining({ kind: 'bad', param: 'k', value: 'y' })]);
+  });
+});
