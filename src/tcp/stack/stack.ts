@@ -40,9 +40,12 @@ export interface StackSnapshot {
 
 /**
  * The demultiplexing key of a connection: remote address, remote port and local
- * port in one number (exact below 2^53: addresses up to 2^21), no string built.
+ * port. Without an address (a two-host world, or a fleet that numbers clients by
+ * port) and with ports below 2^26 it is one number, no string built; otherwise a string.
  */
-const tupleKey = (local: number, remote: number, addr = 0): number => (addr * 65536 + remote) * 65536 + local;
+const PORTS = 2 ** 26;
+const tupleKey = (local: number, remote: number, addr = 0): number | string =>
+  addr === 0 && local < PORTS && remote < PORTS ? remote * PORTS + local : `${addr}:${remote}:${local}`;
 const STATE_INDEX = new Map(TCP_STATES.map((s, i) => [s, i]));
 /** Listener and child lists of a connected socket: never changed, so one shared empty array. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
@@ -51,7 +54,7 @@ export class Stack {
   private knobs: Knobs;
   private readonly rand32: () => number;
   private socks = new Map<number, Sock>();
-  private byTuple = new Map<number, number>();
+  private byTuple = new Map<number | string, number>();
   /** connections per state (index in TCP_STATES), kept as they move: O(1) counts for samples */
   private counts = new Int32Array(TCP_STATES.length);
   private listeners = new Map<number, number>();
@@ -202,15 +205,16 @@ export class Stack {
   }
 
   /**
-   * connect() to `remotePort` on the host at `remoteAddr` (0, the default, is
-   * the one peer of a two-host world; a fleet numbers its hosts).
+   * `localPort`: the port the host's own allocator picked (a fleet host's ip_local_port_range);
+   * without it, a bound port or the next ephemeral one. `remoteAddr`: the peer host's
+   * address (0, the default, is the one peer of a two-host world).
    */
-  connect(id: number, remotePort: number, now: number, remoteAddr = 0): AppResult {
+  connect(id: number, remotePort: number, now: number, localPort?: number, remoteAddr = 0): AppResult {
     const s = this.get(id);
     if (!s) return fail('EBADF');
     if (s.kind === 'listener') return fail('EISCONN');
     if (s.kind === 'conn') return fail(s.connecting ? 'EALREADY' : 'EISCONN');
-    const local = s.localPort ?? this.nextEphemeral++;
+    const local = s.localPort ?? localPort ?? this.nextEphemeral++;
     const key = tupleKey(local, remotePort, remoteAddr);
     const holder = this.byTuple.get(key);
     if (holder !== undefined) {
