@@ -21,6 +21,8 @@ export interface SimState {
   error: string | null;
   /** the user's actions so far, with their times (for "Copy link") */
   journal: readonly JournalEntry[];
+  /** bumps whenever the world's history is rewritten (see SimController.epoch) */
+  epoch: number;
   /** the first of the initial actions (from the link) the world refused; then none of them was applied */
   replayError: ReplayError | null;
 }
@@ -48,6 +50,7 @@ interface Published {
   canStepBack: boolean;
   error: string | null;
   journal: readonly JournalEntry[];
+  epoch: number;
 }
 
 /** Mutable holder living in state: the controller and the clock's fast-changing numbers. */
@@ -82,7 +85,7 @@ function publish(e: Engine): Published {
   const view = changed ? (() => { const v = viewOf(c.world); return { ...v, trace: v.trace.slice() }; })() : prev.view;
   const error = e.userError ?? c.runError;
   const journal = changed ? c.actions.slice() : prev.journal;
-  const next: Published = { version: c.version, view, time: e.time, canStepBack: c.canStepBack, error, journal };
+  const next: Published = { version: c.version, view, time: e.time, canStepBack: c.canStepBack, error, journal, epoch: c.epoch };
   if (prev && !changed && prev.time === next.time && prev.canStepBack === next.canStepBack && prev.error === error) return prev;
   e.setLast(next);
   return next;
@@ -193,6 +196,6 @@ export function useSimulation(
     };
   }, [engine]);
 
-  const state: SimState = { view: pub.view, displayTime: pub.time, playing, speed, canStepBack: pub.canStepBack, error: pub.error, journal: pub.journal, replayError: engine.replayError };
+  const state: SimState = { view: pub.view, displayTime: pub.time, playing, speed, canStepBack: pub.canStepBack, error: pub.error, journal: pub.journal, epoch: pub.epoch, replayError: engine.replayError };
   return [state, controls];
 }
