@@ -1,20 +1,26 @@
 /**
- * `npm run sim -- [--scenario ID|FILE] [--profile linux|rfc9293] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json]`
+ * `npm run sim -- [--scenario ID|FILE] [--profile linux|rfc9293] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json] [--engine derived|xstate]`
  * Runs a scenario headless and prints its trace: a ladder, or DESIGN.md's JSON.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { parseScenarioText, requireScenario, SCENARIO_IDS, DEFAULT_UNTIL } from '../scenarios/index.ts';
+import { MAX_TIME } from '../scenarios/validate.ts';
 import type { Scenario } from '../scenarios/index.ts';
-import { createWorld } from '../scenarios/world.ts';
+import { createWorld, runScenario } from '../scenarios/world.ts';
 import { formatLadder } from '../sim/ladder.ts';
 import { InputError, isProfile, PROFILES } from '../tcp/knobs.ts';
+import { CAPTURE_POINTS, formatForFile, traceToCapture } from '../pcap/export.ts';
+import type { CapturePoint } from '../pcap/export.ts';
+import { ENGINES, isEngine } from '../tcp/stack/conn.ts';
 import { parseArgs, UsageError } from './args.ts';
+import { internalErrorText, quietOnClosedPipe } from './pipe.ts';
 
 const USAGE = `usage: npm run sim -- [--scenario ID|FILE] [--profile ${PROFILES.join('|')}] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json]
+                   [--pcap FILE.pcapng|FILE.pcap] [--pcap-at client|server|both] [--engine derived|xstate]
 scenarios: ${SCENARIO_IDS.join(', ')}`;
 
 function main(argv: string[]): number {
-  const a = parseArgs(argv, { values: ['scenario', 'profile', 'seed', 'until'], repeat: ['set'], flags: ['json', 'help'] });
+  const a = parseArgs(argv, { values: ['scenario', 'profile', 'seed', 'until', 'pcap', 'pcap-at', 'engine'], repeat: ['set'], flags: ['json', 'help'] });
   if (a.flags.has('help')) {
     console.log(USAGE);
     return 0;
@@ -37,12 +43,27 @@ function main(argv: string[]): number {
   const seed = a.values.seed === undefined ? undefined : Number(a.values.seed);
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) throw new InputError('--seed', `expected a non-negative integer, got ${a.values.seed}`);
   const until = a.values.until === undefined ? (sc.until ?? DEFAULT_UNTIL) : Number(a.values.until);
-  if (!(Number.isFinite(until) && until >= 0)) throw new InputError('--until', `expected seconds >= 0, got ${a.values.until}`);
+  if (!(Number.isFinite(until) && until >= 0 && until <= MAX_TIME)) throw new InputError('--until', `expected seconds 0 … ${MAX_TIME}, got ${a.values.until}`);
 
-  const w = createWorld(sc, { profile: profile as never, set, seed });
-  w.runUntil(until);
+  const pcap = a.values.pcap;
+  const format = pcap === undefined ? null : formatForFile(pcap);
+  if (pcap !== undefined && !format) throw new InputError('--pcap', `expected a file name ending in .pcapng or .pcap, got ${JSON.stringify(pcap)}`);
+  const at = (a.values['pcap-at'] ?? 'client') as CapturePoint;
+  if (!CAPTURE_POINTS.includes(at)) throw new InputError('--pcap-at', `expected ${CAPTURE_POINTS.join(', ')}, got ${JSON.stringify(at)}`);
+  if (at === 'both' && format === 'pcap') throw new InputError('--pcap-at', 'both capture points need two interfaces: write a .pcapng file');
+
+  const engine = a.values.engine ?? 'derived';
+  if (!isEngine(engine)) throw new InputError('--engine', `unknown engine "${engine}"; allowed: ${ENGINES.join(', ')}`);
+  const w = createWorld(sc, { profile: profile as never, set, seed, engine });
+  const cut = runScenario(w, until);
+  if (cut) console.error(`sim: ${cut}`);
+  if (pcap !== undefined && format) {
+    writeFileSync(pcap, traceToCapture(w.toJSON(), format, { point: at, mss: w.knobs.mss }));
+  }
   if (a.flags.has('json')) {
     console.log(JSON.stringify(w.toJSON(), null, 1));
+  } else if (pcap !== undefined) {
+    console.log(`${pcap}: ${format} capture of ${sc.id} at the ${at === 'both' ? 'client and the server' : at}`);
   } else {
     console.log(`# ${sc.id}: ${sc.title.en} (profile ${w.profile}, seed ${w.seed}, until ${until} s)`);
     console.log(formatLadder(w.trace));
@@ -51,6 +72,7 @@ function main(argv: string[]): number {
   return 0;
 }
 
+quietOnClosedPipe();
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
@@ -60,5 +82,8 @@ try {
   } else if (e instanceof InputError || (e instanceof Error && e.name === 'ScenarioError')) {
     console.error(`sim: ${e.message}`);
     process.exitCode = 2;
-  } else throw e;
+  } else {
+    console.error(`sim: ${internalErrorText(e)}`);
+    process.exitCode = 70;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Expr, StructField } from './ast.ts';
-import type { Cursor } from './cursor.ts';
+import type { Cursor, Pos } from './cursor.ts';
+import { MAX_NESTING } from './limits.ts';
 import { readUnsigned } from './numbers.ts';
 
 const EXPECTED = "an argument (number, NAME, '...', \"string\", [array] or {struct})";
@@ -58,19 +59,39 @@ function parsePrimary(c: Cursor): Expr {
   return { kind: 'ident', name };
 }
 
+/** Depth of `[`, `{` and `(` open around the cursor; bounds the recursion below. */
+const depths = new WeakMap<Cursor, number>();
+
+function nested<T>(c: Cursor, at: Pos, parse: () => T): T {
+  const depth = (depths.get(c) ?? 0) + 1;
+  if (depth > MAX_NESTING) c.fail(`nesting deeper than the limit of ${MAX_NESTING} levels of [ ], { } and ( )`, at);
+  depths.set(c, depth);
+  try {
+    return parse();
+  } finally {
+    depths.set(c, depth - 1);
+  }
+}
+
 function parseBracketed(c: Cursor, open: string, close: string, build: (items: Expr[]) => Expr): Expr {
   const at = c.pos;
-  c.expect(open);
-  const items = parseExprList(c, close);
-  c.skipWhitespace();
-  if (c.eof()) c.fail(`'${open}' is never closed`, at);
-  c.expect(close, `',' or '${close}'`);
-  return build(items);
+  return nested(c, at, () => {
+    c.expect(open);
+    const items = parseExprList(c, close);
+    c.skipWhitespace();
+    if (c.eof()) c.fail(`'${open}' is never closed`, at);
+    c.expect(close, `',' or '${close}'`);
+    return build(items);
+  });
 }
 
 /** `{onoff=1, linger=0}` or positional `{..., 100}`. */
 function parseStruct(c: Cursor): Expr {
   const at = c.pos;
+  return nested(c, at, () => structBody(c, at));
+}
+
+function structBody(c: Cursor, at: Pos): Expr {
   c.expect('{');
   const fields: StructField[] = [];
   c.skipWhitespace();

@@ -3,6 +3,7 @@ import { Cursor, type Pos } from './cursor.ts';
 import { readCommand, readPython } from './literals.ts';
 import { parseOptionLine } from './options.ts';
 import { parsePacket } from './packet.ts';
+import { checkScriptLimits } from './limits.ts';
 import { preprocess } from './preprocess.ts';
 import { parseSyscall } from './syscall.ts';
 import { atTime, parseTime } from './time.ts';
@@ -17,6 +18,7 @@ const ACTIONS = "'<', '>', a system call, a `command` or %{ python }%";
  * line and column.
  */
 export function parseScript(text: string, file: string, defines: ReadonlySet<string>): Script {
+  checkScriptLimits(text, file);
   const c = new Cursor(preprocess(text, file, defines), file);
   const script: Script = { file, options: {}, events: [] };
 

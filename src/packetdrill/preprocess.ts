@@ -14,14 +14,14 @@ import { PacketdrillSyntaxError } from './errors.ts';
 export function preprocess(text: string, file: string, defines: ReadonlySet<string>): string {
   const lines = text.split(/\r\n|\n|\r/);
   const out: string[] = [];
-  const conds: Conditional[] = [];
+  const conds = new Conditionals();
   let mode: Mode = 'code';
   let commentStart = { line: 0, column: 0 };
 
   const fail = (line: number, column: number, message: string): never => {
     throw new PacketdrillSyntaxError(file, line, column, message);
   };
-  const active = (): boolean => conds.every((c) => c.taking);
+  const active = (): boolean => conds.active();
 
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
@@ -98,12 +98,44 @@ export function preprocess(text: string, file: string, defines: ReadonlySet<stri
   // Unterminated commands and python blocks are the parser's to report: it
   // knows where they started and what they belong to.
   if (mode === 'block') fail(commentStart.line, commentStart.column, 'unterminated /* comment');
-  const open = conds[conds.length - 1];
+  const open = conds.top();
   if (open) fail(open.line, open.column, `unterminated #${open.directive} ${open.symbol} (opened here)`);
   return out.join('\n');
 }
 
 type Mode = 'code' | 'block' | 'backtick' | 'python';
+
+/**
+ * The open `#ifdef`/`#ifndef` blocks. A count of the branches not taken makes
+ * "is this line kept?" O(1) however deep the nesting (a scan of the stack per
+ * line was quadratic in unclosed blocks).
+ */
+class Conditionals {
+  private stack: Conditional[] = [];
+  private notTaking = 0;
+
+  active(): boolean {
+    return this.notTaking === 0;
+  }
+  top(): Conditional | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+  push(c: Conditional): void {
+    this.stack.push(c);
+    if (!c.taking) this.notTaking++;
+  }
+  pop(): void {
+    const c = this.stack.pop();
+    if (c && !c.taking) this.notTaking--;
+  }
+  /** `#else`: the other branch of the innermost block. */
+  flip(): void {
+    const c = this.top();
+    if (!c) return;
+    this.notTaking += c.taking ? 1 : -1;
+    c.taking = !c.taking;
+  }
+}
 
 interface Conditional {
   directive: 'ifdef' | 'ifndef';
@@ -122,7 +154,7 @@ const SYMBOL = /^[A-Za-z_]\w*$/;
 function handleDirective(
   match: RegExpExecArray,
   lineNo: number,
-  conds: Conditional[],
+  conds: Conditionals,
   defines: ReadonlySet<string>,
   active: () => boolean,
   fail: (line: number, column: number, message: string) => never,
@@ -163,7 +195,7 @@ function handleDirective(
     }
     case 'else':
     case 'endif': {
-      const top = conds[conds.length - 1];
+      const top = conds.top();
       if (!top) fail(lineNo, hashColumn, `#${name} without #ifdef`);
       if (words.length > 0) fail(lineNo, restStart, `unexpected text after #${name}`);
       if (name === 'endif') {
@@ -171,7 +203,7 @@ function handleDirective(
       } else {
         if (top.seenElse) fail(lineNo, hashColumn, `second #else for #${top.directive} ${top.symbol}`);
         top.seenElse = true;
-        top.taking = !top.taking;
+        conds.flip();
       }
       return;
     }

@@ -13,6 +13,7 @@
 import type { Knobs, Profile } from '../tcp/knobs.ts';
 import { InputError, resolveKnobs } from '../tcp/knobs.ts';
 import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
+import type { Engine } from '../tcp/stack/conn.ts';
 import { Stack } from '../tcp/stack/stack.ts';
 import type { TcpState } from '../tcp/states.ts';
 import type { Event, PacketEvent, Script } from './ast.ts';
@@ -33,6 +34,8 @@ export interface RunOptions {
   strict?: boolean;
   /** knob overrides applied before the script's own sysctls */
   set?: Record<string, number>;
+  /** how the stack steps its connections (default `derived`) */
+  engine?: Engine;
 }
 
 export interface RunResult {
@@ -114,7 +117,7 @@ class Runner {
     if (!this.stack) {
       const knobs: Knobs = resolveKnobs(this.opts.profile, this.overrides, 'sysctl');
       const isn = LOCAL_ISN;
-      this.stack = new Stack({ knobs, rand32: () => isn });
+      this.stack = new Stack({ knobs, rand32: () => isn, engine: this.opts.engine });
     }
     return this.stack;
   }
@@ -219,7 +222,8 @@ class Runner {
 
   /** Anything the stack sent before this event's time that no `>` line claimed is a failure. */
   private noStraySegments(e: Event, at: number): void {
-    const stray = this.outQ.find((o) => o.t < at);
+    // outQ is in sending order, so times never decrease: the oldest is the only one to look at.
+    const stray = this.outQ[0] !== undefined && this.outQ[0].t < at ? this.outQ[0] : undefined;
     if (stray) fail(e.line, `unexpected packet ${describe(stray.seg, 'out', this.localIsn)} sent at ${fmtT(stray.t)} s (the script expects none before line ${e.line})`);
   }
 

@@ -33,6 +33,13 @@ export const DEFAULT_UNTIL = 600;
 /** Upper bound for any time in a scenario, seconds (over 11 days; keepalive defaults need 7875 s). */
 export const MAX_TIME = 1_000_000;
 export const MAX_BYTES = 1_048_576;
+/** At most this many steps and notes per scenario (the library's longest has under 20). */
+export const MAX_STEPS = 10_000;
+export const MAX_NOTES = 1_000;
+/** Scenario text larger than this is refused before parsing (the library's largest is under 8 KB). */
+export const MAX_SCENARIO_CHARS = 1_048_576;
+/** Characters of a bad value echoed in a message. */
+const MAX_ECHO = 40;
 
 type ArgsOf<A, K extends string> = Exclude<keyof Extract<A, { do: K } | { net: K }>, 'do' | 'net'>;
 
@@ -116,14 +123,35 @@ function rethrow(ctx: Ctx, e: unknown): never {
   throw e;
 }
 
+/** Any value, described briefly (a BigInt, symbol or function from the API included). */
 function describe(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
-  return JSON.stringify(v);
+  switch (typeof v) {
+    case 'object':
+      return 'an object';
+    case 'bigint':
+      return `a BigInt (${shorten(`${v}n`)})`;
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    case 'number':
+      return String(v);
+    case 'string':
+      return quote(v);
+    default:
+      return String(v);
+  }
 }
+
+/** A string as JSON, shortened: error messages echo what they were given, but not 12 KB of it. */
+function quote(s: string): string {
+  return JSON.stringify(shorten(s));
+}
+
+const shorten = (s: string): string => (s.length > MAX_ECHO ? `${s.slice(0, MAX_ECHO)}…` : s);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -148,7 +176,7 @@ function array(ctx: Ctx, v: unknown, path: string, what: string): unknown[] {
 function noUnknownFields(ctx: Ctx, o: Record<string, unknown>, path: string, allowed: readonly string[], forWhat = ''): void {
   for (const k of Object.keys(o)) {
     if (!allowed.includes(k)) {
-      fail(ctx, childPath(path, k), `unknown field${forWhat ? ` for ${forWhat}` : ''}; allowed: ${allowed.join(', ') || '(none)'}`);
+      fail(ctx, childPath(path, shorten(k)), `unknown field${forWhat ? ` for ${forWhat}` : ''}; allowed: ${allowed.join(', ') || '(none)'}`);
     }
   }
 }
@@ -186,7 +214,7 @@ function boolean(ctx: Ctx, v: unknown, path: string): boolean {
 function oneOf<T extends string>(ctx: Ctx, v: unknown, path: string, allowed: readonly T[], noun: string): T {
   if (v === undefined) fail(ctx, path, `missing; allowed: ${allowed.join(', ')}`);
   if (typeof v !== 'string') fail(ctx, path, `expected a string, got ${describe(v)}; allowed: ${allowed.join(', ')}`);
-  if (!(allowed as readonly string[]).includes(v)) fail(ctx, path, `unknown ${noun} ${JSON.stringify(v)}; allowed: ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(v)) fail(ctx, path, `unknown ${noun} ${quote(v)}; allowed: ${allowed.join(', ')}`);
   return v as T;
 }
 
@@ -246,7 +274,7 @@ function parseState(ctx: Ctx, v: unknown, path: string): TcpState {
       const a = STATE_ALIASES[s];
       return [a.rfc, a.netstat, a.ss].some((x) => x.toUpperCase() === v.toUpperCase()) || s === v.toUpperCase();
     });
-    if (canon) fail(ctx, path, `unknown state ${JSON.stringify(v)}; write ${canon} (states are spelled ${TCP_STATES.join(', ')})`);
+    if (canon) fail(ctx, path, `unknown state ${quote(v)}; write ${canon} (states are spelled ${TCP_STATES.join(', ')})`);
   }
   return oneOf(ctx, v, path, TCP_STATES, 'state');
 }
@@ -265,16 +293,16 @@ function parseFlags(ctx: Ctx, v: unknown, path: string): string {
   const allowed = `${FLAG_ORDER.join(', ')} (comma-separated, in that order, e.g. "SYN,ACK")`;
   if (typeof v !== 'string') fail(ctx, path, `expected a string of flags, got ${describe(v)}; allowed: ${allowed}`);
   if (v === '') fail(ctx, path, 'must not be empty; leave out "flags" to drop the next segment of any kind');
-  if (/\s/.test(v)) fail(ctx, path, `${JSON.stringify(v)} contains spaces; write flags like "SYN,ACK"`);
+  if (/\s/.test(v)) fail(ctx, path, `${quote(v)} contains spaces; write flags like "SYN,ACK"`);
   const names = v.split(',');
   const seen = new Set<string>();
   for (const n of names) {
-    if (!(FLAG_ORDER as readonly string[]).includes(n)) fail(ctx, path, `unknown flag ${JSON.stringify(n)}; allowed: ${allowed}`);
+    if (!(FLAG_ORDER as readonly string[]).includes(n)) fail(ctx, path, `unknown flag ${quote(n)}; allowed: ${allowed}`);
     if (seen.has(n)) fail(ctx, path, `flag ${n} appears twice`);
     seen.add(n);
   }
   const canonical = FLAG_ORDER.filter((f: FlagName) => seen.has(f)).join(',');
-  if (canonical !== v) fail(ctx, path, `write ${JSON.stringify(canonical)}, not ${JSON.stringify(v)}: flags go in the order ${FLAG_ORDER.join(',')}`);
+  if (canonical !== v) fail(ctx, path, `write ${JSON.stringify(canonical)}, not ${quote(v)}: flags go in the order ${FLAG_ORDER.join(',')}`);
   return v;
 }
 
@@ -416,13 +444,17 @@ function validate(json: unknown, ctx: Ctx): Scenario {
       ? `${t} is after the default run length (${DEFAULT_UNTIL} s) and would never be reached; set "until"`
       : `${t} is after until (${scenario.until}) and would never be reached`;
 
-  array(ctx, o.steps, 'steps', 'steps').forEach((s, i) => {
+  const steps = array(ctx, o.steps, 'steps', 'steps');
+  if (steps.length > MAX_STEPS) fail(ctx, 'steps', `${steps.length} steps; the limit is ${MAX_STEPS} per scenario`);
+  steps.forEach((s, i) => {
     const step = parseStep(ctx, s, indexPath('steps', i));
     if (step.at !== undefined && step.at > limit) fail(ctx, `${indexPath('steps', i)}.at`, late(step.at));
     scenario.steps.push(step);
   });
 
-  array(ctx, o.notes, 'notes', 'notes { at, text }').forEach((n, i) => {
+  const notes = array(ctx, o.notes, 'notes', 'notes { at, text }');
+  if (notes.length > MAX_NOTES) fail(ctx, 'notes', `${notes.length} notes; the limit is ${MAX_NOTES} per scenario`);
+  notes.forEach((n, i) => {
     const note = parseNote(ctx, n, indexPath('notes', i));
     const prev = scenario.notes[i - 1];
     if (prev && note.at < prev.at) {
@@ -449,6 +481,12 @@ export function parseScenario(json: unknown, where = 'scenario'): Scenario {
  * both name `file:line:column`, e.g. `my.json:7:14: steps[2].dir: unknown direction "up"; ...`.
  */
 export function parseScenarioText(text: string, file = 'scenario'): Scenario {
+  if (text.length > MAX_SCENARIO_CHARS) {
+    const before = text.slice(0, MAX_SCENARIO_CHARS);
+    const line = before.split('\n').length;
+    const column = MAX_SCENARIO_CHARS - before.lastIndexOf('\n');
+    throw new ScenarioError(file, '', `scenario text longer than the limit of ${MAX_SCENARIO_CHARS} characters (1 MiB)`, { line, column });
+  }
   let parsed: ParsedJson;
   try {
     parsed = parseJsonWithPositions(text);

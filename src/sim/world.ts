@@ -7,6 +7,8 @@ import { InputError, resolveKnobs } from '../tcp/knobs.ts';
 import type { Knobs, Profile } from '../tcp/knobs.ts';
 import type { Segment } from '../tcp/segment.ts';
 import { flagList } from '../tcp/segment.ts';
+import type { Engine } from '../tcp/stack/conn.ts';
+import { ENGINES } from '../tcp/stack/conn.ts';
 import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
 import type { AppResult } from '../tcp/stack/sockets.ts';
 import { resultText } from '../tcp/stack/sockets.ts';
@@ -54,6 +56,7 @@ export class World {
   readonly profile: Profile;
   readonly seed: number;
   readonly knobs: Knobs;
+  readonly engine: Engine;
   readonly steps: readonly ScheduledStep[];
   readonly trace: TraceEvent[] = [];
 
@@ -67,6 +70,8 @@ export class World {
   private timerKeys = new Map<string, number>();
   private nextTimerKey = 1;
   private whenFired: boolean[];
+  /** `when` steps not fired yet, by the `peer:STATE` they wait for, in step order */
+  private whenPending = new Map<string, number[]>();
 
   constructor(cfg: WorldConfig = {}) {
     this.scenario = cfg.scenario ?? 'custom';
@@ -74,16 +79,19 @@ export class World {
     this.seed = cfg.seed ?? 1;
     if (!Number.isInteger(this.seed) || this.seed < 0) throw new InputError('seed', `expected a non-negative integer, got ${this.seed}`);
     this.knobs = resolveKnobs(this.profile, cfg.set ?? {});
+    this.engine = cfg.engine ?? 'derived';
+    if (!ENGINES.includes(this.engine)) throw new InputError('engine', `unknown engine ${JSON.stringify(this.engine)}; allowed: ${ENGINES.join(', ')}`);
     this.link = { cfg: checkLinkConfig(cfg.link ?? {}), partitioned: false, dropNext: [] };
     this.rng = new Rng(this.seed);
     const rand32 = () => this.rng.u32();
     this.stacks = {
-      client: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 40000 }),
-      server: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 50000 }),
+      client: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 40000, engine: this.engine }),
+      server: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 50000, engine: this.engine }),
     };
     this.apps = { client: new PeerApp('client', this.stacks.client), server: new PeerApp('server', this.stacks.server) };
     this.steps = cfg.steps ?? [];
     this.whenFired = this.steps.map(() => false);
+    this.indexWhenSteps();
     this.steps.forEach((s, index) => {
       if ('at' in s) {
         if (!(s.at >= 0)) throw new InputError(`steps[${index}].at`, `expected a time >= 0 seconds, got ${s.at}`);
@@ -203,13 +211,21 @@ export class World {
       for (const e of events) this.record({ type: 'app', peer: p, sock: e.sock, call: e.call, result: e.result });
       this.apply(p, this.stacks[p].drain());
     }
-    this.steps.forEach((s, i) => {
-      if (this.whenFired[i] || !('when' in s)) return;
-      if (this.apps[s.when.peer].state() === s.when.state) {
-        this.whenFired[i] = true;
-        this.queue.push(this.nowUs + toUs(s.after ?? 0), { kind: 'step', index: i });
-      }
-    });
+    // Only the steps waiting for a state a peer is in now are looked at: linear in steps overall.
+    const due: number[] = [];
+    for (const p of PEERS) {
+      const key = `${p}:${this.apps[p].state()}`;
+      const waiting = this.whenPending.get(key);
+      if (!waiting) continue;
+      this.whenPending.delete(key);
+      due.push(...waiting);
+    }
+    due.sort((a, b) => a - b);
+    for (const i of due) {
+      const s = this.steps[i]!;
+      this.whenFired[i] = true;
+      this.queue.push(this.nowUs + toUs(('after' in s ? s.after : undefined) ?? 0), { kind: 'step', index: i });
+    }
   }
 
   private runStep(index: number): void {
@@ -413,6 +429,18 @@ export class World {
     this.timerKeys = new Map(s.timerKeys);
     this.nextTimerKey = s.nextTimerKey;
     this.whenFired = [...s.whenFired];
+    this.indexWhenSteps();
+  }
+
+  private indexWhenSteps(): void {
+    this.whenPending.clear();
+    this.steps.forEach((s, i) => {
+      if (this.whenFired[i] || !('when' in s)) return;
+      const key = `${s.when.peer}:${s.when.state}`;
+      const list = this.whenPending.get(key);
+      if (list) list.push(i);
+      else this.whenPending.set(key, [i]);
+    });
   }
 }
 

@@ -127,3 +127,22 @@ describe('URL user actions (a)', () => {
     expect(problems.map((p) => p.param)).toEqual(['a']);
   });
 });
+
+describe('echoed values', () => {
+  it('shortens every value and unknown name it reports', () => {
+    const long = 'q'.repeat(12_000);
+    const { problems } = parseUrl(`?scenario=${long}&profile=${long}&lang=${long}&${long}=${long}`, ['handshake']);
+    expect(problems).toHaveLength(4);
+    for (const p of problems) {
+      expect(p.value.length).toBeLessThanOrEqual(41);
+      expect(p.param.length).toBeLessThanOrEqual(41);
+    }
+  });
+});
+
+describe('malformed k', () => {
+  it('reports a k value lz-string cannot unpack instead of throwing', () => {
+    const { problems } = parseUrl('?k=y', []);
+    expect(problems).toEqual([expect.objectContaining({ kind: 'bad', param: 'k', value: 'y' })]);
+  });
+});

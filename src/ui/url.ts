@@ -2,13 +2,18 @@
  * URL state (DESIGN.md "URL parameters"): parse with errors that name the parameter and the
  * allowed values; serialize the current view. Pure; no DOM.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: its default export works in Vite and in Node (the CLIs) alike.
+import LZString from 'lz-string';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 import { checkKnob, isProfile, PROFILES, resolveKnobs } from '../tcp/knobs.ts';
 import type { Profile } from '../tcp/knobs.ts';
 import type { Lang } from './i18n/index.ts';
 import type { NetActionName, PeerActionName } from '../scenarios/index.ts';
 import type { StepAction } from '../sim/config.ts';
 import type { JournalEntry } from './sim/controller.ts';
+import type { Pace } from './player/pace.ts';
+import { PACES } from './player/pace.ts';
 
 export const FREE_PLAY = 'free';
 export const MIN_SPEED = 0.1;
@@ -26,6 +31,10 @@ export interface UrlState {
   knobs: Record<string, number>;
   /** the user's hand actions with their virtual times, replayed on load (`a`) */
   actions?: readonly JournalEntry[];
+  /** pause at each note (`lesson`); undefined = on when the scenario has notes */
+  lesson?: boolean;
+  /** `pace`: auto (flights and new states are slowed down to be seen) or exact (literal speed) */
+  pace?: Pace;
 }
 
 export const DEFAULT_URL_STATE: UrlState = { scenario: FREE_PLAY, speed: 1, t: 0, autoplay: false, embed: false, knobs: {} };
@@ -37,7 +46,7 @@ export interface UrlProblem {
   allowed: string;
 }
 
-export const KNOWN_PARAMS = ['scenario', 'profile', 'lang', 'speed', 't', 'autoplay', 'embed', 'k', 'a'] as const;
+export const KNOWN_PARAMS = ['scenario', 'profile', 'lang', 'speed', 't', 'autoplay', 'embed', 'k', 'a', 'lesson', 'pace'] as const;
 export const MAX_T = 1e6;
 
 /** A long value, shortened for the problem report. */
@@ -47,7 +56,8 @@ export function parseUrl(search: string, scenarioIds: readonly string[]): { stat
   const q = new URLSearchParams(search);
   const state: UrlState = { ...DEFAULT_URL_STATE, knobs: {} };
   const problems: UrlProblem[] = [];
-  const bad = (param: string, value: string, allowed: string) => problems.push({ kind: 'bad', param, value, allowed });
+  // every echoed value is shortened: a page must not repeat 12 KB of someone's link back at them
+  const bad = (param: string, value: string, allowed: string) => problems.push({ kind: 'bad', param, value: shown(value), allowed });
   let actions: { raw: string; list: JournalEntry[] } | undefined;
   for (const [key, value] of q) {
     switch (key) {
@@ -80,26 +90,34 @@ export function parseUrl(search: string, scenarioIds: readonly string[]): { stat
         if (value === '1' || value === '0') state[key] = value === '1';
         else bad(key, value, '0, 1');
         break;
+      case 'lesson':
+        if (value === '1' || value === '0') state.lesson = value === '1';
+        else bad(key, value, '0, 1');
+        break;
+      case 'pace':
+        if ((PACES as readonly string[]).includes(value)) state.pace = value as Pace;
+        else bad(key, value, PACES.join(', '));
+        break;
       case 'k': {
         const r = decodeKnobs(value);
-        if ('error' in r) bad(key, shown(value), r.error);
+        if ('error' in r) bad(key, value, r.error);
         else state.knobs = r.knobs;
         break;
       }
       case 'a': {
         const r = decodeActions(value);
-        if ('error' in r) bad(key, shown(value), r.error);
+        if ('error' in r) bad(key, value, r.error);
         else actions = { raw: value, list: r.actions };
         break;
       }
       default:
-        problems.push({ kind: 'unknown', param: key, value, allowed: KNOWN_PARAMS.join(', ') });
+        problems.push({ kind: 'unknown', param: shown(key), value: shown(value), allowed: KNOWN_PARAMS.join(', ') });
     }
   }
   if (actions) {
     // the actions belong to the view at time t: one after it could never have been taken
     const i = actions.list.findIndex((j) => j.at > state.t);
-    if (i >= 0) bad('a', shown(actions.raw), `${ACTIONS_WHAT}; a[${i}].t: ${actions.list[i]!.at} is later than the link's time t = ${state.t}`);
+    if (i >= 0) bad('a', actions.raw, `${ACTIONS_WHAT}; a[${i}].t: ${actions.list[i]!.at} is later than the link's time t = ${state.t}`);
     else if (actions.list.length) state.actions = actions.list;
   }
   return { state, problems };
@@ -116,9 +134,10 @@ export function encodeKnobs(k: Record<string, number>): string {
 }
 
 export function decodeKnobs(s: string): { knobs: Record<string, number> } | { error: string } {
-  const text = decompressFromEncodedURIComponent(s);
   let obj: unknown;
   try {
+    // lz-string throws on some malformed input (e.g. `y`) instead of returning null
+    const text = decompressFromEncodedURIComponent(s);
     obj = text ? JSON.parse(text) : undefined;
   } catch {
     obj = undefined;
@@ -280,6 +299,8 @@ export function serializeUrl(s: UrlState): string {
   if (s.embed) q.set('embed', '1');
   if (Object.keys(s.knobs).length) q.set('k', encodeKnobs(s.knobs));
   if (s.actions?.length) q.set('a', encodeActions(s.actions));
+  if (s.lesson !== undefined) q.set('lesson', s.lesson ? '1' : '0');
+  if (s.pace && s.pace !== 'auto') q.set('pace', s.pace);
   const str = q.toString();
   return str ? `?${str}` : '';
 }

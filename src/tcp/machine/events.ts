@@ -25,7 +25,8 @@ export type SegmentEvent = { type: 'SEGMENT'; seg: Segment; v: Verdict } & At;
 
 /** Timer expiry; the names are the trace's timer names. */
 export type TimerEventType = 'TIMEOUT.RTO' | 'TIMEOUT.TIME_WAIT' | 'TIMEOUT.FIN_WAIT_2' | 'TIMEOUT.KEEPALIVE' | 'TIMEOUT.DELACK';
-export type TimeoutEvent = { type: TimerEventType } & At;
+/** `after`: the delay it was armed with, in seconds (set by the XState adapter; informational). */
+export type TimeoutEvent = { type: TimerEventType; after?: number } & At;
 
 /** The host has no room for another TIME_WAIT socket (tcp_max_tw_buckets). */
 export type OverflowEvent = { type: 'TW_OVERFLOW' } & At;

@@ -1,8 +1,10 @@
 import type { Segment } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 
-export type TimerName = 'RTO' | 'TIME_WAIT' | 'FIN_WAIT_2' | 'KEEPALIVE' | 'DELACK';
-export const TIMER_NAMES: readonly TimerName[] = ['RTO', 'TIME_WAIT', 'FIN_WAIT_2', 'KEEPALIVE', 'DELACK'];
+import type { TimerName } from '../machine/fx.ts';
+
+export type { TimerName } from '../machine/fx.ts';
+export { TIMER_NAMES } from '../machine/fx.ts';
 
 /**
  * What a host's stack did in response to one input. The world turns these into

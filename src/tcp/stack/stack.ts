@@ -13,7 +13,7 @@ import { formatFlags } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import type { KeepaliveOpts, Tcb } from '../tcb.ts';
 import { createTcb } from '../tcb.ts';
-import type { Conn } from './conn.ts';
+import type { Conn, Engine } from './conn.ts';
 import { newConn, stateOf, stepConn } from './conn.ts';
 import type { StackEffect, TimerName } from './effects.ts';
 import type { AppResult, Sock } from './sockets.ts';
@@ -24,6 +24,8 @@ export interface StackOptions {
   /** the seeded source of initial sequence numbers */
   rand32: () => number;
   ephemeralBase?: number;
+  /** how connections are stepped (default `derived`; `xstate` is the reference) */
+  engine?: Engine;
 }
 
 export type KeepaliveOpt = 'SO_KEEPALIVE' | 'TCP_KEEPIDLE' | 'TCP_KEEPINTVL' | 'TCP_KEEPCNT';
@@ -47,6 +49,7 @@ export class Stack {
   /** kept as a count: tcp_max_tw_buckets is checked on every entry to TIME_WAIT */
   private timeWaitCount = 0;
   private nextEphemeral: number;
+  readonly engine: Engine;
   /** a crashed host is silent until reboot */
   down = false;
   /** effects of the current call; the caller drains them */
@@ -56,6 +59,7 @@ export class Stack {
     this.knobs = o.knobs;
     this.rand32 = o.rand32;
     this.nextEphemeral = o.ephemeralBase ?? 40000;
+    this.engine = o.engine ?? 'derived';
   }
 
   /** The host's knob set (frozen; shared by every connection's TCB). */
@@ -165,12 +169,16 @@ export class Stack {
     return ok();
   }
 
-  connect(id: number, remotePort: number, now: number): AppResult {
+  /**
+   * `localPort`: the port the host's own allocator picked (a fleet host's ip_local_port_range);
+   * without it, a bound port or the next ephemeral one.
+   */
+  connect(id: number, remotePort: number, now: number, localPort?: number): AppResult {
     const s = this.get(id);
     if (!s) return fail('EBADF');
     if (s.kind === 'listener') return fail('EISCONN');
     if (s.kind === 'conn') return fail(s.connecting ? 'EALREADY' : 'EISCONN');
-    const local = s.localPort ?? this.nextEphemeral++;
+    const local = s.localPort ?? localPort ?? this.nextEphemeral++;
     const key = tupleKey(local, remotePort);
     const holder = this.byTuple.get(key);
     if (holder !== undefined) {
@@ -414,7 +422,7 @@ export class Stack {
 
   private step(s: Sock, ev: EndpointEvent, cause: string): void {
     if (!s.conn) return;
-    const { from, to } = stepConn(s.conn, ev, cause, this.out);
+    const { from, to } = stepConn(s.conn, ev, cause, this.out, this.engine);
     if (from === to) return;
     if (from === 'TIME_WAIT') this.timeWaitCount--;
     if (to === 'TIME_WAIT' && ++this.timeWaitCount > this.k.tcp_max_tw_buckets) {

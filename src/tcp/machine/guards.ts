@@ -1,0 +1,57 @@
+/**
+ * The endpoint machine's guards as plain functions of (TCB, event, params).
+ * setup.ts wraps each for XState; the derived stepper calls them directly, so
+ * both engines decide with the same code.
+ */
+import { retryLimit } from '../rules/rto.ts';
+import type { SegmentVerdict, Verdict } from '../rules/verdict.ts';
+import type { TcpState } from '../states.ts';
+import type { Tcb } from '../tcb.ts';
+import type { EndpointEvent } from './events.ts';
+
+export type Guard<P = undefined> = (t: Tcb, e: EndpointEvent, p: P) => boolean;
+
+/** State name at the time a guard or action runs: the chart passes it as a param where it matters. */
+export type StateParam = { state: TcpState };
+
+export const verdictOf = (e: EndpointEvent): Verdict | null => (e.type === 'SEGMENT' ? e.v : null);
+const seg = (e: EndpointEvent): SegmentVerdict | null => (e.type === 'SEGMENT' && e.v.kind === 'segment' ? e.v : null);
+const kindIs =
+  (k: Verdict['kind']): Guard =>
+  (_t, e) =>
+    e.type === 'SEGMENT' && e.v.kind === k;
+
+export const GUARDS = {
+  replyAck: kindIs('ack'),
+  replyRst: kindIs('rst-reply'),
+  rcvSyn: kindIs('syn'),
+  rcvSynAck: kindIs('syn-ack'),
+  rcvSynAckWithFin: (_t, e) => e.type === 'SEGMENT' && e.v.kind === 'syn-ack' && e.v.fin,
+  rcvRstForSyn: kindIs('refused'),
+  rcvRst: kindIs('reset'),
+  rcvSynInWindow: kindIs('syn-reset'),
+  rcvSynAgain: kindIs('syn-again'),
+  rcvNewSyn: kindIs('tw-new-syn'),
+  rcvAck: (_t, e) => seg(e) !== null,
+  rcvFin: (_t, e) => !!seg(e)?.fin,
+  rcvAckOfFin: (_t, e) => !!seg(e)?.finAcked,
+  rcvFinAndAckOfFin: (_t, e) => {
+    const v = seg(e);
+    return !!v && v.fin && v.finAcked;
+  },
+  rcvDataAfterClose: (_t, e) => !!seg(e)?.dataAfterClose,
+  passiveOpen: (t) => t.passive,
+  /** Linux pingpong mode: the ACK of a bare FIN waits for the delayed-ACK timer */
+  delayFinAck: (t, e) => {
+    const v = seg(e);
+    return t.pingpong && t.k.delayed_ack > 0 && !!v && v.fin && v.data === 0;
+  },
+  /** close() must reset: unread data (RFC 1122 4.2.2.13, Linux) or SO_LINGER 0 */
+  closeResets: (t) => t.unread > 0 || t.linger0,
+  retriesLeft: ((t, _e, p) => t.retries < retryLimit(t.k, p.state, t.orphan)) as Guard<StateParam>,
+  keepaliveNotIdle: (t, e) => t.kaProbes === 0 && e.now - t.lastRcvAt < t.keepalive.idle - 1e-9,
+  keepaliveProbesLeft: (t) => t.kaProbes < t.keepalive.cnt,
+  orphan: (t) => t.orphan,
+} satisfies Record<string, Guard<never>>;
+
+export type GuardName = keyof typeof GUARDS;

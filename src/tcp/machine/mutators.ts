@@ -1,0 +1,211 @@
+/**
+ * The endpoint machine's actions as named mutators: plain functions that change
+ * the TCB in place and report what the host must do to `fx`. This is the one
+ * implementation of each action: setup.ts generates the XState actions from
+ * these (adapter.ts) and the derived stepper calls them directly.
+ *
+ * Ordering rules (each has a unit test in mutators.test.ts):
+ * - sendSyn, sendSynAck, keepalive probes and retransmit build their segment from
+ *   the TCB as it was before the action changes it;
+ * - acceptSegment re-arms the retransmission timer with the RTO from before the
+ *   RTT sample it takes;
+ * - retransmit arms its timer with the RTO after back-off;
+ * - ackData builds its ACK from the TCB after the actions before it (acceptSegment).
+ */
+import type { Errno } from '../errno.ts';
+import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
+import { backoff, rttSample } from '../rules/rto.ts';
+import type { Segment } from '../segment.ts';
+import { seqAdd, seqGe } from '../seq.ts';
+import type { Tcb } from '../tcb.ts';
+import type { EndpointEvent } from './events.ts';
+import type { Fx } from './fx.ts';
+import { TIMER_NAMES } from './fx.ts';
+import type { StateParam } from './guards.ts';
+import { verdictOf } from './guards.ts';
+
+export type Mutator<P = undefined> = (t: Tcb, e: EndpointEvent, fx: Fx, p: P) => void;
+
+const segOf = (e: EndpointEvent): Segment => {
+  if (e.type !== 'SEGMENT') throw new Error(`expected SEGMENT, got ${e.type}`);
+  return e.seg;
+};
+
+const startSyn = (t: Tcb, now: number): void => {
+  t.sndUna = t.iss;
+  t.sndNxt = seqAdd(t.iss, 1);
+  t.rttSeq = seqAdd(t.iss, 1);
+  t.rttAt = now;
+};
+
+export const MUTATORS = {
+  sendSyn: (t, e, fx) => {
+    const syn = synSegment(t);
+    startSyn(t, e.now);
+    t.retries = 0;
+    fx.send(syn, false);
+    fx.set('RTO', t.rto);
+  },
+  /** Take the peer's SYN: IRS, RCV.NXT, its window and MSS (and data or FIN riding on it). */
+  recordSyn: (t, e) => {
+    const s = segOf(e);
+    const v = verdictOf(e);
+    const data = v && (v.kind === 'syn' || v.kind === 'syn-ack') ? v.data : 0;
+    const fin = v && (v.kind === 'syn' || v.kind === 'syn-ack') ? v.fin : false;
+    // A crossing SYN's text waits for ESTABLISHED (releaseHeldText).
+    const hold = v?.kind === 'syn' ? data : 0;
+    t.irs = s.seq;
+    t.rcvNxt = seqAdd(s.seq, 1 + data - hold + (fin ? 1 : 0));
+    t.unread = t.unread + data - hold;
+    t.heldData = hold;
+    t.peerFin = fin;
+    t.sndWnd = s.win;
+    t.maxSndWnd = Math.max(t.maxSndWnd, s.win);
+    t.sndMss = Math.min(t.k.mss, s.mss ?? 536);
+    t.lastRcvAt = e.now;
+  },
+  sendSynAck: (t, e, fx) => {
+    const synAck = synAckSegment(t);
+    startSyn(t, e.now);
+    fx.send(synAck, false);
+    fx.set('RTO', t.rto);
+  },
+  resendSynAck: (t, _e, fx) => fx.send(synAckSegment(t), true),
+  sendAck: (t, _e, fx) => fx.send(ackSegment(t), false),
+  /** FIN_WAIT_1 -> CLOSING: ACK the peer's FIN; with simclose_ack_with_fin the ACK repeats our FIN. */
+  ackCrossingFin: (t, _e, fx) => fx.send(t.k.simclose_ack_with_fin && t.finSeq !== null ? finAgainSegment(t) : ackSegment(t), false),
+  /** reply to a segment that does not belong here: <SEQ=SEG.ACK><CTL=RST> or RST,ACK */
+  sendRstReply: (_t, e, fx) => fx.send(resetFor(segOf(e)), false),
+  sendRstAck: (t, _e, fx) => fx.send(rstAckSegment(t), false),
+  /** RFC 9293 §3.10.7.4 fifth to eighth steps for an acceptable segment: ACK field, text, FIN. */
+  acceptSegment: (t, e, fx) => {
+    const s = segOf(e);
+    const v = verdictOf(e);
+    if (!v || (v.kind !== 'segment' && v.kind !== 'syn-ack')) return;
+    // The timer is re-armed with the RTO from before this segment's RTT sample.
+    const rtoBefore = t.rto;
+    const newAck = seqGe(s.ack, t.sndUna) && s.ack !== t.sndUna;
+    if (s.flags.ACK && newAck) {
+      if (s.ack === t.sndNxt) fx.cancel('RTO');
+      else fx.set('RTO', rtoBefore);
+      t.sndUna = s.ack;
+      t.retries = 0;
+      if (t.rttSeq !== null && seqGe(s.ack, t.rttSeq)) {
+        const r = rttSample(t.k, t.srtt, t.rttvar, e.now - t.rttAt);
+        t.srtt = r.srtt;
+        t.rttvar = r.rttvar;
+        t.rto = r.rto;
+        t.rttSeq = null;
+      }
+    }
+    t.lastRcvAt = e.now;
+    t.kaProbes = 0;
+    if (s.flags.ACK) {
+      t.sndWnd = s.win;
+      t.maxSndWnd = Math.max(t.maxSndWnd, s.win);
+    }
+    if (v.kind === 'segment') {
+      if (v.data > 0) {
+        t.rcvNxt = seqAdd(t.rcvNxt, v.data);
+        t.unread += v.data;
+      }
+      if (v.fin) {
+        t.rcvNxt = seqAdd(t.rcvNxt, 1);
+        t.peerFin = true;
+      }
+    }
+  },
+  /** ACK what arrived out of order or as new data (immediate ACKs: no delayed-ACK timer for data). Built after acceptSegment moved RCV.NXT. */
+  ackData: (t, e, fx) => {
+    const v = verdictOf(e);
+    if (v?.kind === 'segment' && (v.data > 0 || v.ooo)) fx.send(ackSegment(t), false);
+  },
+  /** SYN_RCVD -> ESTABLISHED after a simultaneous open: the text that rode on the peer's SYN is now received. */
+  releaseHeldText: (t) => {
+    if (t.heldData <= 0) return;
+    t.rcvNxt = seqAdd(t.rcvNxt, t.heldData);
+    t.unread += t.heldData;
+    t.heldData = 0;
+  },
+  queueData: (t, e) => {
+    t.unsent += e.type === 'SEND' ? e.bytes : 0;
+  },
+  queueFin: (t) => {
+    t.finQueued = true;
+  },
+  markOrphan: (t) => {
+    t.orphan = true;
+  },
+  shutRead: (t) => {
+    t.shutRd = true;
+  },
+  consumeRead: (t, e) => {
+    t.unread = Math.max(0, t.unread - (e.type === 'READ' ? e.bytes : 0));
+  },
+  setLinger0: (t, e) => {
+    t.linger0 = e.type === 'SET_LINGER0' && e.on;
+  },
+  /** Put queued data and a queued FIN on the wire, within the peer's window. */
+  output: (t, e, fx) => {
+    const r = takeOutput(t);
+    if (r.segs.length === 0) return;
+    const wasIdle = t.sndUna === t.sndNxt;
+    // Linux's interactive heuristic (tcp_event_data_sent): data sent within the ACK delay of the last receipt.
+    const sentData = r.segs.some((s) => s.len > 0);
+    const interactive = sentData && t.k.delayed_ack > 0 && e.now - t.lastRcvAt <= t.k.delayed_ack + 1e-9;
+    if (t.rttSeq === null) {
+      t.rttSeq = r.sndNxt;
+      t.rttAt = e.now;
+    }
+    t.sndNxt = r.sndNxt;
+    t.unsent = r.unsent;
+    t.finSeq = r.finSeq;
+    if (interactive) t.pingpong = true;
+    for (const s of r.segs) fx.send(s, false);
+    // Every segment we send carries the ACK: a pending delayed ACK is done.
+    fx.cancel('DELACK');
+    if (wasIdle) fx.set('RTO', t.rto);
+  },
+  /** RTO expired: back off, retransmit the head, re-arm with the backed-off RTO (RFC 6298 §5.4-5.6; Karn: stop timing). */
+  retransmit: ((t, _e, fx, p) => {
+    const head = headSegment(t, p.state);
+    t.retries += 1;
+    t.rto = backoff(t.k, p.state, t.rto, t.retries);
+    t.rttSeq = null;
+    if (head) fx.send(head, true);
+    fx.set('RTO', t.rto);
+  }) as Mutator<StateParam>,
+  setError: ((t, _e, _fx, p) => {
+    t.error = p.errno;
+  }) as Mutator<{ errno: Errno }>,
+  armKeepalive: (t, _e, fx) => {
+    if (t.keepalive.on) fx.set('KEEPALIVE', t.keepalive.idle);
+  },
+  setKeepalive: ((t, e, fx, p) => {
+    if (e.type !== 'SET_KEEPALIVE') return;
+    t.keepalive = e.opts;
+    t.kaProbes = 0;
+    t.lastRcvAt = e.now;
+    if (e.opts.on && p.armed) fx.set('KEEPALIVE', t.keepalive.idle);
+    else fx.cancel('KEEPALIVE');
+  }) as Mutator<{ armed: boolean }>,
+  /** Woken early (data arrived since): sleep the rest of the idle time. */
+  keepaliveWait: (t, e, fx) => fx.set('KEEPALIVE', Math.max(0, t.keepalive.idle - (e.now - t.lastRcvAt))),
+  sendKeepaliveProbe: (t, _e, fx) => {
+    const probe = keepaliveProbe(t);
+    t.kaProbes += 1;
+    fx.send(probe, false);
+    fx.set('KEEPALIVE', t.keepalive.intvl);
+  },
+  armTimeWait: (t, _e, fx) => fx.set('TIME_WAIT', t.k.time_wait_len),
+  /** Linux's tcp_fin_timeout: only a socket the application has closed waits a bounded time. */
+  armFinWait2: (t, _e, fx) => {
+    if (t.orphan && t.k.tcp_fin_timeout > 0) fx.set('FIN_WAIT_2', t.k.tcp_fin_timeout);
+  },
+  armDelayedAck: (t, _e, fx) => fx.set('DELACK', t.k.delayed_ack),
+  cancelTimers: (_t, _e, fx) => {
+    for (const id of TIMER_NAMES) fx.cancel(id);
+  },
+} satisfies Record<string, Mutator<never>>;
+
+export type MutatorName = keyof typeof MUTATORS;
