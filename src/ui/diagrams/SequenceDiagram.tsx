@@ -203,8 +203,9 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   // (while following, the box scrolls to keep the now line in view, so that part is always covered).
   const vh = port.vh;
   const around = following ? nowY - vh : port.st;
-  const winTop = Math.min(around, nowY - 2 * vh) - vh;
-  const winBottom = Math.max(around + vh, nowY + vh) + vh;
+  const measured = Number.isFinite(vh);
+  const winTop = measured ? Math.min(around, nowY - 2 * vh) - vh : -Infinity;
+  const winBottom = measured ? Math.max(around + vh, nowY + vh) + vh : Infinity;
   const fr = model.frame(displayTime, winTop, winBottom);
   const full = fr.scale;
   const height = fr.height + BOTTOM_PAD;
