@@ -6,8 +6,19 @@ export default defineConfig({
   base: './',
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
+  build: {
+    rolldownOptions: {
+      // the app, and the <tcp-state-sim> custom element as dist/embed.js (a stable name for docs pages)
+      input: { index: 'index.html', embed: 'src/embed/element.ts' },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // Property and fuzz slices run thousands of inputs; a slow or shared machine must not turn them red.
+    testTimeout: 60_000,
   },
 });
