@@ -47,5 +47,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // Property and fuzz slices run thousands of inputs; a slow or shared machine must not turn them red.
+    testTimeout: 60_000,
   },
 });
