@@ -16,6 +16,7 @@ import type { LabelSpot, OBox } from './labelLayout.ts';
 import { labelBox, lineBox, placeNowLabel, placeSegmentLabels, textWidth } from './labelLayout.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
+import { followLabel } from './labelFollow.ts';
 
 export interface SequenceDiagramProps {
   view: WorldView;
@@ -27,12 +28,16 @@ export interface SequenceDiagramProps {
 }
 
 const PEERS: readonly PeerName[] = ['client', 'server'];
+/** the segment label's font size (diagrams.css .seq-seg-label) */
+const SEG_FONT = 14;
 const BAND_W = 14;
 const BOTTOM_PAD = 48;
 
 interface ArrowProps {
   g: SegmentGeometry;
   frac: number;
+  /** 0 to 1 along its flight (virtual time); 1 once delivered or at its point of loss */
+  progress: number;
   /** label anchor and baseline offset across the arrow (from labelLayout.ts) */
   lx: number;
   ly: number;
@@ -45,10 +50,12 @@ interface ArrowProps {
 
 const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
 
-const SegmentArrow = memo(function SegmentArrow({ g, frac, lx, ly, ldy, status, selected, lang, onSelect }: ArrowProps) {
+const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, status, selected, lang, onSelect }: ArrowProps) {
   const sg = g.seg;
   const hx = g.x1 + (g.x2 - g.x1) * frac;
   const hy = g.y1 + (g.y2 - g.y1) * frac;
+  // in flight, the label rides behind the head; it settles at its spot once the head has passed it
+  const lab = status === 'in-flight' ? followLabel({ x1: g.x1, y1: g.y1, mx: g.lx, my: g.ly, hx, hy, lx, ly, text: g.label, fontSize: SEG_FONT }) : { x: lx, y: ly, visible: true };
   const dropped = status === 'dropped';
   const cls = [
     'seq-seg',
@@ -83,6 +90,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, lx, ly, ldy, status, 
       data-flags={sg.flags.join(',')}
       data-from={sg.from}
       data-status={status}
+      data-progress={progress.toFixed(3)}
       data-retransmit={sg.retransmit ? 'true' : undefined}
       role="button"
       tabIndex={0}
@@ -101,7 +109,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, lx, ly, ldy, status, 
         y2={hy}
         markerEnd={dropped || frac <= 0 ? undefined : `url(#seq-arrow-${sg.from})`}
       />
-      <text className="seq-seg-label" transform={`translate(${lx.toFixed(1)}, ${ly.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle">
+      <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle" opacity={lab.visible ? undefined : 0}>
         {g.label}
       </text>
       {sg.retransmit && (
@@ -218,7 +226,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
 
   // What is drawn at this moment: in-flight arrows are laid out on this frame's axis (their head sits on the "now" line).
   const drawn = useMemo(() => {
-    const out: { g: SegmentGeometry; frac: number; status: ShownStatus }[] = [];
+    const out: { g: SegmentGeometry; frac: number; progress: number; status: ShownStatus }[] = [];
     for (const g0 of geoms) {
       const pr = segmentProgress(g0, displayTime);
       if (!pr) continue;
@@ -228,7 +236,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
         g = segmentGeometry(g0.seg, full.y, relative);
         if (g.y2 - g.y1 > 1e-9) frac = Math.min(1, Math.max(0, (nowY - g.y1) / (g.y2 - g.y1)));
       }
-      out.push({ g, frac, status: pr.status });
+      out.push({ g, frac, progress: pr.frac, status: pr.status });
     }
     return out;
   }, [geoms, displayTime, full, relative, nowY]);
@@ -260,11 +268,25 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     const svg = el?.querySelector('svg');
     return svg ? svg.getBoundingClientRect().width / SEQ_W || 1 : 1;
   };
+  // the drawing's scale (CSS px per SVG unit), kept by a ResizeObserver: reading it from the
+  // page on every frame would force a layout per frame
+  const kRef = useRef(0);
+  useLayoutEffect(() => {
+    const svg = scrollRef.current?.querySelector('svg');
+    if (!svg) return;
+    kRef.current = svg.getBoundingClientRect().width / SEQ_W || 1;
+    if (typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width;
+      if (w) kRef.current = w / SEQ_W;
+    });
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, []);
   const scrollToNow = useCallback((force: boolean) => {
     const el = scrollRef.current;
     if (!el) return;
-    const svg = el.querySelector('svg');
-    const k = svg ? svg.getBoundingClientRect().width / SEQ_W || 1 : 1;
+    const k = kRef.current || 1;
     const ny = nowY * k;
     if (!force && ny >= el.scrollTop + 20 && ny <= el.scrollTop + el.clientHeight - 40) return;
     const target = Math.max(0, ny - el.clientHeight * 0.6);
@@ -357,13 +379,14 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
             </text>
           </g>
           <g className="seq-segments">
-            {drawn.map(({ g, frac, status }) => {
+            {drawn.map(({ g, frac, progress, status }) => {
               const spot = labels.segSpots.get(g.seg.id);
               return (
                 <SegmentArrow
                   key={g.seg.id}
                   g={g}
                   frac={frac}
+                  progress={progress}
                   lx={spot?.x ?? g.lx}
                   ly={spot?.y ?? g.ly}
                   ldy={spot?.dy ?? -6}
