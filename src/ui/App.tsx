@@ -20,6 +20,8 @@ import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
 import { TimersPanel } from './panels/TimersPanel.tsx';
 import { useKeyboard } from './sim/useKeyboard.ts';
 import { useSimulation } from './sim/useSimulation.ts';
+import { useReducedMotion } from './sim/useReducedMotion.ts';
+import { flightsAt, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
 import { ScenarioEditor } from './docs/ScenarioEditor.tsx';
 import { encodeScenario } from './docs/scenarioParam.ts';
@@ -80,6 +82,10 @@ export function App() {
   const trace = view.trace;
   const [edgeTracker] = useState(() => new LastEdgeTracker());
   const lastEdge = useMemo(() => edgeTracker.update(trace), [edgeTracker, trace]);
+  const reducedMotion = useReducedMotion();
+  const moves = useMemo(() => peerMoves(view.peers), [view.peers]);
+  const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
+  const flights = useMemo(() => flightsAt(wire, view.peers, displayTime), [wire, view.peers, displayTime]);
 
   const effective: Knobs = useMemo(() => {
     try {
@@ -218,7 +224,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.state')}>
                 <h2 className="visually-hidden">{t('diagram.state')}</h2>
                 <ErrorBoundary label={t('diagram.state')}>
-                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} />
+                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} flights={flights} reducedMotion={reducedMotion} />
                 {selectedState && <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />}
                 </ErrorBoundary>
               </section>
