@@ -169,6 +169,9 @@ export function App() {
                 </button>
               ))}
             </div>
+            <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet">
+              {t('fleet.nav')}
+            </a>
             <button type="button" data-testid="copy-link" onClick={copyLink}>
               {t('header.copy')}
             </button>
