@@ -24,6 +24,8 @@ import type { Out } from './outbound.ts';
 import { compareSegment, describeExpected, takeSegment } from './outbound.ts';
 import { precheck } from './precheck.ts';
 import { Syscalls } from './syscalls.ts';
+import type { Tolerance } from './tolerance.ts';
+import { tolerance, toleranceOf } from './tolerance.ts';
 import { US, fmtT, toUs } from './virtual-time.ts';
 import { LOCAL_ISN, describe } from './wire.ts';
 
@@ -81,8 +83,10 @@ class Runner {
   private now = 0;
   /** the time of the previous event, which relative times (`+0.1`) count from */
   private lastTime = 0;
-  /** timing tolerance, µs */
-  private tol: number;
+  /** timing tolerance: the larger of --tolerance_usecs and --tolerance_percent of the gap since the previous event */
+  private readonly tolerance: Tolerance;
+  /** the scripted time (µs) of the previous event, which the percentage is taken of; null before the first */
+  private prevEventAt: number | null = null;
   /** armed timers, keyed `sock:timer` (re-arming replaces) */
   private timers = new Map<string, Timer>();
   private timerSeq = 0;
@@ -90,6 +94,13 @@ class Runner {
   /** what the stack sent that no `>` line has claimed yet, oldest first */
   private outQ: Out[] = [];
   private localIsn = LOCAL_ISN;
+  /**
+   * packetdrill's "socket under test", as far as ISN learning needs it: the
+   * local ISN is learned once per socket, from the SYN after connect() or the
+   * first SYN,ACK of a child a SYN created at a listener (run_packet.c), and
+   * kept for everything that socket sends later (a reopened TIME_WAIT too).
+   */
+  private sut: 'none' | 'new' | 'listening' | 'connecting' | 'passive-syn' | 'learned' = 'none';
   /** window scale the script's peer announced on its SYN (applied to its later windows) */
   private peerWscale = 0;
   private calls: Syscalls;
@@ -99,8 +110,7 @@ class Runner {
     private readonly opts: RunOptions,
   ) {
     this.overrides = { ...(opts.set ?? {}) };
-    const t = script.options['tolerance_usecs'];
-    this.tol = t !== undefined && t !== '' && Number.isFinite(Number(t)) ? Number(t) : 4000;
+    this.tolerance = toleranceOf(script.options);
     this.calls = new Syscalls(
       {
         stack: () => this.st,
@@ -108,7 +118,7 @@ class Runner {
         collect: () => this.collect(),
         log: (text) => this.log(text),
       },
-      this.tol,
+      this.tolerance,
     );
   }
 
@@ -136,8 +146,11 @@ class Runner {
 
   private effect(e: StackEffect): void {
     if (e.kind === 'send') {
-      // The engine's ISN, learned from its SYN or SYN,ACK (each new connection's, as packetdrill does).
-      if (e.seg.flags.SYN) this.localIsn = e.seg.seq;
+      const f = e.seg.flags;
+      if (f.SYN && ((this.sut === 'connecting' && !f.ACK) || (this.sut === 'passive-syn' && f.ACK))) {
+        this.localIsn = e.seg.seq;
+        this.sut = 'learned';
+      }
       this.outQ.push({ seg: e.seg, t: this.now });
       this.log(`> ${describe(e.seg, 'out', this.localIsn)}`);
     } else if (e.kind === 'timer') {
@@ -214,8 +227,14 @@ class Runner {
     if (e.kind === 'syscall' || e.kind === 'packet') this.noStraySegments(e, at);
     const end = this.endOf(e);
     this.lastTime = at;
+    this.prevEventAt = at;
     if (e.kind === 'packet') this.inject(e);
-    else if (e.kind === 'syscall') this.calls.call(e, at, end);
+    else if (e.kind === 'syscall') {
+      if (e.name === 'socket') this.sut = 'new';
+      else if (e.name === 'listen') this.sut = 'listening';
+      else if (e.name === 'connect' && this.sut === 'new') this.sut = 'connecting';
+      this.calls.call(e, at, end);
+    }
     else if (e.kind === 'command') this.command(e);
     else this.python(e);
   }
@@ -231,13 +250,14 @@ class Runner {
   private finishBlocked(): void {
     const p = this.calls.blocked;
     if (!p) return;
-    const limit = (p.end ?? p.start) + this.tol;
+    const tol = tolerance(this.tolerance, p.end === null ? 0 : p.end - p.start);
+    const limit = (p.end ?? p.start) + tol;
     while (this.calls.blocked) {
       const n = this.nextTimer();
       if (!n || n.due > limit) break;
       this.fireNext();
     }
-    if (this.calls.blocked) fail(p.ev.line, `timing error: ${p.ev.name}() had not returned by ${fmtT(limit)} s (expected at ${fmtT(p.end ?? p.start)} s, tolerance ${this.tol} us)`);
+    if (this.calls.blocked) fail(p.ev.line, `timing error: ${p.ev.name}() had not returned by ${fmtT(limit)} s (expected at ${fmtT(p.end ?? p.start)} s, tolerance ${tol} us)`);
   }
 
   // ---- packets ---------------------------------------------------------------------------
@@ -245,6 +265,8 @@ class Runner {
   private inject(e: PacketEvent): void {
     this.peerWscale = announcedWscale(e) ?? this.peerWscale;
     const seg = inboundSegment(e, this.localIsn, this.peerWscale);
+    // A SYN at a listener makes a new child the socket under test (its ISN is yet to be learned).
+    if (seg.flags.SYN && !seg.flags.ACK && (this.sut === 'listening' || this.sut === 'none')) this.sut = 'passive-syn';
     this.log(`< ${describe(seg, 'in', this.localIsn)}   (line ${e.line})`);
     this.st.deliver(seg, this.now / US);
     this.collect();
@@ -253,7 +275,7 @@ class Runner {
 
   /** Waits (in virtual time) for the stack's next segment and compares it with a `>` line. */
   private expect(e: PacketEvent, t: number | null): void {
-    const tol = this.tol;
+    const tol = t === null || this.prevEventAt === null ? this.tolerance.usecs : tolerance(this.tolerance, t - this.prevEventAt);
     let lo = -Infinity;
     let hi = Infinity;
     if (t !== null) {
@@ -280,6 +302,7 @@ class Runner {
       fail(e.line, `timing error: ${describe(got.seg, 'out', this.localIsn)} sent at ${fmtT(got.t)} s, expected ${want} (tolerance ${tol} us)`);
     }
     compareSegment(e, got.seg, this.localIsn, !!this.opts.strict);
+    this.prevEventAt = t ?? got.t;
     this.lastTime = got.t;
     this.now = Math.max(this.now, got.t);
   }
@@ -313,7 +336,7 @@ class Runner {
   private python(e: Extract<Event, { kind: 'python' }>): void {
     const want = parsePython(e.code)!;
     const id = this.calls.lastSock;
-    const got: TcpState = id === null ? 'CLOSED' : this.st.state(id);
+    const got: TcpState = id === null ? 'CLOSED' : this.st.infoState(id);
     for (const w of want) if (got !== w) fail(e.line, `tcpi_state is ${got}, expected ${w}`);
   }
 }

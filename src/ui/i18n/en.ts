@@ -239,6 +239,12 @@ export const en = {
   'fleet.drillNone': 'None of them is a client connection (the listener has no story to tell).',
   'fleet.drillWho': 'client {client}, application {app}',
   'fleet.drillOpen': 'Open its story in the two-peer view',
+  // --- Linux exactly: knobs ---
+  'knob.rst_after_fin_epipe': 'A reset after the peer\'s FIN (CLOSE_WAIT) reports EPIPE, not ECONNRESET (Linux)',
+  'knob.tw_restart_on_ack': 'TIME_WAIT restarts its timer on any segment it answers, not only on a repeated FIN (Linux)',
+  'knob.tcp_invalid_ratelimit': 'Per socket, at most one ACK per this many seconds for invalid segments and challenge ACKs; 0 = no limit',
+  'knob.tcp_challenge_ack_limit': 'Challenge ACKs per second for the whole host (2147483647 = no limit)',
+  'knob.tw_minisock': 'TIME_WAIT lives in a mini-socket: the application\'s socket itself reads CLOSED (Linux)',
 } as const;
 
 export type MessageKey = keyof typeof en;

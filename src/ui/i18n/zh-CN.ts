@@ -241,4 +241,10 @@ export const zhCN: Dict = {
   'fleet.drillNone': '其中没有客户端连接（监听套接字没有故事可讲）。',
   'fleet.drillWho': '客户端 {client}，应用 {app}',
   'fleet.drillOpen': '在双端视图中打开它的经过',
+  // --- Linux exactly: knobs ---
+  'knob.rst_after_fin_epipe': '对端 FIN 之后（CLOSE_WAIT）收到的复位报告 EPIPE 而非 ECONNRESET（Linux）',
+  'knob.tw_restart_on_ack': 'TIME_WAIT 每回应一个报文段就重启计时器，而不只是重复的 FIN（Linux）',
+  'knob.tcp_invalid_ratelimit': '每个套接字对无效报文段和挑战 ACK 每隔这么多秒最多回一个 ACK；0 = 不限制',
+  'knob.tcp_challenge_ack_limit': '整台主机每秒最多发送的挑战 ACK 数（2147483647 = 不限制）',
+  'knob.tw_minisock': 'TIME_WAIT 由迷你套接字承载：应用自己的套接字读到的状态为 CLOSED（Linux）',
 };
