@@ -1,21 +1,21 @@
-import { lazy, StrictMode, Suspense } from 'react';
+import { StrictMode } from 'react';
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
 import './diagrams/diagrams.css';
 import './app.css';
 
-// `?view=fleet`: the fleet page, loaded only when asked for.
-const FleetPage = lazy(() => import('./fleet/FleetPage.tsx').then((m) => ({ default: m.FleetPage })));
-const view = new URLSearchParams(window.location.search).get('view');
+/*
+ * Each page kind loads only its own code: an embed (embed=1) never downloads the full app's panels,
+ * and the full app never downloads the embed's layout. `?view=fleet` loads the fleet page.
+ */
+const root = createRoot(document.getElementById('root')!);
+const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
+const q = new URLSearchParams(location.search);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {view === 'fleet' ? (
-      <Suspense fallback={null}>
-        <FleetPage />
-      </Suspense>
-    ) : (
-      <App />
-    )}
-  </StrictMode>,
-);
+if (q.get('embed') === '1') {
+  void import('./docs/embedEntry.tsx').then((m) => render(m.embedRoot()));
+} else if (q.get('view') === 'fleet') {
+  void import('./fleet/FleetPage.tsx').then(({ FleetPage }) => render(<FleetPage />));
+} else {
+  void import('./App.tsx').then(({ App }) => render(<App />));
+}
