@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getScenario, SCENARIO_IDS, SCENARIOS } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/index.ts';
-import type { PeerName, TraceEvent } from '../sim/types.ts';
+import type { PeerName } from '../sim/types.ts';
 import { PROFILES, resolveKnobs } from '../tcp/knobs.ts';
 import type { Knobs, Profile } from '../tcp/knobs.ts';
 import type { TcpState } from '../tcp/states.ts';
 import { SequenceDiagram, StateDiagram, StateInfo } from './diagramsBridge.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { LastEdgeTracker } from './lastEdge.ts';
 import { I18nContext, initialLang, LANG_LIST, rememberLang, translator } from './i18n/index.ts';
 import type { Lang } from './i18n/index.ts';
 import { ClockPanel } from './panels/ClockPanel.tsx';
@@ -19,19 +20,13 @@ import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
 import { TimersPanel } from './panels/TimersPanel.tsx';
 import { useKeyboard } from './sim/useKeyboard.ts';
 import { useSimulation } from './sim/useSimulation.ts';
+import { useReducedMotion } from './sim/useReducedMotion.ts';
+import { flightsAt, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
 import type { UrlProblem } from './url.ts';
 
 const NO_KNOBS: Record<string, number> = {};
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
-
-function lastEdgeOf(trace: readonly TraceEvent[]) {
-  for (let i = trace.length - 1; i >= 0; i--) {
-    const e = trace[i]!;
-    if (e.type === 'state') return { from: e.from, to: e.to, peer: e.peer, key: i };
-  }
-  return null;
-}
 
 function readUrl() {
   const search = typeof location !== 'undefined' ? location.search : '';
@@ -80,7 +75,12 @@ export function App() {
   const [copyStatus, setCopyStatus] = useState<string>('');
 
   const trace = view.trace;
-  const lastEdge = useMemo(() => lastEdgeOf(trace), [trace]);
+  const [edgeTracker] = useState(() => new LastEdgeTracker());
+  const lastEdge = useMemo(() => edgeTracker.update(trace), [edgeTracker, trace]);
+  const reducedMotion = useReducedMotion();
+  const moves = useMemo(() => peerMoves(view.peers), [view.peers]);
+  const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
+  const flights = useMemo(() => flightsAt(wire, view.peers, displayTime), [wire, view.peers, displayTime]);
 
   const effective: Knobs = useMemo(() => {
     try {
@@ -204,14 +204,14 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.state')}>
                 <h2 className="visually-hidden">{t('diagram.state')}</h2>
                 <ErrorBoundary label={t('diagram.state')}>
-                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} />
+                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} flights={flights} reducedMotion={reducedMotion} />
                 {selectedState && <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />}
                 </ErrorBoundary>
               </section>
               <section className="panel diagram" aria-label={t('diagram.sequence')}>
                 <h2 className="visually-hidden">{t('diagram.sequence')}</h2>
                 <ErrorBoundary label={t('diagram.sequence')}>
-                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} />
+                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} />
                 </ErrorBoundary>
               </section>
             </div>

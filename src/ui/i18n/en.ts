@@ -201,6 +201,25 @@ export const en = {
   'knob.tcp_sack': 'Offer and accept SACK on the handshake (no SACK blocks are sent; Linux needs it for the tail loss probe)',
   'knob.tlp': 'Tail loss probe: about two round trips after the last send, probe before the retransmission timeout (RFC 8985)',
   'knob.tw_minisock': 'TIME_WAIT lives in a mini-socket: the application\'s socket itself reads CLOSED (Linux)',
+  // --- embed (docs sites) ---
+  'embed.controls': 'Player',
+  'embed.play': 'Play',
+  'embed.pause': 'Pause',
+  'embed.step': 'Step',
+  'embed.nextNote': 'Next note',
+  'embed.prevNote': 'Previous note',
+  'embed.speed': 'Speed',
+  'embed.open': 'Open in full app',
+  'embed.openTitle': 'Open this scenario in the full simulator (new tab)',
+  'embed.start': 'Press play to start.',
+  'embed.ended': 'The end: nothing else will happen.',
+  'embed.status.idle': 'ready',
+  'embed.status.playing': 'playing',
+  'embed.status.note': 'paused at a note',
+  'embed.status.paused': 'paused',
+  'embed.status.seeking': 'seeking',
+  'embed.status.ended': 'ended',
+  'embed.notes': 'note {i} of {n}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -62,6 +62,8 @@ export class SimController {
   world: World;
   /** bumps on every change of the world (not on mere clock advance without events) */
   version = 0;
+  /** bumps whenever history is rewritten (step back, seek back, reset, new configuration): drawings kept across frames start afresh */
+  epoch = 0;
   /** the last problem the world reported while running (e.g. a scenario step that was not valid) */
   runError: string | null = null;
   private journal: JournalEntry[] = [];
@@ -206,6 +208,7 @@ export class SimController {
     this.journal.length = m.journalLen;
     this.pruneCheckpoints();
     this.version++;
+    this.epoch++;
     return true;
   }
 
@@ -227,6 +230,7 @@ export class SimController {
     let best: Checkpoint | undefined;
     for (const c of this.checkpoints) if (c.time <= t && (!best || c.time >= best.time)) best = c;
     if (!best) return;
+    this.epoch++;
     this.world.restore(best.snap);
     this.journal.length = best.journalLen;
     this.pruneCheckpoints();
@@ -248,6 +252,7 @@ export class SimController {
     this.runError = null;
     this.checkpoint();
     this.version++;
+    this.epoch++;
   }
 
   /**
@@ -258,6 +263,7 @@ export class SimController {
     const w = buildWorld(config);
     const t = keepTime ? this.world.now : 0;
     const journal = keepTime ? this.journal : [];
+    this.epoch++;
     this.config = config;
     this.world = w;
     this.history = [];
