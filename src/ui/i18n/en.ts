@@ -244,6 +244,10 @@ export const en = {
   'knob.tw_restart_on_ack': 'TIME_WAIT restarts its timer on any segment it answers, not only on a repeated FIN (Linux)',
   'knob.tcp_invalid_ratelimit': 'Per socket, at most one ACK per this many seconds for invalid segments and challenge ACKs; 0 = no limit',
   'knob.tcp_challenge_ack_limit': 'Challenge ACKs per second for the whole host (2147483647 = no limit)',
+  'knob.tcp_wmem': 'Send buffer in bytes: a write takes what fits, a blocking write waits for the rest; 0 = unbounded',
+  'knob.initial_cwnd': 'Initial congestion window in segments (Linux: 10); slow start and congestion avoidance follow; 0 = no congestion control',
+  'knob.tcp_sack': 'Offer and accept SACK on the handshake (no SACK blocks are sent; Linux needs it for the tail loss probe)',
+  'knob.tlp': 'Tail loss probe: about two round trips after the last send, probe before the retransmission timeout (RFC 8985)',
   'knob.tw_minisock': 'TIME_WAIT lives in a mini-socket: the application\'s socket itself reads CLOSED (Linux)',
   // --- embed (docs sites) ---
   'embed.controls': 'Player',
