@@ -10,6 +10,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LastEdgeTracker } from './lastEdge.ts';
 import { I18nContext, initialLang, LANG_LIST, rememberLang, translator } from './i18n/index.ts';
 import type { Lang } from './i18n/index.ts';
+import { CapturePanel } from './capture/CapturePanel.tsx';
 import { ClockPanel } from './panels/ClockPanel.tsx';
 import { EventLog } from './panels/EventLog.tsx';
 import { Inspector } from './panels/Inspector.tsx';
@@ -22,6 +23,7 @@ import { useKeyboard } from './sim/useKeyboard.ts';
 import { useSimulation } from './sim/useSimulation.ts';
 import { useReducedMotion } from './sim/useReducedMotion.ts';
 import { flightsAt, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
+import { noteClaims } from './noteClaims.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
 import { ScenarioEditor } from './docs/ScenarioEditor.tsx';
 import { encodeScenario } from './docs/scenarioParam.ts';
@@ -101,6 +103,9 @@ export function App() {
   );
 
   const noteIndex = sim.noteIndex;
+  // what the note shown names is highlighted on the state diagram
+  const shownNote = noteIndex >= 0 ? scenario?.notes[noteIndex] : undefined;
+  const noted = useMemo(() => (shownNote ? noteClaims(shownNote.text[lang], lang, shownNote.at).map((c) => c.state) : undefined), [shownNote, lang]);
 
   const chooseScenario = (id: string) => {
     const s = id === CUSTOM ? custom : id === FREE_PLAY ? null : (getScenario(id) ?? null);
@@ -189,6 +194,9 @@ export function App() {
                 </button>
               ))}
             </div>
+            <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet">
+              {t('fleet.nav')}
+            </a>
             <button type="button" data-testid="copy-link" onClick={copyLink}>
               {t('header.copy')}
             </button>
@@ -224,7 +232,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.state')}>
                 <h2 className="visually-hidden">{t('diagram.state')}</h2>
                 <ErrorBoundary label={t('diagram.state')}>
-                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} flights={flights} reducedMotion={reducedMotion} />
+                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} flights={flights} reducedMotion={reducedMotion} noted={noted} />
                 {selectedState && <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />}
                 </ErrorBoundary>
               </section>
@@ -268,6 +276,7 @@ export function App() {
                 <ScenarioEditor key={scenarioId === CUSTOM ? `custom-${custom?.id}` : scenarioId} base={scenario} profile={profile} knobs={knobs} journal={sim.journal} time={displayTime} appUrl={`${location.origin}${location.pathname}`} onUse={useCustom} />
               </details>
             )}
+            {!embed && <CapturePanel trace={view.trace} mss={effective.mss} scenario={scenarioId} profile={profile} />}
           </div>
         </main>
       </div>
