@@ -216,6 +216,20 @@ export const en = {
   'embed.status.seeking': 'seeking',
   'embed.status.ended': 'ended',
   'embed.notes': 'note {i} of {n}',
+  // --- presenter mode and themes ---
+  'present.enter': 'Present',
+  'present.enterTitle': 'Presenter mode: large type, only the diagrams, the note and the clock (key F)',
+  'present.prev': '◀ Previous',
+  'present.next': 'Next ▶',
+  'present.sockets': 'Sockets (S)',
+  'present.exit': 'Exit (Esc)',
+  'present.keys': 'PageDown / → / Space next · PageUp / ← previous · B blank · F full screen',
+  'present.blank': 'Screen blanked. Press B to show it again.',
+  'theme.label': 'Theme',
+  'theme.auto': 'Auto',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'theme.contrast': 'High contrast',
 } as const;
 
 export type MessageKey = keyof typeof en;
