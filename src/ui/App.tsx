@@ -10,6 +10,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LastEdgeTracker } from './lastEdge.ts';
 import { I18nContext, initialLang, LANG_LIST, rememberLang, translator } from './i18n/index.ts';
 import type { Lang } from './i18n/index.ts';
+import { CapturePanel } from './capture/CapturePanel.tsx';
 import { ClockPanel } from './panels/ClockPanel.tsx';
 import { EventLog } from './panels/EventLog.tsx';
 import { Inspector } from './panels/Inspector.tsx';
@@ -28,6 +29,7 @@ import type { Theme } from './docs/protocol.ts';
 import { useSimulation } from './sim/useSimulation.ts';
 import { useReducedMotion } from './sim/useReducedMotion.ts';
 import { flightsAt, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
+import { noteClaims } from './noteClaims.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
 import { ScenarioEditor } from './docs/ScenarioEditor.tsx';
 import { encodeScenario } from './docs/scenarioParam.ts';
@@ -109,6 +111,9 @@ export function App() {
   );
 
   const noteIndex = sim.noteIndex;
+  // what the note shown names is highlighted on the state diagram
+  const shownNote = noteIndex >= 0 ? scenario?.notes[noteIndex] : undefined;
+  const noted = useMemo(() => (shownNote ? noteClaims(shownNote.text[lang], lang, shownNote.at).map((c) => c.state) : undefined), [shownNote, lang]);
 
   const chooseScenario = (id: string) => {
     const s = id === CUSTOM ? custom : id === FREE_PLAY ? null : (getScenario(id) ?? null);
@@ -229,6 +234,9 @@ export function App() {
             <button type="button" data-testid="present-toggle" title={t('present.enterTitle')} onClick={presenter.enter}>
               {t('present.enter')}
             </button>
+            <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet">
+              {t('fleet.nav')}
+            </a>
             <button type="button" data-testid="copy-link" onClick={copyLink}>
               {t('header.copy')}
             </button>
@@ -280,7 +288,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.state')}>
                 <h2 className="visually-hidden">{t('diagram.state')}</h2>
                 <ErrorBoundary label={t('diagram.state')}>
-                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} flights={flights} reducedMotion={reducedMotion} />
+                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} flights={flights} reducedMotion={reducedMotion} noted={noted} />
                 {selectedState && (
                   <div className="sheet si-sheet">
                     <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />
@@ -328,6 +336,7 @@ export function App() {
                 <ScenarioEditor key={scenarioId === CUSTOM ? `custom-${custom?.id}` : scenarioId} base={scenario} profile={profile} knobs={knobs} journal={sim.journal} time={displayTime} appUrl={`${location.origin}${location.pathname}`} onUse={useCustom} />
               </details>
             )}
+            {!embed && <CapturePanel trace={view.trace} mss={effective.mss} scenario={scenarioId} profile={profile} />}
           </div>
         </main>
       </div>
