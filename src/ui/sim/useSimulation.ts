@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { StepAction } from '../../sim/config.ts';
 import type { WorldView } from '../../sim/view.ts';
 import { viewOf } from '../../sim/view.ts';
+import type { ViewLimits } from '../../sim/view.ts';
 import { errorText, ReplayError, SimController } from './controller.ts';
 import type { JournalEntry, SimConfig } from './controller.ts';
 
@@ -40,6 +41,9 @@ export interface SimControls {
   configure(c: SimConfig, keepTime: boolean): boolean;
   dismissError(): void;
 }
+
+/** What the page draws: the newest segments (sequence diagram) and events (event log). */
+const VIEW_LIMITS: ViewLimits = { segments: 200, events: 400 };
 
 interface Published {
   version: number;
@@ -78,8 +82,9 @@ function publish(e: Engine): Published {
   const c = e.ctrl;
   const prev = e.last;
   const changed = !prev || prev.version !== c.version;
-  // the world's trace array grows in place; hand React a copy so memoized panels see the change
-  const view = changed ? (() => { const v = viewOf(c.world); return { ...v, trace: v.trace.slice() }; })() : prev.view;
+  // a fresh view (new arrays, so memoized panels see the change) of recent history only:
+  // the cost of a frame does not grow with the length of the run
+  const view = changed ? viewOf(c.world, VIEW_LIMITS) : prev.view;
   const error = e.userError ?? c.runError;
   const journal = changed ? c.actions.slice() : prev.journal;
   const next: Published = { version: c.version, view, time: e.time, canStepBack: c.canStepBack, error, journal };
