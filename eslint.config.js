@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     // Layering (DESIGN.md): the protocol and the world know nothing of screens.
-    files: ['src/tcp/**/*.ts', 'src/sim/**/*.ts', 'src/pcap/**/*.ts'],
+    files: ['src/tcp/**/*.ts', 'src/sim/**/*.ts', 'src/pcap/**/*.ts', 'src/fleet/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'd3', 'd3-*', '@xstate/react', '*/ui/*'] }],
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'document', 'window'],

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectState, open, peer, simSeconds, stepUntil } from './helpers.ts';
 
 test('handshake and teardown by clicking', async ({ page }) => {
-  await open(page);
+  await open(page, 'pace=exact');
   const client = page.getByRole('group', { name: 'Socket API of the client' });
   const server = page.getByRole('group', { name: 'Socket API of the server' });
   await expectState(page, 'client', 'CLOSED');

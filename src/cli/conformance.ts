@@ -3,6 +3,7 @@
  * against the model and prints the state x event table of the tcp-testsuite README.
  * Fails on any failure not listed in conformance/expected-failures.txt, and on a
  * listed failure that now passes (a stale entry).
+ * `--engine derived|xstate` picks how connections are stepped (default derived).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -11,6 +12,8 @@ import type { FileResult } from '../packetdrill/files.ts';
 import { collectPkts, resultLine, runFile } from '../packetdrill/files.ts';
 import { SEGMENT_KINDS as KINDS, SUITE_STATES as STATES, cellOf } from '../packetdrill/suite.ts';
 import type { Profile } from '../tcp/knobs.ts';
+import type { Engine } from '../tcp/stack/conn.ts';
+import { ENGINES, isEngine } from '../tcp/stack/conn.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shared = resolve(root, '../shared/conformance');
@@ -67,7 +70,27 @@ function table(results: FileResult[], base: string): string {
   return [fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(fmt)].join('\n');
 }
 
+function engineArg(argv: readonly string[]): Engine {
+  let engine: Engine = 'derived';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') continue;
+    const v = a === '--engine' ? argv[++i] : a.startsWith('--engine=') ? a.slice('--engine='.length) : null;
+    if (v === null) {
+      process.stderr.write(`conformance: unknown argument ${a}\nusage: npm run conformance -- [--engine ${ENGINES.join('|')}]\n`);
+      process.exit(2);
+    }
+    if (!isEngine(v)) {
+      process.stderr.write(`conformance: unknown engine "${v ?? ''}"; allowed: ${ENGINES.join(', ')}\n`);
+      process.exit(2);
+    }
+    engine = v;
+  }
+  return engine;
+}
+
 function main(): void {
+  const engine = engineArg(process.argv.slice(2));
   if (!existsSync(shared)) {
     process.stdout.write(`conformance: ${shared} not found; nothing to run\n`);
     return;
@@ -89,7 +112,7 @@ function main(): void {
       continue;
     }
     const files = collectPkts([dir]);
-    const results = files.map((f) => runFile(f, s.profile, new Set([s.define]), false));
+    const results = files.map((f) => runFile(f, s.profile, new Set([s.define]), false, engine));
     const passed = results.filter((r) => r.status === 'pass').length;
     const failed = results.filter((r) => r.status === 'fail').length;
     const skipped = results.filter((r) => r.status === 'skip').length;

@@ -1,14 +1,16 @@
 /**
- * npm run packetdrill -- [--profile linux|rfc9293] [--define SYMBOL]... [--strict] [--json] [--verbose] PATH...
+ * npm run packetdrill -- [--profile linux|rfc9293] [--define SYMBOL]... [--strict] [--json] [--verbose] [--engine derived|xstate] PATH...
  * Runs each .pkt (folders recursively) against the model; see DESIGN.md "Commands".
  */
 import { collectPkts, resultLine, runFile } from '../packetdrill/files.ts';
 import type { FileResult } from '../packetdrill/files.ts';
 import type { Profile } from '../tcp/knobs.ts';
 import { PROFILES, isProfile } from '../tcp/knobs.ts';
+import type { Engine } from '../tcp/stack/conn.ts';
+import { ENGINES, isEngine } from '../tcp/stack/conn.ts';
 import { internalErrorText, quietOnClosedPipe } from './pipe.ts';
 
-const USAGE = 'usage: npm run packetdrill -- [--profile linux|rfc9293] [--define SYMBOL]... [--strict] [--json] [--verbose] PATH...';
+const USAGE = 'usage: npm run packetdrill -- [--profile linux|rfc9293] [--define SYMBOL]... [--strict] [--json] [--verbose] [--engine derived|xstate] PATH...';
 
 function usage(msg: string): never {
   process.stderr.write(`packetdrill: ${msg}\n${USAGE}\n`);
@@ -21,6 +23,7 @@ function main(argv: string[]): void {
   let strict = false;
   let json = false;
   let verbose = false;
+  let engine: Engine = 'derived';
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -35,6 +38,10 @@ function main(argv: string[]): void {
       const v = value('--profile');
       if (!isProfile(v)) usage(`unknown profile "${v}"; allowed: ${PROFILES.join(', ')}`);
       profile = v;
+    } else if (a === '--engine' || a.startsWith('--engine=')) {
+      const v = value('--engine');
+      if (!isEngine(v)) usage(`unknown engine "${v}"; allowed: ${ENGINES.join(', ')}`);
+      engine = v;
     } else if (a === '--define' || a.startsWith('--define=')) {
       const v = value('--define');
       if (!/^[A-Za-z_]\w*$/.test(v)) usage(`--define: "${v}" is not a symbol name`);
@@ -58,7 +65,7 @@ function main(argv: string[]): void {
   }
   const results: FileResult[] = [];
   for (const f of files) {
-    const r = runFile(f, profile, defines, strict);
+    const r = runFile(f, profile, defines, strict, engine);
     results.push(r);
     if (!json) {
       process.stdout.write(`${resultLine(r)}\n`);

@@ -1,5 +1,5 @@
 /**
- * `npm run sim -- [--scenario ID|FILE] [--profile linux|rfc9293] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json]`
+ * `npm run sim -- [--scenario ID|FILE] [--profile linux|rfc9293] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json] [--engine derived|xstate]`
  * Runs a scenario headless and prints its trace: a ladder, or DESIGN.md's JSON.
  */
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
@@ -11,15 +11,16 @@ import { formatLadder } from '../sim/ladder.ts';
 import { InputError, isProfile, PROFILES } from '../tcp/knobs.ts';
 import { CAPTURE_POINTS, formatForFile, traceToCapture } from '../pcap/export.ts';
 import type { CapturePoint } from '../pcap/export.ts';
+import { ENGINES, isEngine } from '../tcp/stack/conn.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { internalErrorText, quietOnClosedPipe } from './pipe.ts';
 
 const USAGE = `usage: npm run sim -- [--scenario ID|FILE] [--profile ${PROFILES.join('|')}] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json]
-                   [--pcap FILE.pcapng|FILE.pcap] [--pcap-at client|server|both]
+                   [--pcap FILE.pcapng|FILE.pcap] [--pcap-at client|server|both] [--engine derived|xstate]
 scenarios: ${SCENARIO_IDS.join(', ')}`;
 
 function main(argv: string[]): number {
-  const a = parseArgs(argv, { values: ['scenario', 'profile', 'seed', 'until', 'pcap', 'pcap-at'], repeat: ['set'], flags: ['json', 'help'] });
+  const a = parseArgs(argv, { values: ['scenario', 'profile', 'seed', 'until', 'pcap', 'pcap-at', 'engine'], repeat: ['set'], flags: ['json', 'help'] });
   if (a.flags.has('help')) {
     console.log(USAGE);
     return 0;
@@ -51,7 +52,9 @@ function main(argv: string[]): number {
   if (!CAPTURE_POINTS.includes(at)) throw new InputError('--pcap-at', `expected ${CAPTURE_POINTS.join(', ')}, got ${JSON.stringify(at)}`);
   if (at === 'both' && format === 'pcap') throw new InputError('--pcap-at', 'both capture points need two interfaces: write a .pcapng file');
 
-  const w = createWorld(sc, { profile: profile as never, set, seed });
+  const engine = a.values.engine ?? 'derived';
+  if (!isEngine(engine)) throw new InputError('--engine', `unknown engine "${engine}"; allowed: ${ENGINES.join(', ')}`);
+  const w = createWorld(sc, { profile: profile as never, set, seed, engine });
   const cut = runScenario(w, until);
   if (cut) console.error(`sim: ${cut}`);
   if (pcap !== undefined && format) {

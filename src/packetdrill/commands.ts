@@ -32,8 +32,24 @@ const STATE_NAMES: Record<string, TcpState> = {
   TIME_WAIT: 'TIME_WAIT',
 };
 
-/** `TCPI_*` constants of Linux's tcp_info to the model's state names. */
+/**
+ * The state names a `%{ }%` block compares `tcpi_state` with. Real packetdrill on
+ * Linux defines the kernel's `TCP_*` constants (code.c write_symbols()); the
+ * `TCPI_*` spellings are a runner extension kept for the FreeBSD suite's scripts.
+ */
 export const TCPI_STATES: Record<string, TcpState> = {
+  TCP_ESTABLISHED: 'ESTABLISHED',
+  TCP_SYN_SENT: 'SYN_SENT',
+  TCP_SYN_RECV: 'SYN_RCVD',
+  TCP_FIN_WAIT1: 'FIN_WAIT_1',
+  TCP_FIN_WAIT2: 'FIN_WAIT_2',
+  TCP_TIME_WAIT: 'TIME_WAIT',
+  TCP_CLOSE: 'CLOSED',
+  TCP_CLOSE_WAIT: 'CLOSE_WAIT',
+  TCP_LAST_ACK: 'LAST_ACK',
+  TCP_LISTEN: 'LISTEN',
+  TCP_CLOSING: 'CLOSING',
+  // runner extension: the FreeBSD suite's names
   TCPI_ESTABLISHED: 'ESTABLISHED',
   TCPI_SYN_SENT: 'SYN_SENT',
   TCPI_SYN_RECV: 'SYN_RCVD',
@@ -129,13 +145,13 @@ export function parseCommand(text: string): CommandAction[] {
     .filter((a) => a.kind !== 'ignore');
 }
 
-/** `assert tcpi_state == TCPI_X` (possibly several lines of them); null when not that form. */
+/** `assert tcpi_state == TCP_X` (possibly several lines of them); null when not that form. */
 export function parsePython(code: string): TcpState[] | null {
   const out: TcpState[] = [];
   for (const raw of code.split('\n')) {
     const l = raw.trim();
     if (l === '') continue;
-    const m = /^assert\s+tcpi_state\s*==\s*(TCPI_\w+)\s*,?.*$/.exec(l);
+    const m = /^assert\s+tcpi_state\s*==\s*(TCPI?_\w+)\s*,?.*$/.exec(l);
     const st = m ? TCPI_STATES[m[1]!] : undefined;
     if (!st) return null;
     out.push(st);

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Profile } from '../tcp/knobs.ts';
+import type { Engine } from '../tcp/stack/conn.ts';
 import { PacketdrillSyntaxError, parseScript } from './parser.ts';
 import type { RunResult } from './runner.ts';
 import { runScript } from './runner.ts';
@@ -26,7 +27,7 @@ export function collectPkts(paths: readonly string[]): string[] {
   return out;
 }
 
-export function runFile(path: string, profile: Profile, defines: ReadonlySet<string>, strict: boolean): FileResult {
+export function runFile(path: string, profile: Profile, defines: ReadonlySet<string>, strict: boolean, engine: Engine = 'derived'): FileResult {
   const t0 = performance.now();
   const done = (r: Omit<FileResult, 'elapsed' | 'path'>): FileResult => ({ path, ...r, elapsed: (performance.now() - t0) / 1000 });
   let text: string;
@@ -37,7 +38,7 @@ export function runFile(path: string, profile: Profile, defines: ReadonlySet<str
   }
   try {
     const script = parseScript(text, path, defines);
-    return done(runScript(script, { profile, strict }));
+    return done(runScript(script, { profile, strict, engine }));
   } catch (e) {
     if (e instanceof PacketdrillSyntaxError) return done({ status: 'fail', line: e.line, column: e.column, message: e.reason, ladder: [] });
     // A bug in the tool, not in the script: say so in one line (no stack trace in the report).

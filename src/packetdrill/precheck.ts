@@ -8,8 +8,8 @@ import { parseCommand, parsePython } from './commands.ts';
 import { Unsupported } from './failures.ts';
 import { SYSCALLS } from './syscalls.ts';
 
-/** packetdrill options a script may set: tolerance_usecs is honoured, the rest describe the test host and are ignored. */
-const OPTIONS = ['ip_version', 'tolerance_usecs', 'bind_port', 'connect_port', 'local_ip', 'remote_ip', 'gateway_ip', 'netmask_ip', 'mtu', 'speed', 'wire_client', 'wire_server', 'non_fatal', 'init_scripts'];
+/** packetdrill options a script may set: tolerance_usecs and tolerance_percent are honoured, the rest describe the test host and are ignored. */
+const OPTIONS = ['ip_version', 'tolerance_usecs', 'tolerance_percent', 'bind_port', 'connect_port', 'local_ip', 'remote_ip', 'gateway_ip', 'netmask_ip', 'mtu', 'speed', 'wire_client', 'wire_server', 'non_fatal', 'init_scripts'];
 
 /** Throws Unsupported for the first construct the runner does not model. */
 export function precheck(script: Script): void {

@@ -104,11 +104,25 @@ ${at}  > . 101:101(0) ack 102
   it('rejects one outside it', () => {
     const r = run(delack('', '+0.035'));
     expect(r.status).toBe('fail');
-    expect(r.message).toBe('expected . 101:101(0) ack 102 but nothing was sent by 0.359 s (the next segment, ACK 101:101(0) ack 102 win 65535, was sent at 0.360 s)');
+    expect(r.message).toBe('expected . 101:101(0) ack 102 but nothing was sent by 0.359375 s (the next segment, ACK 101:101(0) ack 102 win 65535, was sent at 0.360 s)');
   });
 
   it('takes --tolerance_usecs from the script', () => {
     expectPass(run(delack('--tolerance_usecs=6000', '+0.035')));
+  });
+
+  it('widens the tolerance to --tolerance_percent (12.5 by default) of the gap since the previous event', () => {
+    // the first keepalive probe is due 10 s after the last event: 1 s late is within 12.5 % of a 9 s gap, 2 s is not
+    const keepalive = (t: string, pct = '') => `${pct}
+${server()}
++0    setsockopt(4, SOL_SOCKET, SO_KEEPALIVE, [1], 4) = 0
++0    setsockopt(4, IPPROTO_TCP, TCP_KEEPIDLE, [10], 4) = 0
+${t}  > . 0:0(0) ack 1
+`;
+    expectPass(run(keepalive('+9')));
+    expect(run(keepalive('+8')).status).toBe('fail');
+    expect(run(keepalive('+9', '--tolerance_percent=5')).status).toBe('fail');
+    expectPass(run(keepalive('+9.6', '--tolerance_percent=5')));
   });
 
   it('accepts a ~ window', () => {
@@ -241,6 +255,11 @@ describe('runner: commands and unsupported constructs', () => {
     expect(parseCommand('tcpdrop -s TIME_WAIT')).toEqual([{ kind: 'drop', state: 'TIME_WAIT' }]);
     expect(parseCommand('../common/defaults.sh')).toEqual([{ kind: 'knobs', set: { tcp_syn_retries: 5, tcp_synack_retries: 5 } }]);
     expect(parsePython('assert tcpi_state == TCPI_SYN_RECV')).toEqual(['SYN_RCVD']);
+    // real packetdrill's Linux names (code.c), and the FreeBSD suite's TCPI_* as a runner extension
+    expect(parsePython('assert tcpi_state == TCP_SYN_RECV')).toEqual(['SYN_RCVD']);
+    expect(parsePython('assert tcpi_state == TCP_CLOSE')).toEqual(['CLOSED']);
+    expect(parsePython('assert tcpi_state == TCP_FIN_WAIT1')).toEqual(['FIN_WAIT_1']);
+    expect(parsePython('assert tcpi_state == TCP_BOGUS')).toBeNull();
   });
 
   it('a failed sockstat count is a failure at its line', () => {
@@ -248,6 +267,21 @@ describe('runner: commands and unsupported constructs', () => {
 +0  \`sockstat -4 -P tcp -s | grep -c ESTABLISHED | grep 2\`
 `);
     expect(r).toMatchObject({ status: 'fail', line: 11, message: 'expected 2 connection(s) in ESTABLISHED, found 1' });
+  });
+});
+
+describe('runner: ISN learning, as real packetdrill', () => {
+  it("keeps the socket's first ISN: a connection reopened from TIME_WAIT reads old SND.NXT + 65537", () => {
+    expectPass(
+      run(`${server()}
++0.1  close(4) = 0
++0    > F. 1:1(0) ack 1
++0.1  < F. 1:1(0) ack 2 win 65535
++0    > . 2:2(0) ack 2
++1    < S 1000:1000(0) win 65535 <mss 1460>
++0    > S. 65539:65539(0) ack 1001 <...>
+`),
+    );
   });
 });
 

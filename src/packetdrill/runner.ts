@@ -13,6 +13,7 @@
 import type { Knobs, Profile } from '../tcp/knobs.ts';
 import { InputError, resolveKnobs } from '../tcp/knobs.ts';
 import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
+import type { Engine } from '../tcp/stack/conn.ts';
 import { Stack } from '../tcp/stack/stack.ts';
 import type { TcpState } from '../tcp/states.ts';
 import type { Event, PacketEvent, Script } from './ast.ts';
@@ -23,6 +24,8 @@ import type { Out } from './outbound.ts';
 import { compareSegment, describeExpected, takeSegment } from './outbound.ts';
 import { precheck } from './precheck.ts';
 import { Syscalls } from './syscalls.ts';
+import type { Tolerance } from './tolerance.ts';
+import { tolerance, toleranceOf } from './tolerance.ts';
 import { US, fmtT, toUs } from './virtual-time.ts';
 import { LOCAL_ISN, describe } from './wire.ts';
 
@@ -33,6 +36,8 @@ export interface RunOptions {
   strict?: boolean;
   /** knob overrides applied before the script's own sysctls */
   set?: Record<string, number>;
+  /** how the stack steps its connections (default `derived`) */
+  engine?: Engine;
 }
 
 export interface RunResult {
@@ -78,8 +83,10 @@ class Runner {
   private now = 0;
   /** the time of the previous event, which relative times (`+0.1`) count from */
   private lastTime = 0;
-  /** timing tolerance, µs */
-  private tol: number;
+  /** timing tolerance: the larger of --tolerance_usecs and --tolerance_percent of the gap since the previous event */
+  private readonly tolerance: Tolerance;
+  /** the scripted time (µs) of the previous event, which the percentage is taken of; null before the first */
+  private prevEventAt: number | null = null;
   /** armed timers, keyed `sock:timer` (re-arming replaces) */
   private timers = new Map<string, Timer>();
   private timerSeq = 0;
@@ -87,6 +94,13 @@ class Runner {
   /** what the stack sent that no `>` line has claimed yet, oldest first */
   private outQ: Out[] = [];
   private localIsn = LOCAL_ISN;
+  /**
+   * packetdrill's "socket under test", as far as ISN learning needs it: the
+   * local ISN is learned once per socket, from the SYN after connect() or the
+   * first SYN,ACK of a child a SYN created at a listener (run_packet.c), and
+   * kept for everything that socket sends later (a reopened TIME_WAIT too).
+   */
+  private sut: 'none' | 'new' | 'listening' | 'connecting' | 'passive-syn' | 'learned' = 'none';
   /** window scale the script's peer announced on its SYN (applied to its later windows) */
   private peerWscale = 0;
   private calls: Syscalls;
@@ -96,8 +110,7 @@ class Runner {
     private readonly opts: RunOptions,
   ) {
     this.overrides = { ...(opts.set ?? {}) };
-    const t = script.options['tolerance_usecs'];
-    this.tol = t !== undefined && t !== '' && Number.isFinite(Number(t)) ? Number(t) : 4000;
+    this.tolerance = toleranceOf(script.options);
     this.calls = new Syscalls(
       {
         stack: () => this.st,
@@ -105,7 +118,7 @@ class Runner {
         collect: () => this.collect(),
         log: (text) => this.log(text),
       },
-      this.tol,
+      this.tolerance,
     );
   }
 
@@ -114,7 +127,7 @@ class Runner {
     if (!this.stack) {
       const knobs: Knobs = resolveKnobs(this.opts.profile, this.overrides, 'sysctl');
       const isn = LOCAL_ISN;
-      this.stack = new Stack({ knobs, rand32: () => isn });
+      this.stack = new Stack({ knobs, rand32: () => isn, engine: this.opts.engine });
     }
     return this.stack;
   }
@@ -133,8 +146,11 @@ class Runner {
 
   private effect(e: StackEffect): void {
     if (e.kind === 'send') {
-      // The engine's ISN, learned from its SYN or SYN,ACK (each new connection's, as packetdrill does).
-      if (e.seg.flags.SYN) this.localIsn = e.seg.seq;
+      const f = e.seg.flags;
+      if (f.SYN && ((this.sut === 'connecting' && !f.ACK) || (this.sut === 'passive-syn' && f.ACK))) {
+        this.localIsn = e.seg.seq;
+        this.sut = 'learned';
+      }
       this.outQ.push({ seg: e.seg, t: this.now });
       this.log(`> ${describe(e.seg, 'out', this.localIsn)}`);
     } else if (e.kind === 'timer') {
@@ -211,8 +227,14 @@ class Runner {
     if (e.kind === 'syscall' || e.kind === 'packet') this.noStraySegments(e, at);
     const end = this.endOf(e);
     this.lastTime = at;
+    this.prevEventAt = at;
     if (e.kind === 'packet') this.inject(e);
-    else if (e.kind === 'syscall') this.calls.call(e, at, end);
+    else if (e.kind === 'syscall') {
+      if (e.name === 'socket') this.sut = 'new';
+      else if (e.name === 'listen') this.sut = 'listening';
+      else if (e.name === 'connect' && this.sut === 'new') this.sut = 'connecting';
+      this.calls.call(e, at, end);
+    }
     else if (e.kind === 'command') this.command(e);
     else this.python(e);
   }
@@ -228,13 +250,14 @@ class Runner {
   private finishBlocked(): void {
     const p = this.calls.blocked;
     if (!p) return;
-    const limit = (p.end ?? p.start) + this.tol;
+    const tol = tolerance(this.tolerance, p.end === null ? 0 : p.end - p.start);
+    const limit = (p.end ?? p.start) + tol;
     while (this.calls.blocked) {
       const n = this.nextTimer();
       if (!n || n.due > limit) break;
       this.fireNext();
     }
-    if (this.calls.blocked) fail(p.ev.line, `timing error: ${p.ev.name}() had not returned by ${fmtT(limit)} s (expected at ${fmtT(p.end ?? p.start)} s, tolerance ${this.tol} us)`);
+    if (this.calls.blocked) fail(p.ev.line, `timing error: ${p.ev.name}() had not returned by ${fmtT(limit)} s (expected at ${fmtT(p.end ?? p.start)} s, tolerance ${tol} us)`);
   }
 
   // ---- packets ---------------------------------------------------------------------------
@@ -242,6 +265,8 @@ class Runner {
   private inject(e: PacketEvent): void {
     this.peerWscale = announcedWscale(e) ?? this.peerWscale;
     const seg = inboundSegment(e, this.localIsn, this.peerWscale);
+    // A SYN at a listener makes a new child the socket under test (its ISN is yet to be learned).
+    if (seg.flags.SYN && !seg.flags.ACK && (this.sut === 'listening' || this.sut === 'none')) this.sut = 'passive-syn';
     this.log(`< ${describe(seg, 'in', this.localIsn)}   (line ${e.line})`);
     this.st.deliver(seg, this.now / US);
     this.collect();
@@ -250,7 +275,7 @@ class Runner {
 
   /** Waits (in virtual time) for the stack's next segment and compares it with a `>` line. */
   private expect(e: PacketEvent, t: number | null): void {
-    const tol = this.tol;
+    const tol = t === null || this.prevEventAt === null ? this.tolerance.usecs : tolerance(this.tolerance, t - this.prevEventAt);
     let lo = -Infinity;
     let hi = Infinity;
     if (t !== null) {
@@ -277,6 +302,7 @@ class Runner {
       fail(e.line, `timing error: ${describe(got.seg, 'out', this.localIsn)} sent at ${fmtT(got.t)} s, expected ${want} (tolerance ${tol} us)`);
     }
     compareSegment(e, got.seg, this.localIsn, !!this.opts.strict);
+    this.prevEventAt = t ?? got.t;
     this.lastTime = got.t;
     this.now = Math.max(this.now, got.t);
   }
@@ -310,7 +336,7 @@ class Runner {
   private python(e: Extract<Event, { kind: 'python' }>): void {
     const want = parsePython(e.code)!;
     const id = this.calls.lastSock;
-    const got: TcpState = id === null ? 'CLOSED' : this.st.state(id);
+    const got: TcpState = id === null ? 'CLOSED' : this.st.infoState(id);
     for (const w of want) if (got !== w) fail(e.line, `tcpi_state is ${got}, expected ${w}`);
   }
 }

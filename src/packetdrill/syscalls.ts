@@ -16,6 +16,8 @@ import { Unsupported, fail } from './failures.ts';
 import { getsockopt, setsockopt } from './sockopts.ts';
 import { canonicalErrno, ident, num } from './syscall-args.ts';
 import { US, fmtT } from './virtual-time.ts';
+import type { Tolerance } from './tolerance.ts';
+import { tolerance } from './tolerance.ts';
 import { LOCAL_PORT, REMOTE_PORT } from './wire.ts';
 
 /** Every system call the runner models; anything else makes the script a SKIP. */
@@ -65,8 +67,8 @@ export class Syscalls {
 
   constructor(
     private readonly host: Host,
-    /** timing tolerance, µs */
-    private readonly tol: number,
+    /** timing tolerance (a blocking call's is taken of its start...end span) */
+    private readonly tol: Tolerance,
   ) {}
 
   /** The call still blocked, if any. */
@@ -238,8 +240,9 @@ export class Syscalls {
     // A call written `start...end` must return at `end`; any other at its own time.
     const target = p.end ?? p.start;
     const now = this.host.now();
-    if (Math.abs(now - target) > this.tol) {
-      fail(e.line, `timing error: ${e.name}() returned at ${fmtT(now)} s, expected at ${fmtT(target)} s (tolerance ${this.tol} us)`);
+    const tol = tolerance(this.tol, p.end === null ? 0 : p.end - p.start);
+    if (Math.abs(now - target) > tol) {
+      fail(e.line, `timing error: ${e.name}() returned at ${fmtT(now)} s, expected at ${fmtT(target)} s (tolerance ${tol} us)`);
     }
   }
 

@@ -192,15 +192,19 @@ export class PeerApp {
     const s = this.stack.sock(this.cur);
     const tcb = this.stack.tcb(this.cur);
     if (!s || !s.fdOpen || !tcb) return out;
-    if (tcb.unread > 0) {
-      const r = this.stack.recv(this.cur, tcb.unread, now);
+    // Read the TCB's fields before recv(): the stack changes the TCB in place.
+    // EOF is read on a reaction that finds no data waiting (the next one after a read).
+    const unread = tcb.unread;
+    const peerFin = tcb.peerFin;
+    if (unread > 0) {
+      const r = this.stack.recv(this.cur, unread, now);
       out.push({ sock: this.cur, call: 'read', result: r.ok ? String(r.value) : (r.errno ?? '') });
     }
     if (s.err && !this.errSeen) {
       this.errSeen = true;
       const r = this.stack.recv(this.cur, 1, now);
       out.push({ sock: this.cur, call: 'read', result: r.ok ? String(r.value) : (r.errno ?? '') });
-    } else if ((tcb.peerFin || s.dead) && !this.eofSeen && tcb.unread === 0) {
+    } else if ((peerFin || s.dead) && !this.eofSeen && unread === 0) {
       this.eofSeen = true;
       const r = this.stack.recv(this.cur, 1, now);
       out.push({ sock: this.cur, call: 'read', result: r.ok ? String(r.value) : (r.errno ?? '') });

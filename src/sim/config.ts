@@ -1,5 +1,6 @@
 import type { TcpState } from '../tcp/states.ts';
 import type { Profile } from '../tcp/knobs.ts';
+import type { Engine } from '../tcp/stack/conn.ts';
 import type { LinkConfig } from './link.ts';
 import type { AppAction, HostAction, NetAction, PeerName } from './types.ts';
 
@@ -25,6 +26,8 @@ export interface WorldConfig {
    * (determinism). Unset: keep everything (headless runs print the whole trace).
    */
   retain?: { events: number; segments: number };
+  /** how connections are stepped: `derived` (default) or the XState reference `xstate` */
+  engine?: Engine;
 }
 
 export const isNetStep = (s: StepAction): s is NetAction => 'net' in s;

@@ -100,12 +100,24 @@ describe('timers on the virtual clock', () => {
 });
 
 describe('tcp_max_tw_buckets', () => {
+  // The client shuts down its side without closing: its FIN_WAIT_2 is an ordinary socket, its TIME_WAIT a bucket.
+  const halfClose: ScheduledStep[] = [...OPEN, { at: 1, peer: 'client', do: 'shutdown', how: 'wr' }, { at: 2, peer: 'server', do: 'close' }];
+
   it('a TIME_WAIT socket beyond the limit is destroyed at once (Linux "time wait bucket table overflow")', () => {
-    const w = run(close, 10, { set: { tcp_max_tw_buckets: 0 } });
+    const w = run(halfClose, 10, { set: { tcp_max_tw_buckets: 0 } });
     const e = w.trace.find((x) => x.type === 'state' && x.peer === 'client' && x.from === 'TIME_WAIT')!;
     expect(e).toMatchObject({ to: 'CLOSED', cause: 'tcp_max_tw_buckets overflow' });
     expect(w.state('client')).toBe('CLOSED');
     expect(timerEvents(w, 'client', 'TIME_WAIT', 'cancel').length).toBe(1);
-    expect(run(close, 10).state('client')).toBe('TIME_WAIT');
+    expect(run(halfClose, 10).state('client')).toBe('TIME_WAIT');
+  });
+
+  it("an orphan's FIN_WAIT_2 takes a bucket too: with none, the orphan is destroyed once its FIN is acknowledged", () => {
+    const w = run(close, 10, { set: { tcp_max_tw_buckets: 0 } });
+    const e = w.trace.find((x) => x.type === 'state' && x.peer === 'client' && x.from === 'FIN_WAIT_2')!;
+    expect(e).toMatchObject({ to: 'CLOSED', cause: 'tcp_max_tw_buckets overflow' });
+    // under rfc9293 (no mini-sockets) the orphan waits in FIN_WAIT_2 as usual
+    const r = run(close, 10, { profile: 'rfc9293', set: { tcp_max_tw_buckets: 0 } });
+    expect(r.trace.some((x) => x.type === 'state' && x.peer === 'client' && x.to === 'FIN_WAIT_2')).toBe(true);
   });
 });

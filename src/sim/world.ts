@@ -7,6 +7,8 @@ import { InputError, resolveKnobs } from '../tcp/knobs.ts';
 import type { Knobs, Profile } from '../tcp/knobs.ts';
 import type { Segment } from '../tcp/segment.ts';
 import { flagList } from '../tcp/segment.ts';
+import type { Engine } from '../tcp/stack/conn.ts';
+import { ENGINES } from '../tcp/stack/conn.ts';
 import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
 import type { AppResult } from '../tcp/stack/sockets.ts';
 import { resultText } from '../tcp/stack/sockets.ts';
@@ -68,6 +70,7 @@ export class World {
   readonly profile: Profile;
   readonly seed: number;
   readonly knobs: Knobs;
+  readonly engine: Engine;
   readonly steps: readonly ScheduledStep[];
   readonly trace: TraceEvent[] = [];
 
@@ -96,12 +99,14 @@ export class World {
     this.seed = cfg.seed ?? 1;
     if (!Number.isInteger(this.seed) || this.seed < 0) throw new InputError('seed', `expected a non-negative integer, got ${this.seed}`);
     this.knobs = resolveKnobs(this.profile, cfg.set ?? {});
+    this.engine = cfg.engine ?? 'derived';
+    if (!ENGINES.includes(this.engine)) throw new InputError('engine', `unknown engine ${JSON.stringify(this.engine)}; allowed: ${ENGINES.join(', ')}`);
     this.link = { cfg: checkLinkConfig(cfg.link ?? {}), partitioned: false, dropNext: [] };
     this.rng = new Rng(this.seed);
     const rand32 = () => this.rng.u32();
     this.stacks = {
-      client: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 40000 }),
-      server: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 50000 }),
+      client: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 40000, engine: this.engine }),
+      server: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 50000, engine: this.engine }),
     };
     this.apps = { client: new PeerApp('client', this.stacks.client), server: new PeerApp('server', this.stacks.server) };
     this.steps = cfg.steps ?? [];

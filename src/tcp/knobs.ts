@@ -47,6 +47,11 @@ export const KNOB_SPECS = {
   delayed_ack: { unit: 's', min: 0, max: 0.5, integer: false, defaults: { linux: 0.04, rfc9293: 0 }, help: 'delay before ACKing a FIN once the connection is interactive (Linux pingpong mode); 0 = ACK at once' },
   tcp_tw_reuse: { unit: 'count', min: 0, max: 2, integer: true, defaults: { linux: 2, rfc9293: 0 }, help: 'let connect() reuse a 4-tuple in TIME_WAIT: 0 = never, 1 = always, 2 = loopback only (this model\'s link is not loopback)' },
   somaxconn: { unit: 'count', min: 1, max: 65535, integer: true, defaults: { linux: 4096, rfc9293: 4096 }, help: 'upper bound of listen() backlog' },
+  rst_after_fin_epipe: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'a RST after the peer\'s FIN (CLOSE_WAIT) reports EPIPE, not ECONNRESET, and reads end with 0 before a pending error is reported (Linux tcp_reset(), SOCK_DONE)' },
+  tw_restart_on_ack: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'TIME_WAIT restarts its timer on every segment with an ACK (Linux tcp_timewait_state_process()); 0 = only on a retransmitted FIN (RFC 9293)' },
+  tcp_invalid_ratelimit: { unit: 's', min: 0, max: 60, integer: false, defaults: { linux: 0.5, rfc9293: 0 }, help: 'per socket, at most one ACK per this interval for out-of-window segments, challenge ACKs and TIME_WAIT ACKs (Linux); 0 = no limit' },
+  tcp_challenge_ack_limit: { unit: 'count', min: 0, max: 2147483647, integer: true, defaults: { linux: 2147483647, rfc9293: 2147483647 }, help: 'challenge ACKs per second for the whole host (RFC 5961 section 7; Linux randomizes the budget around it); 2147483647 = no host-wide limit (Linux default since 6.0)' },
+  tw_minisock: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'TIME_WAIT lives in a mini-socket apart from the descriptor, whose own socket then reads CLOSED through getsockopt(TCP_INFO) (Linux tcp_time_wait())' },
   tcp_max_tw_buckets: { unit: 'count', min: 0, max: 1048576, integer: true, defaults: { linux: 131072, rfc9293: 1048576 }, help: 'TIME_WAIT sockets kept at most; beyond it new ones are destroyed at once' },
 } as const satisfies Record<string, KnobSpec>;
 

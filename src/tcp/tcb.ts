@@ -59,6 +59,8 @@ export interface Tcb {
   rttAt: number;
   /** consecutive retransmission timeouts of the current head */
   retries: number;
+  /** when the oldest unacknowledged segment was sent (Linux's time budget of retries counts from it) */
+  headSentAt: number;
 
   keepalive: KeepaliveOpts;
   kaProbes: number;
@@ -66,6 +68,9 @@ export interface Tcb {
   /** Linux's "interactive" heuristic: we sent data after receiving some; the ACK of a FIN is then delayed */
   pingpong: boolean;
   lastRcvAt: number;
+
+  /** when the last rate-limited ACK (out-of-window, challenge, TIME_WAIT) was sent, or null (Linux last_oow_ack_time) */
+  lastOowAckAt: number | null;
 
   /** pending socket error (SO_ERROR) */
   error: Errno | null;
@@ -110,10 +115,12 @@ export function createTcb(i: TcbInit): Tcb {
     rttSeq: null,
     rttAt: 0,
     retries: 0,
+    headSentAt: 0,
     keepalive: i.keepalive ?? { on: false, idle: i.k.tcp_keepalive_time, intvl: i.k.tcp_keepalive_intvl, cnt: i.k.tcp_keepalive_probes },
     kaProbes: 0,
     pingpong: false,
     lastRcvAt: 0,
+    lastOowAckAt: null,
     error: null,
   };
 }

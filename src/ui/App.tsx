@@ -15,7 +15,7 @@ import { Inspector } from './panels/Inspector.tsx';
 import { KnobsPanel } from './panels/KnobsPanel.tsx';
 import { NetworkPanel } from './panels/NetworkPanel.tsx';
 import { PeersPanel } from './panels/PeersPanel.tsx';
-import { currentNote, ScenarioPanel } from './panels/ScenarioPanel.tsx';
+import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
 import { TimersPanel } from './panels/TimersPanel.tsx';
 import { useKeyboard } from './sim/useKeyboard.ts';
 import { useSimulation } from './sim/useSimulation.ts';
@@ -49,7 +49,10 @@ export function App() {
   const [problems] = useState<UrlProblem[]>(url.problems);
   const embed = init.embed;
 
-  const [sim, controls] = useSimulation({ scenario, profile, knobs }, { t: init.t, speed: init.speed, autoplay: init.autoplay, actions: init.actions });
+  const [sim, controls] = useSimulation(
+    { scenario, profile, knobs },
+    { t: init.t, speed: init.speed, autoplay: init.autoplay, actions: init.actions, pace: init.pace, lesson: init.lesson },
+  );
   const { view, displayTime } = sim;
   const replayError = sim.replayError;
   const allProblems = useMemo<UrlProblem[]>(() => {
@@ -92,8 +95,7 @@ export function App() {
     [view.peers.client.keepalive, view.peers.server.keepalive],
   );
 
-  const note = currentNote(scenario, displayTime);
-  const noteIndex = scenario && note ? scenario.notes.indexOf(note) : -1;
+  const noteIndex = sim.noteIndex;
 
   const chooseScenario = (id: string) => {
     const s = id === FREE_PLAY ? null : (getScenario(id) ?? null);
@@ -112,9 +114,10 @@ export function App() {
   };
 
   const shareUrl = useCallback(() => {
-    const q = serializeUrl({ scenario: scenarioId, profile, lang, speed: sim.speed, t: displayTime, autoplay: false, embed, knobs, actions: sim.journal });
+    const lesson = sim.lesson === (scenario?.notes.length ?? 0) > 0 ? undefined : sim.lesson;
+    const q = serializeUrl({ scenario: scenarioId, profile, lang, speed: sim.speed, t: displayTime, autoplay: false, embed, knobs, actions: sim.journal, lesson, pace: sim.pace });
     return `${location.origin}${location.pathname}${q}`;
-  }, [scenarioId, profile, lang, sim.speed, displayTime, embed, knobs, sim.journal]);
+  }, [scenarioId, scenario, profile, lang, sim.speed, sim.lesson, sim.pace, displayTime, embed, knobs, sim.journal]);
 
   const copyLink = async () => {
     const link = shareUrl();
@@ -127,7 +130,7 @@ export function App() {
     }
   };
 
-  useKeyboard(controls);
+  useKeyboard(controls, sim.lesson && (scenario?.notes.length ?? 0) > 0);
 
   const onSeek = useCallback((time: number) => controls.seek(time), [controls]);
 
@@ -196,7 +199,7 @@ export function App() {
 
         <main className="layout">
           <div className="main-col">
-            <ScenarioPanel scenario={scenario} noteIndex={noteIndex} />
+            <ScenarioPanel scenario={scenario} noteIndex={noteIndex} status={sim.status} lesson={sim.lesson} controls={controls} />
             <div className="diagrams">
               <section className="panel diagram" aria-label={t('diagram.state')}>
                 <h2 className="visually-hidden">{t('diagram.state')}</h2>
@@ -220,8 +223,11 @@ export function App() {
           <div className="side-col" id="controls" tabIndex={-1}>
             <ClockPanel
               time={displayTime}
-              playing={sim.playing}
+              status={sim.status}
               speed={sim.speed}
+              pace={sim.pace}
+              lesson={sim.lesson && (scenario?.notes.length ?? 0) > 0}
+              horizon={sim.horizon}
               canStepBack={sim.canStepBack}
               nextEventAt={view.nextEventAt}
               nextTimerAt={view.nextTimerAt}

@@ -12,6 +12,8 @@ import type { Lang } from './i18n/index.ts';
 import type { NetActionName, PeerActionName } from '../scenarios/index.ts';
 import type { StepAction } from '../sim/config.ts';
 import type { JournalEntry } from './sim/controller.ts';
+import type { Pace } from './player/pace.ts';
+import { PACES } from './player/pace.ts';
 
 export const FREE_PLAY = 'free';
 export const MIN_SPEED = 0.1;
@@ -29,6 +31,10 @@ export interface UrlState {
   knobs: Record<string, number>;
   /** the user's hand actions with their virtual times, replayed on load (`a`) */
   actions?: readonly JournalEntry[];
+  /** pause at each note (`lesson`); undefined = on when the scenario has notes */
+  lesson?: boolean;
+  /** `pace`: auto (flights and new states are slowed down to be seen) or exact (literal speed) */
+  pace?: Pace;
 }
 
 export const DEFAULT_URL_STATE: UrlState = { scenario: FREE_PLAY, speed: 1, t: 0, autoplay: false, embed: false, knobs: {} };
@@ -40,7 +46,7 @@ export interface UrlProblem {
   allowed: string;
 }
 
-export const KNOWN_PARAMS = ['scenario', 'profile', 'lang', 'speed', 't', 'autoplay', 'embed', 'k', 'a'] as const;
+export const KNOWN_PARAMS = ['scenario', 'profile', 'lang', 'speed', 't', 'autoplay', 'embed', 'k', 'a', 'lesson', 'pace'] as const;
 export const MAX_T = 1e6;
 
 /** A long value, shortened for the problem report. */
@@ -83,6 +89,14 @@ export function parseUrl(search: string, scenarioIds: readonly string[]): { stat
       case 'embed':
         if (value === '1' || value === '0') state[key] = value === '1';
         else bad(key, value, '0, 1');
+        break;
+      case 'lesson':
+        if (value === '1' || value === '0') state.lesson = value === '1';
+        else bad(key, value, '0, 1');
+        break;
+      case 'pace':
+        if ((PACES as readonly string[]).includes(value)) state.pace = value as Pace;
+        else bad(key, value, PACES.join(', '));
         break;
       case 'k': {
         const r = decodeKnobs(value);
@@ -285,6 +299,8 @@ export function serializeUrl(s: UrlState): string {
   if (s.embed) q.set('embed', '1');
   if (Object.keys(s.knobs).length) q.set('k', encodeKnobs(s.knobs));
   if (s.actions?.length) q.set('a', encodeActions(s.actions));
+  if (s.lesson !== undefined) q.set('lesson', s.lesson ? '1' : '0');
+  if (s.pace && s.pace !== 'auto') q.set('pace', s.pace);
   const str = q.toString();
   return str ? `?${str}` : '';
 }

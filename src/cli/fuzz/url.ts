@@ -48,10 +48,14 @@ const VALUE: Record<string, fc.Arbitrary<string>> = {
   embed: fc.constantFrom('0', '1', ''),
   k: fc.oneof(KNOBS.map(lz), fc.jsonValue().map(lz), fc.string({ maxLength: 40 })),
   a: fc.oneof({ weight: 3, arbitrary: ACTIONS.map(lz) }, { weight: 1, arbitrary: fc.jsonValue().map(lz) }, { weight: 1, arbitrary: fc.string({ maxLength: 60 }) }),
+  lesson: fc.constantFrom('0', '1', '2', ''),
+  pace: fc.constantFrom('auto', 'exact', 'fast'),
 };
+/** a parameter added since this list was written still gets values */
+const ANY_VALUE = fc.string({ maxLength: 40 });
 
 const PAIR = fc.oneof(
-  { weight: 8, arbitrary: fc.constantFrom(...KNOWN_PARAMS).chain((k) => VALUE[k]!.map((v) => [k, v] as const)) },
+  { weight: 8, arbitrary: fc.constantFrom(...KNOWN_PARAMS).chain((k) => (VALUE[k] ?? ANY_VALUE).map((v) => [k, v] as const)) },
   { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 200 })) },
 );
 

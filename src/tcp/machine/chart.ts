@@ -6,6 +6,6 @@ type MachineConfig = Parameters<typeof endpointSetup.createMachine>[0];
 export type StateConfig = NonNullable<MachineConfig['states']>[string];
 
 /** Transition helpers that keep each state file declarative. */
-export const err = (errno: 'ECONNREFUSED' | 'ECONNRESET' | 'ETIMEDOUT') => ({ type: 'setError', params: { errno } }) as const;
+export const err = (errno: 'ECONNREFUSED' | 'ECONNRESET' | 'ETIMEDOUT' | 'EPIPE') => ({ type: 'setError', params: { errno } }) as const;
 export const retransmit = (state: TcpState) => ({ type: 'retransmit', params: { state } }) as const;
 export const retriesLeft = (state: TcpState) => ({ type: 'retriesLeft', params: { state } }) as const;

@@ -24,7 +24,7 @@ export const endpointMachine = endpointSetup.createMachine({
   // Handled the same way in every state unless a state says otherwise.
   on: {
     SEGMENT: [
-      { guard: 'replyAck', actions: ['sendAck'] },
+      { guard: 'replyAck', actions: ['sendOowAck'] },
       { guard: 'replyRst', actions: ['sendRstReply'] },
     ],
     READ: { actions: ['consumeRead'] },

@@ -3,7 +3,7 @@
  * setup.ts wraps each for XState; the derived stepper calls them directly, so
  * both engines decide with the same code.
  */
-import { retryLimit } from '../rules/rto.ts';
+import { retriesExhausted } from '../rules/rto.ts';
 import type { SegmentVerdict, Verdict } from '../rules/verdict.ts';
 import type { TcpState } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
@@ -41,6 +41,10 @@ export const GUARDS = {
   },
   rcvDataAfterClose: (_t, e) => !!seg(e)?.dataAfterClose,
   passiveOpen: (t) => t.passive,
+  /** rst_after_fin_epipe: a RST after the peer's FIN reports EPIPE (Linux tcp_reset() in CLOSE_WAIT) */
+  rstAfterFinEpipe: (t) => t.k.rst_after_fin_epipe === 1,
+  /** tw_restart_on_ack: TIME_WAIT restarts on every segment carrying an ACK (Linux tcp_timewait_state_process()) */
+  twAnswerRestarts: (t, e) => t.k.tw_restart_on_ack === 1 && e.type === 'SEGMENT' && !!e.seg.flags.ACK && !e.seg.flags.RST,
   /** Linux pingpong mode: the ACK of a bare FIN waits for the delayed-ACK timer */
   delayFinAck: (t, e) => {
     const v = seg(e);
@@ -48,7 +52,7 @@ export const GUARDS = {
   },
   /** close() must reset: unread data (RFC 1122 4.2.2.13, Linux) or SO_LINGER 0 */
   closeResets: (t) => t.unread > 0 || t.linger0,
-  retriesLeft: ((t, _e, p) => t.retries < retryLimit(t.k, p.state, t.orphan)) as Guard<StateParam>,
+  retriesLeft: ((t, e, p) => !retriesExhausted(t.k, p.state, t, e.now)) as Guard<StateParam>,
   keepaliveNotIdle: (t, e) => t.kaProbes === 0 && e.now - t.lastRcvAt < t.keepalive.idle - 1e-9,
   keepaliveProbesLeft: (t) => t.kaProbes < t.keepalive.cnt,
   orphan: (t) => t.orphan,

@@ -14,6 +14,7 @@
  */
 import type { Errno } from '../errno.ts';
 import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
+import { oowAckCounts, oowAckSuppressed } from '../rules/ratelimit.ts';
 import { backoff, rttSample } from '../rules/rto.ts';
 import type { Segment } from '../segment.ts';
 import { seqAdd, seqGe } from '../seq.ts';
@@ -43,6 +44,7 @@ export const MUTATORS = {
     const syn = synSegment(t);
     startSyn(t, e.now);
     t.retries = 0;
+    t.headSentAt = e.now;
     fx.send(syn, false);
     fx.set('RTO', t.rto);
   },
@@ -67,11 +69,22 @@ export const MUTATORS = {
   sendSynAck: (t, e, fx) => {
     const synAck = synAckSegment(t);
     startSyn(t, e.now);
+    t.headSentAt = e.now;
     fx.send(synAck, false);
     fx.set('RTO', t.rto);
   },
   resendSynAck: (t, _e, fx) => fx.send(synAckSegment(t), true),
   sendAck: (t, _e, fx) => fx.send(ackSegment(t), false),
+  /**
+   * The ACK that answers an invalid segment (out of window, RFC 5961 challenge,
+   * TIME_WAIT): at most one per tcp_invalid_ratelimit per socket (Linux).
+   */
+  sendOowAck: (t, e, fx) => {
+    const s = segOf(e);
+    if (oowAckSuppressed(t, s, e.now)) return;
+    if (oowAckCounts(t, s)) t.lastOowAckAt = e.now;
+    fx.send(ackSegment(t), false);
+  },
   /** FIN_WAIT_1 -> CLOSING: ACK the peer's FIN; with simclose_ack_with_fin the ACK repeats our FIN. */
   ackCrossingFin: (t, _e, fx) => fx.send(t.k.simclose_ack_with_fin && t.finSeq !== null ? finAgainSegment(t) : ackSegment(t), false),
   /** reply to a segment that does not belong here: <SEQ=SEG.ACK><CTL=RST> or RST,ACK */
@@ -161,6 +174,8 @@ export const MUTATORS = {
     t.unsent = r.unsent;
     t.finSeq = r.finSeq;
     if (interactive) t.pingpong = true;
+    // the head of the retransmission queue was sent now (Linux's retry budget counts from it)
+    if (wasIdle) t.headSentAt = e.now;
     for (const s of r.segs) fx.send(s, false);
     // Every segment we send carries the ACK: a pending delayed ACK is done.
     fx.cancel('DELACK');

@@ -32,10 +32,57 @@ export function backoff(k: Knobs, state: TcpState, rto: number, retries: number)
   return Math.min(rto * 2, k.rto_max);
 }
 
-/** How many retransmissions a connection in `state` gets before it gives up. */
+/** How many retransmissions a connection in `state` gets before it gives up (the count rule). */
 export function retryLimit(k: Knobs, state: TcpState, orphan: boolean): number {
   if (state === 'SYN_SENT') return k.tcp_syn_retries + k.tcp_syn_linear_timeouts;
   if (state === 'SYN_RCVD') return k.tcp_synack_retries;
   if (orphan) return orphanRetries(k);
   return k.tcp_retries2;
+}
+
+/** Linux's TCP_RTO_MIN: the back-off base of the time budget of a synchronized connection. */
+const LINUX_RTO_BASE = 0.2;
+
+/**
+ * Linux's tcp_model_timeout(): how long `boundary` retransmissions take with the
+ * RTO doubling from `base` and capped at `rtoMax`; the time budget of a retry
+ * limit. E.g. tcp_retries2 = 3 from 200 ms: (2^4 - 1) x 0.2 = 3 s; 15: 924.6 s.
+ */
+export function modelTimeout(boundary: number, base: number, rtoMax: number): number {
+  const thresh = Math.floor(Math.log2(rtoMax / base));
+  if (boundary <= thresh) return (2 ** (boundary + 1) - 1) * base;
+  return (2 ** (thresh + 1) - 1) * base + (boundary - thresh) * rtoMax;
+}
+
+/** What the give-up rule reads from the TCB. */
+export interface RetryState {
+  retries: number;
+  rto: number;
+  orphan: boolean;
+  passive: boolean;
+  /** when the oldest unacknowledged segment was sent */
+  headSentAt: number;
+}
+
+/**
+ * Whether an RTO expiry at `now` gives up instead of retransmitting again.
+ * rfc9293 counts retransmissions. Linux (tcp_write_timeout()) counts only the
+ * handshake's (a listener's half-open child: tcp_synack_retries; SYN_SENT:
+ * tcp_syn_retries + tcp_syn_linear_timeouts) and otherwise turns the limit into
+ * a time budget: it gives up once the oldest unacknowledged data was first sent
+ * longer ago than modelTimeout(limit) (retransmits_timed_out()), checked only
+ * after a first retransmission. An orphan's limit is tcp_orphan_retries (0 means
+ * 8 while its RTO is below the maximum, tcp_orphan_retries()).
+ */
+export function retriesExhausted(k: Knobs, state: TcpState, t: RetryState, now: number): boolean {
+  if (k.profile !== 'linux') return t.retries >= retryLimit(k, state, t.orphan);
+  if (state === 'SYN_RCVD' && t.passive) return t.retries >= k.tcp_synack_retries;
+  const timedOut = (boundary: number, base: number) => t.retries > 0 && now - t.headSentAt >= modelTimeout(boundary, base, k.rto_max) - 1e-9;
+  if (state === 'SYN_SENT' || state === 'SYN_RCVD') {
+    const count = k.tcp_syn_retries + (state === 'SYN_SENT' ? k.tcp_syn_linear_timeouts : 0);
+    return t.retries >= count || timedOut(k.tcp_syn_retries, k.rto_initial);
+  }
+  let boundary = k.tcp_retries2;
+  if (t.orphan) boundary = k.tcp_orphan_retries > 0 ? k.tcp_orphan_retries : t.rto < k.rto_max ? 8 : 0;
+  return timedOut(boundary, LINUX_RTO_BASE);
 }

@@ -13,7 +13,9 @@ export type DropReason =
   | 'rst-outside-window'
   | 'no-ack'
   | 'rst-ignored-rfc1337'
-  | 'duplicate';
+  | 'duplicate'
+  /** the host's challenge ACK budget for this second is spent (tcp_challenge_ack_limit) */
+  | 'challenge-limit';
 
 export type Verdict =
   /** discard silently */

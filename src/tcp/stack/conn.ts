@@ -1,7 +1,11 @@
 import { transition } from 'xstate';
 import type { SnapshotFrom } from 'xstate';
+import { stepCompiled } from '../machine/compile.ts';
+import { DERIVED } from '../machine/derived.ts';
 import { endpointMachine } from '../machine/endpoint.ts';
 import type { EndpointEvent } from '../machine/events.ts';
+import type { Fx } from '../machine/fx.ts';
+import type { Segment } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
 import type { StackEffect, TimerName } from './effects.ts';
@@ -9,10 +13,17 @@ import type { StackEffect, TimerName } from './effects.ts';
 export type EndpointSnapshot = SnapshotFrom<typeof endpointMachine>;
 
 /**
+ * How a connection is stepped: `derived` (the default) runs the stepper
+ * compiled from the machine; `xstate` runs XState's own `transition()`, the
+ * reference the derived stepper is proven equal to.
+ */
+export type Engine = 'derived' | 'xstate';
+export const ENGINES: readonly Engine[] = ['derived', 'xstate'];
+export const isEngine = (s: unknown): s is Engine => s === 'derived' || s === 'xstate';
+
+/**
  * One connection: its machine state, its TCB and the timers it has running.
- * Only the state value and context are kept between events (a full XState
- * snapshot per connection would cost several times the memory); the snapshot
- * is rebuilt for each step, which is cheap next to the transition itself.
+ * Only the state value and context are kept between events.
  */
 export interface Conn {
   sock: number;
@@ -27,40 +38,74 @@ export function newConn(sock: number, tcb: Tcb, state: TcpState = 'CLOSED'): Con
 
 export const stateOf = (c: Conn): TcpState => c.state;
 
+/** The derived stepper's effect sink for one connection: reports to the stack's effect list. */
+class ConnFx implements Fx {
+  c!: Conn;
+  out!: StackEffect[];
+  timeWaitArmed = false;
+  send(seg: Segment, rtx: boolean): void {
+    this.out.push({ kind: 'send', sock: this.c.sock, seg, rtx });
+  }
+  set(timer: TimerName, seconds: number): void {
+    this.c.timers.add(timer);
+    if (timer === 'TIME_WAIT') this.timeWaitArmed = true;
+    this.out.push({ kind: 'timer', sock: this.c.sock, timer, action: 'set', delay: seconds });
+  }
+  cancel(timer: TimerName): void {
+    if (this.c.timers.delete(timer)) this.out.push({ kind: 'timer', sock: this.c.sock, timer, action: 'cancel' });
+  }
+}
+const connFx = new ConnFx();
+
 /**
- * Feeds one event to the connection and returns what it did. Delayed raises are
- * timers to set (a second set of the same id replaces the first, like mod_timer);
- * cancels of timers that are not running are not reported.
+ * Feeds one event to the connection and returns what it did. Timer sets of the
+ * same id replace each other (like mod_timer); cancels of timers that are not
+ * running are not reported. Both engines report the same effects in the same order.
  */
-export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: StackEffect[]): { from: TcpState; to: TcpState } {
+export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: StackEffect[], engine: Engine = 'derived'): { from: TcpState; to: TcpState } {
   const from = c.state;
+  let reentered: boolean;
+  if (engine === 'derived') {
+    const fx = connFx;
+    fx.c = c;
+    fx.out = out;
+    fx.timeWaitArmed = false;
+    const cand = stepCompiled(DERIVED, from, c.tcb, ev, fx);
+    if (cand) c.state = cand.to;
+    reentered = fx.timeWaitArmed;
+  } else {
+    reentered = stepXState(c, ev, out);
+  }
+  const to = c.state;
+  // TIME_WAIT restarting on a retransmitted FIN re-enters itself: worth a trace line.
+  if (to !== from || (reentered && ev.type === 'SEGMENT' && cause.startsWith('rcv'))) {
+    out.push({ kind: 'state', sock: c.sock, from, to, cause });
+  }
+  return { from, to };
+}
+
+/** The reference: XState's transition(); returns whether the TIME_WAIT timer was armed. */
+function stepXState(c: Conn, ev: EndpointEvent, out: StackEffect[]): boolean {
   const snap = endpointMachine.resolveState({ value: c.state, context: c.tcb }) as EndpointSnapshot;
   const [next, actions] = transition(endpointMachine, snap, ev);
   c.state = next.value as unknown as TcpState;
   c.tcb = next.context;
+  let timeWait = false;
   for (const a of actions as readonly { type: string; params?: unknown }[]) {
     const p = a.params as Record<string, unknown> | undefined;
     if (a.type === 'xstate.emit' && p) {
-      const e = p.event as { type: 'segment'; seg: import('../segment.ts').Segment; rtx: boolean };
+      const e = p.event as { type: 'segment'; seg: Segment; rtx: boolean };
       out.push({ kind: 'send', sock: c.sock, seg: e.seg, rtx: e.rtx });
     } else if (a.type === 'xstate.raise' && p && typeof p.delay === 'number') {
       const timer = p.id as TimerName;
       const after = (p.event as { after?: number } | undefined)?.after;
       c.timers.add(timer);
+      if (timer === 'TIME_WAIT') timeWait = true;
       out.push({ kind: 'timer', sock: c.sock, timer, action: 'set', delay: after ?? p.delay / 1000 });
     } else if (a.type === 'xstate.cancel' && p) {
       const timer = p.sendId as TimerName;
       if (c.timers.delete(timer)) out.push({ kind: 'timer', sock: c.sock, timer, action: 'cancel' });
     }
   }
-  const to = c.state;
-  if (to !== from || cause.startsWith('rcv') && ev.type === 'SEGMENT' && isReentry(actions)) {
-    out.push({ kind: 'state', sock: c.sock, from, to, cause });
-  }
-  return { from, to };
-}
-
-/** TIME_WAIT restarting on a retransmitted FIN re-enters itself: worth a trace line. */
-function isReentry(actions: readonly { type: string; params?: unknown }[]): boolean {
-  return actions.some((a) => a.type === 'xstate.raise' && (a.params as { id?: string } | undefined)?.id === 'TIME_WAIT');
+  return timeWait;
 }

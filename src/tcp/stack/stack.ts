@@ -5,15 +5,18 @@
  */
 import type { Errno } from '../errno.ts';
 import type { Knobs } from '../knobs.ts';
+import { KNOB_SPECS } from '../knobs.ts';
 import type { EndpointEvent, TimerEventType } from '../machine/events.ts';
 import { analyze } from '../rules/analyze.ts';
 import { resetFor } from '../rules/build.ts';
+import { oowAckSuppressed } from '../rules/ratelimit.ts';
+import type { Verdict } from '../rules/verdict.ts';
 import type { Segment } from '../segment.ts';
 import { formatFlags } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import type { KeepaliveOpts, Tcb } from '../tcb.ts';
 import { createTcb } from '../tcb.ts';
-import type { Conn } from './conn.ts';
+import type { Conn, Engine } from './conn.ts';
 import { newConn, stateOf, stepConn } from './conn.ts';
 import type { StackEffect, TimerName } from './effects.ts';
 import type { AppResult, Sock } from './sockets.ts';
@@ -24,6 +27,8 @@ export interface StackOptions {
   /** the seeded source of initial sequence numbers */
   rand32: () => number;
   ephemeralBase?: number;
+  /** how connections are stepped (default `derived`; `xstate` is the reference) */
+  engine?: Engine;
 }
 
 export type KeepaliveOpt = 'SO_KEEPALIVE' | 'TCP_KEEPIDLE' | 'TCP_KEEPINTVL' | 'TCP_KEEPCNT';
@@ -32,6 +37,7 @@ export interface StackSnapshot {
   nextId: number;
   nextEphemeral: number;
   down: boolean;
+  challenge?: { second: number; left: number };
   socks: (Omit<Sock, 'conn'> & { conn: { sock: number; value: string; context: Tcb; timers: TimerName[] } | null })[];
 }
 
@@ -44,9 +50,13 @@ export class Stack {
   private byTuple = new Map<string, number>();
   private listeners = new Map<number, number>();
   private nextId = 1;
-  /** kept as a count: tcp_max_tw_buckets is checked on every entry to TIME_WAIT */
-  private timeWaitCount = 0;
+  /** TIME_WAIT buckets in use, kept as a count: tcp_max_tw_buckets is checked on every entry to one */
+  private twBuckets = 0;
   private nextEphemeral: number;
+  /** the host-wide challenge ACK budget (tcp_challenge_ack_limit): its second and what is left of it */
+  private challengeSecond = -1;
+  private challengeLeft = 0;
+  readonly engine: Engine;
   /** a crashed host is silent until reboot */
   down = false;
   /** effects of the current call; the caller drains them */
@@ -56,6 +66,7 @@ export class Stack {
     this.knobs = o.knobs;
     this.rand32 = o.rand32;
     this.nextEphemeral = o.ephemeralBase ?? 40000;
+    this.engine = o.engine ?? 'derived';
   }
 
   /** The host's knob set (frozen; shared by every connection's TCB). */
@@ -91,6 +102,15 @@ export class Stack {
   state(id: number): TcpState {
     const s = this.socks.get(id);
     return s?.conn ? stateOf(s.conn) : 'CLOSED';
+  }
+  /**
+   * The state getsockopt(TCP_INFO) reports through a descriptor. With tw_minisock
+   * (Linux) a connection in TIME_WAIT has left its socket for a mini-socket, so
+   * the descriptor's socket reads CLOSED while ss still lists the TIME_WAIT.
+   */
+  infoState(id: number): TcpState {
+    const st = this.state(id);
+    return st === 'TIME_WAIT' && this.k.tw_minisock ? 'CLOSED' : st;
   }
   tcb(id: number): Tcb | undefined {
     return this.socks.get(id)?.conn?.tcb;
@@ -165,12 +185,16 @@ export class Stack {
     return ok();
   }
 
-  connect(id: number, remotePort: number, now: number): AppResult {
+  /**
+   * `localPort`: the port the host's own allocator picked (a fleet host's ip_local_port_range);
+   * without it, a bound port or the next ephemeral one.
+   */
+  connect(id: number, remotePort: number, now: number, localPort?: number): AppResult {
     const s = this.get(id);
     if (!s) return fail('EBADF');
     if (s.kind === 'listener') return fail('EISCONN');
     if (s.kind === 'conn') return fail(s.connecting ? 'EALREADY' : 'EISCONN');
-    const local = s.localPort ?? this.nextEphemeral++;
+    const local = s.localPort ?? localPort ?? this.nextEphemeral++;
     const key = tupleKey(local, remotePort);
     const holder = this.byTuple.get(key);
     if (holder !== undefined) {
@@ -228,8 +252,11 @@ export class Stack {
       this.step(s, { type: 'READ', bytes: n, now }, 'read');
       return ok(n);
     }
-    const err = this.takeError(s);
-    if (err) return fail(err);
+    // Linux: once the peer's FIN is in, reads end with 0 before a pending error shows (SOCK_DONE).
+    if (!(t.peerFin && this.k.rst_after_fin_epipe)) {
+      const err = this.takeError(s);
+      if (err) return fail(err);
+    }
     const st = stateOf(s.conn);
     if (t.peerFin || t.shutRd || s.dead) return ok(0);
     if (st === 'CLOSED') return ok(0);
@@ -334,23 +361,25 @@ export class Stack {
   // ---- the network side ---------------------------------------------------------
 
   /** A segment arrived for this host. */
-  deliver(seg: Segment, now: number): void {
+  deliver(seg: Segment, now: number, reopenIss?: number): void {
     if (this.down) return;
     const id = this.byTuple.get(tupleKey(seg.dstPort, seg.srcPort));
     const s = id === undefined ? undefined : this.socks.get(id);
     if (s?.conn) {
       const st = stateOf(s.conn);
-      const v = analyze(st, s.conn.tcb, seg);
+      const v = this.challengeBudget(analyze(st, s.conn.tcb, seg), s.conn.tcb, seg, now);
+      const twSndNxt = s.conn.tcb.sndNxt;
       this.step(s, { type: 'SEGMENT', seg, v, now }, `rcv ${formatFlags(seg.flags)}`);
-      // Linux: a fresh SYN reopens a 4-tuple in TIME_WAIT; the listener takes it.
-      if (v.kind === 'tw-new-syn') this.deliver(seg, now);
+      // Linux: a fresh SYN reopens a 4-tuple in TIME_WAIT; the listener takes it, and the new
+      // connection's ISN is the old SND.NXT + 65537 (tw_snd_nxt + 65535 + 2), clear of the old one.
+      if (v.kind === 'tw-new-syn') this.deliver(seg, now, (twSndNxt + 65537) >>> 0 || 1);
       return;
     }
     const lid = this.listeners.get(seg.dstPort);
     const l = lid === undefined ? undefined : this.socks.get(lid);
     if (l?.conn) {
       const v = analyze('LISTEN', l.conn.tcb, seg);
-      if (v.kind === 'syn') this.spawnChild(l, seg, now);
+      if (v.kind === 'syn') this.spawnChild(l, seg, now, reopenIss);
       else this.step(l, { type: 'SEGMENT', seg, v, now }, `rcv ${formatFlags(seg.flags)}`);
       return;
     }
@@ -358,7 +387,29 @@ export class Stack {
     if (!seg.flags.RST && !this.k.blackhole) this.out.push({ kind: 'send', sock: 0, seg: resetFor(seg), rtx: false });
   }
 
-  private spawnChild(l: Sock, seg: Segment, now: number): void {
+  /**
+   * RFC 5961 section 7 as Linux does it (tcp_send_challenge_ack()): after the
+   * per-socket limit, a host-wide budget of challenge ACKs per second, drawn at
+   * random around tcp_challenge_ack_limit each second. Off at its maximum (the
+   * Linux default). A challenge beyond the budget is not sent.
+   */
+  private challengeBudget(v: Verdict, t: Tcb, seg: Segment, now: number): Verdict {
+    const limit = this.k.tcp_challenge_ack_limit;
+    if (limit >= KNOB_SPECS.tcp_challenge_ack_limit.max) return v;
+    if (v.kind !== 'ack' || (v.why !== 'challenge' && v.why !== 'ack-too-old')) return v;
+    if (oowAckSuppressed(t, seg, now)) return v;
+    const second = Math.floor(now);
+    if (second !== this.challengeSecond) {
+      const half = (limit + 1) >> 1;
+      this.challengeSecond = second;
+      this.challengeLeft = half + (this.rand32() % Math.max(1, limit));
+    }
+    if (this.challengeLeft <= 0) return { kind: 'drop', why: 'challenge-limit' };
+    this.challengeLeft--;
+    return v;
+  }
+
+  private spawnChild(l: Sock, seg: Segment, now: number, iss?: number): void {
     // Backlog counts half-open and not-yet-accepted children, as a listen queue does.
     if (l.children.length + l.acceptQueue.length >= l.backlog + 1) return;
     const id = this.nextId++;
@@ -368,7 +419,7 @@ export class Stack {
     c.parent = l.id;
     c.localPort = l.localPort;
     c.remotePort = seg.srcPort;
-    const tcb = this.tcbFor(c, seg.srcPort, this.rand32());
+    const tcb = this.tcbFor(c, seg.srcPort, iss ?? this.rand32());
     tcb.passive = true;
     c.conn = newConn(id, tcb, 'LISTEN');
     this.socks.set(id, c);
@@ -397,7 +448,7 @@ export class Stack {
     this.socks.clear();
     this.byTuple.clear();
     this.listeners.clear();
-    this.timeWaitCount = 0;
+    this.twBuckets = 0;
     this.down = true;
   }
 
@@ -412,16 +463,30 @@ export class Stack {
     return createTcb({ k: this.k, localPort: s.localPort ?? 0, remotePort, iss, keepalive: { ...s.opts.keepalive }, linger0: s.opts.linger0 });
   }
 
+  /**
+   * Whether a connection holds a TIME_WAIT bucket: TIME_WAIT itself, and (Linux,
+   * tw_minisock) an orphan in FIN_WAIT_2 whose tcp_fin_timeout fits in TIME_WAIT's
+   * length, which tcp_time_wait(sk, TCP_FIN_WAIT2, ...) moves into one.
+   */
+  private inBucket(c: Conn): boolean {
+    const st = stateOf(c);
+    if (st === 'TIME_WAIT') return true;
+    const k = this.k;
+    return st === 'FIN_WAIT_2' && c.tcb.orphan && k.tw_minisock === 1 && k.tcp_fin_timeout <= k.time_wait_len;
+  }
+
   private step(s: Sock, ev: EndpointEvent, cause: string): void {
     if (!s.conn) return;
-    const { from, to } = stepConn(s.conn, ev, cause, this.out);
-    if (from === to) return;
-    if (from === 'TIME_WAIT') this.timeWaitCount--;
-    if (to === 'TIME_WAIT' && ++this.timeWaitCount > this.k.tcp_max_tw_buckets) {
-      // Linux: "TCP: time wait bucket table overflow": the new TIME_WAIT socket is destroyed at once.
+    const had = this.inBucket(s.conn);
+    const { from, to } = stepConn(s.conn, ev, cause, this.out, this.engine);
+    const has = this.inBucket(s.conn);
+    if (had && !has) this.twBuckets--;
+    if (!had && has && ++this.twBuckets > this.k.tcp_max_tw_buckets) {
+      // Linux: "TCP: time wait bucket table overflow": the socket is destroyed at once.
       this.step(s, { type: 'TW_OVERFLOW', now: ev.now }, 'tcp_max_tw_buckets overflow');
       return;
     }
+    if (from === to) return;
     if (to === 'ESTABLISHED' || (to === 'CLOSE_WAIT' && (from === 'SYN_SENT' || from === 'SYN_RCVD'))) this.opened(s);
     if (to === 'CLOSED') this.closed(s);
     if (to === 'LISTEN' && s.kind === 'conn') this.forget(s);
@@ -459,7 +524,7 @@ export class Stack {
   }
 
   private forget(s: Sock): void {
-    if (s.conn && stateOf(s.conn) === 'TIME_WAIT') this.timeWaitCount--;
+    if (s.conn && this.inBucket(s.conn)) this.twBuckets--;
     if (s.conn) for (const t of s.conn.timers) this.out.push({ kind: 'timer', sock: s.id, timer: t, action: 'cancel' });
     s.conn?.timers.clear();
     if (s.localPort !== null && s.remotePort !== null && this.byTuple.get(tupleKey(s.localPort, s.remotePort)) === s.id) {
@@ -482,6 +547,7 @@ export class Stack {
       nextId: this.nextId,
       nextEphemeral: this.nextEphemeral,
       down: this.down,
+      challenge: { second: this.challengeSecond, left: this.challengeLeft },
       socks: [...this.socks.values()].map((s) => ({
         ...s,
         opts: { ...s.opts, keepalive: { ...s.opts.keepalive } },
@@ -498,6 +564,8 @@ export class Stack {
     this.nextId = d.nextId;
     this.nextEphemeral = d.nextEphemeral;
     this.down = d.down;
+    this.challengeSecond = d.challenge?.second ?? -1;
+    this.challengeLeft = d.challenge?.left ?? 0;
     this.socks.clear();
     this.byTuple.clear();
     this.listeners.clear();
@@ -517,7 +585,8 @@ export class Stack {
       if (s.kind === 'listener' && s.localPort !== null && st === 'LISTEN') this.listeners.set(s.localPort, s.id);
       if (s.kind === 'conn' && s.localPort !== null && s.remotePort !== null && st !== 'CLOSED') this.byTuple.set(tupleKey(s.localPort, s.remotePort), s.id);
     }
-    this.timeWaitCount = this.countInState('TIME_WAIT');
+    this.twBuckets = 0;
+    for (const s of this.socks.values()) if (s.conn && this.inBucket(s.conn)) this.twBuckets++;
   }
 }
 

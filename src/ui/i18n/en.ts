@@ -170,6 +170,33 @@ export const en = {
   'diagram.sequence': 'Sequence diagram',
   'diagram.close': 'Close',
   'seconds': '{t} s',
+  // --- player (pace, lessons, timeline) ---
+  'player.idle': 'Ready',
+  'player.playing': 'Playing',
+  'player.note': 'Paused at a note',
+  'player.paused': 'Paused',
+  'player.seeking': 'Seeking',
+  'player.ended': 'Ended: nothing is scheduled',
+  'player.continue': 'Continue',
+  'player.timeline': 'Timeline of the run so far',
+  'player.pace': 'Pace',
+  'player.paceAuto': 'Auto pace',
+  'player.paceExact': 'Exact speed',
+  'player.paceAutoHelp': 'Slows down while a segment is on the wire and after each state change, so you can follow them; quiet stretches run at the chosen speed. Virtual time stays exact.',
+  'player.paceExactHelp': 'Virtual time runs at exactly the chosen speed.',
+  'player.keysLesson': 'Keys: → / PageDown / Space next note, ← / PageUp previous note',
+  'lesson.toggle': 'Pause at each note',
+  'lesson.next': 'Next',
+  'lesson.prev': 'Previous',
+  'lesson.beats': 'Notes of this scenario',
+  'lesson.of': 'Note {i} of {n}',
+  'lesson.jump': 'Go to the note at {t} s',
+  // --- Linux exactly: knobs ---
+  'knob.rst_after_fin_epipe': 'A reset after the peer\'s FIN (CLOSE_WAIT) reports EPIPE, not ECONNRESET (Linux)',
+  'knob.tw_restart_on_ack': 'TIME_WAIT restarts its timer on any segment it answers, not only on a repeated FIN (Linux)',
+  'knob.tcp_invalid_ratelimit': 'Per socket, at most one ACK per this many seconds for invalid segments and challenge ACKs; 0 = no limit',
+  'knob.tcp_challenge_ack_limit': 'Challenge ACKs per second for the whole host (2147483647 = no limit)',
+  'knob.tw_minisock': 'TIME_WAIT lives in a mini-socket: the application\'s socket itself reads CLOSED (Linux)',
 } as const;
 
 export type MessageKey = keyof typeof en;

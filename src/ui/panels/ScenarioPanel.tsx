@@ -1,20 +1,26 @@
 import { memo, useState } from 'react';
 import type { Scenario } from '../../scenarios/index.ts';
+import type { PlayerStatus } from '../player/playerMachine.ts';
+import type { SimControls } from '../sim/useSimulation.ts';
 import { useI18n } from '../i18n/index.ts';
 import { fmtTime } from '../narrate.ts';
 
-/** The note in force at time t: the last one whose `at` has passed. */
-export function currentNote(s: Scenario | null, t: number) {
-  if (!s) return null;
-  let best = null;
-  for (const n of s.notes) if (n.at <= t + 1e-9) best = n;
-  return best;
+interface Props {
+  scenario: Scenario | null;
+  /** the note in force (-1: none yet) */
+  noteIndex: number;
+  status: PlayerStatus;
+  lesson: boolean;
+  controls: Pick<SimControls, 'next' | 'prev' | 'seek' | 'setLesson'>;
 }
 
-export const ScenarioPanel = memo(function ScenarioPanel({ scenario, noteIndex }: { scenario: Scenario | null; noteIndex: number }) {
+/** The scenario's story: title, summary, the note in force, and (lessons) Next/Previous and its beats. */
+export const ScenarioPanel = memo(function ScenarioPanel({ scenario, noteIndex, status, lesson, controls }: Props) {
   const { t, lang } = useI18n();
-  const note = scenario && noteIndex >= 0 ? scenario.notes[noteIndex] : undefined;
+  const notes = scenario?.notes ?? [];
+  const note = noteIndex >= 0 ? notes[noteIndex] : undefined;
   const [open, setOpen] = useState(false);
+  const waiting = status === 'note';
   return (
     <section className="panel story" aria-labelledby="story-h">
       <h2 id="story-h">{scenario ? scenario.title[lang] : t('header.free')}</h2>
@@ -25,12 +31,47 @@ export const ScenarioPanel = memo(function ScenarioPanel({ scenario, noteIndex }
         {open ? t('story.less') : t('story.more')}
       </button>
       {note && (
-        <p className="note" data-testid="scenario-note" aria-live="polite">
-          <strong>
-            {t('story.now')} ({t('seconds', { t: fmtTime(note.at) })}):
-          </strong>{' '}
-          {note.text[lang]}
-        </p>
+        <div className={`note-box ${waiting ? 'note-box--waiting' : ''}`} data-testid="note" data-at={note.at} data-index={noteIndex}>
+          <p className="note" data-testid="scenario-note" aria-live="polite">
+            <strong>
+              {t('story.now')} ({t('seconds', { t: fmtTime(note.at) })}):
+            </strong>{' '}
+            {note.text[lang]}
+          </p>
+        </div>
+      )}
+      {notes.length > 0 && (
+        <div className="lesson-bar">
+          <button type="button" data-testid="note-prev" onClick={controls.prev} disabled={noteIndex < 0}>
+            <span aria-hidden="true">←</span> {t('lesson.prev')}
+          </button>
+          <button type="button" className={waiting ? 'primary' : ''} data-testid="note-next" onClick={controls.next} disabled={status === 'ended'}>
+            {t('lesson.next')} <span aria-hidden="true">→</span>
+          </button>
+          <span className="muted small" aria-live="off">
+            {noteIndex >= 0 ? t('lesson.of', { i: noteIndex + 1, n: notes.length }) : ''}
+          </span>
+          <label className="small lesson-toggle">
+            <input type="checkbox" data-testid="lesson-toggle" checked={lesson} onChange={(e) => controls.setLesson(e.target.checked)} /> {t('lesson.toggle')}
+          </label>
+          <ol className="beats" aria-label={t('lesson.beats')}>
+            {notes.map((n, i) => (
+              <li key={i}>
+                <button
+                  type="button"
+                  data-testid="beat"
+                  data-index={i}
+                  aria-current={i === noteIndex ? 'step' : undefined}
+                  title={n.text[lang]}
+                  aria-label={`${t('lesson.jump', { t: fmtTime(n.at) })}: ${n.text[lang]}`}
+                  onClick={() => controls.seek(n.at)}
+                >
+                  {fmtTime(n.at)}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
     </section>
   );

@@ -113,8 +113,9 @@ export class SimController {
   get checkpointCount(): number {
     return this.checkpoints.size;
   }
+  /** Step back is possible after a step or action (exact undo) and from any instant after 0 (previous event). */
   get canStepBack(): boolean {
-    return this.history.length > 0;
+    return this.history.length > 0 || this.world.now > 1e-9;
   }
 
   /** Run every event up to `t` (never backwards). Errors in scripted steps are reported, not thrown. */
@@ -143,6 +144,29 @@ export class SimController {
     }
     w.runUntil(t);
     this.checkpoints.maybeTake(w, this.journal.length);
+  }
+
+  /**
+   * Playback: process the next event if it is due by `limit`, without remembering the
+   * present (playback is undone by seeking, not by the undo history). Returns whether one ran.
+   */
+  runNext(limit: number): boolean {
+    const at = this.world.nextEventAt();
+    if (at === null || at > limit) return false;
+    this.forgetMarks();
+    try {
+      this.world.step();
+    } catch (e) {
+      this.runError = errorText(e);
+    }
+    this.checkpoints.maybeTake(this.world, this.journal.length);
+    this.version++;
+    return true;
+  }
+
+  /** Playback moved on: the undo marks belong to a past it left behind (back() then seeks instead). */
+  forgetMarks(): void {
+    this.history = [];
   }
 
   /** Remember the present so `back()` can return to it. */
@@ -187,15 +211,32 @@ export class SimController {
     return true;
   }
 
-  /** Restore the state before the last action/step/jump; false if there is none. */
-  back(): boolean {
+  /**
+   * Restore the state before the last action/step/jump; with no such mark (after playback, after
+   * opening a link with `t=`), move to the previous event: the latest instant before `now` at
+   * which the trace records something (0 if none). False if already at the start.
+   */
+  back(now = this.world.now): boolean {
     const m = this.history.pop();
-    if (!m) return false;
+    if (!m) {
+      const t = this.previousEventTime(now);
+      if (t === null) return false;
+      this.seek(t);
+      this.history.pop(); // seek's own mark would undo this step back
+      return true;
+    }
     this.world.restore(m.snap);
     this.journal.length = m.journalLen;
     this.checkpoints.prune(this.world, this.journal.length);
     this.version++;
     return true;
+  }
+
+  /** The latest trace time strictly before `now`, 0 when nothing happened before it, null at the start. */
+  previousEventTime(now: number): number | null {
+    const tr = this.world.trace;
+    for (let i = tr.length - 1; i >= 0; i--) if (tr[i]!.t < now - 1e-9) return tr[i]!.t;
+    return now > 1e-9 ? 0 : null;
   }
 
   /** Move the clock to a past instant `t` (≤ now): the latest checkpoint before it, then replay. */

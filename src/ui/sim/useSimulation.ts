@@ -1,22 +1,38 @@
 /**
- * React side of the simulation: owns a SimController, drives the virtual clock
- * with requestAnimationFrame (real dt × speed), and publishes a view that is
- * recomputed only when the world changed (its version moved).
+ * React side of the simulation: owns a SimController and the player (an XState actor, see
+ * ../player/playerMachine.ts) that moves it through virtual time, and publishes a view of the
+ * world that is recomputed only when the world changed (the controller's version moved).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useActorRef, useSelector } from '@xstate/react';
+import { useMemo, useRef, useState } from 'react';
 import type { StepAction } from '../../sim/config.ts';
 import type { WorldView } from '../../sim/view.ts';
 import { viewOf } from '../../sim/view.ts';
 import type { ViewLimits } from '../../sim/view.ts';
+import type { Scenario } from '../../scenarios/index.ts';
+import type { Pace } from '../player/pace.ts';
+import type { PlayerActor, PlayerStatus } from '../player/playerMachine.ts';
+import { playerMachine, statusOf } from '../player/playerMachine.ts';
 import { errorText, ReplayError, SimController } from './controller.ts';
 import type { JournalEntry, SimConfig } from './controller.ts';
 
+/** What the page draws: the newest segments (sequence diagram) and events (event log). */
+const VIEW_LIMITS: ViewLimits = { segments: 200, events: 400 };
+
 export interface SimState {
   view: WorldView;
-  /** the clock shown: the world has run every event up to it */
+  /** the clock shown: the world has run every event before it */
   displayTime: number;
   playing: boolean;
+  status: PlayerStatus;
   speed: number;
+  pace: Pace;
+  /** playback pauses at each note */
+  lesson: boolean;
+  /** the note in force at the time shown (-1: none) */
+  noteIndex: number;
+  /** the furthest time reached in this run (the scrubber's end) */
+  horizon: number;
   canStepBack: boolean;
   /** an action the user asked for that the world refused, or a scenario step that failed */
   error: string | null;
@@ -31,173 +47,171 @@ export interface SimControls {
   pause(): void;
   toggle(): void;
   setSpeed(s: number): void;
+  setPace(p: Pace): void;
+  setLesson(on: boolean): void;
   step(): void;
   jumpToNextTimer(): void;
   back(): void;
   reset(): void;
   seek(t: number): void;
+  /** the scrubber: start dragging, move, let go */
+  seekStart(): void;
+  seekTo(t: number): void;
+  seekEnd(): void;
+  /** lessons: continue to the next note / go back to the previous one */
+  next(): void;
+  prev(): void;
   perform(a: StepAction): boolean;
   /** new scenario (keepTime false) or new profile/knobs (keepTime true); false if refused */
   configure(c: SimConfig, keepTime: boolean): boolean;
   dismissError(): void;
 }
 
-/** What the page draws: the newest segments (sequence diagram) and events (event log). */
-const VIEW_LIMITS: ViewLimits = { segments: 200, events: 400 };
-
-interface Published {
-  version: number;
-  view: WorldView;
-  time: number;
-  canStepBack: boolean;
-  error: string | null;
-  journal: readonly JournalEntry[];
+export interface SimInit {
+  t: number;
+  speed: number;
+  autoplay: boolean;
+  actions?: readonly JournalEntry[];
+  pace?: Pace;
+  /** lesson mode as asked by the link; undefined = on when the scenario has notes */
+  lesson?: boolean;
 }
 
-/** Mutable holder living in state: the controller and the clock's fast-changing numbers. */
-class Engine {
-  last: Published | null = null;
-  constructor(
-    readonly ctrl: SimController,
-    public time: number,
-    public speed: number,
-    public userError: string | null,
-    readonly replayError: ReplayError | null = null,
-  ) {}
-  setTime(t: number): void {
-    this.time = t;
-  }
-  setSpeed(s: number): void {
-    this.speed = s;
-  }
-  setUserError(e: string | null): void {
-    this.userError = e;
-  }
-  setLast(p: Published): void {
-    this.last = p;
-  }
+interface Boot {
+  ctrl: SimController;
+  userError: string | null;
+  replayError: ReplayError | null;
 }
 
-function publish(e: Engine): Published {
-  const c = e.ctrl;
-  const prev = e.last;
-  const changed = !prev || prev.version !== c.version;
-  // a fresh view (new arrays, so memoized panels see the change) of recent history only:
-  // the cost of a frame does not grow with the length of the run
-  const view = changed ? viewOf(c.world, VIEW_LIMITS) : prev.view;
-  const error = e.userError ?? c.runError;
-  const journal = changed ? c.actions.slice() : prev.journal;
-  const next: Published = { version: c.version, view, time: e.time, canStepBack: c.canStepBack, error, journal };
-  if (prev && !changed && prev.time === next.time && prev.canStepBack === next.canStepBack && prev.error === error) return prev;
-  e.setLast(next);
-  return next;
-}
-
-function createEngine(config: SimConfig, t: number, speed: number, actions: readonly JournalEntry[]): Engine {
-  let ctrl: SimController;
-  let userError: string | null = null;
-  let replayError: ReplayError | null = null;
+function createController(config: SimConfig, t: number, actions: readonly JournalEntry[]): Boot {
   try {
     try {
-      ctrl = new SimController(config, t, actions);
+      return { ctrl: new SimController(config, t, actions), userError: null, replayError: null };
     } catch (err) {
       if (!(err instanceof ReplayError)) throw err;
       // all or nothing: start again without any of the link's actions
-      replayError = err;
-      ctrl = new SimController(config, t);
+      return { ctrl: new SimController(config, t), userError: null, replayError: err };
     }
   } catch (err) {
-    ctrl = new SimController({ scenario: null, profile: config.profile, knobs: {} });
-    userError = errorText(err);
+    return { ctrl: new SimController({ scenario: null, profile: config.profile, knobs: {} }), userError: errorText(err), replayError: null };
   }
-  return new Engine(ctrl, ctrl.now, speed, userError, replayError);
 }
 
-export function useSimulation(
-  config: SimConfig,
-  init: { t: number; speed: number; autoplay: boolean; actions?: readonly JournalEntry[] },
-): [SimState, SimControls] {
-  const [engine] = useState(() => createEngine(config, init.t, init.speed, init.actions ?? []));
-  const [pub, setPub] = useState(() => publish(engine));
-  const [playing, setPlaying] = useState(init.autoplay);
-  const [speed, setSpeedState] = useState(init.speed);
+export const noteTimes = (s: Scenario | null): readonly number[] => s?.notes.map((n) => n.at) ?? [];
 
-  // The frame loop: only while playing.
-  useEffect(() => {
-    if (!playing) return;
-    let raf = 0;
-    let last = performance.now();
-    const frame = (now: number) => {
-      const dt = Math.min(0.25, Math.max(0, (now - last) / 1000));
-      last = now;
-      const t = engine.time + dt * engine.speed;
-      engine.ctrl.advanceTo(t);
-      engine.setTime(t);
-      setPub(publish(engine));
-      raf = requestAnimationFrame(frame);
-    };
-    raf = requestAnimationFrame(frame);
-    return () => cancelAnimationFrame(raf);
-  }, [playing, engine]);
+export function useSimulation(config: SimConfig, init: SimInit): [SimState, SimControls, PlayerActor] {
+  const [boot] = useState(() => createController(config, init.t, init.actions ?? []));
+  const ctrl = boot.ctrl;
+  const [userError, setUserError] = useState<string | null>(boot.userError);
+  // the user's choice of lesson mode; null = the default (on when the scenario has notes)
+  const lessonRef = useRef<boolean | null>(init.lesson ?? null);
+
+  const player = useActorRef(playerMachine, {
+    input: {
+      ctrl,
+      speed: init.speed,
+      pace: init.pace ?? 'auto',
+      lesson: init.lesson ?? noteTimes(config.scenario).length > 0,
+      notes: noteTimes(config.scenario),
+      autoplay: init.autoplay,
+    },
+  });
+  const time = useSelector(player, (s) => s.context.time);
+  const version = useSelector(player, (s) => s.context.version);
+  const status = useSelector(player, statusOf);
+  const speed = useSelector(player, (s) => s.context.speed);
+  const pace = useSelector(player, (s) => s.context.pace);
+  const lesson = useSelector(player, (s) => s.context.lesson);
+  const noteIndex = useSelector(player, (s) => s.context.noteIndex);
+  const horizon = useSelector(player, (s) => s.context.horizon);
+
+  // a fresh view (new arrays, so memoized panels see the change) of recent history only:
+  // the cost of a frame does not grow with the length of the run
+  const view = useMemo(() => {
+    void version;
+    return viewOf(ctrl.world, VIEW_LIMITS);
+  }, [ctrl, version]);
+  const journal = useMemo(() => {
+    void version;
+    return ctrl.actions.slice();
+  }, [ctrl, version]);
 
   const controls = useMemo<SimControls>(() => {
-    const c = engine.ctrl;
-    const sync = () => {
-      engine.setTime(engine.ctrl.now);
-      setPub(publish(engine));
-    };
-    const stop = () => setPlaying(false);
-    const act = (f: () => unknown) => () => {
-      stop();
-      f();
-      sync();
-    };
+    const send = (type: 'PLAY' | 'PAUSE' | 'TOGGLE' | 'STEP' | 'BACK' | 'JUMP_TIMER' | 'SEEK_START' | 'SEEK_END' | 'NEXT' | 'PREV' | 'SYNC') => () => player.send({ type });
     /** Run a user request; a refusal (InputError) is shown on the page, never thrown. */
     const attempt = (f: () => void): boolean => {
       try {
         f();
-        engine.setUserError(null);
+        setUserError(null);
         return true;
       } catch (err) {
-        engine.setUserError(errorText(err));
+        setUserError(errorText(err));
         return false;
       } finally {
-        sync();
+        player.send({ type: 'SYNC' });
       }
     };
     return {
-      play: () => setPlaying(true),
-      pause: stop,
-      toggle: () => setPlaying((p) => !p),
-      setSpeed: (s) => {
-        engine.setSpeed(s);
-        setSpeedState(s);
+      play: send('PLAY'),
+      pause: send('PAUSE'),
+      toggle: send('TOGGLE'),
+      setSpeed: (s) => player.send({ type: 'SET_SPEED', speed: s }),
+      setPace: (p) => player.send({ type: 'SET_PACE', pace: p }),
+      setLesson: (on) => {
+        lessonRef.current = on;
+        player.send({ type: 'SET_LESSON', on });
       },
-      step: act(() => c.step()),
-      jumpToNextTimer: act(() => c.jumpToNextTimer()),
-      back: act(() => c.back()),
-      reset: act(() => {
-        c.reset();
-        engine.setUserError(null);
-      }),
-      seek: (t) => act(() => c.seek(t))(),
+      step: send('STEP'),
+      jumpToNextTimer: send('JUMP_TIMER'),
+      back: send('BACK'),
+      reset: () => {
+        setUserError(null);
+        player.send({ type: 'RESET' });
+      },
+      seek: (t) => player.send({ type: 'SEEK', t }),
+      seekStart: send('SEEK_START'),
+      seekTo: (t) => player.send({ type: 'SEEK_TO', t }),
+      seekEnd: send('SEEK_END'),
+      next: send('NEXT'),
+      prev: send('PREV'),
       perform: (a) => {
-        c.advanceTo(engine.time); // the world acts at the time shown
-        return attempt(() => c.perform(a));
+        ctrl.advanceTo(player.getSnapshot().context.time); // the world acts at the time shown
+        return attempt(() => ctrl.perform(a));
       },
-      configure: (cfg, keepTime) =>
+      configure: (cfg, keepTime) => {
+        let ok = false;
         attempt(() => {
-          c.reconfigure(cfg, keepTime);
-          if (!keepTime) stop();
-        }),
+          ctrl.reconfigure(cfg, keepTime);
+          ok = true;
+        });
+        if (ok && !keepTime) {
+          const notes = noteTimes(cfg.scenario);
+          player.send({ type: 'LOAD', notes, lesson: lessonRef.current ?? notes.length > 0 });
+        }
+        return ok;
+      },
       dismissError: () => {
-        engine.setUserError(null);
-        c.clearError();
-        sync();
+        setUserError(null);
+        ctrl.clearError();
+        player.send({ type: 'SYNC' });
       },
     };
-  }, [engine]);
+  }, [player, ctrl, lessonRef]);
 
-  const state: SimState = { view: pub.view, displayTime: pub.time, playing, speed, canStepBack: pub.canStepBack, error: pub.error, journal: pub.journal, replayError: engine.replayError };
-  return [state, controls];
+  const state: SimState = {
+    view,
+    displayTime: time,
+    playing: status === 'playing',
+    status,
+    speed,
+    pace,
+    lesson,
+    noteIndex,
+    horizon,
+    canStepBack: ctrl.canStepBack || time > 1e-9,
+    error: userError ?? ctrl.runError,
+    journal,
+    replayError: boot.replayError,
+  };
+  return [state, controls, player];
 }

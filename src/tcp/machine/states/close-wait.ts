@@ -1,3 +1,4 @@
+import { and } from 'xstate';
 import type { StateConfig } from '../chart.ts';
 import { err } from '../chart.ts';
 import { keepaliveTimeout, rtoTimeout } from '../shared.ts';
@@ -10,6 +11,7 @@ export const CLOSE_WAIT: StateConfig = {
   on: {
     SEGMENT: [
       { guard: 'rcvAck', actions: ['acceptSegment', 'output'] },
+      { guard: and(['rcvRst', 'rstAfterFinEpipe']), target: 'CLOSED', actions: [err('EPIPE')] },
       { guard: 'rcvRst', target: 'CLOSED', actions: [err('ECONNRESET')] },
       { guard: 'rcvSynInWindow', target: 'CLOSED', actions: ['sendRstAck', err('ECONNRESET')] },
     ],

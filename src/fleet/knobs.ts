@@ -1,0 +1,111 @@
+/**
+ * Fleet knobs (DESIGN.md "Fleet"): the engine's knobs plus the host-level ones a busy
+ * server is tuned with. Engine knobs are checked by src/tcp; the rest are checked here.
+ * `ip_local_port_range` is the one knob that is not a number: "lo-hi", as sysctl prints it.
+ */
+import { checkKnob, InputError, isKnobName, KNOB_NAMES, resolveKnobs } from '../tcp/knobs.ts';
+import type { Knobs } from '../tcp/knobs.ts';
+
+export interface PortRange {
+  lo: number;
+  hi: number;
+}
+
+/** Host knobs the fleet adds to the engine's (somaxconn and tcp_tw_reuse are engine knobs already). */
+export interface HostKnobs {
+  ulimit_n: number;
+  tcp_max_syn_backlog: number;
+  tcp_syncookies: number;
+  ip_local_port_range: PortRange;
+  /** accepted only to say that Linux removed it (4.12); it changes nothing */
+  tcp_tw_recycle: number;
+}
+
+export const HOST_KNOB_DEFAULTS: HostKnobs = {
+  ulimit_n: 1024,
+  tcp_max_syn_backlog: 2048,
+  tcp_syncookies: 1,
+  ip_local_port_range: { lo: 32768, hi: 60999 },
+  tcp_tw_recycle: 0,
+};
+
+const HOST_INT_SPECS = {
+  ulimit_n: { min: 8, max: 1_048_576, help: 'open files per process (ulimit -n)' },
+  tcp_max_syn_backlog: { min: 1, max: 262_144, help: 'half-open (SYN_RCVD) connections kept per listener' },
+  tcp_syncookies: { min: 0, max: 2, help: '1 = SYN cookies when the SYN queue overflows, 2 = always, 0 = never' },
+  tcp_tw_recycle: { min: 0, max: 1, help: 'removed in Linux 4.12 (it broke clients behind NAT); accepted and ignored' },
+} as const;
+
+export const HOST_KNOB_NAMES = [...Object.keys(HOST_INT_SPECS), 'ip_local_port_range'] as (keyof HostKnobs)[];
+export const FLEET_KNOB_NAMES: readonly string[] = [...KNOB_NAMES, ...HOST_KNOB_NAMES];
+
+export const TW_RECYCLE_NOTE = 'tcp_tw_recycle was removed in Linux 4.12 (it broke clients behind NAT); it is accepted and changes nothing';
+
+export function isHostKnob(name: string): name is keyof HostKnobs {
+  return (HOST_KNOB_NAMES as string[]).includes(name);
+}
+
+export function parsePortRange(v: unknown, where: string): PortRange {
+  const text = typeof v === 'string' ? v.trim() : null;
+  const m = text ? /^(\d+)\s*[-\s]\s*(\d+)$/.exec(text) : null;
+  if (!m) throw new InputError(where, `expected a port range "lo-hi" (e.g. "32768-60999"), got ${JSON.stringify(v)}`);
+  const lo = Number(m[1]);
+  const hi = Number(m[2]);
+  if (lo < 1024 || hi > 65535 || lo > hi) throw new InputError(where, `${lo}-${hi} is out of range; allowed: 1024 <= lo <= hi <= 65535`);
+  return { lo, hi };
+}
+
+export const formatPortRange = (r: PortRange): string => `${r.lo}-${r.hi}`;
+
+/** Checks one host knob value; InputError names the field and what is allowed. */
+export function checkHostKnob<K extends keyof HostKnobs>(name: K, value: unknown, where: string): HostKnobs[K] {
+  if (name === 'ip_local_port_range') return parsePortRange(value, where) as HostKnobs[K];
+  const spec = HOST_INT_SPECS[name as keyof typeof HOST_INT_SPECS];
+  const v = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isInteger(v) || v < spec.min || v > spec.max) {
+    throw new InputError(where, `expected a whole number ${spec.min}..${spec.max} (${spec.help}), got ${JSON.stringify(value)}`);
+  }
+  return v as HostKnobs[K];
+}
+
+/** Both halves of a fleet's knob set. */
+export interface FleetKnobs {
+  engine: Knobs;
+  host: HostKnobs;
+}
+
+/**
+ * Resolves overrides (engine and host knobs mixed, as `--set` and preset files give them).
+ * Everything is checked before anything is returned: a bad value leaves nothing half-applied.
+ */
+export function resolveFleetKnobs(overrides: Readonly<Record<string, unknown>>, where = 'set', base?: FleetKnobs): FleetKnobs {
+  const engineOverrides: Record<string, number> = {};
+  const host: HostKnobs = { ...(base?.host ?? HOST_KNOB_DEFAULTS) };
+  for (const [name, v] of Object.entries(overrides)) {
+    if (isHostKnob(name)) (host as unknown as Record<string, unknown>)[name] = checkHostKnob(name, v, `${where}.${name}`);
+    else if (isKnobName(name)) engineOverrides[name] = checkKnob(name, v, `${where}.${name}`);
+    else throw new InputError(`${where}.${name}`, `unknown knob "${name}"; known knobs: ${FLEET_KNOB_NAMES.join(', ')}`);
+  }
+  const engineBase: Record<string, number> = {};
+  if (base) for (const n of KNOB_NAMES) engineBase[n] = base.engine[n];
+  const engine = resolveKnobs(base?.engine.profile ?? 'linux', { ...engineBase, ...engineOverrides }, where);
+  return { engine, host };
+}
+
+/** The knob set as the JSON output prints it: every engine and host knob, by name. */
+export function knobsJson(k: FleetKnobs): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  for (const n of KNOB_NAMES) out[n] = k.engine[n];
+  for (const n of HOST_KNOB_NAMES) {
+    const v = k.host[n];
+    out[n] = typeof v === 'number' ? v : formatPortRange(v);
+  }
+  return out;
+}
+
+/** Splits a `KNOB=VALUE` argument. */
+export function parseSetArg(arg: string): [string, string] {
+  const i = arg.indexOf('=');
+  if (i <= 0) throw new InputError('--set', `expected KNOB=VALUE, got ${JSON.stringify(arg)}`);
+  return [arg.slice(0, i).trim(), arg.slice(i + 1).trim()];
+}

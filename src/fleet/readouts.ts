@@ -1,0 +1,56 @@
+/**
+ * What an operator reads on the box, computed from one sample: the field notes' awk one-liner,
+ * `ss -s`, a few lines of `ss -tan state close-wait`, and the node_exporter series that draw
+ * the same curves on a dashboard.
+ */
+import { STATE_ALIASES, TCP_STATES } from '../tcp/states.ts';
+import type { TcpState } from '../tcp/states.ts';
+import type { Sample } from './sample.ts';
+import { totalSockets } from './sample.ts';
+
+export const AWK_ONE_LINER = "netstat -n | awk '/^tcp/ {++S[$NF]} END {for(a in S) print a, S[a]}'";
+
+/**
+ * The one-liner's output: netstat -n lists no listening sockets; a state nobody is in prints
+ * nothing. (awk's for-in order is unspecified; this prints the states in the diagram's order.)
+ */
+export function awkOutput(s: Sample): string[] {
+  const out: string[] = [];
+  for (const st of TCP_STATES) {
+    if (st === 'LISTEN' || s.states[st] === 0) continue;
+    out.push(`${STATE_ALIASES[st].netstat} ${s.states[st]}`);
+  }
+  return out;
+}
+
+/** `ss -s`'s TCP line. "closed" counts sockets no longer in the established hash: CLOSED and TIME_WAIT. */
+export function ssSummary(s: Sample): string {
+  const n = totalSockets(s.states);
+  return `TCP: ${n} (estab ${s.states.ESTABLISHED}, closed ${s.states.CLOSED + s.states.TIME_WAIT}, orphaned ${s.orphans}, synrecv ${s.states.SYN_RCVD}, timewait ${s.states.TIME_WAIT}/0)`;
+}
+
+export const SS_CLOSE_WAIT = 'ss -tan state close-wait';
+
+export function ssCloseWait(s: Sample): string[] {
+  const rows = [['Recv-Q', 'Send-Q', 'Local Address:Port', 'Peer Address:Port'], ...s.closeWait.map((l) => [String(l.recvQ), String(l.sendQ), l.local, l.peer])];
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const lines = rows.map((r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]! + 2) : c)).join(''));
+  const more = s.states.CLOSE_WAIT - s.closeWait.length;
+  if (more > 0) lines.push(`… ${more} more`);
+  return lines;
+}
+
+/** node_exporter's label for a state (its tcpstat collector). */
+export const exporterState = (st: TcpState): string => (st === 'CLOSED' ? 'close' : STATE_ALIASES[st].netstat.toLowerCase());
+
+export function exporterLines(s: Sample): string[] {
+  const out = TCP_STATES.filter((st) => st !== 'CLOSED').map((st) => `node_tcp_connection_states{state="${exporterState(st)}"} ${s.states[st]}`);
+  out.push(`node_sockstat_TCP_inuse ${totalSockets(s.states) - s.states.TIME_WAIT}`);
+  out.push(`node_sockstat_TCP_tw ${s.states.TIME_WAIT}`);
+  out.push(`node_sockstat_TCP_orphan ${s.orphans}`);
+  out.push(`node_netstat_TcpExt_ListenOverflows ${s.errors.ListenOverflows}`);
+  out.push(`node_netstat_TcpExt_ListenDrops ${s.counters.ListenDrops}`);
+  out.push(`node_netstat_TcpExt_SyncookiesSent ${s.counters.SyncookiesSent}`);
+  out.push(`process_open_fds ${s.fds}`);
+  return out;
+}

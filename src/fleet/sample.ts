@@ -1,0 +1,90 @@
+/**
+ * One per-second sample of the server host (DESIGN.md "Fleet"): sockets per state counted the
+ * way `ss -tan` counts them (listeners included), open descriptors, and cumulative error
+ * counters (like /proc/net/netstat: rates are differences of consecutive samples).
+ */
+import type { Stack } from '../tcp/stack/stack.ts';
+import { TCP_STATES } from '../tcp/states.ts';
+import type { TcpState } from '../tcp/states.ts';
+
+export interface FleetErrors {
+  EMFILE: number;
+  EADDRNOTAVAIL: number;
+  ListenOverflows: number;
+}
+
+/** Further counters an operator reads in `nstat` / `netstat -s`. */
+export interface FleetCounters {
+  ListenDrops: number;
+  SyncookiesSent: number;
+  ResetsSent: number;
+  OrphansKilled: number;
+  TwOverflow: number;
+  Accepted: number;
+  Arrivals: number;
+}
+
+/** One socket line of `ss -tan` for the readouts. */
+export interface SockLine {
+  state: TcpState;
+  recvQ: number;
+  sendQ: number;
+  local: string;
+  peer: string;
+}
+
+export interface Sample {
+  t: number;
+  states: Record<TcpState, number>;
+  fds: number;
+  errors: FleetErrors;
+  counters: FleetCounters;
+  /** half-open children (SYN queue) and established, not yet accepted (accept queue) */
+  queues: { syn: number; accept: number };
+  /** closed by the application, still alive in FIN_WAIT_1, FIN_WAIT_2, CLOSING or LAST_ACK */
+  orphans: number;
+  /** the first few CLOSE_WAIT sockets, for `ss -tan state close-wait` */
+  closeWait: SockLine[];
+}
+
+export const zeroErrors = (): FleetErrors => ({ EMFILE: 0, EADDRNOTAVAIL: 0, ListenOverflows: 0 });
+export const zeroCounters = (): FleetCounters => ({ ListenDrops: 0, SyncookiesSent: 0, ResetsSent: 0, OrphansKilled: 0, TwOverflow: 0, Accepted: 0, Arrivals: 0 });
+
+export function zeroStates(): Record<TcpState, number> {
+  const o = {} as Record<TcpState, number>;
+  for (const s of TCP_STATES) o[s] = 0;
+  return o;
+}
+
+const ORPHAN_STATES: ReadonlySet<TcpState> = new Set(['FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSING', 'LAST_ACK']);
+
+export interface Census {
+  states: Record<TcpState, number>;
+  fds: number;
+  orphans: number;
+  /** ids of the first CLOSE_WAIT sockets met */
+  closeWait: number[];
+}
+
+/**
+ * One pass over the host's socket table. Counted like Stack.countInState (and `ss -tan`):
+ * every socket with a connection, a CLOSED one only while a descriptor still holds it.
+ */
+export function census(stack: Stack, closeWaitLines = 5): Census {
+  const states = zeroStates();
+  let fds = 0;
+  let orphans = 0;
+  const closeWait: number[] = [];
+  for (const s of stack.allSocks()) {
+    if (s.fdOpen) fds++;
+    if (!s.conn || s.kind === 'fresh') continue;
+    const st = s.conn.state;
+    if (st === 'CLOSED' && !s.fdOpen) continue;
+    states[st]++;
+    if (!s.fdOpen && s.parent === null && ORPHAN_STATES.has(st)) orphans++;
+    if (st === 'CLOSE_WAIT' && closeWait.length < closeWaitLines) closeWait.push(s.id);
+  }
+  return { states, fds, orphans, closeWait };
+}
+
+export const totalSockets = (states: Record<TcpState, number>): number => TCP_STATES.reduce((n, s) => n + states[s], 0);

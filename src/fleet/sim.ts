@@ -1,0 +1,891 @@
+/**
+ * The fleet: one busy server host, its clients and its backend, run as a deterministic
+ * discrete-event simulation on a virtual clock. Every connection is a real endpoint of the
+ * engine (src/tcp's Stack and its endpoint machine); this file is the hosts' plumbing around
+ * them: the listener's two queues, the descriptor table, the port allocator, the network
+ * between the hosts, and the applications. Samples are taken once per virtual second.
+ */
+import { EventQueue, toSeconds, toUs } from '../sim/queue.ts';
+import { Rng } from '../sim/rng.ts';
+import type { Segment } from '../tcp/segment.ts';
+import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
+import { TIMER_NAMES } from '../tcp/stack/effects.ts';
+import { Stack } from '../tcp/stack/stack.ts';
+import type { TcpState } from '../tcp/states.ts';
+import { BACKEND_PORT, CLIENT_PORT_BASE, clientAddress, SERVER_ADDR, SERVER_PORT, SPOOF_PORT_BASE } from './addresses.ts';
+import type { AppMode, ClientBehaviour, FleetConfig, Mix, ServerConfig } from './config.ts';
+import { APP_MODES, CLIENT_BEHAVIOURS, mergeMix } from './config.ts';
+import type { FleetKnobs } from './knobs.ts';
+import { resolveFleetKnobs } from './knobs.ts';
+import { PortPool } from './ports.ts';
+import type { FleetCounters, FleetErrors, Sample } from './sample.ts';
+import { census, zeroCounters, zeroErrors } from './sample.ts';
+import type { Story } from './story.ts';
+
+const SERVER = 0;
+const CLIENTS = 1;
+const BACKEND = 2;
+type HostId = typeof SERVER | typeof CLIENTS | typeof BACKEND;
+type AppTimer = 'respond' | 'idle' | 'hold' | 'give-up' | 'vanish';
+/** a vanishing client's host is gone this long after the response reached it */
+const VANISH_AFTER = 0.5;
+
+type Item =
+  | { k: 'deliver'; host: HostId; seg: Segment }
+  | { k: 'timer'; host: HostId; sock: number; timer: TimerName; gen: number }
+  | { k: 'arrival' }
+  | { k: 'app'; what: AppTimer; conn: ServerConn | ClientConn }
+  | { k: 'change'; index: number };
+
+interface ServerConn {
+  kind: 'server';
+  sock: number;
+  port: number;
+  mode: AppMode | null;
+  accepted: boolean;
+  read: number;
+  requested: boolean;
+  responded: boolean;
+  eof: boolean;
+  closed: boolean;
+  lastActivity: number;
+  idleGen: number;
+  story: Story | null;
+}
+
+interface ClientConn {
+  kind: 'client';
+  sock: number;
+  port: number;
+  behaviour: ClientBehaviour;
+  delay: number;
+  loss: number;
+  read: number;
+  gotResponse: boolean;
+  closed: boolean;
+  story: Story | null;
+}
+
+interface Outbound {
+  sock: number;
+  port: number;
+  for: ServerConn;
+  read: number;
+}
+
+export interface FleetOptions {
+  /** keep each live connection's story for drill-downs (costs memory per connection) */
+  stories?: boolean;
+  /** stop taking the `ss` lines (bench) */
+  lean?: boolean;
+}
+
+const TIMER_INDEX: Record<TimerName, number> = Object.fromEntries(TIMER_NAMES.map((n, i) => [n, i])) as Record<TimerName, number>;
+
+export class FleetSim {
+  readonly cfg: FleetConfig;
+  knobs: FleetKnobs;
+  readonly samples: Sample[] = [];
+  /** virtual times at which a change was applied (the chart's markers) */
+  readonly markers: { t: number; index: number }[] = [];
+
+  private nowUs = 0;
+  private readonly rng: Rng;
+  private readonly queue = new EventQueue<Item>();
+  readonly stacks: [Stack, Stack, Stack];
+  private readonly listener: number;
+  private readonly backendListener: number;
+  private timerGen = new Map<number, number>();
+  private nextGen = 1;
+
+  private rate: number;
+  private mix: Mix;
+  /** the application's settings in force (a what-if may change them) */
+  private app: ServerConfig;
+  private nextArrivalUs = 0;
+  private serial = 0;
+  private spoofPort = SPOOF_PORT_BASE;
+  /** clients whose host vanished: nothing reaches them or leaves them any more */
+  private gone = new Set<number>();
+
+  /** server side: client port -> connection; socket id -> connection */
+  private serverByPort = new Map<number, ServerConn>();
+  private serverBySock = new Map<number, ServerConn>();
+  private clientByPort = new Map<number, ClientConn>();
+  private clientBySock = new Map<number, ClientConn>();
+  private outByPort = new Map<number, Outbound>();
+  private outBySock = new Map<number, Outbound>();
+  private backendBySock = new Map<number, { read: number; answered: boolean }>();
+  private backendByPort = new Map<number, number>();
+  private ports: PortPool;
+
+  private fds = 1;
+  private acceptReady = false;
+  private cookieIss: number | null = null;
+  private cookieSecret: number;
+  private readonly opts: FleetOptions;
+
+  readonly errors: FleetErrors = zeroErrors();
+  readonly counters: FleetCounters = zeroCounters();
+
+  constructor(cfg: FleetConfig, opts: FleetOptions = {}) {
+    this.cfg = cfg;
+    this.opts = opts;
+    this.knobs = resolveFleetKnobs(cfg.set);
+    this.rng = new Rng(cfg.seed);
+    this.cookieSecret = new Rng(cfg.seed ^ 0x5eed).u32();
+    this.rate = cfg.rate;
+    this.mix = cfg.mix;
+    this.app = { ...cfg.server };
+    const rand = () => this.rng.u32();
+    const serverRand = () => {
+      const c = this.cookieIss;
+      this.cookieIss = null;
+      return c ?? this.rng.u32();
+    };
+    const defaults = resolveFleetKnobs({});
+    this.stacks = [
+      new Stack({ knobs: this.knobs.engine, rand32: serverRand }),
+      // The clients run with the server's sysctls: the two-peer World a drill-down replays in
+      // has one knob set for both peers, and a connection's story must play out the same there.
+      new Stack({ knobs: this.knobs.engine, rand32: rand, ephemeralBase: CLIENT_PORT_BASE }),
+      new Stack({ knobs: defaults.engine, rand32: rand }),
+    ];
+    this.ports = new PortPool(this.knobs.host.ip_local_port_range);
+    const server = this.stacks[SERVER];
+    this.listener = server.socket();
+    server.bind(this.listener, SERVER_PORT);
+    server.listen(this.listener, cfg.server.backlog, 0);
+    // The host enforces Linux's two queues itself (SYN queue: tcp_max_syn_backlog, accept
+    // queue: the backlog capped by somaxconn); the stack's single combined limit must not bite first.
+    server.sock(this.listener)!.backlog = 1 << 30;
+    const backend = this.stacks[BACKEND];
+    this.backendListener = backend.socket();
+    backend.bind(this.backendListener, BACKEND_PORT);
+    backend.listen(this.backendListener, 65535, 0);
+    backend.sock(this.backendListener)!.backlog = 1 << 30;
+    for (const h of [SERVER, CLIENTS, BACKEND] as const) this.stacks[h].drain();
+    cfg.changes.forEach((c, index) => this.queue.push(toUs(c.at), { k: 'change', index }));
+    if (this.rate > 0) this.queue.push(0, { k: 'arrival' });
+  }
+
+  /** virtual seconds */
+  get now(): number {
+    return toSeconds(this.nowUs);
+  }
+
+  get duration(): number {
+    return this.cfg.minutes * 60;
+  }
+
+  get done(): boolean {
+    return this.samples.length >= Math.floor(this.duration + 1e-9);
+  }
+
+  get server(): Stack {
+    return this.stacks[SERVER];
+  }
+
+  /** Runs up to virtual time `t` (seconds), sampling at every whole second on the way. */
+  runUntil(t: number): void {
+    const end = Math.min(t, this.duration);
+    for (;;) {
+      const nextSample = this.samples.length + 1;
+      const stop = Math.min(end, nextSample);
+      this.processUntil(toUs(stop));
+      if (stop === nextSample && nextSample <= end) this.sample(nextSample);
+      else break;
+    }
+  }
+
+  run(): Sample[] {
+    this.runUntil(this.duration);
+    return this.samples;
+  }
+
+  private processUntil(limitUs: number): void {
+    for (;;) {
+      const q = this.queue.peek();
+      if (!q || q.t > limitUs) break;
+      this.queue.pop();
+      this.nowUs = Math.max(this.nowUs, q.t);
+      this.handle(q.item);
+    }
+    this.nowUs = Math.max(this.nowUs, limitUs);
+  }
+
+  private handle(it: Item): void {
+    switch (it.k) {
+      case 'deliver':
+        if (it.host === SERVER) this.deliverToServer(it.seg);
+        else if (it.host === CLIENTS) this.deliverToClients(it.seg);
+        else this.deliverToBackend(it.seg);
+        return;
+      case 'timer': {
+        const key = timerKey(it.host, it.sock, it.timer);
+        if (this.timerGen.get(key) !== it.gen) return;
+        this.timerGen.delete(key);
+        this.stacks[it.host].fire(it.sock, it.timer, this.now);
+        this.flush(it.host);
+        if (it.host === SERVER) this.acceptLoop();
+        return;
+      }
+      case 'arrival':
+        this.arrival();
+        return;
+      case 'app':
+        this.appTimer(it.what, it.conn);
+        return;
+      case 'change':
+        this.applyChange(it.index);
+        return;
+    }
+  }
+
+  // ---- the network ------------------------------------------------------------
+
+  private route(from: HostId, seg: Segment): void {
+    if (from === SERVER) {
+      if (seg.flags.RST) this.counters.ResetsSent++;
+      if (seg.dstPort === BACKEND_PORT && seg.srcPort !== SERVER_PORT) {
+        this.schedule(BACKEND, seg, this.backendDelay());
+        return;
+      }
+      // a spoofed source or a client whose host is gone: nobody answers
+      if (seg.dstPort >= SPOOF_PORT_BASE || this.gone.has(seg.dstPort)) return;
+      const c = this.clientByPort.get(seg.dstPort);
+      if (c && c.loss > 0 && this.lose(c, 'server->client', seg)) return;
+      // a client whose socket is gone still has a host: its stack answers with a RST
+      this.schedule(CLIENTS, seg, c?.delay ?? this.cfg.clients.rtt / 2);
+      return;
+    }
+    if (from === BACKEND) {
+      this.schedule(SERVER, seg, this.backendDelay());
+      return;
+    }
+    if (this.gone.has(seg.srcPort)) return;
+    const c = this.clientByPort.get(seg.srcPort);
+    if (c && c.loss > 0 && this.lose(c, 'client->server', seg)) return;
+    this.schedule(SERVER, seg, c?.delay ?? this.cfg.clients.rtt / 2);
+  }
+
+  private lose(c: ClientConn, dir: 'client->server' | 'server->client', seg: Segment): boolean {
+    if (this.rng.next() * 100 >= c.loss) return false;
+    // Replayed in the World as a drop-next rule just before the segment leaves.
+    const flags = (['SYN', 'FIN', 'RST', 'PSH', 'ACK'] as const).filter((f) => seg.flags[f]).join(',');
+    this.note(c.story, Math.max(0, this.now - 1e-6), { net: 'drop-next', dir, flags });
+    return true;
+  }
+
+  private backendDelay(): number {
+    return (this.cfg.backend?.rtt ?? 0.002) / 2;
+  }
+
+  private schedule(to: HostId, seg: Segment, delay: number): void {
+    this.queue.push(this.nowUs + toUs(delay), { k: 'deliver', host: to, seg });
+  }
+
+  /** Applies a host's effects until its stack has nothing more to say. */
+  private flush(host: HostId): void {
+    const stack = this.stacks[host];
+    for (let fx = stack.drain(); fx.length; fx = stack.drain()) {
+      for (const e of fx) this.effect(host, e);
+    }
+  }
+
+  private effect(host: HostId, e: StackEffect): void {
+    switch (e.kind) {
+      case 'send':
+        this.route(host, e.seg);
+        return;
+      case 'timer': {
+        const key = timerKey(host, e.sock, e.timer);
+        if (e.action === 'set') {
+          const gen = this.nextGen++;
+          this.timerGen.set(key, gen);
+          this.queue.push(this.nowUs + toUs(e.delay ?? 0), { k: 'timer', host, sock: e.sock, timer: e.timer, gen });
+        } else this.timerGen.delete(key);
+        return;
+      }
+      case 'state':
+        if (host === SERVER) this.serverState(e.sock, e.from, e.to, e.cause);
+        else if (host === CLIENTS) this.clientState(e.sock, e.to);
+        else this.backendState(e.sock, e.from, e.to);
+        return;
+      case 'app':
+        if (e.call !== 'connect') return;
+        if (host === CLIENTS) this.clientConnected(e.sock, e.result);
+        else if (host === SERVER) this.outboundConnected(e.sock, e.result);
+        return;
+    }
+  }
+
+  // ---- the server host ---------------------------------------------------------
+
+  private deliverToServer(seg: Segment): void {
+    const stack = this.stacks[SERVER];
+    if (seg.dstPort === SERVER_PORT) {
+      const c = this.serverByPort.get(seg.srcPort);
+      if (!c) {
+        if (seg.flags.SYN && !seg.flags.ACK && !seg.flags.RST) {
+          if (!this.admitSyn(seg)) return;
+        } else if (seg.flags.ACK && !seg.flags.SYN && !seg.flags.RST && this.knobs.host.tcp_syncookies > 0) {
+          this.cookieAck(seg);
+        }
+      } else if (seg.flags.ACK && !seg.flags.SYN && !seg.flags.RST && stack.state(c.sock) === 'SYN_RCVD' && this.acceptQueueFull()) {
+        // Linux drops the handshake's last ACK when the accept queue is full (tcp_abort_on_overflow = 0).
+        this.errors.ListenOverflows++;
+        return;
+      }
+    }
+    stack.deliver(seg, this.now);
+    this.flush(SERVER);
+    if (seg.dstPort === SERVER_PORT) {
+      const c = this.serverByPort.get(seg.srcPort);
+      if (c?.accepted && !c.closed) this.serverReadable(c);
+    } else {
+      const o = this.outByPort.get(seg.dstPort);
+      if (o) this.outboundReadable(o);
+    }
+    this.acceptLoop();
+  }
+
+  private acceptQueueFull(): boolean {
+    const l = this.stacks[SERVER].sock(this.listener)!;
+    return l.acceptQueue.length > Math.min(this.cfg.server.backlog, this.knobs.engine.somaxconn);
+  }
+
+  /** A SYN for the listener: the accept queue, then the SYN queue (or a cookie) decide. */
+  private admitSyn(seg: Segment): boolean {
+    const l = this.stacks[SERVER].sock(this.listener)!;
+    if (this.acceptQueueFull()) {
+      this.errors.ListenOverflows++;
+      this.counters.ListenDrops++;
+      return false;
+    }
+    const cookies = this.knobs.host.tcp_syncookies;
+    if (cookies === 2 || l.children.length >= this.knobs.host.tcp_max_syn_backlog) {
+      if (cookies === 0) {
+        this.counters.ListenDrops++;
+        return false;
+      }
+      // A SYN cookie: the SYN,ACK's sequence number encodes the connection; no state is kept.
+      this.counters.SyncookiesSent++;
+      const k = this.knobs.engine;
+      this.route(SERVER, { srcPort: SERVER_PORT, dstPort: seg.srcPort, seq: this.cookie(seg.srcPort, seg.seq), ack: (seg.seq + 1) >>> 0, flags: { SYN: true, ACK: true }, len: 0, win: Math.min(k.rcv_wnd, 65535), mss: k.mss });
+      return false;
+    }
+    return true;
+  }
+
+  private cookie(port: number, seq: number): number {
+    let h = (this.cookieSecret ^ Math.imul(port, 0x9e3779b1)) >>> 0;
+    h = Math.imul(h ^ seq ^ (h >>> 16), 0x85ebca6b) >>> 0;
+    return (h ^ (h >>> 13)) >>> 0;
+  }
+
+  /**
+   * The ACK of a cookie SYN,ACK: the connection is rebuilt from the cookie, as Linux does, by
+   * replaying the client's SYN into the listener with the cookie as our ISS; the SYN,ACK that
+   * replay produces was already sent (it was the cookie), so it is not sent again.
+   */
+  private cookieAck(seg: Segment): void {
+    const isn = (seg.seq - 1) >>> 0;
+    const iss = this.cookie(seg.srcPort, isn);
+    if (seg.ack !== ((iss + 1) >>> 0) || this.acceptQueueFull()) return;
+    const stack = this.stacks[SERVER];
+    this.cookieIss = iss;
+    stack.deliver({ srcPort: seg.srcPort, dstPort: SERVER_PORT, seq: isn, ack: 0, flags: { SYN: true }, len: 0, win: seg.win, mss: 1460 }, this.now);
+    this.cookieIss = null;
+    for (const e of stack.drain()) if (e.kind !== 'send') this.effect(SERVER, e);
+  }
+
+  private serverState(sock: number, from: TcpState, to: TcpState, cause: string): void {
+    const stack = this.stacks[SERVER];
+    if (from === 'LISTEN' && to === 'SYN_RCVD' && sock !== this.listener) {
+      const port = stack.sock(sock)?.remotePort ?? 0;
+      const story = this.storyFor(port);
+      const c: ServerConn = { kind: 'server', sock, port, mode: null, accepted: false, read: 0, requested: false, responded: false, eof: false, closed: false, lastActivity: this.now, idleGen: 0, story };
+      this.serverByPort.set(port, c);
+      this.serverBySock.set(sock, c);
+    }
+    const c = this.serverBySock.get(sock);
+    if (c?.story) c.story.path.push({ t: this.now, from, to, cause });
+    if (to === 'ESTABLISHED' && from === 'SYN_RCVD') this.acceptReady = true;
+    if (to === 'CLOSED' && (from === 'FIN_WAIT_1' || from === 'CLOSING' || from === 'LAST_ACK') && cause.includes('timeout')) this.counters.OrphansKilled++;
+    if (to === 'CLOSED' && cause.includes('tcp_max_tw_buckets')) this.counters.TwOverflow++;
+    const o = this.outBySock.get(sock);
+    if (o) {
+      if (to === 'TIME_WAIT') this.ports.enteredTimeWait(o.port, sock, this.now);
+      if (to === 'CLOSED') this.outboundClosed(o);
+      return;
+    }
+    if (!c) return;
+    if (to === 'CLOSED' || to === 'LISTEN') {
+      if (!stack.sock(sock)) this.forgetServer(c);
+      else if (c.accepted && !c.closed && c.mode !== 'leak') this.serverClose(c); // the app sees the error and closes
+    }
+  }
+
+  private forgetServer(c: ServerConn): void {
+    if (this.serverByPort.get(c.port) === c) this.serverByPort.delete(c.port);
+    this.serverBySock.delete(c.sock);
+  }
+
+  /** The application accepts while it has descriptors; at the limit accept() fails with EMFILE. */
+  private acceptLoop(): void {
+    if (!this.acceptReady) return;
+    this.acceptReady = false;
+    const stack = this.stacks[SERVER];
+    const l = stack.sock(this.listener)!;
+    while (l.acceptQueue.length > 0) {
+      if (this.fds >= this.knobs.host.ulimit_n) {
+        this.errors.EMFILE++;
+        return;
+      }
+      const r = stack.accept(this.listener);
+      if (!r.ok || r.value === undefined) return;
+      this.fds++;
+      this.counters.Accepted++;
+      const c = this.serverBySock.get(r.value);
+      if (!c) continue;
+      c.accepted = true;
+      c.mode = pick(this.rng, this.mix.app, APP_MODES);
+      c.lastActivity = this.now;
+      if (c.story) c.story.mode = c.mode;
+      const kaCfg = this.app.keepalive;
+      const ka = kaCfg === true ? { idle: this.knobs.engine.tcp_keepalive_time, intvl: this.knobs.engine.tcp_keepalive_intvl, cnt: this.knobs.engine.tcp_keepalive_probes } : kaCfg;
+      if (ka) {
+        stack.setKeepalive(c.sock, 'TCP_KEEPIDLE', ka.idle, this.now);
+        stack.setKeepalive(c.sock, 'TCP_KEEPINTVL', ka.intvl, this.now);
+        stack.setKeepalive(c.sock, 'TCP_KEEPCNT', ka.cnt, this.now);
+        stack.setKeepalive(c.sock, 'SO_KEEPALIVE', 1, this.now);
+        this.note(c.story, this.now, { peer: 'server', do: 'keepalive', on: true, idle: ka.idle, intvl: ka.intvl, cnt: ka.cnt });
+        this.flush(SERVER);
+      }
+      this.armIdle(c);
+      this.serverReadable(c);
+    }
+  }
+
+  private armIdle(c: ServerConn): void {
+    const t = this.app.read_timeout;
+    if (t > 0) this.queue.push(toUs(c.lastActivity + t), { k: 'app', what: 'idle', conn: c });
+  }
+
+  private serverReadable(c: ServerConn): void {
+    const stack = this.stacks[SERVER];
+    const tcb = stack.tcb(c.sock);
+    if (!tcb) return;
+    if (tcb.unread > 0) {
+      const r = stack.recv(c.sock, tcb.unread, this.now);
+      if (r.ok) c.read += r.value ?? 0;
+      c.lastActivity = this.now;
+      this.flush(SERVER);
+    }
+    if (!c.requested && c.read >= this.cfg.server.request_bytes) {
+      c.requested = true;
+      this.queue.push(this.nowUs + toUs(this.cfg.server.respond_after), { k: 'app', what: 'respond', conn: c });
+    }
+    if (tcb.peerFin && tcb.unread === 0 && !c.eof) {
+      c.eof = true;
+      if (c.mode === 'wait-close' && c.responded) this.serverClose(c);
+    }
+  }
+
+  private respond(c: ServerConn): void {
+    if (c.closed) return;
+    const b = this.cfg.backend;
+    if (b && b.per_request > 0 && this.rng.next() < b.per_request) {
+      if (this.callBackend(c)) return;
+    }
+    this.answer(c);
+  }
+
+  private answer(c: ServerConn): void {
+    if (c.closed || c.responded) return;
+    c.responded = true;
+    const stack = this.stacks[SERVER];
+    const st = stack.state(c.sock);
+    if (st === 'ESTABLISHED' || st === 'CLOSE_WAIT') {
+      stack.send(c.sock, this.cfg.server.response_bytes, this.now);
+      this.note(c.story, this.now, { peer: 'server', do: 'send', bytes: this.cfg.server.response_bytes });
+      this.flush(SERVER);
+    }
+    c.lastActivity = this.now;
+    if (c.mode === 'close-first' || (c.mode === 'wait-close' && c.eof)) this.serverClose(c);
+  }
+
+  private serverClose(c: ServerConn): void {
+    if (c.closed) return;
+    c.closed = true;
+    this.fds--;
+    this.acceptReady = true;
+    this.note(c.story, this.now, { peer: 'server', do: 'close' });
+    this.stacks[SERVER].close(c.sock, this.now);
+    this.flush(SERVER);
+    if (!this.stacks[SERVER].sock(c.sock)) this.forgetServer(c);
+  }
+
+  // ---- the server as a client of its backend -----------------------------------------
+
+  /** One backend request for `c`; false when it could not even start (EMFILE, EADDRNOTAVAIL). */
+  private callBackend(c: ServerConn): boolean {
+    const stack = this.stacks[SERVER];
+    if (this.fds >= this.knobs.host.ulimit_n) {
+      this.errors.EMFILE++;
+      return false;
+    }
+    const reuse = this.knobs.engine.tcp_tw_reuse === 1;
+    const got = this.ports.take(this.now, reuse, (s) => stack.state(s) === 'TIME_WAIT');
+    if (!got) {
+      this.errors.EADDRNOTAVAIL++;
+      return false;
+    }
+    const s = stack.socket();
+    const r = stack.connect(s, BACKEND_PORT, this.now, got.port);
+    if (r.errno !== 'EINPROGRESS') {
+      stack.close(s, this.now);
+      this.errors.EADDRNOTAVAIL++;
+      return false;
+    }
+    if (got.replaces !== null) this.outBySock.delete(got.replaces);
+    this.fds++;
+    const o: Outbound = { sock: s, port: got.port, for: c, read: 0 };
+    this.ports.hold(got.port, s);
+    this.outByPort.set(got.port, o);
+    this.outBySock.set(s, o);
+    this.flush(SERVER);
+    return true;
+  }
+
+  private outboundConnected(sock: number, result: string): void {
+    const o = this.outBySock.get(sock);
+    if (!o || result !== '0') return;
+    this.stacks[SERVER].send(sock, this.cfg.backend?.request_bytes ?? 100, this.now);
+  }
+
+  private outboundReadable(o: Outbound): void {
+    const stack = this.stacks[SERVER];
+    const tcb = stack.tcb(o.sock);
+    const s = stack.sock(o.sock);
+    if (!tcb || !s?.fdOpen) return;
+    if (tcb.unread > 0) {
+      const r = stack.recv(o.sock, tcb.unread, this.now);
+      if (r.ok) o.read += r.value ?? 0;
+    }
+    if (o.read >= (this.cfg.backend?.response_bytes ?? 1)) {
+      // The web server is done with the backend and closes first: TIME_WAIT is on this host.
+      this.fds--;
+      stack.close(o.sock, this.now);
+      this.flush(SERVER);
+      this.answer(o.for);
+    }
+  }
+
+  private outboundClosed(o: Outbound): void {
+    const stack = this.stacks[SERVER];
+    this.ports.release(o.port, o.sock);
+    if (this.outByPort.get(o.port) === o) this.outByPort.delete(o.port);
+    this.outBySock.delete(o.sock);
+    if (stack.sock(o.sock)?.fdOpen) {
+      // refused or reset before the answer: the application gives up on the backend
+      this.fds--;
+      stack.close(o.sock, this.now);
+      this.answer(o.for);
+    }
+  }
+
+  // ---- the backend host ----------------------------------------------------------------
+
+  private deliverToBackend(seg: Segment): void {
+    const stack = this.stacks[BACKEND];
+    stack.deliver(seg, this.now);
+    this.flush(BACKEND);
+    for (let r = stack.accept(this.backendListener); r.ok && r.value !== undefined; r = stack.accept(this.backendListener)) {
+      this.backendBySock.set(r.value, { read: 0, answered: false });
+    }
+    const sock = this.backendByPort.get(seg.srcPort);
+    const b = sock === undefined ? undefined : this.backendBySock.get(sock);
+    if (sock === undefined || !b) return;
+    const tcb = stack.tcb(sock);
+    if (!tcb || !stack.sock(sock)?.fdOpen) return;
+    if (tcb.unread > 0) {
+      const r = stack.recv(sock, tcb.unread, this.now);
+      if (r.ok) b.read += r.value ?? 0;
+    }
+    if (!b.answered && b.read >= (this.cfg.backend?.request_bytes ?? 1)) {
+      b.answered = true;
+      stack.send(sock, this.cfg.backend?.response_bytes ?? 1, this.now);
+    }
+    if (tcb.peerFin && tcb.unread === 0) {
+      stack.close(sock, this.now);
+      this.backendBySock.delete(sock);
+    }
+    this.flush(BACKEND);
+  }
+
+  private backendState(sock: number, from: TcpState, to: TcpState): void {
+    const stack = this.stacks[BACKEND];
+    if (from === 'LISTEN' && to === 'SYN_RCVD') this.backendByPort.set(stack.sock(sock)?.remotePort ?? 0, sock);
+    if (to === 'CLOSED' && stack.sock(sock)?.fdOpen) {
+      stack.close(sock, this.now);
+      this.backendBySock.delete(sock);
+    }
+  }
+
+  // ---- the clients ------------------------------------------------------------------------
+
+  private arrival(): void {
+    this.counters.Arrivals++;
+    const behaviour = pick(this.rng, this.mix.clients, CLIENT_BEHAVIOURS);
+    const delay = this.cfg.clients.rtt / 2;
+    const serial = ++this.serial;
+    if (behaviour === 'syn-flood') {
+      const port = this.spoofPort++;
+      const story = this.newStory(serial, port, behaviour, delay);
+      // In the two-peer World: a client that sends its SYN and is unreachable from then on.
+      this.note(story, this.now, { peer: 'client', do: 'connect' });
+      this.note(story, this.now, { net: 'partition' });
+      const k = this.stacks[CLIENTS].k;
+      this.schedule(SERVER, { srcPort: port, dstPort: SERVER_PORT, seq: this.rng.u32(), ack: 0, flags: { SYN: true }, len: 0, win: 65535, mss: k.mss }, delay);
+    } else {
+      const stack = this.stacks[CLIENTS];
+      const s = stack.socket();
+      const port = CLIENT_PORT_BASE + serial;
+      const story = this.newStory(serial, port, behaviour, delay);
+      const c: ClientConn = { kind: 'client', sock: s, port, behaviour, delay, loss: behaviour === 'lossy' ? this.cfg.clients.loss : 0, read: 0, gotResponse: false, closed: false, story };
+      this.clientByPort.set(port, c);
+      this.clientBySock.set(s, c);
+      this.note(story, this.now, { peer: 'client', do: 'connect' });
+      stack.connect(s, SERVER_PORT, this.now, port);
+      this.flush(CLIENTS);
+      this.queue.push(this.nowUs + toUs(this.cfg.clients.give_up), { k: 'app', what: 'give-up', conn: c });
+    }
+    this.scheduleArrival();
+  }
+
+  private scheduleArrival(): void {
+    if (this.rate <= 0) return;
+    this.nextArrivalUs += Math.max(1, Math.round(1e6 / this.rate));
+    this.queue.push(this.nextArrivalUs, { k: 'arrival' });
+  }
+
+  private clientConnected(sock: number, result: string): void {
+    const c = this.clientBySock.get(sock);
+    if (!c) return;
+    if (result !== '0') {
+      this.clientClose(c);
+      return;
+    }
+    this.stacks[CLIENTS].send(sock, this.cfg.server.request_bytes, this.now);
+    this.note(c.story, this.now, { peer: 'client', do: 'send', bytes: this.cfg.server.request_bytes });
+  }
+
+  private deliverToClients(seg: Segment): void {
+    if (this.gone.has(seg.dstPort)) return; // the client's host vanished while this was in flight
+    const stack = this.stacks[CLIENTS];
+    stack.deliver(seg, this.now);
+    this.flush(CLIENTS);
+    const c = this.clientByPort.get(seg.dstPort);
+    if (!c || c.closed) return;
+    const tcb = stack.tcb(c.sock);
+    if (!tcb) return;
+    if (tcb.unread > 0) {
+      const r = stack.recv(c.sock, tcb.unread, this.now);
+      if (r.ok) c.read += r.value ?? 0;
+      this.flush(CLIENTS);
+    }
+    if (!c.gotResponse && c.read >= this.cfg.server.response_bytes) {
+      c.gotResponse = true;
+      switch (c.behaviour) {
+        case 'closes-first':
+          this.clientClose(c);
+          return;
+        case 'vanish-after-fin':
+          this.clientClose(c);
+          this.vanish(c);
+          return;
+        case 'vanish-mid':
+          // gone half a second later: its stack has acknowledged what it received (and a FIN with it)
+          this.queue.push(this.nowUs + toUs(VANISH_AFTER), { k: 'app', what: 'vanish', conn: c });
+          return;
+        default:
+          this.queue.push(this.nowUs + toUs(this.cfg.clients.hold), { k: 'app', what: 'hold', conn: c });
+      }
+    }
+    // EOF: a well-behaved client closes its side too (a vanishing one never does)
+    if (tcb.peerFin && tcb.unread === 0 && !c.closed && c.behaviour !== 'vanish-mid') this.clientClose(c);
+  }
+
+  private clientClose(c: ClientConn): void {
+    if (c.closed) return;
+    c.closed = true;
+    this.note(c.story, this.now, { peer: 'client', do: 'close' });
+    this.stacks[CLIENTS].close(c.sock, this.now);
+    this.flush(CLIENTS);
+  }
+
+  /** The client's host is gone: nothing more leaves it or reaches it (a partition, in the World). */
+  private vanish(c: ClientConn): void {
+    this.note(c.story, this.now, { net: 'partition' });
+    this.gone.add(c.port);
+    this.clientByPort.delete(c.port);
+    this.clientBySock.delete(c.sock);
+    const stack = this.stacks[CLIENTS];
+    // An orphan already closed keeps retransmitting its FIN into the void until it gives up.
+    if (stack.sock(c.sock)?.fdOpen) stack.abort(c.sock, this.now);
+    this.flush(CLIENTS); // its RST goes nowhere: the client is no longer routed
+  }
+
+  private clientState(sock: number, to: TcpState): void {
+    if (to !== 'CLOSED') return;
+    const c = this.clientBySock.get(sock);
+    if (!c) return;
+    const stack = this.stacks[CLIENTS];
+    if (stack.sock(sock)?.fdOpen) {
+      c.closed = true;
+      stack.close(sock, this.now);
+    }
+    this.clientByPort.delete(c.port);
+    this.clientBySock.delete(sock);
+  }
+
+  // ---- application timers ---------------------------------------------------------------
+
+  private appTimer(what: AppTimer, conn: ServerConn | ClientConn): void {
+    if (conn.kind === 'server') {
+      if (what === 'respond') this.respond(conn);
+      else if (what === 'idle' && !conn.closed && this.serverBySock.get(conn.sock) === conn) {
+        const t = this.app.read_timeout;
+        const due = conn.lastActivity + t;
+        if (t <= 0) return;
+        if (this.now + 1e-9 >= due) this.serverClose(conn);
+        else this.queue.push(toUs(due), { k: 'app', what: 'idle', conn });
+      }
+      this.acceptLoop();
+      return;
+    }
+    if (this.clientBySock.get(conn.sock) !== conn) return;
+    if (what === 'vanish') {
+      this.vanish(conn);
+      return;
+    }
+    if (conn.closed) return;
+    if (what === 'hold' || (what === 'give-up' && !conn.gotResponse)) this.clientClose(conn);
+  }
+
+  // ---- what-ifs ----------------------------------------------------------------------------
+
+  private applyChange(index: number): void {
+    const c = this.cfg.changes[index]!;
+    if (c.set) {
+      this.knobs = resolveFleetKnobs(c.set, `changes[${index}].set`, this.knobs);
+      this.stacks[SERVER].reconfigure(this.knobs.engine);
+      this.stacks[CLIENTS].reconfigure(this.knobs.engine);
+      if ('ip_local_port_range' in c.set) this.ports.setRange(this.knobs.host.ip_local_port_range);
+    }
+    if (c.mix) this.mix = mergeMix(this.mix, c.mix);
+    if (c.server) {
+      const hadTimeout = this.app.read_timeout > 0;
+      this.app = { ...this.app, ...c.server };
+      // a read timeout switched on now applies to the connections already open, too
+      if (!hadTimeout && this.app.read_timeout > 0) for (const sc of this.serverBySock.values()) if (sc.accepted && !sc.closed) this.armIdle(sc);
+    }
+    if (c.rate !== undefined) {
+      const was = this.rate;
+      this.rate = c.rate;
+      if (was <= 0 && this.rate > 0) {
+        this.nextArrivalUs = this.nowUs;
+        this.scheduleArrival();
+      }
+    }
+    this.markers.push({ t: this.now, index });
+    this.acceptReady = true;
+    this.acceptLoop();
+  }
+
+  // ---- samples and stories -----------------------------------------------------------------
+
+  private sample(t: number): void {
+    if (this.opts.stories && t % 10 === 0) this.pruneStories();
+    const cen = census(this.stacks[SERVER], this.opts.lean ? 0 : 5);
+    const stack = this.stacks[SERVER];
+    const l = stack.sock(this.listener)!;
+    this.samples.push({
+      t,
+      states: cen.states,
+      fds: cen.fds,
+      errors: { ...this.errors },
+      counters: { ...this.counters },
+      queues: { syn: l.children.length, accept: l.acceptQueue.length },
+      orphans: cen.orphans,
+      closeWait: cen.closeWait.map((id) => {
+        const s = stack.sock(id)!;
+        // Recv-Q 1: the FIN the application has not consumed by closing, as ss shows it
+        return { state: 'CLOSE_WAIT' as const, recvQ: 1, sendQ: 0, local: `${SERVER_ADDR}:${SERVER_PORT}`, peer: clientAddress(s.remotePort ?? 0) };
+      }),
+    });
+  }
+
+  /** Descriptors the application holds, by the host's own count (the census recounts them). */
+  get openFds(): number {
+    return this.fds;
+  }
+
+  private storyFor(port: number): Story | null {
+    return this.stories.get(port) ?? null;
+  }
+
+  private readonly stories = new Map<number, Story>();
+
+  private newStory(serial: number, port: number, behaviour: ClientBehaviour, delay: number): Story | null {
+    if (!this.opts.stories) return null;
+    const s: Story = { serial, port, start: this.now, delay, behaviour, mode: null, entries: [], path: [] };
+    this.stories.set(port, s);
+    return s;
+  }
+
+  private note(story: Story | null, t: number, action: Story['entries'][number]['action']): void {
+    story?.entries.push({ t, action });
+  }
+
+  /** Live server-side connections in `state` now, with their stories (drill-down). */
+  connectionsIn(state: TcpState, limit = 50): { sock: number; story: Story | null }[] {
+    const out: { sock: number; story: Story | null }[] = [];
+    const stack = this.stacks[SERVER];
+    for (const c of this.serverBySock.values()) {
+      if (out.length >= limit) break;
+      if (stack.state(c.sock) === state && stack.sock(c.sock)) out.push({ sock: c.sock, story: c.story });
+    }
+    return out;
+  }
+
+  /** Drops the stories of connections that no longer exist (keeps memory bounded). */
+  pruneStories(): void {
+    const live = new Set<number>();
+    for (const c of this.serverBySock.values()) live.add(c.port);
+    for (const c of this.clientByPort.values()) live.add(c.port);
+    for (const p of this.stories.keys()) if (!live.has(p)) this.stories.delete(p);
+  }
+}
+
+function timerKey(host: HostId, sock: number, timer: TimerName): number {
+  return (sock * 3 + host) * 8 + TIMER_INDEX[timer];
+}
+
+/** A weighted random choice (the names' order fixes the draw). */
+function pick<K extends string>(rng: Rng, weights: Partial<Record<K, number>>, names: readonly K[]): K {
+  let sum = 0;
+  for (const n of names) sum += weights[n] ?? 0;
+  let x = rng.next() * sum;
+  let last = names[0]!;
+  for (const n of names) {
+    const w = weights[n] ?? 0;
+    if (w <= 0) continue;
+    last = n;
+    if (x < w) return n;
+    x -= w;
+  }
+  return last;
+}

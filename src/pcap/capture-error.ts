@@ -1,0 +1,12 @@
+/** The one error the capture reader throws: what is wrong, in which file, at which byte. */
+export class CaptureError extends Error {
+  override readonly name = 'CaptureError';
+  constructor(
+    readonly file: string,
+    /** byte offset in the file, or null when the problem is not at one place (an unknown stream id) */
+    readonly offset: number | null,
+    readonly detail: string,
+  ) {
+    super(`${file}${offset === null ? '' : `: byte ${offset}`}: ${detail}`);
+  }
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { assign } from 'xstate';
+import { TCP_STATES } from '../states.ts';
+import { CompileError, compileMachine } from './compile.ts';
+import { DERIVED } from './derived.ts';
+import { endpointMachine } from './endpoint.ts';
+import { endpointSetup } from './setup.ts';
+
+type Config = Parameters<typeof endpointSetup.createMachine>[0];
+const machineWith = (states: Config['states'], on: Config['on'] = {}) => endpointSetup.createMachine({ id: 't', context: ({ input }) => input, initial: 'CLOSED', on, states });
+const refusal = (states: Config['states'], on?: Config['on']) => {
+  try {
+    compileMachine(machineWith(states, on), ['CLOSED', 'LISTEN']);
+  } catch (e) {
+    expect(e).toBeInstanceOf(CompileError);
+    return (e as Error).message;
+  }
+  throw new Error('compiled');
+};
+
+describe('compiling the endpoint machine', () => {
+  it('compiles every state of the real machine, with the root transitions after each state\'s own', () => {
+    expect([...DERIVED.keys()]).toEqual([...TCP_STATES]);
+    const est = DERIVED.get('ESTABLISHED')!.get('SEGMENT')!;
+    // ESTABLISHED's five SEGMENT transitions, then the root's replyAck and replyRst
+    expect(est).toHaveLength(7);
+    expect(est[0]!.to).toBe('CLOSE_WAIT');
+    expect(est.at(-1)!.to).toBe('ESTABLISHED');
+    // TIME_WAIT re-entry runs sendAck, then the entry actions cancelTimers and armTimeWait
+    const tw = DERIVED.get('TIME_WAIT')!.get('SEGMENT')![0]!;
+    expect(tw.moves).toBe(true);
+    expect(tw.actions).toHaveLength(3);
+    expect(compileMachine(endpointMachine, TCP_STATES).get('CLOSED')!.get('CONNECT')![0]!.to).toBe('SYN_SENT');
+  });
+
+  it('refuses an inline action, naming the state and the event', () => {
+    const msg = refusal({ CLOSED: { on: { CLOSE: { actions: [assign({ orphan: true })] } } }, LISTEN: {} });
+    expect(msg).toContain('state CLOSED');
+    expect(msg).toContain('event CLOSE');
+    expect(msg).toContain('inline actions');
+  });
+
+  it('refuses an inline guard, naming the state and the event', () => {
+    const msg = refusal({ CLOSED: {}, LISTEN: { on: { SEGMENT: { guard: ({ context }) => context.passive, target: 'CLOSED' } } } });
+    expect(msg).toMatch(/state LISTEN, event SEGMENT: inline guard/);
+  });
+
+  it('refuses delayed (after) transitions and wildcard events', () => {
+    expect(refusal({ CLOSED: { after: { 1000: { target: 'LISTEN' } } }, LISTEN: {} })).toMatch(/state CLOSED, event after/);
+    expect(refusal({ CLOSED: {}, LISTEN: { on: { '*': { target: 'CLOSED' } } } })).toMatch(/state LISTEN, event \*: wildcard/);
+  });
+
+  it('refuses a root transition with a target and nested states', () => {
+    expect(refusal({ CLOSED: {}, LISTEN: {} }, { ABORT: { target: '.CLOSED' } })).toMatch(/state CLOSED, event ABORT: a root transition with a target/);
+    expect(refusal({ CLOSED: { initial: 'a', states: { a: {} } }, LISTEN: {} })).toMatch(/state CLOSED, event \(any\): compound states/);
+  });
+
+  it('refuses dynamic params', () => {
+    const msg = refusal({ CLOSED: { on: { CLOSE: { actions: [{ type: 'setError', params: () => ({ errno: 'ETIMEDOUT' as const }) }] } } }, LISTEN: {} });
+    expect(msg).toMatch(/state CLOSED, event CLOSE: action "setError" has dynamic params/);
+  });
+});
