@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // plain scripts of static example pages run in the browser
+    files: ['public/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     // Layering (DESIGN.md): the protocol and the world know nothing of screens.
     files: ['src/tcp/**/*.ts', 'src/sim/**/*.ts', 'src/pcap/**/*.ts', 'src/fleet/**/*.ts'],
     rules: {

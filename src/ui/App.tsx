@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getScenario, SCENARIO_IDS, SCENARIOS } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/index.ts';
-import type { PeerName, TraceEvent } from '../sim/types.ts';
+import type { PeerName } from '../sim/types.ts';
 import { PROFILES, resolveKnobs } from '../tcp/knobs.ts';
 import type { Knobs, Profile } from '../tcp/knobs.ts';
 import type { TcpState } from '../tcp/states.ts';
 import { SequenceDiagram, StateDiagram, StateInfo } from './diagramsBridge.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { LastEdgeTracker } from './lastEdge.ts';
 import { I18nContext, initialLang, LANG_LIST, rememberLang, translator } from './i18n/index.ts';
 import type { Lang } from './i18n/index.ts';
 import { ClockPanel } from './panels/ClockPanel.tsx';
@@ -24,14 +25,6 @@ import type { UrlProblem } from './url.ts';
 
 const NO_KNOBS: Record<string, number> = {};
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
-
-function lastEdgeOf(trace: readonly TraceEvent[]) {
-  for (let i = trace.length - 1; i >= 0; i--) {
-    const e = trace[i]!;
-    if (e.type === 'state') return { from: e.from, to: e.to, peer: e.peer, key: i };
-  }
-  return null;
-}
 
 function readUrl() {
   const search = typeof location !== 'undefined' ? location.search : '';
@@ -80,7 +73,8 @@ export function App() {
   const [copyStatus, setCopyStatus] = useState<string>('');
 
   const trace = view.trace;
-  const lastEdge = useMemo(() => lastEdgeOf(trace), [trace]);
+  const [edgeTracker] = useState(() => new LastEdgeTracker());
+  const lastEdge = useMemo(() => edgeTracker.update(trace), [edgeTracker, trace]);
 
   const effective: Knobs = useMemo(() => {
     try {
@@ -211,7 +205,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.sequence')}>
                 <h2 className="visually-hidden">{t('diagram.sequence')}</h2>
                 <ErrorBoundary label={t('diagram.sequence')}>
-                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} />
+                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} />
                 </ErrorBoundary>
               </section>
             </div>

@@ -1,11 +1,19 @@
 import { StrictMode } from 'react';
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
 import './diagrams/diagrams.css';
 import './app.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+/*
+ * Each page kind loads only its own code: an embed (embed=1) never downloads the full app's panels,
+ * and the full app never downloads the embed's layout.
+ */
+const root = createRoot(document.getElementById('root')!);
+const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
+const q = new URLSearchParams(location.search);
+
+if (q.get('embed') === '1') {
+  void import('./docs/embedEntry.tsx').then((m) => render(m.embedRoot()));
+} else {
+  void import('./App.tsx').then(({ App }) => render(<App />));
+}

@@ -35,10 +35,22 @@ export function callText(call: string, result: string): string {
  */
 export function buildLog(trace: readonly TraceEvent[]): LogLine[] {
   const out: LogLine[] = [];
-  let i = 0;
+  appendLog(trace, 0, out);
+  return out;
+}
+
+/**
+ * The lines of trace[from…] appended to `out` (`from` must start a group). Returns where the
+ * last group began, in the trace and in `out`: the last group may still grow with later events
+ * of the same instant, so an incremental reader rebuilds from there (see LogCache).
+ */
+export function appendLog(trace: readonly TraceEvent[], from: number, out: LogLine[]): { traceAt: number; linesAt: number } {
+  let i = from;
+  let last = { traceAt: from, linesAt: out.length };
   while (i < trace.length) {
     const e = trace[i]!;
     const index = i;
+    last = { traceAt: i, linesAt: out.length };
     i++;
     if (e.type === 'app' && (e.call === 'crash' || e.call === 'reboot')) {
       out.push({ kind: 'host', t: e.t, index, peer: e.peer, what: e.call });
@@ -96,7 +108,7 @@ export function buildLog(trace: readonly TraceEvent[]): LogLine[] {
         continue;
     }
   }
-  return out;
+  return last;
 }
 
 export const fmtTime = (t: number): string => String(Math.round(t * 1000) / 1000);

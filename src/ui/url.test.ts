@@ -9,7 +9,7 @@ describe('URL state', () => {
   it('parses every parameter', () => {
     const { state, problems } = parseUrl('?scenario=teardown&profile=rfc9293&lang=zh-CN&speed=10&t=2.5&autoplay=1&embed=1', IDS);
     expect(problems).toEqual([]);
-    expect(state).toEqual({ scenario: 'teardown', profile: 'rfc9293', lang: 'zh-CN', speed: 10, t: 2.5, autoplay: true, embed: true, knobs: {} });
+    expect(state).toEqual({ scenario: 'teardown', profile: 'rfc9293', lang: 'zh-CN', speed: 10, t: 2.5, autoplay: true, embed: true, knobs: {}, docs: { view: 'sim', controls: 'full', origins: [] } });
   });
   it('round-trips', () => {
     const s = { ...DEFAULT_URL_STATE, scenario: 'handshake', profile: 'linux' as const, speed: 0.5, t: 62.3, knobs: { time_wait_len: 5 } };

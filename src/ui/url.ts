@@ -12,6 +12,8 @@ import type { Lang } from './i18n/index.ts';
 import type { NetActionName, PeerActionName } from '../scenarios/index.ts';
 import type { StepAction } from '../sim/config.ts';
 import type { JournalEntry } from './sim/controller.ts';
+import { defaultDocsParams, DOCS_PARAMS, isDocsParam, parseDocsParam } from './docs/docsParams.ts';
+import type { DocsParams } from './docs/docsParams.ts';
 import type { Pace } from './player/pace.ts';
 import { PACES } from './player/pace.ts';
 
@@ -31,13 +33,15 @@ export interface UrlState {
   knobs: Record<string, number>;
   /** the user's hand actions with their virtual times, replayed on load (`a`) */
   actions?: readonly JournalEntry[];
+  /** documentation-site parameters: view, s, pkt, controls, height, origin, theme (docs/docsParams.ts) */
+  docs: DocsParams;
   /** pause at each note (`lesson`); undefined = on when the scenario has notes */
   lesson?: boolean;
   /** `pace`: auto (flights and new states are slowed down to be seen) or exact (literal speed) */
   pace?: Pace;
 }
 
-export const DEFAULT_URL_STATE: UrlState = { scenario: FREE_PLAY, speed: 1, t: 0, autoplay: false, embed: false, knobs: {} };
+export const DEFAULT_URL_STATE: UrlState = { scenario: FREE_PLAY, speed: 1, t: 0, autoplay: false, embed: false, knobs: {}, docs: defaultDocsParams() };
 
 export interface UrlProblem {
   kind: 'bad' | 'unknown';
@@ -46,7 +50,7 @@ export interface UrlProblem {
   allowed: string;
 }
 
-export const KNOWN_PARAMS = ['scenario', 'profile', 'lang', 'speed', 't', 'autoplay', 'embed', 'k', 'a', 'lesson', 'pace'] as const;
+export const KNOWN_PARAMS = ['scenario', 'profile', 'lang', 'speed', 't', 'autoplay', 'embed', 'k', 'a', 'lesson', 'pace', ...DOCS_PARAMS] as const;
 export const MAX_T = 1e6;
 
 /** A long value, shortened for the problem report. */
@@ -54,7 +58,7 @@ const shown = (value: string): string => (value.length > 40 ? `${value.slice(0, 
 
 export function parseUrl(search: string, scenarioIds: readonly string[]): { state: UrlState; problems: UrlProblem[] } {
   const q = new URLSearchParams(search);
-  const state: UrlState = { ...DEFAULT_URL_STATE, knobs: {} };
+  const state: UrlState = { ...DEFAULT_URL_STATE, knobs: {}, docs: defaultDocsParams() };
   const problems: UrlProblem[] = [];
   // every echoed value is shortened: a page must not repeat 12 KB of someone's link back at them
   const bad = (param: string, value: string, allowed: string) => problems.push({ kind: 'bad', param, value: shown(value), allowed });
@@ -111,8 +115,13 @@ export function parseUrl(search: string, scenarioIds: readonly string[]): { stat
         break;
       }
       default:
-        problems.push({ kind: 'unknown', param: shown(key), value: shown(value), allowed: KNOWN_PARAMS.join(', ') });
+        if (isDocsParam(key)) parseDocsParam(key, value, state.docs, bad);
+        else problems.push({ kind: 'unknown', param: shown(key), value: shown(value), allowed: KNOWN_PARAMS.join(', ') });
     }
+  }
+  if (state.docs.custom && q.has('scenario')) {
+    bad('scenario', shown(q.get('scenario') ?? ''), 'nothing when s= carries the scenario (give one of scenario= or s=)');
+    state.scenario = FREE_PLAY;
   }
   if (actions) {
     // the actions belong to the view at time t: one after it could never have been taken
@@ -288,7 +297,7 @@ export function decodeActions(s: string): { actions: JournalEntry[] } | { error:
 }
 
 /** The query string for a view; defaults are left out. */
-export function serializeUrl(s: UrlState): string {
+export function serializeUrl(s: Omit<UrlState, 'docs'> & { docs?: DocsParams }): string {
   const q = new URLSearchParams();
   if (s.scenario !== FREE_PLAY) q.set('scenario', s.scenario);
   if (s.profile) q.set('profile', s.profile);
@@ -299,6 +308,14 @@ export function serializeUrl(s: UrlState): string {
   if (s.embed) q.set('embed', '1');
   if (Object.keys(s.knobs).length) q.set('k', encodeKnobs(s.knobs));
   if (s.actions?.length) q.set('a', encodeActions(s.actions));
+  const d = s.docs ?? defaultDocsParams();
+  if (d.view !== 'sim') q.set('view', d.view);
+  if (d.s) q.set('s', d.s);
+  if (d.pkt !== undefined) q.set('pkt', compressToEncodedURIComponent(d.pkt));
+  if (d.controls !== 'full') q.set('controls', d.controls);
+  if (d.height !== undefined) q.set('height', String(d.height));
+  if (d.origins.length) q.set('origin', d.origins.join(','));
+  if (d.theme) q.set('theme', d.theme);
   if (s.lesson !== undefined) q.set('lesson', s.lesson ? '1' : '0');
   if (s.pace && s.pace !== 'auto') q.set('pace', s.pace);
   const str = q.toString();

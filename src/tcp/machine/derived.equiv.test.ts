@@ -13,6 +13,7 @@ import { seqAdd } from '../seq.ts';
 import type { Conn } from '../stack/conn.ts';
 import { newConn, stepConn } from '../stack/conn.ts';
 import type { StackEffect } from '../stack/effects.ts';
+import { timerList, timerSetOf } from '../stack/timerset.ts';
 import { TCP_STATES } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
 import { createTcb } from '../tcb.ts';
@@ -151,10 +152,8 @@ describe('derived stepper = XState transition()', () => {
           const timers = ['RTO', 'KEEPALIVE', 'DELACK'] as const;
           const a = newConn(7, { ...tcb }, state);
           const b = newConn(7, { ...tcb }, state);
-          for (const x of timers) {
-            a.timers.add(x);
-            b.timers.add(x);
-          }
+          a.timers = timerSetOf(timers);
+          b.timers = timerSetOf(timers);
           let now = 1;
           for (const [spec, dt] of events) {
             now += dt;
@@ -165,8 +164,8 @@ describe('derived stepper = XState transition()', () => {
             const ra = stepConn(a, ev, cause, outA, 'derived');
             const rb = stepConn(b, ev, cause, outB, 'xstate');
             // one cheap comparison per step; expect() only spells out a difference
-            const sa = JSON.stringify([ra, a.state, plain(a.tcb), outA, [...a.timers].sort()]);
-            const sb = JSON.stringify([rb, b.state, plain(b.tcb), outB, [...b.timers].sort()]);
+            const sa = JSON.stringify([ra, a.state, plain(a.tcb), outA, timerList(a.timers)]);
+            const sb = JSON.stringify([rb, b.state, plain(b.tcb), outB, timerList(b.timers)]);
             if (sa !== sb) expect(JSON.parse(sa)).toEqual(JSON.parse(sb));
             expect(a.tcb.k).toBe(b.tcb.k);
             steps++;

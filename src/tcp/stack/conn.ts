@@ -6,9 +6,12 @@ import { endpointMachine } from '../machine/endpoint.ts';
 import type { EndpointEvent } from '../machine/events.ts';
 import type { Fx } from '../machine/fx.ts';
 import type { Segment } from '../segment.ts';
+import { formatFlags } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
 import type { StackEffect, TimerName } from './effects.ts';
+import type { TimerSet } from './timerset.ts';
+import { addTimer, deleteTimer, hasTimer, NO_TIMERS } from './timerset.ts';
 
 export type EndpointSnapshot = SnapshotFrom<typeof endpointMachine>;
 
@@ -29,11 +32,14 @@ export interface Conn {
   sock: number;
   state: TcpState;
   tcb: Tcb;
-  timers: Set<TimerName>;
+  /** running timers, packed (timerset.ts) */
+  timers: TimerSet;
+  /** the peer's host address (0 in a two-host world); segments sent carry it */
+  addr: number;
 }
 
-export function newConn(sock: number, tcb: Tcb, state: TcpState = 'CLOSED'): Conn {
-  return { sock, state, tcb, timers: new Set() };
+export function newConn(sock: number, tcb: Tcb, state: TcpState = 'CLOSED', addr = 0): Conn {
+  return { sock, state, tcb, timers: NO_TIMERS, addr };
 }
 
 export const stateOf = (c: Conn): TcpState => c.state;
@@ -44,18 +50,24 @@ class ConnFx implements Fx {
   out!: StackEffect[];
   timeWaitArmed = false;
   send(seg: Segment, rtx: boolean): void {
-    this.out.push({ kind: 'send', sock: this.c.sock, seg, rtx });
+    this.out.push({ kind: 'send', sock: this.c.sock, seg, rtx, addr: this.c.addr });
   }
   set(timer: TimerName, seconds: number): void {
-    this.c.timers.add(timer);
+    this.c.timers = addTimer(this.c.timers, timer);
     if (timer === 'TIME_WAIT') this.timeWaitArmed = true;
     this.out.push({ kind: 'timer', sock: this.c.sock, timer, action: 'set', delay: seconds });
   }
   cancel(timer: TimerName): void {
-    if (this.c.timers.delete(timer)) this.out.push({ kind: 'timer', sock: this.c.sock, timer, action: 'cancel' });
+    const c = this.c;
+    if (!hasTimer(c.timers, timer)) return;
+    c.timers = deleteTimer(c.timers, timer);
+    this.out.push({ kind: 'timer', sock: this.c.sock, timer, action: 'cancel' });
   }
 }
 const connFx = new ConnFx();
+
+/** The cause of a segment's arrival: the text (`rcv SYN,ACK`) is built only if the state changes. */
+export const RCV = '';
 
 /**
  * Feeds one event to the connection and returns what it did. Timer sets of the
@@ -78,8 +90,10 @@ export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: StackEf
   }
   const to = c.state;
   // TIME_WAIT restarting on a retransmitted FIN re-enters itself: worth a trace line.
-  if (to !== from || (reentered && ev.type === 'SEGMENT' && cause.startsWith('rcv'))) {
-    out.push({ kind: 'state', sock: c.sock, from, to, cause });
+  if (to !== from || (reentered && ev.type === 'SEGMENT' && (cause === RCV || cause.startsWith('rcv')))) {
+    // The cause text is built only here, when the state changes.
+    const text = cause === RCV && ev.type === 'SEGMENT' ? `rcv ${formatFlags(ev.seg.flags)}` : cause;
+    out.push({ kind: 'state', sock: c.sock, from, to, cause: text });
   }
   return { from, to };
 }
@@ -95,16 +109,19 @@ function stepXState(c: Conn, ev: EndpointEvent, out: StackEffect[]): boolean {
     const p = a.params as Record<string, unknown> | undefined;
     if (a.type === 'xstate.emit' && p) {
       const e = p.event as { type: 'segment'; seg: Segment; rtx: boolean };
-      out.push({ kind: 'send', sock: c.sock, seg: e.seg, rtx: e.rtx });
+      out.push({ kind: 'send', sock: c.sock, seg: e.seg, rtx: e.rtx, addr: c.addr });
     } else if (a.type === 'xstate.raise' && p && typeof p.delay === 'number') {
       const timer = p.id as TimerName;
       const after = (p.event as { after?: number } | undefined)?.after;
-      c.timers.add(timer);
+      c.timers = addTimer(c.timers, timer);
       if (timer === 'TIME_WAIT') timeWait = true;
       out.push({ kind: 'timer', sock: c.sock, timer, action: 'set', delay: after ?? p.delay / 1000 });
     } else if (a.type === 'xstate.cancel' && p) {
       const timer = p.sendId as TimerName;
-      if (c.timers.delete(timer)) out.push({ kind: 'timer', sock: c.sock, timer, action: 'cancel' });
+      if (hasTimer(c.timers, timer)) {
+        c.timers = deleteTimer(c.timers, timer);
+        out.push({ kind: 'timer', sock: c.sock, timer, action: 'cancel' });
+      }
     }
   }
   return timeWait;

@@ -11,7 +11,8 @@ export { TIMER_NAMES } from '../machine/fx.ts';
  * trace events and scheduled deliveries; the stack itself knows no clock.
  */
 export type StackEffect =
-  | { kind: 'send'; sock: number; seg: Segment; rtx: boolean }
+  /** `addr`: the destination host's address (0 in a two-host world) */
+  | { kind: 'send'; sock: number; seg: Segment; rtx: boolean; addr?: number }
   | { kind: 'state'; sock: number; from: TcpState; to: TcpState; cause: string }
   | { kind: 'timer'; sock: number; timer: TimerName; action: 'set' | 'cancel'; delay?: number }
   /** an asynchronous outcome the application observes: connect() completing, accept() ready, an error */

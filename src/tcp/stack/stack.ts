@@ -12,12 +12,13 @@ import { resetFor } from '../rules/build.ts';
 import { oowAckSuppressed } from '../rules/ratelimit.ts';
 import type { Verdict } from '../rules/verdict.ts';
 import type { Segment } from '../segment.ts';
-import { formatFlags } from '../segment.ts';
 import type { TcpState } from '../states.ts';
+import { TCP_STATES } from '../states.ts';
 import type { KeepaliveOpts, Tcb } from '../tcb.ts';
 import { createTcb } from '../tcb.ts';
 import type { Conn, Engine } from './conn.ts';
-import { newConn, stateOf, stepConn } from './conn.ts';
+import { newConn, RCV, stateOf, stepConn } from './conn.ts';
+import { deleteTimer, hasTimer, NO_TIMERS, timerList, timerSetOf } from './timerset.ts';
 import type { StackEffect, TimerName } from './effects.ts';
 import type { AppResult, Sock } from './sockets.ts';
 import { fail, ok } from './sockets.ts';
@@ -38,16 +39,28 @@ export interface StackSnapshot {
   nextEphemeral: number;
   down: boolean;
   challenge?: { second: number; left: number };
-  socks: (Omit<Sock, 'conn'> & { conn: { sock: number; value: string; context: Tcb; timers: TimerName[] } | null })[];
+  socks: (Omit<Sock, 'conn'> & { conn: { sock: number; value: string; context: Tcb; timers: TimerName[]; addr?: number } | null })[];
 }
 
-const tupleKey = (local: number, remote: number) => `${local}:${remote}`;
+/**
+ * The demultiplexing key of a connection: remote address, remote port and local
+ * port. Without an address (a two-host world, or a fleet that numbers clients by
+ * port) and with ports below 2^26 it is one number, no string built; otherwise a string.
+ */
+const PORTS = 2 ** 26;
+const tupleKey = (local: number, remote: number, addr = 0): number | string =>
+  addr === 0 && local < PORTS && remote < PORTS ? remote * PORTS + local : `${addr}:${remote}:${local}`;
+const STATE_INDEX = new Map(TCP_STATES.map((s, i) => [s, i]));
+/** Listener and child lists of a connected socket: never changed, so one shared empty array. */
+const NONE: number[] = Object.freeze([]) as unknown as number[];
 
 export class Stack {
   private knobs: Knobs;
   private readonly rand32: () => number;
   private socks = new Map<number, Sock>();
-  private byTuple = new Map<string, number>();
+  private byTuple = new Map<number | string, number>();
+  /** connections per state (index in TCP_STATES), kept as they move: O(1) counts for samples */
+  private counts = new Int32Array(TCP_STATES.length);
   private listeners = new Map<number, number>();
   private nextId = 1;
   /** TIME_WAIT buckets in use, kept as a count: tcp_max_tw_buckets is checked on every entry to one */
@@ -117,9 +130,16 @@ export class Stack {
   }
   /** sockets counted the way `ss -tan` counts them */
   countInState(st: TcpState): number {
+    // CLOSED needs the descriptor test; every other state is counted as connections move.
+    if (st !== 'CLOSED') return this.counts[STATE_INDEX.get(st)!]!;
     let n = 0;
     for (const s of this.socks.values()) if (s.conn && s.kind !== 'fresh' && stateOf(s.conn) === st && (st !== 'CLOSED' || s.fdOpen)) n++;
     return n;
+  }
+
+  /** Connections per state (TCP_STATES order), as they are now; CLOSED counts every connection there, open descriptor or not. */
+  stateCounts(): Int32Array {
+    return this.counts;
   }
 
   // ---- socket API ------------------------------------------------------------
@@ -130,20 +150,35 @@ export class Stack {
     return id;
   }
 
-  private blank(id: number, kind: Sock['kind']): Sock {
+  /**
+   * The default keepalive options of the current knob set: one frozen object
+   * shared by every socket and TCB until one sets its own (options objects are
+   * replaced, never changed in place).
+   */
+  private defaultKeepalive(): KeepaliveOpts {
     const k = this.k;
+    if (this.kaFor !== k) {
+      this.kaFor = k;
+      this.ka = Object.freeze({ on: false, idle: k.tcp_keepalive_time, intvl: k.tcp_keepalive_intvl, cnt: k.tcp_keepalive_probes });
+    }
+    return this.ka!;
+  }
+  private kaFor: Knobs | null = null;
+  private ka: KeepaliveOpts | null = null;
+
+  private blank(id: number, kind: Sock['kind']): Sock {
     return {
       id,
       kind,
-      opts: { nonblocking: false, keepalive: { on: false, idle: k.tcp_keepalive_time, intvl: k.tcp_keepalive_intvl, cnt: k.tcp_keepalive_probes }, linger0: false, reuseaddr: false },
+      opts: { nonblocking: false, keepalive: this.defaultKeepalive(), linger0: false, reuseaddr: false },
       localPort: null,
       remotePort: null,
       conn: null,
       fdOpen: true,
       connecting: false,
       backlog: 0,
-      acceptQueue: [],
-      children: [],
+      acceptQueue: kind === 'conn' ? NONE : [],
+      children: kind === 'conn' ? NONE : [],
       parent: null,
       err: null,
       dead: false,
@@ -179,7 +214,7 @@ export class Stack {
     if (this.listeners.has(s.localPort)) return fail('EADDRINUSE');
     s.kind = 'listener';
     s.backlog = Math.max(1, Math.min(backlog, this.k.somaxconn));
-    s.conn = newConn(id, this.tcbFor(s, 0, 0));
+    s.conn = this.track(newConn(id, this.tcbFor(s, 0, 0)));
     this.listeners.set(s.localPort, id);
     this.step(s, { type: 'LISTEN', now }, 'listen');
     return ok();
@@ -187,15 +222,16 @@ export class Stack {
 
   /**
    * `localPort`: the port the host's own allocator picked (a fleet host's ip_local_port_range);
-   * without it, a bound port or the next ephemeral one.
+   * without it, a bound port or the next ephemeral one. `remoteAddr`: the peer host's
+   * address (0, the default, is the one peer of a two-host world).
    */
-  connect(id: number, remotePort: number, now: number, localPort?: number): AppResult {
+  connect(id: number, remotePort: number, now: number, localPort?: number, remoteAddr = 0): AppResult {
     const s = this.get(id);
     if (!s) return fail('EBADF');
     if (s.kind === 'listener') return fail('EISCONN');
     if (s.kind === 'conn') return fail(s.connecting ? 'EALREADY' : 'EISCONN');
     const local = s.localPort ?? localPort ?? this.nextEphemeral++;
-    const key = tupleKey(local, remotePort);
+    const key = tupleKey(local, remotePort, remoteAddr);
     const holder = this.byTuple.get(key);
     if (holder !== undefined) {
       const h = this.socks.get(holder);
@@ -204,10 +240,12 @@ export class Stack {
       else return fail('EADDRINUSE');
     }
     s.kind = 'conn';
+    s.acceptQueue = NONE;
+    s.children = NONE;
     s.localPort = local;
     s.remotePort = remotePort;
     s.connecting = true;
-    s.conn = newConn(id, this.tcbFor(s, remotePort, this.rand32()));
+    s.conn = this.track(newConn(id, this.tcbFor(s, remotePort, this.rand32()), 'CLOSED', remoteAddr));
     this.byTuple.set(key, id);
     this.step(s, { type: 'CONNECT', now }, 'connect');
     return fail('EINPROGRESS');
@@ -360,31 +398,35 @@ export class Stack {
 
   // ---- the network side ---------------------------------------------------------
 
-  /** A segment arrived for this host. */
-  deliver(seg: Segment, now: number, reopenIss?: number): void {
-    if (this.down) return;
-    const id = this.byTuple.get(tupleKey(seg.dstPort, seg.srcPort));
+  /**
+   * A segment arrived for this host from the host at `fromAddr` (0 in a
+   * two-host world). Returns the socket that took it (0: none).
+   */
+  deliver(seg: Segment, now: number, fromAddr = 0, reopenIss?: number): number {
+    if (this.down) return 0;
+    const id = this.byTuple.get(tupleKey(seg.dstPort, seg.srcPort, fromAddr));
     const s = id === undefined ? undefined : this.socks.get(id);
     if (s?.conn) {
       const st = stateOf(s.conn);
       const v = this.challengeBudget(analyze(st, s.conn.tcb, seg), s.conn.tcb, seg, now);
       const twSndNxt = s.conn.tcb.sndNxt;
-      this.step(s, { type: 'SEGMENT', seg, v, now }, `rcv ${formatFlags(seg.flags)}`);
+      this.step(s, { type: 'SEGMENT', seg, v, now }, RCV);
       // Linux: a fresh SYN reopens a 4-tuple in TIME_WAIT; the listener takes it, and the new
       // connection's ISN is the old SND.NXT + 65537 (tw_snd_nxt + 65535 + 2), clear of the old one.
-      if (v.kind === 'tw-new-syn') this.deliver(seg, now, (twSndNxt + 65537) >>> 0 || 1);
-      return;
+      if (v.kind === 'tw-new-syn') return this.deliver(seg, now, fromAddr, (twSndNxt + 65537) >>> 0 || 1);
+      return s.id;
     }
     const lid = this.listeners.get(seg.dstPort);
     const l = lid === undefined ? undefined : this.socks.get(lid);
     if (l?.conn) {
       const v = analyze('LISTEN', l.conn.tcb, seg);
-      if (v.kind === 'syn') this.spawnChild(l, seg, now, reopenIss);
-      else this.step(l, { type: 'SEGMENT', seg, v, now }, `rcv ${formatFlags(seg.flags)}`);
-      return;
+      if (v.kind === 'syn') return this.spawnChild(l, seg, now, fromAddr, reopenIss);
+      this.step(l, { type: 'SEGMENT', seg, v, now }, RCV);
+      return l.id;
     }
     // Nobody here (RFC 9293 §3.10.7.1): answer anything but a RST with a RST.
-    if (!seg.flags.RST && !this.k.blackhole) this.out.push({ kind: 'send', sock: 0, seg: resetFor(seg), rtx: false });
+    if (!seg.flags.RST && !this.k.blackhole) this.out.push({ kind: 'send', sock: 0, seg: resetFor(seg), rtx: false, addr: fromAddr });
+    return 0;
   }
 
   /**
@@ -409,31 +451,33 @@ export class Stack {
     return v;
   }
 
-  private spawnChild(l: Sock, seg: Segment, now: number, iss?: number): void {
+  private spawnChild(l: Sock, seg: Segment, now: number, fromAddr: number, iss?: number): number {
     // Backlog counts half-open and not-yet-accepted children, as a listen queue does.
-    if (l.children.length + l.acceptQueue.length >= l.backlog + 1) return;
+    if (l.children.length + l.acceptQueue.length >= l.backlog + 1) return 0;
     const id = this.nextId++;
     const c = this.blank(id, 'conn');
-    c.opts = { ...l.opts, keepalive: { ...l.opts.keepalive } };
+    c.opts = { ...l.opts };
     c.fdOpen = false;
     c.parent = l.id;
     c.localPort = l.localPort;
     c.remotePort = seg.srcPort;
     const tcb = this.tcbFor(c, seg.srcPort, iss ?? this.rand32());
     tcb.passive = true;
-    c.conn = newConn(id, tcb, 'LISTEN');
+    c.conn = this.track(newConn(id, tcb, 'LISTEN', fromAddr));
     this.socks.set(id, c);
-    this.byTuple.set(tupleKey(c.localPort!, seg.srcPort), id);
+    this.byTuple.set(tupleKey(c.localPort!, seg.srcPort, fromAddr), id);
     l.children.push(id);
     const v = analyze('LISTEN', tcb, seg);
-    this.step(c, { type: 'SEGMENT', seg, v, now }, `rcv ${formatFlags(seg.flags)}`);
+    this.step(c, { type: 'SEGMENT', seg, v, now }, RCV);
+    return id;
   }
 
   /** A timer of socket `id` expired. */
   fire(id: number, timer: TimerName, now: number): void {
     if (this.down) return;
     const s = this.socks.get(id);
-    if (!s?.conn || !s.conn.timers.delete(timer)) return;
+    if (!s?.conn || !hasTimer(s.conn.timers, timer)) return;
+    s.conn.timers = deleteTimer(s.conn.timers, timer);
     this.step(s, { type: `TIMEOUT.${timer}` as TimerEventType, now }, `${timer} timeout`);
   }
 
@@ -441,13 +485,14 @@ export class Stack {
   crash(): void {
     for (const s of this.socks.values()) {
       if (!s.conn) continue;
-      for (const t of s.conn.timers) this.out.push({ kind: 'timer', sock: s.id, timer: t, action: 'cancel' });
+      for (const t of timerList(s.conn.timers)) this.out.push({ kind: 'timer', sock: s.id, timer: t, action: 'cancel' });
       const st = stateOf(s.conn);
       if (st !== 'CLOSED') this.out.push({ kind: 'state', sock: s.id, from: st, to: 'CLOSED', cause: 'host crash' });
     }
     this.socks.clear();
     this.byTuple.clear();
     this.listeners.clear();
+    this.counts.fill(0);
     this.twBuckets = 0;
     this.down = true;
   }
@@ -459,8 +504,20 @@ export class Stack {
 
   // ---- internals -------------------------------------------------------------
 
+  /** A new connection is counted in its first state. */
+  private track(c: Conn): Conn {
+    this.counts[STATE_INDEX.get(c.state)!]!++;
+    return c;
+  }
+
+  private untuple(s: Sock): void {
+    if (s.localPort === null || s.remotePort === null) return;
+    const key = tupleKey(s.localPort, s.remotePort, s.conn?.addr ?? 0);
+    if (this.byTuple.get(key) === s.id) this.byTuple.delete(key);
+  }
+
   private tcbFor(s: Sock, remotePort: number, iss: number): Tcb {
-    return createTcb({ k: this.k, localPort: s.localPort ?? 0, remotePort, iss, keepalive: { ...s.opts.keepalive }, linger0: s.opts.linger0 });
+    return createTcb({ k: this.k, localPort: s.localPort ?? 0, remotePort, iss, keepalive: s.opts.keepalive, linger0: s.opts.linger0 });
   }
 
   /**
@@ -480,6 +537,10 @@ export class Stack {
     const had = this.inBucket(s.conn);
     const { from, to } = stepConn(s.conn, ev, cause, this.out, this.engine);
     const has = this.inBucket(s.conn);
+    if (from !== to) {
+      this.counts[STATE_INDEX.get(from)!]!--;
+      this.counts[STATE_INDEX.get(to)!]!++;
+    }
     if (had && !has) this.twBuckets--;
     if (!had && has && ++this.twBuckets > this.k.tcp_max_tw_buckets) {
       // Linux: "TCP: time wait bucket table overflow": the socket is destroyed at once.
@@ -516,20 +577,19 @@ export class Stack {
       s.connecting = false;
       this.out.push({ kind: 'app', sock: s.id, call: 'connect', result: e ?? 'ECONNREFUSED' });
     }
-    if (s.localPort !== null && s.remotePort !== null && this.byTuple.get(tupleKey(s.localPort, s.remotePort)) === s.id) {
-      this.byTuple.delete(tupleKey(s.localPort, s.remotePort));
-    }
+    this.untuple(s);
     if (s.kind === 'listener' && s.localPort !== null) this.listeners.delete(s.localPort);
     if (!s.fdOpen) this.forget(s);
   }
 
   private forget(s: Sock): void {
     if (s.conn && this.inBucket(s.conn)) this.twBuckets--;
-    if (s.conn) for (const t of s.conn.timers) this.out.push({ kind: 'timer', sock: s.id, timer: t, action: 'cancel' });
-    s.conn?.timers.clear();
-    if (s.localPort !== null && s.remotePort !== null && this.byTuple.get(tupleKey(s.localPort, s.remotePort)) === s.id) {
-      this.byTuple.delete(tupleKey(s.localPort, s.remotePort));
+    if (s.conn) {
+      for (const t of timerList(s.conn.timers)) this.out.push({ kind: 'timer', sock: s.id, timer: t, action: 'cancel' });
+      s.conn.timers = NO_TIMERS;
+      this.counts[STATE_INDEX.get(s.conn.state)!]!--;
     }
+    this.untuple(s);
     if (s.parent !== null) {
       const l = this.socks.get(s.parent);
       if (l) {
@@ -554,7 +614,7 @@ export class Stack {
         acceptQueue: [...s.acceptQueue],
         children: [...s.children],
         conn: s.conn
-          ? { sock: s.conn.sock, value: stateOf(s.conn), context: { ...s.conn.tcb, keepalive: { ...s.conn.tcb.keepalive } }, timers: [...s.conn.timers] }
+          ? { sock: s.conn.sock, value: stateOf(s.conn), context: { ...s.conn.tcb, keepalive: { ...s.conn.tcb.keepalive } }, timers: timerList(s.conn.timers), ...(s.conn.addr ? { addr: s.conn.addr } : {}) }
           : null,
       })),
     };
@@ -569,6 +629,7 @@ export class Stack {
     this.socks.clear();
     this.byTuple.clear();
     this.listeners.clear();
+    this.counts.fill(0);
     this.out = [];
     for (const x of d.socks) {
       const conn: Conn | null = x.conn
@@ -576,14 +637,16 @@ export class Stack {
             sock: x.conn.sock,
             state: x.conn.value as TcpState,
             tcb: { ...x.conn.context, keepalive: { ...x.conn.context.keepalive } },
-            timers: new Set(x.conn.timers),
+            timers: timerSetOf(x.conn.timers),
+            addr: x.conn.addr ?? 0,
           }
         : null;
       const s: Sock = { ...x, opts: { ...x.opts, keepalive: { ...x.opts.keepalive } }, acceptQueue: [...x.acceptQueue], children: [...x.children], conn };
       this.socks.set(s.id, s);
       const st = conn ? stateOf(conn) : 'CLOSED';
       if (s.kind === 'listener' && s.localPort !== null && st === 'LISTEN') this.listeners.set(s.localPort, s.id);
-      if (s.kind === 'conn' && s.localPort !== null && s.remotePort !== null && st !== 'CLOSED') this.byTuple.set(tupleKey(s.localPort, s.remotePort), s.id);
+      if (s.kind === 'conn' && s.localPort !== null && s.remotePort !== null && st !== 'CLOSED') this.byTuple.set(tupleKey(s.localPort, s.remotePort, conn?.addr ?? 0), s.id);
+      if (conn) this.counts[STATE_INDEX.get(conn.state)!]!++;
     }
     this.twBuckets = 0;
     for (const s of this.socks.values()) if (s.conn && this.inBucket(s.conn)) this.twBuckets++;

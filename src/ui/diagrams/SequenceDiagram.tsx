@@ -3,17 +3,18 @@
  * React renders the SVG; geometry is precomputed (sequenceLayout.ts, timeScale.ts)
  * and only in-flight arrows change from frame to frame.
  */
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { PeerName, TimerView } from '../../sim/types.ts';
 import type { WorldView } from '../../sim/view.ts';
 import type { TcpState } from '../../tcp/states.ts';
 import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
-import { PEER_X, SEQ_TOP, SEQ_W, countAtOrBefore, eventTimes, segmentGeometry, segmentProgress, visibleTimes } from './sequenceLayout.ts';
+import { PEER_X, SEQ_TOP, SEQ_W } from './sequenceLayout.ts';
 import type { TimeBreak } from './timeScale.ts';
-import { DEFAULT_TIME_SCALE, buildTimeScale, formatSeconds } from './timeScale.ts';
-import type { LabelSpot, OBox } from './labelLayout.ts';
-import { labelBox, lineBox, placeNowLabel, placeSegmentLabels, textWidth } from './labelLayout.ts';
+import { formatSeconds } from './timeScale.ts';
+import type { OBox } from './labelLayout.ts';
+import { labelBox, lineBox, placeNowLabel, textWidth } from './labelLayout.ts';
+import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 
@@ -24,6 +25,8 @@ export interface SequenceDiagramProps {
   lang: Lang;
   selectedSegment: number | null;
   onSelectSegment(id: number): void;
+  /** bumps whenever the simulation's history is rewritten (step back, reset, new configuration) */
+  epoch?: number;
 }
 
 const PEERS: readonly PeerName[] = ['client', 'server'];
@@ -182,101 +185,95 @@ function TimerBar({ t, displayTime, y, lang }: { t: TimerView; displayTime: numb
   );
 }
 
-export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment }: SequenceDiagramProps) {
+export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0 }: SequenceDiagramProps) {
   const titleId = useId();
-  const { segments, peers, timers } = view;
-  const allTimes = useMemo(() => eventTimes({ segments, peers, timers }), [segments, peers, timers]);
-  // The axis is shaped by what has happened by displayTime; it only changes when the clock crosses an event.
-  const cut = countAtOrBefore(allTimes, displayTime);
-  const cutoff = cut > 0 ? allTimes[cut - 1]! : -1;
-  const times = useMemo(() => visibleTimes({ segments, peers, timers }, cutoff), [segments, peers, timers, cutoff]);
-  // Scale up to the last visible event: arrows are laid out once per event, not per frame.
+  const { peers, timers } = view;
   const [zoom, setZoom] = useState(1);
-  const scaleOpts = useMemo(
-    () => ({ top: SEQ_TOP, pxPerSecond: DEFAULT_TIME_SCALE.pxPerSecond * zoom, quietPxPerSecond: DEFAULT_TIME_SCALE.quietPxPerSecond * zoom }),
-    [zoom],
-  );
-  const base = useMemo(() => buildTimeScale(times, NaN, scaleOpts), [times, scaleOpts]);
-  const geoms = useMemo(() => segments.map((sg) => segmentGeometry(sg, base.y, relative)), [segments, base, relative]);
-  // Scale extended to the display time (its tail may add a break while the clock runs through a quiet stretch).
-  const full = useMemo(() => buildTimeScale(times, displayTime, scaleOpts), [times, displayTime, scaleOpts]);
-  const nowY = full.y(displayTime);
-  const height = Math.max(full.height, nowY) + BOTTOM_PAD;
-
-  const bands = useMemo(() => {
-    const out: Band[] = [];
-    for (const p of PEERS) {
-      // states entered and left at the same instant (CLOSED → LISTEN at t=0) get no band
-      const h = peers[p].history.filter((e, i, all) => e.t <= displayTime && !(all[i + 1] && all[i + 1]!.t <= e.t && all[i + 1]!.t <= displayTime));
-      h.forEach((e, i) => {
-        const next = h[i + 1];
-        out.push({ peer: p, state: e.state, t0: e.t, y0: full.y(e.t), y1: next ? full.y(next.t) : nowY });
-      });
-    }
-    return out;
-  }, [peers, displayTime, full, nowY]);
-
-  // What is drawn at this moment: in-flight arrows are laid out on this frame's axis (their head sits on the "now" line).
-  const drawn = useMemo(() => {
-    const out: { g: SegmentGeometry; frac: number; status: ShownStatus }[] = [];
-    for (const g0 of geoms) {
-      const pr = segmentProgress(g0, displayTime);
-      if (!pr) continue;
-      let g = g0;
-      let frac = pr.frac;
-      if (pr.status === 'in-flight') {
-        g = segmentGeometry(g0.seg, full.y, relative);
-        if (g.y2 - g.y1 > 1e-9) frac = Math.min(1, Math.max(0, (nowY - g.y1) / (g.y2 - g.y1)));
-      }
-      out.push({ g, frac, status: pr.status });
-    }
-    return out;
-  }, [geoms, displayTime, full, relative, nowY]);
-
-  // Labels: segments in the order they were sent (earlier labels never move), then the "now" label.
-  const shownTimers = useMemo(() => timers.filter((x) => x.setAt <= displayTime), [timers, displayTime]);
-  const labels = useMemo(() => {
-    const order = [...drawn].sort((a, b) => a.g.seg.sentAt - b.g.seg.sentAt || a.g.seg.id - b.g.seg.id);
-    const segSpots = placeSegmentLabels(
-      order.map(({ g }) => ({ id: g.seg.id, x1: g.x1, y1: g.y1, x2: 2 * g.lx - g.x1, y2: 2 * g.ly - g.y1, angle: g.angle, text: g.label })),
-    );
-    // the arrows as drawn (up to their heads) near the now line
-    const arrows = drawn
-      .filter(({ g }) => Math.min(g.y1, g.y2) < nowY + 30 && Math.max(g.y1, g.y2) > nowY - 30)
-      .map(({ g, frac }) => lineBox(g.x1, g.y1, g.x1 + (g.x2 - g.x1) * frac, g.y1 + (g.y2 - g.y1) * frac));
-    const taken: OBox[] = [...[...segSpots.values()].map((sp: LabelSpot) => sp.box), ...arrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y).box)];
-    const nowText = `${s(lang, 'now')} ${formatSeconds(displayTime)}`;
-    const now = placeNowLabel(nowText, nowY, SEQ_W, [PEER_X.client, PEER_X.server], taken);
-    return { segSpots, now, nowText };
-  }, [drawn, shownTimers, displayTime, full, nowY, lang]);
-
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The scroll box as last measured (resize, user scroll): screen px per user unit, height and top in user units.
+  const [following, setFollowing] = useState(true);
+  const [port, setPort] = useState(() => ({ k: 1, vh: typeof window !== 'undefined' ? window.innerHeight : Infinity, st: 0 }));
+  const pxPerUnit = port.k;
+
+  // The layout lives across frames; a frame costs what is new or on screen (ladderModel.ts).
+  const [model] = useState(() => new LadderModel());
+  model.update(view, displayTime, { zoom, relative, epoch });
+  const nowY = model.nowY(displayTime);
+  // The window drawn: the "now" line and what the user scrolled to, each with a screen's margin
+  // (while following, the box scrolls to keep the now line in view, so that part is always covered).
+  const vh = port.vh;
+  const around = following ? nowY - vh : port.st;
+  const measured = Number.isFinite(vh);
+  const winTop = measured ? Math.min(around, nowY - 2 * vh) - vh : -Infinity;
+  const winBottom = measured ? Math.max(around + vh, nowY + vh) + vh : Infinity;
+  const fr = model.frame(displayTime, winTop, winBottom);
+  const full = fr.scale;
+  const height = fr.height + BOTTOM_PAD;
+  const drawn = fr.drawn;
+
+  const bands: Band[] = [];
+  for (const p of PEERS) {
+    // states entered and left at the same instant (CLOSED → LISTEN at t=0) get no band
+    const h = peers[p].history.filter((e, i, all) => e.t <= displayTime && !(all[i + 1] && all[i + 1]!.t <= e.t && all[i + 1]!.t <= displayTime));
+    h.forEach((e, i) => {
+      const next = h[i + 1];
+      const y0 = full.y(e.t);
+      const y1 = next ? full.y(next.t) : nowY;
+      if (y1 >= winTop && y0 <= winBottom) bands.push({ peer: p, state: e.state, t0: e.t, y0, y1 });
+    });
+  }
+
+  // The "now" label avoids the labels, arrows and timer labels near the line.
+  const shownTimers = timers.filter((x) => x.setAt <= displayTime);
+  const nowText = `${s(lang, 'now')} ${formatSeconds(displayTime)}`;
+  const nearArrows = drawn
+    .filter(({ g }) => Math.min(g.y1, g.y2) < nowY + 30 && Math.max(g.y1, g.y2) > nowY - 30)
+    .map(({ g, frac }) => lineBox(g.x1, g.y1, g.x1 + (g.x2 - g.x1) * frac, g.y1 + (g.y2 - g.y1) * frac));
+  const taken: OBox[] = [...model.labelsNear(nowY - 40, nowY + 40), ...nearArrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y).box)];
+  const nowSpot = placeNowLabel(nowText, nowY, SEQ_W, [PEER_X.client, PEER_X.server], taken);
+
   const followRef = useRef(true);
   const programmatic = useRef(false);
-  const [following, setFollowing] = useState(true);
 
-  const scale = () => {
+  const measure = useCallback(() => {
     const el = scrollRef.current;
     const svg = el?.querySelector('svg');
-    return svg ? svg.getBoundingClientRect().width / SEQ_W || 1 : 1;
-  };
-  const scrollToNow = useCallback((force: boolean) => {
+    if (!el || !svg) return;
+    const k = svg.getBoundingClientRect().width / SEQ_W || 1;
+    setPort({ k, vh: el.clientHeight / k, st: el.scrollTop / k });
+  }, []);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [measure]);
+  const scrollToNow = (force: boolean) => {
     const el = scrollRef.current;
     if (!el) return;
-    const svg = el.querySelector('svg');
-    const k = svg ? svg.getBoundingClientRect().width / SEQ_W || 1 : 1;
-    const ny = nowY * k;
+    const ny = nowY * pxPerUnit;
     if (!force && ny >= el.scrollTop + 20 && ny <= el.scrollTop + el.clientHeight - 40) return;
     const target = Math.max(0, ny - el.clientHeight * 0.6);
     if (Math.abs(el.scrollTop - target) > 1) {
       programmatic.current = true;
       el.scrollTop = target;
     }
-  }, [nowY]);
+  };
 
   useLayoutEffect(() => {
-    if (followRef.current) scrollToNow(false);
-  }, [scrollToNow]);
+    if (!followRef.current) return;
+    const el = scrollRef.current;
+    if (!el) return;
+    const ny = nowY * pxPerUnit;
+    if (ny >= el.scrollTop + 20 && ny <= el.scrollTop + el.clientHeight - 40) return;
+    const target = Math.max(0, ny - el.clientHeight * 0.6);
+    if (Math.abs(el.scrollTop - target) > 1) {
+      programmatic.current = true;
+      el.scrollTop = target;
+    }
+  }, [nowY, pxPerUnit]);
 
   const onScroll = () => {
     if (programmatic.current) {
@@ -285,7 +282,8 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     }
     const el = scrollRef.current;
     if (!el) return;
-    const ny = nowY * scale();
+    measure();
+    const ny = nowY * pxPerUnit;
     const visible = ny >= el.scrollTop && ny <= el.scrollTop + el.clientHeight;
     followRef.current = visible;
     setFollowing(visible);
@@ -347,26 +345,25 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
               <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} />
             ))}
           </g>
-          {full.breaks.map((b) => (
+          {fr.breaks.map((b) => (
             <Break key={b.from} b={b} lang={lang} />
           ))}
           <g className="seq-now-line" data-testid="sequence-now" data-seconds={displayTime}>
             <line className="seq-now" x1={0} x2={SEQ_W} y1={nowY} y2={nowY} />
-            <text className="seq-now-label" x={labels.now.x} y={nowY} dy={labels.now.dy.toFixed(1)} textAnchor={labels.now.anchor}>
-              {labels.nowText}
+            <text className="seq-now-label" x={nowSpot.x} y={nowY} dy={nowSpot.dy.toFixed(1)} textAnchor={nowSpot.anchor}>
+              {nowText}
             </text>
           </g>
           <g className="seq-segments">
-            {drawn.map(({ g, frac, status }) => {
-              const spot = labels.segSpots.get(g.seg.id);
+            {drawn.map(({ g, frac, status, spot }) => {
               return (
                 <SegmentArrow
                   key={g.seg.id}
                   g={g}
                   frac={frac}
-                  lx={spot?.x ?? g.lx}
-                  ly={spot?.y ?? g.ly}
-                  ldy={spot?.dy ?? -6}
+                  lx={spot.x}
+                  ly={spot.y}
+                  ldy={spot.dy}
                   status={status}
                   selected={selectedSegment === g.seg.id}
                   lang={lang}
@@ -375,7 +372,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
               );
             })}
           </g>
-          {segments.length === 0 && (
+          {view.segments.length === 0 && (
             <text className="seq-time-label" x={SEQ_W / 2} y={SEQ_TOP + 30} textAnchor="middle">
               {s(lang, 'noSegments')}
             </text>

@@ -42,8 +42,18 @@ function corners(b: OBox): [number, number][] {
   return out;
 }
 
+type Bounds = { x0: number; y0: number; x1: number; y1: number };
+/** Boxes are never mutated once made, so their bounds are computed once. */
+const BOUNDS = new WeakMap<OBox, Bounds>();
+
 /** Axis-aligned bounds of an oriented box. */
-export function bounds(b: OBox): { x0: number; y0: number; x1: number; y1: number } {
+export function bounds(b: OBox): Bounds {
+  let r = BOUNDS.get(b);
+  if (!r) BOUNDS.set(b, (r = computeBounds(b)));
+  return r;
+}
+
+function computeBounds(b: OBox): Bounds {
   const c = corners(b);
   const xs = c.map((p) => p[0]);
   const ys = c.map((p) => p[1]);
@@ -135,19 +145,12 @@ export function segmentLabelSpots(s: SegmentLabelInput, fontSize = SEG_LABEL_FON
  */
 export function placeGreedy(candidates: readonly (readonly LabelSpot[])[], obstacles: readonly OBox[] = []): LabelSpot[] {
   const placed: OBox[] = [...obstacles];
-  const placedBounds = placed.map(bounds);
   const out: LabelSpot[] = [];
   for (const spots of candidates) {
     let best: LabelSpot | undefined;
     let bestCost = Infinity;
     for (const spot of spots) {
-      const sb = bounds(spot.box);
-      let cost = 0;
-      for (let i = 0; i < placed.length; i++) {
-        const pb = placedBounds[i]!;
-        if (pb.x1 <= sb.x0 || sb.x1 <= pb.x0 || pb.y1 <= sb.y0 || sb.y1 <= pb.y0) continue; // far apart
-        if (overlaps(spot.box, placed[i]!)) cost += 1 + overlapArea(spot.box, placed[i]!);
-      }
+      const cost = spotCost(spot.box, bounds(spot.box), placed);
       if (cost < bestCost) {
         best = spot;
         bestCost = cost;
@@ -157,9 +160,19 @@ export function placeGreedy(candidates: readonly (readonly LabelSpot[])[], obsta
     if (!best) throw new Error('placeGreedy: a label without candidate spots');
     out.push(best);
     placed.push(best.box);
-    placedBounds.push(bounds(best.box));
   }
   return out;
+}
+
+/** How bad a spot is among `others`: 0 if it meets none, else the count plus the overlapping area. */
+export function spotCost(box: OBox, b: { x0: number; y0: number; x1: number; y1: number }, others: readonly OBox[]): number {
+  let cost = 0;
+  for (const o of others) {
+    const ob = bounds(o);
+    if (ob.x1 <= b.x0 || b.x1 <= ob.x0 || ob.y1 <= b.y0 || b.y1 <= ob.y0) continue; // far apart
+    if (overlaps(box, o)) cost += 1 + overlapArea(box, o);
+  }
+  return cost;
 }
 
 /** Segment labels first (in the given order), so they never move when the "now" line does. */

@@ -3,10 +3,9 @@
  * Busy moments (near an event) get `pxPerSecond`; quiet stretches between events
  * are drawn slower (`quietPxPerSecond`); gaps longer than `gap` seconds are
  * replaced by a fixed-height break (drawn as a zig-zag with the skipped duration).
- * Pure: no DOM; d3 only interpolates.
+ * Pure: no DOM. Interpolation is a binary search over the knots (O(log n) per lookup, and the
+ * axis can grow by appending, which a d3 scale rebuilt from all knots could not do cheaply).
  */
-import { scaleLinear } from 'd3';
-
 export interface TimeScaleOptions {
   /** y of the earliest time */
   top: number;
@@ -53,6 +52,115 @@ export interface TimeScale {
 }
 
 /**
+ * The axis built one time at a time, left to right. y(t) for t up to the last time added
+ * depends only on the times added so far, so the sequence diagram keeps one of these for
+ * everything that has happened and appends new times as the clock passes them (no per-frame
+ * rebuild over the whole history). `fork()` continues a copy from the end (a short tail).
+ */
+export class AxisBuilder {
+  readonly o: TimeScaleOptions;
+  /** knot times and y values, strictly increasing in both */
+  readonly kt: number[];
+  readonly ky: number[];
+  readonly breaks: TimeBreak[];
+
+  constructor(options: Partial<TimeScaleOptions> = {}, start = 0) {
+    this.o = { ...DEFAULT_TIME_SCALE, ...options };
+    this.kt = [start];
+    this.ky = [this.o.top];
+    this.breaks = [];
+  }
+
+  /** The last time added. */
+  get last(): number {
+    return this.kt[this.kt.length - 1]!;
+  }
+  get height(): number {
+    return this.ky[this.ky.length - 1]!;
+  }
+
+  private knot(t: number, y: number): void {
+    const n = this.kt.length;
+    if (t > this.kt[n - 1]!) {
+      this.kt.push(t);
+      this.ky.push(Math.max(y, this.ky[n - 1]! + 1e-6));
+    }
+  }
+
+  /**
+   * Add the next time (ignored unless later than the last one). Near events the axis runs at
+   * full speed (`keep` seconds each side); quiet stretches run slower, long ones become a break.
+   */
+  push(b: number): void {
+    const o = this.o;
+    const a = this.last;
+    if (!(b > a) || !Number.isFinite(b)) return;
+    const d = b - a;
+    const ya = this.height;
+    if (d <= 2 * o.keep) {
+      this.knot(b, ya + d * o.pxPerSecond);
+      return;
+    }
+    const a1 = a + o.keep;
+    const b0 = b - o.keep;
+    const y1 = ya + o.keep * o.pxPerSecond;
+    this.knot(a1, y1);
+    let y2: number;
+    if (d > o.gap) {
+      y2 = y1 + o.breakPx;
+      this.breaks.push({ from: a1, to: b0, y0: y1, y1: y2, skipped: b0 - a1 });
+    } else {
+      y2 = y1 + (b0 - a1) * o.quietPxPerSecond;
+    }
+    this.knot(b0, y2);
+    this.knot(b, y2 + o.keep * o.pxPerSecond);
+  }
+
+  /** y of a time: clamped before the first knot, full speed after the last (the future keeps its scale). */
+  y(t: number): number {
+    const kt = this.kt;
+    const ky = this.ky;
+    const n = kt.length;
+    if (t <= kt[0]!) return ky[0]!;
+    if (t >= kt[n - 1]!) return ky[n - 1]! + (t - kt[n - 1]!) * this.o.pxPerSecond;
+    // binary search for the segment kt[i-1] < t <= kt[i]
+    let lo = 1;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kt[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    const t0 = kt[lo - 1]!;
+    const t1 = kt[lo]!;
+    return ky[lo - 1]! + ((t - t0) / (t1 - t0)) * (ky[lo]! - ky[lo - 1]!);
+  }
+
+  /** A new builder that starts where this one ends (same y there), for a short tail of later times. */
+  fork(): AxisBuilder {
+    const f = new AxisBuilder(this.o, this.last);
+    f.ky[0] = this.height;
+    return f;
+  }
+}
+
+/** A prefix axis with a tail continuing it: y(t) reads the tail past the prefix's end. */
+export function joinedScale(prefix: AxisBuilder, tail: AxisBuilder): TimeScale {
+  const end = prefix.last;
+  const y = (t: number): number => (t <= end ? prefix.y(t) : tail.y(t));
+  return {
+    y,
+    breaks: tail.breaks.length ? [...prefix.breaks, ...tail.breaks] : prefix.breaks,
+    height: tail.height,
+    get knots() {
+      const out: [number, number][] = prefix.kt.map((t, i) => [t, prefix.ky[i]!]);
+      for (let i = 1; i < tail.kt.length; i++) out.push([tail.kt[i]!, tail.ky[i]!]);
+      return out;
+    },
+  };
+}
+
+/**
  * @param eventTimes times of events (need not be sorted or unique; non-finite values are ignored)
  * @param displayTime the clock the user sees: always a knot of the axis (pass NaN for none)
  */
@@ -61,56 +169,14 @@ export function buildTimeScale(
   displayTime: number,
   options: Partial<TimeScaleOptions> = {},
 ): TimeScale {
-  const o = { ...DEFAULT_TIME_SCALE, ...options };
-  const pts = [0, ...eventTimes.filter((t) => Number.isFinite(t) && t >= 0)];
+  const pts = eventTimes.filter((t) => Number.isFinite(t) && t >= 0);
   // The display time is always a knot: y(t) for t <= displayTime then depends only on what
   // happened by then, so the past does not move when later events (or timer deadlines) appear.
   if (Number.isFinite(displayTime) && displayTime >= 0) pts.push(displayTime);
   pts.sort((a, b) => a - b);
-  const times: number[] = [];
-  for (const t of pts) if (times.length === 0 || t > times[times.length - 1]!) times.push(t);
-
-  const knots: [number, number][] = [[times[0]!, o.top]];
-  const breaks: TimeBreak[] = [];
-  const push = (t: number, y: number) => {
-    const last = knots[knots.length - 1]!;
-    if (t > last[0]) knots.push([t, Math.max(y, last[1] + 1e-6)]);
-  };
-  for (let i = 1; i < times.length; i++) {
-    const a = times[i - 1]!;
-    const b = times[i]!;
-    const d = b - a;
-    const ya = knots[knots.length - 1]![1];
-    if (d <= 2 * o.keep) {
-      push(b, ya + d * o.pxPerSecond);
-      continue;
-    }
-    const a1 = a + o.keep;
-    const b0 = b - o.keep;
-    const y1 = ya + o.keep * o.pxPerSecond;
-    push(a1, y1);
-    let y2: number;
-    if (d > o.gap) {
-      y2 = y1 + o.breakPx;
-      breaks.push({ from: a1, to: b0, y0: y1, y1: y2, skipped: b0 - a1 });
-    } else {
-      y2 = y1 + (b0 - a1) * o.quietPxPerSecond;
-    }
-    push(b0, y2);
-    push(b, y2 + o.keep * o.pxPerSecond);
-  }
-
-  // d3's polylinear scale interpolates between the knots; outside them the axis is
-  // clamped above and continues at full speed below (the future keeps its scale).
-  const first = knots[0]!;
-  const last = knots[knots.length - 1]!;
-  const inner = knots.length > 1 ? scaleLinear().domain(knots.map((k) => k[0])).range(knots.map((k) => k[1])) : null;
-  const y = (t: number): number => {
-    if (t <= first[0]) return first[1];
-    if (t >= last[0] || !inner) return last[1] + (t - last[0]) * o.pxPerSecond;
-    return inner(t);
-  };
-  return { y, breaks, height: knots[knots.length - 1]![1], knots };
+  const axis = new AxisBuilder(options);
+  for (const t of pts) axis.push(t);
+  return { y: (t) => axis.y(t), breaks: axis.breaks, height: axis.height, knots: axis.kt.map((t, i) => [t, axis.ky[i]!] as const) };
 }
 
 /** `59.2 s`, `0.35 s`, `2 min 3 s` style duration text. */

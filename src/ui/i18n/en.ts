@@ -197,6 +197,25 @@ export const en = {
   'knob.tcp_invalid_ratelimit': 'Per socket, at most one ACK per this many seconds for invalid segments and challenge ACKs; 0 = no limit',
   'knob.tcp_challenge_ack_limit': 'Challenge ACKs per second for the whole host (2147483647 = no limit)',
   'knob.tw_minisock': 'TIME_WAIT lives in a mini-socket: the application\'s socket itself reads CLOSED (Linux)',
+  // --- embed (docs sites) ---
+  'embed.controls': 'Player',
+  'embed.play': 'Play',
+  'embed.pause': 'Pause',
+  'embed.step': 'Step',
+  'embed.nextNote': 'Next note',
+  'embed.prevNote': 'Previous note',
+  'embed.speed': 'Speed',
+  'embed.open': 'Open in full app',
+  'embed.openTitle': 'Open this scenario in the full simulator (new tab)',
+  'embed.start': 'Press play to start.',
+  'embed.ended': 'The end: nothing else will happen.',
+  'embed.status.idle': 'ready',
+  'embed.status.playing': 'playing',
+  'embed.status.note': 'paused at a note',
+  'embed.status.paused': 'paused',
+  'embed.status.seeking': 'seeking',
+  'embed.status.ended': 'ended',
+  'embed.notes': 'note {i} of {n}',
 } as const;
 
 export type MessageKey = keyof typeof en;

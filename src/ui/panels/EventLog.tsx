@@ -1,39 +1,67 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TraceEvent } from '../../sim/types.ts';
 import { useI18n } from '../i18n/index.ts';
-import { buildLog, fmtTime, sentence } from '../narrate.ts';
+import { LogCache } from '../logCache.ts';
+import { fmtTime, sentence } from '../narrate.ts';
 import { Panel } from './Panel.tsx';
 
-/** Long runs (keepalive at 1000×) can produce thousands of lines; the DOM keeps the newest. */
-const MAX_LINES = 400;
+/** Estimated height of one line (px); lines that wrap are measured once drawn. */
+const LINE_PX = 27;
 
+/**
+ * The trace as sentences. Lines are grouped incrementally (LogCache) and only the lines in view
+ * (plus a margin) are in the DOM, so a long run (thousands of lines) costs what is on screen.
+ * The list follows the newest line unless the reader scrolled up.
+ */
 export const EventLog = memo(function EventLog({ trace, onSeek }: { trace: readonly TraceEvent[]; onSeek(t: number): void }) {
   const { t } = useI18n();
-  const all = useMemo(() => buildLog(trace), [trace]);
-  const lines = all.length > MAX_LINES ? all.slice(-MAX_LINES) : all;
-  const listRef = useRef<HTMLOListElement>(null);
-  useEffect(() => {
+  const [cache] = useState(() => new LogCache());
+  const version = cache.update(trace);
+  const lines = cache.lines;
+  const count = lines.length;
+  const listRef = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const virtual = useVirtualizer({
+    count,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => LINE_PX,
+    overscan: 24,
+    initialRect: { width: 600, height: 320 },
+  });
+  useLayoutEffect(() => {
+    if (atBottom.current && count > 0) virtual.scrollToIndex(count - 1, { align: 'end' });
+  }, [count, version, virtual]);
+  const onScroll = () => {
     const el = listRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [lines.length]);
+    if (el) atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - LINE_PX;
+  };
   return (
     <Panel id="log" title={t('log.title')} className="log-panel">
-      {lines.length === 0 ? (
+      {count === 0 ? (
         <p className="muted">{t('log.empty')}</p>
       ) : (
-        <>
-        {all.length > lines.length && <p className="muted small">{t('log.older', { n: all.length - lines.length })}</p>}
-        <ol className="log" ref={listRef} data-testid="event-log">
-          {lines.map((l) => (
-            <li key={l.index} className={`log-${l.kind} peer-${l.peer}`}>
-              <button type="button" className="log-line" onClick={() => onSeek(l.t)} title={t('log.jump', { t: fmtTime(l.t) })}>
-                <time className="log-t">{fmtTime(l.t).padEnd(5)}</time>
-                <span className="log-text">{sentence(l, t)}</span>
-              </button>
-            </li>
-          ))}
+        <div className="log-scroll" ref={listRef} onScroll={onScroll}>
+        <ol className="log" data-testid="event-log" data-lines={count} style={{ height: virtual.getTotalSize() }}>
+          {virtual.getVirtualItems().map((row) => {
+            const l = lines[row.index]!;
+            return (
+              <li
+                key={row.key}
+                data-index={row.index}
+                ref={virtual.measureElement}
+                className={`log-${l.kind} peer-${l.peer}`}
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                <button type="button" className="log-line" onClick={() => onSeek(l.t)} title={t('log.jump', { t: fmtTime(l.t) })}>
+                  <time className="log-t">{fmtTime(l.t).padEnd(5)}</time>
+                  <span className="log-text">{sentence(l, t)}</span>
+                </button>
+              </li>
+            );
+          })}
         </ol>
-        </>
+        </div>
       )}
     </Panel>
   );

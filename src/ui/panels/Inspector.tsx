@@ -12,9 +12,15 @@ interface Props {
   onRelative(on: boolean): void;
 }
 
+/** The picker lists the newest segments (and the one selected); older ones are picked on the ladder. */
+const PICKABLE = 100;
+
 export const Inspector = memo(function Inspector({ segments, selected, relative, onSelect, onRelative }: Props) {
   const { t } = useI18n();
-  const s = selected !== null ? segments.find((x) => x.id === selected) : undefined;
+  // ids are 1, 2, 3… in send order: the selected one is found by index
+  const s = selected !== null ? (segments[selected - 1]?.id === selected ? segments[selected - 1] : segments.find((x) => x.id === selected)) : undefined;
+  const recent = segments.length > PICKABLE ? segments.slice(-PICKABLE) : segments;
+  const options = s && !recent.includes(s) ? [s, ...recent] : recent;
   return (
     <Panel id="insp" title={t('insp.title')} className="inspector">
       <div className="row">
@@ -22,7 +28,7 @@ export const Inspector = memo(function Inspector({ segments, selected, relative,
           {t('insp.pick')}
           <select value={s ? String(s.id) : ''} onChange={(e) => onSelect(e.target.value ? Number(e.target.value) : null)}>
             <option value="">—</option>
-            {segments.map((x) => (
+            {options.map((x) => (
               <option key={x.id} value={x.id}>
                 #{x.id} {x.from === 'client' ? '→' : '←'} {x.flags.join(',') || '-'} @ {fmtTime(x.sentAt)} s
               </option>

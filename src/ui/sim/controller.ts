@@ -66,6 +66,8 @@ export class SimController {
   world: World;
   /** bumps on every change of the world (not on mere clock advance without events) */
   version = 0;
+  /** bumps whenever history is rewritten (step back, seek back, reset, new configuration): drawings kept across frames start afresh */
+  epoch = 0;
   /** the last problem the world reported while running (e.g. a scenario step that was not valid) */
   runError: string | null = null;
   private journal: JournalEntry[] = [];
@@ -229,6 +231,7 @@ export class SimController {
     this.journal.length = m.journalLen;
     this.checkpoints.prune(this.world, this.journal.length);
     this.version++;
+    this.epoch++;
     return true;
   }
 
@@ -250,6 +253,7 @@ export class SimController {
     const best = this.checkpoints.atOrBefore(t);
     if (!best) return;
     const journal = this.journal.slice();
+    this.epoch++;
     this.world.restore(best.snap);
     this.journal.length = best.journalLen;
     this.checkpoints.prune(this.world, this.journal.length);
@@ -278,6 +282,7 @@ export class SimController {
     this.runError = null;
     this.checkpoints.take(this.world, 0);
     this.version++;
+    this.epoch++;
   }
 
   /**
@@ -288,6 +293,7 @@ export class SimController {
     const w = buildWorld(config);
     const t = keepTime ? this.world.now : 0;
     const journal = keepTime ? this.journal : [];
+    this.epoch++;
     this.config = config;
     this.world = w;
     this.history = [];

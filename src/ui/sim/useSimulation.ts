@@ -40,6 +40,8 @@ export interface SimState {
   journal: readonly JournalEntry[];
   /** the first of the initial actions (from the link) the world refused; then none of them was applied */
   replayError: ReplayError | null;
+  /** bumps whenever the world's history is rewritten (see SimController.epoch) */
+  epoch: number;
 }
 
 export interface SimControls {
@@ -212,6 +214,7 @@ export function useSimulation(config: SimConfig, init: SimInit): [SimState, SimC
     error: userError ?? ctrl.runError,
     journal,
     replayError: boot.replayError,
+    epoch: ctrl.epoch,
   };
   return [state, controls, player];
 }

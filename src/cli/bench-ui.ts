@@ -1,0 +1,142 @@
+/**
+ * `npm run bench:ui`: drives the built app (dist/, built by the npm script) in headless Chromium
+ * and prints one figure per line (DESIGN.md "Engine and bench"), no pass/fail:
+ *   frame_p50_ms.<case>, frame_p95_ms.<case>  frame intervals while the case runs
+ *   long_tasks.<case>                         main-thread tasks over 50 ms while recording
+ *   pause_ms.<case>                           click on Pause until the next frame is painted
+ *   js_gzip_kib.app, js_gzip_kib.embed        JavaScript a first visit loads (gzip), app and embed=1
+ *   load_ms.<case>                            from navigation until the clock is shown (the link's t reached)
+ *   heap_mb.<case>                            JavaScript heap in use after recording (Chromium's performance.memory)
+ * Cases live in benchUi/cases.ts. Chromium: CHROMIUM_PATH or /usr/bin/chromium.
+ * `npm run bench:ui -- teardown_1x` runs the named cases only.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CASES } from './benchUi/cases.ts';
+import type { UiBenchCase } from './benchUi/cases.ts';
+import { serveDir } from './benchUi/serve.ts';
+
+const DIST = resolve(process.env.BENCH_UI_DIST ?? resolve(import.meta.dirname, '../../dist'));
+const WARMUP_MS = 700;
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i]!;
+}
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+
+/**
+ * Records every animation frame's time and every long task until `__bench.on` is cleared.
+ * Runs in the page; a string, so the TypeScript loader's helpers never leak into it.
+ */
+const RECORDER = `(() => {
+  const b = (window.__bench = { frames: [], long: [], on: true });
+  try {
+    new PerformanceObserver((list) => { if (b.on) for (const e of list.getEntries()) b.long.push(e.duration); })
+      .observe({ type: 'longtask', buffered: false });
+  } catch { /* no long task API: the figure stays 0 */ }
+  const loop = (t) => { if (!b.on) return; b.frames.push(t); requestAnimationFrame(loop); };
+  requestAnimationFrame(loop);
+})()`;
+
+/** Clicks Pause and resolves with the ms until the next frame. */
+const PAUSE = `(async () => {
+  const btn = document.querySelector('[data-testid="play"]');
+  if (!btn || btn.getAttribute('aria-pressed') !== 'true') return NaN;
+  const t0 = performance.now();
+  btn.click();
+  await new Promise((r) => requestAnimationFrame(r));
+  return performance.now() - t0;
+})()`;
+
+const STOP = `(() => { const b = window.__bench; b.on = false; return { frames: b.frames, long: b.long }; })()`;
+
+const loadMs = new Map<string, number>();
+const HEAP = `(() => { const m = performance.memory; return m ? m.usedJSHeapSize / 1048576 : NaN; })()`;
+
+async function open(browser: Browser, base: string, c: UiBenchCase): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: c.viewport ?? { width: 1366, height: 768 }, serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error(`${c.name}: page error: ${e.message}`));
+  const t0 = Date.now();
+  await page.goto(`${base}?${new URLSearchParams({ lang: 'en', ...c.query }).toString()}`);
+  await page.getByTestId('sim-time').waitFor({ state: 'visible', timeout: 60_000 });
+  loadMs.set(c.name, Date.now() - t0);
+  return page;
+}
+
+async function runCase(browser: Browser, base: string, c: UiBenchCase): Promise<void> {
+  const page = await open(browser, base, c);
+  try {
+    if (c.prepare) await c.prepare(page);
+    await page.waitForTimeout(WARMUP_MS);
+    await page.evaluate(RECORDER);
+    await page.waitForTimeout((c.seconds ?? 6) * 1000);
+    const rec = (await page.evaluate(STOP)) as { frames: number[]; long: number[] };
+    const gaps = rec.frames.slice(1).map((t, i) => t - rec.frames[i]!).sort((a, b) => a - b);
+    const segments = await page.getByTestId('segment').count();
+    const seconds = Number(await page.getByTestId('sim-time').getAttribute('data-seconds'));
+    // Pause: from the click to the next frame (the clock must stand still from then on)
+    const pause = (await page.evaluate(PAUSE)) as number;
+    const heap = (await page.evaluate(HEAP)) as number;
+    const n = c.name;
+    console.log(`frame_p50_ms.${n}: ${fmt(quantile(gaps, 0.5))}`);
+    console.log(`frame_p95_ms.${n}: ${fmt(quantile(gaps, 0.95))} (max ${fmt(gaps[gaps.length - 1] ?? NaN)} ms, ${gaps.length} frames)`);
+    console.log(`long_tasks.${n}: ${rec.long.length}${rec.long.length ? ` (longest ${fmt(Math.max(...rec.long))} ms)` : ''}`);
+    console.log(`pause_ms.${n}: ${fmt(pause)}`);
+    console.log(`segments_in_dom.${n}: ${segments} (sim time ${seconds} s)`);
+    console.log(`load_ms.${n}: ${loadMs.get(n) ?? NaN}`);
+    console.log(`heap_mb.${n}: ${fmt(heap)}`);
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Gzip size of the JavaScript a first visit of `query` loads (the files as served from dist/). */
+async function initialJs(browser: Browser, base: string, query: Record<string, string>): Promise<number> {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  const files = new Set<string>();
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (r.request().resourceType() === 'script' || u.pathname.endsWith('.js')) files.add(u.pathname);
+  });
+  await page.goto(`${base}?${new URLSearchParams(query).toString()}`);
+  await page.getByTestId('sim-time').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  await ctx.close();
+  let bytes = 0;
+  for (const f of files) bytes += gzipSync(readFileSync(resolve(DIST, `.${f}`))).length;
+  return bytes / 1024;
+}
+
+async function main() {
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const cases = only.length ? CASES.filter((c) => only.includes(c.name)) : CASES;
+  const unknown = only.filter((n) => !CASES.some((c) => c.name === n));
+  if (unknown.length) throw new Error(`bench:ui: unknown case ${unknown.join(', ')}; cases: ${CASES.map((c) => c.name).join(', ')}`);
+  const { server, url } = await serveDir(DIST);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    if (!only.length) {
+      console.log(`js_gzip_kib.app: ${fmt(await initialJs(browser, url, { scenario: 'teardown', lang: 'en' }))}`);
+      console.log(`js_gzip_kib.embed: ${fmt(await initialJs(browser, url, { scenario: 'teardown', lang: 'en', embed: '1' }))}`);
+    }
+    for (const c of cases) await runCase(browser, url, c);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

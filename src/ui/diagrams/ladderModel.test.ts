@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { World } from '../../sim/world.ts';
+import type { WorldConfig } from '../../sim/config.ts';
+import { viewOf } from '../../sim/view.ts';
+import { LadderModel } from './ladderModel.ts';
+import { eventTimes } from './sequenceLayout.ts';
+import { SEQ_TOP } from './sequenceLayout.ts';
+import { buildTimeScale } from './timeScale.ts';
+
+const TRANSFER: WorldConfig['steps'] = [
+  { at: 0, peer: 'server', do: 'listen' },
+  { at: 0.1, peer: 'client', do: 'connect' },
+  { at: 0.1, net: 'loss', percent: 3 },
+  { at: 0.5, peer: 'client', do: 'send', bytes: 120_000 },
+  { at: 9, peer: 'client', do: 'close' },
+];
+const settings = { zoom: 1, relative: true, epoch: 0 };
+
+function world() {
+  return new World({ link: { delay: 0.05 }, steps: TRANSFER, set: { rto_max: 1 }, seed: 3 });
+}
+
+describe('LadderModel', () => {
+  it('builds, frame by frame, the same time axis as a rebuild from all the events so far', () => {
+    const w = world();
+    const m = new LadderModel();
+    for (let t = 0; t <= 40; t += 0.4) {
+      w.runUntil(t);
+      m.update(viewOf(w), t, settings);
+    }
+    const v = viewOf(w);
+    const full = buildTimeScale(eventTimes(v), 40, { top: SEQ_TOP });
+    const fr = m.frame(40, -Infinity, Infinity);
+    for (const x of eventTimes(v)) expect(fr.scale.y(x)).toBeCloseTo(full.y(x), 3);
+    expect(fr.nowY).toBeCloseTo(full.y(40), 3);
+    expect(fr.drawn.length).toBe(v.segments.length);
+    expect(v.segments.length).toBeGreaterThan(150);
+  });
+
+  it('places a label once: a settled segment keeps its spot while later segments appear', () => {
+    const w = world();
+    const m = new LadderModel();
+    const seen = new Map<number, unknown>();
+    let moved = 0;
+    for (let t = 0; t <= 30; t += 0.25) {
+      w.runUntil(t);
+      m.update(viewOf(w), t, settings);
+      for (const d of m.frame(t, -Infinity, Infinity).drawn) {
+        if (d.status === 'in-flight') continue;
+        const before = seen.get(d.g.seg.id);
+        if (before && before !== d.spot) moved++;
+        seen.set(d.g.seg.id, d.spot);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(100);
+    expect(moved).toBe(0);
+  });
+
+  it('draws only the segments that meet the window', () => {
+    const w = world();
+    w.runUntil(30);
+    const m = new LadderModel();
+    m.update(viewOf(w), 30, settings);
+    const all = m.frame(30, -Infinity, Infinity).drawn;
+    const top = 2000;
+    const bottom = 2600;
+    const some = m.frame(30, top, bottom).drawn;
+    const meets = (d: (typeof all)[number]) => Math.max(d.g.y1, d.g.y2) >= top && Math.min(d.g.y1, d.g.y2) <= bottom;
+    expect(some.length).toBeGreaterThan(0);
+    expect(some.length).toBeLessThan(all.length / 3);
+    expect(some.map((d) => d.g.seg.id)).toEqual(expect.arrayContaining(all.filter(meets).map((d) => d.g.seg.id)));
+  });
+
+  it('starts afresh when history is rewritten or the clock goes back', () => {
+    const w = world();
+    const m = new LadderModel();
+    w.runUntil(5);
+    const snap = w.snapshot();
+    m.update(viewOf(w), 5, settings);
+    w.runUntil(20);
+    m.update(viewOf(w), 20, settings);
+    w.restore(snap);
+    m.update(viewOf(w), 5, { ...settings, epoch: 1 });
+    const v = viewOf(w);
+    expect(m.frame(5, -Infinity, Infinity).drawn.length).toBe(v.segments.filter((s) => s.sentAt <= 5).length);
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * The sequence diagram's layout, kept from frame to frame so that a frame costs what is new
+ * or on screen, not what has happened so far (a 1 MB transfer draws thousands of segments).
+ *
+ * - The time axis grows by appending the times the clock has passed (AxisBuilder); only a
+ *   short tail (in-flight arrivals, running timers, the display time) is rebuilt per frame.
+ * - Each segment's label is placed once, when the segment appears, against the labels near it
+ *   (LabelIndex); it is placed again only if its own route moves (a quiet stretch inside its
+ *   flight got compressed). Earlier labels never move for later ones.
+ * - A segment whose times have all passed is settled: its geometry and label are final.
+ * - `frame()` returns only what lies in the visible window.
+ *
+ * Anything that rewrites history (step back, seek back, reset, new configuration: `epoch`),
+ * a display time that goes backwards, or a new zoom or numbering starts the model afresh.
+ */
+import type { SegmentView, TimerView } from '../../sim/types.ts';
+import type { WorldView } from '../../sim/view.ts';
+import { LabelIndex } from './labelIndex.ts';
+import type { LabelSpot } from './labelLayout.ts';
+import { segmentLabelSpots } from './labelLayout.ts';
+import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
+import { SEQ_TOP, segmentGeometry, segmentProgress } from './sequenceLayout.ts';
+import type { TimeBreak, TimeScale, TimeScaleOptions } from './timeScale.ts';
+import { AxisBuilder, DEFAULT_TIME_SCALE, joinedScale } from './timeScale.ts';
+
+export interface LadderSettings {
+  zoom: number;
+  relative: boolean;
+  /** bumps whenever the simulation's history is rewritten */
+  epoch: number;
+}
+
+export interface DrawnSegment {
+  g: SegmentGeometry;
+  frac: number;
+  status: ShownStatus;
+  spot: LabelSpot;
+}
+
+export interface LadderFrame {
+  /** the axis of this frame (the display time is a knot of it) */
+  scale: TimeScale;
+  nowY: number;
+  /** bottom of the drawn axis */
+  height: number;
+  /** segments that meet the window, oldest first */
+  drawn: DrawnSegment[];
+  /** breaks that meet the window */
+  breaks: TimeBreak[];
+}
+
+interface Entry {
+  seg: SegmentView;
+  g: SegmentGeometry;
+  spot: LabelSpot;
+  /** the route the label was placed for */
+  key: string;
+}
+
+const sameSettings = (a: LadderSettings, b: LadderSettings) => a.zoom === b.zoom && a.relative === b.relative && a.epoch === b.epoch;
+
+function insertSorted(xs: number[], t: number): void {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  if (xs[lo] !== t) xs.splice(lo, 0, t);
+}
+
+/** First index whose value (by `key`) is >= v, in an array sorted by that key. */
+function lowerBound<T>(xs: readonly T[], v: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]!) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class LadderModel {
+  private settings: LadderSettings = { zoom: NaN, relative: true, epoch: NaN };
+  private opts: Partial<TimeScaleOptions> = {};
+  private axis = new AxisBuilder();
+  private entries: Entry[] = [];
+  /** indices of entries not settled yet, ascending */
+  private unsettled: number[] = [];
+  /** known times after the display time: arrivals and drops of segments already sent */
+  private pending: number[] = [];
+  private histSeen = { client: 0, server: 0 };
+  private labels = new LabelIndex();
+  private lastD = -Infinity;
+  /** longest vertical extent of a segment's route (for finding what meets a window) */
+  private maxSpan = 0;
+  private base: TimeScale = joinedScale(this.axis, this.axis.fork());
+  private full: TimeScale = this.base;
+
+  private reset(s: LadderSettings): void {
+    this.settings = s;
+    this.opts = { top: SEQ_TOP, pxPerSecond: DEFAULT_TIME_SCALE.pxPerSecond * s.zoom, quietPxPerSecond: DEFAULT_TIME_SCALE.quietPxPerSecond * s.zoom };
+    this.axis = new AxisBuilder(this.opts);
+    this.entries = [];
+    this.unsettled = [];
+    this.pending = [];
+    this.histSeen = { client: 0, server: 0 };
+    this.labels = new LabelIndex();
+    this.lastD = -Infinity;
+    this.maxSpan = 0;
+  }
+
+  /** Take in what happened up to `displayTime`; idempotent for the same inputs. */
+  update(view: Pick<WorldView, 'segments' | 'peers' | 'timers'>, displayTime: number, settings: LadderSettings): void {
+    const D = displayTime;
+    const segs = view.segments;
+    if (!sameSettings(settings, this.settings) || D < this.lastD || segs.length < this.entries.length) this.reset(settings);
+    this.lastD = D;
+    const passed: number[] = [];
+    const later = (t: number | undefined) => {
+      if (t === undefined || !Number.isFinite(t)) return;
+      if (t <= D) passed.push(t);
+      else insertSorted(this.pending, t);
+    };
+
+    // new segments (ids grow with send time: stop at the first one not sent yet)
+    const fresh: number[] = [];
+    for (let i = this.entries.length; i < segs.length; i++) {
+      const sg = segs[i]!;
+      if (sg.sentAt > D) break;
+      passed.push(sg.sentAt);
+      later(sg.arriveAt);
+      later(sg.dropAt);
+      this.entries.push({ seg: sg, g: undefined as unknown as SegmentGeometry, spot: undefined as unknown as LabelSpot, key: '' });
+      fresh.push(i);
+    }
+    // a segment in flight may have been dropped since (a host went down)
+    for (const i of this.unsettled) {
+      const sg = segs[i]!;
+      if (sg.dropAt !== undefined && this.entries[i]!.seg.dropAt === undefined) later(sg.dropAt);
+      this.entries[i]!.seg = sg;
+    }
+    while (this.pending.length && this.pending[0]! <= D) passed.push(this.pending.shift()!);
+    for (const p of ['client', 'server'] as const) {
+      const h = view.peers[p].history;
+      let j = this.histSeen[p];
+      for (; j < h.length && h[j]!.t <= D; j++) passed.push(h[j]!.t);
+      this.histSeen[p] = j;
+    }
+    const running = view.timers.filter((x: TimerView) => x.setAt <= D);
+    for (const x of running) if (x.setAt > this.axis.last) passed.push(x.setAt);
+    passed.sort((a, b) => a - b);
+    for (const t of passed) this.axis.push(t);
+
+    // the tail past what has happened: where the segments in flight arrive, when running timers expire
+    const ahead = [...this.pending];
+    for (const x of running) if (x.due > this.axis.last) ahead.push(x.due);
+    ahead.sort((a, b) => a - b);
+    const baseTail = this.axis.fork();
+    for (const t of ahead) baseTail.push(t);
+    const fullTail = this.axis.fork();
+    fullTail.push(D);
+    for (const t of ahead) fullTail.push(t);
+    this.base = joinedScale(this.axis, baseTail);
+    this.full = joinedScale(this.axis, fullTail);
+
+    // lay out new and unsettled segments on the axis of what has happened; label each once
+    const still: number[] = [];
+    const settledBy = this.axis.last;
+    for (const i of [...this.unsettled, ...fresh]) {
+      const e = this.entries[i]!;
+      const sg = e.seg;
+      const g = segmentGeometry(sg, this.base.y, settings.relative);
+      const key = `${g.y1.toFixed(2)}|${g.ly.toFixed(2)}|${g.y2.toFixed(2)}`;
+      if (key !== e.key) {
+        const spot = this.labels.choose(segmentLabelSpots({ id: sg.id, x1: g.x1, y1: g.y1, x2: 2 * g.lx - g.x1, y2: 2 * g.ly - g.y1, angle: g.angle, text: g.label }));
+        this.labels.insert(sg.id, spot.box);
+        e.spot = spot;
+        e.key = key;
+        this.maxSpan = Math.max(this.maxSpan, Math.abs(2 * (g.ly - g.y1)), Math.abs(g.y2 - g.y1));
+      }
+      e.g = g;
+      const done = sg.status !== 'in-flight' && sg.arriveAt <= settledBy && (sg.dropAt === undefined || sg.dropAt <= settledBy);
+      if (!done) still.push(i);
+    }
+    this.unsettled = still;
+  }
+
+  /** The labels placed so far near a vertical range (obstacles for the "now" label). */
+  labelsNear(y0: number, y1: number) {
+    return this.labels.near(y0, y1);
+  }
+
+  /** y of the display time on this frame's axis; call after update(). */
+  nowY(displayTime: number): number {
+    return this.full.y(displayTime);
+  }
+
+  /** What to draw at `displayTime` in the window top..bottom (user units); call after update(). */
+  frame(displayTime: number, top: number, bottom: number): LadderFrame {
+    const full = this.full;
+    const nowY = full.y(displayTime);
+    const height = Math.max(full.height, nowY);
+    const entries = this.entries;
+    const lo = lowerBound(entries, top - this.maxSpan - 1, (e) => e.g.y1);
+    const hi = lowerBound(entries, bottom + 1e-9, (e) => e.g.y1);
+    const drawn: DrawnSegment[] = [];
+    const relative = this.settings.relative;
+    for (let i = lo; i < hi; i++) {
+      const e = entries[i]!;
+      if (Math.max(e.g.y1, e.g.y2, 2 * e.g.ly - e.g.y1) < top) continue;
+      const pr = segmentProgress(e.g, displayTime);
+      if (!pr) continue;
+      let g = e.g;
+      let frac = pr.frac;
+      if (pr.status === 'in-flight') {
+        // an arrow in flight is drawn on this frame's axis: its head sits on the "now" line
+        g = segmentGeometry(e.seg, full.y, relative);
+        if (g.y2 - g.y1 > 1e-9) frac = Math.min(1, Math.max(0, (nowY - g.y1) / (g.y2 - g.y1)));
+      }
+      drawn.push({ g, frac, status: pr.status, spot: e.spot });
+    }
+    const bs = full.breaks;
+    const breaks: TimeBreak[] = [];
+    for (let i = lowerBound(bs, top, (b) => b.y1); i < bs.length && bs[i]!.y0 <= bottom; i++) breaks.push(bs[i]!);
+    return { scale: full, nowY, height, drawn, breaks };
+  }
+}

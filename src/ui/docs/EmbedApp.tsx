@@ -1,0 +1,256 @@
+/**
+ * `embed=1`: the compact layout for documentation sites. Title, the note in force, the two
+ * diagrams and a one-line control bar; it fills the frame without scrolling (the diagrams give
+ * way) and stacks below 560 px. Driven by the lesson player, and by the embed protocol's
+ * commands from the origins the host allowed.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { getScenario } from '../../scenarios/index.ts';
+import type { Scenario } from '../../scenarios/index.ts';
+import type { TraceEvent } from '../../sim/types.ts';
+import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
+import { I18nContext, initialLang, translator } from '../i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
+import { SPEEDS } from '../panels/ClockPanel.tsx';
+import { useSimulation } from '../sim/useSimulation.ts';
+import { FREE_PLAY, serializeUrl } from '../url.ts';
+import type { UrlProblem, UrlState } from '../url.ts';
+import { applyTheme } from './theme.ts';
+import type { Command, Theme } from './protocol.ts';
+import { decodeScenario } from './scenarioParam.ts';
+import { useFrameBridge } from './useFrameBridge.ts';
+import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
+import './embed.css';
+
+const NO_NOTES: Scenario['notes'] = [];
+
+function lastEdgeOf(trace: readonly TraceEvent[]) {
+  for (let i = trace.length - 1; i >= 0; i--) {
+    const e = trace[i]!;
+    if (e.type === 'state') return { from: e.from, to: e.to, peer: e.peer, key: i };
+  }
+  return null;
+}
+
+interface Shown {
+  /** library id, FREE_PLAY, or the id inside an `s=` scenario */
+  id: string;
+  scenario: Scenario | null;
+  /** the `s` value when the scenario came from one */
+  s?: string;
+}
+
+function initialShown(url: UrlState): Shown {
+  const d = url.docs;
+  if (d.custom) return { id: d.custom.id, scenario: d.custom, s: d.s };
+  return { id: url.scenario, scenario: url.scenario === FREE_PLAY ? null : (getScenario(url.scenario) ?? null) };
+}
+
+export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly UrlProblem[] }) {
+  const d = url.docs;
+  const [lang, setLang] = useState<Lang>(() => url.lang ?? initialLang());
+  const [theme, setTheme] = useState<Theme>(d.theme ?? 'auto');
+  const [shown, setShown] = useState<Shown>(() => initialShown(url));
+  const scenario = shown.scenario;
+  const profile = url.profile ?? scenario?.profile ?? 'linux';
+  // an embed plays as a lesson (stopping at each note) unless the link says lesson=0; autoplay waits for visibility
+  const [sim, controls, actor] = useSimulation(
+    { scenario, profile, knobs: url.knobs },
+    { t: url.t, speed: url.speed, autoplay: false, actions: url.actions, lesson: url.lesson, pace: url.pace },
+  );
+  const notes = scenario?.notes ?? NO_NOTES;
+  const { view, displayTime } = sim;
+
+  const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+  const t = i18n.t;
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = scenario ? scenario.title[lang] : t('app.title');
+  }, [lang, scenario, t]);
+  useEffect(() => applyTheme(theme), [theme]);
+
+  useVisibleAutoplay(url.autoplay, sim.playing, controls.play, controls.pause);
+
+  const run = useCallback(
+    (c: Command): string | null => {
+      switch (c.cmd) {
+        case 'play':
+          controls.play();
+          return null;
+        case 'pause':
+          controls.pause();
+          return null;
+        case 'step':
+          controls.step();
+          return null;
+        case 'next-note':
+          controls.next();
+          return null;
+        case 'prev-note':
+          controls.prev();
+          return null;
+        case 'seek':
+          controls.seek(c.t);
+          return null;
+        case 'set-lang':
+          setLang(c.lang);
+          return null;
+        case 'set-theme':
+          setTheme(c.theme);
+          return null;
+        case 'load': {
+          let next: Shown;
+          if ('s' in c) {
+            const r = decodeScenario(c.s);
+            if ('error' in r) return r.error;
+            next = { id: r.scenario.id, scenario: r.scenario, s: c.s };
+          } else if (c.scenario === FREE_PLAY) {
+            next = { id: FREE_PLAY, scenario: null };
+          } else {
+            const s = getScenario(c.scenario);
+            if (!s) return `scenario: unknown scenario ${JSON.stringify(c.scenario.slice(0, 40))}`;
+            next = { id: s.id, scenario: s };
+          }
+          if (!controls.configure({ scenario: next.scenario, profile: next.scenario?.profile ?? 'linux', knobs: {} }, false)) return 'the scenario could not be started';
+          setShown(next);
+          return null;
+        }
+      }
+    },
+    [controls],
+  );
+
+  const noteIndex = sim.noteIndex;
+  const note = noteIndex >= 0 ? notes[noteIndex] : undefined;
+  useFrameBridge({ player: actor, scenarioId: shown.id, lang, origins: d.origins, run });
+
+  const lastEdge = useMemo(() => lastEdgeOf(view.trace), [view.trace]);
+  const fullAppHref = useMemo(() => {
+    const q = serializeUrl({
+      ...url,
+      scenario: shown.s ? FREE_PLAY : shown.id,
+      lang,
+      t: displayTime,
+      autoplay: false,
+      embed: false,
+      docs: { view: 'sim', controls: 'full', origins: [], s: shown.s, custom: shown.s ? (scenario ?? undefined) : undefined, theme: theme === 'auto' ? undefined : theme },
+    });
+    return `${location.pathname}${q}`;
+  }, [url, shown, lang, displayTime, theme, scenario]);
+
+  const level = d.controls;
+  const status = sim.status;
+  const style = d.height ? { height: `${d.height}px` } : undefined;
+  const speedIdx = SPEEDS.indexOf(sim.speed);
+  const openLink = (
+    <a className="embed-open" href={fullAppHref} target="_blank" rel="noopener noreferrer" title={t('embed.openTitle')} aria-label={t('embed.openTitle')} data-testid="open-full">
+      <span className="embed-open-text">{t('embed.open')}</span> <span aria-hidden="true">↗</span>
+    </a>
+  );
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <div className={`embed embed--controls-${level}`} style={style} data-testid="app" data-embed="1">
+        <header className="embed-head">
+          <h1 className="embed-title">{scenario ? scenario.title[lang] : t('header.free')}</h1>
+          {level === 'none' && openLink}
+        </header>
+        {problems.length > 0 && (
+          <div className="embed-alert" role="alert" data-testid="url-problems">
+            <strong>{t('url.alertTitle')}</strong>
+            <ul>
+              {problems.map((p, i) => (
+                <li key={i}>{p.kind === 'bad' ? t('url.bad', { param: p.param, value: p.value, allowed: p.allowed }) : t('url.unknown', { param: p.param, allowed: p.allowed })}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {sim.error && (
+          <div className="embed-alert" role="alert" data-testid="sim-error">
+            {sim.error}
+          </div>
+        )}
+        <p className="embed-note" data-testid="note" data-at={note?.at ?? ''} data-index={note ? noteIndex : ''} aria-live="polite">
+          {note ? note.text[lang] : status === 'ended' ? t('embed.ended') : scenario ? scenario.summary[lang] : t('story.free')}
+        </p>
+        {/* the peers' states in words, for screen readers (the pictures show them) */}
+        <p className="visually-hidden" aria-live="off">
+          {(['client', 'server'] as const).map((p) => (
+            <span key={p} data-testid={`peer-${p}`} data-tcp-state={view.peers[p].state}>
+              {t(p === 'client' ? 'peer.Client' : 'peer.Server')}: {view.peers[p].state}.{' '}
+            </span>
+          ))}
+        </p>
+        <div className="embed-diagrams">
+          <section className="embed-cell embed-cell--state" aria-label={t('diagram.state')}>
+            <ErrorBoundary label={t('diagram.state')}>
+              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} />
+            </ErrorBoundary>
+          </section>
+          <section className="embed-cell embed-cell--seq" aria-label={t('diagram.sequence')}>
+            <ErrorBoundary label={t('diagram.sequence')}>
+              <SequenceDiagram view={view} displayTime={displayTime} relative lang={lang} selectedSegment={null} onSelectSegment={noop} />
+            </ErrorBoundary>
+          </section>
+        </div>
+        {level === 'none' ? (
+          <span className="visually-hidden" data-testid="player" data-status={status}>
+            <span data-testid="sim-time" data-seconds={String(Math.round(displayTime * 1000) / 1000)} />
+          </span>
+        ) : (
+          <div className="embed-bar" role="toolbar" aria-label={t('embed.controls')} data-testid="player" data-status={status}>
+            <button type="button" className="primary embed-play" data-testid="play" aria-pressed={sim.playing} onClick={controls.toggle}>
+              <Icon d={sim.playing ? PAUSE : PLAY} /> <span className="embed-btn-text">{sim.playing ? t('embed.pause') : t('embed.play')}</span>
+            </button>
+            {level === 'full' && (
+              <>
+                <button type="button" data-testid="step" disabled={view.nextEventAt === null} onClick={controls.step} title={t('embed.step')} aria-label={t('embed.step')}>
+                  <Icon d={STEP} /> <span className="embed-btn-text">{t('embed.step')}</span>
+                </button>
+                {notes.length > 0 && (
+                  <button type="button" data-testid="next-note" disabled={noteIndex >= notes.length - 1} onClick={controls.next} title={t('embed.nextNote')} aria-label={t('embed.nextNote')}>
+                    <Icon d={NEXT} /> <span className="embed-btn-text">{t('embed.nextNote')}</span>
+                  </button>
+                )}
+                <label className="embed-speed" title={t('embed.speed')}>
+                  <span className="visually-hidden">{t('embed.speed')}</span>
+                  <select data-testid="speed" value={speedIdx < 0 ? 3 : speedIdx} onChange={(e) => controls.setSpeed(SPEEDS[Number(e.target.value)] ?? 1)}>
+                    {SPEEDS.map((s, i) => (
+                      <option key={s} value={i}>
+                        {s}×
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </>
+            )}
+            <span className="embed-time" data-testid="sim-time" data-seconds={String(Math.round(displayTime * 1000) / 1000)}>
+              {t('seconds', { t: displayTime.toFixed(2) })}
+            </span>
+            {notes.length > 0 && level === 'full' && (
+              <span className="embed-count muted">{t('embed.notes', { i: Math.max(0, noteIndex + 1), n: notes.length })}</span>
+            )}
+            {openLink}
+          </div>
+        )}
+      </div>
+    </I18nContext.Provider>
+  );
+}
+
+function noop(): void {}
+
+// icons drawn as paths: the glyphs ⏵ ⏭ are missing from many fonts
+const PLAY = 'M3 1.5v13l11-6.5z';
+const PAUSE = 'M3 2h3.5v12H3zM9.5 2H13v12H9.5z';
+const STEP = 'M2 2v12l8-6zM11 2h3v12h-3z';
+const NEXT = 'M1 2v12l6.5-6zM7.5 2v12L14 8zM14 2h1.5v12H14z';
+
+function Icon({ d }: { d: string }) {
+  return (
+    <svg className="embed-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d={d} />
+    </svg>
+  );
+}

@@ -1,0 +1,9 @@
+/** The embed's page: its URL read once, then the compact layout. */
+import { SCENARIO_IDS } from '../../scenarios/index.ts';
+import { parseUrl } from '../url.ts';
+import { EmbedApp } from './EmbedApp.tsx';
+
+export function embedRoot() {
+  const { state, problems } = parseUrl(location.search, SCENARIO_IDS);
+  return <EmbedApp url={state} problems={problems} />;
+}

@@ -1,0 +1,42 @@
+/**
+ * `s=`: a whole scenario in the URL, as the lz-string (compressToEncodedURIComponent) of its JSON
+ * (DESIGN.md "Scenario file (JSON)"). Decoding validates it exactly like a library file; all or
+ * nothing, and an error names the field path.
+ */
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { parseScenarioText, ScenarioError } from '../../scenarios/index.ts';
+import type { Scenario } from '../../scenarios/index.ts';
+
+/** Longest `s` value read (about 1 MB of JSON once unpacked is far beyond any lesson). */
+export const MAX_S_CHARS = 100_000;
+const MAX_JSON_CHARS = 1_000_000;
+
+export function encodeScenario(s: Scenario): string {
+  return compressToEncodedURIComponent(JSON.stringify(s));
+}
+
+export type Decoded = { scenario: Scenario } | { error: string };
+
+/** The scenario carried by `raw`, or an error that says what is wrong and where (`s: steps[2].do: …`). */
+export function decodeScenario(raw: string, where = 's'): Decoded {
+  if (raw.length > MAX_S_CHARS) return { error: `${where}: longer than ${MAX_S_CHARS} characters` };
+  let text: string | null;
+  try {
+    text = decompressFromEncodedURIComponent(raw);
+  } catch {
+    text = null;
+  }
+  if (!text) return { error: `${where}: not a scenario written by “Copy link” (lz-string of the scenario JSON)` };
+  if (text.length > MAX_JSON_CHARS) return { error: `${where}: the unpacked scenario is longer than ${MAX_JSON_CHARS} characters` };
+  return scenarioFromText(text, where);
+}
+
+/** A scenario from JSON text (a file or an unpacked `s`); errors name where:line:column and the field path. */
+export function scenarioFromText(text: string, where: string): Decoded {
+  try {
+    return { scenario: parseScenarioText(text, where) };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { error: e.message };
+    return { error: `${where}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
