@@ -64,6 +64,8 @@ interface ClientConn {
   gotResponse: boolean;
   closed: boolean;
   story: Story | null;
+  /** segments let through at the current instant (their flags, per direction): see lose() */
+  passed?: { at: number; dir: string; flags: string[] }[];
 }
 
 interface Outbound {
@@ -270,9 +272,17 @@ export class FleetSim {
   }
 
   private lose(c: ClientConn, dir: 'client->server' | 'server->client', seg: Segment): boolean {
-    if (this.rng.next() * 100 >= c.loss) return false;
+    const list = (['SYN', 'FIN', 'RST', 'PSH', 'ACK'] as const).filter((f) => seg.flags[f]);
+    // A drop-next rule set just before this segment would take an earlier one of the same instant
+    // whose flags include these; such a segment is not lost, so the World's replay drops the same one.
+    c.passed = (c.passed ?? []).filter((p) => p.at === this.now);
+    const shadowed = c.passed.some((p) => p.dir === dir && list.every((f) => p.flags.includes(f)));
+    if (shadowed || this.rng.next() * 100 >= c.loss) {
+      c.passed.push({ at: this.now, dir, flags: [...list] });
+      return false;
+    }
     // Replayed in the World as a drop-next rule just before the segment leaves.
-    const flags = (['SYN', 'FIN', 'RST', 'PSH', 'ACK'] as const).filter((f) => seg.flags[f]).join(',');
+    const flags = list.join(',');
     this.note(c.story, Math.max(0, this.now - 1e-6), { net: 'drop-next', dir, flags });
     return true;
   }

@@ -31,5 +31,6 @@ export function inboundSegment(e: PacketEvent, localIsn: number, peerWscale: num
     len: e.seq.len,
     win: e.flags.SYN ? win : win * 2 ** peerWscale,
     ...(e.flags.SYN && mssOpt?.value !== undefined ? { mss: mssOpt.value } : {}),
+    ...(e.flags.SYN && e.options?.items.some((i) => i.name === 'sackOK') ? { sackOk: true as const } : {}),
   };
 }

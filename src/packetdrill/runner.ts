@@ -224,7 +224,7 @@ class Runner {
     }
     const at = t ?? this.now;
     this.advance(at);
-    if (e.kind === 'syscall' || e.kind === 'packet') this.noStraySegments(e, at);
+    if (this.opts.strict && (e.kind === 'syscall' || e.kind === 'packet')) this.noStraySegments(e, at);
     const end = this.endOf(e);
     this.lastTime = at;
     this.prevEventAt = at;
@@ -239,7 +239,12 @@ class Runner {
     else this.python(e);
   }
 
-  /** Anything the stack sent before this event's time that no `>` line claimed is a failure. */
+  /**
+   * --strict: anything the stack sent before this event's time that no `>` line
+   * claimed is a failure. Real packetdrill does not look for packets a script
+   * does not mention (they only fail the next `>` line they stand in front of),
+   * so by default neither does the runner.
+   */
   private noStraySegments(e: Event, at: number): void {
     // outQ is in sending order, so times never decrease: the oldest is the only one to look at.
     const stray = this.outQ[0] !== undefined && this.outQ[0].t < at ? this.outQ[0] : undefined;

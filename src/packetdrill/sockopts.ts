@@ -36,8 +36,9 @@ export function setsockopt(st: Stack, id: number, e: SyscallEvent, now: number):
       if (onoff && linger !== 0) throw new Unsupported(`SO_LINGER with linger=${linger}`);
       return st.setLinger0(id, onoff !== 0, now);
     }
-    case 'SO_RCVBUF':
     case 'SO_SNDBUF':
+      return st.setSndbuf(id, num(e, v, 'option value'));
+    case 'SO_RCVBUF':
     case 'TCP_NODELAY':
       return { ok: true, value: 0 };
     default:
@@ -61,8 +62,13 @@ export function getsockopt(st: Stack, id: number, e: SyscallEvent): AppResult {
       if (r.pending !== wantErr) fail(e.line, `getsockopt SO_ERROR gave ${r.pending ?? '0'}, expected ${wantErr ?? '0'}`);
       return r;
     }
+    case 'SO_SNDBUF': {
+      const r = st.sndbuf(id);
+      const want = a[3]?.kind === 'array' ? a[3].items[0] : a[3];
+      if (r.ok && want?.kind === 'number' && r.value !== want.value) fail(e.line, `getsockopt SO_SNDBUF gave ${r.value}, expected ${want.value}`);
+      return { ok: r.ok, ...(r.ok ? {} : { errno: r.errno }) } as AppResult;
+    }
     case 'SO_RCVBUF':
-    case 'SO_SNDBUF':
       return { ok: true, value: 0 };
     default:
       throw new Unsupported(`getsockopt ${opt || '?'}`);

@@ -201,11 +201,16 @@ export class Syscalls {
         const id = this.sockOf(e, a[0]);
         const n = num(e, a[2], 'byte count');
         const mayBlock = id >= 0 && !this.nonblocking(id);
+        // A blocking write returns once all of it is in the send buffer, taking what fits as room appears.
+        let done = 0;
         const attempt = (): AppResult | null => {
           if (id < 0) return ebadf();
-          const r = st().send(id, n, now());
-          if (!r.ok && r.errno === 'EAGAIN' && mayBlock) return null;
-          return r;
+          const r = st().send(id, n - done, now());
+          if (r.ok) done += r.value ?? 0;
+          if (!mayBlock) return r;
+          if (r.ok && done >= n) return { ok: true, value: done };
+          if (r.ok || r.errno === 'EAGAIN') return null;
+          return done > 0 ? { ok: true, value: done } : r;
         };
         return { attempt, mayBlock };
       }

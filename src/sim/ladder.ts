@@ -20,7 +20,7 @@ export function ladderLine(e: TraceEvent): string {
   const col = (text: string) => (left ? pad(text, 40) : ' '.repeat(44) + text);
   switch (e.type) {
     case 'send':
-      return `${time(e.t)}  ${left ? `client ${pad('', 1)}──${segText(e.seg)}──▶` : ' '.repeat(20) + `◀──${segText(e.seg)}── server`}${e.retransmit ? '  (retransmission)' : ''}  #${e.seg.id}`;
+      return `${time(e.t)}  ${left ? `client ${pad('', 1)}──${segText(e.seg)}──▶` : ' '.repeat(20) + `◀──${segText(e.seg)}── server`}${e.tlp ? '  (TLP: tail loss probe)' : e.retransmit ? '  (retransmission)' : ''}  #${e.seg.id}`;
     case 'deliver':
       return `${time(e.t)}  ${col(`· ${e.peer} receives #${e.seg.id} ${e.seg.flags.join(',') || '-'}`)}`;
     case 'drop':

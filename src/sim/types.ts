@@ -30,7 +30,7 @@ interface Base {
 }
 export interface AppEvent extends Base { type: 'app'; call: string; result: string; args?: Record<string, unknown> }
 export interface StateEvent extends Base { type: 'state'; from: TcpState; to: TcpState; cause: string }
-export interface SendEvent extends Base { type: 'send'; seg: TraceSegment; retransmit?: boolean }
+export interface SendEvent extends Base { type: 'send'; seg: TraceSegment; retransmit?: boolean; /** a tail loss probe (RFC 8985) */ tlp?: boolean }
 export interface DeliverEvent extends Base { type: 'deliver'; seg: TraceSegment }
 export interface DropEvent extends Base { type: 'drop'; seg: TraceSegment; reason: string }
 export interface TimerEvent extends Base { type: 'timer'; timer: TimerName; action: 'set' | 'fire' | 'cancel'; due?: number }

@@ -83,8 +83,8 @@ describe('timers on the virtual clock', () => {
     expect(gone.t - t0).toBeCloseTo(63, 9);
   });
 
-  it('a lost FIN is retransmitted after the RTO with exponential back-off', () => {
-    const w = run([...OPEN, { at: 1, net: 'partition' }, { at: 1, peer: 'client', do: 'close' }], 30);
+  it('a lost FIN is retransmitted after the RTO with exponential back-off (no tail loss probe)', () => {
+    const w = run([...OPEN, { at: 1, net: 'partition' }, { at: 1, peer: 'client', do: 'close' }], 30, { set: { tlp: 0 } });
     const fins = w.trace.filter((e) => e.type === 'send' && e.peer === 'client' && e.seg.flags.includes('FIN')).map((e) => e.t);
     const gaps = fins.slice(1).map((t, i) => Math.round((t - fins[i]!) * 1e6) / 1e6);
     expect(gaps.length).toBeGreaterThan(3);
@@ -92,10 +92,25 @@ describe('timers on the virtual clock', () => {
   });
 
   it('orphan retries: LAST_ACK gives up after 8 retransmissions when the peer vanished', () => {
-    const w = run([...OPEN, { at: 1, peer: 'client', do: 'close' }, { at: 1.5, net: 'partition' }, { at: 2, peer: 'server', do: 'close' }], 5000);
+    const w = run([...OPEN, { at: 1, peer: 'client', do: 'close' }, { at: 1.5, net: 'partition' }, { at: 2, peer: 'server', do: 'close' }], 5000, { set: { tlp: 0 } });
     const fins = w.trace.filter((e) => e.type === 'send' && e.peer === 'server' && e.seg.flags.includes('FIN'));
     expect(fins.length).toBe(1 + 8);
     expect(w.state('server')).toBe('CLOSED');
+  });
+
+  it('tail loss probe: a lost FIN is probed once, min(2 x SRTT + 200 ms, RTO) after it left, before the RTO back-off', () => {
+    const steps: ScheduledStep[] = [...OPEN, { at: 1, net: 'partition' }, { at: 1, peer: 'client', do: 'close' }];
+    const w = run(steps, 30);
+    const fins = w.trace.filter((e) => e.type === 'send' && e.peer === 'client' && e.seg.flags.includes('FIN'));
+    const probe = fins[1]!;
+    expect(probe.type === 'send' && probe.tlp).toBe(true);
+    const c = w.trace.filter((e) => e.type === 'timer' && e.peer === 'client' && e.timer === 'RTO' && e.action === 'set');
+    // the timer armed with the FIN is the probe's; the one after it is the RTO's, doubling from there
+    expect(c.length).toBeGreaterThan(3);
+    expect(fins.length).toBeGreaterThan(3);
+    expect(fins.filter((e) => e.type === 'send' && e.tlp).length).toBe(1);
+    const off = run(steps, 30, { set: { tlp: 0 } });
+    expect(off.trace.some((e) => e.type === 'send' && e.tlp)).toBe(false);
   });
 });
 

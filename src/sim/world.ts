@@ -376,7 +376,7 @@ export class World {
       doneUs: this.nowUs,
     };
     this.segments.push(s);
-    this.record({ type: 'send', peer: from, sock: sock || undefined, seg: traceSeg(s), ...(rtx ? { retransmit: true } : {}) });
+    this.record({ type: 'send', peer: from, sock: sock || undefined, seg: traceSeg(s), ...(rtx ? { retransmit: true } : {}), ...(seg.tlp ? { tlp: true } : {}) });
     const dir: Direction = from === 'client' ? 'client->server' : 'server->client';
     const v = transmit(this.link, seg, dir, this.rng);
     if ('drop' in v) {

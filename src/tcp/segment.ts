@@ -23,6 +23,10 @@ export interface Segment {
   win: number;
   /** MSS option (SYN segments only) */
   mss?: number;
+  /** SACK-permitted option (SYN segments only); the model sends no SACK blocks */
+  sackOk?: true;
+  /** a tail loss probe (RFC 8985): not on the wire, a label for the trace and the ladder */
+  tlp?: true;
 }
 
 /** SEG.LEN in sequence space: payload plus one for SYN and one for FIN. */

@@ -69,6 +69,15 @@ export interface Tcb {
   pingpong: boolean;
   lastRcvAt: number;
 
+  /** both ends offered SACK-permitted on their SYNs */
+  sackOk: boolean;
+  /** congestion window and slow-start threshold in segments (0 cwnd: no congestion control); cwndCnt counts ACKed segments in congestion avoidance */
+  cwnd: number;
+  ssthresh: number;
+  cwndCnt: number;
+  /** the RTO timer is armed as a tail loss probe; tlpHighSeq: SND.NXT when a probe went out, until it is acknowledged */
+  tlpArmed: boolean;
+  tlpHighSeq: number | null;
   /** when the last rate-limited ACK (out-of-window, challenge, TIME_WAIT) was sent, or null (Linux last_oow_ack_time) */
   lastOowAckAt: number | null;
 
@@ -120,6 +129,12 @@ export function createTcb(i: TcbInit): Tcb {
     kaProbes: 0,
     pingpong: false,
     lastRcvAt: 0,
+    sackOk: false,
+    cwnd: i.k.initial_cwnd,
+    ssthresh: 0x7fffffff,
+    cwndCnt: 0,
+    tlpArmed: false,
+    tlpHighSeq: null,
     lastOowAckAt: null,
     error: null,
   };

@@ -20,11 +20,18 @@ import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
 import { TimersPanel } from './panels/TimersPanel.tsx';
 import { useKeyboard } from './sim/useKeyboard.ts';
 import { useSimulation } from './sim/useSimulation.ts';
+import { useReducedMotion } from './sim/useReducedMotion.ts';
+import { flightsAt, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
+import { noteClaims } from './noteClaims.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
+import { ScenarioEditor } from './docs/ScenarioEditor.tsx';
+import { encodeScenario } from './docs/scenarioParam.ts';
 import type { UrlProblem } from './url.ts';
 
 const NO_KNOBS: Record<string, number> = {};
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
+/** the picker's value for a scenario of the user's own (from `s=`, the editor or a file) */
+const CUSTOM = '~custom';
 
 function readUrl() {
   const search = typeof location !== 'undefined' ? location.search : '';
@@ -35,8 +42,9 @@ export function App() {
   const [url] = useState(readUrl);
   const init = url.state;
   const [lang, setLangState] = useState<Lang>(() => init.lang ?? initialLang());
-  const [scenarioId, setScenarioId] = useState(init.scenario);
-  const scenario: Scenario | null = scenarioId === FREE_PLAY ? null : (getScenario(scenarioId) ?? null);
+  const [custom, setCustom] = useState<Scenario | null>(init.docs.custom ?? null);
+  const [scenarioId, setScenarioId] = useState(init.docs.custom ? CUSTOM : init.scenario);
+  const scenario: Scenario | null = scenarioId === CUSTOM ? custom : scenarioId === FREE_PLAY ? null : (getScenario(scenarioId) ?? null);
   const [profile, setProfile] = useState<Profile>(init.profile ?? scenario?.profile ?? 'linux');
   const [knobs, setKnobs] = useState<Record<string, number>>(init.knobs);
   const [problems] = useState<UrlProblem[]>(url.problems);
@@ -75,6 +83,10 @@ export function App() {
   const trace = view.trace;
   const [edgeTracker] = useState(() => new LastEdgeTracker());
   const lastEdge = useMemo(() => edgeTracker.update(trace), [edgeTracker, trace]);
+  const reducedMotion = useReducedMotion();
+  const moves = useMemo(() => peerMoves(view.peers), [view.peers]);
+  const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
+  const flights = useMemo(() => flightsAt(wire, view.peers, displayTime), [wire, view.peers, displayTime]);
 
   const effective: Knobs = useMemo(() => {
     try {
@@ -90,9 +102,12 @@ export function App() {
   );
 
   const noteIndex = sim.noteIndex;
+  // what the note shown names is highlighted on the state diagram
+  const shownNote = noteIndex >= 0 ? scenario?.notes[noteIndex] : undefined;
+  const noted = useMemo(() => (shownNote ? noteClaims(shownNote.text[lang], lang, shownNote.at).map((c) => c.state) : undefined), [shownNote, lang]);
 
   const chooseScenario = (id: string) => {
-    const s = id === FREE_PLAY ? null : (getScenario(id) ?? null);
+    const s = id === CUSTOM ? custom : id === FREE_PLAY ? null : (getScenario(id) ?? null);
     const p = s?.profile ?? 'linux';
     if (!controls.configure({ scenario: s, profile: p, knobs: {} }, false)) return;
     setScenarioId(id);
@@ -100,6 +115,18 @@ export function App() {
     setKnobs({});
     setSelectedSegment(null);
   };
+  const useCustom = (s: Scenario): boolean => {
+    const p = s.profile ?? 'linux';
+    if (!controls.configure({ scenario: s, profile: p, knobs: {} }, false)) return false;
+    setCustom(s);
+    setScenarioId(CUSTOM);
+    setProfile(p);
+    setKnobs({});
+    setSelectedSegment(null);
+    return true;
+  };
+  // encoded once per scenario, not on every frame
+  const customS = useMemo(() => (custom ? encodeScenario(custom) : undefined), [custom]);
   const chooseProfile = (p: Profile) => {
     if (controls.configure({ scenario, profile: p, knobs }, true)) setProfile(p);
   };
@@ -109,9 +136,11 @@ export function App() {
 
   const shareUrl = useCallback(() => {
     const lesson = sim.lesson === (scenario?.notes.length ?? 0) > 0 ? undefined : sim.lesson;
-    const q = serializeUrl({ scenario: scenarioId, profile, lang, speed: sim.speed, t: displayTime, autoplay: false, embed, knobs, actions: sim.journal, lesson, pace: sim.pace });
+    const own = scenarioId === CUSTOM ? customS : undefined;
+    const docs = { view: 'sim' as const, controls: 'full' as const, origins: [], s: own };
+    const q = serializeUrl({ scenario: own ? FREE_PLAY : scenarioId, profile, lang, speed: sim.speed, t: displayTime, autoplay: false, embed, knobs, actions: sim.journal, lesson, pace: sim.pace, docs });
     return `${location.origin}${location.pathname}${q}`;
-  }, [scenarioId, scenario, profile, lang, sim.speed, sim.lesson, sim.pace, displayTime, embed, knobs, sim.journal]);
+  }, [scenarioId, scenario, customS, profile, lang, sim.speed, sim.lesson, sim.pace, displayTime, embed, knobs, sim.journal]);
 
   const copyLink = async () => {
     const link = shareUrl();
@@ -141,6 +170,7 @@ export function App() {
               {t('header.scenario')}
               <select data-testid="scenario-picker" value={scenarioId} onChange={(e) => chooseScenario(e.target.value)}>
                 <option value={FREE_PLAY}>{t('header.free')}</option>
+                {custom && <option value={CUSTOM}>{t('editor.own', { title: custom.title[lang] })}</option>}
                 {SCENARIOS.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.title[lang]}
@@ -163,6 +193,9 @@ export function App() {
                 </button>
               ))}
             </div>
+            <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet">
+              {t('fleet.nav')}
+            </a>
             <button type="button" data-testid="copy-link" onClick={copyLink}>
               {t('header.copy')}
             </button>
@@ -198,7 +231,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.state')}>
                 <h2 className="visually-hidden">{t('diagram.state')}</h2>
                 <ErrorBoundary label={t('diagram.state')}>
-                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} />
+                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} flights={flights} reducedMotion={reducedMotion} noted={noted} />
                 {selectedState && <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />}
                 </ErrorBoundary>
               </section>
@@ -234,6 +267,12 @@ export function App() {
               <details className="panel-details">
                 <summary>{t('knobs.title')}</summary>
                 <KnobsPanel profile={profile} effective={effective} scenarioSet={(scenario?.set ?? NO_KNOBS) as Record<string, number>} overrides={knobs} onChange={changeKnobs} />
+              </details>
+            )}
+            {!embed && (
+              <details className="panel-details">
+                <summary data-testid="editor-open">{t('editor.title.panel')}</summary>
+                <ScenarioEditor key={scenarioId === CUSTOM ? `custom-${custom?.id}` : scenarioId} base={scenario} profile={profile} knobs={knobs} journal={sim.journal} time={displayTime} appUrl={`${location.origin}${location.pathname}`} onUse={useCustom} />
               </details>
             )}
           </div>

@@ -1,11 +1,11 @@
 /** The five presets of DESIGN.md "Fleet", each a story from the field notes. */
 import type { FleetConfig } from '../config.ts';
 import { parsePreset } from '../validate.ts';
-import closeWaitLeak from './close-wait-leak.json';
-import finWait2 from './fin-wait-2.json';
-import lastAckPileup from './last-ack-pileup.json';
-import synFlood from './syn-flood.json';
-import timeWaitBackend from './time-wait-backend.json';
+import closeWaitLeak from './close-wait-leak.json' with { type: 'json' };
+import finWait2 from './fin-wait-2.json' with { type: 'json' };
+import lastAckPileup from './last-ack-pileup.json' with { type: 'json' };
+import synFlood from './syn-flood.json' with { type: 'json' };
+import timeWaitBackend from './time-wait-backend.json' with { type: 'json' };
 
 export const PRESET_IDS = ['close-wait-leak', 'last-ack-pileup', 'time-wait-backend', 'fin-wait-2', 'syn-flood'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];

@@ -41,6 +41,8 @@ export const GUARDS = {
   },
   rcvDataAfterClose: (_t, e) => !!seg(e)?.dataAfterClose,
   passiveOpen: (t) => t.passive,
+  /** the retransmission timer was armed as a tail loss probe */
+  tlpDue: (t) => t.tlpArmed,
   /** rst_after_fin_epipe: a RST after the peer's FIN reports EPIPE (Linux tcp_reset() in CLOSE_WAIT) */
   rstAfterFinEpipe: (t) => t.k.rst_after_fin_epipe === 1,
   /** tw_restart_on_ack: TIME_WAIT restarts on every segment carrying an ACK (Linux tcp_timewait_state_process()) */

@@ -13,7 +13,8 @@
  * - ackData builds its ACK from the TCB after the actions before it (acceptSegment).
  */
 import type { Errno } from '../errno.ts';
-import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
+import { onAcked, onRto, probeTimeout } from '../rules/congestion.ts';
+import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, lossProbe, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
 import { oowAckCounts, oowAckSuppressed } from '../rules/ratelimit.ts';
 import { backoff, rttSample } from '../rules/rto.ts';
 import type { Segment } from '../segment.ts';
@@ -30,6 +31,19 @@ export type Mutator<P = undefined> = (t: Tcb, e: EndpointEvent, fx: Fx, p: P) =>
 const segOf = (e: EndpointEvent): Segment => {
   if (e.type !== 'SEGMENT') throw new Error(`expected SEGMENT, got ${e.type}`);
   return e.seg;
+};
+
+const inFlight = (t: Tcb): number => (t.sndNxt - t.sndUna) >>> 0;
+
+/**
+ * Arm the retransmission timer after a send or an ACK with data outstanding: as a
+ * tail loss probe when one is due (RFC 8985; Linux tcp_schedule_loss_probe()),
+ * else as the RTO.
+ */
+const armRtoOrProbe = (t: Tcb, fx: Fx, rto: number): void => {
+  const pto = probeTimeout(t, inFlight(t));
+  t.tlpArmed = pto !== null;
+  fx.set('RTO', pto ?? rto);
 };
 
 const startSyn = (t: Tcb, now: number): void => {
@@ -64,6 +78,7 @@ export const MUTATORS = {
     t.sndWnd = s.win;
     t.maxSndWnd = Math.max(t.maxSndWnd, s.win);
     t.sndMss = Math.min(t.k.mss, s.mss ?? 536);
+    t.sackOk = !!s.sackOk && t.k.tcp_sack === 1;
     t.lastRcvAt = e.now;
   },
   sendSynAck: (t, e, fx) => {
@@ -99,9 +114,14 @@ export const MUTATORS = {
     const rtoBefore = t.rto;
     const newAck = seqGe(s.ack, t.sndUna) && s.ack !== t.sndUna;
     if (s.flags.ACK && newAck) {
-      if (s.ack === t.sndNxt) fx.cancel('RTO');
-      else fx.set('RTO', rtoBefore);
+      // the ACK of our SYN opens the window at its initial size (tcp_init_transfer()); later ACKs grow it
+      if (v.kind === 'segment' && t.sndUna !== t.iss) onAcked(t, Math.ceil(((s.ack - t.sndUna) >>> 0) / t.sndMss));
+      if (t.tlpHighSeq !== null && seqGe(s.ack, t.tlpHighSeq)) t.tlpHighSeq = null;
       t.sndUna = s.ack;
+      if (s.ack === t.sndNxt) {
+        fx.cancel('RTO');
+        t.tlpArmed = false;
+      } else armRtoOrProbe(t, fx, rtoBefore);
       t.retries = 0;
       if (t.rttSeq !== null && seqGe(s.ack, t.rttSeq)) {
         const r = rttSample(t.k, t.srtt, t.rttvar, e.now - t.rttAt);
@@ -179,7 +199,14 @@ export const MUTATORS = {
     for (const s of r.segs) fx.send(s, false);
     // Every segment we send carries the ACK: a pending delayed ACK is done.
     fx.cancel('DELACK');
-    if (wasIdle) fx.set('RTO', t.rto);
+    const pto = probeTimeout(t, inFlight(t));
+    if (pto !== null) {
+      t.tlpArmed = true;
+      fx.set('RTO', pto);
+    } else if (wasIdle || t.tlpArmed) {
+      t.tlpArmed = false;
+      fx.set('RTO', t.rto);
+    }
   },
   /** RTO expired: back off, retransmit the head, re-arm with the backed-off RTO (RFC 6298 §5.4-5.6; Karn: stop timing). */
   retransmit: ((t, _e, fx, p) => {
@@ -187,9 +214,23 @@ export const MUTATORS = {
     t.retries += 1;
     t.rto = backoff(t.k, p.state, t.rto, t.retries);
     t.rttSeq = null;
+    onRto(t);
     if (head) fx.send(head, true);
     fx.set('RTO', t.rto);
   }) as Mutator<StateParam>,
+  /** The probe timeout expired (RFC 8985 section 7.3): one new segment or the last one again, then the RTO. */
+  sendLossProbe: (t, _e, fx) => {
+    t.tlpArmed = false;
+    const p = lossProbe(t);
+    if (p) {
+      t.sndNxt = p.sndNxt;
+      t.unsent = p.unsent;
+      t.finSeq = p.finSeq;
+      t.tlpHighSeq = t.sndNxt;
+      fx.send(p.seg, !p.fresh);
+    }
+    fx.set('RTO', t.rto);
+  },
   setError: ((t, _e, _fx, p) => {
     t.error = p.errno;
   }) as Mutator<{ errno: Errno }>,

@@ -19,6 +19,7 @@ export const keepaliveTimeout = [
  */
 export const rtoTimeout = (state: TcpState) =>
   [
+    { guard: 'tlpDue', actions: ['sendLossProbe'] },
     { guard: retriesLeft(state), actions: [retransmit(state)] },
     { target: 'CLOSED', actions: [err('ETIMEDOUT')] },
   ] as const;

@@ -1,5 +1,6 @@
 import type { Flags, Segment } from '../segment.ts';
 import { segSpace } from '../segment.ts';
+import { cwndBytes } from './congestion.ts';
 import { seqAdd } from '../seq.ts';
 import type { Tcb } from '../tcb.ts';
 import { advertisedWindow } from '../tcb.ts';
@@ -8,8 +9,8 @@ function seg(t: Tcb, seq: number, flags: Flags, len = 0): Segment {
   return { srcPort: t.localPort, dstPort: t.remotePort, seq, ack: flags.ACK ? t.rcvNxt : 0, flags, len, win: flags.RST ? 0 : advertisedWindow(t) };
 }
 
-export const synSegment = (t: Tcb): Segment => ({ ...seg(t, t.iss, { SYN: true }), mss: t.k.mss });
-export const synAckSegment = (t: Tcb): Segment => ({ ...seg(t, t.iss, { SYN: true, ACK: true }), mss: t.k.mss });
+export const synSegment = (t: Tcb): Segment => ({ ...seg(t, t.iss, { SYN: true }), mss: t.k.mss, ...(t.k.tcp_sack ? { sackOk: true as const } : {}) });
+export const synAckSegment = (t: Tcb): Segment => ({ ...seg(t, t.iss, { SYN: true, ACK: true }), mss: t.k.mss, ...(t.sackOk ? { sackOk: true as const } : {}) });
 /** Our FIN again, carrying the current ACK (FreeBSD's tcp_output repeats an unacknowledged FIN). */
 export const finAgainSegment = (t: Tcb): Segment => seg(t, t.finSeq ?? seqAdd(t.sndNxt, -1), { FIN: true, ACK: true });
 export const ackSegment = (t: Tcb): Segment => seg(t, t.sndNxt, { ACK: true });
@@ -30,8 +31,11 @@ export function resetFor(s: Segment): Segment {
 
 /**
  * New segments to send now: queued data in MSS-sized pieces within the peer's
- * window, then the FIN once the data is out (piggybacked on the last piece when
- * it fits, as Linux does). Returns the segments and the TCB fields they move.
+ * window and the congestion window, then the FIN once the data is out
+ * (piggybacked on the last piece when it fits, as Linux does; a bare FIN is not
+ * held back by the congestion window, tcp_cwnd_test()). PSH marks the last piece
+ * of the queued data and, with congestion control, the last piece of a flight
+ * the congestion window cuts short. Returns the segments and the TCB fields they move.
  */
 export function takeOutput(t: Tcb): { segs: Segment[]; sndNxt: number; unsent: number; finSeq: number | null } {
   const segs: Segment[] = [];
@@ -39,10 +43,16 @@ export function takeOutput(t: Tcb): { segs: Segment[]; sndNxt: number; unsent: n
   let unsent = t.unsent;
   let finSeq = t.finSeq;
   const inFlight = () => (sndNxt - t.sndUna) >>> 0;
+  const cwnd = cwndBytes(t);
+  let cutByCwnd = false;
   while (unsent > 0) {
-    const room = Math.max(0, t.sndWnd - inFlight());
-    const n = Math.min(unsent, t.sndMss, room);
-    if (n <= 0) break;
+    const wndRoom = Math.max(0, t.sndWnd - inFlight());
+    const cwndRoom = Math.max(0, cwnd - inFlight());
+    const n = Math.min(unsent, t.sndMss, wndRoom, cwndRoom);
+    if (n <= 0) {
+      cutByCwnd = cwndRoom < Math.min(unsent, t.sndMss) && wndRoom > 0;
+      break;
+    }
     unsent -= n;
     const last = unsent === 0;
     const withFin = last && t.finQueued && finSeq === null;
@@ -51,6 +61,8 @@ export function takeOutput(t: Tcb): { segs: Segment[]; sndNxt: number; unsent: n
     sndNxt = seqAdd(sndNxt, segSpace(s));
     segs.push(s);
   }
+  const tail = segs[segs.length - 1];
+  if (cutByCwnd && tail) tail.flags = { ...tail.flags, PSH: true };
   if (unsent === 0 && t.finQueued && finSeq === null) {
     const s = seg(t, sndNxt, { FIN: true, ACK: true });
     finSeq = sndNxt;
@@ -58,6 +70,33 @@ export function takeOutput(t: Tcb): { segs: Segment[]; sndNxt: number; unsent: n
     segs.push(s);
   }
   return { segs, sndNxt, unsent, finSeq };
+}
+
+/**
+ * The tail loss probe (RFC 8985 section 7.3): one new segment when the peer's
+ * window allows it (the congestion window does not apply), else the last
+ * segment sent, again. Returns the probe and the TCB fields a new segment moves.
+ */
+export function lossProbe(t: Tcb): { seg: Segment; fresh: boolean; sndNxt: number; unsent: number; finSeq: number | null } | null {
+  const inFlight = (t.sndNxt - t.sndUna) >>> 0;
+  if (t.unsent > 0) {
+    const n = Math.min(t.unsent, t.sndMss, Math.max(0, t.sndWnd - inFlight));
+    if (n > 0) {
+      const last = n === t.unsent;
+      const withFin = last && t.finQueued && t.finSeq === null;
+      const s: Segment = { ...seg(t, t.sndNxt, { ACK: true, PSH: last, FIN: withFin }, n), tlp: true };
+      return { seg: s, fresh: true, sndNxt: seqAdd(t.sndNxt, segSpace(s)), unsent: t.unsent - n, finSeq: withFin ? seqAdd(t.sndNxt, n) : t.finSeq };
+    }
+  }
+  if (inFlight === 0) return null;
+  const finOut = t.finSeq !== null && ((t.finSeq - t.sndUna) >>> 0) < inFlight;
+  let s: Segment;
+  if (finOut) s = seg(t, t.finSeq!, { FIN: true, ACK: true });
+  else {
+    const n = Math.min(inFlight, t.sndMss);
+    s = seg(t, seqAdd(t.sndNxt, -n), { ACK: true, PSH: true }, n);
+  }
+  return { seg: { ...s, tlp: true }, fresh: false, sndNxt: t.sndNxt, unsent: t.unsent, finSeq: t.finSeq };
 }
 
 /**

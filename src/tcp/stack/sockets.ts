@@ -8,6 +8,8 @@ export interface SockOpts {
   keepalive: KeepaliveOpts;
   linger0: boolean;
   reuseaddr: boolean;
+  /** SO_SNDBUF as the kernel keeps it (doubled), or 0 for the host's tcp_wmem */
+  sndbuf: number;
 }
 
 /**

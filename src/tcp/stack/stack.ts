@@ -170,7 +170,7 @@ export class Stack {
     return {
       id,
       kind,
-      opts: { nonblocking: false, keepalive: this.defaultKeepalive(), linger0: false, reuseaddr: false },
+      opts: { nonblocking: false, keepalive: this.defaultKeepalive(), linger0: false, reuseaddr: false, sndbuf: 0 },
       localPort: null,
       remotePort: null,
       conn: null,
@@ -276,8 +276,11 @@ export class Stack {
     if (st !== 'ESTABLISHED' && st !== 'CLOSE_WAIT') return fail('EPIPE');
     if (s.conn.tcb.finQueued) return fail('EPIPE');
     if (bytes <= 0) return ok(0);
-    this.step(s, { type: 'SEND', bytes, now }, 'send');
-    return ok(bytes);
+    // A full send buffer takes part of a write, or none (EAGAIN; a blocking caller waits).
+    const n = Math.min(bytes, this.sendRoom(s));
+    if (n <= 0) return fail('EAGAIN');
+    this.step(s, { type: 'SEND', bytes: n, now }, 'send');
+    return ok(n);
   }
 
   recv(id: number, bytes: number, now: number): AppResult {
@@ -351,6 +354,36 @@ export class Stack {
     if (!s) return fail('EBADF');
     s.opts.nonblocking = on;
     return ok();
+  }
+
+  /** SO_SNDBUF: Linux doubles the value (room for its bookkeeping) and keeps at least 4608 bytes. */
+  setSndbuf(id: number, bytes: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    if (!Number.isFinite(bytes) || bytes < 0) return fail('EINVAL');
+    s.opts.sndbuf = Math.max(4608, 2 * Math.floor(bytes));
+    return ok();
+  }
+
+  /** getsockopt(SO_SNDBUF): the buffer size in force (0 = unbounded). */
+  sndbuf(id: number): AppResult {
+    const s = this.get(id);
+    if (!s) return fail('EBADF');
+    return ok(s.opts.sndbuf || this.k.tcp_wmem);
+  }
+
+  /**
+   * Room left in the send buffer for new data, in bytes (Infinity without a
+   * limit). The kernel counts buffer memory (payload plus per-packet overhead);
+   * the model lets payload take two thirds of the buffer.
+   */
+  private sendRoom(s: Sock): number {
+    const size = s.opts.sndbuf || this.k.tcp_wmem;
+    if (size <= 0 || !s.conn) return Infinity;
+    const t = s.conn.tcb;
+    const outstanding = (t.sndNxt - t.sndUna) >>> 0;
+    const finOut = t.finSeq !== null && ((t.finSeq - t.sndUna) >>> 0) < outstanding ? 1 : 0;
+    return Math.max(0, Math.floor((size * 2) / 3) - t.unsent - (outstanding - finOut));
   }
 
   setReuseaddr(id: number, on: boolean): AppResult {

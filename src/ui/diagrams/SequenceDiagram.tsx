@@ -17,6 +17,7 @@ import { labelBox, lineBox, placeNowLabel, textWidth } from './labelLayout.ts';
 import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
+import { followLabel } from './labelFollow.ts';
 
 export interface SequenceDiagramProps {
   view: WorldView;
@@ -30,12 +31,16 @@ export interface SequenceDiagramProps {
 }
 
 const PEERS: readonly PeerName[] = ['client', 'server'];
+/** the segment label's font size (diagrams.css .seq-seg-label) */
+const SEG_FONT = 14;
 const BAND_W = 14;
 const BOTTOM_PAD = 48;
 
 interface ArrowProps {
   g: SegmentGeometry;
   frac: number;
+  /** 0 to 1 along its flight (virtual time); 1 once delivered or at its point of loss */
+  progress: number;
   /** label anchor and baseline offset across the arrow (from labelLayout.ts) */
   lx: number;
   ly: number;
@@ -48,10 +53,12 @@ interface ArrowProps {
 
 const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
 
-const SegmentArrow = memo(function SegmentArrow({ g, frac, lx, ly, ldy, status, selected, lang, onSelect }: ArrowProps) {
+const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, status, selected, lang, onSelect }: ArrowProps) {
   const sg = g.seg;
   const hx = g.x1 + (g.x2 - g.x1) * frac;
   const hy = g.y1 + (g.y2 - g.y1) * frac;
+  // in flight, the label rides behind the head; it settles at its spot once the head has passed it
+  const lab = status === 'in-flight' ? followLabel({ x1: g.x1, y1: g.y1, mx: g.lx, my: g.ly, hx, hy, lx, ly, text: g.label, fontSize: SEG_FONT }) : { x: lx, y: ly, visible: true };
   const dropped = status === 'dropped';
   const cls = [
     'seq-seg',
@@ -86,6 +93,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, lx, ly, ldy, status, 
       data-flags={sg.flags.join(',')}
       data-from={sg.from}
       data-status={status}
+      data-progress={progress.toFixed(3)}
       data-retransmit={sg.retransmit ? 'true' : undefined}
       role="button"
       tabIndex={0}
@@ -104,7 +112,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, lx, ly, ldy, status, 
         y2={hy}
         markerEnd={dropped || frac <= 0 ? undefined : `url(#seq-arrow-${sg.from})`}
       />
-      <text className="seq-seg-label" transform={`translate(${lx.toFixed(1)}, ${ly.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle">
+      <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle" opacity={lab.visible ? undefined : 0}>
         {g.label}
       </text>
       {sg.retransmit && (
@@ -355,12 +363,13 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
             </text>
           </g>
           <g className="seq-segments">
-            {drawn.map(({ g, frac, status, spot }) => {
+            {drawn.map(({ g, frac, progress, status, spot }) => {
               return (
                 <SegmentArrow
                   key={g.seg.id}
                   g={g}
                   frac={frac}
+                  progress={progress}
                   lx={spot.x}
                   ly={spot.y}
                   ldy={spot.dy}

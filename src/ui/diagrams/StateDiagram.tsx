@@ -14,6 +14,8 @@ import { edgeText } from './edgeText.ts';
 import { textWidth } from './labelLayout.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
+import type { Flight, PeerMove } from './StateTokens.tsx';
+import { FlightToken, MoveLabel, MoveToken } from './StateTokens.tsx';
 
 export interface LastEdge {
   from: TcpState;
@@ -30,6 +32,30 @@ export interface StateDiagramProps {
   selected: TcpState | null;
   onSelect(state: TcpState): void;
   showAllEdges?: boolean;
+  /** each peer's latest transition: its edge stays lit and a chip travels along it */
+  moves?: readonly PeerMove[];
+  /** segments on the wire, as chips between the peers' states */
+  flights?: readonly Flight[];
+  /** no travelling chips: the same information as instant highlights */
+  reducedMotion?: boolean;
+  /** states the note shown names (highlighted) */
+  noted?: readonly TcpState[];
+}
+
+/** The route of a transition as drawn (the edge, or a straight line when the pair has none). */
+const STRAIGHT = new Map<string, readonly (readonly [number, number])[]>();
+function routeOf(from: TcpState, to: TcpState): readonly (readonly [number, number])[] {
+  const key = pairKey(from, to);
+  const g = GEOMETRY.get(key);
+  if (g) return g.pts;
+  let r = STRAIGHT.get(key);
+  if (!r) {
+    const a = NODE_POS[from];
+    const b = NODE_POS[to];
+    r = [[a.x, a.y], [a.x + (b.x - a.x) * 0.8, a.y + (b.y - a.y) * 0.8]];
+    STRAIGHT.set(key, r);
+  }
+  return r;
 }
 
 const SELECTED = selectEdges(EDGES);
@@ -91,11 +117,11 @@ const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges }: { lang: Lang
   );
 });
 
-function Flash({ lastEdge }: { lastEdge: LastEdge }) {
+function Flash({ lastEdge }: { lastEdge: Pick<LastEdge, 'from' | 'to' | 'peer'> }) {
   const g = GEOMETRY.get(pairKey(lastEdge.from, lastEdge.to));
   if (!g) return null;
   return (
-    <g className={`sd-flash sd-flash--${lastEdge.peer}`} data-testid="diagram-last-edge" data-edge={g.edge.key} aria-hidden="true">
+    <g className={`sd-flash sd-flash--${lastEdge.peer}`} data-testid="diagram-last-edge" data-edge={g.edge.key} data-peer={lastEdge.peer} aria-hidden="true">
       <path className="sd-flash-line" d={g.d} />
     </g>
   );
@@ -119,11 +145,12 @@ interface NodeProps {
   client: boolean;
   server: boolean;
   selected: boolean;
+  noted: boolean;
   lang: Lang;
   onSelect(state: TcpState): void;
 }
 
-const StateNode = memo(function StateNode({ state, client, server, selected, lang, onSelect }: NodeProps) {
+const StateNode = memo(function StateNode({ state, client, server, selected, noted, lang, onSelect }: NodeProps) {
   const { x, y } = NODE_POS[state];
   const peers = [client ? 'client' : null, server ? 'server' : null].filter((p): p is 'client' | 'server' => p !== null);
   const peersText = peers.map((p) => s(lang, p)).join(s(lang, 'and'));
@@ -136,7 +163,7 @@ const StateNode = memo(function StateNode({ state, client, server, selected, lan
   };
   const w = NODE_W;
   const h = NODE_H;
-  const cls = ['sd-node', client ? 'sd-node--client' : '', server ? 'sd-node--server' : '', selected ? 'sd-node--selected' : '']
+  const cls = ['sd-node', client ? 'sd-node--client' : '', server ? 'sd-node--server' : '', selected ? 'sd-node--selected' : '', noted ? 'sd-node--noted' : '']
     .filter(Boolean)
     .join(' ');
   // server's dashed outline sits outside the client's solid one when both are here
@@ -147,6 +174,7 @@ const StateNode = memo(function StateNode({ state, client, server, selected, lan
       data-testid="diagram-state"
       data-state={state}
       data-active-peers={peers.join(' ')}
+      data-noted={noted ? 'true' : undefined}
       role="button"
       tabIndex={0}
       aria-label={aria}
@@ -170,7 +198,7 @@ const StateNode = memo(function StateNode({ state, client, server, selected, lan
   );
 });
 
-export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false }: StateDiagramProps) {
+export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false, moves, flights, reducedMotion = false, noted }: StateDiagramProps) {
   const titleId = useId();
   const lastKey = lastEdge ? pairKey(lastEdge.from, lastEdge.to) : null;
   // A rare edge that is not normally drawn is shown while it is the last one taken.
@@ -203,7 +231,7 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
       <EdgesLayer lang={lang} showAllEdges={showAllEdges} />
       {/* a grouped pair has several possible causes; its title lists them, a label would guess */}
       {extra && <EdgePath e={extra} className="sd-edge sd-edge--faint" label={extra.all.length === 1} lang={lang} />}
-      {lastEdge && <Flash key={lastEdge.key} lastEdge={lastEdge} />}
+      {moves ? moves.map((m) => <Flash key={`${m.peer}-${m.t}-${m.to}`} lastEdge={m} />) : lastEdge && <Flash key={lastEdge.key} lastEdge={lastEdge} />}
       <g className="sd-nodes">
         {TCP_STATES.map((st) => (
           <StateNode
@@ -212,10 +240,17 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
             client={clientState === st}
             server={serverState === st}
             selected={selected === st}
+            noted={noted?.includes(st) ?? false}
             lang={lang}
             onSelect={onSelect}
           />
         ))}
+      </g>
+      <g className="sd-tokens">
+        {moves?.filter((m) => m.label).map((m) =>
+          reducedMotion ? <MoveLabel key={`${m.peer}-${m.t}-${m.to}`} move={m} /> : <MoveToken key={`${m.peer}-${m.t}-${m.from}-${m.to}`} move={m} route={routeOf(m.from, m.to)} />,
+        )}
+        {flights?.map((f) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} />)}
       </g>
     </svg>
   );

@@ -33,6 +33,8 @@ export interface LadderSettings {
 export interface DrawnSegment {
   g: SegmentGeometry;
   frac: number;
+  /** 0 to 1 along its flight in virtual time; 1 once delivered or at its point of loss (data-progress) */
+  progress: number;
   status: ShownStatus;
   spot: LabelSpot;
 }
@@ -220,7 +222,7 @@ export class LadderModel {
         g = segmentGeometry(e.seg, full.y, relative);
         if (g.y2 - g.y1 > 1e-9) frac = Math.min(1, Math.max(0, (nowY - g.y1) / (g.y2 - g.y1)));
       }
-      drawn.push({ g, frac, status: pr.status, spot: e.spot });
+      drawn.push({ g, frac, progress: pr.frac, status: pr.status, spot: e.spot });
     }
     const bs = full.breaks;
     const breaks: TimeBreak[] = [];

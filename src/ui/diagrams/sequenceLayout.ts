@@ -118,6 +118,7 @@ export function segmentProgress(g: SegmentGeometry, displayTime: number): { frac
   if (displayTime < sg.sentAt) return null;
   const span = g.endAt - sg.sentAt;
   const frac = span <= 0 ? 1 : Math.min(1, Math.max(0, (displayTime - sg.sentAt) / span));
-  if (sg.status === 'in-flight' || displayTime < g.endAt) return { frac, status: 'in-flight' };
+  // times are whole microseconds in the world; sums such as 0.1 + 0.05 are not, hence the tolerance
+  if (sg.status === 'in-flight' || displayTime < g.endAt - 1e-9) return { frac: displayTime < g.endAt - 1e-9 ? frac : 1, status: 'in-flight' };
   return { frac: 1, status: sg.status };
 }

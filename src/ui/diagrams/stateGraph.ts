@@ -107,6 +107,8 @@ export interface EdgeGeometry {
   lx: number;
   ly: number;
   anchor: 'start' | 'middle' | 'end';
+  /** the route as a polyline (start, waypoints, end): what travelling chips follow */
+  pts: readonly (readonly [number, number])[];
 }
 
 /** Path from box to box through the layout's waypoints; label at the middle of the route. */
@@ -136,8 +138,8 @@ export function edgeGeometry(from: TcpState, to: TcpState): EdgeGeometry {
     acc += l;
   }
   const o = LABEL_POS[pairKey(from, to)];
-  if (o) return { d, lx: o.x, ly: o.y, anchor: o.anchor ?? 'middle' };
-  return { d, lx, ly, anchor: 'middle' };
+  if (o) return { d, lx: o.x, ly: o.y, anchor: o.anchor ?? 'middle', pts };
+  return { d, lx, ly, anchor: 'middle', pts };
 }
 
 /** A short faint arrow leaving `s` towards the "→ CLOSED" group. */

@@ -1,0 +1,126 @@
+import { expect, test } from '@playwright/test';
+import { expectState, open, SHOTS, simSeconds } from './helpers.ts';
+
+const player = (page: import('@playwright/test').Page) => page.getByTestId('player');
+const note = (page: import('@playwright/test').Page) => page.getByTestId('note');
+
+test('a SYN visibly crosses: its progress takes at least 20 values at 1×, default pace', async ({ page }) => {
+  await open(page, 'scenario=handshake&lesson=0');
+  await page.getByTestId('play').click();
+  // sample the SYN's progress on every frame until it has arrived
+  const values = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const seen = new Set<string>();
+        const t0 = performance.now();
+        const frame = () => {
+          const el = document.querySelector('[data-testid="segment"][data-id="1"]');
+          const p = el?.getAttribute('data-progress');
+          if (p) seen.add(p);
+          if (p === '1.000' || performance.now() - t0 > 8000) resolve([...seen]);
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  expect(values).toContain('1.000');
+  expect(values.length).toBeGreaterThanOrEqual(20);
+  await expect(page.locator('[data-testid="segment"][data-id="1"]')).toHaveAttribute('data-flags', 'SYN');
+});
+
+test('a transition sends a chip along its state-diagram edge, over at least 10 frames', async ({ page }) => {
+  await open(page, 'scenario=handshake&lesson=0');
+  await page.getByTestId('play').click();
+  const positions = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const seen: string[] = [];
+        const t0 = performance.now();
+        const frame = () => {
+          const el = document.querySelector('[data-testid="edge-token"][data-peer="client"][data-to="SYN_SENT"]');
+          if (el) {
+            const r = el.getBoundingClientRect();
+            const key = `${r.x.toFixed(1)},${r.y.toFixed(1)}`;
+            if (seen[seen.length - 1] !== key) seen.push(key);
+          }
+          if (performance.now() - t0 > 4000) resolve(seen);
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  expect(positions.length).toBeGreaterThanOrEqual(10);
+  const chip = page.locator('[data-testid="edge-token"][data-peer="client"]');
+  await expect(chip).toHaveAttribute('data-from', 'CLOSED');
+  await expect(chip).toHaveAttribute('data-label', 'connect()');
+});
+
+test('a segment on the wire is on the state diagram too, and a crossing is recorded as pictures', async ({ page }) => {
+  for (const [i, t] of [0.1, 0.11, 0.125, 0.14, 0.15].entries()) {
+    await open(page, `scenario=handshake&lesson=0&t=${t}`);
+    const syn = page.locator('[data-testid="segment"][data-id="1"]');
+    if (t < 0.15) {
+      await expect(syn).toHaveAttribute('data-status', 'in-flight');
+      await expect(page.locator('[data-testid="flight-token"][data-id="1"]')).toHaveAttribute('data-flags', 'SYN');
+    } else {
+      await expect(syn).toHaveAttribute('data-status', 'delivered');
+      await expect(syn).toHaveAttribute('data-progress', '1.000');
+    }
+    await page.locator('.diagrams').screenshot({ path: `${SHOTS}/syn-crossing-${i}.png` });
+  }
+});
+
+test('teardown as a lesson stops at each note in order, continues on PageDown, and Previous is exact', async ({ page }) => {
+  await open(page, 'scenario=teardown&speed=100');
+  await expect(player(page)).toHaveAttribute('data-status', 'idle');
+  const ats = ['2', '2.05', '2.1', '2.25', '2.3', '2.35', '62.3'];
+  for (const [i, at] of ats.entries()) {
+    await page.keyboard.press('PageDown');
+    await expect(player(page)).toHaveAttribute('data-status', 'note');
+    await expect(note(page)).toHaveAttribute('data-index', String(i));
+    await expect(note(page)).toHaveAttribute('data-at', at);
+    await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', at);
+    if (i === 2) {
+      // Previous: back to the earlier note's exact instant and state
+      await page.keyboard.press('PageUp');
+      await expect(note(page)).toHaveAttribute('data-index', '1');
+      await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', '2.05');
+      await expectState(page, 'client', 'FIN_WAIT_1');
+      await expectState(page, 'server', 'CLOSE_WAIT');
+      await page.keyboard.press('PageDown');
+      await expect(note(page)).toHaveAttribute('data-index', '2');
+      await expectState(page, 'client', 'FIN_WAIT_2');
+    }
+  }
+  await page.keyboard.press('PageDown');
+  await expect(player(page)).toHaveAttribute('data-status', 'ended');
+  await expectState(page, 'client', 'CLOSED');
+});
+
+test('step back works after Play → Pause and after opening a link with t=', async ({ page }) => {
+  await open(page, 'scenario=teardown&lesson=0&pace=exact');
+  await page.getByTestId('play').click();
+  await expect.poll(() => simSeconds(page)).toBeGreaterThan(1.2);
+  await page.getByTestId('play').click();
+  await expect(player(page)).toHaveAttribute('data-status', 'paused');
+  const t = await simSeconds(page);
+  await expect(page.getByTestId('step-back')).toBeEnabled();
+  await page.getByTestId('step-back').click();
+  await expect.poll(() => simSeconds(page)).toBeLessThan(t);
+
+  await open(page, 'scenario=teardown&t=2.2&lesson=0');
+  await expectState(page, 'server', 'CLOSE_WAIT');
+  await page.getByTestId('step-back').click();
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', '2.1');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', '2.05');
+  await expectState(page, 'client', 'FIN_WAIT_1');
+});
+
+test('reduced motion: no travelling chips, the cause is shown at once', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await open(page, 'scenario=handshake&lesson=0&t=0.3');
+  await expect(page.getByTestId('edge-label').first()).toBeVisible();
+  await expect(page.locator('[data-testid="edge-label"][data-peer="client"]')).toHaveAttribute('data-label', 'SYN,ACK');
+  await expect(page.getByTestId('edge-token')).toHaveCount(0);
+});

@@ -1,0 +1,176 @@
+/**
+ * Connections per state over virtual time (d3 scales and shapes, drawn by React): a stacked
+ * area or one line per state, linear or log. The time cursor is set by a click, a drag or the
+ * arrow keys; clicking a band picks that state at that instant (the drill-down). The paths are
+ * computed once per run update, not per pointer move: hovering only moves a line.
+ */
+import { area, line, scaleLinear, scaleSymlog, stack } from 'd3';
+import { memo, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, PointerEvent } from 'react';
+import type { Sample } from '../../fleet/sample.ts';
+import { STATE_ALIASES } from '../../tcp/states.ts';
+import type { TcpState } from '../../tcp/states.ts';
+import { useI18n } from '../i18n/index.ts';
+import { STATE_COLOURS } from './colours.ts';
+import { useWidth } from './useWidth.ts';
+
+export type ChartMode = 'stacked' | 'lines';
+
+interface Props {
+  samples: readonly Sample[];
+  total: number;
+  cursor: number;
+  onCursor: (t: number) => void;
+  onPick: (state: TcpState, t: number) => void;
+  mode: ChartMode;
+  log: boolean;
+  yMax: number;
+  markers: readonly { t: number; label: string }[];
+  caption: string;
+  testid: string;
+  /** states worth a band or a line (those ever above zero) */
+  states: readonly TcpState[];
+}
+
+const M = { top: 10, right: 14, bottom: 26, left: 52 };
+const HEIGHT = 260;
+
+export const aliasText = (s: TcpState) => `${s} — ss: ${STATE_ALIASES[s].ss}, netstat: ${STATE_ALIASES[s].netstat}`;
+
+function CountsChartInner(p: Props) {
+  const { t, lang } = useI18n();
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const [hover, setHover] = useState<number | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const w = Math.max(240, width);
+  const x = useMemo(() => scaleLinear().domain([0, Math.max(1, p.total)]).range([M.left, w - M.right]), [p.total, w]);
+  const y = useMemo(() => {
+    const s = p.log ? scaleSymlog().constant(1) : scaleLinear();
+    return s.domain([0, Math.max(1, p.yMax)]).range([HEIGHT - M.bottom, M.top]).nice();
+  }, [p.log, p.yMax]);
+
+  const paths = useMemo(() => {
+    const data = p.samples;
+    if (!data.length) return [];
+    if (p.mode === 'stacked') {
+      const series = stack<Sample, TcpState>()
+        .keys(p.states)
+        .value((d, k) => d.states[k])(data as Sample[]);
+      const gen = area<[number, number] & { data: Sample }>()
+        .x((d) => x(d.data.t))
+        .y0((d) => y(d[0]))
+        .y1((d) => y(d[1]));
+      return series.map((s) => ({ state: s.key, d: gen(s as unknown as ([number, number] & { data: Sample })[]) ?? '', fill: true }));
+    }
+    return p.states.map((st) => ({
+      state: st,
+      d:
+        line<Sample>()
+          .x((d) => x(d.t))
+          .y((d) => y(d.states[st]))(data as Sample[]) ?? '',
+      fill: false,
+    }));
+  }, [p.samples, p.mode, p.states, x, y]);
+
+  const tAt = (e: PointerEvent<SVGElement>) => {
+    const box = svgRef.current!.getBoundingClientRect();
+    const v = Math.round(x.invert(e.clientX - box.left));
+    return Math.max(1, Math.min(p.samples.length || 1, v));
+  };
+  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    const step = e.shiftKey ? 10 : 1;
+    if (e.key === 'ArrowLeft') p.onCursor(Math.max(1, p.cursor - step));
+    else if (e.key === 'ArrowRight') p.onCursor(Math.min(p.samples.length, p.cursor + step));
+    else return;
+    e.preventDefault();
+  };
+
+  const hs = hover !== null ? p.samples[hover - 1] : undefined;
+  const xTicks = x.ticks(Math.max(2, Math.floor(w / 90)));
+  const yTicks = p.log ? logTicks(y.domain()[1]!) : y.ticks(5);
+  const fmt = (n: number) => n.toLocaleString(lang);
+
+  return (
+    <figure className="fleet-chart" ref={ref} data-testid={p.testid}>
+      <figcaption>{p.caption}</figcaption>
+      <svg
+        ref={svgRef}
+        width={w}
+        height={HEIGHT}
+        role="img"
+        tabIndex={0}
+        aria-label={`${p.caption}. ${t('fleet.chart.keys')}`}
+        onKeyDown={onKey}
+        onPointerMove={(e) => setHover(tAt(e))}
+        onPointerLeave={() => setHover(null)}
+        onPointerDown={(e) => {
+          if ((e.target as Element).getAttribute('data-state')) return;
+          p.onCursor(tAt(e));
+        }}
+      >
+        <g className="axis">
+          {yTicks.map((v) => (
+            <g key={`y${v}`} transform={`translate(0,${y(v)})`}>
+              <line x1={M.left} x2={w - M.right} className="grid" />
+              <text x={M.left - 6} dy="0.32em" textAnchor="end">
+                {fmt(v)}
+              </text>
+            </g>
+          ))}
+          {xTicks.map((v) => (
+            <text key={`x${v}`} x={x(v)} y={HEIGHT - 8} textAnchor="middle">
+              {v} s
+            </text>
+          ))}
+        </g>
+        {paths.map((pa) => (
+          <path
+            key={pa.state}
+            d={pa.d}
+            data-testid="fleet-band"
+            data-state={pa.state}
+            className={pa.fill ? 'band' : 'series'}
+            fill={pa.fill ? STATE_COLOURS[pa.state] : 'none'}
+            stroke={STATE_COLOURS[pa.state]}
+            onPointerDown={(e) => {
+              e.stopPropagation();
+              const tt = tAt(e);
+              p.onCursor(tt);
+              p.onPick(pa.state, tt);
+            }}
+          >
+            <title>{aliasText(pa.state)}</title>
+          </path>
+        ))}
+        {p.markers.map((m) => (
+          <g key={`m${m.t}${m.label}`} className="marker" data-testid="fleet-marker" data-t={m.t}>
+            <line x1={x(m.t)} x2={x(m.t)} y1={M.top} y2={HEIGHT - M.bottom} />
+            <text x={x(m.t) + 4} y={M.top + 10}>
+              {m.label}
+            </text>
+          </g>
+        ))}
+        <line className="cursor" data-testid="fleet-cursor-line" x1={x(p.cursor)} x2={x(p.cursor)} y1={M.top} y2={HEIGHT - M.bottom} />
+        {hover !== null && <line className="hover" x1={x(hover)} x2={x(hover)} y1={M.top} y2={HEIGHT - M.bottom} />}
+      </svg>
+      {hs && (
+        <div className="fleet-tip" style={{ left: Math.min(x(hs.t) + 12, w - 230) }} role="tooltip">
+          <strong>{t('seconds', { t: hs.t })}</strong>
+          {p.states.map((st) => (
+            <div key={st} title={aliasText(st)}>
+              <span className="swatch" style={{ background: STATE_COLOURS[st] }} /> {STATE_ALIASES[st].netstat} <span className="muted">({STATE_ALIASES[st].ss})</span> <b>{fmt(hs.states[st])}</b>
+            </div>
+          ))}
+        </div>
+      )}
+    </figure>
+  );
+}
+
+function logTicks(max: number): number[] {
+  const out = [0];
+  for (let v = 1; v <= max; v *= 10) out.push(v);
+  return out;
+}
+
+export const CountsChart = memo(CountsChartInner);

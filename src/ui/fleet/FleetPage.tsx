@@ -1,0 +1,252 @@
+/**
+ * The fleet view (`?view=fleet`): the field notes' busy server. Connections per state over
+ * virtual time, the operator's readouts at a time cursor, descriptors and errors, what-if knob
+ * changes run "after" next to "before", and a drill-down into one connection's story.
+ * Everything simulated runs in a Web Worker; this component only draws.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { Change, FleetConfig } from '../../fleet/config.ts';
+import { resolveFleetKnobs, knobsJson } from '../../fleet/knobs.ts';
+import { fillNote } from '../../fleet/narrate.ts';
+import { isPresetId, preset, PRESET_IDS } from '../../fleet/presets/index.ts';
+import type { PresetId } from '../../fleet/presets/index.ts';
+import type { Sample } from '../../fleet/sample.ts';
+import { STATE_ALIASES, TCP_STATES } from '../../tcp/states.ts';
+import type { TcpState } from '../../tcp/states.ts';
+import { I18nContext, initialLang, LANG_LIST, rememberLang, translator } from '../i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
+import { STATE_COLOURS } from './colours.ts';
+import { aliasText, CountsChart } from './CountsChart.tsx';
+import type { ChartMode } from './CountsChart.tsx';
+import { Descriptors } from './Descriptors.tsx';
+import { Drill } from './Drill.tsx';
+import type { DrillResult } from './protocol.ts';
+import { Readouts } from './Readouts.tsx';
+import { fleetWorker, useFleetRun } from './useFleetRun.ts';
+import { describeChange, WhatIf } from './WhatIf.tsx';
+import { parseFleetUrl, serializeFleetUrl } from './url.ts';
+import './fleet.css';
+
+const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '中文' };
+
+export function FleetPage() {
+  const init = useMemo(() => parseFleetUrl(window.location.search), []);
+  const [lang, setLangState] = useState<Lang>(init.state.lang ?? initialLang());
+  const [presetId, setPresetId] = useState<PresetId>(init.state.preset);
+  const [cursor, setCursor] = useState(init.state.t);
+  const [mode, setMode] = useState<ChartMode>('stacked');
+  const [log, setLog] = useState(false);
+  const [changes, setChanges] = useState<Change[]>([]);
+  const [drill, setDrill] = useState<DrillResult | null>(null);
+  const [drillBusy, setDrillBusy] = useState(false);
+  const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+  const { t } = i18n;
+
+  const before: FleetConfig = useMemo(() => preset(presetId), [presetId]);
+  const after: FleetConfig | null = useMemo(() => (changes.length ? { ...before, changes: [...before.changes, ...changes] } : null), [before, changes]);
+  const runB = useFleetRun(before);
+  const runA = useFleetRun(after);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('fleet.pageTitle');
+  }, [lang, t]);
+  useEffect(() => {
+    window.history.replaceState(null, '', serializeFleetUrl({ preset: presetId, lang, t: cursor }));
+  }, [presetId, lang, cursor]);
+
+  const total = Math.floor(before.minutes * 60);
+  const cur = Math.max(1, Math.min(cursor, Math.max(1, runB.samples.length)));
+  const sample = runB.samples[cur - 1];
+  const prev = runB.samples[cur - 2];
+  const afterSample = runA.samples[cur - 1];
+  const knobs = useMemo(() => resolveFleetKnobs(before.set), [before]);
+  const knobText = useMemo(() => knobsJson(knobs), [knobs]);
+  const states = useMemo(() => activeStates([...runB.samples, ...runA.samples]), [runB.samples, runA.samples]);
+  const yMax = useMemo(() => maxTotal(runB.samples, runA.samples, mode), [runB.samples, runA.samples, mode]);
+  const markers = useMemo(() => changes.map((c) => ({ t: c.at, label: describeChange(c) })), [changes]);
+  const note = useMemo(() => [...before.notes].reverse().find((n) => n.at <= cur), [before, cur]);
+  const noteSample = note ? runB.samples[Math.max(0, Math.floor(note.at) - 1)] : undefined;
+
+  const setLang = (l: Lang) => {
+    setLangState(l);
+    rememberLang(l);
+  };
+  const choosePreset = (id: string) => {
+    if (!isPresetId(id)) return;
+    setPresetId(id);
+    setChanges([]);
+    setDrill(null);
+    setCursor(1);
+  };
+  const pick = (state: TcpState, at: number) => {
+    setDrillBusy(true);
+    void fleetWorker()
+      .drill(before, at, state)
+      .then((r) => {
+        setDrill(r);
+        setDrillBusy(false);
+      });
+  };
+
+  const fmt = (n: number) => n.toLocaleString(lang);
+  const progress = runB.total ? runB.done / runB.total : 0;
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <div className="app fleet-page" data-testid="fleet-page" data-preset={presetId} data-samples={runB.samples.length} data-finished={runB.finished ? '1' : '0'}>
+        <header className="top">
+          <h1>{t('fleet.title')}</h1>
+          <label>
+            {t('fleet.preset')}
+            <select data-testid="fleet-preset" value={presetId} onChange={(e) => choosePreset(e.target.value)}>
+              {PRESET_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {preset(id).title[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="seg-switch" role="group" aria-label={t('header.lang')}>
+            {LANG_LIST.map((l) => (
+              <button key={l} type="button" lang={l} aria-pressed={lang === l} data-testid={`lang-${l}`} onClick={() => setLang(l)}>
+                {LANG_NAMES[l]}
+              </button>
+            ))}
+          </div>
+          <a href={`?lang=${lang}`} data-testid="nav-sim">
+            {t('fleet.toSim')}
+          </a>
+        </header>
+        {init.problems.length > 0 && (
+          <div className="alert" role="alert" data-testid="url-problems">
+            {init.problems.map((p) => (
+              <div key={p}>{p}</div>
+            ))}
+          </div>
+        )}
+        <p className="fleet-summary">{before.summary[lang]}</p>
+
+        <div className="fleet-progress" data-testid="fleet-progress" data-done={runB.done} data-total={runB.total}>
+          <progress max={1} value={progress} aria-label={t('fleet.progress')} />
+          <span className="small">
+            {runB.finished ? t('fleet.finished', { n: fmt(runB.lifecycles), s: (runB.wallMs / 1000).toFixed(1) }) : runB.cancelled ? t('fleet.cancelled') : t('fleet.running', { done: runB.done, total })}
+          </span>
+          {!runB.finished && !runB.cancelled && (
+            <button type="button" onClick={runB.cancel} data-testid="fleet-cancel">
+              {t('fleet.cancel')}
+            </button>
+          )}
+          {runB.error && <span className="error">{runB.error}</span>}
+        </div>
+
+        <div className="fleet-grid">
+          <div className="fleet-main">
+            <div className="fleet-toolbar">
+              <div className="seg-switch" role="group" aria-label={t('fleet.mode')}>
+                {(['stacked', 'lines'] as const).map((m) => (
+                  <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)} data-testid={`fleet-mode-${m}`}>
+                    {t(m === 'stacked' ? 'fleet.stacked' : 'fleet.lines')}
+                  </button>
+                ))}
+              </div>
+              <label>
+                <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="fleet-log" /> {t('fleet.log')}
+              </label>
+              <label>
+                {t('fleet.cursor')}
+                <input
+                  type="range"
+                  min={1}
+                  max={Math.max(1, runB.samples.length)}
+                  value={cur}
+                  onChange={(e) => setCursor(Number(e.target.value))}
+                  data-testid="fleet-cursor"
+                  data-t={cur}
+                />
+                <output>{t('seconds', { t: cur })}</output>
+              </label>
+            </div>
+            <ul className="legend" aria-label={t('fleet.legend')}>
+              {states.map((st) => (
+                <li key={st} title={aliasText(st)} data-testid="fleet-legend" data-state={st}>
+                  <button type="button" onClick={() => pick(st, cur)}>
+                    <span className="swatch" style={{ background: STATE_COLOURS[st] }} />
+                    {STATE_ALIASES[st].netstat} <b data-testid="fleet-count" data-state={st}>{fmt(sample?.states[st] ?? 0)}</b>
+                    {afterSample && <span className="after"> → {fmt(afterSample.states[st])}</span>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <CountsChart
+              samples={runB.samples}
+              total={total}
+              cursor={cur}
+              onCursor={setCursor}
+              onPick={pick}
+              mode={mode}
+              log={log}
+              yMax={yMax}
+              markers={markers}
+              caption={after ? t('fleet.before') : t('fleet.counts')}
+              testid="fleet-chart"
+              states={states}
+            />
+            {after && (
+              <CountsChart
+                samples={runA.samples}
+                total={total}
+                cursor={cur}
+                onCursor={setCursor}
+                onPick={pick}
+                mode={mode}
+                log={log}
+                yMax={yMax}
+                markers={markers}
+                caption={t('fleet.after', { changes: changes.map(describeChange).join('; ') })}
+                testid="fleet-chart-after"
+                states={states}
+              />
+            )}
+            {note && noteSample && (
+              <section className="panel fleet-note" data-testid="fleet-note" data-at={note.at}>
+                <h2>{t('fleet.noteAt', { t: note.at })}</h2>
+                <p>{fillNote(note.text[lang], noteSample, knobText, lang)}</p>
+              </section>
+            )}
+            <nav className="fleet-notes" aria-label={t('fleet.notes')}>
+              {before.notes.map((n) => (
+                <button key={n.at} type="button" onClick={() => setCursor(Math.max(1, Math.floor(n.at)))} aria-pressed={note?.at === n.at}>
+                  {t('seconds', { t: n.at })}
+                </button>
+              ))}
+            </nav>
+          </div>
+          <aside className="fleet-side">
+            <Readouts sample={sample} />
+            <Descriptors sample={sample} prev={prev} ulimit={knobs.host.ulimit_n} />
+            <WhatIf at={cur} changes={changes} onChange={setChanges} />
+            <Drill result={drill} busy={drillBusy} />
+          </aside>
+        </div>
+      </div>
+    </I18nContext.Provider>
+  );
+}
+
+/** States that are ever above zero, in the diagram's order (LISTEN always: the listener). */
+function activeStates(samples: readonly Sample[]): TcpState[] {
+  const on = new Set<TcpState>(['LISTEN']);
+  for (const s of samples) for (const st of TCP_STATES) if (s.states[st] > 0) on.add(st);
+  return TCP_STATES.filter((st) => on.has(st));
+}
+
+function maxTotal(a: readonly Sample[], b: readonly Sample[], mode: ChartMode): number {
+  let m = 1;
+  for (const s of [...a, ...b]) {
+    let v = 0;
+    for (const st of TCP_STATES) v = mode === 'stacked' ? v + s.states[st] : Math.max(v, s.states[st]);
+    if (v > m) m = v;
+  }
+  return m;
+}

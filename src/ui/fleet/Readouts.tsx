@@ -1,0 +1,36 @@
+/**
+ * What an operator would read on the box at the cursor's instant: the field notes' awk
+ * one-liner, `ss -s`, `ss -tan state close-wait`, and the node_exporter series.
+ */
+import type { Sample } from '../../fleet/sample.ts';
+import { AWK_ONE_LINER, awkOutput, exporterLines, SS_CLOSE_WAIT, ssCloseWait, ssSummary } from '../../fleet/readouts.ts';
+import { useI18n } from '../i18n/index.ts';
+
+export function Readouts({ sample }: { sample: Sample | undefined }) {
+  const { t } = useI18n();
+  if (!sample) return null;
+  return (
+    <section className="panel fleet-readouts" aria-label={t('fleet.readouts')} data-testid="fleet-readouts" data-t={sample.t}>
+      <h2>{t('fleet.readoutsAt', { t: sample.t })}</h2>
+      <pre className="term" data-testid="fleet-awk">
+        <span className="prompt">$ {AWK_ONE_LINER}</span>
+        {'\n'}
+        {awkOutput(sample).join('\n')}
+      </pre>
+      <pre className="term" data-testid="fleet-ss-s">
+        <span className="prompt">$ ss -s | grep TCP:</span>
+        {'\n'}
+        {ssSummary(sample)}
+      </pre>
+      <pre className="term" data-testid="fleet-ss-close-wait">
+        <span className="prompt">$ {SS_CLOSE_WAIT} | head</span>
+        {'\n'}
+        {ssCloseWait(sample).join('\n')}
+      </pre>
+      <details>
+        <summary>{t('fleet.exporter')}</summary>
+        <pre className="term" data-testid="fleet-exporter">{exporterLines(sample).join('\n')}</pre>
+      </details>
+    </section>
+  );
+}

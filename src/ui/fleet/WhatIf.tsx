@@ -1,0 +1,106 @@
+/**
+ * What-if: a sysctl, the application's behaviour or its read timeout, changed at the cursor's
+ * instant. The page then runs "after" next to "before"; the curves can only differ from the marker on.
+ */
+import { useState } from 'react';
+import type { Change } from '../../fleet/config.ts';
+import { APP_MODES } from '../../fleet/config.ts';
+import { FLEET_KNOB_NAMES, resolveFleetKnobs, TW_RECYCLE_NOTE } from '../../fleet/knobs.ts';
+import { InputError } from '../../tcp/knobs.ts';
+import { useI18n } from '../i18n/index.ts';
+
+type Kind = 'knob' | 'app' | 'read_timeout';
+
+export function describeChange(c: Change): string {
+  const parts: string[] = [];
+  if (c.set) parts.push(...Object.entries(c.set).map(([k, v]) => `${k}=${v}`));
+  if (c.mix?.app) parts.push(`app=${Object.keys(c.mix.app).join('+')}`);
+  if (c.server?.read_timeout !== undefined) parts.push(`read_timeout=${c.server.read_timeout}`);
+  if (c.rate !== undefined) parts.push(`rate=${c.rate}`);
+  return parts.join(', ');
+}
+
+export function WhatIf({ at, changes, onChange }: { at: number; changes: readonly Change[]; onChange: (c: Change[]) => void }) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<Kind>('knob');
+  const [knob, setKnob] = useState('tcp_fin_timeout');
+  const [value, setValue] = useState('30');
+  const [mode, setMode] = useState<string>('wait-close');
+  const [error, setError] = useState<string | null>(null);
+
+  const add = () => {
+    try {
+      let c: Change;
+      if (kind === 'knob') {
+        resolveFleetKnobs({ [knob]: value }, 'what-if');
+        c = { at, set: { [knob]: value } };
+      } else if (kind === 'app') c = { at, mix: { app: { [mode]: 1 } } };
+      else {
+        const n = Number(value);
+        if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 86400) throw new InputError('what-if.read_timeout', `expected seconds 0..86400, got ${JSON.stringify(value)}`);
+        c = { at, server: { read_timeout: n } };
+      }
+      setError(null);
+      onChange([...changes, c].sort((a, b) => a.at - b.at));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section className="panel fleet-whatif" aria-label={t('fleet.whatif')} data-testid="fleet-whatif">
+      <h2>{t('fleet.whatif')}</h2>
+      <p className="small muted">{t('fleet.whatifHelp', { t: at })}</p>
+      <div className="row">
+        <select aria-label={t('fleet.whatifKind')} value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="fleet-whatif-kind">
+          <option value="knob">{t('fleet.kind.knob')}</option>
+          <option value="app">{t('fleet.kind.app')}</option>
+          <option value="read_timeout">{t('fleet.kind.readTimeout')}</option>
+        </select>
+        {kind === 'knob' && (
+          <select aria-label={t('fleet.knob')} value={knob} onChange={(e) => setKnob(e.target.value)} data-testid="fleet-whatif-knob">
+            {FLEET_KNOB_NAMES.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        )}
+        {kind === 'app' ? (
+          <select aria-label={t('fleet.kind.app')} value={mode} onChange={(e) => setMode(e.target.value)}>
+            {APP_MODES.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input aria-label={t('fleet.value')} value={value} onChange={(e) => setValue(e.target.value)} size={12} data-testid="fleet-whatif-value" />
+        )}
+        <button type="button" onClick={add} data-testid="fleet-whatif-apply">
+          {t('fleet.whatifApply', { t: at })}
+        </button>
+      </div>
+      {kind === 'knob' && knob === 'tcp_tw_recycle' && <p className="small warn">{TW_RECYCLE_NOTE}</p>}
+      {error && (
+        <p className="small error" role="alert" data-testid="fleet-whatif-error">
+          {error}
+        </p>
+      )}
+      {changes.length > 0 && (
+        <ul className="changes">
+          {changes.map((c, i) => (
+            <li key={`${c.at}-${i}`}>
+              <span>
+                {t('seconds', { t: c.at })}: {describeChange(c)}
+              </span>
+              <button type="button" aria-label={t('fleet.remove')} onClick={() => onChange(changes.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * What the page and the fleet worker say to each other (through comlink): a run streams its
+ * samples in chunks, can be cancelled, and a drill-down asks for connections in one state.
+ */
+import type { FleetConfig } from '../../fleet/config.ts';
+import type { Replay } from '../../fleet/drill.ts';
+import type { Sample } from '../../fleet/sample.ts';
+import type { TcpState } from '../../tcp/states.ts';
+
+export interface RunChunk {
+  run: number;
+  samples: Sample[];
+  markers: { t: number; index: number }[];
+  /** virtual seconds simulated so far, and in all */
+  done: number;
+  total: number;
+  finished: boolean;
+  /** wall-clock milliseconds the worker spent so far (for the bench) */
+  wallMs: number;
+  lifecycles: number;
+  error?: string;
+}
+
+export interface DrillConnection {
+  serial: number;
+  behaviour: string;
+  mode: string | null;
+  start: number;
+  path: { t: number; from: TcpState; to: TcpState; cause: string }[];
+  replay: Replay;
+}
+
+export interface DrillResult {
+  t: number;
+  state: TcpState;
+  total: number;
+  connections: DrillConnection[];
+}
+
+export interface FleetWorkerApi {
+  run(run: number, cfg: FleetConfig, onChunk: (c: RunChunk) => void): Promise<void>;
+  cancel(run: number): void;
+  drill(cfg: FleetConfig, t: number, state: TcpState): Promise<DrillResult>;
+}
