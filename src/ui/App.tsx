@@ -10,6 +10,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LastEdgeTracker } from './lastEdge.ts';
 import { I18nContext, initialLang, LANG_LIST, rememberLang, translator } from './i18n/index.ts';
 import type { Lang } from './i18n/index.ts';
+import { CapturePanel } from './capture/CapturePanel.tsx';
 import { ClockPanel } from './panels/ClockPanel.tsx';
 import { EventLog } from './panels/EventLog.tsx';
 import { Inspector } from './panels/Inspector.tsx';
@@ -275,6 +276,7 @@ export function App() {
                 <ScenarioEditor key={scenarioId === CUSTOM ? `custom-${custom?.id}` : scenarioId} base={scenario} profile={profile} knobs={knobs} journal={sim.journal} time={displayTime} appUrl={`${location.origin}${location.pathname}`} onUse={useCustom} />
               </details>
             )}
+            {!embed && <CapturePanel trace={view.trace} mss={effective.mss} scenario={scenarioId} profile={profile} />}
           </div>
         </main>
       </div>

@@ -292,6 +292,27 @@ export const en = {
   'editor.codeCopied': 'Embed code copied (an iframe, and the custom element).',
   'editor.copyFailed': 'Copying was not allowed; the text is shown below.',
   'editor.own': '{title} (your scenario)',
+  // --- captures (Wireshark) ---
+  'capture.title': 'Capture (Wireshark)',
+  'capture.point': 'Capture at',
+  'capture.point.client': 'the client',
+  'capture.point.server': 'the server',
+  'capture.point.both': 'both (two interfaces)',
+  'capture.format': 'Format',
+  'capture.bothNeedsPcapng': 'A capture at both peers needs two interfaces: choose pcapng.',
+  'capture.download': 'Download capture',
+  'capture.downloaded': 'Saved {name}',
+  'capture.openHelp': 'Open a pcap or pcapng file (tcpdump, Wireshark) to see the TCP states behind one of its connections.',
+  'capture.open': 'Open capture…',
+  'capture.replayTitle': 'Capture {file}: replayed through the state machine',
+  'capture.close': 'Close',
+  'capture.stream': 'TCP stream',
+  'capture.profile': 'profile {profile}',
+  'capture.start': 'first packet at {when}',
+  'capture.time': 'Time since the first packet: {t} s',
+  'capture.flagged': 'Segments the model disagrees with: {n}',
+  'capture.noFlags': 'None: every segment is what the model would have sent and accepted.',
+  'capture.flagAt': 'packet {id} at {t} s:',
 } as const;
 
 export type MessageKey = keyof typeof en;

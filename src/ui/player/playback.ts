@@ -5,7 +5,10 @@
 import type { SegmentView } from '../../sim/types.ts';
 import type { SimController } from '../sim/controller.ts';
 import type { Pace } from './pace.ts';
-import { autoRate, dwellFor } from './pace.ts';
+import { AUTO_CAP, autoRate, dwellFor } from './pace.ts';
+
+/** Real seconds: a dwell shorter than this (high speeds) is skipped, it could not be seen anyway. */
+const MIN_DWELL = 0.02;
 
 export interface FrameState {
   /** the time shown (the world has run every event before it; events exactly at it may wait for a dwell) */
@@ -95,9 +98,10 @@ export function playFrame(ctrl: SimController, st: FrameState, wallDt: number, o
     ctrl.runNext(next);
     time = Math.max(time, next);
     const fx = effectsSince(ctrl, before);
-    if (fx.stateChanged) dwell = dwellFor(o.speed);
+    // above AUTO_CAP× a dwell shorter than a frame would only cap throughput at one change per frame
+    if (fx.stateChanged && dwellFor(o.speed) >= MIN_DWELL) dwell = dwellFor(o.speed);
     // a new flight (or a new state) sets a new pace: the rest of this frame would run at the old one
-    if (fx.stateChanged || fx.sent) break;
+    if ((fx.stateChanged || fx.sent) && o.speed <= AUTO_CAP) break;
   }
   const next = ctrl.world.nextEventAt();
   const stopped = stop !== null && time >= stop && (next === null || next > stop);

@@ -1,0 +1,40 @@
+/**
+ * What the browser app loads on demand (dynamic import: none of this is in the
+ * initial bundle): export the running world's trace, open a capture file and
+ * replay one of its streams.
+ */
+import type { TraceEvent } from '../sim/types.ts';
+import type { Profile } from '../tcp/knobs.ts';
+import type { Capture, StreamInfo } from './capture.ts';
+import { describeStream, listStreams, readCapture, skipNotes, streamPackets } from './capture.ts';
+import { CaptureError } from './capture-error.ts';
+import type { CaptureFormat, CapturePoint } from './export.ts';
+import { traceToCapture } from './export.ts';
+import type { ReplayResult } from './replay.ts';
+import { replayStream } from './replay.ts';
+
+export function exportCapture(events: readonly TraceEvent[], format: CaptureFormat, point: CapturePoint, mss: number, title: string): Uint8Array {
+  return traceToCapture(events, format, { point, mss, title });
+}
+
+export type Opened = { ok: true; capture: Capture; streams: StreamInfo[]; labels: string[]; notes: string[] } | { ok: false; error: string };
+
+export function openCapture(bytes: Uint8Array, name: string): Opened {
+  try {
+    const capture = readCapture(bytes, name);
+    const streams = listStreams(capture);
+    if (!streams.length) streamPackets(capture, 0); // throws the "no TCP stream" error with its reasons
+    return { ok: true, capture, streams, labels: streams.map(describeStream), notes: skipNotes(capture) };
+  } catch (e) {
+    return { ok: false, error: e instanceof CaptureError ? e.message : `${name}: ${String(e)}` };
+  }
+}
+
+export function replayCapture(capture: Capture, stream: number, profile: Profile): ReplayResult | { error: string } {
+  try {
+    const { info, packets } = streamPackets(capture, stream);
+    return replayStream(info, packets, { profile, file: capture.file });
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}

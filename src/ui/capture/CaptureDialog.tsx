@@ -1,0 +1,113 @@
+/**
+ * A replayed capture: pick a stream, see both peers' reconstructed states in
+ * the state diagram and the ladder at the capture's times, and the flagged
+ * segments with the reasons the model gives.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Opened } from '../../pcap/app-api.ts';
+import { replayCapture } from '../../pcap/app-api.ts';
+import type { Profile } from '../../tcp/knobs.ts';
+import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
+import { useI18n } from '../i18n/index.ts';
+import { flaggedOf, replayView } from './replayView.ts';
+
+const noop = () => {};
+
+export default function CaptureDialog({ opened, profile, onClose }: { opened: Opened & { ok: true }; profile: Profile; onClose(): void }) {
+  const { t, lang } = useI18n();
+  const [stream, setStream] = useState(0);
+  const [selected, setSelected] = useState<number | null>(null);
+  const result = useMemo(() => replayCapture(opened.capture, stream, profile), [opened, stream, profile]);
+  const end = 'error' in result ? 0 : (result.trace.events.at(-1)?.t ?? 0);
+  // null: the end of the capture (a new stream starts there too)
+  const [at, setTime] = useState<number | null>(null);
+  const time = at === null ? end : Math.min(at, end);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const info = opened.streams[stream];
+  const view = useMemo(() => ('error' in result || !info ? null : replayView(result.trace.events, time, profile, { client: info.client.port, server: info.server.port })), [result, time, profile, info]);
+  const flagged = 'error' in result ? [] : flaggedOf(result.trace.events);
+  const start = 'error' in result ? 0 : result.trace.capture.start;
+
+  return (
+    <div className="capture-overlay">
+      <div className="capture-dialog" role="dialog" aria-modal="true" aria-labelledby="capture-dialog-h" data-testid="capture-dialog">
+        <header className="capture-head">
+          <h2 id="capture-dialog-h">{t('capture.replayTitle', { file: opened.capture.file })}</h2>
+          <button type="button" ref={closeRef} data-testid="capture-close" onClick={onClose}>
+            {t('capture.close')}
+          </button>
+        </header>
+        <div className="capture-row">
+          <label>
+            {t('capture.stream')}
+            <select data-testid="capture-stream" value={stream} onChange={(e) => {
+                setStream(Number(e.target.value));
+                setTime(null);
+              }}>
+              {opened.labels.map((l, i) => (
+                <option key={i} value={i}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="muted small">{t('capture.profile', { profile })}</span>
+          {start > 0 && <span className="muted small">{t('capture.start', { when: new Date(start * 1000).toISOString() })}</span>}
+        </div>
+        {opened.notes.length > 0 && (
+          <ul className="muted small capture-notes" data-testid="capture-notes">
+            {opened.notes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        )}
+        {'error' in result ? (
+          <p className="capture-error" role="alert">{result.error}</p>
+        ) : (
+          view && (
+            <>
+              <label className="capture-time">
+                {t('capture.time', { t: time.toFixed(6) })}
+                <input type="range" data-testid="capture-time" min={0} max={end} step="any" value={time} onChange={(e) => setTime(Number(e.target.value))} />
+              </label>
+              <p className="capture-paths" data-testid="capture-paths">
+                <span data-testid="capture-state-client" data-tcp-state={view.peers.client.state}>
+                  {t('peer.Client')}: {result.paths.client.join(' → ')}
+                </span>
+                <span data-testid="capture-state-server" data-tcp-state={view.peers.server.state}>
+                  {t('peer.Server')}: {result.paths.server.join(' → ')}
+                </span>
+              </p>
+              <div className="capture-diagrams">
+                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={null} lang={lang} selected={null} onSelect={noop} />
+                <SequenceDiagram view={view} displayTime={time} relative lang={lang} selectedSegment={selected} onSelectSegment={setSelected} />
+              </div>
+              <h3>{t('capture.flagged', { n: flagged.length })}</h3>
+              {flagged.length === 0 ? (
+                <p className="muted small">{t('capture.noFlags')}</p>
+              ) : (
+                <ul className="capture-flags">
+                  {flagged.map((f, i) => (
+                    <li key={i} data-testid="capture-flag" data-id={f.id}>
+                      <button type="button" className="linkish" onClick={() => setTime(f.t)}>
+                        {t('capture.flagAt', { id: f.id, t: f.t.toFixed(6) })}
+                      </button>{' '}
+                      {f.reason}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )
+        )}
+      </div>
+    </div>
+  );
+}

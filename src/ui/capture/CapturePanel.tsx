@@ -1,0 +1,94 @@
+/**
+ * Captures in the app: "Download capture" writes the running simulation as
+ * pcapng or pcap (at the client, the server or both), "Open capture…" reads a
+ * real capture and replays one TCP stream in a dialog of its own. The pcap
+ * code is loaded only when one of them is used (it is not in the first bundle).
+ */
+import { lazy, Suspense, useState } from 'react';
+import type { TraceEvent } from '../../sim/types.ts';
+import type { Profile } from '../../tcp/knobs.ts';
+import { useI18n } from '../i18n/index.ts';
+import type { Opened } from '../../pcap/app-api.ts';
+import './capture.css';
+
+const CaptureDialog = lazy(() => import('./CaptureDialog.tsx'));
+
+type Point = 'client' | 'server' | 'both';
+type Format = 'pcapng' | 'pcap';
+
+export function CapturePanel({ trace, mss, scenario, profile }: { trace: readonly TraceEvent[]; mss: number; scenario: string; profile: Profile }) {
+  const { t } = useI18n();
+  const [point, setPoint] = useState<Point>('client');
+  const [format, setFormat] = useState<Format>('pcapng');
+  const [status, setStatus] = useState('');
+  const [opened, setOpened] = useState<(Opened & { ok: true }) | null>(null);
+  const [error, setError] = useState('');
+
+  const download = async () => {
+    const api = await import('../../pcap/app-api.ts');
+    const bytes = api.exportCapture(trace, format, point, mss, `scenario ${scenario}, profile ${profile}; tcp-state-sim capture at ${point}; timestamps are virtual seconds`);
+    const name = `${scenario}-${point}.${format}`;
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.tcpdump.pcap' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    URL.revokeObjectURL(url);
+    setStatus(t('capture.downloaded', { name }));
+  };
+
+  const open = async (file: File | undefined) => {
+    if (!file) return;
+    setError('');
+    const [api, buf] = await Promise.all([import('../../pcap/app-api.ts'), file.arrayBuffer()]);
+    const r = api.openCapture(new Uint8Array(buf), file.name);
+    if (r.ok) setOpened(r);
+    else setError(r.error);
+  };
+
+  const bothNeedsPcapng = point === 'both' && format === 'pcap';
+  return (
+    <details className="capture-details" data-testid="capture-panel">
+      <summary>{t('capture.title')}</summary>
+      <div className="capture-body">
+        <div className="capture-row">
+          <label>
+            {t('capture.point')}
+            <select data-testid="capture-point" value={point} onChange={(e) => setPoint(e.target.value as Point)}>
+              <option value="client">{t('capture.point.client')}</option>
+              <option value="server">{t('capture.point.server')}</option>
+              <option value="both">{t('capture.point.both')}</option>
+            </select>
+          </label>
+          <label>
+            {t('capture.format')}
+            <select data-testid="capture-format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+              <option value="pcapng">pcapng</option>
+              <option value="pcap">pcap</option>
+            </select>
+          </label>
+        </div>
+        {bothNeedsPcapng && <p className="muted small">{t('capture.bothNeedsPcapng')}</p>}
+        <button type="button" data-testid="download-capture" disabled={bothNeedsPcapng} onClick={download}>
+          {t('capture.download')}
+        </button>
+        <span role="status" className="muted small">{status}</span>
+        <p className="muted small">{t('capture.openHelp')}</p>
+        <label className="capture-open">
+          <span>{t('capture.open')}</span>
+          <input type="file" data-testid="open-capture" accept=".pcap,.pcapng,.cap,application/vnd.tcpdump.pcap" onChange={(e) => void open(e.target.files?.[0])} />
+        </label>
+        {error && (
+          <p className="capture-error" role="alert" data-testid="capture-error">
+            {error}
+          </p>
+        )}
+      </div>
+      {opened && (
+        <Suspense fallback={null}>
+          <CaptureDialog opened={opened} profile={profile} onClose={() => setOpened(null)} />
+        </Suspense>
+      )}
+    </details>
+  );
+}
