@@ -16,3 +16,6 @@ const outfile = join(outDir, 'bench.mjs');
 await build({ entryPoints: [join(root, 'src/cli/bench-run.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: true, outfile, logLevel: 'warning' });
 const r = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exitCode = r.status ?? 1;
+
+// ---- the fleet (src/fleet) ----
+for (const line of (await import('./bench-fleet.ts')).fleetFigures()) console.log(line);
