@@ -20,7 +20,7 @@ import type { Conn, Engine } from './conn.ts';
 import { newConn, RCV, stateOf, stepConn } from './conn.ts';
 import { deleteTimer, hasTimer, NO_TIMERS, timerList, timerSetOf } from './timerset.ts';
 import type { StackEffect, TimerName } from './effects.ts';
-import type { AppResult, Sock } from './sockets.ts';
+import type { AppResult, Sock, SockOpts } from './sockets.ts';
 import { fail, ok } from './sockets.ts';
 
 export interface StackOptions {
@@ -151,26 +151,27 @@ export class Stack {
   }
 
   /**
-   * The default keepalive options of the current knob set: one frozen object
-   * shared by every socket and TCB until one sets its own (options objects are
-   * replaced, never changed in place).
+   * The default socket options of the current knob set: one frozen object
+   * shared by every socket (and its keepalive part by every TCB) until one sets
+   * its own. Options objects are replaced, never changed in place.
    */
-  private defaultKeepalive(): KeepaliveOpts {
+  private defaultOpts(): SockOpts {
     const k = this.k;
-    if (this.kaFor !== k) {
-      this.kaFor = k;
-      this.ka = Object.freeze({ on: false, idle: k.tcp_keepalive_time, intvl: k.tcp_keepalive_intvl, cnt: k.tcp_keepalive_probes });
+    if (this.optsFor !== k) {
+      this.optsFor = k;
+      const keepalive = Object.freeze({ on: false, idle: k.tcp_keepalive_time, intvl: k.tcp_keepalive_intvl, cnt: k.tcp_keepalive_probes });
+      this.opts = Object.freeze({ nonblocking: false, keepalive, linger0: false, reuseaddr: false, sndbuf: 0 });
     }
-    return this.ka!;
+    return this.opts!;
   }
-  private kaFor: Knobs | null = null;
-  private ka: KeepaliveOpts | null = null;
+  private optsFor: Knobs | null = null;
+  private opts: SockOpts | null = null;
 
   private blank(id: number, kind: Sock['kind']): Sock {
     return {
       id,
       kind,
-      opts: { nonblocking: false, keepalive: this.defaultKeepalive(), linger0: false, reuseaddr: false, sndbuf: 0 },
+      opts: this.defaultOpts(),
       localPort: null,
       remotePort: null,
       conn: null,
@@ -341,7 +342,7 @@ export class Stack {
   abort(id: number, now: number): AppResult {
     const s = this.get(id);
     if (!s) return fail('EBADF');
-    s.opts.linger0 = true;
+    s.opts = { ...s.opts, linger0: true };
     if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, { type: 'SET_LINGER0', on: true, now }, 'abort');
     s.fdOpen = false;
     if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, { type: 'ABORT', now }, 'abort');
@@ -352,7 +353,7 @@ export class Stack {
   setNonblocking(id: number, on: boolean): AppResult {
     const s = this.get(id);
     if (!s) return fail('EBADF');
-    s.opts.nonblocking = on;
+    s.opts = { ...s.opts, nonblocking: on };
     return ok();
   }
 
@@ -361,7 +362,7 @@ export class Stack {
     const s = this.get(id);
     if (!s) return fail('EBADF');
     if (!Number.isFinite(bytes) || bytes < 0) return fail('EINVAL');
-    s.opts.sndbuf = Math.max(4608, 2 * Math.floor(bytes));
+    s.opts = { ...s.opts, sndbuf: Math.max(4608, 2 * Math.floor(bytes)) };
     return ok();
   }
 
@@ -389,7 +390,7 @@ export class Stack {
   setReuseaddr(id: number, on: boolean): AppResult {
     const s = this.get(id);
     if (!s) return fail('EBADF');
-    s.opts.reuseaddr = on;
+    s.opts = { ...s.opts, reuseaddr: on };
     return ok();
   }
 
@@ -402,7 +403,7 @@ export class Stack {
     if (opt === 'TCP_KEEPIDLE') ka.idle = value;
     if (opt === 'TCP_KEEPINTVL') ka.intvl = value;
     if (opt === 'TCP_KEEPCNT') ka.cnt = Math.floor(value);
-    s.opts.keepalive = ka;
+    s.opts = { ...s.opts, keepalive: ka };
     if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, { type: 'SET_KEEPALIVE', opts: ka, now }, 'setsockopt');
     return ok();
   }
@@ -410,7 +411,7 @@ export class Stack {
   setLinger0(id: number, on: boolean, now: number): AppResult {
     const s = this.get(id);
     if (!s) return fail('EBADF');
-    s.opts.linger0 = on;
+    s.opts = { ...s.opts, linger0: on };
     if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, { type: 'SET_LINGER0', on, now }, 'setsockopt');
     return ok();
   }
@@ -489,7 +490,7 @@ export class Stack {
     if (l.children.length + l.acceptQueue.length >= l.backlog + 1) return 0;
     const id = this.nextId++;
     const c = this.blank(id, 'conn');
-    c.opts = { ...l.opts };
+    c.opts = l.opts;
     c.fdOpen = false;
     c.parent = l.id;
     c.localPort = l.localPort;
