@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectState, open, SHOTS } from './helpers.ts';
+import { open, SHOTS } from './helpers.ts';
 
 test('a bad knob value gets an inline error and is not applied', async ({ page }) => {
   await open(page, 'scenario=teardown&t=3');
@@ -26,7 +26,7 @@ test('a bad knob value gets an inline error and is not applied', async ({ page }
 test('autoplay at 1000× runs through TIME_WAIT', async ({ page }) => {
   await open(page, 'scenario=teardown&autoplay=1&speed=1000&lesson=0');
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
-  await expectState(page, 'client', 'CLOSED');
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'CLOSED', { timeout: 20_000 });
   await expect(page.getByTestId('event-log')).toContainText('TIME_WAIT timer expired');
 });
 

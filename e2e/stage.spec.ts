@@ -76,7 +76,7 @@ test('teardown as a lesson stops at each note in order, continues on PageDown, a
   const ats = ['2', '2.05', '2.1', '2.25', '2.3', '2.35', '62.3'];
   for (const [i, at] of ats.entries()) {
     await page.keyboard.press('PageDown');
-    await expect(player(page)).toHaveAttribute('data-status', 'note');
+    await expect(player(page)).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
     await expect(note(page)).toHaveAttribute('data-index', String(i));
     await expect(note(page)).toHaveAttribute('data-at', at);
     await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', at);
@@ -93,7 +93,7 @@ test('teardown as a lesson stops at each note in order, continues on PageDown, a
     }
   }
   await page.keyboard.press('PageDown');
-  await expect(player(page)).toHaveAttribute('data-status', 'ended');
+  await expect(player(page)).toHaveAttribute('data-status', 'ended', { timeout: 20_000 });
   await expectState(page, 'client', 'CLOSED');
 });
 

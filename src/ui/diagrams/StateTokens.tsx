@@ -50,7 +50,7 @@ const SAMPLES = 24;
 function Chip({ text, peer, className }: { text: string; peer: PeerName; className: string }) {
   const w = Math.max(28, textWidth(text, CHIP_FONT) + 14);
   return (
-    <g className={`${className} ${className}--${peer}`}>
+    <g className={`sd-chip sd-chip--${peer} ${className}`}>
       <rect x={-w / 2} y={-11} width={w} height={22} rx={11} />
       <text dy="0.35em" textAnchor="middle">
         {text}
@@ -107,7 +107,7 @@ export const MoveToken = memo(function MoveToken({ move, route }: { move: PeerMo
       style={{ transform: `translate(${end[0]}px, ${end[1]}px)`, opacity: 0 }}
       aria-hidden="true"
     >
-      <Chip text={move.label} peer={move.peer} className="sd-chip" />
+      <Chip text={move.label} peer={move.peer} className="" />
     </g>
   );
 });
@@ -118,7 +118,7 @@ export function MoveLabel({ move }: { move: PeerMove }) {
   const dx = move.peer === 'client' ? -NODE_W / 2 - 8 : NODE_W / 2 + 8;
   return (
     <g className="sd-token-still" data-testid="edge-label" data-peer={move.peer} data-from={move.from} data-to={move.to} data-label={move.label} transform={`translate(${end.x + dx}, ${end.y + NODE_H / 2 + 14})`} aria-hidden="true">
-      <Chip text={move.label} peer={move.peer} className="sd-chip" />
+      <Chip text={move.label} peer={move.peer} className="" />
     </g>
   );
 }
@@ -141,7 +141,7 @@ export function FlightToken({ f, reducedMotion }: { f: Flight; reducedMotion: bo
   const { x, y } = flightPoint(reducedMotion ? { ...f, progress: 0 } : f);
   return (
     <g className="sd-token-flight" data-testid="flight-token" data-id={f.id} data-from={f.from} data-flags={f.flags} data-progress={f.progress.toFixed(3)} transform={`translate(${x.toFixed(1)}, ${y.toFixed(1)})`} aria-hidden="true">
-      <Chip text={f.flags || '·'} peer={f.from} className="sd-chip sd-chip-seg" />
+      <Chip text={f.flags || '·'} peer={f.from} className="sd-chip-seg" />
     </g>
   );
 }

@@ -31,7 +31,8 @@ export function followLabel(f: FollowInput): { x: number; y: number; visible: bo
   const along = (x: number, y: number) => ((x - f.x1) * dx + (y - f.y1) * dy) / len2;
   const uSpot = along(f.lx, f.ly);
   const uHead = along(f.hx, f.hy);
-  const half = textWidth(f.text, f.fontSize) / 2 / len;
+  // half the text, and a small gap to the arrowhead
+  const half = (textWidth(f.text, f.fontSize) / 2 + 8) / len;
   const u = Math.min(uSpot, uHead - half);
   // the spot's offset across the route is kept, so the label slides into its place
   const ox = f.lx - (f.x1 + dx * uSpot);
