@@ -5,6 +5,8 @@
  *   long_tasks.<case>                         main-thread tasks over 50 ms while recording
  *   pause_ms.<case>                           click on Pause until the next frame is painted
  *   js_gzip_kib.app, js_gzip_kib.embed        JavaScript a first visit loads (gzip), app and embed=1
+ *   load_ms.<case>                            from navigation until the clock is shown (the link's t reached)
+ *   heap_mb.<case>                            JavaScript heap in use after recording (Chromium's performance.memory)
  * Cases live in benchUi/cases.ts. Chromium: CHROMIUM_PATH or /usr/bin/chromium.
  * `npm run bench:ui -- teardown_1x` runs the named cases only.
  */
@@ -53,12 +55,17 @@ const PAUSE = `(async () => {
 
 const STOP = `(() => { const b = window.__bench; b.on = false; return { frames: b.frames, long: b.long }; })()`;
 
+const loadMs = new Map<string, number>();
+const HEAP = `(() => { const m = performance.memory; return m ? m.usedJSHeapSize / 1048576 : NaN; })()`;
+
 async function open(browser: Browser, base: string, c: UiBenchCase): Promise<Page> {
   const ctx = await browser.newContext({ viewport: c.viewport ?? { width: 1366, height: 768 }, serviceWorkers: 'block' });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error(`${c.name}: page error: ${e.message}`));
+  const t0 = Date.now();
   await page.goto(`${base}?${new URLSearchParams({ lang: 'en', ...c.query }).toString()}`);
   await page.getByTestId('sim-time').waitFor({ state: 'visible', timeout: 60_000 });
+  loadMs.set(c.name, Date.now() - t0);
   return page;
 }
 
@@ -75,12 +82,15 @@ async function runCase(browser: Browser, base: string, c: UiBenchCase): Promise<
     const seconds = Number(await page.getByTestId('sim-time').getAttribute('data-seconds'));
     // Pause: from the click to the next frame (the clock must stand still from then on)
     const pause = (await page.evaluate(PAUSE)) as number;
+    const heap = (await page.evaluate(HEAP)) as number;
     const n = c.name;
     console.log(`frame_p50_ms.${n}: ${fmt(quantile(gaps, 0.5))}`);
     console.log(`frame_p95_ms.${n}: ${fmt(quantile(gaps, 0.95))} (max ${fmt(gaps[gaps.length - 1] ?? NaN)} ms, ${gaps.length} frames)`);
     console.log(`long_tasks.${n}: ${rec.long.length}${rec.long.length ? ` (longest ${fmt(Math.max(...rec.long))} ms)` : ''}`);
     console.log(`pause_ms.${n}: ${fmt(pause)}`);
     console.log(`segments_in_dom.${n}: ${segments} (sim time ${seconds} s)`);
+    console.log(`load_ms.${n}: ${loadMs.get(n) ?? NaN}`);
+    console.log(`heap_mb.${n}: ${fmt(heap)}`);
   } finally {
     await page.context().close();
   }

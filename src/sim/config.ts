@@ -20,6 +20,12 @@ export interface WorldConfig {
   seed?: number;
   link?: Partial<LinkConfig>;
   steps?: readonly ScheduledStep[];
+  /**
+   * Keep only about this many of the newest trace events and segments (between n and 2n), so a
+   * run of any length fits in bounded memory; older ones can be recomputed from a snapshot
+   * (determinism). Unset: keep everything (headless runs print the whole trace).
+   */
+  retain?: { events: number; segments: number };
   /** how connections are stepped: `derived` (default) or the XState reference `xstate` */
   engine?: Engine;
 }

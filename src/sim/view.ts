@@ -2,7 +2,6 @@
  * The picture is a function of the world (DESIGN.md invariant 4): everything the
  * UI draws comes from `viewOf(world)`, plain data, recomputed after each change.
  */
-import type { TcpState } from '../tcp/states.ts';
 import type { World } from './world.ts';
 import type { PeerName, PeerView, SegmentView, TimerView, TraceEvent } from './types.ts';
 import { PEERS } from './types.ts';
@@ -21,21 +20,7 @@ export interface WorldView {
 
 export function peerView(w: World, p: PeerName): PeerView {
   const app = w.apps[p];
-  const history: PeerView['history'] = [{ t: 0, state: 'CLOSED', cause: 'start' }];
-  const results: PeerView['lastResults'] = [];
-  let primary: number | null = null;
-  for (const e of w.trace) {
-    if (e.peer !== p) continue;
-    if (e.type === 'app') results.push({ t: e.t, call: e.call, result: e.result });
-    if (e.type !== 'state') continue;
-    // The textbook path: a listener's LISTEN, then the newest connection's states.
-    const isChildStart = e.from === 'LISTEN' && e.to === 'SYN_RCVD';
-    if (isChildStart) primary = e.sock ?? null;
-    if (e.cause === 'connect') primary = e.sock ?? null;
-    if (primary !== null && e.sock !== primary && !(e.to === 'LISTEN' && e.from === 'CLOSED')) continue;
-    const last = history[history.length - 1]!;
-    if (last.state !== e.to) history.push({ t: e.t, state: e.to as TcpState, cause: e.cause });
-  }
+  const { history, lastResults } = w.summary(p);
   const stack = w.stacks[p];
   return {
     peer: p,
@@ -45,20 +30,33 @@ export function peerView(w: World, p: PeerName): PeerView {
     crashed: app.crashed,
     neverClose: app.neverClose,
     keepalive: app.keepaliveOn(),
-    lastResults: results.slice(-8),
+    lastResults,
     canCall: app.canCall(),
   };
 }
 
-export function viewOf(w: World): WorldView {
+/** How much of the newest history a view carries; unset: everything the world kept. */
+export interface ViewLimits {
+  segments: number;
+  events: number;
+}
+
+/**
+ * The view of the world now. With `limits`, only the newest segments and trace events are copied,
+ * so building a view costs the same at any point of a run (what is drawn is recent history;
+ * older history is the scrubber's, recomputed from checkpoints).
+ */
+export function viewOf(w: World, limits?: ViewLimits): WorldView {
   const l = w.linkState;
+  const segs = w.segmentViews();
+  const shown = limits ? segs.slice(-limits.segments) : segs;
   return {
     now: w.now,
     profile: w.profile,
     peers: { client: peerView(w, 'client'), server: peerView(w, 'server') },
-    segments: w.segmentViews().map((s) => ({ ...s })),
+    segments: shown.map((s) => ({ ...s })),
     timers: w.timers(),
-    trace: w.trace,
+    trace: limits ? w.trace.slice(-limits.events) : w.trace,
     link: { delay: l.cfg.delay, loss: l.cfg.loss, partitioned: l.partitioned, dropNext: l.dropNext.map((r) => ({ dir: r.dir, flags: [...r.flags] })) },
     nextEventAt: w.nextEventAt(),
     nextTimerAt: w.nextTimerAt(),

@@ -24,7 +24,9 @@ import { checkLinkConfig, parseFlagFilter, transmit } from './link.ts';
 import { EventQueue, toSeconds, toUs } from './queue.ts';
 import type { Queued } from './queue.ts';
 import { Rng } from './rng.ts';
-import type { Direction, NetAction, PeerName, SegmentView, TraceEvent, TraceSegment } from './types.ts';
+import { PeerSummary } from './summary.ts';
+import type { SummarySnapshot } from './summary.ts';
+import type { Direction, NetAction, PeerName, PeerView, SegmentView, TraceEvent, TraceSegment } from './types.ts';
 import { otherPeer, PEERS } from './types.ts';
 
 type Item =
@@ -35,6 +37,8 @@ type Item =
 
 interface SentSegment extends SegmentView {
   raw: Segment;
+  /** when the last delivery or drop queued for it is due, µs: after that it never changes */
+  doneUs: number;
 }
 
 export interface WorldSnapshot {
@@ -44,8 +48,18 @@ export interface WorldSnapshot {
   link: LinkState;
   stacks: Record<PeerName, StackSnapshot>;
   apps: Record<PeerName, AppSnapshot>;
-  segments: SentSegment[];
+  /** how many segments had been sent */
+  segmentCount: number;
+  /** the segments from the oldest one not done yet (references: only their status changes), with that status */
+  pending: { seg: SentSegment; status: SegmentView['status']; dropReason: string | undefined }[];
   traceLength: number;
+  /**
+   * With `retain`: the newest events and segments (references; done segments and events never
+   * change), so a restore after they were trimmed from the world still shows recent history.
+   */
+  traceTail: TraceEvent[];
+  segmentTail: SentSegment[];
+  summaries: Record<PeerName, SummarySnapshot>;
   timerKeys: [string, number][];
   nextTimerKey: number;
   whenFired: boolean[];
@@ -66,7 +80,13 @@ export class World {
   private link: LinkState;
   readonly stacks: Record<PeerName, Stack>;
   readonly apps: Record<PeerName, PeerApp>;
+  /** the newest segments (all of them unless `retain` is set); segments[i] has id segBase + i + 1 */
   private segments: SentSegment[] = [];
+  private segBase = 0;
+  /** trace[i] is event number traceBase + i of the run */
+  private traceBase = 0;
+  private readonly retain: WorldConfig['retain'];
+  private summaries: Record<PeerName, PeerSummary> = { client: new PeerSummary('client'), server: new PeerSummary('server') };
   private timerKeys = new Map<string, number>();
   private nextTimerKey = 1;
   private whenFired: boolean[];
@@ -90,6 +110,7 @@ export class World {
     };
     this.apps = { client: new PeerApp('client', this.stacks.client), server: new PeerApp('server', this.stacks.server) };
     this.steps = cfg.steps ?? [];
+    this.retain = cfg.retain;
     this.whenFired = this.steps.map(() => false);
     this.indexWhenSteps();
     this.steps.forEach((s, index) => {
@@ -169,7 +190,7 @@ export class World {
     const it = q.item;
     switch (it.kind) {
       case 'deliver': {
-        const s = this.segments[it.seg - 1]!;
+        const s = this.segment(it.seg);
         const stack = this.stacks[it.to];
         if (stack.down) {
           this.markDropped(s, it.to, 'host-down');
@@ -182,7 +203,7 @@ export class World {
         return;
       }
       case 'drop':
-        this.markDropped(this.segments[it.seg - 1]!, it.to, it.reason);
+        this.markDropped(this.segment(it.seg), it.to, it.reason);
         return;
       case 'timer': {
         this.timerKeys.delete(`${it.peer}:${it.sock}:${it.timer}`);
@@ -333,7 +354,7 @@ export class World {
   private send(from: PeerName, sock: number, seg: Segment, rtx: boolean): void {
     const to = otherPeer(from);
     const tcb = sock ? this.stacks[from].tcb(sock) : undefined;
-    const id = this.segments.length + 1;
+    const id = this.segBase + this.segments.length + 1;
     const s: SentSegment = {
       id,
       from,
@@ -352,6 +373,7 @@ export class World {
       status: 'in-flight',
       retransmit: rtx,
       raw: seg,
+      doneUs: this.nowUs,
     };
     this.segments.push(s);
     this.record({ type: 'send', peer: from, sock: sock || undefined, seg: traceSeg(s), ...(rtx ? { retransmit: true } : {}), ...(seg.tlp ? { tlp: true } : {}) });
@@ -361,23 +383,70 @@ export class World {
       const at = this.nowUs + toUs(this.link.cfg.delay / 2);
       s.arriveAt = this.now + this.link.cfg.delay;
       s.dropAt = toSeconds(at);
+      s.doneUs = at;
       this.queue.push(at, { kind: 'drop', to, seg: id, reason: v.drop });
       return;
     }
     s.arriveAt = this.now + v.arrivals[0]!;
-    for (const d of v.arrivals) this.queue.push(this.nowUs + toUs(d), { kind: 'deliver', to, seg: id });
+    for (const d of v.arrivals) {
+      const due = this.nowUs + toUs(d);
+      s.doneUs = Math.max(s.doneUs, due);
+      this.queue.push(due, { kind: 'deliver', to, seg: id });
+    }
+    this.trimSegments();
+  }
+
+  /** A segment a queued delivery or drop refers to: never trimmed, since it is not done. */
+  private segment(id: number): SentSegment {
+    return this.segments[id - 1 - this.segBase]!;
+  }
+
+  /** With `retain`, forgets the oldest segments that nothing will touch again (amortized O(1)). */
+  private trimSegments(): void {
+    const keep = this.retain?.segments;
+    if (keep === undefined || this.segments.length <= 2 * keep) return;
+    let cut = 0;
+    const limit = this.segments.length - keep;
+    while (cut < limit && this.segments[cut]!.doneUs < this.nowUs) cut++;
+    if (cut === 0) return;
+    this.segments.splice(0, cut);
+    this.segBase += cut;
   }
 
   private record(e: DistributiveOmit<TraceEvent, 't'>): void {
     const ev = { t: round6(this.now), ...e } as TraceEvent;
     if (ev.sock === undefined) delete ev.sock;
     this.trace.push(ev);
+    this.summaries.client.record(ev);
+    this.summaries.server.record(ev);
+    const keep = this.retain?.events;
+    if (keep !== undefined && this.trace.length > 2 * keep) {
+      const cut = this.trace.length - keep;
+      this.trace.splice(0, cut);
+      this.traceBase += cut;
+    }
   }
 
   // ---- reading ------------------------------------------------------------------
 
+  /** The segments kept (all, or the newest with `retain`), oldest first. */
   segmentViews(): readonly SegmentView[] {
     return this.segments;
+  }
+
+  /** How many events the run has recorded in all (the trace keeps the newest of them with `retain`). */
+  get eventCount(): number {
+    return this.traceBase + this.trace.length;
+  }
+
+  /** How many segments were sent in all. */
+  get segmentCount(): number {
+    return this.segBase + this.segments.length;
+  }
+
+  /** A peer's state path (newest `n` entries) and last call results, at a cost independent of the run's length. */
+  summary(p: PeerName, n = 200): { history: PeerView['history']; lastResults: PeerView['lastResults'] } {
+    return { history: this.summaries[p].pathTail(n), lastResults: this.summaries[p].lastResults() };
   }
 
   timers(): { peer: PeerName; sock: number; timer: TimerName; setAt: number; due: number }[] {
@@ -407,8 +476,12 @@ export class World {
       link: { cfg: { ...this.link.cfg }, partitioned: this.link.partitioned, dropNext: this.link.dropNext.map((r) => ({ ...r, flags: [...r.flags] })) },
       stacks: { client: this.stacks.client.save(), server: this.stacks.server.save() },
       apps: { client: this.apps.client.save(), server: this.apps.server.save() },
-      segments: this.segments.map((s) => ({ ...s })),
-      traceLength: this.trace.length,
+      segmentCount: this.segmentCount,
+      pending: this.pendingSegments(),
+      traceLength: this.eventCount,
+      traceTail: this.retain ? this.trace.slice(-this.retain.events) : [],
+      segmentTail: this.retain ? this.segments.slice(-this.retain.segments) : [],
+      summaries: { client: this.summaries.client.save(), server: this.summaries.server.save() },
       timerKeys: [...this.timerKeys],
       nextTimerKey: this.nextTimerKey,
       whenFired: [...this.whenFired],
@@ -424,12 +497,61 @@ export class World {
     this.stacks.server.load(s.stacks.server);
     this.apps.client.load(s.apps.client);
     this.apps.server.load(s.apps.server);
-    this.segments = s.segments.map((x) => ({ ...x }));
-    this.trace.length = s.traceLength;
+    this.restoreSegments(s);
+    this.restoreTrace(s.traceLength, s.traceTail);
+    this.summaries.client.load(s.summaries.client);
+    this.summaries.server.load(s.summaries.server);
     this.timerKeys = new Map(s.timerKeys);
     this.nextTimerKey = s.nextTimerKey;
     this.whenFired = [...s.whenFired];
     this.indexWhenSteps();
+  }
+
+  /**
+   * Snapshots do not copy the segments: those done (every delivery or drop handled) never change
+   * again, so a snapshot holds the others by reference, with their status at the time.
+   */
+  private pendingSegments(): WorldSnapshot['pending'] {
+    let i = this.segments.length;
+    while (i > 0 && this.segments[i - 1]!.doneUs >= this.nowUs) i--;
+    // earlier segments can still be pending (a longer delay set later): include them too
+    for (let j = 0; j < i; j++) {
+      if (this.segments[j]!.doneUs >= this.nowUs) {
+        i = j;
+        break;
+      }
+    }
+    return this.segments.slice(i).map((seg) => ({ seg, status: seg.status, dropReason: seg.dropReason }));
+  }
+
+  /**
+   * Back to the snapshot's segments: the kept ones sent before it (by truncation, or from its
+   * tail if they were trimmed since, whichever shows more), then its pending ones as they were.
+   */
+  private restoreSegments(s: WorldSnapshot): void {
+    const firstPending = s.segmentCount - s.pending.length + 1;
+    const fromLive = this.segBase < firstPending ? this.segments.slice(0, Math.max(0, firstPending - 1 - this.segBase)) : [];
+    const liveOk = this.segBase + fromLive.length === firstPending - 1;
+    const fromTail = s.segmentTail.filter((x) => x.id < firstPending);
+    const older = liveOk && fromLive.length >= fromTail.length ? fromLive : fromTail;
+    for (const p of s.pending) {
+      p.seg.status = p.status;
+      if (p.dropReason === undefined) delete p.seg.dropReason;
+      else p.seg.dropReason = p.dropReason;
+    }
+    this.segments = [...older, ...s.pending.map((p) => p.seg)];
+    this.segBase = firstPending - 1 - older.length;
+  }
+
+  /** Back to the first `length` events: by truncation, or from the snapshot's tail if more were trimmed since. */
+  private restoreTrace(length: number, tail: TraceEvent[]): void {
+    const keep = length - this.traceBase;
+    if (keep >= tail.length && keep <= this.trace.length) {
+      this.trace.length = keep;
+    } else {
+      this.trace.splice(0, this.trace.length, ...tail);
+      this.traceBase = length - tail.length;
+    }
   }
 
   private indexWhenSteps(): void {

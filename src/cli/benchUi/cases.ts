@@ -38,11 +38,33 @@ const MEGABYTE_WITH_LOSS = {
   k: knobs({ rto_max: 1 }),
 };
 
+/**
+ * Keepalive probes every second from both peers, answered: history grows by about 15 events and
+ * 4 segments per virtual second, forever (1.25 million events in 24 hours).
+ */
+const KEEPALIVE_1S = [
+  { t: 0, peer: 'server', do: 'listen' },
+  { t: 0, peer: 'client', do: 'connect' },
+  { t: 1, peer: 'client', do: 'keepalive', on: true, idle: 1, intvl: 1, cnt: 9 },
+  { t: 1, peer: 'server', do: 'keepalive', on: true, idle: 1, intvl: 1, cnt: 9 },
+];
+
+/** A shared link carrying 5,000 hand actions (sends every 50 ms after the handshake). */
+const LINK_5000_ACTIONS = actions([
+  { t: 0, peer: 'server', do: 'listen' },
+  { t: 0, peer: 'client', do: 'connect' },
+  ...Array.from({ length: 4998 }, (_, i) => ({ t: 1 + i * 0.05, peer: 'client', do: 'send', bytes: 10 })),
+]);
+
 export const CASES: UiBenchCase[] = [
   { name: 'teardown_1x', query: { scenario: 'teardown', autoplay: '1', lesson: '0' } },
   // opened late in the transfer (≥ 2,000 segments drawn so far), still sending
   { name: 'transfer_1mb_10x', query: { ...MEGABYTE_WITH_LOSS, t: '600', speed: '10', autoplay: '1' } },
   // the whole transfer and then its long history, at 1000 virtual seconds per second
   { name: 'transfer_1mb_1000x', query: { ...MEGABYTE_WITH_LOSS, t: '0.5', speed: '1000', autoplay: '1' } },
+  // a day of keepalive opened at its end and played on at 1000×: per-frame cost and heap must not grow with history
+  { name: 'keepalive_24h', query: { a: actions(KEEPALIVE_1S), t: '86390', speed: '1000', autoplay: '1' } },
+  // opening a long shared link (its actions are replayed on load)
+  { name: 'link_5000_actions', query: { a: LINK_5000_ACTIONS, t: '300', speed: '1', autoplay: '1' } },
   { name: 'presenter_1366', query: { scenario: 'teardown', autoplay: '1', present: '1', lesson: '0' }, viewport: { width: 1366, height: 768 } },
 ];

@@ -19,7 +19,8 @@ const TYPES: Record<string, string> = {
 
 export function serveDir(dir: string): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
-  const server = createServer((req, res) => {
+  // long shared links (thousands of hand actions in `a=`) exceed Node's default 16 KB of headers
+  const server = createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) {

@@ -36,7 +36,9 @@ export const flightEnd = (s: SegmentView): number => (s.dropAt !== undefined ? M
 
 /** Virtual durations of the flights on the wire at `t`, advancing `cursor` past finished ones. */
 export function flightsAt(segs: readonly SegmentView[], t: number, cursor: number): { spans: number[]; cursor: number } {
-  let c = Math.min(cursor, segs.length);
+  // `cursor` counts segments of the whole run; the world keeps the newest (segs[0] has id base + 1)
+  const base = (segs[0]?.id ?? 1) - 1;
+  let c = Math.max(0, Math.min(cursor - base, segs.length));
   while (c < segs.length && flightEnd(segs[c]!) <= t) c++;
   const spans: number[] = [];
   for (let i = c; i < segs.length; i++) {
@@ -45,15 +47,16 @@ export function flightsAt(segs: readonly SegmentView[], t: number, cursor: numbe
     const end = flightEnd(s);
     if (end > t) spans.push(end - s.sentAt);
   }
-  return { spans, cursor: c };
+  return { spans, cursor: c + base };
 }
 
-/** What the trace events from index `from` on did that matters to the pace. */
+/** What the trace events from number `from` of the run on did that matters to the pace. */
 function effectsSince(ctrl: SimController, from: number): { stateChanged: boolean; sent: boolean } {
   const tr = ctrl.world.trace;
+  const base = ctrl.world.eventCount - tr.length;
   let stateChanged = false;
   let sent = false;
-  for (let i = from; i < tr.length; i++) {
+  for (let i = Math.max(0, from - base); i < tr.length; i++) {
     const ty = tr[i]!.type;
     if (ty === 'state') stateChanged = true;
     else if (ty === 'send') sent = true;
@@ -69,9 +72,9 @@ export function playFrame(ctrl: SimController, st: FrameState, wallDt: number, o
   const capped = (t: number) => (stop !== null && t > stop ? stop : quantize(t));
   if (o.pace === 'exact') {
     const target = capped(st.time + wallDt * o.speed);
-    const before = ctrl.world.trace.length;
+    const before = ctrl.world.eventCount;
     ctrl.advanceTo(target);
-    if (ctrl.world.trace.length !== before) ctrl.forgetMarks();
+    if (ctrl.world.eventCount !== before) ctrl.forgetMarks();
     const next = ctrl.world.nextEventAt();
     return { time: target, dwell: 0, cursor: st.cursor, stopped: stop !== null && target >= stop && (next === null || next > stop) };
   }
@@ -91,7 +94,7 @@ export function playFrame(ctrl: SimController, st: FrameState, wallDt: number, o
       time = Math.max(time, next);
       break;
     }
-    const before = ctrl.world.trace.length;
+    const before = ctrl.world.eventCount;
     ctrl.runNext(next);
     time = Math.max(time, next);
     const fx = effectsSince(ctrl, before);

@@ -101,8 +101,11 @@ const lastNote = (c: PlayerContext): number => (c.notes.length ? c.notes[c.notes
 
 /** The context after the world moved to `time`, and the state changes to announce. */
 function refreshed(c: PlayerContext, time: number) {
-  const tr = c.ctrl.world.trace;
-  const from = Math.min(c.announced, tr.length);
+  const w = c.ctrl.world;
+  const tr = w.trace;
+  // counts are of the whole run; the trace keeps its newest events (tr[0] is event number base)
+  const base = w.eventCount - tr.length;
+  const from = Math.max(0, Math.min(c.announced, w.eventCount) - base);
   const changes: PlayerEmitted[] = [];
   for (let i = from; i < tr.length; i++) {
     const e = tr[i]!;
@@ -114,7 +117,7 @@ function refreshed(c: PlayerContext, time: number) {
       version: c.ctrl.version,
       noteIndex: noteInForce(c.notes, time, pendingAt(c.ctrl, time)),
       horizon: Math.max(c.horizon, time),
-      announced: tr.length,
+      announced: w.eventCount,
     },
     changes,
   };
@@ -219,7 +222,7 @@ export const playerMachine = setup({
     }),
     load: enqueueActions(({ context: c, event, enqueue }) => {
       if (event.type !== 'LOAD') return;
-      const next = { ...c, notes: event.notes, lesson: event.lesson, announced: c.ctrl.world.trace.length, horizon: 0 };
+      const next = { ...c, notes: event.notes, lesson: event.lesson, announced: c.ctrl.world.eventCount, horizon: 0 };
       publish(next, c.ctrl.now, enqueue, { ...JUMPED, notes: event.notes, lesson: event.lesson, horizon: c.ctrl.now });
     }),
     setSpeed: enqueueActions(({ event, enqueue }) => {
@@ -256,7 +259,7 @@ export const playerMachine = setup({
     dwell: 0,
     cursor: 0,
     hitStop: false,
-    announced: input.ctrl.world.trace.length,
+    announced: input.ctrl.world.eventCount,
     autoplay: input.autoplay,
   }),
   initial: 'boot',

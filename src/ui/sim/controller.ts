@@ -8,6 +8,7 @@ import type { WorldSnapshot } from '../../sim/world.ts';
 import { World } from '../../sim/world.ts';
 import type { Profile } from '../../tcp/knobs.ts';
 import type { Scenario } from '../../scenarios/index.ts';
+import { Checkpoints } from './checkpoints.ts';
 
 export interface SimConfig {
   scenario: Scenario | null;
@@ -37,13 +38,15 @@ interface Mark {
   snap: WorldSnapshot;
   journalLen: number;
 }
-interface Checkpoint extends Mark {
-  time: number;
-  traceLen: number;
-}
 
 const MAX_HISTORY = 2000;
-
+/**
+ * The browser's world keeps only recent history (bounded memory at any length of run); what the
+ * page draws is within it, and anything older is recomputed from checkpoints.
+ */
+export const RETAIN = { events: 1000, segments: 400 } as const;
+/** Events run between two looks at whether a checkpoint is due. */
+const CHECK_EVERY = 512;
 export function buildWorld(c: SimConfig): World {
   const s = c.scenario;
   return new World({
@@ -53,6 +56,7 @@ export function buildWorld(c: SimConfig): World {
     seed: s?.seed ?? 1,
     link: s?.link ?? {},
     steps: (s?.steps ?? []) as unknown as ScheduledStep[],
+    retain: RETAIN,
   });
 }
 
@@ -68,7 +72,7 @@ export class SimController {
   runError: string | null = null;
   private journal: JournalEntry[] = [];
   private history: Mark[] = [];
-  private checkpoints: Checkpoint[] = [];
+  private checkpoints = new Checkpoints();
 
   /**
    * A world for `config`, with the user's `actions` replayed at their times (as taken by hand:
@@ -82,7 +86,8 @@ export class SimController {
     actions: readonly JournalEntry[] = [],
   ) {
     this.world = buildWorld(config);
-    this.checkpoint();
+    this.checkpoints.take(this.world, 0);
+    // No snapshot per action: checkpoints come by the amount of history, as when playing.
     actions.forEach((j, i) => {
       if (!(j.at >= this.world.now)) throw new ReplayError(i, j, `earlier than the action before it (${this.world.now} s)`);
       if (j.at > t) throw new ReplayError(i, j, `later than the time t = ${t} s`);
@@ -93,7 +98,7 @@ export class SimController {
         throw new ReplayError(i, j, errorText(e));
       }
       this.journal.push({ at: this.world.now, action: j.action });
-      this.checkpoint();
+      this.checkpoints.maybeTake(this.world, this.journal.length);
     });
     if (t > 0) this.advanceTo(t);
   }
@@ -106,6 +111,10 @@ export class SimController {
   get now(): number {
     return this.world.now;
   }
+  /** how many checkpoints are kept (bounded, whatever the length of the run) */
+  get checkpointCount(): number {
+    return this.checkpoints.size;
+  }
   /** Step back is possible after a step or action (exact undo) and from any instant after 0 (previous event). */
   get canStepBack(): boolean {
     return this.history.length > 0 || this.world.now > 1e-9;
@@ -113,17 +122,30 @@ export class SimController {
 
   /** Run every event up to `t` (never backwards). Errors in scripted steps are reported, not thrown. */
   advanceTo(t: number): void {
-    const before = this.world.trace.length;
+    const before = this.world.eventCount;
     for (let guard = 0; guard < 100; guard++) {
       try {
-        this.world.runUntil(t);
+        this.runWithCheckpoints(t);
         break;
       } catch (e) {
         this.runError = errorText(e);
         this.version++;
       }
     }
-    if (this.world.trace.length !== before) this.version++;
+    if (this.world.eventCount !== before) this.version++;
+  }
+
+  /** world.runUntil(t), taking checkpoints on the way (a long jump keeps seeking back cheap). */
+  private runWithCheckpoints(t: number): void {
+    const w = this.world;
+    for (let n = 1; ; n++) {
+      const next = w.nextEventAt();
+      if (next === null || next > t) break;
+      w.step();
+      if (n % CHECK_EVERY === 0) this.checkpoints.maybeTake(w, this.journal.length);
+    }
+    w.runUntil(t);
+    this.checkpoints.maybeTake(w, this.journal.length);
   }
 
   /**
@@ -139,6 +161,7 @@ export class SimController {
     } catch (e) {
       this.runError = errorText(e);
     }
+    this.checkpoints.maybeTake(this.world, this.journal.length);
     this.version++;
     return true;
   }
@@ -164,7 +187,7 @@ export class SimController {
       throw e;
     }
     this.journal.push({ at: this.world.now, action });
-    this.checkpoint();
+    this.checkpoints.maybeTake(this.world, this.journal.length);
     this.version++;
   }
 
@@ -206,7 +229,7 @@ export class SimController {
     }
     this.world.restore(m.snap);
     this.journal.length = m.journalLen;
-    this.pruneCheckpoints();
+    this.checkpoints.prune(this.world, this.journal.length);
     this.version++;
     this.epoch++;
     return true;
@@ -227,13 +250,20 @@ export class SimController {
       return;
     }
     this.mark();
-    let best: Checkpoint | undefined;
-    for (const c of this.checkpoints) if (c.time <= t && (!best || c.time >= best.time)) best = c;
+    const best = this.checkpoints.atOrBefore(t);
     if (!best) return;
+    const journal = this.journal.slice();
     this.epoch++;
     this.world.restore(best.snap);
     this.journal.length = best.journalLen;
-    this.pruneCheckpoints();
+    this.checkpoints.prune(this.world, this.journal.length);
+    // the user's actions between the checkpoint and t are replayed at their times
+    for (let i = best.journalLen; i < journal.length && journal[i]!.at <= t; i++) {
+      const j = journal[i]!;
+      this.advanceTo(j.at);
+      this.world.perform(j.action);
+      this.journal.push(j);
+    }
     this.advanceTo(t);
     this.version++;
   }
@@ -248,9 +278,9 @@ export class SimController {
     this.world = buildWorld(this.config);
     this.journal = [];
     this.history = [];
-    this.checkpoints = [];
+    this.checkpoints.clear();
     this.runError = null;
-    this.checkpoint();
+    this.checkpoints.take(this.world, 0);
     this.version++;
     this.epoch++;
   }
@@ -267,33 +297,22 @@ export class SimController {
     this.config = config;
     this.world = w;
     this.history = [];
-    this.checkpoints = [];
+    this.checkpoints.clear();
     this.journal = [];
     this.runError = null;
-    this.checkpoint();
+    this.checkpoints.take(this.world, 0);
     for (const j of journal) {
       if (j.at > t) break;
       this.advanceTo(j.at);
       try {
         this.world.perform(j.action);
         this.journal.push(j);
-        this.checkpoint();
+        this.checkpoints.maybeTake(this.world, this.journal.length);
       } catch (e) {
         this.runError = errorText(e);
       }
     }
     this.advanceTo(t);
     this.version++;
-  }
-
-  private checkpoint(): void {
-    this.checkpoints.push({ snap: this.world.snapshot(), journalLen: this.journal.length, time: this.world.now, traceLen: this.world.trace.length });
-  }
-
-  private pruneCheckpoints(): void {
-    const n = this.world.trace.length;
-    const t = this.world.now;
-    this.checkpoints = this.checkpoints.filter((c) => c.traceLen <= n && c.time <= t && c.journalLen <= this.journal.length);
-    if (this.checkpoints.length === 0) this.checkpoint();
   }
 }

@@ -8,12 +8,16 @@ import { useMemo, useRef, useState } from 'react';
 import type { StepAction } from '../../sim/config.ts';
 import type { WorldView } from '../../sim/view.ts';
 import { viewOf } from '../../sim/view.ts';
+import type { ViewLimits } from '../../sim/view.ts';
 import type { Scenario } from '../../scenarios/index.ts';
 import type { Pace } from '../player/pace.ts';
 import type { PlayerActor, PlayerStatus } from '../player/playerMachine.ts';
 import { playerMachine, statusOf } from '../player/playerMachine.ts';
 import { errorText, ReplayError, SimController } from './controller.ts';
 import type { JournalEntry, SimConfig } from './controller.ts';
+
+/** What the page draws: the newest segments (sequence diagram) and events (event log). */
+const VIEW_LIMITS: ViewLimits = { segments: 200, events: 400 };
 
 export interface SimState {
   view: WorldView;
@@ -123,11 +127,11 @@ export function useSimulation(config: SimConfig, init: SimInit): [SimState, SimC
   const noteIndex = useSelector(player, (s) => s.context.noteIndex);
   const horizon = useSelector(player, (s) => s.context.horizon);
 
-  // the world's trace array grows in place; hand React a copy so memoized panels see the change
+  // a fresh view (new arrays, so memoized panels see the change) of recent history only:
+  // the cost of a frame does not grow with the length of the run
   const view = useMemo(() => {
     void version;
-    const v = viewOf(ctrl.world);
-    return { ...v, trace: v.trace.slice() };
+    return viewOf(ctrl.world, VIEW_LIMITS);
   }, [ctrl, version]);
   const journal = useMemo(() => {
     void version;
