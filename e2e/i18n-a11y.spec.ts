@@ -27,10 +27,10 @@ test('keyboard-only operation', async ({ page }) => {
   expect(found).toBe(true);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('peer-server')).toHaveAttribute('data-tcp-state', 'LISTEN');
-  // Tab on to the client's Connect
+  // Tab on to the client's Connect (the server's card comes first)
   found = false;
   for (let i = 0; i < 80 && !found; i++) {
-    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
     found = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       return !!el && el.textContent === 'Connect' && !!el.closest('.peer-client');

@@ -19,7 +19,13 @@ import { NetworkPanel } from './panels/NetworkPanel.tsx';
 import { PeersPanel } from './panels/PeersPanel.tsx';
 import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
 import { TimersPanel } from './panels/TimersPanel.tsx';
+import { usePresenter } from './present/usePresenter.ts';
+import './present/present.css';
+import { spotlightCss, spotlightStates } from './present/spotlight.ts';
 import { useKeyboard } from './sim/useKeyboard.ts';
+import { useTheme } from './theme/useTheme.ts';
+import { THEMES } from './docs/protocol.ts';
+import type { Theme } from './docs/protocol.ts';
 import { useSimulation } from './sim/useSimulation.ts';
 import { useReducedMotion } from './sim/useReducedMotion.ts';
 import { flightsAt, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
@@ -30,6 +36,8 @@ import { encodeScenario } from './docs/scenarioParam.ts';
 import type { UrlProblem } from './url.ts';
 
 const NO_KNOBS: Record<string, number> = {};
+/** segment labels in presenter mode (SVG units; present.css sets the same size) */
+const PRESENT_LABEL_FONT = 19;
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
 /** the picker's value for a scenario of the user's own (from `s=`, the editor or a file) */
 const CUSTOM = '~custom';
@@ -154,13 +162,32 @@ export function App() {
     }
   };
 
-  useKeyboard(controls, sim.lesson && (scenario?.notes.length ?? 0) > 0);
+  const inLesson = sim.lesson && (scenario?.notes.length ?? 0) > 0;
+  useKeyboard(controls, inLesson);
+  const [theme, setTheme] = useTheme(init.docs.theme);
+  // presenter: next/previous note in a lesson, next/previous event in free play
+  const presenterActions = useMemo(() => (inLesson ? { next: controls.next, prev: controls.prev } : { next: controls.step, prev: controls.back }), [inLesson, controls]);
+  const presenter = usePresenter(init.present ?? false, presenterActions);
+  const note = scenario && noteIndex >= 0 ? scenario.notes[noteIndex] : undefined;
+  const spotlight = spotlightStates(note?.text.en, [view.peers.client.state, view.peers.server.state]);
 
   const onSeek = useCallback((time: number) => controls.seek(time), [controls]);
 
   return (
     <I18nContext.Provider value={i18n}>
-      <div className={`app ${embed ? 'embed' : ''}`} data-testid="app" data-copy-url={shareUrl()}>
+      <div
+        className={`app ${embed ? 'embed' : ''} ${presenter.on ? 'present' : ''} ${presenter.sockets ? 'sockets-open' : ''}`}
+        data-testid="app"
+        data-copy-url={shareUrl()}
+        data-present={presenter.on ? '1' : undefined}
+        data-spotlight={presenter.on ? spotlight.join(' ') : undefined}
+      >
+        {presenter.on && <style>{spotlightCss(spotlight)}</style>}
+        {presenter.blank && (
+          <div className="blank" data-testid="blank" role="status">
+            <span className="visually-hidden">{t('present.blank')}</span>
+          </div>
+        )}
         {!embed && (
           <header className="top">
             <a className="skip" href="#controls">
@@ -194,6 +221,19 @@ export function App() {
                 </button>
               ))}
             </div>
+            <label>
+              {t('theme.label')}
+              <select data-testid="theme-picker" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+                {THEMES.map((th) => (
+                  <option key={th} value={th}>
+                    {t(`theme.${th}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" data-testid="present-toggle" title={t('present.enterTitle')} onClick={presenter.enter}>
+              {t('present.enter')}
+            </button>
             <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet">
               {t('fleet.nav')}
             </a>
@@ -228,18 +268,38 @@ export function App() {
         <main className="layout">
           <div className="main-col">
             <ScenarioPanel scenario={scenario} noteIndex={noteIndex} status={sim.status} lesson={sim.lesson} controls={controls} />
+            {presenter.on && (
+              <div className="present-tools" role="toolbar" aria-label={t('present.keys')}>
+                <button type="button" data-testid="present-prev" onClick={presenterActions.prev}>
+                  {t('present.prev')}
+                </button>
+                <button type="button" className="primary" data-testid="present-next" onClick={presenterActions.next}>
+                  {t('present.next')}
+                </button>
+                <button type="button" data-testid="present-sockets" aria-pressed={presenter.sockets} onClick={presenter.toggleSockets}>
+                  {t('present.sockets')}
+                </button>
+                <button type="button" data-testid="present-exit" onClick={presenter.leave}>
+                  {t('present.exit')}
+                </button>
+              </div>
+            )}
             <div className="diagrams">
               <section className="panel diagram" aria-label={t('diagram.state')}>
                 <h2 className="visually-hidden">{t('diagram.state')}</h2>
                 <ErrorBoundary label={t('diagram.state')}>
                 <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} flights={flights} reducedMotion={reducedMotion} noted={noted} />
-                {selectedState && <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />}
+                {selectedState && (
+                  <div className="sheet si-sheet">
+                    <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />
+                  </div>
+                )}
                 </ErrorBoundary>
               </section>
               <section className="panel diagram" aria-label={t('diagram.sequence')}>
                 <h2 className="visually-hidden">{t('diagram.sequence')}</h2>
                 <ErrorBoundary label={t('diagram.sequence')}>
-                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} />
+                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} />
                 </ErrorBoundary>
               </section>
             </div>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './diagrams/diagrams.css';
 import './app.css';
+import './theme/theme.css';
 
 /*
  * Each page kind loads only its own code: an embed (embed=1) never downloads the full app's panels,

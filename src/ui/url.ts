@@ -39,6 +39,8 @@ export interface UrlState {
   lesson?: boolean;
   /** `pace`: auto (flights and new states are slowed down to be seen) or exact (literal speed) */
   pace?: Pace;
+  /** `present=1`: open in presenter mode */
+  present?: boolean;
 }
 
 export const DEFAULT_URL_STATE: UrlState = { scenario: FREE_PLAY, speed: 1, t: 0, autoplay: false, embed: false, knobs: {}, docs: defaultDocsParams() };
@@ -50,7 +52,7 @@ export interface UrlProblem {
   allowed: string;
 }
 
-export const KNOWN_PARAMS = ['scenario', 'profile', 'lang', 'speed', 't', 'autoplay', 'embed', 'k', 'a', 'lesson', 'pace', ...DOCS_PARAMS] as const;
+export const KNOWN_PARAMS = ['scenario', 'profile', 'lang', 'speed', 't', 'autoplay', 'embed', 'k', 'a', 'lesson', 'pace', 'present', ...DOCS_PARAMS] as const;
 export const MAX_T = 1e6;
 
 /** A long value, shortened for the problem report. */
@@ -96,6 +98,10 @@ export function parseUrl(search: string, scenarioIds: readonly string[]): { stat
         break;
       case 'lesson':
         if (value === '1' || value === '0') state.lesson = value === '1';
+        else bad(key, value, '0, 1');
+        break;
+      case 'present':
+        if (value === '1' || value === '0') state.present = value === '1';
         else bad(key, value, '0, 1');
         break;
       case 'pace':
@@ -318,6 +324,7 @@ export function serializeUrl(s: Omit<UrlState, 'docs'> & { docs?: DocsParams }):
   if (d.theme) q.set('theme', d.theme);
   if (s.lesson !== undefined) q.set('lesson', s.lesson ? '1' : '0');
   if (s.pace && s.pace !== 'auto') q.set('pace', s.pace);
+  if (s.present) q.set('present', '1');
   const str = q.toString();
   return str ? `?${str}` : '';
 }

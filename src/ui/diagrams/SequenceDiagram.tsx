@@ -13,7 +13,7 @@ import { PEER_X, SEQ_TOP, SEQ_W } from './sequenceLayout.ts';
 import type { TimeBreak } from './timeScale.ts';
 import { formatSeconds } from './timeScale.ts';
 import type { OBox } from './labelLayout.ts';
-import { labelBox, lineBox, placeNowLabel, textWidth } from './labelLayout.ts';
+import { SEG_LABEL_FONT, labelBox, lineBox, placeNowLabel, textWidth } from './labelLayout.ts';
 import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
@@ -28,6 +28,8 @@ export interface SequenceDiagramProps {
   onSelectSegment(id: number): void;
   /** bumps whenever the simulation's history is rewritten (step back, reset, new configuration) */
   epoch?: number;
+  /** font size of the segment labels in SVG units, when a stylesheet makes them larger (presenter mode) */
+  labelFont?: number;
 }
 
 const PEERS: readonly PeerName[] = ['client', 'server'];
@@ -158,6 +160,8 @@ interface Band {
 }
 
 const TIMER_FONT = 13;
+/** state names on the lifelines (diagrams.css .seq-band-label) */
+const BAND_FONT = 13;
 function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => number) {
   const remaining = Math.max(0, t.due - displayTime);
   const left = t.peer === 'client';
@@ -172,8 +176,15 @@ function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => numb
   return { remaining, left, bx, y0, yDue, yNow, label, tx, box };
 }
 
-function TimerBar({ t, displayTime, y, lang }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang }) {
+/**
+ * A timer's label sits by the "now" end of its bar, unless a state name of the same side is on
+ * that line (a timer often starts with the state it guards): then it moves a line down.
+ */
+function TimerBar({ t, displayTime, y, lang, bandLabels }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang; bandLabels: readonly number[] }) {
   const { remaining, left, bx, y0, yDue, yNow, label, tx } = timerGeometry(t, displayTime, y);
+  const base = yNow - 0.3 * TIMER_FONT;
+  const clash = bandLabels.find((b) => Math.abs(b - base) < TIMER_FONT * 1.25);
+  const textY = clash === undefined ? base : clash + TIMER_FONT * 1.35;
   return (
     <g
       className={`seq-timer-bar seq-timer-bar--${t.peer}`}
@@ -186,14 +197,14 @@ function TimerBar({ t, displayTime, y, lang }: { t: TimerView; displayTime: numb
       {/* whole span set → due as a track, the elapsed part solid */}
       <rect className="seq-timer-track" x={bx} y={y0} width={8} height={yDue - y0} rx={3} />
       <rect x={bx} y={y0} width={8} height={Math.max(2, yNow - y0)} rx={3} />
-      <text className="seq-timer-text" x={tx} y={yNow} dy="-0.3em" textAnchor={left ? 'start' : 'end'}>
+      <text className="seq-timer-text" x={tx} y={textY} textAnchor={left ? 'start' : 'end'}>
         {label}
       </text>
     </g>
   );
 }
 
-export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0 }: SequenceDiagramProps) {
+export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont = SEG_LABEL_FONT }: SequenceDiagramProps) {
   const titleId = useId();
   const { peers, timers } = view;
   const [zoom, setZoom] = useState(1);
@@ -205,7 +216,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
 
   // The layout lives across frames; a frame costs what is new or on screen (ladderModel.ts).
   const [model] = useState(() => new LadderModel());
-  model.update(view, displayTime, { zoom, relative, epoch });
+  model.update(view, displayTime, { zoom, relative, epoch, labelFont });
   const nowY = model.nowY(displayTime);
   // The window drawn: the "now" line and what the user scrolled to, each with a screen's margin
   // (while following, the box scrolls to keep the now line in view, so that part is always covered).
@@ -350,7 +361,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
           </g>
           <g className="seq-timers">
             {shownTimers.map((t) => (
-              <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} />
+              <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} bandLabels={bands.filter((b) => b.peer === t.peer).map((b) => b.y0 + 1.1 * BAND_FONT)} />
             ))}
           </g>
           {fr.breaks.map((b) => (

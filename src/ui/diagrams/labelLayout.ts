@@ -113,7 +113,7 @@ export interface SegmentLabelInput {
   text: string;
 }
 
-export const SEG_LABEL_FONT = 14;
+export const SEG_LABEL_FONT = 16;
 /** Fractions along the arrow, in order of preference. */
 /** (0.28 and 0.72 keep a typical 150-unit label clear of the lifeline bands.) */
 const FRACTIONS = [0.5, 0.38, 0.62, 0.28, 0.72];

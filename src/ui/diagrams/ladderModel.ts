@@ -28,6 +28,8 @@ export interface LadderSettings {
   relative: boolean;
   /** bumps whenever the simulation's history is rewritten */
   epoch: number;
+  /** font size of the segment labels (SVG units) */
+  labelFont?: number;
 }
 
 export interface DrawnSegment {
@@ -59,7 +61,7 @@ interface Entry {
   key: string;
 }
 
-const sameSettings = (a: LadderSettings, b: LadderSettings) => a.zoom === b.zoom && a.relative === b.relative && a.epoch === b.epoch;
+const sameSettings = (a: LadderSettings, b: LadderSettings) => a.zoom === b.zoom && a.relative === b.relative && a.epoch === b.epoch && a.labelFont === b.labelFont;
 
 function insertSorted(xs: number[], t: number): void {
   let lo = 0;
@@ -177,7 +179,7 @@ export class LadderModel {
       const g = segmentGeometry(sg, this.base.y, settings.relative);
       const key = `${g.y1.toFixed(2)}|${g.ly.toFixed(2)}|${g.y2.toFixed(2)}`;
       if (key !== e.key) {
-        const spot = this.labels.choose(segmentLabelSpots({ id: sg.id, x1: g.x1, y1: g.y1, x2: 2 * g.lx - g.x1, y2: 2 * g.ly - g.y1, angle: g.angle, text: g.label }));
+        const spot = this.labels.choose(segmentLabelSpots({ id: sg.id, x1: g.x1, y1: g.y1, x2: 2 * g.lx - g.x1, y2: 2 * g.ly - g.y1, angle: g.angle, text: g.label }, settings.labelFont));
         this.labels.insert(sg.id, spot.box);
         e.spot = spot;
         e.key = key;

@@ -313,6 +313,20 @@ export const en = {
   'capture.flagged': 'Segments the model disagrees with: {n}',
   'capture.noFlags': 'None: every segment is what the model would have sent and accepted.',
   'capture.flagAt': 'packet {id} at {t} s:',
+  // --- presenter mode and themes ---
+  'present.enter': 'Present',
+  'present.enterTitle': 'Presenter mode: large type, only the diagrams, the note and the clock (key F)',
+  'present.prev': '◀ Previous',
+  'present.next': 'Next ▶',
+  'present.sockets': 'Sockets (S)',
+  'present.exit': 'Exit (Esc)',
+  'present.keys': 'PageDown / → / Space next · PageUp / ← previous · B blank · F full screen',
+  'present.blank': 'Screen blanked. Press B to show it again.',
+  'theme.label': 'Theme',
+  'theme.auto': 'Auto',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'theme.contrast': 'High contrast',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -315,4 +315,18 @@ export const zhCN: Dict = {
   'capture.flagged': '与模型不一致的报文段：{n} 个',
   'capture.noFlags': '没有：每个报文段都是模型会发送、也会接受的。',
   'capture.flagAt': '第 {id} 个包，{t} 秒：',
+  // --- presenter mode and themes ---
+  'present.enter': '演示',
+  'present.enterTitle': '演示模式：大字号，只显示两张图、当前说明和时钟（F 键）',
+  'present.prev': '◀ 上一步',
+  'present.next': '下一步 ▶',
+  'present.sockets': '套接字（S）',
+  'present.exit': '退出（Esc）',
+  'present.keys': 'PageDown / → / 空格 下一步 · PageUp / ← 上一步 · B 黑屏 · F 全屏',
+  'present.blank': '屏幕已关闭。按 B 重新显示。',
+  'theme.label': '主题',
+  'theme.auto': '自动',
+  'theme.light': '浅色',
+  'theme.dark': '深色',
+  'theme.contrast': '高对比度',
 };

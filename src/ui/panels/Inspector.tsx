@@ -22,7 +22,13 @@ export const Inspector = memo(function Inspector({ segments, selected, relative,
   const recent = segments.length > PICKABLE ? segments.slice(-PICKABLE) : segments;
   const options = s && !recent.includes(s) ? [s, ...recent] : recent;
   return (
-    <Panel id="insp" title={t('insp.title')} className="inspector">
+    // a chosen segment's details open as a sheet beside the diagrams (where the eye is), not below the fold
+    <Panel id="insp" title={t('insp.title')} className={s ? 'inspector sheet' : 'inspector'}>
+      {s && (
+        <button type="button" className="sheet-close" data-testid="inspector-close" aria-label={t('diagram.close')} title={t('diagram.close')} onClick={() => onSelect(null)}>
+          ×
+        </button>
+      )}
       <div className="row">
         <label>
           {t('insp.pick')}

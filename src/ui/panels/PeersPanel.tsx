@@ -16,7 +16,8 @@ export const PeersPanel = memo(function PeersPanel({ peers, keepalive, perform }
   return (
     <Panel id="peers" title={t('peers.title')} className="peers-panel">
       <div className="peers">
-        {(['client', 'server'] as const).map((p) => (
+        {/* the server first: a connection starts with its Listen, then the client's Connect */}
+        {(['server', 'client'] as const).map((p) => (
           <PeerCard key={p} view={peers[p]} keepaliveOn={keepalive[p]} perform={perform} />
         ))}
       </div>
@@ -69,9 +70,10 @@ function PeerCard({ view, keepaliveOn, perform }: { view: PeerView; keepaliveOn:
         <input type="checkbox" checked={view.neverClose} onChange={(e) => perform({ peer: p, do: 'never-close', on: e.target.checked })} />
         {t('peers.neverClose')}
       </label>
+      {/* host failures are a side road: smaller and quieter than the socket calls */}
       <div className="host-actions">
-        {btn(t('peers.crash'), !view.crashed, { peer: p, do: 'crash' }, 'danger')}
-        {btn(t('peers.reboot'), view.crashed, { peer: p, do: 'reboot' })}
+        {btn(t('peers.crash'), !view.crashed, { peer: p, do: 'crash' }, 'quiet danger-text')}
+        {btn(t('peers.reboot'), view.crashed, { peer: p, do: 'reboot' }, 'quiet')}
       </div>
       <h4>{t('peers.results')}</h4>
       {view.lastResults.length === 0 ? (

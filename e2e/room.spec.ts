@@ -1,0 +1,134 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { open, SHOTS } from './helpers';
+
+/** Rendered font size (px) of the smallest of these elements (SVG text scaled by its drawing). */
+async function smallestFont(page: Page, selector: string): Promise<number> {
+  return page.evaluate((sel) => {
+    let min = Infinity;
+    for (const el of document.querySelectorAll<HTMLElement | SVGGraphicsElement>(sel)) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || getComputedStyle(el).display === 'none') continue;
+      let px = parseFloat(getComputedStyle(el).fontSize);
+      if (el instanceof SVGGraphicsElement) px *= el.ownerSVGElement?.getScreenCTM()?.a ?? 1;
+      min = Math.min(min, px);
+    }
+    return min;
+  }, selector);
+}
+
+async function inViewport(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const els = [...document.querySelectorAll(sel)];
+    return els.length > 0 && els.every((el) => {
+      const r = el.getBoundingClientRect();
+      return r.left >= 0 && r.top >= 0 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5;
+    });
+  }, selector);
+}
+
+for (const [w, h] of [
+  [1366, 768],
+  [1280, 720],
+] as const) {
+  for (const lang of ['en', 'zh-CN'] as const) {
+    test(`presenter mode fits ${w}×${h} (${lang}): every state, both lanes and the note, text ≥ 16 px`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await open(page, `scenario=teardown&t=2.15&present=1&lang=${lang}`);
+      await expect(page.getByTestId('app')).toHaveAttribute('data-present', '1');
+      await expect(page.getByTestId('diagram-state')).toHaveCount(11);
+      expect(await inViewport(page, '[data-testid="diagram-state"]')).toBe(true);
+      expect(await inViewport(page, '.seq-peer-title')).toBe(true);
+      expect(await inViewport(page, '[data-testid="scenario-note"]')).toBe(true);
+      for (const sel of ['[data-testid="scenario-note"]', '[data-testid="sim-time"] output', '.sd-name', '.sd-edge-label', '.seq-seg-label', '.seq-peer-title', '.seq-band-label']) {
+        expect(await smallestFont(page, sel), sel).toBeGreaterThanOrEqual(15.9);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1 && document.documentElement.scrollWidth <= innerWidth + 1)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}/present-${w}x${h}-${lang}.png` });
+    });
+  }
+}
+
+test('presenter keys: PageDown moves to the next note and never scrolls; B blanks; Esc leaves', async ({ page }) => {
+  await open(page, 'scenario=teardown&present=1&lesson=1');
+  const note = page.getByTestId('note');
+  // playback runs to each note at the lesson's pace (real time; generous for a loaded machine)
+  await page.keyboard.press('PageDown');
+  await expect(note).toHaveAttribute('data-index', '0', { timeout: 20_000 });
+  await page.keyboard.press('PageDown');
+  await expect(note).toHaveAttribute('data-index', '1', { timeout: 20_000 });
+  await page.keyboard.press('PageUp');
+  await expect(note).toHaveAttribute('data-index', '0', { timeout: 20_000 });
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  // the spotlight lights what the note names
+  const lit = (await page.getByTestId('app').getAttribute('data-spotlight'))!.split(' ');
+  expect(lit.length).toBeGreaterThan(0);
+  const dim = await page.locator(`[data-testid="diagram-state"]:not([data-state="${lit[0]}"])`).first().evaluate((el) => getComputedStyle(el).opacity);
+  expect(Number(dim)).toBeLessThan(1);
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('blank')).toBeVisible();
+  await page.keyboard.press('.');
+  await expect(page.getByTestId('blank')).toHaveCount(0);
+  // socket buttons one key away
+  await page.keyboard.press('s');
+  await expect(page.getByRole('group', { name: 'Socket API of the server' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('app')).not.toHaveAttribute('data-present', '1');
+  await expect(page.getByTestId('scenario-picker')).toBeVisible();
+});
+
+test('the Present button and F enter presenter mode', async ({ page }) => {
+  await open(page, 'scenario=handshake');
+  await page.getByTestId('present-toggle').click();
+  await expect(page.getByTestId('app')).toHaveAttribute('data-present', '1');
+  await page.keyboard.press('Escape');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-present', '1');
+});
+
+test('1366×768: both diagrams and the Listen/Connect buttons on the first screen; a state explanation opens in view', async ({ page }) => {
+  await open(page, '');
+  expect(await inViewport(page, '[data-testid="state-diagram"]')).toBe(true);
+  expect(await inViewport(page, '[data-testid="sequence-diagram"] .seq-scroll')).toBe(true);
+  for (const [p, name] of [
+    ['server', 'Listen'],
+    ['client', 'Connect'],
+  ] as const) {
+    const btn = page.getByRole('group', { name: `Socket API of the ${p}` }).getByRole('button', { name, exact: true });
+    const box = (await btn.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+  }
+  // host failures are quieter than the socket calls
+  const crash = await page.getByRole('button', { name: 'Crash host' }).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const listen = await page.getByRole('button', { name: 'Listen', exact: true }).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(crash).toBeLessThan(listen);
+  await page.locator('[data-testid="diagram-state"][data-state="TIME_WAIT"]').click();
+  await expect(page.getByTestId('state-info')).toBeVisible();
+  expect(await inViewport(page, '[data-testid="state-info"] h2')).toBe(true);
+});
+
+for (const [w, h] of [
+  [390, 844],
+  [768, 1024],
+] as const) {
+  test(`${w}×${h}: no horizontal page scroll, diagram text ≥ 11 px`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await open(page, 'scenario=teardown&t=2.15&lang=zh-CN');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+    expect(await smallestFont(page, '.sd-name')).toBeGreaterThanOrEqual(11);
+    expect(await smallestFont(page, '.sd-edge-label')).toBeGreaterThanOrEqual(11);
+    await page.screenshot({ path: `${SHOTS}/phone-${w}x${h}.png`, fullPage: false });
+  });
+}
+
+test('the theme switch applies and is remembered; theme= in the link wins', async ({ page }) => {
+  await open(page, '');
+  await page.getByTestId('theme-picker').selectOption('contrast');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
+  await page.reload();
+  await expect(page.getByTestId('theme-picker')).toHaveValue('contrast');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
+  await open(page, 'theme=dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
