@@ -5,12 +5,10 @@
  *   way, close, TIME_WAIT expiry) in a full-trace World, both engines in the same
  *   run, interleaved so their ratio is robust;
  * - machine_steps_per_s: bare derived-stepper steps (a client lifecycle's events);
- * - fleet.lifecycles_per_s: a close-wait-leak-like fleet at 1000 new connections
- *   per virtual second;
- * - fleet.bytes_per_connection: heap per idle ESTABLISHED connection end.
+ * - engine.bytes_per_connection_end: heap per idle ESTABLISHED connection end in
+ *   a stack (the fleet.* figures come from bench-fleet.ts).
  */
 import { performance } from 'node:perf_hooks';
-import { applyOverrides, FleetSim, preset } from '../fleet/index.ts';
 import type { ScheduledStep } from '../sim/config.ts';
 import { World } from '../sim/world.ts';
 import { resolveKnobs } from '../tcp/knobs.ts';
@@ -98,17 +96,6 @@ function machineSteps(engine: Engine, ms: number): number {
   return steps / ((performance.now() - t0) / 1000);
 }
 
-/** The fleet at 1000 new connections per virtual second, close-wait-leak mix without the descriptor limit. */
-function fleet(seconds: number): { perSecond: number; connections: number } {
-  const cfg = applyOverrides(preset('close-wait-leak'), { rate: 1000, minutes: seconds / 60, set: { ulimit_n: 1_000_000 } });
-  const sim = new FleetSim(cfg);
-  const t0 = performance.now();
-  sim.runUntil(seconds);
-  const dt = (performance.now() - t0) / 1000;
-  const connections = 1000 * seconds;
-  return { perSecond: connections / dt, connections };
-}
-
 function heapPerConnection(count: number): number {
   const gc = (globalThis as { gc?: () => void }).gc;
   const k = resolveKnobs('linux');
@@ -156,7 +143,6 @@ const e = compareEngines(rounds, arg('ms', 1000));
 console.log(`lifecycles_per_s.xstate: ${e.xstate.toFixed(0)} complete lifecycles per wall-clock second (full-trace World, XState transition())`);
 console.log(`lifecycles_per_s.derived: ${e.derived.toFixed(0)} complete lifecycles per wall-clock second (full-trace World, derived stepper; ${(e.derived / e.xstate).toFixed(1)}x the reference)`);
 console.log(`machine_steps_per_s: ${machineSteps('derived', 1000).toFixed(0)} bare derived-stepper steps per second (xstate: ${machineSteps('xstate', 500).toFixed(0)})`);
-const f = fleet(arg('fleet-seconds', 60));
-console.log(`fleet.lifecycles_per_s: ${f.perSecond.toFixed(0)} connections per wall-clock second (close-wait-leak mix, 1000 new connections per virtual second, ${f.connections} connections)`);
 const gcNote = (globalThis as { gc?: () => void }).gc ? '' : ' (run with --expose-gc for a steadier figure)';
-console.log(`fleet.bytes_per_connection: ${heapPerConnection(20_000).toFixed(0)} bytes of heap per idle ESTABLISHED connection end (20000 connections held)${gcNote}`);
+// The fleet's own figures (fleet.*, bench-fleet.ts) include its bookkeeping; this is the engine's share alone.
+console.log(`engine.bytes_per_connection_end: ${heapPerConnection(20_000).toFixed(0)} bytes of heap per idle ESTABLISHED connection end in the stack (20000 connections held)${gcNote}`);

@@ -243,6 +243,9 @@ export function App() {
             <span role="status" className="muted small copy-status">
               {copyStatus}
             </span>
+            <a href={`?view=packetdrill&lang=${lang}`} data-testid="open-packetdrill">
+              {t('pkt.header')}
+            </a>
           </header>
         )}
 

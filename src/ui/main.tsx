@@ -13,7 +13,9 @@ const root = createRoot(document.getElementById('root')!);
 const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
 const q = new URLSearchParams(location.search);
 
-if (q.get('embed') === '1') {
+if (q.get('view') === 'packetdrill') {
+  void import('./docs/packetdrillEntry.tsx').then((m) => render(m.packetdrillRoot()));
+} else if (q.get('embed') === '1') {
   void import('./docs/embedEntry.tsx').then((m) => render(m.embedRoot()));
 } else if (q.get('view') === 'fleet') {
   void import('./fleet/FleetPage.tsx').then(({ FleetPage }) => render(<FleetPage />));

@@ -3,7 +3,10 @@
  * `view`, `s`, `pkt`, `controls`, `height`, `origin`, `theme`. Pure; url.ts calls in here for
  * these keys so each one is checked and reported like the first-wave parameters.
  */
-import { decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: its default export works in Vite and in Node (the CLIs) alike.
+import LZString from 'lz-string';
+
+const { decompressFromEncodedURIComponent } = LZString;
 import type { Scenario } from '../../scenarios/index.ts';
 import { normalizeOrigin, THEMES } from './protocol.ts';
 import type { Theme } from './protocol.ts';

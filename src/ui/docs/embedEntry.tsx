@@ -1,4 +1,4 @@
-/** The embed's page: its URL read once, then the compact layout. */
+/** The pages of the docs features: the embed's compact layout, and the packetdrill view. */
 import { SCENARIO_IDS } from '../../scenarios/index.ts';
 import { parseUrl } from '../url.ts';
 import { EmbedApp } from './EmbedApp.tsx';

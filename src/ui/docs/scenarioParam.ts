@@ -3,7 +3,10 @@
  * (DESIGN.md "Scenario file (JSON)"). Decoding validates it exactly like a library file; all or
  * nothing, and an error names the field path.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: its default export works in Vite and in Node (the CLIs) alike.
+import LZString from 'lz-string';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 import { parseScenarioText, ScenarioError } from '../../scenarios/index.ts';
 import type { Scenario } from '../../scenarios/index.ts';
 

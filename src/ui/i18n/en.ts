@@ -327,6 +327,18 @@ export const en = {
   'theme.light': 'Light',
   'theme.dark': 'Dark',
   'theme.contrast': 'High contrast',
+  // --- packetdrill view ---
+  'pkt.title': 'Packetdrill scripts',
+  'pkt.back': '← Simulator',
+  'pkt.header': 'Packetdrill',
+  'pkt.intro': 'A packetdrill script drives one TCP endpoint with system calls and injected segments, and says which segments it must send, when. Pick an example, paste a script or open a .pkt file, choose the profile and run it here with the same parser and runner as npm run packetdrill.',
+  'pkt.example': 'Script',
+  'pkt.open': 'Open .pkt…',
+  'pkt.run': 'Run',
+  'pkt.script': 'Script',
+  'pkt.edit': 'Edit the script',
+  'pkt.ladder': 'What was sent and received',
+  'pkt.notRun': 'Not run yet: press Run.',
 } as const;
 
 export type MessageKey = keyof typeof en;

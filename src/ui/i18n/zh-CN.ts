@@ -329,4 +329,16 @@ export const zhCN: Dict = {
   'theme.light': '浅色',
   'theme.dark': '深色',
   'theme.contrast': '高对比度',
+  // --- packetdrill view ---
+  'pkt.title': 'packetdrill 脚本',
+  'pkt.back': '← 模拟器',
+  'pkt.header': 'packetdrill',
+  'pkt.intro': 'packetdrill 脚本用系统调用和注入的报文段驱动一个 TCP 端点，并规定它必须在何时发出哪些报文段。选择一个示例、粘贴脚本或打开 .pkt 文件，选定协议配置，然后在这里用与 npm run packetdrill 相同的解析器和运行器运行它。',
+  'pkt.example': '脚本',
+  'pkt.open': '打开 .pkt…',
+  'pkt.run': '运行',
+  'pkt.script': '脚本',
+  'pkt.edit': '编辑脚本',
+  'pkt.ladder': '发送与接收的内容',
+  'pkt.notRun': '尚未运行：请按“运行”。',
 };
