@@ -1,9 +1,9 @@
 /**
  * The fleet's figures for `npm run bench` (DESIGN.md "Engine and bench"):
- * - fleet.lifecycles_per_s: preset close-wait-leak at 1000 new connections per virtual second
+ * - fleet.page_connections_per_s: the FleetSim of the fleet page and CLI, preset close-wait-leak at 1000 new connections per virtual second
  *   (descriptors unlimited, so every connection is accepted and lives its life), per wall second;
- * - fleet.ten_minutes_wall_s: the wall time 10 virtual minutes of that load take at this rate;
- * - fleet.bytes_per_connection: heap per idle ESTABLISHED connection of a fleet (server end,
+ * - fleet.page_ten_minutes_wall_s: the wall time 10 virtual minutes of that load take at this rate;
+ * - fleet.page_bytes_per_connection: heap per idle ESTABLISHED connection of a fleet (server end,
  *   client end and the fleet's bookkeeping), samples without `ss` lines.
  */
 import { performance } from 'node:perf_hooks';
@@ -52,8 +52,8 @@ export function fleetFigures(): string[] {
   const lc = lifecyclesPerSecond(8);
   const bytes = bytesPerConnection(10_000);
   return [
-    `fleet.lifecycles_per_s: ${lc.perSecond.toFixed(0)} new connections simulated per wall second (preset close-wait-leak at 1000/s, ${lc.virtualSeconds} virtual s)`,
-    `fleet.ten_minutes_wall_s: ${(600_000 / lc.perSecond).toFixed(1)} wall seconds for 10 virtual minutes of that load (projected)`,
-    `fleet.bytes_per_connection: ${bytes.toFixed(0)} bytes of heap per idle ESTABLISHED connection (both ends and the fleet's bookkeeping)`,
+    `fleet.page_connections_per_s: ${lc.perSecond.toFixed(0)} new connections simulated per wall second (preset close-wait-leak at 1000/s, ${lc.virtualSeconds} virtual s)`,
+    `fleet.page_ten_minutes_wall_s: ${(600_000 / lc.perSecond).toFixed(1)} wall seconds for 10 virtual minutes of that load (projected)`,
+    `fleet.page_bytes_per_connection: ${bytes.toFixed(0)} bytes of heap per idle ESTABLISHED connection (both ends and the fleet's bookkeeping)`,
   ];
 }
