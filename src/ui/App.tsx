@@ -21,7 +21,7 @@ import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
 import { TimersPanel } from './panels/TimersPanel.tsx';
 import { usePresenter } from './present/usePresenter.ts';
 import './present/present.css';
-import { spotlightCss, spotlightStates } from './present/spotlight.ts';
+import { spotlightStates } from './present/spotlight.ts';
 import { useKeyboard } from './sim/useKeyboard.ts';
 import { useTheme } from './theme/useTheme.ts';
 import { THEMES } from './docs/protocol.ts';
@@ -182,7 +182,6 @@ export function App() {
         data-present={presenter.on ? '1' : undefined}
         data-spotlight={presenter.on ? spotlight.join(' ') : undefined}
       >
-        {presenter.on && <style>{spotlightCss(spotlight)}</style>}
         {presenter.blank && (
           <div className="blank" data-testid="blank" role="status">
             <span className="visually-hidden">{t('present.blank')}</span>

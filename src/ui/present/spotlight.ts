@@ -11,10 +11,3 @@ export function spotlightStates(noteText: string | undefined, current: readonly 
   const out = named.length ? named : [...current];
   return [...new Set(out)];
 }
-
-/** The CSS that dims every state box but the lit ones (scoped to presenter mode). */
-export function spotlightCss(lit: readonly TcpState[]): string {
-  const not = lit.map((s) => `:not([data-state="${s}"])`).join('');
-  const on = lit.map((s) => `.app.present .sd-node[data-state="${s}"] .sd-box`).join(', ');
-  return `.app.present .sd-node${not} { opacity: 0.4; }${on ? `\n${on} { stroke: var(--accent); stroke-width: 4.5; }` : ''}`;
-}
