@@ -46,7 +46,11 @@ test('network panel: a drop-next rule loses the next SYN and the client retransm
 
 test('embed layout', async ({ page }) => {
   await open(page, 'scenario=lost-fin&embed=1&t=2.4');
-  await expect(page.locator('header')).toHaveCount(0);
+  // the embed is a layout of its own: no app header, no side panels
+  await expect(page.locator('header.top')).toHaveCount(0);
+  await expect(page.getByTestId('event-log')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Crash host' })).toHaveCount(0);
+  await expect(page.getByTestId('open-full')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/embed.png` });
 });
 

@@ -37,8 +37,9 @@ test('handshake and teardown by clicking', async ({ page }) => {
 test('an invalid call is explained, not crashed on', async ({ page }) => {
   await open(page, 'scenario=handshake&t=1');
   // the client is connected: the network panel can still do bad things, e.g. an invalid delay
-  await page.getByLabel('One-way delay (s)').fill('-5');
-  await page.getByRole('button', { name: 'Apply' }).first().click();
+  const net = page.locator('.net-panel');
+  await net.getByLabel('One-way delay (s)').fill('-5');
+  await net.getByRole('button', { name: 'Apply' }).first().click();
   await expect(page.getByTestId('sim-error')).toContainText('delay');
   await expectState(page, 'client', 'ESTABLISHED');
 });

@@ -67,7 +67,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('no axe violations in Chinese with knobs open and a server timer running', async ({ page }) => {
   await open(page, 'scenario=teardown&t=2.3&lang=zh-CN');
-  await page.locator('summary').click();
+  await page.locator('summary', { hasText: '参数' }).click();
   await expect(page.locator('[data-testid="timer"][data-peer="server"]')).toHaveCount(1);
   const r = await new AxeBuilder({ page }).analyze();
   expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
