@@ -44,6 +44,14 @@ export interface Tcb {
   finSeq: number | null;
   /** the peer's FIN has been received in order */
   peerFin: boolean;
+  /**
+   * The out-of-order queue (ofo_queue): byte ranges received beyond RCV.NXT, flat
+   * [start, end, start, end, ...] in sequence space, disjoint and in order. Never
+   * changed in place (a snapshot shares it), only replaced.
+   */
+  ofo: readonly number[];
+  /** sequence number of a FIN that arrived beyond RCV.NXT and waits in the queue */
+  ofoFin: number | null;
 
   /** close() was called: the socket is an orphan of the kernel */
   orphan: boolean;
@@ -95,6 +103,8 @@ export interface TcbInit {
   linger0?: boolean;
 }
 
+const NO_RANGES: readonly number[] = Object.freeze([]);
+
 export function createTcb(i: TcbInit): Tcb {
   return {
     k: i.k,
@@ -115,6 +125,8 @@ export function createTcb(i: TcbInit): Tcb {
     finQueued: false,
     finSeq: null,
     peerFin: false,
+    ofo: NO_RANGES,
+    ofoFin: null,
     orphan: false,
     shutRd: false,
     linger0: i.linger0 ?? false,

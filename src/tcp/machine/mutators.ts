@@ -16,6 +16,7 @@ import type { Errno } from '../errno.ts';
 import { onAcked, onRto, probeTimeout } from '../rules/congestion.ts';
 import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, lossProbe, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
 import { oowAckCounts, oowAckSuppressed } from '../rules/ratelimit.ts';
+import { afterSegment } from '../rules/reassembly.ts';
 import { backoff, rttSample } from '../rules/rto.ts';
 import type { Segment } from '../segment.ts';
 import { seqAdd, seqGe } from '../seq.ts';
@@ -145,6 +146,11 @@ export const MUTATORS = {
       if (v.fin) {
         t.rcvNxt = seqAdd(t.rcvNxt, 1);
         t.peerFin = true;
+      }
+      if (v.queue || t.ofo.length > 0 || t.ofoFin !== null) {
+        const q = afterSegment(t, t.rcvNxt, v.queue);
+        t.ofo = q.ofo;
+        t.ofoFin = q.ofoFin;
       }
     }
   },
