@@ -36,6 +36,11 @@ export interface Tcb {
 
   /** bytes written by the application and not yet sent */
   unsent: number;
+  /**
+   * Where the application's writes end (the sequence number after a write's last byte), for
+   * writes not yet acknowledged: a segment ending at one carries PSH. Replaced, never changed in place.
+   */
+  writeEnds: readonly number[];
   /** bytes received in order and not yet read by the application */
   unread: number;
   /** the application asked for a FIN (close or shutdown(SHUT_WR)) */
@@ -121,6 +126,7 @@ export function createTcb(i: TcbInit): Tcb {
     rcvNxt: 0,
     heldData: 0,
     unsent: 0,
+    writeEnds: NO_RANGES,
     unread: 0,
     finQueued: false,
     finSeq: null,
