@@ -372,6 +372,8 @@ export class World {
       arriveAt: this.now + this.link.cfg.delay,
       status: 'in-flight',
       retransmit: rtx,
+      ...(seg.tlp ? { tlp: true } : {}),
+      ...(tcb && tcb.cwnd > 0 ? { cwnd: tcb.cwnd } : {}),
       raw: seg,
       doneUs: this.nowUs,
     };
