@@ -47,8 +47,10 @@ export interface ReplayOptions {
 const fmt = (p: { flags: readonly string[]; seq: number; ack: number; len: number }) => `${p.flags.join(',') || '-'} seq=${p.seq >>> 0}${p.flags.includes('ACK') ? ` ack=${p.ack >>> 0}` : ''} len=${p.len}`;
 const clampMss = (m: number | undefined) => (m === undefined ? undefined : Math.max(KNOB_SPECS.mss.min, Math.min(KNOB_SPECS.mss.max, m)));
 
-function toSegment(p: TcpPacket): Segment {
-  return { srcPort: p.srcPort, dstPort: p.dstPort, seq: p.seq, ack: p.ack, flags: flagsFrom(p.flags), len: p.len, win: p.win, ...(p.mss !== undefined ? { mss: p.mss } : {}) };
+/** The segment the engine sees; `shift`: the sender's window scale (RFC 7323), which applies to every segment but a SYN. */
+function toSegment(p: TcpPacket, shift = 0): Segment {
+  const win = p.flags.includes('SYN') ? p.win : p.win * 2 ** shift;
+  return { srcPort: p.srcPort, dstPort: p.dstPort, seq: p.seq, ack: p.ack, flags: flagsFrom(p.flags), len: p.len, win, ...(p.mss !== undefined ? { mss: p.mss } : {}) };
 }
 
 /** The model's segment is the captured one: same flags (PSH aside), sequence numbers and length. */
@@ -95,6 +97,12 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
     if (isnQueue[side].at(-1) !== p.seq >>> 0) isnQueue[side].push(p.seq >>> 0);
     mss[side] ??= clampMss(p.mss);
   }
+  // Window scaling (RFC 7323) is in force when both SYNs carry the option; the model has no scaling
+  // of its own, so it is handed each window at its true size.
+  const wscale: Record<PeerName, number | undefined> = { client: undefined, server: undefined };
+  for (const p of packets) if (p.flags.includes('SYN')) wscale[sideOf(p)] ??= p.wscale ?? -1;
+  const both = (wscale.client ?? -1) >= 0 && (wscale.server ?? -1) >= 0;
+  const shift: Record<PeerName, number> = { client: both ? Math.min(14, wscale.client!) : 0, server: both ? Math.min(14, wscale.server!) : 0 };
   const isn = (side: PeerName) => () => isnQueue[side].shift() ?? 0;
   const knobs = (side: PeerName) => resolveKnobs(profile, mss[side] !== undefined ? { mss: mss[side] } : {});
   const obs: Record<PeerName, Observer> = {
@@ -134,7 +142,7 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
   const deliver = (to: PeerName, p: TcpPacket, t: number) => {
     const b = obs[to];
     const target = b.target();
-    const seg = toSegment(p);
+    const seg = toSegment(p, shift[otherPeer(to)]);
     const tcb = target ? b.stack.tcb(target.sock) : undefined;
     const why = target && tcb ? rejection(analyze(target.state, tcb, seg), target.state, seg, tcb.rcvNxt) : null;
     const at = Math.max(t, lastT);
@@ -146,10 +154,16 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
     events.push(ev);
     b.deliver(seg, at, emit);
   };
+  // A segment that occupies sequence space its sender already sent is a retransmission.
+  const sentBefore: Record<PeerName, Set<string>> = { client: new Set(), server: new Set() };
   const send = (from: PeerName, p: TcpPacket, later: readonly TcpPacket[]) => {
     const a = obs[from];
     const why = explain(a, p, emit, later);
-    const ev: TraceEvent & { flagged?: string } = { t: rel(p.t), type: 'send', peer: from, ...(a.sock !== null ? { sock: a.sock } : {}), seg: traceSeg(p) };
+    const space = p.len + (p.flags.includes('SYN') ? 1 : 0) + (p.flags.includes('FIN') ? 1 : 0);
+    const key = `${p.seq >>> 0}|${p.len}|${p.flags.join(',')}`;
+    const rtx = space > 0 && sentBefore[from].has(key);
+    if (space > 0) sentBefore[from].add(key);
+    const ev: TraceEvent & { flagged?: string } = { t: rel(p.t), type: 'send', peer: from, ...(a.sock !== null ? { sock: a.sock } : {}), seg: traceSeg(p), ...(rtx ? { retransmit: true } : {}) };
     if (why) {
       ev.flagged = why;
       flags.push({ number: p.number, t: rel(p.t), from, reason: why });
@@ -183,7 +197,9 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
     const later = () => list.slice(i + 1).map((x) => x.p);
     const to = otherPeer(sg.from);
     if (sg.kind === 'both') {
-      flushInbox(to, null);
+      // The sender's earlier segments are handed over now, unless the receiver's next segment shows
+      // they had not arrived yet (it does not acknowledge them: crossing FINs stay crossed).
+      flushInbox(to, list.slice(i + 1).find((x) => x.from === to)?.p ?? null);
       flushInbox(sg.from, p);
       advanceTo(p.t);
       send(sg.from, p, later());

@@ -44,7 +44,7 @@ export function replayView(events: readonly TraceEvent[], t: number, profile: st
         sentAt: e.t,
         arriveAt: e.t,
         status: 'in-flight',
-        retransmit: false,
+        retransmit: !!e.retransmit,
         ...(e.flagged ? { dropReason: e.flagged } : {}),
       });
     } else if (e.type === 'deliver' && e.t <= t) {
