@@ -339,6 +339,19 @@ export const en = {
   'pkt.edit': 'Edit the script',
   'pkt.ladder': 'What was sent and received',
   'pkt.notRun': 'Not run yet: press Run.',
+  // --- lazy loading and offline ---
+  'lazy.loading': 'Loading…',
+  'lazy.failed': 'Could not load {what}: {why}. Check the network connection and try again.',
+  'lazy.retry': 'Try again',
+  'lazy.offline': 'the network is off',
+  'lazy.lang': 'the {lang} texts',
+  'lazy.scenario': 'the scenario “{id}”',
+  'lazy.panel': 'this panel',
+  'lazy.boot': 'the simulator',
+  'pwa.update': 'A new version of the simulator is available.',
+  'pwa.reload': 'Reload to update',
+  'pwa.dismiss': 'Close',
+  'pwa.offlineReady': 'Everything is stored: the simulator now works offline.',
 } as const;
 
 export type MessageKey = keyof typeof en;

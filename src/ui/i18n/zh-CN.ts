@@ -341,4 +341,17 @@ export const zhCN: Dict = {
   'pkt.edit': '编辑脚本',
   'pkt.ladder': '发送与接收的内容',
   'pkt.notRun': '尚未运行：请按“运行”。',
+  // --- lazy loading and offline ---
+  'lazy.loading': '正在加载…',
+  'lazy.failed': '无法加载{what}：{why}。请检查网络连接后重试。',
+  'lazy.retry': '重试',
+  'lazy.offline': '网络已断开',
+  'lazy.lang': '{lang}文本',
+  'lazy.scenario': '场景“{id}”',
+  'lazy.panel': '此面板',
+  'lazy.boot': '模拟器',
+  'pwa.update': '模拟器有新版本可用。',
+  'pwa.reload': '重新加载以更新',
+  'pwa.dismiss': '关闭',
+  'pwa.offlineReady': '已全部存储：模拟器现在可以离线使用。',
 };
