@@ -348,6 +348,7 @@ export const en = {
   'insp.cwnd': 'Sender\'s cwnd',
   'insp.cwndValue': '{n} segments',
   'insp.tlp': 'Tail loss probe',
+  'knob.ofo_queue': 'Out-of-order data is queued and joined once the gap is filled (0 = dropped; the sender must retransmit it)',
   'insp.tlpYes': 'yes: sent about two round trips after the last send to draw an ACK before the retransmission timeout (RFC 8985)',
   // --- lazy loading and offline ---
   'lazy.loading': 'Loading…',

@@ -350,6 +350,7 @@ export const zhCN: Dict = {
   'insp.cwnd': '发送方拥塞窗口',
   'insp.cwndValue': '{n} 个报文段',
   'insp.tlp': '尾部丢包探测',
+  'knob.ofo_queue': '乱序到达的数据先排队，空缺补上后再拼接（0 = 丢弃，由发送方重传）',
   'insp.tlpYes': '是：在上次发送约两个往返时间后发出，以便在重传超时之前引出一个 ACK（RFC 8985）',
   // --- lazy loading and offline ---
   'lazy.loading': '正在加载…',
