@@ -67,11 +67,6 @@ const NO_EFFECTS: StackEffect[] = Object.freeze([]) as unknown as StackEffect[];
 /** The cause a timer's expiry is traced with, built once per timer name. */
 const TIMEOUT_CAUSE = Object.fromEntries(TIMER_NAMES.map((n) => [n, `${n} timeout`])) as Record<TimerName, string>;
 const TIMEOUT_EVENT = Object.fromEntries(TIMER_NAMES.map((n) => [n, `TIMEOUT.${n}`])) as Record<TimerName, TimerEventType>;
-/** Removes `x` from a listener's list in place (ids are unique in it). */
-function remove(list: number[], x: number): void {
-  const i = list.indexOf(x);
-  if (i >= 0) list.splice(i, 1);
-}
 
 export class Stack {
   private knobs: Knobs;
@@ -115,6 +110,11 @@ export class Stack {
     for (const s of this.socks.values()) {
       if (s.conn) (s.conn.tcb as { k: Knobs }).k = k;
     }
+  }
+
+  /** effects waiting for drain() (a host can skip a drain that would return nothing) */
+  get pending(): number {
+    return this.out.length;
   }
 
   /** The effects since the last drain, oldest first (a shared, frozen empty list when there are none). */
@@ -282,7 +282,7 @@ export class Stack {
     const c = this.socks.get(child);
     if (!c) return fail('EAGAIN');
     c.fdOpen = true;
-    remove(s.children, child);
+    removeId(s.children, child);
     c.parent = null;
     return ok(child);
   }
@@ -616,7 +616,7 @@ export class Stack {
     if (s.parent !== null) {
       const l = this.socks.get(s.parent);
       if (l) {
-        remove(l.children, s.id);
+        removeId(l.children, s.id);
         l.acceptQueue.push(s.id);
       }
     }
@@ -648,8 +648,8 @@ export class Stack {
     if (s.parent !== null) {
       const l = this.socks.get(s.parent);
       if (l) {
-        remove(l.children, s.id);
-        remove(l.acceptQueue, s.id);
+        removeId(l.children, s.id);
+        removeId(l.acceptQueue, s.id);
       }
     }
     this.socks.delete(s.id);
@@ -708,3 +708,8 @@ export class Stack {
   }
 }
 
+/** Takes `id` out of a listener's queue in place (a busy listener's queues hold thousands: no copy per connection). */
+function removeId(list: number[], id: number): void {
+  const i = list.indexOf(id);
+  if (i >= 0) list.splice(i, 1);
+}
