@@ -67,6 +67,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
     `seq-seg--${sg.from}`,
     `seq-seg--${status}`,
     sg.retransmit ? 'seq-seg--rtx' : '',
+    sg.tlp ? 'seq-seg--tlp' : '',
     selected ? 'seq-seg--selected' : '',
   ]
     .filter(Boolean)
@@ -75,7 +76,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
     id: sg.id,
     from: s(lang, sg.from),
     to: s(lang, sg.to),
-    label: g.label + (sg.retransmit ? ` (${s(lang, 'retransmission')})` : ''),
+    label: g.label + (sg.tlp ? ` (${s(lang, 'tailLossProbe')})` : sg.retransmit ? ` (${s(lang, 'retransmission')})` : ''),
     status: s(lang, statusKey[status]),
   });
   const onKey = (ev: KeyboardEvent<SVGGElement>) => {
@@ -97,6 +98,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
       data-status={status}
       data-progress={progress.toFixed(3)}
       data-retransmit={sg.retransmit ? 'true' : undefined}
+      data-tlp={sg.tlp ? 'true' : undefined}
       role="button"
       tabIndex={0}
       aria-label={aria}
@@ -117,7 +119,12 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
       <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle" opacity={lab.visible ? undefined : 0}>
         {g.label}
       </text>
-      {sg.retransmit && (
+      {sg.tlp ? (
+        // outside the lanes, beside the sender's lifeline: the probe's label fills the arrow
+        <text className="seq-rtx-tag seq-tlp-tag" data-testid="tlp-tag" x={g.x1 - dir * 8} y={g.y1} dy="0.35em" textAnchor={dir > 0 ? 'end' : 'start'}>
+          {s(lang, 'tlp')}
+        </text>
+      ) : sg.retransmit && (
         <text className="seq-rtx-tag" x={g.x1 + dir * 6} y={g.y1 - 4} textAnchor={dir > 0 ? 'start' : 'end'}>
           {s(lang, 'rtx')}
         </text>
