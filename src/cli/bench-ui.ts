@@ -10,10 +10,14 @@
  *   sim_speed.<case>                          virtual seconds played per wall-clock second while recording
  *   segments_in_dom.<case>                    segment arrows in the page at the end, with how many the run sent
  * Cases live in benchUi/cases.ts. Chromium: CHROMIUM_PATH or /usr/bin/chromium.
- * `npm run bench:ui -- teardown_1x` runs the named cases only. With BENCH_UI_PROFILE=DIR each case
- * also writes DIR/<case>.cpuprofile (Chromium's sampling profiler over the recorded frames; open it in
- * DevTools) and prints its ten heaviest functions by self time to stderr. For readable names build
- * unminified first: `npx vite build --minify false && node --import tsx src/cli/bench-ui.ts`.
+ * `npm run bench:ui -- teardown_1x` runs the named cases only; `-- --js` prints the JavaScript sizes only.
+ * The sizes count every script a first visit fetches until the network is idle: the entry, its
+ * static imports and modulepreloads, and whatever is loaded on start for that URL (the language,
+ * the link's scenario, the service worker's registration helper), each file gzipped as served.
+ * With BENCH_UI_PROFILE=DIR each case also writes DIR/<case>.cpuprofile (Chromium's sampling
+ * profiler over the recorded frames; open it in DevTools) and prints its ten heaviest functions by
+ * self time to stderr. For readable names build unminified first:
+ * `npx vite build --minify false && node --import tsx src/cli/bench-ui.ts`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -163,6 +167,7 @@ async function initialJs(browser: Browser, base: string, query: Record<string, s
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const jsOnly = process.argv.includes('--js');
   const cases = only.length ? CASES.filter((c) => only.includes(c.name)) : CASES;
   const unknown = only.filter((n) => !CASES.some((c) => c.name === n));
   if (unknown.length) throw new Error(`bench:ui: unknown case ${unknown.join(', ')}; cases: ${CASES.map((c) => c.name).join(', ')}`);
@@ -172,9 +177,14 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   try {
-    if (!only.length) {
+    if (!only.length || jsOnly) {
       console.log(`js_gzip_kib.app: ${fmt(await initialJs(browser, url, { scenario: 'teardown', lang: 'en' }))}`);
       console.log(`js_gzip_kib.embed: ${fmt(await initialJs(browser, url, { scenario: 'teardown', lang: 'en', embed: '1' }))}`);
+    }
+    if (jsOnly) {
+      console.log(`js_gzip_kib.app_zh: ${fmt(await initialJs(browser, url, { scenario: 'teardown', lang: 'zh-CN' }))}`);
+      console.log(`js_gzip_kib.embed_zh: ${fmt(await initialJs(browser, url, { scenario: 'teardown', lang: 'zh-CN', embed: '1' }))}`);
+      return;
     }
     for (const c of cases) await runCase(browser, url, c);
   } finally {
