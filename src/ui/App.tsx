@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CATALOG, CATALOG_IDS, cachedScenario, loadScenario } from '../scenarios/catalog.ts';
 import type { Scenario } from '../scenarios/index.ts';
 import type { PeerName } from '../sim/types.ts';
@@ -40,6 +40,9 @@ import { encodeScenario } from './docs/scenarioParam.ts';
 import type { UrlProblem } from './url.ts';
 
 const NO_KNOBS: Record<string, number> = {};
+const NO_FLIGHTS: ReturnType<typeof flightsAt> = [];
+/** Panels that draw nothing per frame: memoized, so a clock tick passes them by. */
+const Capture = memo(CapturePanel);
 /** the scenario editor is a chunk of its own, fetched when its panel is first opened */
 const ScenarioEditor = lazyPanel(() => import('./docs/ScenarioEditor.tsx').then((m) => m.ScenarioEditor));
 /** segment labels in presenter mode (SVG units; present.css sets the same size) */
@@ -99,7 +102,8 @@ export function App() {
   const reducedMotion = useReducedMotion();
   const moves = useMemo(() => peerMoves(view.peers), [view.peers]);
   const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
-  const flights = useMemo(() => flightsAt(wire, view.peers, displayTime), [wire, view.peers, displayTime]);
+  // nothing on the wire: the same empty list every frame, so the state diagram is left alone
+  const flights = useMemo(() => (wire.length ? flightsAt(wire, view.peers, displayTime) : NO_FLIGHTS), [wire, view.peers, displayTime]);
 
   const effective: Knobs = useMemo(() => {
     try {
@@ -137,24 +141,30 @@ export function App() {
     setKnobs({});
     setSelectedSegment(null);
   };
-  const useCustom = (s: Scenario): boolean => {
-    const p = s.profile ?? 'linux';
-    if (!controls.configure({ scenario: s, profile: p, knobs: {} }, false)) return false;
-    setCustom(s);
-    setScenarioId(CUSTOM);
-    setProfile(p);
-    setKnobs({});
-    setSelectedSegment(null);
-    return true;
-  };
+  const useCustom = useCallback(
+    (s: Scenario): boolean => {
+      const p = s.profile ?? 'linux';
+      if (!controls.configure({ scenario: s, profile: p, knobs: {} }, false)) return false;
+      setCustom(s);
+      setScenarioId(CUSTOM);
+      setProfile(p);
+      setKnobs({});
+      setSelectedSegment(null);
+      return true;
+    },
+    [controls],
+  );
   // encoded once per scenario, not on every frame
   const customS = useMemo(() => (custom ? encodeScenario(custom) : undefined), [custom]);
   const chooseProfile = (p: Profile) => {
     if (controls.configure({ scenario, profile: p, knobs }, true)) setProfile(p);
   };
-  const changeKnobs = (k: Record<string, number>) => {
-    if (controls.configure({ scenario, profile, knobs: k }, true)) setKnobs(k);
-  };
+  const changeKnobs = useCallback(
+    (k: Record<string, number>) => {
+      if (controls.configure({ scenario, profile, knobs: k }, true)) setKnobs(k);
+    },
+    [controls, scenario, profile],
+  );
 
   const shareUrl = useCallback(() => {
     const lesson = sim.lesson === (scenario?.notes.length ?? 0) > 0 ? undefined : sim.lesson;
@@ -163,6 +173,14 @@ export function App() {
     const q = serializeUrl({ scenario: own ? FREE_PLAY : scenarioId, profile, lang, speed: sim.speed, t: displayTime, autoplay: false, embed, knobs, actions: sim.journal, lesson, pace: sim.pace, docs });
     return `${location.origin}${location.pathname}${q}`;
   }, [scenarioId, scenario, customS, profile, lang, sim.speed, sim.lesson, sim.pace, displayTime, embed, knobs, sim.journal]);
+
+  // data-copy-url (the link "Copy link" would give) is rebuilt when the clock stands still, not on
+  // every frame of playback: a link carries every hand action, so building it is not free
+  const settled = sim.status !== 'playing' && sim.status !== 'seeking';
+  const appRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (settled && appRef.current) appRef.current.dataset.copyUrl = shareUrl();
+  }, [settled, shareUrl]);
 
   const copyLink = async () => {
     const link = shareUrl();
@@ -191,7 +209,7 @@ export function App() {
       <div
         className={`app ${embed ? 'embed' : ''} ${presenter.on ? 'present' : ''} ${presenter.sockets ? 'sockets-open' : ''}`}
         data-testid="app"
-        data-copy-url={shareUrl()}
+        ref={appRef}
         data-present={presenter.on ? '1' : undefined}
         data-spotlight={presenter.on ? spotlight.join(' ') : undefined}
       >
@@ -353,7 +371,7 @@ export function App() {
                 {() => <ScenarioEditor key={scenarioId === CUSTOM ? `custom-${custom?.id}` : scenarioId} base={scenario} profile={profile} knobs={knobs} journal={sim.journal} time={displayTime} appUrl={`${location.origin}${location.pathname}`} onUse={useCustom} />}
               </OnOpen>
             )}
-            {!embed && <CapturePanel trace={view.trace} mss={effective.mss} scenario={scenarioId} profile={profile} />}
+            {!embed && <Capture trace={view.trace} mss={effective.mss} scenario={scenarioId} profile={profile} />}
           </div>
         </main>
       </div>
