@@ -30,6 +30,30 @@ export interface ReplayFlag {
   t: number;
   from: PeerName;
   reason: string;
+  /** the reason as data, for a translated display (absent for notes about the capture as a whole) */
+  why?: FlagWhy;
+}
+
+/** Why a segment is flagged, as data (`whyText` writes it in English; the app translates it). */
+export type FlagWhy =
+  /** the sender's model would not have sent it; `expect`: what it would send instead */
+  | { code: 'not-sent'; peer: PeerName; state: string; seg: string; expect: string[] }
+  /** the receiver's model would not take it: discard it, answer with an ACK or a RST, or reset on a SYN */
+  | { code: 'rejected'; peer: PeerName; state: string; answer: 'drop' | 'ack' | 'rst' | 'reset'; detail: string };
+
+export function whyText(w: FlagWhy): string {
+  if (w.code === 'not-sent') return `the ${w.peer} model in ${w.state} would not send ${w.seg}${w.expect.length ? `; it would send ${w.expect.join(' or ')}` : ''}`;
+  const s = `${w.peer}: the model in ${w.state}`;
+  switch (w.answer) {
+    case 'drop':
+      return `${s} discards it (${w.detail})`;
+    case 'ack':
+      return `${s} rejects it and answers with an ACK (${w.detail})`;
+    case 'rst':
+      return `${s} rejects it and answers with a RST`;
+    case 'reset':
+      return `${s} resets the connection on this SYN`;
+  }
 }
 
 export interface ReplayResult {
@@ -62,20 +86,21 @@ function sameSegment(m: Segment, p: TcpPacket): boolean {
   return !f.ACK || (m.ack >>> 0) === (p.ack >>> 0);
 }
 
-/** Why a receiver's model would not take this segment, or null when it would. */
-function rejection(v: Verdict, state: TcpState, seg: Segment, rcvNxt: number): string | null {
+/** Why the receiver's model (`peer`) would not take this segment, or null when it would. */
+function rejection(peer: PeerName, v: Verdict, state: TcpState, seg: Segment, rcvNxt: number): FlagWhy | null {
   // A keepalive probe sits just below the window on purpose: its ACK answer is the design, not a disagreement.
   if (v.kind === 'ack' && v.why === 'unacceptable' && seg.len <= 1 && (seg.seq >>> 0) === seqAdd(rcvNxt >>> 0, -1)) return null;
+  const r = (answer: 'drop' | 'ack' | 'rst' | 'reset', detail = ''): FlagWhy => ({ code: 'rejected', peer, state, answer, detail });
   switch (v.kind) {
     case 'drop':
-      return `the model in ${state} discards it (${v.why})`;
+      return r('drop', v.why);
     case 'ack':
       if (v.why === 'time-wait') return null;
-      return `the model in ${state} rejects it and answers with an ACK (${v.why})`;
+      return r('ack', v.why);
     case 'rst-reply':
-      return `the model in ${state} rejects it and answers with a RST`;
+      return r('rst');
     case 'syn-reset':
-      return `the model in ${state} resets the connection on this SYN`;
+      return r('reset');
     default:
       return null;
   }
@@ -144,12 +169,13 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
     const target = b.target();
     const seg = toSegment(p, shift[otherPeer(to)]);
     const tcb = target ? b.stack.tcb(target.sock) : undefined;
-    const why = target && tcb ? rejection(analyze(target.state, tcb, seg), target.state, seg, tcb.rcvNxt) : null;
+    const why = target && tcb ? rejection(to, analyze(target.state, tcb, seg), target.state, seg, tcb.rcvNxt) : null;
     const at = Math.max(t, lastT);
-    const ev: TraceEvent & { flagged?: string } = { t: rel(at), type: 'deliver', peer: to, ...(target ? { sock: target.sock } : {}), seg: traceSeg(p) };
+    const ev: TraceEvent & { flagged?: string; flaggedWhy?: FlagWhy } = { t: rel(at), type: 'deliver', peer: to, ...(target ? { sock: target.sock } : {}), seg: traceSeg(p) };
     if (why) {
-      ev.flagged = `${to}: ${why}`;
-      flags.push({ number: p.number, t: rel(at), from: otherPeer(to), reason: ev.flagged });
+      ev.flagged = whyText(why);
+      ev.flaggedWhy = why;
+      flags.push({ number: p.number, t: rel(at), from: otherPeer(to), reason: ev.flagged, why });
     }
     events.push(ev);
     b.deliver(seg, at, emit);
@@ -163,10 +189,11 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
     const key = `${p.seq >>> 0}|${p.len}|${p.flags.join(',')}`;
     const rtx = space > 0 && sentBefore[from].has(key);
     if (space > 0) sentBefore[from].add(key);
-    const ev: TraceEvent & { flagged?: string } = { t: rel(p.t), type: 'send', peer: from, ...(a.sock !== null ? { sock: a.sock } : {}), seg: traceSeg(p), ...(rtx ? { retransmit: true } : {}) };
+    const ev: TraceEvent & { flagged?: string; flaggedWhy?: FlagWhy } = { t: rel(p.t), type: 'send', peer: from, ...(a.sock !== null ? { sock: a.sock } : {}), seg: traceSeg(p), ...(rtx ? { retransmit: true } : {}) };
     if (why) {
-      ev.flagged = why;
-      flags.push({ number: p.number, t: rel(p.t), from, reason: why });
+      ev.flagged = whyText(why);
+      ev.flaggedWhy = why;
+      flags.push({ number: p.number, t: rel(p.t), from, reason: ev.flagged, why });
     }
     // The call or timer that explains the send is already in the trace, before it, as in a simulation.
     events.push(ev);
@@ -238,7 +265,7 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
  * sent, else an application call the segment implies, else one of its timers
  * firing now. Returns null when explained, or why the model would not send it.
  */
-function explain(a: Observer, p: TcpPacket, emit: (e: TraceEvent) => void, later: readonly TcpPacket[]): string | null {
+function explain(a: Observer, p: TcpPacket, emit: (e: TraceEvent) => void, later: readonly TcpPacket[]): FlagWhy | null {
   const take = (): boolean => {
     const i = a.pending.findIndex((m) => sameSegment(m, p));
     if (i < 0) return false;
@@ -276,8 +303,8 @@ function explain(a: Observer, p: TcpPacket, emit: (e: TraceEvent) => void, later
     }
     a.load(saved);
   }
-  const expect = a.pending.length ? `; it would send ${a.pending.map((m) => fmt({ flags: Object.keys(m.flags).filter((k) => m.flags[k as keyof typeof m.flags]), seq: m.seq, ack: m.ack, len: m.len })).join(' or ')}` : '';
-  return `the ${a.peer} model in ${a.state()} would not send ${fmt(p)}${expect}`;
+  const expect = a.pending.map((m) => fmt({ flags: Object.keys(m.flags).filter((k) => m.flags[k as keyof typeof m.flags]), seq: m.seq, ack: m.ack, len: m.len }));
+  return { code: 'not-sent', peer: a.peer, state: a.state(), seg: fmt(p), expect };
 }
 
 /**
