@@ -2,6 +2,7 @@
  * What the state diagram animates, computed from the world's view and the time shown (pure):
  * each peer's latest transition and the segments on the wire.
  */
+import { LISTENER_AGAIN } from '../../sim/summary.ts';
 import type { PeerName, SegmentView } from '../../sim/types.ts';
 import type { WorldView } from '../../sim/view.ts';
 import type { Flight, PeerMove } from './StateTokens.tsx';
@@ -9,14 +10,18 @@ import { causeLabel } from './StateTokens.tsx';
 
 const PEERS: readonly PeerName[] = ['client', 'server'];
 
-/** Each peer's latest transition on its textbook path (none before its first). */
+/**
+ * Each peer's latest transition on its textbook path (none before its first). A server's return to
+ * its listener after its connection ended is no transition: the connection's last one stays shown.
+ */
 export function peerMoves(peers: WorldView['peers']): PeerMove[] {
   const out: PeerMove[] = [];
   for (const p of PEERS) {
     const h = peers[p].history;
-    if (h.length < 2) continue;
-    const last = h[h.length - 1]!;
-    out.push({ peer: p, from: h[h.length - 2]!.state, to: last.state, label: causeLabel(last.cause), t: last.t });
+    const n = h.length - (h[h.length - 1]?.cause === LISTENER_AGAIN ? 1 : 0);
+    if (n < 2) continue;
+    const last = h[n - 1]!;
+    out.push({ peer: p, from: h[n - 2]!.state, to: last.state, label: causeLabel(last.cause), t: last.t });
   }
   return out;
 }
