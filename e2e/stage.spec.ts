@@ -4,7 +4,86 @@ import { expectState, open, SHOTS, simSeconds } from './helpers.ts';
 const player = (page: import('@playwright/test').Page) => page.getByTestId('player');
 const note = (page: import('@playwright/test').Page) => page.getByTestId('note');
 
-test('a segment on the wire is on the state diagram too, and a crossing is recorded as pictures', async ({ page }) => {
+
+test('a SYN visibly crosses: at 1×, default pace, its progress takes at least 20 values on the way', async ({ page }) => {
+  await open(page, 'scenario=handshake&lesson=0');
+  // every animation frame inside the page reads the SYN's progress, from before Play until it has arrived
+  const sampling = page.evaluate(
+    () =>
+      new Promise<{ values: string[]; frames: number }>((resolve) => {
+        const values: string[] = [];
+        let frames = 0;
+        const t0 = performance.now();
+        const frame = () => {
+          frames++;
+          const p = document.querySelector('[data-testid="segment"][data-id="1"]')?.getAttribute('data-progress');
+          if (p && values[values.length - 1] !== p) values.push(p);
+          if (p === '1.000' || performance.now() - t0 > 20_000) resolve({ values, frames });
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  await page.getByTestId('play').click();
+  const { values } = await sampling;
+  expect(values.at(-1)).toBe('1.000');
+  // it only ever moves forward, and it is seen at many places on the way
+  expect(values.map(Number)).toEqual([...values.map(Number)].sort((a, b) => a - b));
+  expect(new Set(values).size).toBeGreaterThanOrEqual(20);
+  await expect(page.locator('[data-testid="segment"][data-id="1"]')).toHaveAttribute('data-flags', 'SYN');
+});
+
+test('a transition sends a chip along its state-diagram edge, moving over at least 10 frames', async ({ page }) => {
+  await open(page, 'scenario=handshake&lesson=0');
+  const chip = '[data-testid="edge-token"][data-peer="client"][data-to="SYN_SENT"]';
+  // every animation frame: where the client's connect() chip is on screen, until it has arrived and gone
+  const sampling = page.evaluate(
+    (sel) =>
+      new Promise<{ positions: string[]; label: string | null; from: string | null }>((resolve) => {
+        const positions: string[] = [];
+        let label: string | null = null;
+        let from: string | null = null;
+        const t0 = performance.now();
+        const frame = () => {
+          const el = document.querySelector(sel);
+          if (el) {
+            const r = el.getBoundingClientRect();
+            const at = `${r.x.toFixed(1)},${r.y.toFixed(1)}`;
+            if (positions[positions.length - 1] !== at) positions.push(at);
+            label = el.getAttribute('data-label');
+            from = el.getAttribute('data-from');
+          }
+          if ((!el && positions.length > 0) || performance.now() - t0 > 20_000) resolve({ positions, label, from });
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+    chip,
+  );
+  await page.getByTestId('play').click();
+  const { positions, label, from } = await sampling;
+  expect(label).toBe('connect()');
+  expect(from).toBe('CLOSED');
+  expect(positions.length).toBeGreaterThanOrEqual(10);
+});
+
+test('a chip is placed by the clock: the same instant shows it at the same spot, paused or sought', async ({ page }) => {
+  await open(page, 'scenario=handshake&lesson=0&t=0.12');
+  const chip = page.locator('[data-testid="edge-token"][data-peer="client"]');
+  await expect(chip).toHaveAttribute('data-progress', '0.400');
+  const first = await chip.getAttribute('transform');
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', '0.15');
+  // back to the instant before the step: the chip where it was
+  await page.getByTestId('step-back').click();
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', '0.12');
+  await expect(chip).toHaveAttribute('transform', first!);
+  await page.getByTestId('step-back').click();
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', '0.1');
+  await expect(chip).toHaveAttribute('data-progress', '0.000');
+});
+
+test('a segment on the wire is on the state diagram too, and a crossing is recorded as pictures', async ({ page }, testInfo) => {
   for (const [i, t] of [0.1, 0.11, 0.125, 0.14, 0.15].entries()) {
     await open(page, `scenario=handshake&lesson=0&t=${t}`);
     const syn = page.locator('[data-testid="segment"][data-id="1"]');
@@ -15,7 +94,9 @@ test('a segment on the wire is on the state diagram too, and a crossing is recor
       await expect(syn).toHaveAttribute('data-status', 'delivered');
       await expect(syn).toHaveAttribute('data-progress', '1.000');
     }
-    await page.locator('.diagrams').screenshot({ path: `${SHOTS}/syn-crossing-${i}.png` });
+    const path = `${SHOTS}/syn-crossing-${i}.png`;
+    await page.locator('.diagrams').screenshot({ path });
+    await testInfo.attach(`syn-crossing-${i} (t=${t})`, { path, contentType: 'image/png' });
   }
 });
 

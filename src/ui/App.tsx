@@ -28,7 +28,7 @@ import { THEMES } from './docs/protocol.ts';
 import type { Theme } from './docs/protocol.ts';
 import { useSimulation } from './sim/useSimulation.ts';
 import { useReducedMotion } from './sim/useReducedMotion.ts';
-import { flightsAt, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
+import { flightsAt, moveClock, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
 import { noteClaims } from './noteClaims.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
 import { ScenarioEditor } from './docs/ScenarioEditor.tsx';
@@ -93,7 +93,9 @@ export function App() {
   const [edgeTracker] = useState(() => new LastEdgeTracker());
   const lastEdge = useMemo(() => edgeTracker.update(trace), [edgeTracker, trace]);
   const reducedMotion = useReducedMotion();
-  const moves = useMemo(() => peerMoves(view.peers), [view.peers]);
+  const moves = useMemo(() => peerMoves(view.peers, view.link.delay), [view.peers, view.link.delay]);
+  // the chips' clock: the time shown while one travels, else a fixed value (the diagram is left alone)
+  const moveTime = moveClock(moves, displayTime);
   const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
   const flights = useMemo(() => flightsAt(wire, view.peers, displayTime), [wire, view.peers, displayTime]);
 
@@ -290,7 +292,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.state')}>
                 <h2 className="visually-hidden">{t('diagram.state')}</h2>
                 <ErrorBoundary label={t('diagram.state')}>
-                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} flights={flights} reducedMotion={reducedMotion} noted={noted} />
+                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} moveTime={moveTime} flights={flights} reducedMotion={reducedMotion} noted={noted} />
                 {selectedState && (
                   <div className="sheet si-sheet">
                     <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />

@@ -10,7 +10,7 @@ describe('what the state diagram moves', () => {
     w.runUntil(2.35);
     const v = viewOf(w);
     expect(v.peers.server.state).toBe('LISTEN');
-    const server = peerMoves(v.peers).find((m) => m.peer === 'server')!;
+    const server = peerMoves(v.peers, v.link.delay).find((m) => m.peer === 'server')!;
     expect([server.from, server.to, server.label]).toEqual(['LAST_ACK', 'CLOSED', 'ACK']);
   });
 });
