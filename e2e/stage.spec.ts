@@ -154,3 +154,27 @@ test('reduced motion: no travelling chips, the cause is shown at once', async ({
   await expect(page.locator('[data-testid="edge-label"][data-peer="client"]')).toHaveAttribute('data-label', 'SYN,ACK');
   await expect(page.getByTestId('edge-token')).toHaveCount(0);
 });
+
+test('a note highlights what it names: the peer, the state, the segment and the timer, also in presenter mode', async ({ page }) => {
+  for (const query of ['scenario=lost-fin&t=2', 'scenario=lost-fin&t=2&present=1', 'scenario=lost-fin&t=2&lang=zh-CN']) {
+    await open(page, query);
+    // "The client calls close(): it sends FIN, enters FIN_WAIT_1 and starts its retransmission timer."
+    await expect(note(page)).toHaveAttribute('data-at', '2');
+    await expect(page.locator('[data-testid="diagram-state"][data-state="FIN_WAIT_1"]')).toHaveAttribute('data-noted', 'true');
+    const seg = page.locator('[data-testid="segment"][data-noted="true"]');
+    await expect(seg).toHaveCount(1);
+    await expect(seg).toHaveAttribute('data-flags', 'FIN,ACK');
+    await expect(seg).toHaveAttribute('data-from', 'client');
+    await expect(page.locator('[data-testid="timer"][data-timer="RTO"][data-peer="client"]')).toHaveAttribute('data-noted', 'true');
+    await expect(page.locator('[data-testid="timer-bar"][data-timer="RTO"][data-peer="client"]')).toHaveAttribute('data-noted', 'true');
+    if (!query.includes('present')) {
+      await expect(page.getByTestId('peer-card-client')).toHaveAttribute('data-noted', 'true');
+      await expect(page.getByTestId('peer-card-server')).not.toHaveAttribute('data-noted', 'true');
+    }
+    await page.locator('.diagrams').screenshot({ path: `${SHOTS}/note-highlight-${query.includes('present') ? 'present' : query.includes('zh') ? 'zh' : 'en'}.png` });
+  }
+  // the next note names other things: the highlight follows the note
+  await page.keyboard.press('PageDown');
+  await expect(note(page)).toHaveAttribute('data-at', '2.05');
+  await expect(page.locator('[data-testid="timer"][data-noted="true"]')).toHaveCount(0);
+});

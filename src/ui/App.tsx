@@ -29,7 +29,7 @@ import type { Theme } from './docs/protocol.ts';
 import { useSimulation } from './sim/useSimulation.ts';
 import { useReducedMotion } from './sim/useReducedMotion.ts';
 import { flightsAt, moveClock, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
-import { noteClaims } from './noteClaims.ts';
+import { noteFocus, notedSegments } from './noteFocus.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
 import { ScenarioEditor } from './docs/ScenarioEditor.tsx';
 import { encodeScenario } from './docs/scenarioParam.ts';
@@ -115,7 +115,12 @@ export function App() {
   const noteIndex = sim.noteIndex;
   // what the note shown names is highlighted on the state diagram
   const shownNote = noteIndex >= 0 ? scenario?.notes[noteIndex] : undefined;
-  const noted = useMemo(() => (shownNote ? noteClaims(shownNote.text[lang], lang, shownNote.at).map((c) => c.state) : undefined), [shownNote, lang]);
+  const focus = useMemo(() => (shownNote ? noteFocus(shownNote.text[lang], lang, shownNote.at) : null), [shownNote, lang]);
+  const noted = focus?.states;
+  const ladderNoted = useMemo(
+    () => (focus && shownNote ? { segments: notedSegments(view.segments, focus.flags, shownNote.at), peers: focus.peers, timers: focus.timers } : undefined),
+    [focus, shownNote, view.segments],
+  );
 
   const chooseScenario = (id: string) => {
     const s = id === CUSTOM ? custom : id === FREE_PLAY ? null : (getScenario(id) ?? null);
@@ -303,7 +308,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.sequence')}>
                 <h2 className="visually-hidden">{t('diagram.sequence')}</h2>
                 <ErrorBoundary label={t('diagram.sequence')}>
-                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} />
+                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} noted={ladderNoted} />
                 </ErrorBoundary>
               </section>
             </div>
@@ -325,8 +330,8 @@ export function App() {
               nextTimerAt={view.nextTimerAt}
               controls={controls}
             />
-            <PeersPanel peers={view.peers} keepalive={keepalive} perform={controls.perform} />
-            <TimersPanel timers={view.timers} now={displayTime} />
+            <PeersPanel peers={view.peers} keepalive={keepalive} perform={controls.perform} noted={focus?.peers} />
+            <TimersPanel timers={view.timers} now={displayTime} noted={focus?.timers} />
             {!embed && <NetworkPanel link={view.link} perform={controls.perform} />}
             {!embed && (
               <details className="panel-details">
