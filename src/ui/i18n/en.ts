@@ -339,6 +339,17 @@ export const en = {
   'pkt.edit': 'Edit the script',
   'pkt.ladder': 'What was sent and received',
   'pkt.notRun': 'Not run yet: press Run.',
+  // --- congestion window and tail loss probe ---
+  'cwnd.label': 'cwnd',
+  'cwnd.value': '{segs} × {mss} B = {bytes} B',
+  'cwnd.flight': 'in flight {flight} B',
+  'cwnd.ssthresh': 'ssthresh {n}',
+  'cwnd.title': 'Congestion window (Reno, counted in segments as Linux does): how much may be sent and not yet acknowledged. It starts at 10 segments (Linux IW10), grows by one per acknowledged segment below ssthresh (slow start) and by one per window above it, and falls to 1 after a retransmission timeout, with ssthresh halved.',
+  'insp.cwnd': 'Sender\'s cwnd',
+  'insp.cwndValue': '{n} segments',
+  'insp.tlp': 'Tail loss probe',
+  'knob.ofo_queue': 'Out-of-order data is queued and joined once the gap is filled (0 = dropped; the sender must retransmit it)',
+  'insp.tlpYes': 'yes: sent about two round trips after the last send to draw an ACK before the retransmission timeout (RFC 8985)',
 } as const;
 
 export type MessageKey = keyof typeof en;
