@@ -352,4 +352,17 @@ export const zhCN: Dict = {
   'insp.tlp': '尾部丢包探测',
   'knob.ofo_queue': '乱序到达的数据先排队，空缺补上后再拼接（0 = 丢弃，由发送方重传）',
   'insp.tlpYes': '是：在上次发送约两个往返时间后发出，以便在重传超时之前引出一个 ACK（RFC 8985）',
+  // --- lazy loading and offline ---
+  'lazy.loading': '正在加载…',
+  'lazy.failed': '无法加载{what}：{why}。请检查网络连接后重试。',
+  'lazy.retry': '重试',
+  'lazy.offline': '网络已断开',
+  'lazy.lang': '{lang}文本',
+  'lazy.scenario': '场景“{id}”',
+  'lazy.panel': '此面板',
+  'lazy.boot': '模拟器',
+  'pwa.update': '模拟器有新版本可用。',
+  'pwa.reload': '重新加载以更新',
+  'pwa.dismiss': '关闭',
+  'pwa.offlineReady': '已全部存储：模拟器现在可以离线使用。',
 };
