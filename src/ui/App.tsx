@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CATALOG, CATALOG_IDS, cachedScenario, loadScenario } from '../scenarios/catalog.ts';
 import type { Scenario } from '../scenarios/index.ts';
 import type { PeerName } from '../sim/types.ts';
@@ -33,13 +33,16 @@ import { THEMES } from './docs/protocol.ts';
 import type { Theme } from './docs/protocol.ts';
 import { useSimulation } from './sim/useSimulation.ts';
 import { useReducedMotion } from './sim/useReducedMotion.ts';
-import { flightsAt, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
-import { noteClaims } from './noteClaims.ts';
+import { flightsAt, moveClock, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
+import { noteFocus, notedSegments } from './noteFocus.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
 import { encodeScenario } from './docs/scenarioParam.ts';
 import type { UrlProblem } from './url.ts';
 
 const NO_KNOBS: Record<string, number> = {};
+const NO_FLIGHTS: ReturnType<typeof flightsAt> = [];
+/** Panels that draw nothing per frame: memoized, so a clock tick passes them by. */
+const Capture = memo(CapturePanel);
 /** the scenario editor is a chunk of its own, fetched when its panel is first opened */
 const ScenarioEditor = lazyPanel(() => import('./docs/ScenarioEditor.tsx').then((m) => m.ScenarioEditor));
 /** segment labels in presenter mode (SVG units; present.css sets the same size) */
@@ -97,9 +100,12 @@ export function App() {
   const [edgeTracker] = useState(() => new LastEdgeTracker());
   const lastEdge = useMemo(() => edgeTracker.update(trace), [edgeTracker, trace]);
   const reducedMotion = useReducedMotion();
-  const moves = useMemo(() => peerMoves(view.peers), [view.peers]);
+  const moves = useMemo(() => peerMoves(view.peers, view.link.delay), [view.peers, view.link.delay]);
+  // the chips' clock: the time shown while one travels, else a fixed value (the diagram is left alone)
+  const moveTime = moveClock(moves, displayTime);
   const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
-  const flights = useMemo(() => flightsAt(wire, view.peers, displayTime), [wire, view.peers, displayTime]);
+  // nothing on the wire: the same empty list every frame, so the state diagram is left alone
+  const flights = useMemo(() => (wire.length ? flightsAt(wire, view.peers, displayTime) : NO_FLIGHTS), [wire, view.peers, displayTime]);
 
   const effective: Knobs = useMemo(() => {
     try {
@@ -117,7 +123,12 @@ export function App() {
   const noteIndex = sim.noteIndex;
   // what the note shown names is highlighted on the state diagram
   const shownNote = noteIndex >= 0 ? scenario?.notes[noteIndex] : undefined;
-  const noted = useMemo(() => (shownNote ? noteClaims(shownNote.text[lang], lang, shownNote.at).map((c) => c.state) : undefined), [shownNote, lang]);
+  const focus = useMemo(() => (shownNote ? noteFocus(shownNote.text[lang], lang, shownNote.at) : null), [shownNote, lang]);
+  const noted = focus?.states;
+  const ladderNoted = useMemo(
+    () => (focus && shownNote ? { segments: notedSegments(view.segments, focus.flags, shownNote.at), peers: focus.peers, timers: focus.timers } : undefined),
+    [focus, shownNote, view.segments],
+  );
 
   const chooseScenario = (id: string) => {
     setLoadFailed(null);
@@ -137,24 +148,30 @@ export function App() {
     setKnobs({});
     setSelectedSegment(null);
   };
-  const useCustom = (s: Scenario): boolean => {
-    const p = s.profile ?? 'linux';
-    if (!controls.configure({ scenario: s, profile: p, knobs: {} }, false)) return false;
-    setCustom(s);
-    setScenarioId(CUSTOM);
-    setProfile(p);
-    setKnobs({});
-    setSelectedSegment(null);
-    return true;
-  };
+  const useCustom = useCallback(
+    (s: Scenario): boolean => {
+      const p = s.profile ?? 'linux';
+      if (!controls.configure({ scenario: s, profile: p, knobs: {} }, false)) return false;
+      setCustom(s);
+      setScenarioId(CUSTOM);
+      setProfile(p);
+      setKnobs({});
+      setSelectedSegment(null);
+      return true;
+    },
+    [controls],
+  );
   // encoded once per scenario, not on every frame
   const customS = useMemo(() => (custom ? encodeScenario(custom) : undefined), [custom]);
   const chooseProfile = (p: Profile) => {
     if (controls.configure({ scenario, profile: p, knobs }, true)) setProfile(p);
   };
-  const changeKnobs = (k: Record<string, number>) => {
-    if (controls.configure({ scenario, profile, knobs: k }, true)) setKnobs(k);
-  };
+  const changeKnobs = useCallback(
+    (k: Record<string, number>) => {
+      if (controls.configure({ scenario, profile, knobs: k }, true)) setKnobs(k);
+    },
+    [controls, scenario, profile],
+  );
 
   const shareUrl = useCallback(() => {
     const lesson = sim.lesson === (scenario?.notes.length ?? 0) > 0 ? undefined : sim.lesson;
@@ -163,6 +180,14 @@ export function App() {
     const q = serializeUrl({ scenario: own ? FREE_PLAY : scenarioId, profile, lang, speed: sim.speed, t: displayTime, autoplay: false, embed, knobs, actions: sim.journal, lesson, pace: sim.pace, docs });
     return `${location.origin}${location.pathname}${q}`;
   }, [scenarioId, scenario, customS, profile, lang, sim.speed, sim.lesson, sim.pace, displayTime, embed, knobs, sim.journal]);
+
+  // data-copy-url (the link "Copy link" would give) is rebuilt when the clock stands still, not on
+  // every frame of playback: a link carries every hand action, so building it is not free
+  const settled = sim.status !== 'playing' && sim.status !== 'seeking';
+  const appRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (settled && appRef.current) appRef.current.dataset.copyUrl = shareUrl();
+  }, [settled, shareUrl]);
 
   const copyLink = async () => {
     const link = shareUrl();
@@ -191,7 +216,7 @@ export function App() {
       <div
         className={`app ${embed ? 'embed' : ''} ${presenter.on ? 'present' : ''} ${presenter.sockets ? 'sockets-open' : ''}`}
         data-testid="app"
-        data-copy-url={shareUrl()}
+        ref={appRef}
         data-present={presenter.on ? '1' : undefined}
         data-spotlight={presenter.on ? spotlight.join(' ') : undefined}
       >
@@ -306,7 +331,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.state')}>
                 <h2 className="visually-hidden">{t('diagram.state')}</h2>
                 <ErrorBoundary label={t('diagram.state')}>
-                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} flights={flights} reducedMotion={reducedMotion} noted={noted} />
+                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} moveTime={moveTime} flights={flights} reducedMotion={reducedMotion} noted={noted} />
                 {selectedState && (
                   <div className="sheet si-sheet">
                     <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />
@@ -317,7 +342,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.sequence')}>
                 <h2 className="visually-hidden">{t('diagram.sequence')}</h2>
                 <ErrorBoundary label={t('diagram.sequence')}>
-                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} />
+                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} noted={ladderNoted} />
                 </ErrorBoundary>
               </section>
             </div>
@@ -339,8 +364,8 @@ export function App() {
               nextTimerAt={view.nextTimerAt}
               controls={controls}
             />
-            <PeersPanel peers={view.peers} keepalive={keepalive} perform={controls.perform} />
-            <TimersPanel timers={view.timers} now={displayTime} />
+            <PeersPanel peers={view.peers} keepalive={keepalive} perform={controls.perform} noted={focus?.peers} />
+            <TimersPanel timers={view.timers} now={displayTime} noted={focus?.timers} />
             {!embed && <NetworkPanel link={view.link} perform={controls.perform} />}
             {!embed && (
               <details className="panel-details">
@@ -353,7 +378,7 @@ export function App() {
                 {() => <ScenarioEditor key={scenarioId === CUSTOM ? `custom-${custom?.id}` : scenarioId} base={scenario} profile={profile} knobs={knobs} journal={sim.journal} time={displayTime} appUrl={`${location.origin}${location.pathname}`} onUse={useCustom} />}
               </OnOpen>
             )}
-            {!embed && <CapturePanel trace={view.trace} mss={effective.mss} scenario={scenarioId} profile={profile} />}
+            {!embed && <Capture trace={view.trace} mss={effective.mss} scenario={scenarioId} profile={profile} />}
           </div>
         </main>
       </div>
