@@ -349,6 +349,17 @@ export const en = {
   'insp.cwndValue': '{n} segments',
   'insp.tlp': 'Tail loss probe',
   'insp.tlpYes': 'yes: sent about two round trips after the last send to draw an ACK before the retransmission timeout (RFC 8985)',
+  // --- polish: one "now", causes and results in words, the paused hint ---
+  'story.noteNow': 'Now ({t} s):',
+  'story.noteAt': 'At {t} s:',
+  'cause.host crash': 'host crash',
+  'cause.start': 'start',
+  'cause.tcp_max_tw_buckets overflow': 'tcp_max_tw_buckets overflow',
+  'result.crash': 'host crashed',
+  'result.reboot': 'host rebooted',
+  'results.at': '{call} at {t} s',
+  'insp.paren': '({x})',
+  'paused.hint': 'Paused: the call is made, nothing moves until you press Play (or Space, or Step).',
 } as const;
 
 export type MessageKey = keyof typeof en;
