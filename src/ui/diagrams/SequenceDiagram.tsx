@@ -19,6 +19,8 @@ import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import { followLabel } from './labelFollow.ts';
 import { formatNow } from '../timeText.ts';
+import type { NoteFocus } from '../noteFocus.ts';
+import { timerNoted } from '../noteFocus.ts';
 import type { ZoomSource, ZoomTransform } from './useD3Zoom.ts';
 import { useD3Zoom, zoomIdentity } from './useD3Zoom.ts';
 
@@ -33,6 +35,14 @@ export interface SequenceDiagramProps {
   epoch?: number;
   /** font size of the segment labels in SVG units, when a stylesheet makes them larger (presenter mode) */
   labelFont?: number;
+  /** what the lesson's note names: highlighted segments, peers and timers */
+  noted?: LadderNoted;
+}
+
+export interface LadderNoted {
+  segments: readonly number[];
+  peers: readonly PeerName[];
+  timers: NoteFocus['timers'];
 }
 
 const PEERS: readonly PeerName[] = ['client', 'server'];
@@ -75,6 +85,8 @@ interface ArrowProps {
   ldy: number;
   status: ShownStatus;
   selected: boolean;
+  /** named by the lesson's note */
+  noted: boolean;
   lang: Lang;
   onSelect(id: number): void;
 }
@@ -87,7 +99,7 @@ function dropReasonText(reason: string | undefined, lang: Lang): string {
 
 const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
 
-const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, status, selected, lang, onSelect }: ArrowProps) {
+const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, status, selected, noted, lang, onSelect }: ArrowProps) {
   const sg = g.seg;
   const hx = g.x1 + (g.x2 - g.x1) * frac;
   const hy = g.y1 + (g.y2 - g.y1) * frac;
@@ -101,6 +113,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
     sg.retransmit ? 'seq-seg--rtx' : '',
     sg.tlp ? 'seq-seg--tlp' : '',
     selected ? 'seq-seg--selected' : '',
+    noted ? 'seq-seg--noted' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -130,6 +143,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
       data-status={status}
       data-progress={progress.toFixed(3)}
       data-retransmit={sg.retransmit ? 'true' : undefined}
+      data-noted={noted ? 'true' : undefined}
       data-tlp={sg.tlp ? 'true' : undefined}
       role="button"
       tabIndex={0}
@@ -219,15 +233,16 @@ function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => numb
  * A timer's label sits by the "now" end of its bar, unless a state name of the same side is on
  * that line (a timer often starts with the state it guards): then it moves a line down.
  */
-function TimerBar({ t, displayTime, y, lang, bandLabels }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang; bandLabels: readonly number[] }) {
+function TimerBar({ t, displayTime, y, lang, bandLabels, noted }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang; bandLabels: readonly number[]; noted: boolean }) {
   const { remaining, left, bx, y0, yDue, yNow, label, tx } = timerGeometry(t, displayTime, y, lang);
   const base = yNow - 0.3 * TIMER_FONT;
   const clash = bandLabels.find((b) => Math.abs(b - base) < TIMER_FONT * 1.25);
   const textY = clash === undefined ? base : clash + TIMER_FONT * 1.35;
   return (
     <g
-      className={`seq-timer-bar seq-timer-bar--${t.peer}`}
+      className={`seq-timer-bar seq-timer-bar--${t.peer}${noted ? ' seq-timer-bar--noted' : ''}`}
       data-testid="timer-bar"
+      data-noted={noted ? 'true' : undefined}
       data-timer={t.timer}
       data-peer={t.peer}
       data-remaining={remaining.toFixed(3)}
@@ -243,7 +258,7 @@ function TimerBar({ t, displayTime, y, lang, bandLabels }: { t: TimerView; displ
   );
 }
 
-export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont = SEG_LABEL_FONT }: SequenceDiagramProps) {
+export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont = SEG_LABEL_FONT, noted }: SequenceDiagramProps) {
   const titleId = useId();
   const { peers, timers } = view;
   const [zoom, setZoom] = useState(1);
@@ -292,12 +307,16 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
 
   const followRef = useRef(true);
   const programmatic = useRef(false);
+  // The scroll box in screen px, as last measured (resize) or set (scroll events, our own scrolls):
+  // the per-frame follow below reads these, never the DOM, so a frame forces no layout.
+  const box = useRef({ top: 0, height: 0 });
 
   const measure = useCallback(() => {
     const el = scrollRef.current;
     const svg = el?.querySelector('svg');
     if (!el || !svg) return;
     const k = svg.getBoundingClientRect().width / SEQ_W || 1;
+    box.current = { top: el.scrollTop, height: el.clientHeight };
     setPort({ k, vh: el.clientHeight / k, st: el.scrollTop / k });
   }, []);
   useLayoutEffect(() => {
@@ -308,15 +327,19 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     ro.observe(el);
     return () => ro.disconnect();
   }, [measure]);
+  /** Scrolls so the now line sits at 60 % of the box, unless it is already comfortably in view. */
   const scrollToNow = (force: boolean) => {
     const el = scrollRef.current;
     if (!el) return;
+    const { top, height } = box.current;
     const ny = nowY * pxPerUnit;
-    if (!force && ny >= el.scrollTop + 20 && ny <= el.scrollTop + el.clientHeight - 40) return;
-    const target = Math.max(0, ny - el.clientHeight * 0.6);
-    if (Math.abs(el.scrollTop - target) > 1) {
+    if (!force && ny >= top + 20 && ny <= top + height - 40) return;
+    const target = Math.max(0, ny - height * 0.6);
+    if (Math.abs(top - target) > 1) {
       programmatic.current = true;
       el.scrollTop = target;
+      // the browser may clamp the target; the scroll event that follows records where it landed
+      box.current = { top: target, height };
     }
   };
 
@@ -352,25 +375,17 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   }, [zoom]);
 
   useLayoutEffect(() => {
-    if (!followRef.current) return;
-    const el = scrollRef.current;
-    if (!el) return;
-    const ny = nowY * pxPerUnit;
-    if (ny >= el.scrollTop + 20 && ny <= el.scrollTop + el.clientHeight - 40) return;
-    const target = Math.max(0, ny - el.clientHeight * 0.6);
-    if (Math.abs(el.scrollTop - target) > 1) {
-      programmatic.current = true;
-      el.scrollTop = target;
-    }
-  }, [nowY, pxPerUnit]);
+    if (followRef.current) scrollToNow(false);
+  });
 
   const onScroll = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    box.current = { top: el.scrollTop, height: box.current.height };
     if (programmatic.current) {
       programmatic.current = false;
       return;
     }
-    const el = scrollRef.current;
-    if (!el) return;
     measure();
     const ny = nowY * pxPerUnit;
     const visible = ny >= el.scrollTop && ny <= el.scrollTop + el.clientHeight;
@@ -404,7 +419,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
       {/* peer names stay visible while the ladder scrolls */}
       <div className="seq-head" aria-hidden="true">
         {PEERS.map((p) => (
-          <span key={p} className={`seq-peer-title seq-peer-title--${p}`} style={{ left: `${((PEER_X[p] / SEQ_W) * 100).toFixed(2)}%` }}>
+          <span key={p} className={`seq-peer-title seq-peer-title--${p}${noted?.peers.includes(p) ? ' seq-peer-title--noted' : ''}`} data-noted={noted?.peers.includes(p) ? 'true' : undefined} style={{ left: `${((PEER_X[p] / SEQ_W) * 100).toFixed(2)}%` }}>
             {s(lang, p)}
           </span>
         ))}
@@ -439,7 +454,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
           </g>
           <g className="seq-timers">
             {shownTimers.map((t) => (
-              <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} bandLabels={bands.filter((b) => b.peer === t.peer).map((b) => b.y0 + 1.1 * BAND_FONT)} />
+              <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} bandLabels={bands.filter((b) => b.peer === t.peer).map((b) => b.y0 + 1.1 * BAND_FONT)} noted={noted ? timerNoted(noted.timers, t.timer, t.peer) : false} />
             ))}
           </g>
           {fr.breaks.map((b) => (
@@ -464,6 +479,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
                   ldy={spot.dy}
                   status={status}
                   selected={selectedSegment === g.seg.id}
+                  noted={noted?.segments.includes(g.seg.id) ?? false}
                   lang={lang}
                   onSelect={onSelectSegment}
                 />
