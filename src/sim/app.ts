@@ -69,7 +69,7 @@ export class PeerApp {
 
   /** Which calls make sense now; the UI enables its buttons from this. */
   canCall(): Record<AppAction['do'], boolean> {
-    const out = Object.fromEntries(ALL_CALLS.map((c) => [c, false])) as Record<AppAction['do'], boolean>;
+    const out: Record<AppAction['do'], boolean> = { listen: false, connect: false, send: false, read: false, shutdown: false, close: false, abort: false, keepalive: false };
     if (this.crashed || this.stack.down) return out;
     const curSock = this.cur !== null ? this.stack.sock(this.cur) : undefined;
     const curOpen = !!curSock && curSock.fdOpen;
