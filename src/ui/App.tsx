@@ -179,7 +179,17 @@ export function App() {
   const settled = sim.status !== 'playing' && sim.status !== 'seeking';
   const appRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (settled && appRef.current) appRef.current.dataset.copyUrl = shareUrl();
+    if (!settled) return;
+    // once the browser is idle: opening a long link must not wait for its own link to be rebuilt
+    const write = () => {
+      if (appRef.current) appRef.current.dataset.copyUrl = shareUrl();
+    };
+    if (typeof requestIdleCallback === 'undefined') {
+      const id = setTimeout(write, 50);
+      return () => clearTimeout(id);
+    }
+    const id = requestIdleCallback(write, { timeout: 500 });
+    return () => cancelIdleCallback(id);
   }, [settled, shareUrl]);
 
   const copyLink = async () => {
