@@ -64,7 +64,7 @@ async function open(browser: Browser, base: string, c: UiBenchCase): Promise<Pag
   page.on('pageerror', (e) => console.error(`${c.name}: page error: ${e.message}`));
   const t0 = Date.now();
   await page.goto(`${base}?${new URLSearchParams({ lang: 'en', ...c.query }).toString()}`);
-  await page.getByTestId('sim-time').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.getByTestId(c.ready ?? 'sim-time').waitFor({ state: 'visible', timeout: 60_000 });
   loadMs.set(c.name, Date.now() - t0);
   return page;
 }
@@ -75,11 +75,13 @@ async function runCase(browser: Browser, base: string, c: UiBenchCase): Promise<
     if (c.prepare) await c.prepare(page);
     await page.waitForTimeout(WARMUP_MS);
     await page.evaluate(RECORDER);
-    await page.waitForTimeout((c.seconds ?? 6) * 1000);
+    if (c.during) await c.during(page, (c.seconds ?? 6) * 1000);
+    else await page.waitForTimeout((c.seconds ?? 6) * 1000);
     const rec = (await page.evaluate(STOP)) as { frames: number[]; long: number[] };
     const gaps = rec.frames.slice(1).map((t, i) => t - rec.frames[i]!).sort((a, b) => a - b);
     const segments = await page.getByTestId('segment').count();
-    const seconds = Number(await page.getByTestId('sim-time').getAttribute('data-seconds'));
+    // pages without the player (the fleet page) have no sim time
+    const seconds = c.ready ? NaN : Number(await page.getByTestId('sim-time').getAttribute('data-seconds'));
     // Pause: from the click to the next frame (the clock must stand still from then on)
     const pause = (await page.evaluate(PAUSE)) as number;
     const heap = (await page.evaluate(HEAP)) as number;

@@ -8,7 +8,8 @@ import type { TcpState } from '../tcp/states.ts';
 import { SequenceDiagram, StateDiagram, StateInfo } from './diagramsBridge.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LastEdgeTracker } from './lastEdge.ts';
-import { I18nContext, initialLang, LANG_LIST, rememberLang, translator } from './i18n/index.ts';
+import { I18nContext, initialLang, rememberLang, translator } from './i18n/index.ts';
+import { LangSwitch } from './LangSwitch.tsx';
 import type { Lang } from './i18n/index.ts';
 import { CapturePanel } from './capture/CapturePanel.tsx';
 import { ClockPanel } from './panels/ClockPanel.tsx';
@@ -38,7 +39,6 @@ import type { UrlProblem } from './url.ts';
 const NO_KNOBS: Record<string, number> = {};
 /** segment labels in presenter mode (SVG units; present.css sets the same size) */
 const PRESENT_LABEL_FONT = 19;
-const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
 /** the picker's value for a scenario of the user's own (from `s=`, the editor or a file) */
 const CUSTOM = '~custom';
 
@@ -213,13 +213,7 @@ export function App() {
                 </button>
               ))}
             </div>
-            <div className="seg-switch" role="group" aria-label={t('header.lang')}>
-              {LANG_LIST.map((l) => (
-                <button key={l} type="button" lang={l} aria-pressed={lang === l} data-testid={`lang-${l}`} onClick={() => setLang(l)}>
-                  {LANG_NAMES[l]}
-                </button>
-              ))}
-            </div>
+            <LangSwitch lang={lang} onLang={setLang} />
             <label>
               {t('theme.label')}
               <select data-testid="theme-picker" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
