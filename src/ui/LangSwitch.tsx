@@ -2,7 +2,8 @@
 import { LANG_LIST, useI18n } from './i18n/index.ts';
 import type { Lang } from './i18n/index.ts';
 
-const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
+/** each language named in itself */
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
 
 export function LangSwitch({ lang, onLang }: { lang: Lang; onLang: (l: Lang) => void }) {
   const { t } = useI18n();

@@ -11,13 +11,15 @@ import type { TcpState } from '../../tcp/states.ts';
 import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
 import { PEER_X, SEQ_TOP, SEQ_W } from './sequenceLayout.ts';
 import type { TimeBreak } from './timeScale.ts';
-import { formatSeconds } from './timeScale.ts';
+import { DEFAULT_TIME_SCALE, formatSeconds } from './timeScale.ts';
 import type { OBox } from './labelLayout.ts';
 import { SEG_LABEL_FONT, labelBox, lineBox, placeNowLabel, textWidth } from './labelLayout.ts';
 import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import { followLabel } from './labelFollow.ts';
+import type { ZoomSource, ZoomTransform } from './useD3Zoom.ts';
+import { useD3Zoom, zoomIdentity } from './useD3Zoom.ts';
 
 export interface SequenceDiagramProps {
   view: WorldView;
@@ -37,6 +39,29 @@ const PEERS: readonly PeerName[] = ['client', 'server'];
 const SEG_FONT = 14;
 const BAND_W = 14;
 const BOTTOM_PAD = 48;
+/** the time axis' zoom range (1 = 600 px per second around events) and the −/+ step */
+const ZOOM_MIN = 0.25;
+const ZOOM_MAX = 6;
+const ZOOM_STEP = 1.5;
+
+/** The time drawn at `y` (user units) on an axis given by its knots; linear past the ends. */
+function timeAtY(knots: readonly (readonly [number, number])[], y: number, pxPerSecond: number): number {
+  const n = knots.length;
+  if (n === 0) return 0;
+  if (y <= knots[0]![1]) return knots[0]![0];
+  const [tn, yn] = knots[n - 1]!;
+  if (y >= yn) return tn + (y - yn) / pxPerSecond;
+  let lo = 1;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (knots[mid]![1] < y) lo = mid + 1;
+    else hi = mid;
+  }
+  const [t0, y0] = knots[lo - 1]!;
+  const [t1, y1] = knots[lo]!;
+  return t0 + ((y - y0) / (y1 - y0)) * (t1 - t0);
+}
 
 interface ArrowProps {
   g: SegmentGeometry;
@@ -260,12 +285,16 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
 
   const followRef = useRef(true);
   const programmatic = useRef(false);
+  // The scroll box in screen px, as last measured (resize) or set (scroll events, our own scrolls):
+  // the per-frame follow below reads these, never the DOM, so a frame forces no layout.
+  const box = useRef({ top: 0, height: 0 });
 
   const measure = useCallback(() => {
     const el = scrollRef.current;
     const svg = el?.querySelector('svg');
     if (!el || !svg) return;
     const k = svg.getBoundingClientRect().width / SEQ_W || 1;
+    box.current = { top: el.scrollTop, height: el.clientHeight };
     setPort({ k, vh: el.clientHeight / k, st: el.scrollTop / k });
   }, []);
   useLayoutEffect(() => {
@@ -276,38 +305,65 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     ro.observe(el);
     return () => ro.disconnect();
   }, [measure]);
+  /** Scrolls so the now line sits at 60 % of the box, unless it is already comfortably in view. */
   const scrollToNow = (force: boolean) => {
     const el = scrollRef.current;
     if (!el) return;
+    const { top, height } = box.current;
     const ny = nowY * pxPerUnit;
-    if (!force && ny >= el.scrollTop + 20 && ny <= el.scrollTop + el.clientHeight - 40) return;
-    const target = Math.max(0, ny - el.clientHeight * 0.6);
-    if (Math.abs(el.scrollTop - target) > 1) {
+    if (!force && ny >= top + 20 && ny <= top + height - 40) return;
+    const target = Math.max(0, ny - height * 0.6);
+    if (Math.abs(top - target) > 1) {
       programmatic.current = true;
       el.scrollTop = target;
+      // the browser may clamp the target; the scroll event that follows records where it landed
+      box.current = { top: target, height };
     }
   };
 
-  useLayoutEffect(() => {
-    if (!followRef.current) return;
+  // d3-zoom: its scale is the time axis' zoom, its translation scrolls the box (useD3Zoom.ts).
+  // A zoom keeps the time under the pointer (or, from the buttons, the now line) where it was.
+  const anchor = useRef<{ t: number; px: number } | null>(null);
+  const zoomer = useD3Zoom(scrollRef, [ZOOM_MIN, ZOOM_MAX], (t: ZoomTransform, prev: ZoomTransform, src: ZoomSource) => {
     const el = scrollRef.current;
     if (!el) return;
-    const ny = nowY * pxPerUnit;
-    if (ny >= el.scrollTop + 20 && ny <= el.scrollTop + el.clientHeight - 40) return;
-    const target = Math.max(0, ny - el.clientHeight * 0.6);
-    if (Math.abs(el.scrollTop - target) > 1) {
-      programmatic.current = true;
-      el.scrollTop = target;
+    if (t.k !== prev.k) {
+      const top = el.getBoundingClientRect().top;
+      const nowPx = nowY * pxPerUnit - el.scrollTop;
+      const px = src.clientY !== undefined ? src.clientY - top : nowPx >= 0 && nowPx <= el.clientHeight ? nowPx : el.clientHeight / 2;
+      anchor.current = { t: timeAtY(full.knots, (el.scrollTop + px) / pxPerUnit, DEFAULT_TIME_SCALE.pxPerSecond * zoom), px };
+      setZoom(t.k);
+      return;
     }
-  }, [nowY, pxPerUnit]);
+    if (src.programmatic) return;
+    el.scrollTop -= t.y - prev.y;
+    el.scrollLeft -= t.x - prev.x;
+  });
+  useLayoutEffect(() => {
+    const a = anchor.current;
+    const el = scrollRef.current;
+    anchor.current = null;
+    if (!a || !el) return;
+    el.scrollTop = Math.max(0, full.y(a.t) * pxPerUnit - a.px);
+    const ny = nowY * pxPerUnit;
+    // zooming away from the now line stops following it; the scroll event records the rest
+    followRef.current = ny >= el.scrollTop && ny <= el.scrollTop + el.clientHeight;
+    // full and nowY are this render's; the anchor is set only by a zoom, which re-renders
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [zoom]);
+
+  useLayoutEffect(() => {
+    if (followRef.current) scrollToNow(false);
+  });
 
   const onScroll = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    box.current = { top: el.scrollTop, height: box.current.height };
     if (programmatic.current) {
       programmatic.current = false;
       return;
     }
-    const el = scrollRef.current;
-    if (!el) return;
     measure();
     const ny = nowY * pxPerUnit;
     const visible = ny >= el.scrollTop && ny <= el.scrollTop + el.clientHeight;
@@ -319,15 +375,23 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     setFollowing(true);
     scrollToNow(true);
   };
+  const onResetZoom = () => {
+    zoomer.set(zoomIdentity);
+    onFollow();
+  };
 
   return (
-    <div className="seq" data-testid="sequence-diagram">
+    <div className="seq" data-testid="sequence-diagram" data-zoom={zoom.toFixed(3)}>
       <div className="seq-tools">
-        <button type="button" className="seq-tool" onClick={() => setZoom((z) => Math.max(0.25, z / 1.5))} disabled={zoom <= 0.25} aria-label={s(lang, 'zoomOut')} title={s(lang, 'zoomOut')}>
+        <span className="seq-zoom-hint">{s(lang, 'zoomHint')}</span>
+        <button type="button" className="seq-tool" data-testid="seq-zoom-out" onClick={() => zoomer.scaleBy(1 / ZOOM_STEP)} disabled={zoom <= ZOOM_MIN + 1e-6} aria-label={s(lang, 'zoomOut')} title={s(lang, 'zoomOut')}>
           −
         </button>
-        <button type="button" className="seq-tool" onClick={() => setZoom((z) => Math.min(6, z * 1.5))} disabled={zoom >= 6} aria-label={s(lang, 'zoomIn')} title={s(lang, 'zoomIn')}>
+        <button type="button" className="seq-tool" data-testid="seq-zoom-in" onClick={() => zoomer.scaleBy(ZOOM_STEP)} disabled={zoom >= ZOOM_MAX - 1e-6} aria-label={s(lang, 'zoomIn')} title={s(lang, 'zoomIn')}>
           +
+        </button>
+        <button type="button" className="seq-tool seq-tool--text" data-testid="seq-zoom-reset" onClick={onResetZoom} disabled={Math.abs(zoom - 1) < 1e-6 && following} title={s(lang, 'zoomReset')}>
+          {s(lang, 'zoomResetShort')}
         </button>
       </div>
       {/* peer names stay visible while the ladder scrolls */}

@@ -9,6 +9,7 @@ import type { ChangeEvent } from 'react';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { PROFILES } from '../../tcp/knobs.ts';
 import type { Profile } from '../../tcp/knobs.ts';
+import { UpdateNotice } from '../pwa/UpdateNotice.tsx';
 import { I18nContext, initialLang, translator } from '../i18n/index.ts';
 import type { UrlProblem, UrlState } from '../url.ts';
 import { PKT_EXAMPLES } from './pktExamples.ts';
@@ -88,6 +89,7 @@ export function PacketdrillView({ url, problems }: { url: UrlState; problems: re
             </a>
           )}
         </header>
+        <UpdateNotice />
         {problems.length > 0 && (
           <div className="alert" role="alert" data-testid="url-problems">
             <strong>{t('url.alertTitle')}</strong>
