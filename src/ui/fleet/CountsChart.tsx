@@ -118,7 +118,7 @@ function CountsChartInner(p: Props) {
             </g>
           ))}
           {xTicks.map((v) => (
-            <text key={`x${v}`} x={x(v)} y={HEIGHT - M.bottom + 15} textAnchor="middle">
+            <text key={`x${v}`} x={x(v)} y={HEIGHT - M.bottom + 15} textAnchor={x(v) > w - M.right - 24 ? 'end' : 'middle'}>
               {t('seconds', { t: v })}
             </text>
           ))}

@@ -22,7 +22,7 @@ export function Readouts({ sample }: { sample: Sample | undefined }) {
         {'\n'}
         {ssSummary(sample)}
       </pre>
-      <pre className="term" data-testid="fleet-ss-close-wait">
+      <pre className="term table" data-testid="fleet-ss-close-wait">
         <span className="prompt">$ {SS_CLOSE_WAIT} | head</span>
         {'\n'}
         {ssCloseWait(sample, (n) => t('fleet.ssMore', { n: n.toLocaleString(lang) })).join('\n')}
