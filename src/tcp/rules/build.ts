@@ -9,15 +9,15 @@ function seg(t: Tcb, seq: number, flags: Flags, len = 0): Segment {
   return { srcPort: t.localPort, dstPort: t.remotePort, seq, ack: flags.ACK ? t.rcvNxt : 0, flags, len, win: flags.RST ? 0 : advertisedWindow(t) };
 }
 
-export const synSegment = (t: Tcb): Segment => withSynOptions(seg(t, t.iss, { SYN: true }), t.k.mss, Boolean(t.k.tcp_sack));
-export const synAckSegment = (t: Tcb): Segment => withSynOptions(seg(t, t.iss, { SYN: true, ACK: true }), t.k.mss, t.sackOk);
-
-/** A SYN's options, added in place (object spreads here were a busy server's hottest allocation). */
-function withSynOptions(s: Segment, mss: number, sackOk: boolean): Segment {
-  s.mss = mss;
-  if (sackOk) s.sackOk = true;
+/** A SYN or SYN,ACK: the MSS option, and SACK-permitted when offered (the key is absent otherwise). */
+function synLike(t: Tcb, flags: Flags, sack: boolean): Segment {
+  const s = seg(t, t.iss, flags);
+  s.mss = t.k.mss;
+  if (sack) s.sackOk = true;
   return s;
 }
+export const synSegment = (t: Tcb): Segment => synLike(t, { SYN: true }, !!t.k.tcp_sack);
+export const synAckSegment = (t: Tcb): Segment => synLike(t, { SYN: true, ACK: true }, t.sackOk);
 /** Our FIN again, carrying the current ACK (FreeBSD's tcp_output repeats an unacknowledged FIN). */
 export const finAgainSegment = (t: Tcb): Segment => seg(t, t.finSeq ?? seqAdd(t.sndNxt, -1), { FIN: true, ACK: true });
 export const ackSegment = (t: Tcb): Segment => seg(t, t.sndNxt, { ACK: true });
