@@ -17,6 +17,10 @@ export interface UiBenchCase {
   warmupMs?: number;
   /** something to do once the page is ready, before recording (press a key, open a panel) */
   prepare?(page: Page): Promise<void>;
+  /** what a person does while frames are recorded (default: nothing, for `seconds`) */
+  during?(page: Page, ms: number): Promise<void>;
+  /** test id of the element that says the page is ready (default: the player's `sim-time`) */
+  ready?: string;
 }
 
 /** `a=`: hand actions with their virtual times, as "Copy link" writes them. */
@@ -60,7 +64,33 @@ const LINK_5000_ACTIONS = actions([
   ...Array.from({ length: 4998 }, (_, i) => ({ t: 1 + i * 0.05, peer: 'client', do: 'send', bytes: 10 })),
 ]);
 
+/** The fleet page's chart: the time cursor swept back and forth by the pointer, as a person scrubs. */
+async function sweepFleetCursor(page: Page, ms: number): Promise<void> {
+  const box = (await page.getByTestId('fleet-chart').locator('svg').boundingBox())!;
+  const end = Date.now() + ms;
+  for (let i = 0; Date.now() < end; i++) {
+    const f = (i % 40) / 40;
+    const x = box.x + 60 + (box.width - 80) * (i % 80 < 40 ? f : 1 - f);
+    await page.mouse.move(x, box.y + box.height / 2);
+    if (i % 4 === 0) await page.mouse.down();
+    if (i % 4 === 0) await page.mouse.up();
+  }
+}
+
+const FLEET = { view: 'fleet', preset: 'close-wait-leak' };
+
 export const CASES: UiBenchCase[] = [
+  // the fleet page while its worker simulates 10 virtual minutes (samples arrive every ~60 ms)
+  { name: 'fleet_running', query: FLEET, ready: 'fleet-chart', seconds: 5 },
+  // the fleet page after its run, while the pointer scrubs the time cursor over the chart
+  {
+    name: 'fleet_cursor',
+    query: FLEET,
+    ready: 'fleet-chart',
+    seconds: 5,
+    prepare: (page) => page.locator('[data-testid="fleet-page"][data-finished="1"]').waitFor({ timeout: 300_000 }),
+    during: sweepFleetCursor,
+  },
   { name: 'teardown_1x', query: { scenario: 'teardown', autoplay: '1', lesson: '0' } },
   // opened late in the transfer (2,484 segments sent by t = 4000), still sending while recorded
   { name: 'transfer_1mb_10x', query: { ...MEGABYTE_WITH_LOSS, t: '4000', speed: '10', autoplay: '1' } },
