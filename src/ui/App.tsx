@@ -9,13 +9,13 @@ import type { TcpState } from '../tcp/states.ts';
 import { SequenceDiagram, StateDiagram, StateInfo } from './diagramsBridge.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LastEdgeTracker } from './lastEdge.ts';
-import { I18nContext, initialLang, LANG_LIST, translator } from './i18n/index.ts';
+import { I18nContext, initialLang, translator } from './i18n/index.ts';
 import { useLang } from './i18n/useLang.ts';
 import { LoadFailed } from './lazy/LoadFailed.tsx';
 import { lazyPanel } from './lazy/lazyPanel.tsx';
 import { OnOpen } from './lazy/OnOpen.tsx';
 import { UpdateNotice } from './pwa/UpdateNotice.tsx';
-import type { Lang } from './i18n/index.ts';
+import { LANG_NAMES, LangSwitch } from './LangSwitch.tsx';
 import { CapturePanel } from './capture/CapturePanel.tsx';
 import { ClockPanel } from './panels/ClockPanel.tsx';
 import { EventLog } from './panels/EventLog.tsx';
@@ -48,7 +48,6 @@ const Capture = memo(CapturePanel);
 const ScenarioEditor = lazyPanel(() => import('./docs/ScenarioEditor.tsx').then((m) => m.ScenarioEditor));
 /** segment labels in presenter mode (SVG units; present.css sets the same size) */
 const PRESENT_LABEL_FONT = 19;
-const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
 /** the picker's value for a scenario of the user's own (from `s=`, the editor or a file) */
 const CUSTOM = '~custom';
 
@@ -187,7 +186,17 @@ export function App() {
   const settled = sim.status !== 'playing' && sim.status !== 'seeking';
   const appRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (settled && appRef.current) appRef.current.dataset.copyUrl = shareUrl();
+    if (!settled) return;
+    // once the browser is idle: opening a long link must not wait for its own link to be rebuilt
+    const write = () => {
+      if (appRef.current) appRef.current.dataset.copyUrl = shareUrl();
+    };
+    if (typeof requestIdleCallback === 'undefined') {
+      const id = setTimeout(write, 50);
+      return () => clearTimeout(id);
+    }
+    const id = requestIdleCallback(write, { timeout: 500 });
+    return () => cancelIdleCallback(id);
   }, [settled, shareUrl]);
 
   const copyLink = async () => {
@@ -270,13 +279,7 @@ export function App() {
                 </button>
               ))}
             </div>
-            <div className="seg-switch" role="group" aria-label={t('header.lang')}>
-              {LANG_LIST.map((l) => (
-                <button key={l} type="button" lang={l} aria-pressed={lang === l} data-testid={`lang-${l}`} onClick={() => setLang(l)}>
-                  {LANG_NAMES[l]}
-                </button>
-              ))}
-            </div>
+            <LangSwitch lang={lang} onLang={setLang} />
             <label>
               {t('theme.label')}
               <select data-testid="theme-picker" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
