@@ -24,8 +24,7 @@ import './present/present.css';
 import { spotlightStates } from './present/spotlight.ts';
 import { useKeyboard } from './sim/useKeyboard.ts';
 import { useTheme } from './theme/useTheme.ts';
-import { THEMES } from './docs/protocol.ts';
-import type { Theme } from './docs/protocol.ts';
+import { ThemePicker } from './theme/ThemePicker.tsx';
 import { useSimulation } from './sim/useSimulation.ts';
 import { useReducedMotion } from './sim/useReducedMotion.ts';
 import { flightsAt, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
@@ -220,16 +219,7 @@ export function App() {
                 </button>
               ))}
             </div>
-            <label>
-              {t('theme.label')}
-              <select data-testid="theme-picker" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-                {THEMES.map((th) => (
-                  <option key={th} value={th}>
-                    {t(`theme.${th}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ThemePicker theme={theme} onChange={setTheme} />
             <button type="button" data-testid="present-toggle" title={t('present.enterTitle')} onClick={presenter.enter}>
               {t('present.enter')}
             </button>

@@ -30,6 +30,10 @@ export interface SequenceDiagramProps {
   epoch?: number;
   /** font size of the segment labels in SVG units, when a stylesheet makes them larger (presenter mode) */
   labelFont?: number;
+  /** the lanes' titles, when they are not simply client and server (the packetdrill view: engine and script) */
+  peerTitles?: Partial<Record<PeerName, string>>;
+  /** the "now" line's text, when the clock to show is not the display time (the packetdrill view shows the script's) */
+  nowText?: string;
 }
 
 const PEERS: readonly PeerName[] = ['client', 'server'];
@@ -204,7 +208,7 @@ function TimerBar({ t, displayTime, y, lang, bandLabels }: { t: TimerView; displ
   );
 }
 
-export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont = SEG_LABEL_FONT }: SequenceDiagramProps) {
+export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont = SEG_LABEL_FONT, peerTitles, nowText: nowTextProp }: SequenceDiagramProps) {
   const titleId = useId();
   const { peers, timers } = view;
   const [zoom, setZoom] = useState(1);
@@ -244,7 +248,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
 
   // The "now" label avoids the labels, arrows and timer labels near the line.
   const shownTimers = timers.filter((x) => x.setAt <= displayTime);
-  const nowText = `${s(lang, 'now')} ${formatSeconds(displayTime)}`;
+  const nowText = nowTextProp ?? `${s(lang, 'now')} ${formatSeconds(displayTime)}`;
   const nearArrows = drawn
     .filter(({ g }) => Math.min(g.y1, g.y2) < nowY + 30 && Math.max(g.y1, g.y2) > nowY - 30)
     .map(({ g, frac }) => lineBox(g.x1, g.y1, g.x1 + (g.x2 - g.x1) * frac, g.y1 + (g.y2 - g.y1) * frac));
@@ -327,7 +331,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
       <div className="seq-head" aria-hidden="true">
         {PEERS.map((p) => (
           <span key={p} className={`seq-peer-title seq-peer-title--${p}`} style={{ left: `${((PEER_X[p] / SEQ_W) * 100).toFixed(2)}%` }}>
-            {s(lang, p)}
+            {peerTitles?.[p] ?? s(lang, p)}
           </span>
         ))}
       </div>

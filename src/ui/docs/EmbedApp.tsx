@@ -16,8 +16,8 @@ import { SPEEDS } from '../panels/ClockPanel.tsx';
 import { useSimulation } from '../sim/useSimulation.ts';
 import { FREE_PLAY, serializeUrl } from '../url.ts';
 import type { UrlProblem, UrlState } from '../url.ts';
-import { applyTheme } from './theme.ts';
-import type { Command, Theme } from './protocol.ts';
+import { useTheme } from '../theme/useTheme.ts';
+import type { Command } from './protocol.ts';
 import { decodeScenario } from './scenarioParam.ts';
 import { useFrameBridge } from './useFrameBridge.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
@@ -50,7 +50,8 @@ function initialShown(url: UrlState): Shown {
 export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly UrlProblem[] }) {
   const d = url.docs;
   const [lang, setLang] = useState<Lang>(() => url.lang ?? initialLang());
-  const [theme, setTheme] = useState<Theme>(d.theme ?? 'auto');
+  // the app's theme mechanism; an embed starts from theme= (else auto) and never remembers
+  const [theme, setTheme] = useTheme(d.theme, false);
   const [shown, setShown] = useState<Shown>(() => initialShown(url));
   const scenario = shown.scenario;
   const profile = url.profile ?? scenario?.profile ?? 'linux';
@@ -68,7 +69,6 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
     document.documentElement.lang = lang;
     document.title = scenario ? scenario.title[lang] : t('app.title');
   }, [lang, scenario, t]);
-  useEffect(() => applyTheme(theme), [theme]);
 
   useVisibleAutoplay(url.autoplay, sim.playing, controls.play, controls.pause);
 
@@ -118,7 +118,7 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
         }
       }
     },
-    [controls],
+    [controls, setTheme],
   );
 
   const noteIndex = sim.noteIndex;
