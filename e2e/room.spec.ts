@@ -10,7 +10,13 @@ async function smallestFont(page: Page, selector: string): Promise<number> {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || getComputedStyle(el).display === 'none') continue;
       let px = parseFloat(getComputedStyle(el).fontSize);
-      if (el instanceof SVGGraphicsElement) px *= el.ownerSVGElement?.getScreenCTM()?.a ?? 1;
+      if (el instanceof SVGGraphicsElement) {
+        // text panned out of its drawing's view is not shown; the rest is scaled by the drawing and its zoom
+        const view = el.ownerSVGElement?.getBoundingClientRect();
+        if (view && (r.right <= view.left || r.left >= view.right || r.bottom <= view.top || r.top >= view.bottom)) continue;
+        const m = el.getScreenCTM();
+        px *= m ? Math.hypot(m.a, m.b) : 1;
+      }
       min = Math.min(min, px);
     }
     return min;
@@ -121,6 +127,42 @@ for (const [w, h] of [
     await page.screenshot({ path: `${SHOTS}/phone-${w}x${h}.png`, fullPage: false });
   });
 }
+
+test('390×844: the state diagram starts legible on the current state, pans by dragging, and Reset brings it back', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, 'scenario=teardown&t=2.15');
+  const wrap = page.locator('.sd-wrap');
+  const svg = page.getByTestId('state-diagram');
+  await svg.scrollIntoViewIfNeeded();
+  expect(Number(await wrap.getAttribute('data-zoom'))).toBeGreaterThan(1.2);
+  // the client's state (it moved last) is inside the drawing's view
+  const view = (await svg.boundingBox())!;
+  const inView = async (state: string) => {
+    const b = (await page.locator(`[data-testid="diagram-state"][data-state="${state}"] .sd-box`).boundingBox())!;
+    return b.x >= view.x - 1 && b.x + b.width <= view.x + view.width + 1 && b.y >= view.y - 1 && b.y + b.height <= view.y + view.height + 1;
+  };
+  expect(await inView('FIN_WAIT_2')).toBe(true);
+  expect(await smallestFont(page, '.sd-name')).toBeGreaterThanOrEqual(11);
+  // drag left by 150 px: the drawing moves with the finger, the client's state leaves the view
+  const before = (await page.locator('[data-testid="diagram-state"][data-state="FIN_WAIT_2"]').boundingBox())!;
+  await page.mouse.move(view.x + view.width - 40, view.y + view.height - 40);
+  await page.mouse.down();
+  await page.mouse.move(view.x + view.width - 120, view.y + view.height - 40, { steps: 4 });
+  await page.mouse.move(view.x + view.width - 190, view.y + view.height - 40, { steps: 4 });
+  await page.mouse.up();
+  const after = (await page.locator('[data-testid="diagram-state"][data-state="FIN_WAIT_2"]').boundingBox())!;
+  expect(before.x - after.x).toBeGreaterThan(100);
+  // + and − zoom; Reset comes back to the legible view of the current state
+  const k0 = Number(await wrap.getAttribute('data-zoom'));
+  await page.getByTestId('sd-zoom-in').click();
+  await expect.poll(async () => Number(await wrap.getAttribute('data-zoom'))).toBeCloseTo(k0 * 1.5, 2);
+  await page.getByTestId('sd-zoom-reset').click();
+  await expect.poll(async () => Number(await wrap.getAttribute('data-zoom'))).toBeCloseTo(k0, 2);
+  expect(await inView('FIN_WAIT_2')).toBe(true);
+  // a tap on a state still opens its explanation
+  await page.locator('[data-testid="diagram-state"][data-state="FIN_WAIT_2"]').click();
+  await expect(page.getByTestId('state-info')).toBeVisible();
+});
 
 test('the theme switch applies and is remembered; theme= in the link wins', async ({ page }) => {
   await open(page, '');

@@ -6,10 +6,18 @@
  *   run, interleaved so their ratio is robust;
  * - machine_steps_per_s: bare derived-stepper steps (a client lifecycle's events);
  * - engine.bytes_per_connection_end: heap per idle ESTABLISHED connection end in
- *   a stack (the fleet.* figures come from bench-fleet.ts).
+ *   a stack alone;
+ * - fleet.lifecycles_per_s: a lean World (WorldConfig.lean) with a load of 1000 new
+ *   connections per virtual second and mixed closes (a leaking server among them, as
+ *   in preset close-wait-leak), connections opened per CPU second of this process
+ *   (one core; the wall-clock rate is printed next to it);
+ * - fleet.bytes_per_connection: heap per idle ESTABLISHED connection end of a lean
+ *   World, its bookkeeping included.
+ * (The fleet page's own figures, fleet.page_*, come from bench-fleet.ts.)
  */
 import { performance } from 'node:perf_hooks';
 import type { ScheduledStep } from '../sim/config.ts';
+import type { LoadConfig } from '../sim/load.ts';
 import { World } from '../sim/world.ts';
 import { resolveKnobs } from '../tcp/knobs.ts';
 import type { EndpointEvent } from '../tcp/machine/events.ts';
@@ -138,6 +146,42 @@ function heapPerConnection(count: number): number {
   return (after - before) / (2 * count);
 }
 
+/** The lean World's load: 1000 new connections per virtual second, mixed closes. */
+const FLEET_LOAD: LoadConfig = {
+  rate: 1000,
+  clients: { 'closes-first': 0.6, waits: 0.3, aborts: 0.1 },
+  servers: { 'close-first': 0.3, 'wait-close': 0.5, leak: 0.2 },
+};
+
+/** Lifecycles of a lean World per CPU second (and per wall second), over up to `virtualS` virtual seconds or `wallMs`. */
+function leanLifecycles(virtualS: number, wallMs: number): { cpu: number; wall: number; virtual: number; opened: number } {
+  const w = new World({ seed: 1, load: FLEET_LOAD, lean: true });
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let t = 0;
+  while (t < virtualS && performance.now() - t0 < wallMs) w.runUntil(++t);
+  const c = process.cpuUsage(c0);
+  const opened = w.load!.opened;
+  return { cpu: opened / ((c.user + c.system) / 1e6), wall: opened / ((performance.now() - t0) / 1000), virtual: t, opened };
+}
+
+/** Heap per idle ESTABLISHED connection end in a lean World (both ends live in it). */
+function leanBytesPerEnd(count: number): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const measure = () => {
+    gc?.();
+    gc?.();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = measure();
+  const w = new World({ seed: 1, lean: true, load: { rate: 10_000, until: (count - 1) / 10_000, clients: { holds: 1 }, servers: { 'wait-close': 1 } } });
+  w.runUntil(Math.ceil(count / 10_000) + 2);
+  const after = measure();
+  const ends = w.stacks.client.countInState('ESTABLISHED') + w.stacks.server.countInState('ESTABLISHED');
+  if (ends !== 2 * count) throw new Error(`${ends} ESTABLISHED ends, expected ${2 * count}`);
+  return (after - before) / ends;
+}
+
 const rounds = arg('rounds', 3);
 const e = compareEngines(rounds, arg('ms', 1000));
 console.log(`lifecycles_per_s.xstate: ${e.xstate.toFixed(0)} complete lifecycles per wall-clock second (full-trace World, XState transition())`);
@@ -146,3 +190,7 @@ console.log(`machine_steps_per_s: ${machineSteps('derived', 1000).toFixed(0)} ba
 const gcNote = (globalThis as { gc?: () => void }).gc ? '' : ' (run with --expose-gc for a steadier figure)';
 // The fleet's own figures (fleet.*, bench-fleet.ts) include its bookkeeping; this is the engine's share alone.
 console.log(`engine.bytes_per_connection_end: ${heapPerConnection(20_000).toFixed(0)} bytes of heap per idle ESTABLISHED connection end in the stack (20000 connections held)${gcNote}`);
+const lean = leanLifecycles(arg('fleet-seconds', 600), arg('fleet-ms', 20_000));
+console.log(`fleet.lifecycles_per_s: ${lean.cpu.toFixed(0)} connection lifecycles per CPU second on one core (lean World, 1000 new connections per virtual second, mixed closes; ${lean.opened} connections over ${lean.virtual} virtual s; ${lean.wall.toFixed(0)} per wall second on this machine)`);
+console.log(`fleet.ten_minutes_cpu_s: ${(600_000 / lean.cpu).toFixed(1)} CPU seconds for 10 virtual minutes of that load (projected from the rate above)`);
+console.log(`fleet.bytes_per_connection: ${leanBytesPerEnd(20_000).toFixed(0)} bytes of heap per idle ESTABLISHED connection end in a lean World (20000 connections, both ends, bookkeeping included)${gcNote}`);

@@ -56,7 +56,7 @@ export function zeroStates(): Record<TcpState, number> {
   return o;
 }
 
-const ORPHAN_STATES: ReadonlySet<TcpState> = new Set(['FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSING', 'LAST_ACK']);
+export const ORPHAN_STATES: ReadonlySet<TcpState> = new Set(['FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSING', 'LAST_ACK']);
 
 export interface Census {
   states: Record<TcpState, number>;

@@ -5,7 +5,7 @@
  * them: the listener's two queues, the descriptor table, the port allocator, the network
  * between the hosts, and the applications. Samples are taken once per virtual second.
  */
-import { EventQueue, toSeconds, toUs } from '../sim/queue.ts';
+import { toSeconds, toUs } from '../sim/queue.ts';
 import { Rng } from '../sim/rng.ts';
 import type { Segment } from '../tcp/segment.ts';
 import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
@@ -18,8 +18,11 @@ import { APP_MODES, CLIENT_BEHAVIOURS, mergeMix } from './config.ts';
 import type { FleetKnobs } from './knobs.ts';
 import { resolveFleetKnobs } from './knobs.ts';
 import { PortPool } from './ports.ts';
+import type { Timed } from './wheel.ts';
+import { WheelQueue } from './wheel.ts';
 import type { FleetCounters, FleetErrors, Sample } from './sample.ts';
-import { census, zeroCounters, zeroErrors } from './sample.ts';
+import { zeroCounters, zeroErrors } from './sample.ts';
+import { Tally } from './tally.ts';
 import type { Story } from './story.ts';
 
 const SERVER = 0;
@@ -30,12 +33,15 @@ type AppTimer = 'respond' | 'idle' | 'hold' | 'give-up' | 'vanish';
 /** a vanishing client's host is gone this long after the response reached it */
 const VANISH_AFTER = 0.5;
 
-type Item =
+/** a scheduled event; it carries its own time and insertion number (see WheelQueue) */
+type Item = Timed &
+  (
   | { k: 'deliver'; host: HostId; seg: Segment }
   | { k: 'timer'; host: HostId; sock: number; timer: TimerName; gen: number }
   | { k: 'arrival' }
   | { k: 'app'; what: AppTimer; conn: ServerConn | ClientConn }
-  | { k: 'change'; index: number };
+  | { k: 'change'; index: number }
+  );
 
 interface ServerConn {
   kind: 'server';
@@ -92,8 +98,10 @@ export class FleetSim {
   readonly markers: { t: number; index: number }[] = [];
 
   private nowUs = 0;
+  /** the run's end, µs */
+  private readonly endUs: number;
   private readonly rng: Rng;
-  private readonly queue = new EventQueue<Item>();
+  private readonly queue = new WheelQueue<Item>();
   readonly stacks: [Stack, Stack, Stack];
   private readonly listener: number;
   private readonly backendListener: number;
@@ -126,6 +134,8 @@ export class FleetSim {
   private cookieIss: number | null = null;
   private cookieSecret: number;
   private readonly opts: FleetOptions;
+  /** the server host's census, kept as sockets change */
+  private readonly tally: Tally;
 
   readonly errors: FleetErrors = zeroErrors();
   readonly counters: FleetCounters = zeroCounters();
@@ -136,6 +146,7 @@ export class FleetSim {
     this.knobs = resolveFleetKnobs(cfg.set);
     this.rng = new Rng(cfg.seed);
     this.cookieSecret = new Rng(cfg.seed ^ 0x5eed).u32();
+    this.endUs = toUs(cfg.minutes * 60);
     this.rate = cfg.rate;
     this.mix = cfg.mix;
     this.app = { ...cfg.server };
@@ -167,8 +178,9 @@ export class FleetSim {
     backend.listen(this.backendListener, 65535, 0);
     backend.sock(this.backendListener)!.backlog = 1 << 30;
     for (const h of [SERVER, CLIENTS, BACKEND] as const) this.stacks[h].drain();
-    cfg.changes.forEach((c, index) => this.queue.push(toUs(c.at), { k: 'change', index }));
-    if (this.rate > 0) this.queue.push(0, { k: 'arrival' });
+    this.tally = new Tally(server);
+    cfg.changes.forEach((c, index) => this.push({ t: toUs(c.at), n: 0, k: 'change', index }));
+    if (this.rate > 0) this.push({ t: 0, n: 0, k: 'arrival' });
   }
 
   /** virtual seconds */
@@ -211,7 +223,7 @@ export class FleetSim {
       if (!q || q.t > limitUs) break;
       this.queue.pop();
       this.nowUs = Math.max(this.nowUs, q.t);
-      this.handle(q.item);
+      this.handle(q);
     }
     this.nowUs = Math.max(this.nowUs, limitUs);
   }
@@ -291,16 +303,19 @@ export class FleetSim {
     return (this.cfg.backend?.rtt ?? 0.002) / 2;
   }
 
+  /** Queues an event; one due after the run's end would never be handled, so it is not kept. */
+  private push(it: Item): void {
+    if (it.t <= this.endUs) this.queue.push(it);
+  }
+
   private schedule(to: HostId, seg: Segment, delay: number): void {
-    this.queue.push(this.nowUs + toUs(delay), { k: 'deliver', host: to, seg });
+    this.push({ t: this.nowUs + toUs(delay), n: 0, k: 'deliver', host: to, seg });
   }
 
   /** Applies a host's effects until its stack has nothing more to say. */
   private flush(host: HostId): void {
     const stack = this.stacks[host];
-    for (let fx = stack.drain(); fx.length; fx = stack.drain()) {
-      for (const e of fx) this.effect(host, e);
-    }
+    while (stack.pending > 0) for (const e of stack.drain()) this.effect(host, e);
   }
 
   private effect(host: HostId, e: StackEffect): void {
@@ -313,11 +328,12 @@ export class FleetSim {
         if (e.action === 'set') {
           const gen = this.nextGen++;
           this.timerGen.set(key, gen);
-          this.queue.push(this.nowUs + toUs(e.delay ?? 0), { k: 'timer', host, sock: e.sock, timer: e.timer, gen });
+          this.push({ t: this.nowUs + toUs(e.delay ?? 0), n: 0, k: 'timer', host, sock: e.sock, timer: e.timer, gen });
         } else this.timerGen.delete(key);
         return;
       }
       case 'state':
+        if (host === SERVER) this.tally.touch(e.sock);
         if (host === SERVER) this.serverState(e.sock, e.from, e.to, e.cause);
         else if (host === CLIENTS) this.clientState(e.sock, e.to);
         else this.backendState(e.sock, e.from, e.to);
@@ -455,6 +471,7 @@ export class FleetSim {
       }
       const r = stack.accept(this.listener);
       if (!r.ok || r.value === undefined) return;
+      this.tally.touch(r.value);
       this.fds++;
       this.counters.Accepted++;
       const c = this.serverBySock.get(r.value);
@@ -480,7 +497,7 @@ export class FleetSim {
 
   private armIdle(c: ServerConn): void {
     const t = this.app.read_timeout;
-    if (t > 0) this.queue.push(toUs(c.lastActivity + t), { k: 'app', what: 'idle', conn: c });
+    if (t > 0) this.push({ t: toUs(c.lastActivity + t), n: 0, k: 'app', what: 'idle', conn: c });
   }
 
   private serverReadable(c: ServerConn): void {
@@ -495,7 +512,7 @@ export class FleetSim {
     }
     if (!c.requested && c.read >= this.cfg.server.request_bytes) {
       c.requested = true;
-      this.queue.push(this.nowUs + toUs(this.cfg.server.respond_after), { k: 'app', what: 'respond', conn: c });
+      this.push({ t: this.nowUs + toUs(this.cfg.server.respond_after), n: 0, k: 'app', what: 'respond', conn: c });
     }
     if (tcb.peerFin && tcb.unread === 0 && !c.eof) {
       c.eof = true;
@@ -533,6 +550,7 @@ export class FleetSim {
     this.acceptReady = true;
     this.note(c.story, this.now, { peer: 'server', do: 'close' });
     this.stacks[SERVER].close(c.sock, this.now);
+    this.tally.touch(c.sock);
     this.flush(SERVER);
     if (!this.stacks[SERVER].sock(c.sock)) this.forgetServer(c);
   }
@@ -554,8 +572,12 @@ export class FleetSim {
     }
     const s = stack.socket();
     const r = stack.connect(s, BACKEND_PORT, this.now, got.port);
+    this.tally.touch(s);
+    // tcp_tw_reuse: connect() took the port over from a TIME_WAIT socket, which is gone now
+    if (got.replaces !== null) this.tally.touch(got.replaces);
     if (r.errno !== 'EINPROGRESS') {
       stack.close(s, this.now);
+      this.tally.touch(s);
       this.errors.EADDRNOTAVAIL++;
       return false;
     }
@@ -588,6 +610,7 @@ export class FleetSim {
       // The web server is done with the backend and closes first: TIME_WAIT is on this host.
       this.fds--;
       stack.close(o.sock, this.now);
+      this.tally.touch(o.sock);
       this.flush(SERVER);
       this.answer(o.for);
     }
@@ -602,6 +625,7 @@ export class FleetSim {
       // refused or reset before the answer: the application gives up on the backend
       this.fds--;
       stack.close(o.sock, this.now);
+      this.tally.touch(o.sock);
       this.answer(o.for);
     }
   }
@@ -670,7 +694,7 @@ export class FleetSim {
       this.note(story, this.now, { peer: 'client', do: 'connect' });
       stack.connect(s, SERVER_PORT, this.now, port);
       this.flush(CLIENTS);
-      this.queue.push(this.nowUs + toUs(this.cfg.clients.give_up), { k: 'app', what: 'give-up', conn: c });
+      this.push({ t: this.nowUs + toUs(this.cfg.clients.give_up), n: 0, k: 'app', what: 'give-up', conn: c });
     }
     this.scheduleArrival();
   }
@@ -678,7 +702,7 @@ export class FleetSim {
   private scheduleArrival(): void {
     if (this.rate <= 0) return;
     this.nextArrivalUs += Math.max(1, Math.round(1e6 / this.rate));
-    this.queue.push(this.nextArrivalUs, { k: 'arrival' });
+    this.push({ t: this.nextArrivalUs, n: 0, k: 'arrival' });
   }
 
   private clientConnected(sock: number, result: string): void {
@@ -718,10 +742,10 @@ export class FleetSim {
           return;
         case 'vanish-mid':
           // gone half a second later: its stack has acknowledged what it received (and a FIN with it)
-          this.queue.push(this.nowUs + toUs(VANISH_AFTER), { k: 'app', what: 'vanish', conn: c });
+          this.push({ t: this.nowUs + toUs(VANISH_AFTER), n: 0, k: 'app', what: 'vanish', conn: c });
           return;
         default:
-          this.queue.push(this.nowUs + toUs(this.cfg.clients.hold), { k: 'app', what: 'hold', conn: c });
+          this.push({ t: this.nowUs + toUs(this.cfg.clients.hold), n: 0, k: 'app', what: 'hold', conn: c });
       }
     }
     // EOF: a well-behaved client closes its side too (a vanishing one never does)
@@ -771,7 +795,7 @@ export class FleetSim {
         const due = conn.lastActivity + t;
         if (t <= 0) return;
         if (this.now + 1e-9 >= due) this.serverClose(conn);
-        else this.queue.push(toUs(due), { k: 'app', what: 'idle', conn });
+        else this.push({ t: toUs(due), n: 0, k: 'app', what: 'idle', conn });
       }
       this.acceptLoop();
       return;
@@ -819,7 +843,7 @@ export class FleetSim {
 
   private sample(t: number): void {
     if (this.opts.stories && t % 10 === 0) this.pruneStories();
-    const cen = census(this.stacks[SERVER], this.opts.lean ? 0 : 5);
+    const cen = this.tally.census(this.opts.lean ? 0 : 5);
     const stack = this.stacks[SERVER];
     const l = stack.sock(this.listener)!;
     this.samples.push({

@@ -40,6 +40,11 @@ export class PeerApp {
     private readonly stack: Stack,
   ) {}
 
+  /** Nothing to react to: no socket of this application's own (or its host crashed). */
+  get idle(): boolean {
+    return this.crashed || (this.listener === null && this.cur === null);
+  }
+
   /** The state of this peer's connection (a listener's child once one exists). */
   state(): TcpState {
     if (this.crashed) return 'CLOSED';

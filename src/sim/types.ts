@@ -92,6 +92,10 @@ export interface SegmentView {
   /** where on the wire it was lost (seconds) */
   dropAt?: number;
   retransmit: boolean;
+  /** a tail loss probe (RFC 8985): the ladder labels it TLP */
+  tlp?: boolean;
+  /** the sender's congestion window in segments once it had sent this one (absent without congestion control) */
+  cwnd?: number;
 }
 export interface TimerView {
   peer: PeerName;
@@ -114,4 +118,18 @@ export interface PeerView {
   lastResults: { t: number; call: string; result: string }[];
   /** what the application could call now, derived from the socket state */
   canCall: Record<AppAction['do'], boolean>;
+  /** congestion control of the peer's connection, or null (none: no connection, or initial_cwnd = 0) */
+  cwnd: CwndView | null;
+}
+/** The congestion window of a connection (Reno, counted in segments as Linux does). */
+export interface CwndView {
+  /** segments the window allows in flight */
+  segs: number;
+  /** the same in bytes (segs x MSS) */
+  bytes: number;
+  /** slow-start threshold in segments; null while still unbounded (no loss yet) */
+  ssthresh: number | null;
+  /** bytes sent and not yet acknowledged */
+  inFlight: number;
+  mss: number;
 }

@@ -3,7 +3,9 @@
  * UI draws comes from `viewOf(world)`, plain data, recomputed after each change.
  */
 import type { World } from './world.ts';
-import type { PeerName, PeerView, SegmentView, TimerView, TraceEvent } from './types.ts';
+import type { TcpState } from '../tcp/states.ts';
+import type { Tcb } from '../tcp/tcb.ts';
+import type { CwndView, PeerName, PeerView, SegmentView, TimerView, TraceEvent } from './types.ts';
 import { PEERS } from './types.ts';
 
 export interface WorldView {
@@ -32,6 +34,19 @@ export function peerView(w: World, p: PeerName): PeerView {
     keepalive: app.keepaliveOn(),
     lastResults,
     canCall: app.canCall(),
+    cwnd: cwndView(app.crashed || app.primary === null ? undefined : stack.tcb(app.primary), app.state()),
+  };
+}
+
+/** A connection's congestion window as the peer panel shows it (only while data can flow). */
+function cwndView(t: Tcb | undefined, state: TcpState): CwndView | null {
+  if (!t || t.cwnd <= 0 || state === 'CLOSED' || state === 'LISTEN' || state === 'SYN_SENT' || state === 'SYN_RCVD') return null;
+  return {
+    segs: t.cwnd,
+    bytes: t.cwnd * t.sndMss,
+    ssthresh: t.ssthresh >= 0x7fffffff ? null : t.ssthresh,
+    inFlight: (t.sndNxt - t.sndUna) >>> 0,
+    mss: t.sndMss,
   };
 }
 

@@ -15,15 +15,19 @@ import { resultText } from '../tcp/stack/sockets.ts';
 import { Stack } from '../tcp/stack/stack.ts';
 import type { StackSnapshot } from '../tcp/stack/stack.ts';
 import type { TcpState } from '../tcp/states.ts';
+import { TCP_STATES } from '../tcp/states.ts';
+import { TIMER_NAMES } from '../tcp/stack/effects.ts';
 import { PeerApp } from './app.ts';
 import type { AppSnapshot } from './app.ts';
 import type { ScheduledStep, StepAction, WorldConfig } from './config.ts';
 import { HOSTS, isNetStep } from './config.ts';
 import type { LinkState } from './link.ts';
 import { checkLinkConfig, parseFlagFilter, transmit } from './link.ts';
+import { LoadApp } from './load.ts';
 import { EventQueue, toSeconds, toUs } from './queue.ts';
 import type { Queued } from './queue.ts';
 import { Rng } from './rng.ts';
+import { Sched } from './sched.ts';
 import { PeerSummary } from './summary.ts';
 import type { SummarySnapshot } from './summary.ts';
 import type { Direction, NetAction, PeerName, PeerView, SegmentView, TraceEvent, TraceSegment } from './types.ts';
@@ -33,7 +37,24 @@ type Item =
   | { kind: 'deliver'; to: PeerName; seg: number }
   | { kind: 'drop'; to: PeerName; seg: number; reason: string }
   | { kind: 'timer'; peer: PeerName; sock: number; timer: TimerName; setAt: number; key: number }
-  | { kind: 'step'; index: number };
+  | { kind: 'step'; index: number }
+  | { kind: 'arrival' };
+
+/** Per-state connection counts of both hosts at a whole virtual second (samples: see WorldConfig). */
+export interface WorldSample {
+  t: number;
+  client: Record<TcpState, number>;
+  server: Record<TcpState, number>;
+}
+
+// The lean queue's event kinds (Sched): a = peer (0 client, 1 server) unless said otherwise.
+const L_DELIVER = 0; // o = the segment
+const L_TIMER = 1; // a = packed timer key, b = its generation
+const L_STEP = 2; // a = step index
+const L_ARRIVAL = 3;
+const TIMER_CODE: Record<TimerName, number> = Object.fromEntries(TIMER_NAMES.map((n, i) => [n, i])) as Record<TimerName, number>;
+/** A timer's numeric key: socket, timer and peer in one small integer. */
+const timerKey = (peer: PeerName, sock: number, timer: TimerName): number => (sock * 8 + TIMER_CODE[timer]) * 2 + (peer === 'client' ? 0 : 1);
 
 interface SentSegment extends SegmentView {
   raw: Segment;
@@ -93,6 +114,24 @@ export class World {
   /** `when` steps not fired yet, by the `peer:STATE` they wait for, in step order */
   private whenPending = new Map<string, number[]>();
 
+  /**
+   * Lean mode (`WorldConfig.lean`): no trace, segment list, summaries or snapshots; the
+   * queue is `sched` (typed arrays, a FIFO for constant-delay deliveries) and timers are
+   * numeric keys with generations in `leanTimers`.
+   */
+  readonly lean: boolean;
+  private sched: Sched<Segment> | null = null;
+  private leanTimers = new Map<number, number>();
+  /** the load of many connections (WorldConfig.load), or null */
+  readonly load: LoadApp | null = null;
+  /** per-second samples (WorldConfig.samples; always in lean mode) */
+  readonly samples: WorldSample[] = [];
+  private readonly sampling: boolean;
+  private nextSampleUs = 1_000_000;
+  /** segments put on the wire and segments lost or refused, in lean mode (no segment list) */
+  private leanSent = 0;
+  private leanDropped = 0;
+
   constructor(cfg: WorldConfig = {}) {
     this.scenario = cfg.scenario ?? 'custom';
     this.profile = cfg.profile ?? 'linux';
@@ -111,14 +150,33 @@ export class World {
     this.apps = { client: new PeerApp('client', this.stacks.client), server: new PeerApp('server', this.stacks.server) };
     this.steps = cfg.steps ?? [];
     this.retain = cfg.retain;
+    this.lean = cfg.lean ?? false;
+    this.sampling = cfg.samples ?? this.lean;
+    if (this.lean) this.sched = new Sched<Segment>();
     this.whenFired = this.steps.map(() => false);
     this.indexWhenSteps();
     this.steps.forEach((s, index) => {
       if ('at' in s) {
         if (!(s.at >= 0)) throw new InputError(`steps[${index}].at`, `expected a time >= 0 seconds, got ${s.at}`);
-        this.queue.push(toUs(s.at), { kind: 'step', index });
+        this.pushStep(toUs(s.at), index);
       }
     });
+    if (cfg.load) {
+      const rec = this.lean ? null : (peer: PeerName, sock: number, call: string, result: string) => this.record({ type: 'app', peer, sock, call, result });
+      this.load = new LoadApp(cfg.load, this.stacks.client, this.stacks.server, this.rng, rec);
+      this.flush('server');
+      if (this.load.arrivalUs(0) >= 0) this.pushArrival(this.load.arrivalUs(0));
+    }
+  }
+
+  private pushStep(t: number, index: number): void {
+    if (this.sched) this.sched.push(t, L_STEP, index);
+    else this.queue.push(t, { kind: 'step', index });
+  }
+
+  private pushArrival(t: number): void {
+    if (this.sched) this.sched.push(t, L_ARRIVAL);
+    else this.queue.push(t, { kind: 'arrival' });
   }
 
   /** virtual seconds */
@@ -131,6 +189,10 @@ export class World {
   /** Time of the next event, or null when nothing is scheduled. */
   nextEventAt(): number | null {
     this.skipStale();
+    if (this.sched) {
+      const s = this.sched.peek();
+      return s < 0 ? null : toSeconds(this.sched.timeOf(s));
+    }
     const q = this.queue.peek();
     return q ? toSeconds(q.t) : null;
   }
@@ -138,6 +200,13 @@ export class World {
   /** Time of the next timer expiry, or null. */
   nextTimerAt(): number | null {
     let best: number | null = null;
+    if (this.sched) {
+      for (const s of this.sched.slotsQueued()) {
+        const t = this.sched.timeOf(s);
+        if (this.sched.kindOf(s) === L_TIMER && this.liveLean(s) && (best === null || t < best)) best = t;
+      }
+      return best === null ? null : toSeconds(best);
+    }
     for (const q of this.queue.entries()) {
       if (q.item.kind === 'timer' && this.isLive(q) && (best === null || q.t < best)) best = q.t;
     }
@@ -147,8 +216,10 @@ export class World {
   /** Process the next event; false when the queue is empty. */
   step(): boolean {
     this.skipStale();
+    if (this.sched) return this.stepLean();
     const q = this.queue.pop();
     if (!q) return false;
+    if (this.sampling) this.sampleBefore(q.t);
     this.nowUs = Math.max(this.nowUs, q.t);
     this.handle(q);
     this.afterEvent();
@@ -159,20 +230,42 @@ export class World {
   runUntil(t: number): void {
     const limit = toUs(t);
     for (;;) {
-      this.skipStale();
-      const q = this.queue.peek();
-      if (!q || q.t > limit) break;
+      const next = this.peekUs();
+      if (next < 0 || next > limit) break;
       this.step();
     }
     this.nowUs = Math.max(this.nowUs, limit);
+    if (this.sampling) this.sampleBefore(limit + 1);
   }
 
   /** Run until nothing is left or `maxSeconds` is reached. */
   runToEnd(maxSeconds = 100_000): void {
-    while (this.nextEventAt() !== null && (this.nextEventAt() ?? 0) <= maxSeconds) this.step();
+    for (;;) {
+      const next = this.peekUs();
+      if (next < 0 || toSeconds(next) > maxSeconds) return;
+      this.step();
+    }
+  }
+
+  /** Time of the next live event in µs, or -1. */
+  private peekUs(): number {
+    this.skipStale();
+    if (this.sched) {
+      const s = this.sched.peek();
+      return s < 0 ? -1 : this.sched.timeOf(s);
+    }
+    const q = this.queue.peek();
+    return q ? q.t : -1;
   }
 
   private skipStale(): void {
+    if (this.sched) {
+      for (;;) {
+        const s = this.sched.peek();
+        if (s < 0 || this.sched.kindOf(s) !== L_TIMER || this.liveLean(s)) return;
+        this.sched.pop();
+      }
+    }
     for (;;) {
       const q = this.queue.peek();
       if (!q || this.isLive(q)) return;
@@ -184,6 +277,19 @@ export class World {
     const it = q.item;
     if (it.kind !== 'timer') return true;
     return this.timerKeys.get(`${it.peer}:${it.sock}:${it.timer}`) === it.key;
+  }
+
+  /** A lean timer event is live while its key still holds its generation. */
+  private liveLean(s: number): boolean {
+    return this.leanTimers.get(this.sched!.aOf(s)) === this.sched!.bOf(s);
+  }
+
+  /** Takes the samples of every whole second before `us` (events at the second itself come first). */
+  private sampleBefore(us: number): void {
+    while (this.nextSampleUs < us) {
+      this.samples.push({ t: this.nextSampleUs / 1_000_000, client: countsOf(this.stacks.client), server: countsOf(this.stacks.server) });
+      this.nextSampleUs += 1_000_000;
+    }
   }
 
   private handle(q: Queued<Item>): void {
@@ -198,8 +304,9 @@ export class World {
         }
         s.status = 'delivered';
         this.record({ type: 'deliver', peer: it.to, seg: traceSeg(s) });
-        stack.deliver(s.raw, this.now);
-        this.apply(it.to, stack.drain());
+        const sock = stack.deliver(s.raw, this.now);
+        this.load?.touch(it.to, sock);
+        this.flush(it.to);
         return;
       }
       case 'drop':
@@ -209,12 +316,79 @@ export class World {
         this.timerKeys.delete(`${it.peer}:${it.sock}:${it.timer}`);
         this.record({ type: 'timer', peer: it.peer, sock: it.sock, timer: it.timer, action: 'fire' });
         this.stacks[it.peer].fire(it.sock, it.timer, this.now);
-        this.apply(it.peer, this.stacks[it.peer].drain());
+        this.flush(it.peer);
         return;
       }
       case 'step':
         this.runStep(it.index);
         return;
+      case 'arrival':
+        this.arrive();
+        return;
+    }
+  }
+
+  /** The lean twin of step() and handle(): the same events in the same order, nothing recorded. */
+  private stepLean(): boolean {
+    const q = this.sched!;
+    const slot = q.pop();
+    if (slot < 0) return false;
+    // read the slot before anything is pushed (pushing may reuse it)
+    const t = q.timeOf(slot);
+    const kind = q.kindOf(slot);
+    const a = q.aOf(slot);
+    const seg = kind === L_DELIVER ? q.takeObj(slot) : undefined;
+    if (this.sampling) this.sampleBefore(t);
+    if (t > this.nowUs) this.nowUs = t;
+    switch (kind) {
+      case L_DELIVER: {
+        const to: PeerName = a === 0 ? 'client' : 'server';
+        const stack = this.stacks[to];
+        if (stack.down) {
+          this.leanDropped++;
+          break;
+        }
+        const sock = stack.deliver(seg!, this.now);
+        this.load?.touch(to, sock);
+        this.flush(to);
+        break;
+      }
+      case L_TIMER: {
+        this.leanTimers.delete(a);
+        const peer: PeerName = (a & 1) === 0 ? 'client' : 'server';
+        this.stacks[peer].fire(Math.floor(a / 16), TIMER_NAMES[(a >> 1) & 7]!, this.now);
+        this.flush(peer);
+        break;
+      }
+      case L_STEP:
+        this.runStep(a);
+        break;
+      case L_ARRIVAL:
+        this.arrive();
+        break;
+    }
+    this.afterEvent();
+    return true;
+  }
+
+  /** The load's next connection arrives (WorldConfig.load). */
+  private arrive(): void {
+    const load = this.load!;
+    load.arrive(this.now);
+    this.flush('client');
+    const next = load.arrivalUs(load.opened);
+    if (next >= 0) this.pushArrival(next);
+  }
+
+  /** Applies a host's effects, and the load's reactions to them, until the host has nothing more to say. */
+  private flush(peer: PeerName): void {
+    const stack = this.stacks[peer];
+    const load = this.load;
+    for (;;) {
+      const fx = stack.drain();
+      if (fx.length > 0) this.apply(peer, fx);
+      else if (!load?.pendingFor(peer)) return;
+      if (load?.pendingFor(peer)) load.react(peer, this.now);
     }
   }
 
@@ -228,10 +402,14 @@ export class World {
   /** After every event: applications react (read, accept) and state-triggered steps fire. */
   private afterEvent(): void {
     for (const p of PEERS) {
-      const events = this.apps[p].react(this.now);
-      for (const e of events) this.record({ type: 'app', peer: p, sock: e.sock, call: e.call, result: e.result });
-      this.apply(p, this.stacks[p].drain());
+      const app = this.apps[p];
+      // an application with no socket has nothing to react to (the load's have their own, effect-driven)
+      if (app.idle) continue;
+      const events = app.react(this.now);
+      if (!this.lean) for (const e of events) this.record({ type: 'app', peer: p, sock: e.sock, call: e.call, result: e.result });
+      this.flush(p);
     }
+    if (this.whenPending.size === 0) return;
     // Only the steps waiting for a state a peer is in now are looked at: linear in steps overall.
     const due: number[] = [];
     for (const p of PEERS) {
@@ -245,7 +423,7 @@ export class World {
     for (const i of due) {
       const s = this.steps[i]!;
       this.whenFired[i] = true;
-      this.queue.push(this.nowUs + toUs(('after' in s ? s.after : undefined) ?? 0), { kind: 'step', index: i });
+      this.pushStep(this.nowUs + toUs(('after' in s ? s.after : undefined) ?? 0), i);
     }
   }
 
@@ -277,8 +455,8 @@ export class World {
       return null;
     }
     const r = this.apps[p].call(a, this.now);
-    this.record({ type: 'app', peer: p, sock: r.sock ?? undefined, call: a.do, result: resultText(r) });
-    this.apply(p, this.stacks[p].drain());
+    if (!this.lean) this.record({ type: 'app', peer: p, sock: r.sock ?? undefined, call: a.do, result: resultText(r) });
+    this.flush(p);
     this.afterEvent();
     return r;
   }
@@ -287,8 +465,8 @@ export class World {
     if (what === 'crash') this.stacks[p].crash();
     else this.stacks[p].reboot();
     this.apps[p].hostEvent(what);
-    this.record({ type: 'app', peer: p, call: what, result: '0' });
-    this.apply(p, this.stacks[p].drain());
+    if (!this.lean) this.record({ type: 'app', peer: p, call: what, result: '0' });
+    this.flush(p);
   }
 
   net(a: NetAction): void {
@@ -322,6 +500,10 @@ export class World {
   // ---- effects ------------------------------------------------------------------
 
   private apply(peer: PeerName, effects: StackEffect[]): void {
+    if (this.lean) {
+      this.applyLean(peer, effects);
+      return;
+    }
     for (const e of effects) {
       switch (e.kind) {
         case 'send':
@@ -330,6 +512,7 @@ export class World {
         case 'state':
           this.record({ type: 'state', peer, sock: e.sock, from: e.from, to: e.to, cause: e.cause });
           this.apps[peer].onState(e.sock, e.from, e.to);
+          this.load?.touch(peer, e.sock);
           break;
         case 'timer': {
           const key = `${peer}:${e.sock}:${e.timer}`;
@@ -346,9 +529,61 @@ export class World {
         }
         case 'app':
           this.record({ type: 'app', peer, sock: e.sock, call: e.call, result: e.result });
+          if (e.call === 'connect') this.load?.touch(peer, e.sock);
           break;
       }
     }
+  }
+
+  /** apply() without a trace: timers as numeric keys in the lean queue, segments straight onto the link. */
+  private applyLean(peer: PeerName, effects: StackEffect[]): void {
+    const q = this.sched!;
+    for (let i = 0; i < effects.length; i++) {
+      const e = effects[i]!;
+      switch (e.kind) {
+        case 'send':
+          this.sendLean(peer, e.seg);
+          break;
+        case 'state':
+          this.apps[peer].onState(e.sock, e.from, e.to);
+          this.load?.touch(peer, e.sock);
+          break;
+        case 'timer': {
+          const key = timerKey(peer, e.sock, e.timer);
+          if (e.action === 'set') {
+            const gen = this.nextTimerKey++;
+            this.leanTimers.set(key, gen);
+            q.push(this.nowUs + toUs(e.delay ?? 0), L_TIMER, key, gen);
+          } else this.leanTimers.delete(key);
+          break;
+        }
+        case 'app':
+          if (e.call === 'connect') this.load?.touch(peer, e.sock);
+          break;
+      }
+    }
+  }
+
+  /**
+   * send() without a segment list: the link's verdict, then deliveries in the lean queue. A
+   * quiet link (no loss, jitter, duplication, partition or drop rule) draws nothing from the
+   * RNG in transmit() either, so the fast path keeps both modes' RNG streams equal.
+   */
+  private sendLean(from: PeerName, seg: Segment): void {
+    this.leanSent++;
+    const to = from === 'client' ? 1 : 0;
+    const l = this.link;
+    const c = l.cfg;
+    if (!l.partitioned && l.dropNext.length === 0 && c.loss === 0 && c.jitter === 0 && c.duplicate === 0) {
+      this.sched!.push(this.nowUs + toUs(c.delay), L_DELIVER, to, 0, seg);
+      return;
+    }
+    const v = transmit(l, seg, from === 'client' ? 'client->server' : 'server->client', this.rng);
+    if ('drop' in v) {
+      this.leanDropped++;
+      return;
+    }
+    for (const d of v.arrivals) this.sched!.push(this.nowUs + toUs(d), L_DELIVER, to, 0, seg);
   }
 
   private send(from: PeerName, sock: number, seg: Segment, rtx: boolean): void {
@@ -372,6 +607,8 @@ export class World {
       arriveAt: this.now + this.link.cfg.delay,
       status: 'in-flight',
       retransmit: rtx,
+      ...(seg.tlp ? { tlp: true } : {}),
+      ...(tcb && tcb.cwnd > 0 ? { cwnd: tcb.cwnd } : {}),
       raw: seg,
       doneUs: this.nowUs,
     };
@@ -441,7 +678,12 @@ export class World {
 
   /** How many segments were sent in all. */
   get segmentCount(): number {
-    return this.segBase + this.segments.length;
+    return this.lean ? this.leanSent : this.segBase + this.segments.length;
+  }
+
+  /** Segments lost on the link or refused by a host that was down (lean mode counts them only). */
+  get droppedCount(): number {
+    return this.leanDropped;
   }
 
   /** A peer's state path (newest `n` entries) and last call results, at a cost independent of the run's length. */
@@ -449,8 +691,16 @@ export class World {
     return { history: this.summaries[p].pathTail(n), lastResults: this.summaries[p].lastResults() };
   }
 
+  /** The timers running; in lean mode `setAt` is not kept (NaN). */
   timers(): { peer: PeerName; sock: number; timer: TimerName; setAt: number; due: number }[] {
     const out = [];
+    if (this.sched) {
+      for (const s of this.sched.slotsQueued()) {
+        if (this.sched.kindOf(s) !== L_TIMER || !this.liveLean(s)) continue;
+        const a = this.sched.aOf(s);
+        out.push({ peer: (a & 1) === 0 ? ('client' as const) : ('server' as const), sock: Math.floor(a / 16), timer: TIMER_NAMES[(a >> 1) & 7]!, setAt: NaN, due: toSeconds(this.sched.timeOf(s)) });
+      }
+    }
     for (const q of this.queue.entries()) {
       const it = q.item;
       if (it.kind === 'timer' && this.isLive(q)) out.push({ peer: it.peer, sock: it.sock, timer: it.timer, setAt: toSeconds(it.setAt), due: toSeconds(q.t) });
@@ -469,6 +719,7 @@ export class World {
   // ---- snapshots ----------------------------------------------------------------
 
   snapshot(): WorldSnapshot {
+    if (this.lean || this.load) throw new Error(`a World ${this.lean ? 'in lean mode' : 'with a load'} keeps no snapshots`);
     return {
       nowUs: this.nowUs,
       rng: this.rng.state,
@@ -489,6 +740,7 @@ export class World {
   }
 
   restore(s: WorldSnapshot): void {
+    if (this.lean || this.load) throw new Error(`a World ${this.lean ? 'in lean mode' : 'with a load'} keeps no snapshots`);
     this.nowUs = s.nowUs;
     this.rng.state = s.rng;
     this.queue.load(s.queue);
@@ -569,6 +821,14 @@ export class World {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** A stack's connections per state, as a sample records them (CLOSED: every connection there, descriptor open or not). */
+function countsOf(stack: Stack): Record<TcpState, number> {
+  const c = stack.stateCounts();
+  const out = {} as Record<TcpState, number>;
+  for (let i = 0; i < TCP_STATES.length; i++) out[TCP_STATES[i]!] = c[i]!;
+  return out;
+}
 
 function traceSeg(s: SegmentView): TraceSegment {
   return { id: s.id, flags: s.flags, seq: s.seq, ack: s.ack, len: s.len, win: s.win };

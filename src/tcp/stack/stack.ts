@@ -98,6 +98,11 @@ export class Stack {
     }
   }
 
+  /** effects waiting for drain() (a host can skip a drain that would return nothing) */
+  get pending(): number {
+    return this.out.length;
+  }
+
   drain(): StackEffect[] {
     const e = this.out;
     this.out = [];
@@ -261,7 +266,7 @@ export class Stack {
     const c = this.socks.get(child);
     if (!c) return fail('EAGAIN');
     c.fdOpen = true;
-    s.children = s.children.filter((x) => x !== child);
+    removeId(s.children, child);
     c.parent = null;
     return ok(child);
   }
@@ -595,7 +600,7 @@ export class Stack {
     if (s.parent !== null) {
       const l = this.socks.get(s.parent);
       if (l) {
-        l.children = l.children.filter((x) => x !== s.id);
+        removeId(l.children, s.id);
         l.acceptQueue.push(s.id);
       }
     }
@@ -627,8 +632,8 @@ export class Stack {
     if (s.parent !== null) {
       const l = this.socks.get(s.parent);
       if (l) {
-        l.children = l.children.filter((x) => x !== s.id);
-        l.acceptQueue = l.acceptQueue.filter((x) => x !== s.id);
+        removeId(l.children, s.id);
+        removeId(l.acceptQueue, s.id);
       }
     }
     this.socks.delete(s.id);
@@ -687,3 +692,8 @@ export class Stack {
   }
 }
 
+/** Takes `id` out of a listener's queue in place (a busy listener's queues hold thousands: no copy per connection). */
+function removeId(list: number[], id: number): void {
+  const i = list.indexOf(id);
+  if (i >= 0) list.splice(i, 1);
+}

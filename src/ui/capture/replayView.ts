@@ -24,7 +24,7 @@ export function replayView(events: readonly TraceEvent[], t: number, profile: st
       if (primary !== null && e.sock !== primary && !(e.to === 'LISTEN' && e.from === 'CLOSED')) continue;
       if (history.at(-1)!.state !== e.to) history.push({ t: e.t, state: e.to as TcpState, cause: e.cause });
     }
-    peers[p] = { peer: p, state: history.at(-1)!.state, history, sockets: [], crashed: false, neverClose: false, keepalive: false, lastResults: [], canCall: NO_CALLS };
+    peers[p] = { peer: p, state: history.at(-1)!.state, history, sockets: [], crashed: false, neverClose: false, keepalive: false, lastResults: [], canCall: NO_CALLS, cwnd: null };
   }
   const isn: Partial<Record<PeerName, number>> = {};
   const segs = new Map<number, SegmentView>();

@@ -103,9 +103,15 @@ describe('SequenceDiagram', () => {
     expect(seg).toContain('data-flags="FIN,ACK"');
     expect(seg).toContain('✕');
     expect(seg).toContain(`<title>dropped: ${dropped.dropReason}</title>`);
+    // under linux the lost FIN is sent again first as a tail loss probe: labelled TLP, not rtx
     const rtx = v.segments.find((x) => x.retransmit)!;
+    expect(rtx.tlp).toBe(true);
     expect(segment(html, rtx.id)).toContain('seq-seg--rtx');
-    expect(segment(html, rtx.id)).toContain('>rtx<');
+    expect(segment(html, rtx.id)).toContain('data-tlp="true"');
+    expect(segment(html, rtx.id)).toContain('>TLP<');
+    expect(segment(html, rtx.id)).not.toContain('>rtx<');
+    expect(segment(html, rtx.id)).toContain('(tail loss probe (TLP))');
+    expect(segment(html, dropped.id)).not.toContain('>TLP<');
     // before the drop point it is still in flight, without the ✕
     const early = segment(render(v, dropped.sentAt + 0.001), dropped.id);
     expect(early).toContain('data-status="in-flight"');

@@ -11,13 +11,15 @@ import type { TcpState } from '../../tcp/states.ts';
 import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
 import { PEER_X, SEQ_TOP, SEQ_W } from './sequenceLayout.ts';
 import type { TimeBreak } from './timeScale.ts';
-import { formatSeconds } from './timeScale.ts';
+import { DEFAULT_TIME_SCALE, formatSeconds } from './timeScale.ts';
 import type { OBox } from './labelLayout.ts';
 import { SEG_LABEL_FONT, labelBox, lineBox, placeNowLabel, textWidth } from './labelLayout.ts';
 import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import { followLabel } from './labelFollow.ts';
+import type { ZoomSource, ZoomTransform } from './useD3Zoom.ts';
+import { useD3Zoom, zoomIdentity } from './useD3Zoom.ts';
 
 export interface SequenceDiagramProps {
   view: WorldView;
@@ -41,6 +43,29 @@ const PEERS: readonly PeerName[] = ['client', 'server'];
 const SEG_FONT = 14;
 const BAND_W = 14;
 const BOTTOM_PAD = 48;
+/** the time axis' zoom range (1 = 600 px per second around events) and the −/+ step */
+const ZOOM_MIN = 0.25;
+const ZOOM_MAX = 6;
+const ZOOM_STEP = 1.5;
+
+/** The time drawn at `y` (user units) on an axis given by its knots; linear past the ends. */
+function timeAtY(knots: readonly (readonly [number, number])[], y: number, pxPerSecond: number): number {
+  const n = knots.length;
+  if (n === 0) return 0;
+  if (y <= knots[0]![1]) return knots[0]![0];
+  const [tn, yn] = knots[n - 1]!;
+  if (y >= yn) return tn + (y - yn) / pxPerSecond;
+  let lo = 1;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (knots[mid]![1] < y) lo = mid + 1;
+    else hi = mid;
+  }
+  const [t0, y0] = knots[lo - 1]!;
+  const [t1, y1] = knots[lo]!;
+  return t0 + ((y - y0) / (y1 - y0)) * (t1 - t0);
+}
 
 interface ArrowProps {
   g: SegmentGeometry;
@@ -71,6 +96,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
     `seq-seg--${sg.from}`,
     `seq-seg--${status}`,
     sg.retransmit ? 'seq-seg--rtx' : '',
+    sg.tlp ? 'seq-seg--tlp' : '',
     selected ? 'seq-seg--selected' : '',
   ]
     .filter(Boolean)
@@ -79,7 +105,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
     id: sg.id,
     from: s(lang, sg.from),
     to: s(lang, sg.to),
-    label: g.label + (sg.retransmit ? ` (${s(lang, 'retransmission')})` : ''),
+    label: g.label + (sg.tlp ? ` (${s(lang, 'tailLossProbe')})` : sg.retransmit ? ` (${s(lang, 'retransmission')})` : ''),
     status: s(lang, statusKey[status]),
   });
   const onKey = (ev: KeyboardEvent<SVGGElement>) => {
@@ -101,6 +127,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
       data-status={status}
       data-progress={progress.toFixed(3)}
       data-retransmit={sg.retransmit ? 'true' : undefined}
+      data-tlp={sg.tlp ? 'true' : undefined}
       role="button"
       tabIndex={0}
       aria-label={aria}
@@ -121,7 +148,12 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
       <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle" opacity={lab.visible ? undefined : 0}>
         {g.label}
       </text>
-      {sg.retransmit && (
+      {sg.tlp ? (
+        // outside the lanes, beside the sender's lifeline: the probe's label fills the arrow
+        <text className="seq-rtx-tag seq-tlp-tag" data-testid="tlp-tag" x={g.x1 - dir * 8} y={g.y1} dy="0.35em" textAnchor={dir > 0 ? 'end' : 'start'}>
+          {s(lang, 'tlp')}
+        </text>
+      ) : sg.retransmit && (
         <text className="seq-rtx-tag" x={g.x1 + dir * 6} y={g.y1 - 4} textAnchor={dir > 0 ? 'start' : 'end'}>
           {s(lang, 'rtx')}
         </text>
@@ -285,6 +317,37 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     }
   };
 
+  // d3-zoom: its scale is the time axis' zoom, its translation scrolls the box (useD3Zoom.ts).
+  // A zoom keeps the time under the pointer (or, from the buttons, the now line) where it was.
+  const anchor = useRef<{ t: number; px: number } | null>(null);
+  const zoomer = useD3Zoom(scrollRef, [ZOOM_MIN, ZOOM_MAX], (t: ZoomTransform, prev: ZoomTransform, src: ZoomSource) => {
+    const el = scrollRef.current;
+    if (!el) return;
+    if (t.k !== prev.k) {
+      const top = el.getBoundingClientRect().top;
+      const nowPx = nowY * pxPerUnit - el.scrollTop;
+      const px = src.clientY !== undefined ? src.clientY - top : nowPx >= 0 && nowPx <= el.clientHeight ? nowPx : el.clientHeight / 2;
+      anchor.current = { t: timeAtY(full.knots, (el.scrollTop + px) / pxPerUnit, DEFAULT_TIME_SCALE.pxPerSecond * zoom), px };
+      setZoom(t.k);
+      return;
+    }
+    if (src.programmatic) return;
+    el.scrollTop -= t.y - prev.y;
+    el.scrollLeft -= t.x - prev.x;
+  });
+  useLayoutEffect(() => {
+    const a = anchor.current;
+    const el = scrollRef.current;
+    anchor.current = null;
+    if (!a || !el) return;
+    el.scrollTop = Math.max(0, full.y(a.t) * pxPerUnit - a.px);
+    const ny = nowY * pxPerUnit;
+    // zooming away from the now line stops following it; the scroll event records the rest
+    followRef.current = ny >= el.scrollTop && ny <= el.scrollTop + el.clientHeight;
+    // full and nowY are this render's; the anchor is set only by a zoom, which re-renders
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [zoom]);
+
   useLayoutEffect(() => {
     if (!followRef.current) return;
     const el = scrollRef.current;
@@ -316,15 +379,23 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     setFollowing(true);
     scrollToNow(true);
   };
+  const onResetZoom = () => {
+    zoomer.set(zoomIdentity);
+    onFollow();
+  };
 
   return (
-    <div className="seq" data-testid="sequence-diagram">
+    <div className="seq" data-testid="sequence-diagram" data-zoom={zoom.toFixed(3)}>
       <div className="seq-tools">
-        <button type="button" className="seq-tool" onClick={() => setZoom((z) => Math.max(0.25, z / 1.5))} disabled={zoom <= 0.25} aria-label={s(lang, 'zoomOut')} title={s(lang, 'zoomOut')}>
+        <span className="seq-zoom-hint">{s(lang, 'zoomHint')}</span>
+        <button type="button" className="seq-tool" data-testid="seq-zoom-out" onClick={() => zoomer.scaleBy(1 / ZOOM_STEP)} disabled={zoom <= ZOOM_MIN + 1e-6} aria-label={s(lang, 'zoomOut')} title={s(lang, 'zoomOut')}>
           −
         </button>
-        <button type="button" className="seq-tool" onClick={() => setZoom((z) => Math.min(6, z * 1.5))} disabled={zoom >= 6} aria-label={s(lang, 'zoomIn')} title={s(lang, 'zoomIn')}>
+        <button type="button" className="seq-tool" data-testid="seq-zoom-in" onClick={() => zoomer.scaleBy(ZOOM_STEP)} disabled={zoom >= ZOOM_MAX - 1e-6} aria-label={s(lang, 'zoomIn')} title={s(lang, 'zoomIn')}>
           +
+        </button>
+        <button type="button" className="seq-tool seq-tool--text" data-testid="seq-zoom-reset" onClick={onResetZoom} disabled={Math.abs(zoom - 1) < 1e-6 && following} title={s(lang, 'zoomReset')}>
+          {s(lang, 'zoomResetShort')}
         </button>
       </div>
       {/* peer names stay visible while the ladder scrolls */}

@@ -2,7 +2,7 @@
  * The classic TCP state diagram. React renders the SVG; geometry comes from
  * pure functions (stateGraph.ts, d3 line generators). Edges come from EDGES.
  */
-import { memo, useId, useMemo } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { EDGES } from '../../tcp/machine/edges.ts';
 import type { TcpState } from '../../tcp/states.ts';
@@ -16,6 +16,13 @@ import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import type { Flight, PeerMove } from './StateTokens.tsx';
 import { FlightToken, MoveLabel, MoveToken } from './StateTokens.tsx';
+import type { ZoomTransform } from './useD3Zoom.ts';
+import { useD3Zoom, zoomIdentity } from './useD3Zoom.ts';
+
+/** the smallest text the diagram may show at its starting zoom, CSS px (issue: phones ≥ 11 px) */
+const LEGIBLE_PX = 11.2;
+const VIEW_TOP = -16;
+const SD_BOUNDS = [0, VIEW_TOP, DIAGRAM_W, DIAGRAM_H] as const;
 
 export interface LastEdge {
   from: TcpState;
@@ -208,10 +215,78 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
     if (!g || SELECTED.classic.some((e) => e.key === lastKey)) return null;
     return g.edge;
   }, [lastKey, showAllEdges]);
+  // d3-zoom (useD3Zoom.ts). Where the whole diagram would make its text too small (a phone), it
+  // starts zoomed to a legible size on the peers' current states and follows them until the user
+  // pans or zooms; Reset comes back to that. Measured on resize only, never per frame.
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [vt, setVt] = useState<ZoomTransform>(zoomIdentity);
+  const legible = useRef(1);
+  const follow = useRef(true);
+  const zoomer = useD3Zoom(svgRef, [1, 6], (t, _prev, src) => {
+    if (!src.programmatic) follow.current = false;
+    setVt(t);
+  }, SD_BOUNDS);
+  const mover = lastEdge?.peer ?? 'client';
+  const centre = useCallback(() => {
+    const k = legible.current;
+    const a = NODE_POS[clientState];
+    const b = NODE_POS[serverState];
+    // both peers' states when they fit in the view at this size, else the one that moved last
+    const both = Math.abs(a.x - b.x) + NODE_W + 30 <= DIAGRAM_W / k && Math.abs(a.y - b.y) + NODE_H + 80 <= (DIAGRAM_H - VIEW_TOP) / k;
+    const f = mover === 'server' ? b : a;
+    const cx = both ? (a.x + b.x) / 2 : f.x;
+    const cy = both ? (a.y + b.y) / 2 : f.y;
+    zoomer.set(zoomIdentity.translate(DIAGRAM_W / 2 - k * cx, VIEW_TOP + (DIAGRAM_H - VIEW_TOP) / 2 - k * cy).scale(k));
+  }, [clientState, serverState, mover, zoomer]);
+  const centreRef = useRef(centre);
+  useLayoutEffect(() => {
+    centreRef.current = centre;
+    if (follow.current) centre();
+  }, [centre]);
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const r = svg.getBoundingClientRect();
+      if (r.width === 0) return;
+      const fit = Math.min(r.width / DIAGRAM_W, r.height / (DIAGRAM_H - VIEW_TOP));
+      let font = Infinity;
+      for (const sel of ['.sd-name', '.sd-edge-label']) {
+        const el = svg.querySelector(sel);
+        if (el) font = Math.min(font, parseFloat(getComputedStyle(el).fontSize) || Infinity);
+      }
+      const k = Number.isFinite(font) ? Math.min(4, Math.max(1, LEGIBLE_PX / (font * fit))) : 1;
+      if (Math.abs(k - legible.current) < 0.01) return;
+      legible.current = k;
+      if (follow.current) centreRef.current();
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, []);
+  const onReset = () => {
+    follow.current = true;
+    centre();
+  };
+  const zoomed = vt.k > 1.001;
   return (
+    <div className={`sd-wrap${zoomed ? ' sd-wrap--zoomed' : ''}`} data-zoom={vt.k.toFixed(3)}>
+    <div className="sd-tools" role="group" aria-label={s(lang, 'sdZoomGroup')}>
+      <button type="button" className="seq-tool" data-testid="sd-zoom-out" onClick={() => zoomer.scaleBy(1 / 1.5)} disabled={!zoomed} aria-label={s(lang, 'sdZoomOut')} title={s(lang, 'sdZoomOut')}>
+        −
+      </button>
+      <button type="button" className="seq-tool" data-testid="sd-zoom-in" onClick={() => zoomer.scaleBy(1.5)} disabled={vt.k >= 5.999} aria-label={s(lang, 'sdZoomIn')} title={s(lang, 'sdZoomIn')}>
+        +
+      </button>
+      <button type="button" className="seq-tool seq-tool--text" data-testid="sd-zoom-reset" onClick={onReset} title={s(lang, 'sdZoomReset')}>
+        {s(lang, 'sdZoomResetShort')}
+      </button>
+    </div>
     <svg
+      ref={svgRef}
       className="sd"
-      viewBox={`0 -16 ${DIAGRAM_W} ${DIAGRAM_H + 16}`}
+      viewBox={`0 ${VIEW_TOP} ${DIAGRAM_W} ${DIAGRAM_H - VIEW_TOP}`}
       width="100%"
       preserveAspectRatio="xMidYMid meet"
       role="group"
@@ -228,6 +303,7 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
           <path className="sd-arrowhead sd-arrowhead--faint" d="M0,0L10,5L0,10z" />
         </marker>
       </defs>
+      <g className="sd-view" transform={vt.toString()}>
       <EdgesLayer lang={lang} showAllEdges={showAllEdges} />
       {/* a grouped pair has several possible causes; its title lists them, a label would guess */}
       {extra && <EdgePath e={extra} className="sd-edge sd-edge--faint" label={extra.all.length === 1} lang={lang} />}
@@ -252,6 +328,8 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
         )}
         {flights?.map((f) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} />)}
       </g>
+      </g>
     </svg>
+    </div>
   );
 }

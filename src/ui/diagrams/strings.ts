@@ -17,6 +17,8 @@ const en = {
   seqDesc: 'Client on the left, server on the right, time flowing down; each arrow is one segment.',
   rtx: 'rtx',
   retransmission: 'retransmission',
+  tlp: 'TLP',
+  tailLossProbe: 'tail loss probe (TLP)',
   statusInFlight: 'in flight',
   statusDelivered: 'delivered',
   statusDropped: 'dropped',
@@ -40,6 +42,15 @@ const en = {
   infoInitial: 'initial state',
   infoFrom: 'from {state}',
   infoTo: 'to {state}',
+  // --- diagram zoom (d3-zoom) ---
+  zoomHint: 'Ctrl + wheel or pinch to zoom, drag to pan',
+  zoomReset: 'Reset the zoom and follow the present',
+  zoomResetShort: 'Reset',
+  sdZoomIn: 'Zoom in on the state diagram',
+  sdZoomOut: 'Zoom out of the state diagram',
+  sdZoomReset: 'Back to the current states (legible size)',
+  sdZoomResetShort: 'Reset',
+  sdZoomGroup: 'State diagram zoom',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -60,6 +71,8 @@ const zh: Record<StringKey, string> = {
   seqDesc: '左侧为客户端，右侧为服务器端，时间自上而下；每个箭头是一个报文段。',
   rtx: '重传',
   retransmission: '重传',
+  tlp: 'TLP 探测',
+  tailLossProbe: '尾部丢包探测（TLP）',
   statusInFlight: '传输中',
   statusDelivered: '已送达',
   statusDropped: '已丢弃',
@@ -83,6 +96,15 @@ const zh: Record<StringKey, string> = {
   infoInitial: '初始状态',
   infoFrom: '来自 {state}',
   infoTo: '转到 {state}',
+  // --- diagram zoom (d3-zoom) ---
+  zoomHint: 'Ctrl + 滚轮或双指缩放，拖动平移',
+  zoomReset: '重置缩放并跟随当前时刻',
+  zoomResetShort: '重置',
+  sdZoomIn: '放大状态图',
+  sdZoomOut: '缩小状态图',
+  sdZoomReset: '回到当前状态（可读大小）',
+  sdZoomResetShort: '重置',
+  sdZoomGroup: '状态图缩放',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { en, 'zh-CN': zh };

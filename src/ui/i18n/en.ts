@@ -354,6 +354,16 @@ export const en = {
   'pkt.now': 'now {t} s (script time)',
   'pkt.atStart': 'start',
   'pkt.notRun': 'Not run yet: press Run.',
+  // --- congestion window and tail loss probe ---
+  'cwnd.label': 'cwnd',
+  'cwnd.value': '{segs} × {mss} B = {bytes} B',
+  'cwnd.flight': 'in flight {flight} B',
+  'cwnd.ssthresh': 'ssthresh {n}',
+  'cwnd.title': 'Congestion window (Reno, counted in segments as Linux does): how much may be sent and not yet acknowledged. It starts at 10 segments (Linux IW10), grows by one per acknowledged segment below ssthresh (slow start) and by one per window above it, and falls to 1 after a retransmission timeout, with ssthresh halved.',
+  'insp.cwnd': 'Sender\'s cwnd',
+  'insp.cwndValue': '{n} segments',
+  'insp.tlp': 'Tail loss probe',
+  'insp.tlpYes': 'yes: sent about two round trips after the last send to draw an ACK before the retransmission timeout (RFC 8985)',
 } as const;
 
 export type MessageKey = keyof typeof en;

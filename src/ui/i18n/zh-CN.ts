@@ -356,4 +356,14 @@ export const zhCN: Dict = {
   'pkt.now': '现在 {t} 秒（脚本时间）',
   'pkt.atStart': '开头',
   'pkt.notRun': '尚未运行：请按“运行”。',
+  // --- congestion window and tail loss probe ---
+  'cwnd.label': '拥塞窗口',
+  'cwnd.value': '{segs} × {mss} 字节 = {bytes} 字节',
+  'cwnd.flight': '在途 {flight} 字节',
+  'cwnd.ssthresh': '慢启动阈值 {n}',
+  'cwnd.title': '拥塞窗口（Reno，与 Linux 一样按报文段计数）：已发送但尚未确认的数据最多能有多少。初始为 10 个报文段（Linux IW10）；低于慢启动阈值时每确认一个报文段加一（慢启动），高于阈值时每确认一整窗加一；重传超时后降为 1，阈值减半。',
+  'insp.cwnd': '发送方拥塞窗口',
+  'insp.cwndValue': '{n} 个报文段',
+  'insp.tlp': '尾部丢包探测',
+  'insp.tlpYes': '是：在上次发送约两个往返时间后发出，以便在重传超时之前引出一个 ACK（RFC 8985）',
 };

@@ -87,6 +87,20 @@ export const Inspector = memo(function Inspector({ segments, selected, relative,
           </dd>
           <dt>{t('insp.retransmit')}</dt>
           <dd>{s.retransmit ? t('insp.yes') : t('insp.no')}</dd>
+          {s.tlp && (
+            <>
+              <dt>{t('insp.tlp')}</dt>
+              <dd data-testid="inspector-tlp">{t('insp.tlpYes')}</dd>
+            </>
+          )}
+          {s.cwnd !== undefined && (
+            <>
+              <dt title={t('cwnd.title')}>{t('insp.cwnd')}</dt>
+              <dd data-testid="inspector-cwnd" data-cwnd={s.cwnd}>
+                {t('insp.cwndValue', { n: s.cwnd })}
+              </dd>
+            </>
+          )}
         </dl>
       )}
     </Panel>

@@ -45,6 +45,13 @@ function PeerCard({ view, keepaliveOn, perform }: { view: PeerView; keepaliveOn:
         </span>
         {view.crashed && <span className="down">{t('peers.crashed')}</span>}
       </div>
+      {view.cwnd && (
+        <p className="cwnd" data-testid={`cwnd-${p}`} data-cwnd={view.cwnd.segs} data-ssthresh={view.cwnd.ssthresh ?? ''} title={t('cwnd.title')}>
+          <abbr>{t('cwnd.label')}</abbr> <b>{t('cwnd.value', { segs: view.cwnd.segs, mss: view.cwnd.mss, bytes: view.cwnd.bytes })}</b>
+          <span className="muted"> · {t('cwnd.flight', { flight: view.cwnd.inFlight })}</span>
+          {view.cwnd.ssthresh !== null && <span className="muted"> · {t('cwnd.ssthresh', { n: view.cwnd.ssthresh })}</span>}
+        </p>
+      )}
       <div className="api" role="group" aria-label={t('peers.socketApi', { peer: t(p === 'client' ? 'peer.client' : 'peer.server') })}>
         {btn(t('peers.listen'), can.listen, { peer: p, do: 'listen' })}
         {btn(t('peers.connect'), can.connect, { peer: p, do: 'connect' })}

@@ -1,0 +1,167 @@
+/**
+ * The lean World's event queue (world.ts, `lean: true`): the same order as
+ * EventQueue (time, then insertion number) without an object per event.
+ *
+ * - Events live in slots of parallel typed arrays (time, insertion number, kind,
+ *   two numeric arguments) plus one object slot (a segment); freed slots are reused.
+ * - A binary heap of slot numbers (an Int32Array) orders them.
+ * - A FIFO takes every event due no earlier than the FIFO's last one: with a
+ *   constant link delay, deliveries are pushed in due order, so they never touch
+ *   the heap. Popping compares the two heads, so the merged order is exactly
+ *   (time, insertion number).
+ * Times are integer microseconds held in doubles (exact up to 2^53).
+ */
+export class Sched<O> {
+  private t = new Float64Array(1024);
+  private n = new Float64Array(1024);
+  private kind = new Int32Array(1024);
+  private a = new Float64Array(1024);
+  private b = new Float64Array(1024);
+  private o: (O | undefined)[] = [];
+  private free: number[] = [];
+  private slots = 0;
+  private counter = 0;
+
+  private heap = new Int32Array(1024);
+  private heapLen = 0;
+  /** FIFO of slots as a ring buffer */
+  private ring = new Int32Array(1024);
+  private head = 0;
+  private len = 0;
+
+  get size(): number {
+    return this.heapLen + this.len;
+  }
+
+  /** Schedules an event of `kind` with numeric arguments `a`, `b` and an optional object at `t` µs. */
+  push(t: number, kind: number, a = 0, b = 0, o?: O): void {
+    const s = this.alloc();
+    this.t[s] = t;
+    this.n[s] = this.counter++;
+    this.kind[s] = kind;
+    this.a[s] = a;
+    this.b[s] = b;
+    if (o !== undefined) this.o[s] = o;
+    if (this.len === 0 || this.t[this.ring[(this.head + this.len - 1) & (this.ring.length - 1)]!]! <= t) this.enqueue(s);
+    else this.heapPush(s);
+  }
+
+  /** The slot of the next event (no removal), or -1. Read it with timeOf/kindOf/aOf/bOf/objOf. */
+  peek(): number {
+    const f = this.len > 0 ? this.ring[this.head]! : -1;
+    const h = this.heapLen > 0 ? this.heap[0]! : -1;
+    if (f < 0) return h;
+    if (h < 0) return f;
+    return this.before(h, f) ? h : f;
+  }
+
+  /** Removes the event `peek()` returned; its slot stays readable until the next push. */
+  pop(): number {
+    const s = this.peek();
+    if (s < 0) return s;
+    if (this.len > 0 && this.ring[this.head] === s) {
+      this.head = (this.head + 1) & (this.ring.length - 1);
+      this.len--;
+    } else this.heapPop();
+    this.free.push(s);
+    return s;
+  }
+
+  timeOf(s: number): number {
+    return this.t[s]!;
+  }
+  kindOf(s: number): number {
+    return this.kind[s]!;
+  }
+  aOf(s: number): number {
+    return this.a[s]!;
+  }
+  bOf(s: number): number {
+    return this.b[s]!;
+  }
+  /** The object of slot `s`, released (the slot does not keep it alive). */
+  takeObj(s: number): O | undefined {
+    const x = this.o[s];
+    this.o[s] = undefined;
+    return x;
+  }
+
+  /** Every queued event's slot, in no particular order. */
+  *slotsQueued(): Generator<number> {
+    for (let i = 0; i < this.heapLen; i++) yield this.heap[i]!;
+    for (let i = 0; i < this.len; i++) yield this.ring[(this.head + i) & (this.ring.length - 1)]!;
+  }
+
+  private before(x: number, y: number): boolean {
+    const tx = this.t[x]!;
+    const ty = this.t[y]!;
+    return tx < ty || (tx === ty && this.n[x]! < this.n[y]!);
+  }
+
+  private alloc(): number {
+    const f = this.free.pop();
+    if (f !== undefined) return f;
+    const s = this.slots++;
+    if (s >= this.t.length) {
+      const grow = <A extends Float64Array | Int32Array>(x: A): A => {
+        const y = new (x.constructor as new (n: number) => A)(x.length * 2);
+        y.set(x);
+        return y;
+      };
+      this.t = grow(this.t);
+      this.n = grow(this.n);
+      this.kind = grow(this.kind);
+      this.a = grow(this.a);
+      this.b = grow(this.b);
+    }
+    return s;
+  }
+
+  private enqueue(s: number): void {
+    if (this.len === this.ring.length) {
+      // grow the ring, unrolled from head
+      const r = new Int32Array(this.ring.length * 2);
+      for (let i = 0; i < this.len; i++) r[i] = this.ring[(this.head + i) & (this.ring.length - 1)]!;
+      this.ring = r;
+      this.head = 0;
+    }
+    this.ring[(this.head + this.len) & (this.ring.length - 1)] = s;
+    this.len++;
+  }
+
+  private heapPush(s: number): void {
+    if (this.heapLen === this.heap.length) {
+      const h = new Int32Array(this.heap.length * 2);
+      h.set(this.heap);
+      this.heap = h;
+    }
+    const h = this.heap;
+    let i = this.heapLen++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const ps = h[p]!;
+      if (!this.before(s, ps)) break;
+      h[i] = ps;
+      i = p;
+    }
+    h[i] = s;
+  }
+
+  private heapPop(): void {
+    const h = this.heap;
+    const last = h[--this.heapLen]!;
+    const n = this.heapLen;
+    if (n === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const m = r < n && this.before(h[r]!, h[l]!) ? r : l;
+      if (!this.before(h[m]!, last)) break;
+      h[i] = h[m]!;
+      i = m;
+    }
+    h[i] = last;
+  }
+}
