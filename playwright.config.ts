@@ -15,6 +15,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1366, height: 768 },
     trace: 'retain-on-failure',
+    // the service worker (PWA) would download the whole app in every test's fresh context:
+    // blocked here, allowed by the offline test (e2e/offline.spec.ts)
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

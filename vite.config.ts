@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built page's Content-Security-Policy: scripts only from the app's own files (no inline
@@ -30,8 +32,61 @@ const contentSecurityPolicy = (): Plugin => ({
   },
 });
 
+/**
+ * `file.json?title`: only the `title` field of a JSON file, as a module of its own. The scenario
+ * catalog (src/scenarios/catalog.ts) lists every title up front while each scenario's body stays
+ * in a chunk that loads when the scenario is opened.
+ */
+const jsonTitle = (): Plugin => ({
+  name: 'json-title',
+  enforce: 'pre',
+  load(id) {
+    if (!id.endsWith('.json?title')) return null;
+    const file = id.slice(0, -'?title'.length);
+    const { title } = JSON.parse(readFileSync(file, 'utf8')) as { title?: unknown };
+    return { code: `export const title = ${JSON.stringify(title ?? null)};`, moduleType: 'js' };
+  },
+});
+
+/**
+ * The installable app and its service worker (src/ui/pwa/register.ts registers it; no inline
+ * script). The worker precaches every file of the build: the pages, every lazy chunk (both
+ * languages, each scenario, the panels, the fleet worker), the styles, icons and the embed files,
+ * so after one visit everything works offline. A new version waits for the reader's "Reload".
+ */
+const pwa = () =>
+  VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    includeAssets: ['favicon.svg'],
+    manifest: {
+      name: 'TCP state machine simulator',
+      short_name: 'TCP states',
+      description: 'Interactive TCP state machine simulator: handshake, teardown, TIME_WAIT, retransmission and failure scenarios on a virtual clock.',
+      lang: 'en',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      theme_color: '#0072B2',
+      background_color: '#ffffff',
+      icons: [
+        { src: 'pwa-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'pwa-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'pwa-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      // links carry their state in the query (scenario=, lang=, s=, ...): they all open the same page
+      ignoreURLParametersMatching: [/.*/],
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), jsonTitle(), pwa()],
   base: './',
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },

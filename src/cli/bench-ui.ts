@@ -7,14 +7,23 @@
  *   js_gzip_kib.app, js_gzip_kib.embed        JavaScript a first visit loads (gzip), app and embed=1
  *   load_ms.<case>                            from navigation until the clock is shown (the link's t reached)
  *   heap_mb.<case>                            JavaScript heap in use after recording (Chromium's performance.memory)
+ *   sim_speed.<case>                          virtual seconds played per wall-clock second while recording
+ *   segments_in_dom.<case>                    segment arrows in the page at the end, with how many the run sent
  * Cases live in benchUi/cases.ts. Chromium: CHROMIUM_PATH or /usr/bin/chromium.
- * `npm run bench:ui -- teardown_1x` runs the named cases only.
+ * `npm run bench:ui -- teardown_1x` runs the named cases only; `-- --js` prints the JavaScript sizes only.
+ * The sizes count every script a first visit fetches until the network is idle: the entry, its
+ * static imports and modulepreloads, and whatever is loaded on start for that URL (the language,
+ * the link's scenario, the service worker's registration helper), each file gzipped as served.
+ * With BENCH_UI_PROFILE=DIR each case also writes DIR/<case>.cpuprofile (Chromium's sampling
+ * profiler over the recorded frames; open it in DevTools) and prints its ten heaviest functions by
+ * self time to stderr. For readable names build unminified first:
+ * `npx vite build --minify false && node --import tsx src/cli/bench-ui.ts`.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { CASES } from './benchUi/cases.ts';
 import type { UiBenchCase } from './benchUi/cases.ts';
 import { serveDir } from './benchUi/serve.ts';
@@ -69,17 +78,58 @@ async function open(browser: Browser, base: string, c: UiBenchCase): Promise<Pag
   return page;
 }
 
+const PROFILE_DIR = process.env.BENCH_UI_PROFILE;
+
+async function startProfile(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** Writes the profile and prints its heaviest functions by self time (share of all samples). */
+async function stopProfile(cdp: CDPSession, name: string): Promise<void> {
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples?: number[] } };
+  mkdirSync(PROFILE_DIR!, { recursive: true });
+  writeFileSync(resolve(PROFILE_DIR!, `${name}.cpuprofile`), JSON.stringify(profile));
+  const byNode = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  for (const id of samples) {
+    const f = byNode.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + 1);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  console.error(`profile.${name}: ${samples.length} samples`);
+  for (const [k, n] of top) console.error(`  ${((100 * n) / samples.length).toFixed(1).padStart(5)} %  ${k}`);
+}
+
 async function runCase(browser: Browser, base: string, c: UiBenchCase): Promise<void> {
   const page = await open(browser, base, c);
   try {
     if (c.prepare) await c.prepare(page);
-    await page.waitForTimeout(WARMUP_MS);
+    await page.waitForTimeout(c.warmupMs ?? WARMUP_MS);
+    const profiler = PROFILE_DIR ? await startProfile(page) : null;
+    const simTime = async () => Number(await page.getByTestId('sim-time').getAttribute('data-seconds'));
+    const start = await simTime();
     await page.evaluate(RECORDER);
     await page.waitForTimeout((c.seconds ?? 6) * 1000);
     const rec = (await page.evaluate(STOP)) as { frames: number[]; long: number[] };
+    const seconds = await simTime();
+    if (profiler) await stopProfile(profiler, c.name);
     const gaps = rec.frames.slice(1).map((t, i) => t - rec.frames[i]!).sort((a, b) => a - b);
+    const wall = (rec.frames[rec.frames.length - 1]! - rec.frames[0]!) / 1000;
     const segments = await page.getByTestId('segment').count();
-    const seconds = Number(await page.getByTestId('sim-time').getAttribute('data-seconds'));
+    // segment ids count the run's segments from 1: the newest one drawn tells how many were sent
+    const sent = await page.evaluate(`Math.max(0, ...[...document.querySelectorAll('[data-testid="segment"]')].map((e) => Number(e.getAttribute('data-id'))))`);
     // Pause: from the click to the next frame (the clock must stand still from then on)
     const pause = (await page.evaluate(PAUSE)) as number;
     const heap = (await page.evaluate(HEAP)) as number;
@@ -88,7 +138,8 @@ async function runCase(browser: Browser, base: string, c: UiBenchCase): Promise<
     console.log(`frame_p95_ms.${n}: ${fmt(quantile(gaps, 0.95))} (max ${fmt(gaps[gaps.length - 1] ?? NaN)} ms, ${gaps.length} frames)`);
     console.log(`long_tasks.${n}: ${rec.long.length}${rec.long.length ? ` (longest ${fmt(Math.max(...rec.long))} ms)` : ''}`);
     console.log(`pause_ms.${n}: ${fmt(pause)}`);
-    console.log(`segments_in_dom.${n}: ${segments} (sim time ${seconds} s)`);
+    console.log(`sim_speed.${n}: ${fmt((seconds - start) / wall)} (sim time ${start} → ${seconds} s)`);
+    console.log(`segments_in_dom.${n}: ${segments} (newest segment #${sent} of the run)`);
     console.log(`load_ms.${n}: ${loadMs.get(n) ?? NaN}`);
     console.log(`heap_mb.${n}: ${fmt(heap)}`);
   } finally {
@@ -116,6 +167,7 @@ async function initialJs(browser: Browser, base: string, query: Record<string, s
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const jsOnly = process.argv.includes('--js');
   const cases = only.length ? CASES.filter((c) => only.includes(c.name)) : CASES;
   const unknown = only.filter((n) => !CASES.some((c) => c.name === n));
   if (unknown.length) throw new Error(`bench:ui: unknown case ${unknown.join(', ')}; cases: ${CASES.map((c) => c.name).join(', ')}`);
@@ -125,9 +177,14 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   try {
-    if (!only.length) {
+    if (!only.length || jsOnly) {
       console.log(`js_gzip_kib.app: ${fmt(await initialJs(browser, url, { scenario: 'teardown', lang: 'en' }))}`);
       console.log(`js_gzip_kib.embed: ${fmt(await initialJs(browser, url, { scenario: 'teardown', lang: 'en', embed: '1' }))}`);
+    }
+    if (jsOnly) {
+      console.log(`js_gzip_kib.app_zh: ${fmt(await initialJs(browser, url, { scenario: 'teardown', lang: 'zh-CN' }))}`);
+      console.log(`js_gzip_kib.embed_zh: ${fmt(await initialJs(browser, url, { scenario: 'teardown', lang: 'zh-CN', embed: '1' }))}`);
+      return;
     }
     for (const c of cases) await runCase(browser, url, c);
   } finally {

@@ -97,6 +97,8 @@ function parseOne(line: string): CommandAction {
   if (/^\/tmp\/sysctl_restore_\$\{?PPID\}?\.sh$/.test(l)) return { kind: 'ignore' };
   if (/^(\.\.\/common\/)?set_sysctls\.py\b/.test(l)) return { kind: 'ignore' };
   if (/^ip tcp_metrics flush/.test(l)) return { kind: 'ignore' };
+  // Segmentation offload limits on packetdrill's tun device: the model never coalesces segments.
+  if (/^ip link set (dev )?tun0 (gso_max_segs|gso_max_size) \d+$/.test(l)) return { kind: 'ignore' };
   let m = /^sysctl\s+(?:-[wq]+\s+)*([\w.]+)\s*=\s*"?([^"]*)"?\s*$/.exec(l);
   if (m) return sysctl(m[1]!, m[2]!.trim());
   m = /^sockstat\b.*\|\s*grep\s+-c\s+(\w+)\s*\|\s*grep\s+(\d+)\s*$/.exec(l);

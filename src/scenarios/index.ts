@@ -1,10 +1,12 @@
 /**
- * The built-in scenario library: one JSON file per scenario under ./library, validated at import
- * (a broken library file fails loudly at start-up, naming the file and field).
+ * The built-in scenario library for Node (the CLIs and tests): one JSON file per scenario under
+ * ./library, validated at import (a broken library file fails loudly at start-up, naming the file
+ * and field). The browser app loads the same files one by one through catalog.ts.
  */
 import { InputError } from '../tcp/knobs.ts';
 import type { Scenario } from './types.ts';
 import { parseScenario } from './validate.ts';
+import { LIBRARY_ORDER } from './order.ts';
 
 import handshake from './library/handshake.json';
 import teardown from './library/teardown.json';
@@ -26,24 +28,26 @@ export type * from './types.ts';
 export { isNetStep, isPeerStep, LANGS } from './types.ts';
 export { DEFAULT_UNTIL, NET_ACTIONS, PEER_ACTIONS, ScenarioError, parseScenario, parseScenarioText } from './validate.ts';
 
+const FILES: Record<(typeof LIBRARY_ORDER)[number], unknown> = {
+  handshake,
+  teardown,
+  'server-close': serverClose,
+  'half-close': halfClose,
+  'simultaneous-open': simultaneousOpen,
+  'simultaneous-close': simultaneousClose,
+  'lost-syn': lostSyn,
+  'lost-fin': lostFin,
+  'lost-final-ack': lostFinalAck,
+  'rst-closed-port': rstClosedPort,
+  abort,
+  'close-wait-leak': closeWaitLeak,
+  'fin-wait-2-timeout': finWait2Timeout,
+  'time-wait-reuse': timeWaitReuse,
+  'keepalive-dead-peer': keepaliveDeadPeer,
+};
+
 /** File name (without .json) → parsed JSON, in the order the library is presented. */
-const LIBRARY: ReadonlyArray<readonly [file: string, json: unknown]> = [
-  ['handshake', handshake],
-  ['teardown', teardown],
-  ['server-close', serverClose],
-  ['half-close', halfClose],
-  ['simultaneous-open', simultaneousOpen],
-  ['simultaneous-close', simultaneousClose],
-  ['lost-syn', lostSyn],
-  ['lost-fin', lostFin],
-  ['lost-final-ack', lostFinalAck],
-  ['rst-closed-port', rstClosedPort],
-  ['abort', abort],
-  ['close-wait-leak', closeWaitLeak],
-  ['fin-wait-2-timeout', finWait2Timeout],
-  ['time-wait-reuse', timeWaitReuse],
-  ['keepalive-dead-peer', keepaliveDeadPeer],
-];
+const LIBRARY: ReadonlyArray<readonly [file: string, json: unknown]> = LIBRARY_ORDER.map((f) => [f, FILES[f]] as const);
 
 function load(): Scenario[] {
   const seen = new Set<string>();

@@ -5,10 +5,11 @@
  * - Events live in slots of parallel typed arrays (time, insertion number, kind,
  *   two numeric arguments) plus one object slot (a segment); freed slots are reused.
  * - A binary heap of slot numbers (an Int32Array) orders them.
- * - A FIFO takes every event due no earlier than the FIFO's last one: with a
- *   constant link delay, deliveries are pushed in due order, so they never touch
- *   the heap. Popping compares the two heads, so the merged order is exactly
- *   (time, insertion number).
+ * - FIFO lanes: an event pushed to a lane goes at the lane's tail when it is due no
+ *   earlier than the lane's last one, else into the heap. With a constant link delay,
+ *   deliveries are pushed in due order, so they never touch the heap; so are timers of
+ *   a constant length (TIME_WAIT). Popping takes the earliest of the heap's and the
+ *   lanes' heads, so the merged order is exactly (time, insertion number).
  * Times are integer microseconds held in doubles (exact up to 2^53).
  */
 export class Sched<O> {
@@ -24,17 +25,24 @@ export class Sched<O> {
 
   private heap = new Int32Array(1024);
   private heapLen = 0;
-  /** FIFO of slots as a ring buffer */
-  private ring = new Int32Array(1024);
-  private head = 0;
-  private len = 0;
+  private readonly lanes: Lane[];
 
-  get size(): number {
-    return this.heapLen + this.len;
+  /** `lanes`: how many FIFO lanes callers may push to (numbered from 0). */
+  constructor(lanes = 1) {
+    this.lanes = Array.from({ length: lanes }, () => new Lane());
   }
 
-  /** Schedules an event of `kind` with numeric arguments `a`, `b` and an optional object at `t` µs. */
-  push(t: number, kind: number, a = 0, b = 0, o?: O): void {
+  get size(): number {
+    let n = this.heapLen;
+    for (const l of this.lanes) n += l.len;
+    return n;
+  }
+
+  /**
+   * Schedules an event of `kind` with numeric arguments `a`, `b` and an optional object at
+   * `t` µs, through FIFO lane `lane` (or straight into the heap with -1).
+   */
+  push(t: number, kind: number, a = 0, b = 0, o?: O, lane = -1): void {
     const s = this.alloc();
     this.t[s] = t;
     this.n[s] = this.counter++;
@@ -42,27 +50,37 @@ export class Sched<O> {
     this.a[s] = a;
     this.b[s] = b;
     if (o !== undefined) this.o[s] = o;
-    if (this.len === 0 || this.t[this.ring[(this.head + this.len - 1) & (this.ring.length - 1)]!]! <= t) this.enqueue(s);
+    const l = lane >= 0 ? this.lanes[lane]! : null;
+    if (l !== null && (l.len === 0 || this.t[l.last()]! <= t)) l.enqueue(s);
     else this.heapPush(s);
   }
 
-  /** The slot of the next event (no removal), or -1. Read it with timeOf/kindOf/aOf/bOf/objOf. */
+  /** The slot of the next event (no removal), or -1. Read it with timeOf/kindOf/aOf/bOf/takeObj. */
   peek(): number {
-    const f = this.len > 0 ? this.ring[this.head]! : -1;
-    const h = this.heapLen > 0 ? this.heap[0]! : -1;
-    if (f < 0) return h;
-    if (h < 0) return f;
-    return this.before(h, f) ? h : f;
+    let best = this.heapLen > 0 ? this.heap[0]! : -1;
+    const lanes = this.lanes;
+    for (let i = 0; i < lanes.length; i++) {
+      const l = lanes[i]!;
+      if (l.len === 0) continue;
+      const f = l.ring[l.head]!;
+      if (best < 0 || this.before(f, best)) best = f;
+    }
+    return best;
   }
 
   /** Removes the event `peek()` returned; its slot stays readable until the next push. */
   pop(): number {
     const s = this.peek();
     if (s < 0) return s;
-    if (this.len > 0 && this.ring[this.head] === s) {
-      this.head = (this.head + 1) & (this.ring.length - 1);
-      this.len--;
-    } else this.heapPop();
+    let fromLane = false;
+    for (const l of this.lanes) {
+      if (l.len > 0 && l.ring[l.head] === s) {
+        l.shift();
+        fromLane = true;
+        break;
+      }
+    }
+    if (!fromLane) this.heapPop();
     this.free.push(s);
     return s;
   }
@@ -89,7 +107,7 @@ export class Sched<O> {
   /** Every queued event's slot, in no particular order. */
   *slotsQueued(): Generator<number> {
     for (let i = 0; i < this.heapLen; i++) yield this.heap[i]!;
-    for (let i = 0; i < this.len; i++) yield this.ring[(this.head + i) & (this.ring.length - 1)]!;
+    for (const l of this.lanes) for (let i = 0; i < l.len; i++) yield l.ring[(l.head + i) & (l.ring.length - 1)]!;
   }
 
   private before(x: number, y: number): boolean {
@@ -115,18 +133,6 @@ export class Sched<O> {
       this.b = grow(this.b);
     }
     return s;
-  }
-
-  private enqueue(s: number): void {
-    if (this.len === this.ring.length) {
-      // grow the ring, unrolled from head
-      const r = new Int32Array(this.ring.length * 2);
-      for (let i = 0; i < this.len; i++) r[i] = this.ring[(this.head + i) & (this.ring.length - 1)]!;
-      this.ring = r;
-      this.head = 0;
-    }
-    this.ring[(this.head + this.len) & (this.ring.length - 1)] = s;
-    this.len++;
   }
 
   private heapPush(s: number): void {
@@ -163,5 +169,33 @@ export class Sched<O> {
       i = m;
     }
     h[i] = last;
+  }
+}
+
+/** A FIFO of slots: a ring buffer whose size is a power of two. */
+class Lane {
+  ring = new Int32Array(1024);
+  head = 0;
+  len = 0;
+
+  last(): number {
+    return this.ring[(this.head + this.len - 1) & (this.ring.length - 1)]!;
+  }
+
+  enqueue(s: number): void {
+    if (this.len === this.ring.length) {
+      // grow the ring, unrolled from head
+      const r = new Int32Array(this.ring.length * 2);
+      for (let i = 0; i < this.len; i++) r[i] = this.ring[(this.head + i) & (this.ring.length - 1)]!;
+      this.ring = r;
+      this.head = 0;
+    }
+    this.ring[(this.head + this.len) & (this.ring.length - 1)] = s;
+    this.len++;
+  }
+
+  shift(): void {
+    this.head = (this.head + 1) & (this.ring.length - 1);
+    this.len--;
   }
 }

@@ -52,6 +52,9 @@ const L_DELIVER = 0; // o = the segment
 const L_TIMER = 1; // a = packed timer key, b = its generation
 const L_STEP = 2; // a = step index
 const L_ARRIVAL = 3;
+/** FIFO lanes of the lean queue: deliveries (constant link delay), then one per timer name (constant lengths: TIME_WAIT, FIN_WAIT_2) */
+const LANE_DELIVER = 0;
+const LANES = 1 + TIMER_NAMES.length;
 const TIMER_CODE: Record<TimerName, number> = Object.fromEntries(TIMER_NAMES.map((n, i) => [n, i])) as Record<TimerName, number>;
 /** A timer's numeric key: socket, timer and peer in one small integer. */
 const timerKey = (peer: PeerName, sock: number, timer: TimerName): number => (sock * 8 + TIMER_CODE[timer]) * 2 + (peer === 'client' ? 0 : 1);
@@ -152,7 +155,7 @@ export class World {
     this.retain = cfg.retain;
     this.lean = cfg.lean ?? false;
     this.sampling = cfg.samples ?? this.lean;
-    if (this.lean) this.sched = new Sched<Segment>();
+    if (this.lean) this.sched = new Sched<Segment>(LANES);
     this.whenFired = this.steps.map(() => false);
     this.indexWhenSteps();
     this.steps.forEach((s, index) => {
@@ -553,7 +556,7 @@ export class World {
           if (e.action === 'set') {
             const gen = this.nextTimerKey++;
             this.leanTimers.set(key, gen);
-            q.push(this.nowUs + toUs(e.delay ?? 0), L_TIMER, key, gen);
+            q.push(this.nowUs + toUs(e.delay ?? 0), L_TIMER, key, gen, undefined, 1 + TIMER_CODE[e.timer]);
           } else this.leanTimers.delete(key);
           break;
         }
@@ -575,7 +578,7 @@ export class World {
     const l = this.link;
     const c = l.cfg;
     if (!l.partitioned && l.dropNext.length === 0 && c.loss === 0 && c.jitter === 0 && c.duplicate === 0) {
-      this.sched!.push(this.nowUs + toUs(c.delay), L_DELIVER, to, 0, seg);
+      this.sched!.push(this.nowUs + toUs(c.delay), L_DELIVER, to, 0, seg, LANE_DELIVER);
       return;
     }
     const v = transmit(l, seg, from === 'client' ? 'client->server' : 'server->client', this.rng);
@@ -583,7 +586,7 @@ export class World {
       this.leanDropped++;
       return;
     }
-    for (const d of v.arrivals) this.sched!.push(this.nowUs + toUs(d), L_DELIVER, to, 0, seg);
+    for (const d of v.arrivals) this.sched!.push(this.nowUs + toUs(d), L_DELIVER, to, 0, seg, LANE_DELIVER);
   }
 
   private send(from: PeerName, sock: number, seg: Segment, rtx: boolean): void {

@@ -56,6 +56,7 @@ export const KNOB_SPECS = {
   tcp_invalid_ratelimit: { unit: 's', min: 0, max: 60, integer: false, defaults: { linux: 0.5, rfc9293: 0 }, help: 'per socket, at most one ACK per this interval for out-of-window segments, challenge ACKs and TIME_WAIT ACKs (Linux); 0 = no limit' },
   tcp_challenge_ack_limit: { unit: 'count', min: 0, max: 2147483647, integer: true, defaults: { linux: 2147483647, rfc9293: 2147483647 }, help: 'challenge ACKs per second for the whole host (RFC 5961 section 7; Linux randomizes the budget around it); 2147483647 = no host-wide limit (Linux default since 6.0)' },
   tw_minisock: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'TIME_WAIT lives in a mini-socket apart from the descriptor, whose own socket then reads CLOSED through getsockopt(TCP_INFO) (Linux tcp_time_wait())' },
+  ofo_queue: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 }, help: 'out-of-order data is queued and reassembled once the hole is filled (Linux tcp_data_queue_ofo(); RFC 9293 3.10.7.4 "SHOULD be held"); each segment past a hole gets a duplicate ACK; 0 = dropped and left to the sender to retransmit' },
   tcp_max_tw_buckets: { unit: 'count', min: 0, max: 1048576, integer: true, defaults: { linux: 131072, rfc9293: 1048576 }, help: 'TIME_WAIT sockets kept at most; beyond it new ones are destroyed at once' },
 } as const satisfies Record<string, KnobSpec>;
 

@@ -36,6 +36,11 @@ export interface Tcb {
 
   /** bytes written by the application and not yet sent */
   unsent: number;
+  /**
+   * Where the application's writes end (the sequence number after a write's last byte), for
+   * writes not yet acknowledged: a segment ending at one carries PSH. Replaced, never changed in place.
+   */
+  writeEnds: readonly number[];
   /** bytes received in order and not yet read by the application */
   unread: number;
   /** the application asked for a FIN (close or shutdown(SHUT_WR)) */
@@ -44,6 +49,14 @@ export interface Tcb {
   finSeq: number | null;
   /** the peer's FIN has been received in order */
   peerFin: boolean;
+  /**
+   * The out-of-order queue (ofo_queue): byte ranges received beyond RCV.NXT, flat
+   * [start, end, start, end, ...] in sequence space, disjoint and in order. Never
+   * changed in place (a snapshot shares it), only replaced.
+   */
+  ofo: readonly number[];
+  /** sequence number of a FIN that arrived beyond RCV.NXT and waits in the queue */
+  ofoFin: number | null;
 
   /** close() was called: the socket is an orphan of the kernel */
   orphan: boolean;
@@ -95,6 +108,8 @@ export interface TcbInit {
   linger0?: boolean;
 }
 
+const NO_RANGES: readonly number[] = Object.freeze([]);
+
 export function createTcb(i: TcbInit): Tcb {
   return {
     k: i.k,
@@ -111,10 +126,13 @@ export function createTcb(i: TcbInit): Tcb {
     rcvNxt: 0,
     heldData: 0,
     unsent: 0,
+    writeEnds: NO_RANGES,
     unread: 0,
     finQueued: false,
     finSeq: null,
     peerFin: false,
+    ofo: NO_RANGES,
+    ofoFin: null,
     orphan: false,
     shutRd: false,
     linger0: i.linger0 ?? false,

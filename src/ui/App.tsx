@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { getScenario, SCENARIO_IDS, SCENARIOS } from '../scenarios/index.ts';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CATALOG, CATALOG_IDS, cachedScenario, loadScenario } from '../scenarios/catalog.ts';
 import type { Scenario } from '../scenarios/index.ts';
 import type { PeerName } from '../sim/types.ts';
 import { PROFILES, resolveKnobs } from '../tcp/knobs.ts';
@@ -8,7 +8,12 @@ import type { TcpState } from '../tcp/states.ts';
 import { SequenceDiagram, StateDiagram, StateInfo } from './diagramsBridge.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LastEdgeTracker } from './lastEdge.ts';
-import { I18nContext, initialLang, LANG_LIST, rememberLang, translator } from './i18n/index.ts';
+import { I18nContext, initialLang, LANG_LIST, translator } from './i18n/index.ts';
+import { useLang } from './i18n/useLang.ts';
+import { LoadFailed } from './lazy/LoadFailed.tsx';
+import { lazyPanel } from './lazy/lazyPanel.tsx';
+import { OnOpen } from './lazy/OnOpen.tsx';
+import { UpdateNotice } from './pwa/UpdateNotice.tsx';
 import type { Lang } from './i18n/index.ts';
 import { CapturePanel } from './capture/CapturePanel.tsx';
 import { ClockPanel } from './panels/ClockPanel.tsx';
@@ -30,11 +35,15 @@ import { useReducedMotion } from './sim/useReducedMotion.ts';
 import { flightsAt, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
 import { noteClaims } from './noteClaims.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
-import { ScenarioEditor } from './docs/ScenarioEditor.tsx';
 import { encodeScenario } from './docs/scenarioParam.ts';
 import type { UrlProblem } from './url.ts';
 
 const NO_KNOBS: Record<string, number> = {};
+const NO_FLIGHTS: ReturnType<typeof flightsAt> = [];
+/** Panels that draw nothing per frame: memoized, so a clock tick passes them by. */
+const Capture = memo(CapturePanel);
+/** the scenario editor is a chunk of its own, fetched when its panel is first opened */
+const ScenarioEditor = lazyPanel(() => import('./docs/ScenarioEditor.tsx').then((m) => m.ScenarioEditor));
 /** segment labels in presenter mode (SVG units; present.css sets the same size) */
 const PRESENT_LABEL_FONT = 19;
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
@@ -43,16 +52,18 @@ const CUSTOM = '~custom';
 
 function readUrl() {
   const search = typeof location !== 'undefined' ? location.search : '';
-  return parseUrl(search, SCENARIO_IDS);
+  return parseUrl(search, CATALOG_IDS);
 }
 
 export function App() {
   const [url] = useState(readUrl);
   const init = url.state;
-  const [lang, setLangState] = useState<Lang>(() => init.lang ?? initialLang());
+  // main.tsx loaded this language's texts and the link's scenario before the first render
+  const { lang, setLang, failed: langFailed } = useLang(init.lang ?? initialLang());
+  const [loadFailed, setLoadFailed] = useState<{ id: string; error: unknown } | null>(null);
   const [custom, setCustom] = useState<Scenario | null>(init.docs.custom ?? null);
   const [scenarioId, setScenarioId] = useState(init.docs.custom ? CUSTOM : init.scenario);
-  const scenario: Scenario | null = scenarioId === CUSTOM ? custom : scenarioId === FREE_PLAY ? null : (getScenario(scenarioId) ?? null);
+  const scenario: Scenario | null = scenarioId === CUSTOM ? custom : scenarioId === FREE_PLAY ? null : (cachedScenario(scenarioId) ?? null);
   const [profile, setProfile] = useState<Profile>(init.profile ?? scenario?.profile ?? 'linux');
   const [knobs, setKnobs] = useState<Record<string, number>>(init.knobs);
   const [problems] = useState<UrlProblem[]>(url.problems);
@@ -74,10 +85,6 @@ export function App() {
 
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const t = i18n.t;
-  const setLang = (l: Lang) => {
-    setLangState(l);
-    rememberLang(l);
-  };
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t('app.title');
@@ -94,7 +101,8 @@ export function App() {
   const reducedMotion = useReducedMotion();
   const moves = useMemo(() => peerMoves(view.peers), [view.peers]);
   const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
-  const flights = useMemo(() => flightsAt(wire, view.peers, displayTime), [wire, view.peers, displayTime]);
+  // nothing on the wire: the same empty list every frame, so the state diagram is left alone
+  const flights = useMemo(() => (wire.length ? flightsAt(wire, view.peers, displayTime) : NO_FLIGHTS), [wire, view.peers, displayTime]);
 
   const effective: Knobs = useMemo(() => {
     try {
@@ -115,7 +123,16 @@ export function App() {
   const noted = useMemo(() => (shownNote ? noteClaims(shownNote.text[lang], lang, shownNote.at).map((c) => c.state) : undefined), [shownNote, lang]);
 
   const chooseScenario = (id: string) => {
-    const s = id === CUSTOM ? custom : id === FREE_PLAY ? null : (getScenario(id) ?? null);
+    setLoadFailed(null);
+    if (id !== CUSTOM && id !== FREE_PLAY && !cachedScenario(id)) {
+      // the scenario's body is a chunk of its own: switch once it is here
+      loadScenario(id).then(
+        () => chooseScenario(id),
+        (error: unknown) => setLoadFailed({ id, error }),
+      );
+      return;
+    }
+    const s = id === CUSTOM ? custom : id === FREE_PLAY ? null : (cachedScenario(id) ?? null);
     const p = s?.profile ?? 'linux';
     if (!controls.configure({ scenario: s, profile: p, knobs: {} }, false)) return;
     setScenarioId(id);
@@ -123,24 +140,30 @@ export function App() {
     setKnobs({});
     setSelectedSegment(null);
   };
-  const useCustom = (s: Scenario): boolean => {
-    const p = s.profile ?? 'linux';
-    if (!controls.configure({ scenario: s, profile: p, knobs: {} }, false)) return false;
-    setCustom(s);
-    setScenarioId(CUSTOM);
-    setProfile(p);
-    setKnobs({});
-    setSelectedSegment(null);
-    return true;
-  };
+  const useCustom = useCallback(
+    (s: Scenario): boolean => {
+      const p = s.profile ?? 'linux';
+      if (!controls.configure({ scenario: s, profile: p, knobs: {} }, false)) return false;
+      setCustom(s);
+      setScenarioId(CUSTOM);
+      setProfile(p);
+      setKnobs({});
+      setSelectedSegment(null);
+      return true;
+    },
+    [controls],
+  );
   // encoded once per scenario, not on every frame
   const customS = useMemo(() => (custom ? encodeScenario(custom) : undefined), [custom]);
   const chooseProfile = (p: Profile) => {
     if (controls.configure({ scenario, profile: p, knobs }, true)) setProfile(p);
   };
-  const changeKnobs = (k: Record<string, number>) => {
-    if (controls.configure({ scenario, profile, knobs: k }, true)) setKnobs(k);
-  };
+  const changeKnobs = useCallback(
+    (k: Record<string, number>) => {
+      if (controls.configure({ scenario, profile, knobs: k }, true)) setKnobs(k);
+    },
+    [controls, scenario, profile],
+  );
 
   const shareUrl = useCallback(() => {
     const lesson = sim.lesson === (scenario?.notes.length ?? 0) > 0 ? undefined : sim.lesson;
@@ -149,6 +172,14 @@ export function App() {
     const q = serializeUrl({ scenario: own ? FREE_PLAY : scenarioId, profile, lang, speed: sim.speed, t: displayTime, autoplay: false, embed, knobs, actions: sim.journal, lesson, pace: sim.pace, docs });
     return `${location.origin}${location.pathname}${q}`;
   }, [scenarioId, scenario, customS, profile, lang, sim.speed, sim.lesson, sim.pace, displayTime, embed, knobs, sim.journal]);
+
+  // data-copy-url (the link "Copy link" would give) is rebuilt when the clock stands still, not on
+  // every frame of playback: a link carries every hand action, so building it is not free
+  const settled = sim.status !== 'playing' && sim.status !== 'seeking';
+  const appRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (settled && appRef.current) appRef.current.dataset.copyUrl = shareUrl();
+  }, [settled, shareUrl]);
 
   const copyLink = async () => {
     const link = shareUrl();
@@ -177,7 +208,7 @@ export function App() {
       <div
         className={`app ${embed ? 'embed' : ''} ${presenter.on ? 'present' : ''} ${presenter.sockets ? 'sockets-open' : ''}`}
         data-testid="app"
-        data-copy-url={shareUrl()}
+        ref={appRef}
         data-present={presenter.on ? '1' : undefined}
         data-spotlight={presenter.on ? spotlight.join(' ') : undefined}
       >
@@ -197,7 +228,7 @@ export function App() {
               <select data-testid="scenario-picker" value={scenarioId} onChange={(e) => chooseScenario(e.target.value)}>
                 <option value={FREE_PLAY}>{t('header.free')}</option>
                 {custom && <option value={CUSTOM}>{t('editor.own', { title: custom.title[lang] })}</option>}
-                {SCENARIOS.map((s) => (
+                {CATALOG.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.title[lang]}
                   </option>
@@ -248,6 +279,9 @@ export function App() {
             </ul>
           </div>
         )}
+        {langFailed && <LoadFailed what={t('lazy.lang', { lang: LANG_NAMES[langFailed.lang] })} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} />}
+        {loadFailed && <LoadFailed what={t('lazy.scenario', { id: loadFailed.id })} error={loadFailed.error} onRetry={() => chooseScenario(loadFailed.id)} />}
+        <UpdateNotice />
         {sim.error && (
           <div className="alert" role="alert" data-testid="sim-error">
             <strong>{t('error.title')}:</strong> {sim.error}{' '}
@@ -323,12 +357,11 @@ export function App() {
               </details>
             )}
             {!embed && (
-              <details className="panel-details">
-                <summary data-testid="editor-open">{t('editor.title.panel')}</summary>
-                <ScenarioEditor key={scenarioId === CUSTOM ? `custom-${custom?.id}` : scenarioId} base={scenario} profile={profile} knobs={knobs} journal={sim.journal} time={displayTime} appUrl={`${location.origin}${location.pathname}`} onUse={useCustom} />
-              </details>
+              <OnOpen className="panel-details" summary={<summary data-testid="editor-open">{t('editor.title.panel')}</summary>}>
+                {() => <ScenarioEditor key={scenarioId === CUSTOM ? `custom-${custom?.id}` : scenarioId} base={scenario} profile={profile} knobs={knobs} journal={sim.journal} time={displayTime} appUrl={`${location.origin}${location.pathname}`} onUse={useCustom} />}
+              </OnOpen>
             )}
-            {!embed && <CapturePanel trace={view.trace} mss={effective.mss} scenario={scenarioId} profile={profile} />}
+            {!embed && <Capture trace={view.trace} mss={effective.mss} scenario={scenarioId} profile={profile} />}
           </div>
         </main>
       </div>

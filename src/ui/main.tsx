@@ -1,24 +1,35 @@
 import { StrictMode } from 'react';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { initialLang, urlLang } from './i18n/index.ts';
+import { BootFailed, prepare } from './lazy/boot.tsx';
+import { registerServiceWorker } from './pwa/register.ts';
 import './diagrams/diagrams.css';
 import './app.css';
 import './theme/theme.css';
 
 /*
  * Each page kind loads only its own code: an embed (embed=1) never downloads the full app's panels,
- * and the full app never downloads the embed's layout. `?view=fleet` loads the fleet page.
+ * and the full app never downloads the embed's layout. `?view=fleet` loads the fleet page. The
+ * page's language and the link's scenario arrive before the first render (lazy/boot.tsx).
  */
 const root = createRoot(document.getElementById('root')!);
 const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
 const q = new URLSearchParams(location.search);
+const lang = urlLang(location.search) ?? initialLang();
 
-if (q.get('view') === 'packetdrill') {
-  void import('./docs/packetdrillEntry.tsx').then((m) => render(m.packetdrillRoot()));
-} else if (q.get('embed') === '1') {
-  void import('./docs/embedEntry.tsx').then((m) => render(m.embedRoot()));
-} else if (q.get('view') === 'fleet') {
-  void import('./fleet/FleetPage.tsx').then(({ FleetPage }) => render(<FleetPage />));
-} else {
-  void import('./App.tsx').then(({ App }) => render(<App />));
+function page(): Promise<() => ReactNode> {
+  if (q.get('view') === 'packetdrill') return import('./docs/packetdrillEntry.tsx').then((m) => m.packetdrillRoot);
+  if (q.get('embed') === '1') return import('./docs/embedEntry.tsx').then((m) => m.embedRoot);
+  if (q.get('view') === 'fleet') return import('./fleet/FleetPage.tsx').then(({ FleetPage }) => () => <FleetPage />);
+  return import('./App.tsx').then(({ App }) => () => <App />);
 }
+const simPage = q.get('view') !== 'packetdrill' && q.get('view') !== 'fleet';
+
+Promise.all([page(), prepare(lang, simPage ? q.get('scenario') : null)]).then(
+  ([make]) => render(make()),
+  (e: unknown) => render(<BootFailed lang={lang} error={e} />),
+);
+
+// an embed never installs anything on its host's visitors
+if (q.get('embed') !== '1') registerServiceWorker();

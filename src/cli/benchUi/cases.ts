@@ -13,6 +13,8 @@ export interface UiBenchCase {
   viewport?: { width: number; height: number };
   /** wall-clock seconds of frames recorded (after a short warm-up) */
   seconds?: number;
+  /** wall-clock ms between the page being ready and the recording (700 unless told) */
+  warmupMs?: number;
   /** something to do once the page is ready, before recording (press a key, open a panel) */
   prepare?(page: Page): Promise<void>;
 }
@@ -23,10 +25,12 @@ export const actions = (list: readonly Record<string, unknown>[]): string => LZS
 export const knobs = (k: Record<string, number>): string => LZString.compressToEncodedURIComponent(JSON.stringify(k));
 
 /**
- * Free play: a 1 MB transfer over a link losing 2 % of segments. `rto_max` = 1 s keeps the
- * transfer moving while the engine retransmits only the head segment (no SACK, no reassembly):
- * with the default 120 s cap the back-off would stall it after a few losses. About 2,600
- * segments by t ≈ 700 s.
+ * Free play: a 1 MB transfer over a link losing 2 % of segments, 2,643 segments in all, flowing
+ * from t = 0.5 s to t ≈ 6,300 s. The engine recovers a loss one retransmission per RTO, so the
+ * RTO paces the transfer: `rto_max` = 10 s stretches it over 6,300 virtual seconds, long enough
+ * to watch at 1000× (6.3 s), and `tcp_retries2` = 127 keeps a long recovery from timing the
+ * connection out. The rfc9293 profile: with Linux's defaults (tail loss probes, a congestion
+ * window after an RTO) this lossy transfer ends early with ETIMEDOUT.
  */
 const MEGABYTE_WITH_LOSS = {
   a: actions([
@@ -35,7 +39,8 @@ const MEGABYTE_WITH_LOSS = {
     { t: 0, net: 'loss', percent: 2 },
     { t: 0.5, peer: 'client', do: 'send', bytes: 1_000_000 },
   ]),
-  k: knobs({ rto_max: 1 }),
+  k: knobs({ rto_max: 10, tcp_retries2: 127 }),
+  profile: 'rfc9293',
 };
 
 /**
@@ -58,12 +63,13 @@ const LINK_5000_ACTIONS = actions([
 
 export const CASES: UiBenchCase[] = [
   { name: 'teardown_1x', query: { scenario: 'teardown', autoplay: '1', lesson: '0' } },
-  // opened late in the transfer (≥ 2,000 segments drawn so far), still sending
-  { name: 'transfer_1mb_10x', query: { ...MEGABYTE_WITH_LOSS, t: '600', speed: '10', autoplay: '1' } },
-  // the whole transfer and then its long history, at 1000 virtual seconds per second
-  { name: 'transfer_1mb_1000x', query: { ...MEGABYTE_WITH_LOSS, t: '0.5', speed: '1000', autoplay: '1' } },
+  // opened late in the transfer (2,142 segments sent by t = 5000), still sending while recorded
+  { name: 'transfer_1mb_10x', query: { ...MEGABYTE_WITH_LOSS, t: '5000', speed: '10', autoplay: '1' } },
+  // the transfer played from its start at 1000×: segments flow for the whole recording (5 s of
+  // its 6.3 s), over 2,000 of them by its end
+  { name: 'transfer_1mb_1000x', query: { ...MEGABYTE_WITH_LOSS, t: '0.5', speed: '1000', autoplay: '1' }, seconds: 5, warmupMs: 300 },
   // a day of keepalive opened at its end and played on at 1000×: per-frame cost and heap must not grow with history
-  { name: 'keepalive_24h', query: { a: actions(KEEPALIVE_1S), t: '86390', speed: '1000', autoplay: '1' } },
+  { name: 'keepalive_24h', query: { a: actions(KEEPALIVE_1S), t: '86400', speed: '1000', autoplay: '1' } },
   // opening a long shared link (its actions are replayed on load)
   { name: 'link_5000_actions', query: { a: LINK_5000_ACTIONS, t: '300', speed: '1', autoplay: '1' } },
   { name: 'presenter_1366', query: { scenario: 'teardown', autoplay: '1', present: '1', lesson: '0' }, viewport: { width: 1366, height: 768 } },

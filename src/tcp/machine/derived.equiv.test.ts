@@ -73,7 +73,7 @@ const flags: fc.Arbitrary<Flags> = fc.record({ SYN: fc.boolean(), FIN: fc.boolea
 const verdict: fc.Arbitrary<Verdict> = fc.oneof(
   fc.constantFrom<Verdict>({ kind: 'drop', why: 'duplicate' }, { kind: 'ack', why: 'challenge' }, { kind: 'rst-reply' }, { kind: 'reset' }, { kind: 'syn-reset' }, { kind: 'refused' }, { kind: 'syn-again' }, { kind: 'tw-new-syn' }),
   fc.record({ kind: fc.constantFrom('syn' as const, 'syn-ack' as const), data: fc.constantFrom(0, 10), fin: fc.boolean() }),
-  fc.record({ kind: fc.constant('segment' as const), newAck: fc.boolean(), finAcked: fc.boolean(), data: fc.constantFrom(0, 0, 100, 1460), ooo: fc.boolean(), fin: fc.boolean(), dataAfterClose: fc.boolean() }),
+  fc.record({ kind: fc.constant('segment' as const), newAck: fc.boolean(), finAcked: fc.boolean(), data: fc.constantFrom(0, 0, 100, 1460), ooo: fc.boolean(), queue: fc.constantFrom(null, { start: 5000, end: 6000, fin: false }, { start: 7000, end: 7100, fin: true }), fin: fc.boolean(), dataAfterClose: fc.boolean() }),
 );
 
 /** An event, built against the TCB it meets (segments land near its sequence numbers). */

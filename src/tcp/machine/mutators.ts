@@ -14,8 +14,9 @@
  */
 import type { Errno } from '../errno.ts';
 import { onAcked, onRto, probeTimeout } from '../rules/congestion.ts';
-import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, lossProbe, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
+import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, lossProbe, pendingWriteEnds, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
 import { oowAckCounts, oowAckSuppressed } from '../rules/ratelimit.ts';
+import { afterSegment } from '../rules/reassembly.ts';
 import { backoff, rttSample } from '../rules/rto.ts';
 import type { Segment } from '../segment.ts';
 import { seqAdd, seqGe } from '../seq.ts';
@@ -146,6 +147,11 @@ export const MUTATORS = {
         t.rcvNxt = seqAdd(t.rcvNxt, 1);
         t.peerFin = true;
       }
+      if (v.queue || t.ofo.length > 0 || t.ofoFin !== null) {
+        const q = afterSegment(t, t.rcvNxt, v.queue);
+        t.ofo = q.ofo;
+        t.ofoFin = q.ofoFin;
+      }
     }
   },
   /** ACK what arrived out of order or as new data (immediate ACKs: no delayed-ACK timer for data). Built after acceptSegment moved RCV.NXT. */
@@ -161,7 +167,12 @@ export const MUTATORS = {
     t.heldData = 0;
   },
   queueData: (t, e) => {
-    t.unsent += e.type === 'SEND' ? e.bytes : 0;
+    if (e.type !== 'SEND' || e.bytes <= 0) return;
+    t.unsent += e.bytes;
+    // the write ends here; only writes not yet acknowledged are remembered (at most 64: beyond, PSH
+    // falls back to the end of the queued data)
+    const ends = pendingWriteEnds(t);
+    t.writeEnds = ends.length < 64 ? [...ends, seqAdd(t.sndNxt, t.unsent)] : ends;
   },
   queueFin: (t) => {
     t.finQueued = true;
@@ -193,6 +204,7 @@ export const MUTATORS = {
     t.sndNxt = r.sndNxt;
     t.unsent = r.unsent;
     t.finSeq = r.finSeq;
+    t.writeEnds = r.writeEnds;
     if (interactive) t.pingpong = true;
     // the head of the retransmission queue was sent now (Linux's retry budget counts from it)
     if (wasIdle) t.headSentAt = e.now;

@@ -6,7 +6,8 @@ import type { Tcb } from '../tcb.ts';
 import { advertisedWindow } from '../tcb.ts';
 import { secureRst, secureSyn } from '../knobs.ts';
 import { ackAcceptable, segmentAcceptable, synRcvdAckAcceptable, synSentAckAcceptable } from './acceptability.ts';
-import type { Verdict } from './verdict.ts';
+import type { SegmentVerdict, Verdict } from './verdict.ts';
+import { joinQueued } from './reassembly.ts';
 import { acceptable } from './verdict.ts';
 
 const drop = (why: Extract<Verdict, { kind: 'drop' }>['why']): Verdict => ({ kind: 'drop', why });
@@ -124,14 +125,28 @@ function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment): Verdict {
   const takesText = state === 'SYN_RCVD' || state === 'ESTABLISHED' || state === 'FIN_WAIT_1' || state === 'FIN_WAIT_2';
   let data = 0;
   let ooo = false;
-  if (s.len > 0 && takesText) {
-    if (seqGt(s.seq, t.rcvNxt)) ooo = true;
-    else data = Math.max(0, Math.min(s.len - seqDiff(t.rcvNxt, s.seq), k.rcv_wnd));
+  let queue: SegmentVerdict['queue'] = null;
+  const finSeq = seqAdd(s.seq, s.len);
+  if (takesText && seqGt(s.seq, t.rcvNxt) && (s.len > 0 || (f.FIN && !t.peerFin))) {
+    // beyond a hole: held for later (RFC 9293 "SHOULD be held for later processing"), within the window
+    ooo = true;
+    if (k.ofo_queue) {
+      const room = Math.max(0, k.rcv_wnd - seqDiff(s.seq, t.rcvNxt));
+      const n = Math.min(s.len, room);
+      queue = { start: s.seq, end: seqAdd(s.seq, n), fin: !!f.FIN && !t.peerFin && n === s.len };
+    }
+  } else if (s.len > 0 && takesText) {
+    data = Math.max(0, Math.min(s.len - seqDiff(t.rcvNxt, s.seq), k.rcv_wnd));
   }
   // FIN (eighth step): only when it is the next thing in sequence.
-  const finSeq = seqAdd(s.seq, s.len);
-  const fin = !!f.FIN && !ooo && !t.peerFin && takesText && finSeq === seqAdd(t.rcvNxt, data);
+  let fin = !!f.FIN && !ooo && !t.peerFin && takesText && finSeq === seqAdd(t.rcvNxt, data);
+  // New text may reach what the queue holds: RCV.NXT then moves over it (and a FIN queued after it).
+  if (data > 0 && !fin && (t.ofo.length > 0 || t.ofoFin !== null)) {
+    const r = joinQueued(t, seqAdd(t.rcvNxt, data));
+    data = seqDiff(r.end, t.rcvNxt);
+    fin = r.fin && !t.peerFin;
+  }
   const dataAfterClose = data > 0 && t.orphan;
-  return acceptable({ newAck, finAcked, data, ooo, fin, dataAfterClose });
+  return acceptable({ newAck, finAcked, data, ooo, queue, fin, dataAfterClose });
 }
 

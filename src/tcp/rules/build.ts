@@ -1,7 +1,7 @@
 import type { Flags, Segment } from '../segment.ts';
 import { segSpace } from '../segment.ts';
 import { cwndBytes } from './congestion.ts';
-import { seqAdd } from '../seq.ts';
+import { seqAdd, seqLe } from '../seq.ts';
 import type { Tcb } from '../tcb.ts';
 import { advertisedWindow } from '../tcb.ts';
 
@@ -9,8 +9,15 @@ function seg(t: Tcb, seq: number, flags: Flags, len = 0): Segment {
   return { srcPort: t.localPort, dstPort: t.remotePort, seq, ack: flags.ACK ? t.rcvNxt : 0, flags, len, win: flags.RST ? 0 : advertisedWindow(t) };
 }
 
-export const synSegment = (t: Tcb): Segment => ({ ...seg(t, t.iss, { SYN: true }), mss: t.k.mss, ...(t.k.tcp_sack ? { sackOk: true as const } : {}) });
-export const synAckSegment = (t: Tcb): Segment => ({ ...seg(t, t.iss, { SYN: true, ACK: true }), mss: t.k.mss, ...(t.sackOk ? { sackOk: true as const } : {}) });
+/** A SYN or SYN,ACK: the MSS option, and SACK-permitted when offered (the key is absent otherwise). */
+function synLike(t: Tcb, flags: Flags, sack: boolean): Segment {
+  const s = seg(t, t.iss, flags);
+  s.mss = t.k.mss;
+  if (sack) s.sackOk = true;
+  return s;
+}
+export const synSegment = (t: Tcb): Segment => synLike(t, { SYN: true }, !!t.k.tcp_sack);
+export const synAckSegment = (t: Tcb): Segment => synLike(t, { SYN: true, ACK: true }, t.sackOk);
 /** Our FIN again, carrying the current ACK (FreeBSD's tcp_output repeats an unacknowledged FIN). */
 export const finAgainSegment = (t: Tcb): Segment => seg(t, t.finSeq ?? seqAdd(t.sndNxt, -1), { FIN: true, ACK: true });
 export const ackSegment = (t: Tcb): Segment => seg(t, t.sndNxt, { ACK: true });
@@ -29,15 +36,30 @@ export function resetFor(s: Segment): Segment {
   return { ...base, seq: 0, ack: seqAdd(s.seq, segSpace(s)), flags: { RST: true, ACK: true } };
 }
 
+/** The write ends not yet acknowledged (those at or below SND.UNA are done with). */
+export function pendingWriteEnds(t: Pick<Tcb, 'writeEnds' | 'sndUna'>): readonly number[] {
+  const w = t.writeEnds;
+  let i = 0;
+  while (i < w.length && seqLe(w[i]!, t.sndUna)) i++;
+  return i === 0 ? w : w.slice(i);
+}
+
+/**
+ * PSH as Linux sets it (tcp_push() at the end of each write; a later write appending to
+ * the same unsent segment takes it off again): a piece carries PSH when a write ends
+ * exactly where the piece ends, or when it is the last of the queued data.
+ */
+const pushAt = (t: Pick<Tcb, 'writeEnds'>, end: number, last: boolean): boolean => last || t.writeEnds.includes(end);
+
 /**
  * New segments to send now: queued data in MSS-sized pieces within the peer's
  * window and the congestion window, then the FIN once the data is out
  * (piggybacked on the last piece when it fits, as Linux does; a bare FIN is not
- * held back by the congestion window, tcp_cwnd_test()). PSH marks the last piece
- * of the queued data and, with congestion control, the last piece of a flight
- * the congestion window cuts short. Returns the segments and the TCB fields they move.
+ * held back by the congestion window, tcp_cwnd_test()). PSH: see pushAt, and,
+ * with congestion control, the last piece of a flight the congestion window cuts
+ * short. Returns the segments and the TCB fields they move.
  */
-export function takeOutput(t: Tcb): { segs: Segment[]; sndNxt: number; unsent: number; finSeq: number | null } {
+export function takeOutput(t: Tcb): { segs: Segment[]; sndNxt: number; unsent: number; finSeq: number | null; writeEnds: readonly number[] } {
   const segs: Segment[] = [];
   let sndNxt = t.sndNxt;
   let unsent = t.unsent;
@@ -56,7 +78,7 @@ export function takeOutput(t: Tcb): { segs: Segment[]; sndNxt: number; unsent: n
     unsent -= n;
     const last = unsent === 0;
     const withFin = last && t.finQueued && finSeq === null;
-    const s = seg(t, sndNxt, { ACK: true, PSH: last, FIN: withFin }, n);
+    const s = seg(t, sndNxt, { ACK: true, PSH: pushAt(t, seqAdd(sndNxt, n), last), FIN: withFin }, n);
     if (withFin) finSeq = seqAdd(sndNxt, n);
     sndNxt = seqAdd(sndNxt, segSpace(s));
     segs.push(s);
@@ -69,7 +91,7 @@ export function takeOutput(t: Tcb): { segs: Segment[]; sndNxt: number; unsent: n
     sndNxt = seqAdd(sndNxt, 1);
     segs.push(s);
   }
-  return { segs, sndNxt, unsent, finSeq };
+  return { segs, sndNxt, unsent, finSeq, writeEnds: pendingWriteEnds(t) };
 }
 
 /**
@@ -84,7 +106,7 @@ export function lossProbe(t: Tcb): { seg: Segment; fresh: boolean; sndNxt: numbe
     if (n > 0) {
       const last = n === t.unsent;
       const withFin = last && t.finQueued && t.finSeq === null;
-      const s: Segment = { ...seg(t, t.sndNxt, { ACK: true, PSH: last, FIN: withFin }, n), tlp: true };
+      const s: Segment = { ...seg(t, t.sndNxt, { ACK: true, PSH: pushAt(t, seqAdd(t.sndNxt, n), last), FIN: withFin }, n), tlp: true };
       return { seg: s, fresh: true, sndNxt: seqAdd(t.sndNxt, segSpace(s)), unsent: t.unsent - n, finSeq: withFin ? seqAdd(t.sndNxt, n) : t.finSeq };
     }
   }
@@ -112,5 +134,5 @@ export function headSegment(t: Tcb, state: string): Segment | null {
   const dataOutstanding = outstanding - (finOutstanding ? 1 : 0);
   const n = Math.min(dataOutstanding, t.sndMss);
   const fin = finOutstanding && n === dataOutstanding;
-  return seg(t, t.sndUna, { ACK: true, PSH: n > 0 && n === dataOutstanding, FIN: fin }, n);
+  return seg(t, t.sndUna, { ACK: true, PSH: n > 0 && pushAt(t, seqAdd(t.sndUna, n), n === dataOutstanding), FIN: fin }, n);
 }

@@ -39,7 +39,19 @@ export type Verdict =
   /** TIME_WAIT (linux): a new SYN above RCV.NXT reopens the 4-tuple */
   | { kind: 'tw-new-syn' }
   /** an acceptable segment with an acceptable ACK */
-  | { kind: 'segment'; newAck: boolean; finAcked: boolean; data: number; ooo: boolean; fin: boolean; dataAfterClose: boolean };
+  | {
+      kind: 'segment';
+      newAck: boolean;
+      finAcked: boolean;
+      /** bytes RCV.NXT moves by: the segment's new text and the queued text it joins up with */
+      data: number;
+      /** text (or a FIN) beyond RCV.NXT: answered with a duplicate ACK */
+      ooo: boolean;
+      /** with ofo_queue: the range [start, end) to hold, and whether a FIN follows it */
+      queue: { start: number; end: number; fin: boolean } | null;
+      fin: boolean;
+      dataAfterClose: boolean;
+    };
 
 export type VerdictKind = Verdict['kind'];
 
@@ -52,6 +64,7 @@ export const acceptable = (v: Partial<Omit<SegmentVerdict, 'kind'>> = {}): Segme
   finAcked: false,
   data: 0,
   ooo: false,
+  queue: null,
   fin: false,
   dataAfterClose: false,
   ...v,

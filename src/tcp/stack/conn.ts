@@ -66,8 +66,12 @@ class ConnFx implements Fx {
 }
 const connFx = new ConnFx();
 
-/** The cause of a segment's arrival: the text (`rcv SYN,ACK`) is built only if the state changes. */
+/** The cause of a segment's arrival: the text (`rcv SYN,ACK`) is looked up only if the state changes. */
 export const RCV = '';
+
+/** `rcv <flags>` for each of the 32 flag sets, built once. */
+const RCV_CAUSE: string[] = Array.from({ length: 32 }, (_, m) => `rcv ${formatFlags({ SYN: !!(m & 1), FIN: !!(m & 2), RST: !!(m & 4), PSH: !!(m & 8), ACK: !!(m & 16) })}`);
+const rcvCause = (f: Segment['flags']): string => RCV_CAUSE[(f.SYN ? 1 : 0) | (f.FIN ? 2 : 0) | (f.RST ? 4 : 0) | (f.PSH ? 8 : 0) | (f.ACK ? 16 : 0)]!;
 
 /**
  * Feeds one event to the connection and returns what it did. Timer sets of the
@@ -92,7 +96,7 @@ export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: StackEf
   // TIME_WAIT restarting on a retransmitted FIN re-enters itself: worth a trace line.
   if (to !== from || (reentered && ev.type === 'SEGMENT' && (cause === RCV || cause.startsWith('rcv')))) {
     // The cause text is built only here, when the state changes.
-    const text = cause === RCV && ev.type === 'SEGMENT' ? `rcv ${formatFlags(ev.seg.flags)}` : cause;
+    const text = cause === RCV && ev.type === 'SEGMENT' ? rcvCause(ev.seg.flags) : cause;
     out.push({ kind: 'state', sock: c.sock, from, to, cause: text });
   }
   return { from, to };

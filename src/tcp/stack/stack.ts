@@ -20,6 +20,7 @@ import type { Conn, Engine } from './conn.ts';
 import { newConn, RCV, stateOf, stepConn } from './conn.ts';
 import { deleteTimer, hasTimer, NO_TIMERS, timerList, timerSetOf } from './timerset.ts';
 import type { StackEffect, TimerName } from './effects.ts';
+import { TIMER_NAMES } from './effects.ts';
 import type { AppResult, Sock, SockOpts } from './sockets.ts';
 import { fail, ok } from './sockets.ts';
 
@@ -48,11 +49,24 @@ export interface StackSnapshot {
  * port) and with ports below 2^26 it is one number, no string built; otherwise a string.
  */
 const PORTS = 2 ** 26;
-const tupleKey = (local: number, remote: number, addr = 0): number | string =>
-  addr === 0 && local < PORTS && remote < PORTS ? remote * PORTS + local : `${addr}:${remote}:${local}`;
+const SMALL = 1024;
+const WIDE = 2 ** 21;
+function tupleKey(local: number, remote: number, addr = 0): number | string {
+  if (addr !== 0 || local >= PORTS || remote >= PORTS) return `${addr}:${remote}:${local}`;
+  // A small integer (no heap number) when one side is a well-known port, as for a server's
+  // clients or a client's connections to one: two disjoint ranges, positive and negative.
+  if (remote < SMALL && local < WIDE) return local * SMALL + remote;
+  if (local < SMALL && remote < WIDE) return -(remote * SMALL + local) - 1;
+  // both ports >= 1024 here, so this is >= 2^36: clear of both ranges above
+  return remote * PORTS + local;
+}
 const STATE_INDEX = new Map(TCP_STATES.map((s, i) => [s, i]));
 /** Listener and child lists of a connected socket: never changed, so one shared empty array. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
+const NO_EFFECTS: StackEffect[] = Object.freeze([]) as unknown as StackEffect[];
+/** The cause a timer's expiry is traced with, built once per timer name. */
+const TIMEOUT_CAUSE = Object.fromEntries(TIMER_NAMES.map((n) => [n, `${n} timeout`])) as Record<TimerName, string>;
+const TIMEOUT_EVENT = Object.fromEntries(TIMER_NAMES.map((n) => [n, `TIMEOUT.${n}`])) as Record<TimerName, TimerEventType>;
 
 export class Stack {
   private knobs: Knobs;
@@ -103,8 +117,10 @@ export class Stack {
     return this.out.length;
   }
 
+  /** The effects since the last drain, oldest first (a shared, frozen empty list when there are none). */
   drain(): StackEffect[] {
     const e = this.out;
+    if (e.length === 0) return NO_EFFECTS;
     this.out = [];
     return e;
   }
@@ -517,7 +533,7 @@ export class Stack {
     const s = this.socks.get(id);
     if (!s?.conn || !hasTimer(s.conn.timers, timer)) return;
     s.conn.timers = deleteTimer(s.conn.timers, timer);
-    this.step(s, { type: `TIMEOUT.${timer}` as TimerEventType, now }, `${timer} timeout`);
+    this.step(s, { type: TIMEOUT_EVENT[timer], now }, TIMEOUT_CAUSE[timer]);
   }
 
   /** The host dies: every connection is forgotten at once, without a word on the wire. */

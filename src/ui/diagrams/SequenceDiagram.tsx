@@ -289,12 +289,16 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
 
   const followRef = useRef(true);
   const programmatic = useRef(false);
+  // The scroll box in screen px, as last measured (resize) or set (scroll events, our own scrolls):
+  // the per-frame follow below reads these, never the DOM, so a frame forces no layout.
+  const box = useRef({ top: 0, height: 0 });
 
   const measure = useCallback(() => {
     const el = scrollRef.current;
     const svg = el?.querySelector('svg');
     if (!el || !svg) return;
     const k = svg.getBoundingClientRect().width / SEQ_W || 1;
+    box.current = { top: el.scrollTop, height: el.clientHeight };
     setPort({ k, vh: el.clientHeight / k, st: el.scrollTop / k });
   }, []);
   useLayoutEffect(() => {
@@ -305,15 +309,19 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     ro.observe(el);
     return () => ro.disconnect();
   }, [measure]);
+  /** Scrolls so the now line sits at 60 % of the box, unless it is already comfortably in view. */
   const scrollToNow = (force: boolean) => {
     const el = scrollRef.current;
     if (!el) return;
+    const { top, height } = box.current;
     const ny = nowY * pxPerUnit;
-    if (!force && ny >= el.scrollTop + 20 && ny <= el.scrollTop + el.clientHeight - 40) return;
-    const target = Math.max(0, ny - el.clientHeight * 0.6);
-    if (Math.abs(el.scrollTop - target) > 1) {
+    if (!force && ny >= top + 20 && ny <= top + height - 40) return;
+    const target = Math.max(0, ny - height * 0.6);
+    if (Math.abs(top - target) > 1) {
       programmatic.current = true;
       el.scrollTop = target;
+      // the browser may clamp the target; the scroll event that follows records where it landed
+      box.current = { top: target, height };
     }
   };
 
@@ -349,25 +357,17 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   }, [zoom]);
 
   useLayoutEffect(() => {
-    if (!followRef.current) return;
-    const el = scrollRef.current;
-    if (!el) return;
-    const ny = nowY * pxPerUnit;
-    if (ny >= el.scrollTop + 20 && ny <= el.scrollTop + el.clientHeight - 40) return;
-    const target = Math.max(0, ny - el.clientHeight * 0.6);
-    if (Math.abs(el.scrollTop - target) > 1) {
-      programmatic.current = true;
-      el.scrollTop = target;
-    }
-  }, [nowY, pxPerUnit]);
+    if (followRef.current) scrollToNow(false);
+  });
 
   const onScroll = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    box.current = { top: el.scrollTop, height: box.current.height };
     if (programmatic.current) {
       programmatic.current = false;
       return;
     }
-    const el = scrollRef.current;
-    if (!el) return;
     measure();
     const ny = nowY * pxPerUnit;
     const visible = ny >= el.scrollTop && ny <= el.scrollTop + el.clientHeight;

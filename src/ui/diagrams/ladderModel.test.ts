@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { World } from '../../sim/world.ts';
 import type { WorldConfig } from '../../sim/config.ts';
 import { viewOf } from '../../sim/view.ts';
-import { LadderModel } from './ladderModel.ts';
+import { KEEP_SEGMENTS, LadderModel } from './ladderModel.ts';
 import { eventTimes } from './sequenceLayout.ts';
 import { SEQ_TOP } from './sequenceLayout.ts';
 import { buildTimeScale } from './timeScale.ts';
@@ -20,7 +20,44 @@ function world() {
   return new World({ link: { delay: 0.05 }, steps: TRANSFER, set: { rto_max: 1 }, seed: 3 });
 }
 
+const KEEPALIVE: WorldConfig['steps'] = [
+  { at: 0, peer: 'server', do: 'listen' },
+  { at: 0, peer: 'client', do: 'connect' },
+  { at: 1, peer: 'client', do: 'keepalive', on: true, idle: 1, intvl: 1, cnt: 9 },
+  { at: 1, peer: 'server', do: 'keepalive', on: true, idle: 1, intvl: 1, cnt: 9 },
+];
+
 describe('LadderModel', () => {
+  it('keeps drawing new segments when the view holds only the newest ones (a sliding window)', () => {
+    const w = new World({ link: { delay: 0.05 }, steps: KEEPALIVE, seed: 1 });
+    const m = new LadderModel();
+    let t = 0;
+    for (; t <= 200; t += 0.5) {
+      w.runUntil(t);
+      m.update(viewOf(w, { segments: 50, events: 100 }), t, settings);
+    }
+    const v = viewOf(w, { segments: 50, events: 100 });
+    expect(v.segments[0]!.id).toBeGreaterThan(500); // the window slid far past the start
+    const fr = m.frame(t - 0.5, -Infinity, Infinity);
+    const ids = fr.drawn.map((d) => d.g.seg.id);
+    // the newest segment sent is drawn, and so is everything since the model started
+    const sent = v.segments.filter((s) => s.sentAt <= t - 0.5);
+    expect(ids).toContain(sent[sent.length - 1]!.id);
+    expect(ids.length).toBeGreaterThan(v.segments.length);
+  });
+
+  it('holds a bounded number of segments however long the run', () => {
+    const w = new World({ link: { delay: 0.05 }, steps: KEEPALIVE, seed: 1 });
+    const m = new LadderModel();
+    for (let t = 0; t <= 1500; t += 0.5) {
+      w.runUntil(t);
+      m.update(viewOf(w, { segments: 50, events: 100 }), t, settings);
+      expect(m.size).toBeLessThanOrEqual(KEEP_SEGMENTS * 1.5);
+    }
+    expect(w.segmentViews().at(-1)!.id).toBeGreaterThan(KEEP_SEGMENTS * 2);
+    expect(m.size).toBeGreaterThan(KEEP_SEGMENTS / 2);
+  });
+
   it('builds, frame by frame, the same time axis as a rebuild from all the events so far', () => {
     const w = world();
     const m = new LadderModel();

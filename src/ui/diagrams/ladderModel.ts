@@ -10,6 +10,11 @@
  * - A segment whose times have all passed is settled: its geometry and label are final.
  * - `frame()` returns only what lies in the visible window.
  *
+ * Segments are known by id: the view holds only the newest ones (a window that slides as the run
+ * goes on), so the model takes in those with an id above the last it has. It keeps at most
+ * KEEP_SEGMENTS behind the newest (older ones have left the world's window too), so neither
+ * memory nor any per-frame cost grows with the length of the run.
+ *
  * Anything that rewrites history (step back, seek back, reset, new configuration: `epoch`),
  * a display time that goes backwards, or a new zoom or numbering starts the model afresh.
  */
@@ -59,6 +64,18 @@ interface Entry {
   spot: LabelSpot;
   /** the route the label was placed for */
   key: string;
+}
+
+/** Segments the model keeps (and can draw when scrolled back); older ones are forgotten in batches. */
+export const KEEP_SEGMENTS = 2000;
+
+/** Where the segment with `id` sits in `segs` (ascending ids, usually consecutive), or -1. */
+function indexOfId(segs: readonly SegmentView[], id: number): number {
+  if (!segs.length) return -1;
+  const guess = id - segs[0]!.id;
+  if (segs[guess]?.id === id) return guess;
+  const i = lowerBound(segs, id, (x) => x.id);
+  return segs[i]?.id === id ? i : -1;
 }
 
 const sameSettings = (a: LadderSettings, b: LadderSettings) => a.zoom === b.zoom && a.relative === b.relative && a.epoch === b.epoch && a.labelFont === b.labelFont;
@@ -120,7 +137,9 @@ export class LadderModel {
   update(view: Pick<WorldView, 'segments' | 'peers' | 'timers'>, displayTime: number, settings: LadderSettings): void {
     const D = displayTime;
     const segs = view.segments;
-    if (!sameSettings(settings, this.settings) || D < this.lastD || segs.length < this.entries.length) this.reset(settings);
+    const newest = segs.length ? segs[segs.length - 1]!.id : 0;
+    const lastId = this.entries.length ? this.entries[this.entries.length - 1]!.seg.id : 0;
+    if (!sameSettings(settings, this.settings) || D < this.lastD || lastId > newest) this.reset(settings);
     this.lastD = D;
     const passed: number[] = [];
     const later = (t: number | undefined) => {
@@ -131,20 +150,23 @@ export class LadderModel {
 
     // new segments (ids grow with send time: stop at the first one not sent yet)
     const fresh: number[] = [];
-    for (let i = this.entries.length; i < segs.length; i++) {
+    const known = this.entries.length ? this.entries[this.entries.length - 1]!.seg.id : -Infinity;
+    for (let i = lowerBound(segs, known + 1, (x) => x.id); i < segs.length; i++) {
       const sg = segs[i]!;
       if (sg.sentAt > D) break;
       passed.push(sg.sentAt);
       later(sg.arriveAt);
       later(sg.dropAt);
+      fresh.push(this.entries.length);
       this.entries.push({ seg: sg, g: undefined as unknown as SegmentGeometry, spot: undefined as unknown as LabelSpot, key: '' });
-      fresh.push(i);
     }
     // a segment in flight may have been dropped since (a host went down)
     for (const i of this.unsettled) {
-      const sg = segs[i]!;
-      if (sg.dropAt !== undefined && this.entries[i]!.seg.dropAt === undefined) later(sg.dropAt);
-      this.entries[i]!.seg = sg;
+      const e = this.entries[i]!;
+      const sg = segs[indexOfId(segs, e.seg.id)];
+      if (!sg) continue; // it left the view: what we have of it is final
+      if (sg.dropAt !== undefined && e.seg.dropAt === undefined) later(sg.dropAt);
+      e.seg = sg;
     }
     while (this.pending.length && this.pending[0]! <= D) passed.push(this.pending.shift()!);
     for (const p of ['client', 'server'] as const) {
@@ -186,10 +208,26 @@ export class LadderModel {
         this.maxSpan = Math.max(this.maxSpan, Math.abs(2 * (g.ly - g.y1)), Math.abs(g.y2 - g.y1));
       }
       e.g = g;
-      const done = sg.status !== 'in-flight' && sg.arriveAt <= settledBy && (sg.dropAt === undefined || sg.dropAt <= settledBy);
+      const gone = indexOfId(segs, sg.id) < 0;
+      const done = gone || (sg.status !== 'in-flight' && sg.arriveAt <= settledBy && (sg.dropAt === undefined || sg.dropAt <= settledBy));
       if (!done) still.push(i);
     }
     this.unsettled = still;
+    this.forgetOld();
+  }
+
+  /** Drops the oldest segments beyond KEEP_SEGMENTS (in batches, so the cost per segment stays constant). */
+  private forgetOld(): void {
+    const extra = this.entries.length - KEEP_SEGMENTS;
+    if (extra < KEEP_SEGMENTS / 2) return;
+    for (let i = 0; i < extra; i++) this.labels.remove(this.entries[i]!.seg.id);
+    this.entries.splice(0, extra);
+    this.unsettled = this.unsettled.filter((i) => i >= extra).map((i) => i - extra);
+  }
+
+  /** How many segments the model holds (bounded by KEEP_SEGMENTS and half as many again). */
+  get size(): number {
+    return this.entries.length;
   }
 
   /** The labels placed so far near a vertical range (obstacles for the "now" label). */

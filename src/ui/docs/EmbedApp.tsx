@@ -5,13 +5,13 @@
  * commands from the origins the host allowed.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { getScenario } from '../../scenarios/index.ts';
+import { CATALOG_IDS, cachedScenario, isLibraryId, loadScenario } from '../../scenarios/catalog.ts';
 import type { Scenario } from '../../scenarios/index.ts';
 import type { TraceEvent } from '../../sim/types.ts';
 import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { I18nContext, initialLang, translator } from '../i18n/index.ts';
-import type { Lang } from '../i18n/index.ts';
+import { useLang } from '../i18n/useLang.ts';
 import { SPEEDS } from '../panels/ClockPanel.tsx';
 import { useSimulation } from '../sim/useSimulation.ts';
 import { FREE_PLAY, serializeUrl } from '../url.ts';
@@ -44,12 +44,13 @@ interface Shown {
 function initialShown(url: UrlState): Shown {
   const d = url.docs;
   if (d.custom) return { id: d.custom.id, scenario: d.custom, s: d.s };
-  return { id: url.scenario, scenario: url.scenario === FREE_PLAY ? null : (getScenario(url.scenario) ?? null) };
+  return { id: url.scenario, scenario: url.scenario === FREE_PLAY ? null : (cachedScenario(url.scenario) ?? null) };
 }
 
 export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly UrlProblem[] }) {
   const d = url.docs;
-  const [lang, setLang] = useState<Lang>(() => url.lang ?? initialLang());
+  // an embed never changes the reader's remembered language
+  const { lang, setLang } = useLang(url.lang ?? initialLang(), false);
   // the app's theme mechanism; an embed starts from theme= (else auto) and never remembers
   const [theme, setTheme] = useTheme(d.theme, false);
   const [shown, setShown] = useState<Shown>(() => initialShown(url));
@@ -73,7 +74,7 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
   useVisibleAutoplay(url.autoplay, sim.playing, controls.play, controls.pause);
 
   const run = useCallback(
-    (c: Command): string | null => {
+    (c: Command): string | null | Promise<string | null> => {
       switch (c.cmd) {
         case 'play':
           controls.play();
@@ -100,25 +101,27 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
           setTheme(c.theme);
           return null;
         case 'load': {
-          let next: Shown;
+          const show = (next: Shown): string | null => {
+            if (!controls.configure({ scenario: next.scenario, profile: next.scenario?.profile ?? 'linux', knobs: {} }, false)) return 'the scenario could not be started';
+            setShown(next);
+            return null;
+          };
           if ('s' in c) {
             const r = decodeScenario(c.s);
             if ('error' in r) return r.error;
-            next = { id: r.scenario.id, scenario: r.scenario, s: c.s };
-          } else if (c.scenario === FREE_PLAY) {
-            next = { id: FREE_PLAY, scenario: null };
-          } else {
-            const s = getScenario(c.scenario);
-            if (!s) return `scenario: unknown scenario ${JSON.stringify(c.scenario.slice(0, 40))}`;
-            next = { id: s.id, scenario: s };
+            return show({ id: r.scenario.id, scenario: r.scenario, s: c.s });
           }
-          if (!controls.configure({ scenario: next.scenario, profile: next.scenario?.profile ?? 'linux', knobs: {} }, false)) return 'the scenario could not be started';
-          setShown(next);
-          return null;
+          if (c.scenario === FREE_PLAY) return show({ id: FREE_PLAY, scenario: null });
+          if (!isLibraryId(c.scenario)) return `scenario: unknown scenario ${JSON.stringify(c.scenario.slice(0, 40))}; allowed: ${CATALOG_IDS.join(', ')}`;
+          // the scenario's body is a chunk of its own; a failed fetch is answered like any bad command
+          return loadScenario(c.scenario).then(
+            (s) => show({ id: s.id, scenario: s }),
+            (e: unknown) => `scenario: could not load ${JSON.stringify(c.scenario)}: ${e instanceof Error ? e.message : String(e)}`,
+          );
         }
       }
     },
-    [controls, setTheme],
+    [controls, setLang, setTheme],
   );
 
   const noteIndex = sim.noteIndex;

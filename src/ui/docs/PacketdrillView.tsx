@@ -14,6 +14,7 @@ import type { Profile } from '../../tcp/knobs.ts';
 import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
 import { flightsAt, onTheWire, peerMoves } from '../diagrams/stageTokens.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
+import { UpdateNotice } from '../pwa/UpdateNotice.tsx';
 import { I18nContext, initialLang, translator } from '../i18n/index.ts';
 import type { Translate } from '../i18n/index.ts';
 import { ThemePicker } from '../theme/ThemePicker.tsx';
@@ -124,6 +125,7 @@ export function PacketdrillView({ url, problems }: { url: UrlState; problems: re
             </>
           )}
         </header>
+        <UpdateNotice />
         {problems.length > 0 && (
           <div className="alert" role="alert" data-testid="url-problems">
             <strong>{t('url.alertTitle')}</strong>

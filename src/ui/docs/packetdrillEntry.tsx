@@ -1,9 +1,9 @@
 /** The packetdrill view's page (`?view=packetdrill`, full or embedded). */
-import { SCENARIO_IDS } from '../../scenarios/index.ts';
+import { CATALOG_IDS } from '../../scenarios/catalog.ts';
 import { parseUrl } from '../url.ts';
 import { PacketdrillView } from './PacketdrillView.tsx';
 
 export function packetdrillRoot() {
-  const { state, problems } = parseUrl(location.search, SCENARIO_IDS);
+  const { state, problems } = parseUrl(location.search, CATALOG_IDS);
   return <PacketdrillView url={state} problems={problems} />;
 }

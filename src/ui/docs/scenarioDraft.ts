@@ -5,7 +5,7 @@
  * the library's own validator before anything uses it.
  */
 import type { LocalizedText, Scenario, ScenarioNote } from '../../scenarios/index.ts';
-import { parseScenario } from '../../scenarios/index.ts';
+import { parseScenario } from '../../scenarios/validate.ts';
 import type { Profile } from '../../tcp/knobs.ts';
 import type { JournalEntry } from '../sim/controller.ts';
 

@@ -7,7 +7,7 @@
 import LZString from 'lz-string';
 
 const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
-import { parseScenarioText, ScenarioError } from '../../scenarios/index.ts';
+import { parseScenarioText, ScenarioError } from '../../scenarios/validate.ts';
 import type { Scenario } from '../../scenarios/index.ts';
 
 /** Longest `s` value read (about 1 MB of JSON once unpacked is far beyond any lesson). */

@@ -29,8 +29,8 @@ export interface BridgeInput {
   scenarioId: string;
   lang: string;
   origins: readonly string[];
-  /** perform a valid command; return an error message to send back, or null */
-  run(c: Command): string | null;
+  /** perform a valid command; return (or resolve to) an error message to send back, or null */
+  run(c: Command): string | null | Promise<string | null>;
 }
 
 export function useFrameBridge(input: BridgeInput): void {
@@ -79,11 +79,14 @@ export function useFrameBridge(input: BridgeInput): void {
       if (v.kind === 'ignore') return;
       const reply = (cmd: string, message: string) => post({ type: 'error', cmd, message }, ev.origin);
       if (v.kind === 'error') return reply(v.cmd, v.message);
+      const fail = (e: unknown) => reply(v.command.cmd, e instanceof Error ? e.message : String(e));
       try {
-        const problem = runRef.current(v.command);
-        if (problem) reply(v.command.cmd, problem);
+        // a command may finish later (`load` of a scenario whose chunk is not here yet)
+        Promise.resolve(runRef.current(v.command)).then((problem) => {
+          if (problem) reply(v.command.cmd, problem);
+        }, fail);
       } catch (e) {
-        reply(v.command.cmd, e instanceof Error ? e.message : String(e));
+        fail(e);
       }
     };
     window.addEventListener('message', onMessage);

@@ -13,7 +13,9 @@ import type { PresetId } from '../../fleet/presets/index.ts';
 import type { Sample } from '../../fleet/sample.ts';
 import { STATE_ALIASES, TCP_STATES } from '../../tcp/states.ts';
 import type { TcpState } from '../../tcp/states.ts';
-import { I18nContext, initialLang, LANG_LIST, rememberLang, translator } from '../i18n/index.ts';
+import { I18nContext, initialLang, LANG_LIST, translator } from '../i18n/index.ts';
+import { useLang } from '../i18n/useLang.ts';
+import { UpdateNotice } from '../pwa/UpdateNotice.tsx';
 import type { Lang } from '../i18n/index.ts';
 import { STATE_COLOURS } from './colours.ts';
 import { aliasText, CountsChart } from './CountsChart.tsx';
@@ -31,7 +33,7 @@ const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '中文' };
 
 export function FleetPage() {
   const init = useMemo(() => parseFleetUrl(window.location.search), []);
-  const [lang, setLangState] = useState<Lang>(init.state.lang ?? initialLang());
+  const { lang, setLang } = useLang(init.state.lang ?? initialLang());
   const [presetId, setPresetId] = useState<PresetId>(init.state.preset);
   const [cursor, setCursor] = useState(init.state.t);
   const [mode, setMode] = useState<ChartMode>('stacked');
@@ -68,10 +70,6 @@ export function FleetPage() {
   const note = useMemo(() => [...before.notes].reverse().find((n) => n.at <= cur), [before, cur]);
   const noteSample = note ? runB.samples[Math.max(0, Math.floor(note.at) - 1)] : undefined;
 
-  const setLang = (l: Lang) => {
-    setLangState(l);
-    rememberLang(l);
-  };
   const choosePreset = (id: string) => {
     if (!isPresetId(id)) return;
     setPresetId(id);
@@ -118,6 +116,7 @@ export function FleetPage() {
             {t('fleet.toSim')}
           </a>
         </header>
+        <UpdateNotice />
         {init.problems.length > 0 && (
           <div className="alert" role="alert" data-testid="url-problems">
             {init.problems.map((p) => (

@@ -363,7 +363,21 @@ export const en = {
   'insp.cwnd': 'Sender\'s cwnd',
   'insp.cwndValue': '{n} segments',
   'insp.tlp': 'Tail loss probe',
+  'knob.ofo_queue': 'Out-of-order data is queued and joined once the gap is filled (0 = dropped; the sender must retransmit it)',
   'insp.tlpYes': 'yes: sent about two round trips after the last send to draw an ACK before the retransmission timeout (RFC 8985)',
+  // --- lazy loading and offline ---
+  'lazy.loading': 'Loading…',
+  'lazy.failed': 'Could not load {what}: {why}. Check the network connection and try again.',
+  'lazy.retry': 'Try again',
+  'lazy.offline': 'the network is off',
+  'lazy.lang': 'the {lang} texts',
+  'lazy.scenario': 'the scenario “{id}”',
+  'lazy.panel': 'this panel',
+  'lazy.boot': 'the simulator',
+  'pwa.update': 'A new version of the simulator is available.',
+  'pwa.reload': 'Reload to update',
+  'pwa.dismiss': 'Close',
+  'pwa.offlineReady': 'Everything is stored: the simulator now works offline.',
 } as const;
 
 export type MessageKey = keyof typeof en;

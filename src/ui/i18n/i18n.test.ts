@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 import { KNOB_NAMES } from '../../tcp/knobs.ts';
-import { fill, knobHelpKey, translator } from './index.ts';
+import { fill, knobHelpKey, langLoaded, loadLang, translator } from './index.ts';
 
 describe('i18n dictionaries', () => {
   it('have the same keys', () => {
@@ -31,8 +31,21 @@ describe('i18n dictionaries', () => {
     const described = Object.keys(en).filter((k) => k.startsWith('knob.')).map((k) => k.slice(5));
     expect(described.sort()).toEqual([...KNOB_NAMES].sort());
   });
-  it('fills parameters', () => {
+  it('fills parameters', async () => {
+    await loadLang('zh-CN');
     expect(fill('{a} and {b}', { a: 1, b: 'x' })).toBe('1 and x');
     expect(translator('zh-CN')('seconds', { t: 2 })).toBe('2 秒');
+  });
+});
+
+describe('loading a language', () => {
+  it('has English built in and loads Chinese on demand, once', async () => {
+    expect(langLoaded('en')).toBe(true);
+    const a = loadLang('zh-CN');
+    const b = loadLang('zh-CN');
+    await Promise.all([a, b]);
+    expect(langLoaded('zh-CN')).toBe(true);
+    expect(translator('zh-CN')('app.title')).toBe(zhCN['app.title']);
+    expect(translator('zh-CN')('app.title')).not.toBe(en['app.title']);
   });
 });

@@ -1,13 +1,43 @@
 import { createContext, useContext } from 'react';
 import { en } from './en.ts';
 import type { Dict, MessageKey } from './en.ts';
-import { zhCN } from './zh-CN.ts';
 import type { KnobName } from '../../tcp/knobs.ts';
 
 export type Lang = 'en' | 'zh-CN';
 export const LANG_LIST: readonly Lang[] = ['en', 'zh-CN'];
-export const DICTS: Record<Lang, Dict> = { en, 'zh-CN': zhCN };
 export type { Dict, MessageKey };
+
+/**
+ * The dictionaries loaded so far. English is built in (it is also every key's fallback); other
+ * languages are chunks of their own, loaded before the first render that needs them (main.tsx,
+ * useLang), so a page never flashes English before its language.
+ */
+const DICTS: Partial<Record<Lang, Dict>> = { en };
+const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<Dict>> = {
+  'zh-CN': () => import('./zh-CN.ts').then((m) => m.zhCN),
+};
+const loading = new Map<Lang, Promise<void>>();
+
+/** Whether `lang`'s dictionary is here (a translator for it would not fall back to English). */
+export const langLoaded = (lang: Lang): boolean => DICTS[lang] !== undefined;
+
+/**
+ * Loads `lang`'s dictionary. Rejects when its chunk cannot be fetched (offline without the
+ * service worker's copy); a failed load is not remembered, so calling again retries.
+ */
+export function loadLang(lang: Lang): Promise<void> {
+  if (lang === 'en' || DICTS[lang]) return Promise.resolve();
+  let p = loading.get(lang);
+  if (!p) {
+    p = LOADERS[lang]()
+      .then((d) => {
+        DICTS[lang] = d;
+      })
+      .finally(() => loading.delete(lang));
+    loading.set(lang, p);
+  }
+  return p;
+}
 
 /** The dictionary key of a knob's one-line description; a knob without one fails to compile (and i18n.test.ts). */
 export const knobHelpKey = (name: KnobName): MessageKey => `knob.${name}` as const;
@@ -15,7 +45,7 @@ export const knobHelpKey = (name: KnobName): MessageKey => `knob.${name}` as con
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function translator(lang: Lang): Translate {
-  const d = DICTS[lang];
+  const d = DICTS[lang] ?? en;
   return (key, params) => fill(d[key] ?? en[key], params);
 }
 
@@ -25,6 +55,12 @@ export function fill(s: string, params?: Record<string, string | number>): strin
 }
 
 const STORE = 'tcp-state-sim.lang';
+
+/** The `lang` URL parameter when it names a language, else undefined (url.ts reports bad values). */
+export function urlLang(search: string): Lang | undefined {
+  const l = new URLSearchParams(search).get('lang');
+  return l === 'en' || l === 'zh-CN' ? l : undefined;
+}
 
 /** The language remembered in localStorage, else from navigator.language. */
 export function initialLang(): Lang {

@@ -133,10 +133,15 @@ export function useSimulation(config: SimConfig, init: SimInit): [SimState, SimC
     void version;
     return viewOf(ctrl.world, VIEW_LIMITS);
   }, [ctrl, version]);
+  // the journal only grows by hand actions and is cut when history is rewritten (epoch): copied
+  // then, not on every world change (a link may carry thousands of actions)
+  const journalLength = ctrl.actions.length;
+  const epoch = ctrl.epoch;
   const journal = useMemo(() => {
-    void version;
+    void journalLength;
+    void epoch;
     return ctrl.actions.slice();
-  }, [ctrl, version]);
+  }, [ctrl, journalLength, epoch]);
 
   const controls = useMemo<SimControls>(() => {
     const send = (type: 'PLAY' | 'PAUSE' | 'TOGGLE' | 'STEP' | 'BACK' | 'JUMP_TIMER' | 'SEEK_START' | 'SEEK_END' | 'NEXT' | 'PREV' | 'SYNC') => () => player.send({ type });
@@ -214,7 +219,7 @@ export function useSimulation(config: SimConfig, init: SimInit): [SimState, SimC
     error: userError ?? ctrl.runError,
     journal,
     replayError: boot.replayError,
-    epoch: ctrl.epoch,
+    epoch,
   };
   return [state, controls, player];
 }

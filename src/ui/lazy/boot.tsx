@@ -1,0 +1,34 @@
+/**
+ * What a page needs before its first render, fetched in parallel with the page's own code: the
+ * dictionary of the page's language (so a Chinese page never flashes English) and the body of the
+ * scenario the link names (so `t=`/`a=` replay against it from the first frame).
+ */
+import type { ReactNode } from 'react';
+import { I18nContext, loadLang, translator } from '../i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
+import { LoadFailed } from './LoadFailed.tsx';
+
+/** Loads the link's built-in scenario, if it names one; an unknown id is left to the page's URL report. */
+export async function preloadScenario(id: string | null): Promise<void> {
+  if (!id) return;
+  const c = await import('../../scenarios/catalog.ts');
+  if (c.isLibraryId(id)) await c.loadScenario(id);
+}
+
+export async function prepare(lang: Lang, scenario: string | null): Promise<void> {
+  // English is the fallback: a page whose other language failed still renders, in English, with its failure shown
+  await Promise.all([loadLang(lang).catch(() => undefined), preloadScenario(scenario)]);
+}
+
+/** The page when what it needs could not be fetched: what failed, and a reload. */
+export function BootFailed({ lang, error }: { lang: Lang; error: unknown }): ReactNode {
+  const t = translator(lang);
+  return (
+    <I18nContext.Provider value={{ lang, t }}>
+      <main className="boot-failed">
+        <h1>{t('app.title')}</h1>
+        <LoadFailed what={t('lazy.boot')} error={error} onRetry={() => location.reload()} />
+      </main>
+    </I18nContext.Provider>
+  );
+}

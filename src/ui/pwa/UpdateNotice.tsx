@@ -1,0 +1,23 @@
+import { useSyncExternalStore } from 'react';
+import { useI18n } from '../i18n/index.ts';
+import { applyUpdate, dismissPwa, onPwaStatus, pwaStatus } from './register.ts';
+
+/** "A new version is available" (with Reload), or "works offline now" once everything is stored. */
+export function UpdateNotice() {
+  const { t } = useI18n();
+  const status = useSyncExternalStore(onPwaStatus, pwaStatus, () => null);
+  if (!status) return null;
+  return (
+    <div className="pwa-notice" role="status" data-testid="pwa-notice" data-pwa={status}>
+      <span>{status === 'need-refresh' ? t('pwa.update') : t('pwa.offlineReady')}</span>
+      {status === 'need-refresh' && (
+        <button type="button" className="primary" data-testid="pwa-reload" onClick={applyUpdate}>
+          {t('pwa.reload')}
+        </button>
+      )}
+      <button type="button" data-testid="pwa-dismiss" onClick={dismissPwa}>
+        {t('pwa.dismiss')}
+      </button>
+    </div>
+  );
+}
