@@ -91,6 +91,8 @@ export default defineConfig({
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: {
+    // every browser the app supports has <link rel="modulepreload"> (and ES modules) built in
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       // the app, and the <tcp-state-sim> custom element as dist/embed.js (a stable name for docs pages)
       input: { index: 'index.html', embed: 'src/embed/element.ts' },

@@ -49,3 +49,40 @@ test('Open capture…: a file that is not a capture gets an error naming the fil
   await expect(page.getByTestId('capture-error')).toHaveText('notes.txt: byte 0: wrong magic number 0x68656c6c: not a pcap or pcapng file');
   await page.screenshot({ path: `${SHOTS}/capture-panel-zh.png` });
 });
+
+test('Open capture…: a real simultaneous close shows both peers in CLOSING at the capture time', async ({ page }) => {
+  await open(page, 'scenario=teardown');
+  await page.getByTestId('capture-panel').locator('summary').click();
+  await page.getByTestId('open-capture').setInputFiles('tests/captures/linux/simultaneous-close.pcap');
+  const dialog = page.getByTestId('capture-dialog');
+  await expect(dialog.getByTestId('capture-paths')).toContainText('FIN_WAIT_1 → CLOSING → TIME_WAIT');
+  // the FINs crossed (sent at 1.044 s and 1.155 s); from 1.155318 s both are CLOSING until the
+  // server's ACK of the client's FIN, captured at 1.155412 s
+  await dialog.getByTestId('capture-time').fill('1.15536');
+  await expect(dialog.getByTestId('capture-state-client')).toHaveAttribute('data-tcp-state', 'CLOSING');
+  await expect(dialog.getByTestId('capture-state-server')).toHaveAttribute('data-tcp-state', 'CLOSING');
+  await expect(dialog.locator('[data-testid="diagram-state"][data-state="CLOSING"]')).toHaveAttribute('data-active-peers', 'client server');
+  await expect(dialog).toContainText('None: every segment is what the model would have sent and accepted.');
+  await dialog.getByTestId('capture-time').fill('1.2');
+  await expect(dialog.getByTestId('capture-state-client')).toHaveAttribute('data-tcp-state', 'TIME_WAIT');
+  await expect(dialog.getByTestId('capture-state-server')).toHaveAttribute('data-tcp-state', 'TIME_WAIT');
+});
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`Open capture…: a loss the capture point cannot see is flagged, with the reason in ${lang}`, async ({ page }) => {
+    // lost-final-ack captured at the client: the client's last ACK is lost after the capture saw it,
+    // so the server's FIN retransmission makes no sense at the client's end
+    await open(page, `scenario=lost-final-ack&t=200&lang=${lang}`);
+    await page.getByTestId('capture-panel').locator('summary').click();
+    await page.getByTestId('capture-point').selectOption('client');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-capture').click()]);
+    await page.getByTestId('open-capture').setInputFiles(await download.path());
+    const dialog = page.getByTestId('capture-dialog');
+    const flag = dialog.getByTestId('capture-flag').first();
+    await expect(flag).toBeVisible();
+    const reason = flag.getByTestId('capture-flag-reason');
+    if (lang === 'en') await expect(reason).toHaveText(/^the server model in CLOSED would not send FIN,ACK seq=\d+ ack=\d+ len=0/);
+    else await expect(reason).toHaveText(/^服务器端的模型处于 CLOSED，不会发送 FIN,ACK seq=\d+ ack=\d+ len=0/);
+    await page.screenshot({ path: `${SHOTS}/capture-flag-${lang}.png` });
+  });
+}

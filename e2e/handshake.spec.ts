@@ -29,7 +29,9 @@ test('handshake and teardown by clicking', async ({ page }) => {
   await expect(page.getByTestId('results-server')).toContainText('read() = 0');
   await server.getByRole('button', { name: 'Close' }).click();
   await expectState(page, 'server', 'LAST_ACK');
-  await stepUntil(page, async () => (await peer(page, 'server').getAttribute('data-tcp-state')) === 'CLOSED');
+  // the connection ends (LAST_ACK → CLOSED) and only the listener is left: the server is listening again
+  await stepUntil(page, async () => (await peer(page, 'server').getAttribute('data-tcp-state')) === 'LISTEN');
+  await expect(page.locator('[data-testid="diagram-last-edge"][data-peer="server"]')).toHaveAttribute('data-edge', /LAST_ACK.*CLOSED/);
   await expectState(page, 'client', 'TIME_WAIT');
   expect(await simSeconds(page)).toBeGreaterThan(0);
 });

@@ -76,8 +76,20 @@ describe('export → import round trip', () => {
     const bad = packets.map((p) => (p.number === 5 ? { ...p, seq: (p.seq + 100000) >>> 0 } : p));
     const r = replayStream(info, bad);
     expect(r.flags).toEqual([
-      { number: 5, t: 1, from: 'server', reason: 'the server model in ESTABLISHED would not send ACK seq=11849834 ack=2693262168 len=0; it would send ACK seq=11749834 ack=2693262168 len=0' },
-      { number: 5, t: 1, from: 'server', reason: 'client: the model in ESTABLISHED rejects it and answers with an ACK (unacceptable)' },
+      {
+        number: 5,
+        t: 1,
+        from: 'server',
+        reason: 'the server model in ESTABLISHED would not send ACK seq=11849834 ack=2693262168 len=0; it would send ACK seq=11749834 ack=2693262168 len=0',
+        why: { code: 'not-sent', peer: 'server', state: 'ESTABLISHED', seg: 'ACK seq=11849834 ack=2693262168 len=0', expect: ['ACK seq=11749834 ack=2693262168 len=0'] },
+      },
+      {
+        number: 5,
+        t: 1,
+        from: 'server',
+        reason: 'client: the model in ESTABLISHED rejects it and answers with an ACK (unacceptable)',
+        why: { code: 'rejected', peer: 'client', state: 'ESTABLISHED', answer: 'ack', detail: 'unacceptable' },
+      },
     ]);
     const flagged = r.trace.events.filter((e) => 'flagged' in e);
     expect(flagged.map((e) => e.type)).toEqual(['send', 'deliver']);

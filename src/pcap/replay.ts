@@ -30,6 +30,30 @@ export interface ReplayFlag {
   t: number;
   from: PeerName;
   reason: string;
+  /** the reason as data, for a translated display (absent for notes about the capture as a whole) */
+  why?: FlagWhy;
+}
+
+/** Why a segment is flagged, as data (`whyText` writes it in English; the app translates it). */
+export type FlagWhy =
+  /** the sender's model would not have sent it; `expect`: what it would send instead */
+  | { code: 'not-sent'; peer: PeerName; state: string; seg: string; expect: string[] }
+  /** the receiver's model would not take it: discard it, answer with an ACK or a RST, or reset on a SYN */
+  | { code: 'rejected'; peer: PeerName; state: string; answer: 'drop' | 'ack' | 'rst' | 'reset'; detail: string };
+
+export function whyText(w: FlagWhy): string {
+  if (w.code === 'not-sent') return `the ${w.peer} model in ${w.state} would not send ${w.seg}${w.expect.length ? `; it would send ${w.expect.join(' or ')}` : ''}`;
+  const s = `${w.peer}: the model in ${w.state}`;
+  switch (w.answer) {
+    case 'drop':
+      return `${s} discards it (${w.detail})`;
+    case 'ack':
+      return `${s} rejects it and answers with an ACK (${w.detail})`;
+    case 'rst':
+      return `${s} rejects it and answers with a RST`;
+    case 'reset':
+      return `${s} resets the connection on this SYN`;
+  }
 }
 
 export interface ReplayResult {
@@ -47,8 +71,10 @@ export interface ReplayOptions {
 const fmt = (p: { flags: readonly string[]; seq: number; ack: number; len: number }) => `${p.flags.join(',') || '-'} seq=${p.seq >>> 0}${p.flags.includes('ACK') ? ` ack=${p.ack >>> 0}` : ''} len=${p.len}`;
 const clampMss = (m: number | undefined) => (m === undefined ? undefined : Math.max(KNOB_SPECS.mss.min, Math.min(KNOB_SPECS.mss.max, m)));
 
-function toSegment(p: TcpPacket): Segment {
-  return { srcPort: p.srcPort, dstPort: p.dstPort, seq: p.seq, ack: p.ack, flags: flagsFrom(p.flags), len: p.len, win: p.win, ...(p.mss !== undefined ? { mss: p.mss } : {}) };
+/** The segment the engine sees; `shift`: the sender's window scale (RFC 7323), which applies to every segment but a SYN. */
+function toSegment(p: TcpPacket, shift = 0): Segment {
+  const win = p.flags.includes('SYN') ? p.win : p.win * 2 ** shift;
+  return { srcPort: p.srcPort, dstPort: p.dstPort, seq: p.seq, ack: p.ack, flags: flagsFrom(p.flags), len: p.len, win, ...(p.mss !== undefined ? { mss: p.mss } : {}) };
 }
 
 /** The model's segment is the captured one: same flags (PSH aside), sequence numbers and length. */
@@ -60,20 +86,21 @@ function sameSegment(m: Segment, p: TcpPacket): boolean {
   return !f.ACK || (m.ack >>> 0) === (p.ack >>> 0);
 }
 
-/** Why a receiver's model would not take this segment, or null when it would. */
-function rejection(v: Verdict, state: TcpState, seg: Segment, rcvNxt: number): string | null {
+/** Why the receiver's model (`peer`) would not take this segment, or null when it would. */
+function rejection(peer: PeerName, v: Verdict, state: TcpState, seg: Segment, rcvNxt: number): FlagWhy | null {
   // A keepalive probe sits just below the window on purpose: its ACK answer is the design, not a disagreement.
   if (v.kind === 'ack' && v.why === 'unacceptable' && seg.len <= 1 && (seg.seq >>> 0) === seqAdd(rcvNxt >>> 0, -1)) return null;
+  const r = (answer: 'drop' | 'ack' | 'rst' | 'reset', detail = ''): FlagWhy => ({ code: 'rejected', peer, state, answer, detail });
   switch (v.kind) {
     case 'drop':
-      return `the model in ${state} discards it (${v.why})`;
+      return r('drop', v.why);
     case 'ack':
       if (v.why === 'time-wait') return null;
-      return `the model in ${state} rejects it and answers with an ACK (${v.why})`;
+      return r('ack', v.why);
     case 'rst-reply':
-      return `the model in ${state} rejects it and answers with a RST`;
+      return r('rst');
     case 'syn-reset':
-      return `the model in ${state} resets the connection on this SYN`;
+      return r('reset');
     default:
       return null;
   }
@@ -95,6 +122,12 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
     if (isnQueue[side].at(-1) !== p.seq >>> 0) isnQueue[side].push(p.seq >>> 0);
     mss[side] ??= clampMss(p.mss);
   }
+  // Window scaling (RFC 7323) is in force when both SYNs carry the option; the model has no scaling
+  // of its own, so it is handed each window at its true size.
+  const wscale: Record<PeerName, number | undefined> = { client: undefined, server: undefined };
+  for (const p of packets) if (p.flags.includes('SYN')) wscale[sideOf(p)] ??= p.wscale ?? -1;
+  const both = (wscale.client ?? -1) >= 0 && (wscale.server ?? -1) >= 0;
+  const shift: Record<PeerName, number> = { client: both ? Math.min(14, wscale.client!) : 0, server: both ? Math.min(14, wscale.server!) : 0 };
   const isn = (side: PeerName) => () => isnQueue[side].shift() ?? 0;
   const knobs = (side: PeerName) => resolveKnobs(profile, mss[side] !== undefined ? { mss: mss[side] } : {});
   const obs: Record<PeerName, Observer> = {
@@ -134,25 +167,33 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
   const deliver = (to: PeerName, p: TcpPacket, t: number) => {
     const b = obs[to];
     const target = b.target();
-    const seg = toSegment(p);
+    const seg = toSegment(p, shift[otherPeer(to)]);
     const tcb = target ? b.stack.tcb(target.sock) : undefined;
-    const why = target && tcb ? rejection(analyze(target.state, tcb, seg), target.state, seg, tcb.rcvNxt) : null;
+    const why = target && tcb ? rejection(to, analyze(target.state, tcb, seg), target.state, seg, tcb.rcvNxt) : null;
     const at = Math.max(t, lastT);
-    const ev: TraceEvent & { flagged?: string } = { t: rel(at), type: 'deliver', peer: to, ...(target ? { sock: target.sock } : {}), seg: traceSeg(p) };
+    const ev: TraceEvent & { flagged?: string; flaggedWhy?: FlagWhy } = { t: rel(at), type: 'deliver', peer: to, ...(target ? { sock: target.sock } : {}), seg: traceSeg(p) };
     if (why) {
-      ev.flagged = `${to}: ${why}`;
-      flags.push({ number: p.number, t: rel(at), from: otherPeer(to), reason: ev.flagged });
+      ev.flagged = whyText(why);
+      ev.flaggedWhy = why;
+      flags.push({ number: p.number, t: rel(at), from: otherPeer(to), reason: ev.flagged, why });
     }
     events.push(ev);
     b.deliver(seg, at, emit);
   };
+  // A segment that occupies sequence space its sender already sent is a retransmission.
+  const sentBefore: Record<PeerName, Set<string>> = { client: new Set(), server: new Set() };
   const send = (from: PeerName, p: TcpPacket, later: readonly TcpPacket[]) => {
     const a = obs[from];
     const why = explain(a, p, emit, later);
-    const ev: TraceEvent & { flagged?: string } = { t: rel(p.t), type: 'send', peer: from, ...(a.sock !== null ? { sock: a.sock } : {}), seg: traceSeg(p) };
+    const space = p.len + (p.flags.includes('SYN') ? 1 : 0) + (p.flags.includes('FIN') ? 1 : 0);
+    const key = `${p.seq >>> 0}|${p.len}|${p.flags.join(',')}`;
+    const rtx = space > 0 && sentBefore[from].has(key);
+    if (space > 0) sentBefore[from].add(key);
+    const ev: TraceEvent & { flagged?: string; flaggedWhy?: FlagWhy } = { t: rel(p.t), type: 'send', peer: from, ...(a.sock !== null ? { sock: a.sock } : {}), seg: traceSeg(p), ...(rtx ? { retransmit: true } : {}) };
     if (why) {
-      ev.flagged = why;
-      flags.push({ number: p.number, t: rel(p.t), from, reason: why });
+      ev.flagged = whyText(why);
+      ev.flaggedWhy = why;
+      flags.push({ number: p.number, t: rel(p.t), from, reason: ev.flagged, why });
     }
     // The call or timer that explains the send is already in the trace, before it, as in a simulation.
     events.push(ev);
@@ -183,7 +224,9 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
     const later = () => list.slice(i + 1).map((x) => x.p);
     const to = otherPeer(sg.from);
     if (sg.kind === 'both') {
-      flushInbox(to, null);
+      // The sender's earlier segments are handed over now, unless the receiver's next segment shows
+      // they had not arrived yet (it does not acknowledge them: crossing FINs stay crossed).
+      flushInbox(to, list.slice(i + 1).find((x) => x.from === to)?.p ?? null);
       flushInbox(sg.from, p);
       advanceTo(p.t);
       send(sg.from, p, later());
@@ -222,7 +265,7 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
  * sent, else an application call the segment implies, else one of its timers
  * firing now. Returns null when explained, or why the model would not send it.
  */
-function explain(a: Observer, p: TcpPacket, emit: (e: TraceEvent) => void, later: readonly TcpPacket[]): string | null {
+function explain(a: Observer, p: TcpPacket, emit: (e: TraceEvent) => void, later: readonly TcpPacket[]): FlagWhy | null {
   const take = (): boolean => {
     const i = a.pending.findIndex((m) => sameSegment(m, p));
     if (i < 0) return false;
@@ -260,8 +303,8 @@ function explain(a: Observer, p: TcpPacket, emit: (e: TraceEvent) => void, later
     }
     a.load(saved);
   }
-  const expect = a.pending.length ? `; it would send ${a.pending.map((m) => fmt({ flags: Object.keys(m.flags).filter((k) => m.flags[k as keyof typeof m.flags]), seq: m.seq, ack: m.ack, len: m.len })).join(' or ')}` : '';
-  return `the ${a.peer} model in ${a.state()} would not send ${fmt(p)}${expect}`;
+  const expect = a.pending.map((m) => fmt({ flags: Object.keys(m.flags).filter((k) => m.flags[k as keyof typeof m.flags]), seq: m.seq, ack: m.ack, len: m.len }));
+  return { code: 'not-sent', peer: a.peer, state: a.state(), seg: fmt(p), expect };
 }
 
 /**

@@ -53,9 +53,23 @@ export class PeerApp {
     return 'CLOSED';
   }
 
+  /**
+   * The state the picture shows for this peer: its connection's while that connection exists;
+   * once it has ended (CLOSED) and its descriptor is closed, only the listener is left (a server
+   * whose connection is gone is listening, and answers the next SYN from LISTEN). Matches the
+   * summary's path (summary.ts).
+   */
+  drawnState(): TcpState {
+    const st = this.state();
+    if (this.crashed || st !== 'CLOSED' || this.listener === null || this.primary === null) return st;
+    if (this.stack.sock(this.primary)?.fdOpen) return st;
+    const ls = this.stack.state(this.listener);
+    return ls === 'LISTEN' ? ls : st;
+  }
+
   /** Which calls make sense now; the UI enables its buttons from this. */
   canCall(): Record<AppAction['do'], boolean> {
-    const out = Object.fromEntries(ALL_CALLS.map((c) => [c, false])) as Record<AppAction['do'], boolean>;
+    const out: Record<AppAction['do'], boolean> = { listen: false, connect: false, send: false, read: false, shutdown: false, close: false, abort: false, keepalive: false };
     if (this.crashed || this.stack.down) return out;
     const curSock = this.cur !== null ? this.stack.sock(this.cur) : undefined;
     const curOpen = !!curSock && curSock.fdOpen;

@@ -58,11 +58,13 @@ export type LinkVerdict = { drop: string } | { arrivals: number[] };
 /** What the link does with one segment: drop it (why) or deliver it after these delays (seconds). */
 export function transmit(l: LinkState, seg: Segment, dir: Direction, rng: Rng): LinkVerdict {
   if (l.partitioned) return { drop: 'partition' };
-  const flags = flagList(seg.flags) as string[];
-  const i = l.dropNext.findIndex((r) => r.dir === dir && r.flags.every((f) => flags.includes(f)));
-  if (i >= 0) {
-    l.dropNext.splice(i, 1);
-    return { drop: 'drop-next' };
+  if (l.dropNext.length > 0) {
+    const flags = flagList(seg.flags) as string[];
+    const i = l.dropNext.findIndex((r) => r.dir === dir && r.flags.every((f) => flags.includes(f)));
+    if (i >= 0) {
+      l.dropNext.splice(i, 1);
+      return { drop: 'drop-next' };
+    }
   }
   if (l.cfg.loss > 0 && rng.next() * 100 < l.cfg.loss) return { drop: 'loss' };
   const one = () => l.cfg.delay + (l.cfg.jitter > 0 ? rng.next() * l.cfg.jitter : 0);

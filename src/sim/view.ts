@@ -26,7 +26,7 @@ export function peerView(w: World, p: PeerName): PeerView {
   const stack = w.stacks[p];
   return {
     peer: p,
-    state: app.state(),
+    state: app.drawnState(),
     history,
     sockets: stack.allSocks().filter((s) => s.conn).map((s) => ({ sock: s.id, state: stack.state(s.id), listening: s.kind === 'listener' })),
     crashed: app.crashed,

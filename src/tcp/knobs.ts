@@ -112,8 +112,20 @@ export function checkKnob(name: string, value: unknown, where = `knob ${name}`):
  * The knob set for a profile with overrides applied. Validates everything before
  * returning, so a bad override leaves nothing half-applied.
  */
+/** Each profile's defaults, resolved once (knob sets are frozen, so one can be shared). */
+const DEFAULTS = new Map<Profile, Knobs>();
+
 export function resolveKnobs(profile: Profile, overrides: Readonly<Record<string, unknown>> = {}, where = 'set'): Knobs {
   if (!isProfile(profile)) throw new InputError('profile', `unknown profile "${String(profile)}"; allowed: ${PROFILES.join(', ')}`);
+  let none = true;
+  for (const _ in overrides) {
+    none = false;
+    break;
+  }
+  if (none) {
+    const d = DEFAULTS.get(profile);
+    if (d) return d;
+  }
   const out = {} as Record<KnobName, number> & { profile: Profile };
   out.profile = profile;
   for (const n of KNOB_NAMES) out[n] = KNOB_SPECS[n].defaults[profile];
@@ -123,7 +135,9 @@ export function resolveKnobs(profile: Profile, overrides: Readonly<Record<string
     out.time_wait_len = Math.min(2 * out.msl, KNOB_SPECS.time_wait_len.max);
   }
   if (out.rto_min > out.rto_max) throw new InputError(`${where}.rto_min`, `rto_min (${out.rto_min}) exceeds rto_max (${out.rto_max})`);
-  return Object.freeze(out);
+  const k = Object.freeze(out);
+  if (none) DEFAULTS.set(profile, k);
+  return k;
 }
 
 /** RFC 5961 mitigations in force for RST resp. SYN: the master `rfc5961` knob and the per-kind one. */

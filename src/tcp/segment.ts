@@ -39,7 +39,13 @@ export function segEnd(s: Segment): number {
 }
 
 export function flagList(f: Flags): FlagName[] {
-  return FLAG_ORDER.filter((n) => f[n]);
+  const out: FlagName[] = [];
+  if (f.SYN) out.push('SYN');
+  if (f.FIN) out.push('FIN');
+  if (f.RST) out.push('RST');
+  if (f.PSH) out.push('PSH');
+  if (f.ACK) out.push('ACK');
+  return out;
 }
 
 /** `SYN,ACK`; an empty flag set is written `-` (packetdrill's spelling). */

@@ -32,8 +32,8 @@ import { useTheme } from './theme/useTheme.ts';
 import { ThemePicker } from './theme/ThemePicker.tsx';
 import { useSimulation } from './sim/useSimulation.ts';
 import { useReducedMotion } from './sim/useReducedMotion.ts';
-import { flightsAt, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
-import { noteClaims } from './noteClaims.ts';
+import { flightsAt, moveClock, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
+import { noteFocus, notedSegments } from './noteFocus.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
 import { encodeScenario } from './docs/scenarioParam.ts';
 import type { UrlProblem } from './url.ts';
@@ -99,7 +99,9 @@ export function App() {
   const [edgeTracker] = useState(() => new LastEdgeTracker());
   const lastEdge = useMemo(() => edgeTracker.update(trace), [edgeTracker, trace]);
   const reducedMotion = useReducedMotion();
-  const moves = useMemo(() => peerMoves(view.peers), [view.peers]);
+  const moves = useMemo(() => peerMoves(view.peers, view.link.delay), [view.peers, view.link.delay]);
+  // the chips' clock: the time shown while one travels, else a fixed value (the diagram is left alone)
+  const moveTime = moveClock(moves, displayTime);
   const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
   // nothing on the wire: the same empty list every frame, so the state diagram is left alone
   const flights = useMemo(() => (wire.length ? flightsAt(wire, view.peers, displayTime) : NO_FLIGHTS), [wire, view.peers, displayTime]);
@@ -120,7 +122,12 @@ export function App() {
   const noteIndex = sim.noteIndex;
   // what the note shown names is highlighted on the state diagram
   const shownNote = noteIndex >= 0 ? scenario?.notes[noteIndex] : undefined;
-  const noted = useMemo(() => (shownNote ? noteClaims(shownNote.text[lang], lang, shownNote.at).map((c) => c.state) : undefined), [shownNote, lang]);
+  const focus = useMemo(() => (shownNote ? noteFocus(shownNote.text[lang], lang, shownNote.at) : null), [shownNote, lang]);
+  const noted = focus?.states;
+  const ladderNoted = useMemo(
+    () => (focus && shownNote ? { segments: notedSegments(view.segments, focus.flags, shownNote.at), peers: focus.peers, timers: focus.timers } : undefined),
+    [focus, shownNote, view.segments],
+  );
 
   const chooseScenario = (id: string) => {
     setLoadFailed(null);
@@ -314,7 +321,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.state')}>
                 <h2 className="visually-hidden">{t('diagram.state')}</h2>
                 <ErrorBoundary label={t('diagram.state')}>
-                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} flights={flights} reducedMotion={reducedMotion} noted={noted} />
+                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} moveTime={moveTime} flights={flights} reducedMotion={reducedMotion} noted={noted} />
                 {selectedState && (
                   <div className="sheet si-sheet">
                     <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />
@@ -325,7 +332,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.sequence')}>
                 <h2 className="visually-hidden">{t('diagram.sequence')}</h2>
                 <ErrorBoundary label={t('diagram.sequence')}>
-                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} />
+                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} noted={ladderNoted} />
                 </ErrorBoundary>
               </section>
             </div>
@@ -347,8 +354,8 @@ export function App() {
               nextTimerAt={view.nextTimerAt}
               controls={controls}
             />
-            <PeersPanel peers={view.peers} keepalive={keepalive} perform={controls.perform} />
-            <TimersPanel timers={view.timers} now={displayTime} />
+            <PeersPanel peers={view.peers} keepalive={keepalive} perform={controls.perform} noted={focus?.peers} />
+            <TimersPanel timers={view.timers} now={displayTime} noted={focus?.timers} />
             {!embed && <NetworkPanel link={view.link} perform={controls.perform} />}
             {!embed && (
               <details className="panel-details">

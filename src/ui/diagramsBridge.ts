@@ -2,8 +2,9 @@
 import { memo } from 'react';
 import { SequenceDiagram as SequenceDiagramImpl } from './diagrams/SequenceDiagram.tsx';
 import { StateDiagram as StateDiagramImpl } from './diagrams/StateDiagram.tsx';
-import { StateInfo as StateInfoImpl } from './diagrams/StateInfo.tsx';
+import { lazyPanel } from './lazy/lazyPanel.tsx';
 
 export const StateDiagram = memo(StateDiagramImpl);
 export const SequenceDiagram = memo(SequenceDiagramImpl);
-export const StateInfo = memo(StateInfoImpl);
+/** the state explainer (texts for all 11 states in both languages) is fetched when a state is first clicked */
+export const StateInfo = memo(lazyPanel(() => import('./diagrams/StateInfo.tsx').then((m) => m.StateInfo)));

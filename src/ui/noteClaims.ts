@@ -17,7 +17,7 @@ export interface NoteClaim {
   state: TcpState;
 }
 
-type Lang = 'en' | 'zh-CN';
+export type Lang = 'en' | 'zh-CN';
 
 const STATE_RE = new RegExp(`\\b(${TCP_STATES.join('|')})\\b`, 'g');
 const PEER_RE: Record<Lang, RegExp> = {
@@ -33,7 +33,8 @@ const ASIDE_RE: Record<Lang, RegExp> = {
 /** an explicit instant in a sentence ("at 2.05 s", "from 2.1 s", "在 2.4 秒"): the sentence is about that instant */
 const TIME_RE: Record<Lang, RegExp> = {
   en: /\b(?:at|from|by|until)\s+(\d+(?:\.\d+)?)\s*s\b/g,
-  'zh-CN': /(\d+(?:\.\d+)?)\s*秒(?:时|起|后)?/g,
+  // an instant ("在 2.05 秒", "2.1 秒时", "预定 62.3 秒"), not a duration ("持续 60 秒", "空闲 10 秒后")
+  'zh-CN': /(?:(?:在|于|到|至|预定)\s*(\d+(?:\.\d+)?)\s*秒)|(?:(\d+(?:\.\d+)?)\s*秒(?:时|起))/g,
 };
 /** right before a state that is left, passed or ended rather than entered */
 const LEFT_BEFORE_RE: Record<Lang, RegExp> = {
@@ -47,6 +48,19 @@ const ZH_ATTRIBUTIVE_RE = /^\s*(?:状态)?的(客户端|服务器端|服务器)/
 
 const peerOf = (word: string): PeerName => (/client|客户端/i.test(word) ? 'client' : 'server');
 
+/** The sentences of a note that speak of its own instant: no hypothesis or aside, no other instant named. */
+export function sentencesAbout(text: string, lang: Lang, at?: number): string[] {
+  return text.split(SENTENCE_RE[lang]).filter((sentence) => {
+    if (ASIDE_RE[lang].test(sentence)) return false;
+    return at === undefined || ![...sentence.matchAll(TIME_RE[lang])].some((m) => Math.abs(Number(m[1] ?? m[2]) - at) > 1e-9);
+  });
+}
+
+/** The peers a sentence names, with where. */
+export function peersNamed(sentence: string, lang: Lang): { at: number; peer: PeerName }[] {
+  return [...sentence.matchAll(PEER_RE[lang])].map((m) => ({ at: m.index, peer: peerOf(m[1]!) }));
+}
+
 /**
  * The claims of a note shown at `at` seconds. A sentence that names another instant is about
  * that instant and makes no claim about this one. Within a sentence, the last state named for
@@ -54,10 +68,8 @@ const peerOf = (word: string): PeerName => (/client|客户端/i.test(word) ? 'cl
  */
 export function noteClaims(text: string, lang: Lang, at?: number): NoteClaim[] {
   const out: NoteClaim[] = [];
-  for (const sentence of text.split(SENTENCE_RE[lang])) {
-    if (ASIDE_RE[lang].test(sentence)) continue;
-    if (at !== undefined && [...sentence.matchAll(TIME_RE[lang])].some((m) => Math.abs(Number(m[1]) - at) > 1e-9)) continue;
-    const peers = [...sentence.matchAll(PEER_RE[lang])].map((m) => ({ at: m.index, peer: peerOf(m[1]!) }));
+  for (const sentence of sentencesAbout(text, lang, at)) {
+    const peers = peersNamed(sentence, lang);
     const last = new Map<PeerName, TcpState>();
     for (const m of sentence.matchAll(STATE_RE)) {
       const before = sentence.slice(0, m.index);

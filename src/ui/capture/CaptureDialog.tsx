@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Opened } from '../../pcap/app-api.ts';
 import { replayCapture } from '../../pcap/app-api.ts';
+import type { FlagWhy } from '../../pcap/replay.ts';
 import type { Profile } from '../../tcp/knobs.ts';
 import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -15,6 +16,13 @@ const noop = () => {};
 
 export default function CaptureDialog({ opened, profile, onClose }: { opened: Opened & { ok: true }; profile: Profile; onClose(): void }) {
   const { t, lang } = useI18n();
+  // the model's reasons, in the page's language (the CLI and JSON keep the English text)
+  const whyText = (w: FlagWhy): string => {
+    const peer = t(w.peer === 'client' ? 'peer.client' : 'peer.server');
+    if (w.code === 'not-sent') return t('capture.why.notSent', { peer, state: w.state, seg: w.seg }) + (w.expect.length ? t('capture.why.wouldSend', { segs: w.expect.join(t('capture.why.or')) }) : '');
+    const key = ({ drop: 'capture.why.drop', ack: 'capture.why.ack', rst: 'capture.why.rst', reset: 'capture.why.reset' } as const)[w.answer];
+    return t(key, { peer, state: w.state, detail: w.detail });
+  };
   const [stream, setStream] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
   const result = useMemo(() => replayCapture(opened.capture, stream, profile), [opened, stream, profile]);
@@ -99,7 +107,7 @@ export default function CaptureDialog({ opened, profile, onClose }: { opened: Op
                       <button type="button" className="linkish" onClick={() => setTime(f.t)}>
                         {t('capture.flagAt', { id: f.id, t: f.t.toFixed(6) })}
                       </button>{' '}
-                      {f.reason}
+                      <span data-testid="capture-flag-reason">{f.why ? whyText(f.why) : f.reason}</span>
                     </li>
                   ))}
                 </ul>

@@ -4,13 +4,14 @@
  * and their histories from the replay's trace. Plain data, a function of
  * (trace, t), as the picture invariant asks.
  */
+import type { FlagWhy } from '../../pcap/replay.ts';
 import type { PeerName, PeerView, SegmentView, TraceEvent } from '../../sim/types.ts';
 import type { WorldView } from '../../sim/view.ts';
 import type { TcpState } from '../../tcp/states.ts';
 
 const NO_CALLS: PeerView['canCall'] = { listen: false, connect: false, send: false, read: false, shutdown: false, close: false, abort: false, keepalive: false };
 
-type Flagged = TraceEvent & { flagged?: string };
+type Flagged = TraceEvent & { flagged?: string; flaggedWhy?: FlagWhy };
 
 export function replayView(events: readonly TraceEvent[], t: number, profile: string, ports: Record<PeerName, number>): WorldView {
   const upTo = events.filter((e) => e.t <= t);
@@ -44,7 +45,7 @@ export function replayView(events: readonly TraceEvent[], t: number, profile: st
         sentAt: e.t,
         arriveAt: e.t,
         status: 'in-flight',
-        retransmit: false,
+        retransmit: !!e.retransmit,
         ...(e.flagged ? { dropReason: e.flagged } : {}),
       });
     } else if (e.type === 'deliver' && e.t <= t) {
@@ -73,8 +74,8 @@ export function replayView(events: readonly TraceEvent[], t: number, profile: st
 }
 
 /** Every flagged segment, with its packet number, time and reason. */
-export function flaggedOf(events: readonly TraceEvent[]): { id: number; t: number; reason: string }[] {
-  const out: { id: number; t: number; reason: string }[] = [];
-  for (const e of events as Flagged[]) if (e.flagged && (e.type === 'send' || e.type === 'deliver')) out.push({ id: e.seg.id, t: e.t, reason: e.flagged });
+export function flaggedOf(events: readonly TraceEvent[]): { id: number; t: number; reason: string; why?: FlagWhy }[] {
+  const out: { id: number; t: number; reason: string; why?: FlagWhy }[] = [];
+  for (const e of events as Flagged[]) if (e.flagged && (e.type === 'send' || e.type === 'deliver')) out.push({ id: e.seg.id, t: e.t, reason: e.flagged, ...(e.flaggedWhy ? { why: e.flaggedWhy } : {}) });
   return out;
 }

@@ -18,6 +18,8 @@ import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import { followLabel } from './labelFollow.ts';
+import type { NoteFocus } from '../noteFocus.ts';
+import { timerNoted } from '../noteFocus.ts';
 import type { ZoomSource, ZoomTransform } from './useD3Zoom.ts';
 import { useD3Zoom, zoomIdentity } from './useD3Zoom.ts';
 
@@ -36,6 +38,14 @@ export interface SequenceDiagramProps {
   peerTitles?: Partial<Record<PeerName, string>>;
   /** the "now" line's text, when the clock to show is not the display time (the packetdrill view shows the script's) */
   nowText?: string;
+  /** what the lesson's note names: highlighted segments, peers and timers */
+  noted?: LadderNoted;
+}
+
+export interface LadderNoted {
+  segments: readonly number[];
+  peers: readonly PeerName[];
+  timers: NoteFocus['timers'];
 }
 
 const PEERS: readonly PeerName[] = ['client', 'server'];
@@ -78,13 +88,15 @@ interface ArrowProps {
   ldy: number;
   status: ShownStatus;
   selected: boolean;
+  /** named by the lesson's note */
+  noted: boolean;
   lang: Lang;
   onSelect(id: number): void;
 }
 
 const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
 
-const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, status, selected, lang, onSelect }: ArrowProps) {
+const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, status, selected, noted, lang, onSelect }: ArrowProps) {
   const sg = g.seg;
   const hx = g.x1 + (g.x2 - g.x1) * frac;
   const hy = g.y1 + (g.y2 - g.y1) * frac;
@@ -98,6 +110,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
     sg.retransmit ? 'seq-seg--rtx' : '',
     sg.tlp ? 'seq-seg--tlp' : '',
     selected ? 'seq-seg--selected' : '',
+    noted ? 'seq-seg--noted' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -127,6 +140,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
       data-status={status}
       data-progress={progress.toFixed(3)}
       data-retransmit={sg.retransmit ? 'true' : undefined}
+      data-noted={noted ? 'true' : undefined}
       data-tlp={sg.tlp ? 'true' : undefined}
       role="button"
       tabIndex={0}
@@ -216,15 +230,16 @@ function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => numb
  * A timer's label sits by the "now" end of its bar, unless a state name of the same side is on
  * that line (a timer often starts with the state it guards): then it moves a line down.
  */
-function TimerBar({ t, displayTime, y, lang, bandLabels }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang; bandLabels: readonly number[] }) {
+function TimerBar({ t, displayTime, y, lang, bandLabels, noted }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang; bandLabels: readonly number[]; noted: boolean }) {
   const { remaining, left, bx, y0, yDue, yNow, label, tx } = timerGeometry(t, displayTime, y);
   const base = yNow - 0.3 * TIMER_FONT;
   const clash = bandLabels.find((b) => Math.abs(b - base) < TIMER_FONT * 1.25);
   const textY = clash === undefined ? base : clash + TIMER_FONT * 1.35;
   return (
     <g
-      className={`seq-timer-bar seq-timer-bar--${t.peer}`}
+      className={`seq-timer-bar seq-timer-bar--${t.peer}${noted ? ' seq-timer-bar--noted' : ''}`}
       data-testid="timer-bar"
+      data-noted={noted ? 'true' : undefined}
       data-timer={t.timer}
       data-peer={t.peer}
       data-remaining={remaining.toFixed(3)}
@@ -240,7 +255,7 @@ function TimerBar({ t, displayTime, y, lang, bandLabels }: { t: TimerView; displ
   );
 }
 
-export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont = SEG_LABEL_FONT, peerTitles, nowText: nowTextProp }: SequenceDiagramProps) {
+export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont = SEG_LABEL_FONT, peerTitles, nowText: nowTextProp, noted }: SequenceDiagramProps) {
   const titleId = useId();
   const { peers, timers } = view;
   const [zoom, setZoom] = useState(1);
@@ -401,7 +416,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
       {/* peer names stay visible while the ladder scrolls */}
       <div className="seq-head" aria-hidden="true">
         {PEERS.map((p) => (
-          <span key={p} className={`seq-peer-title seq-peer-title--${p}`} style={{ left: `${((PEER_X[p] / SEQ_W) * 100).toFixed(2)}%` }}>
+          <span key={p} className={`seq-peer-title seq-peer-title--${p}${noted?.peers.includes(p) ? ' seq-peer-title--noted' : ''}`} data-noted={noted?.peers.includes(p) ? 'true' : undefined} style={{ left: `${((PEER_X[p] / SEQ_W) * 100).toFixed(2)}%` }}>
             {peerTitles?.[p] ?? s(lang, p)}
           </span>
         ))}
@@ -436,7 +451,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
           </g>
           <g className="seq-timers">
             {shownTimers.map((t) => (
-              <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} bandLabels={bands.filter((b) => b.peer === t.peer).map((b) => b.y0 + 1.1 * BAND_FONT)} />
+              <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} bandLabels={bands.filter((b) => b.peer === t.peer).map((b) => b.y0 + 1.1 * BAND_FONT)} noted={noted ? timerNoted(noted.timers, t.timer, t.peer) : false} />
             ))}
           </g>
           {fr.breaks.map((b) => (
@@ -461,6 +476,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
                   ldy={spot.dy}
                   status={status}
                   selected={selectedSegment === g.seg.id}
+                  noted={noted?.segments.includes(g.seg.id) ?? false}
                   lang={lang}
                   onSelect={onSelectSegment}
                 />

@@ -14,8 +14,9 @@ import { edgeText } from './edgeText.ts';
 import { textWidth } from './labelLayout.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
-import type { Flight, PeerMove } from './StateTokens.tsx';
+import type { Flight, PeerMove } from './stageTokens.ts';
 import { FlightToken, MoveLabel, MoveToken } from './StateTokens.tsx';
+import { moveProgress } from '../player/pace.ts';
 import type { ZoomTransform } from './useD3Zoom.ts';
 import { useD3Zoom, zoomIdentity } from './useD3Zoom.ts';
 
@@ -41,6 +42,8 @@ export interface StateDiagramProps {
   showAllEdges?: boolean;
   /** each peer's latest transition: its edge stays lit and a chip travels along it */
   moves?: readonly PeerMove[];
+  /** the virtual time the chips are drawn at (stageTokens.ts moveClock; Infinity: all arrived) */
+  moveTime?: number;
   /** segments on the wire, as chips between the peers' states */
   flights?: readonly Flight[];
   /** no travelling chips: the same information as instant highlights */
@@ -205,7 +208,7 @@ const StateNode = memo(function StateNode({ state, client, server, selected, not
   );
 });
 
-export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false, moves, flights, reducedMotion = false, noted }: StateDiagramProps) {
+export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false, moves, moveTime = Infinity, flights, reducedMotion = false, noted }: StateDiagramProps) {
   const titleId = useId();
   const lastKey = lastEdge ? pairKey(lastEdge.from, lastEdge.to) : null;
   // A rare edge that is not normally drawn is shown while it is the last one taken.
@@ -323,9 +326,14 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
         ))}
       </g>
       <g className="sd-tokens">
-        {moves?.filter((m) => m.label).map((m) =>
-          reducedMotion ? <MoveLabel key={`${m.peer}-${m.t}-${m.to}`} move={m} /> : <MoveToken key={`${m.peer}-${m.t}-${m.from}-${m.to}`} move={m} route={routeOf(m.from, m.to)} />,
-        )}
+        {moves?.map((m) => {
+          if (!m.label) return null;
+          const key = `${m.peer}-${m.t}-${m.from}-${m.to}`;
+          if (reducedMotion) return <MoveLabel key={key} move={m} />;
+          const progress = moveProgress(m.t, m.span, moveTime);
+          // a chip is drawn while it travels; once arrived, the lit edge and the peer's badge tell the rest
+          return progress < 1 ? <MoveToken key={key} move={m} route={routeOf(m.from, m.to)} progress={progress} /> : null;
+        })}
         {flights?.map((f) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} />)}
       </g>
       </g>

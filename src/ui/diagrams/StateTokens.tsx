@@ -2,50 +2,21 @@
  * What moves on the state diagram: for each peer, a chip labelled with the cause of its last
  * transition travels along that edge (the edge stays lit until the peer's next transition), and
  * each segment on the wire travels as a chip from the sender's state towards the receiver's.
- * The segment chips are placed from the virtual clock (their flight progress); the transition chip
- * is a short animation started once per transition (Web Animations, no per-frame React work).
- * With reduced motion there are no travelling chips: the lit edge carries the label instead.
+ * Both are placed from the virtual clock (picture = f(world, time)): a transition chip is at
+ * `moveProgress(t, span, time)` along its edge, so pause, seek and step back show it exactly where
+ * it was, and auto pace slows time while it travels (pace.ts). With reduced motion there are no
+ * travelling chips: the lit edge carries the label instead.
  */
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo } from 'react';
 import type { PeerName } from '../../sim/types.ts';
-import type { TcpState } from '../../tcp/states.ts';
 import { NODE_H, NODE_POS, NODE_W } from './layout.ts';
 import { textWidth } from './labelLayout.ts';
+import type { Flight, PeerMove } from './stageTokens.ts';
 
-/** A peer's latest transition, as drawn. */
-export interface PeerMove {
-  peer: PeerName;
-  from: TcpState;
-  to: TcpState;
-  /** what caused it: `SYN`, `FIN,ACK`, `connect()`, `close()`, `timeout`, ... */
-  label: string;
-  /** virtual time of the transition (with peer and states, identifies it) */
-  t: number;
-}
-
-/** A segment on the wire, seen from the state diagram. */
-export interface Flight {
-  id: number;
-  from: PeerName;
-  flags: string;
-  /** 0 to 1 along its flight */
-  progress: number;
-  fromState: TcpState;
-  toState: TcpState;
-}
-
-/** The label of a transition from the trace's cause (`rcv SYN,ACK` → `SYN,ACK`, `close` → `close()`). */
-export function causeLabel(cause: string): string {
-  if (cause.startsWith('rcv ')) return cause.slice(4);
-  if (/timeout$/.test(cause)) return 'timeout';
-  if (cause === 'host crash') return 'crash';
-  if (cause === 'start') return '';
-  return /^[a-z_]+$/.test(cause) ? `${cause}()` : cause;
-}
+export type { Flight, PeerMove } from './stageTokens.ts';
+export { causeLabel } from './stageTokens.ts';
 
 const CHIP_FONT = 13;
-const MOVE_MS = 1000;
-const SAMPLES = 24;
 
 function Chip({ text, peer, className }: { text: string; peer: PeerName; className: string }) {
   const w = Math.max(28, textWidth(text, CHIP_FONT) + 14);
@@ -59,52 +30,38 @@ function Chip({ text, peer, className }: { text: string; peer: PeerName; classNa
   );
 }
 
-/** Points every `step` units along a polyline (pure arithmetic; no DOM geometry). */
-export function samplePolyline(pts: readonly (readonly [number, number])[], n: number): [number, number][] {
+type Route = readonly (readonly [number, number])[];
+
+/** The point at `f` (0 to 1) of a polyline's length (pure arithmetic; no DOM geometry). */
+export function pointAlong(pts: Route, f: number): [number, number] {
   const lens = pts.slice(1).map((p, i) => Math.hypot(p[0] - pts[i]![0], p[1] - pts[i]![1]));
   const total = lens.reduce((x, y) => x + y, 0);
-  const out: [number, number][] = [];
-  for (let k = 0; k <= n; k++) {
-    let want = (total * k) / n;
-    let i = 0;
-    while (i < lens.length - 1 && want > lens[i]!) want -= lens[i++]!;
-    const l = lens[i] ?? 0;
-    const f = l > 0 ? Math.min(1, want / l) : 0;
-    const p = pts[i] ?? pts[0]!;
-    const q = pts[i + 1] ?? p;
-    out.push([p[0] + (q[0] - p[0]) * f, p[1] + (q[1] - p[1]) * f]);
-  }
-  return out;
+  let want = total * Math.min(1, Math.max(0, f));
+  let i = 0;
+  while (i < lens.length - 1 && want > lens[i]!) want -= lens[i++]!;
+  const l = lens[i] ?? 0;
+  const k = l > 0 ? Math.min(1, want / l) : 0;
+  const p = pts[i] ?? pts[0]!;
+  const q = pts[i + 1] ?? p;
+  return [p[0] + (q[0] - p[0]) * k, p[1] + (q[1] - p[1]) * k];
 }
 
-/** The transition chip: slides along the edge's route from the old state to the new one, once. */
-export const MoveToken = memo(function MoveToken({ move, route }: { move: PeerMove; route: readonly (readonly [number, number])[] }) {
-  const ref = useRef<SVGGElement>(null);
-  useLayoutEffect(() => {
-    const g = ref.current;
-    if (!g || typeof g.animate !== 'function') return;
-    const frames: Keyframe[] = samplePolyline(route, SAMPLES).map(([x, y], i) => ({
-      transform: `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`,
-      opacity: 1,
-      offset: (i / SAMPLES) * 0.7,
-    }));
-    // it rests a moment where it arrived, then fades: the lit edge and the peer's badge carry on the story
-    const last = frames[frames.length - 1]!;
-    frames.push({ ...last, offset: 0.85 }, { ...last, opacity: 0, offset: 1 });
-    const a = g.animate(frames, { duration: MOVE_MS, easing: 'ease-in-out', fill: 'forwards' });
-    return () => a.cancel();
-  }, [route]);
-  const end = route[route.length - 1] ?? [NODE_POS[move.to].x, NODE_POS[move.to].y];
+/** Gentle start and stop, so a chip leaves its state and settles into the next one. */
+const ease = (p: number): number => (p < 0.5 ? 2 * p * p : 1 - 2 * (1 - p) * (1 - p));
+
+/** The transition chip at `progress` (0 to 1) along the edge's route from the old state to the new one. */
+export const MoveToken = memo(function MoveToken({ move, route, progress }: { move: PeerMove; route: Route; progress: number }) {
+  const [x, y] = pointAlong(route, ease(progress));
   return (
     <g
-      ref={ref}
       className="sd-token-move"
       data-testid="edge-token"
       data-peer={move.peer}
       data-from={move.from}
       data-to={move.to}
       data-label={move.label}
-      style={{ transform: `translate(${end[0]}px, ${end[1]}px)`, opacity: 0 }}
+      data-progress={progress.toFixed(3)}
+      transform={`translate(${x.toFixed(1)}, ${y.toFixed(1)})`}
       aria-hidden="true"
     >
       <Chip text={move.label} peer={move.peer} className="" />
@@ -136,7 +93,7 @@ export function flightPoint(f: Flight): { x: number; y: number } {
   return { x: a.x + (b.x - a.x) * p, y: a.y + (b.y - a.y) * p + (f.from === 'client' ? -14 : 14) };
 }
 
-export function FlightToken({ f, reducedMotion }: { f: Flight; reducedMotion: boolean }) {
+export const FlightToken = memo(function FlightToken({ f, reducedMotion }: { f: Flight; reducedMotion: boolean }) {
   // reduced motion: the segment waits beside its sender's state instead of travelling
   const { x, y } = flightPoint(reducedMotion ? { ...f, progress: 0 } : f);
   return (
@@ -144,4 +101,4 @@ export function FlightToken({ f, reducedMotion }: { f: Flight; reducedMotion: bo
       <Chip text={f.flags || '·'} peer={f.from} className="sd-chip-seg" />
     </g>
   );
-}
+});

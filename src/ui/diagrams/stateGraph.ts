@@ -2,7 +2,7 @@
  * Which of the machine's edges the state diagram draws, and where: a pure
  * selection over `EDGES` (never a second transition table) plus path geometry.
  */
-import { line, curveBasis } from 'd3';
+import { basisPath } from './basisPath.ts';
 import type { Edge } from '../../tcp/machine/edges.ts';
 import type { TcpState } from '../../tcp/states.ts';
 import { ABORT_STUB, EDGE_WAYPOINTS, LABEL_POS, NODE_H, NODE_POS, NODE_W } from './layout.ts';
@@ -99,8 +99,6 @@ export function boxExit(s: TcpState, p: Pt, pad = 3): [number, number] {
   return [c.x + dx * k, c.y + dy * k];
 }
 
-const curve = line<Pt>().curve(curveBasis);
-
 export interface EdgeGeometry {
   d: string;
   /** where the label goes */
@@ -120,7 +118,7 @@ export function edgeGeometry(from: TcpState, to: TcpState): EdgeGeometry {
   const end = boxExit(to, via[via.length - 1] ?? [a.x, a.y], 6);
   const pts: Pt[] = [start, ...via, end];
   // For basis curves, repeat the ends so the path starts and ends exactly there.
-  const d = curve([start, start, ...via, end, end]) ?? '';
+  const d = basisPath([start, start, ...via, end, end]);
   // label: midpoint of the polyline by length
   const segLen = pts.slice(1).map((p, i) => Math.hypot(p[0] - pts[i]![0], p[1] - pts[i]![1]));
   const total = segLen.reduce((x, y) => x + y, 0);

@@ -378,6 +378,14 @@ export const en = {
   'pwa.reload': 'Reload to update',
   'pwa.dismiss': 'Close',
   'pwa.offlineReady': 'Everything is stored: the simulator now works offline.',
+  // --- replay: flagged reasons ---
+  'capture.why.notSent': 'the {peer} model in {state} would not send {seg}',
+  'capture.why.wouldSend': '; it would send {segs}',
+  'capture.why.or': ' or ',
+  'capture.why.drop': '{peer}: the model in {state} discards it ({detail})',
+  'capture.why.ack': '{peer}: the model in {state} rejects it and answers with an ACK ({detail})',
+  'capture.why.rst': '{peer}: the model in {state} rejects it and answers with a RST',
+  'capture.why.reset': '{peer}: the model in {state} resets the connection on this SYN',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -380,4 +380,12 @@ export const zhCN: Dict = {
   'pwa.reload': '重新加载以更新',
   'pwa.dismiss': '关闭',
   'pwa.offlineReady': '已全部存储：模拟器现在可以离线使用。',
+  // --- replay: flagged reasons ---
+  'capture.why.notSent': '{peer}的模型处于 {state}，不会发送 {seg}',
+  'capture.why.wouldSend': '；它会发送 {segs}',
+  'capture.why.or': ' 或 ',
+  'capture.why.drop': '{peer}：模型处于 {state}，会丢弃它（{detail}）',
+  'capture.why.ack': '{peer}：模型处于 {state}，会拒收它并回一个 ACK（{detail}）',
+  'capture.why.rst': '{peer}：模型处于 {state}，会拒收它并回一个 RST',
+  'capture.why.reset': '{peer}：模型处于 {state}，收到这个 SYN 会重置连接',
 };

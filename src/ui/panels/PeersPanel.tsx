@@ -9,23 +9,25 @@ interface Props {
   peers: Record<PeerName, PeerView>;
   keepalive: Record<PeerName, boolean>;
   perform(a: StepAction): boolean;
+  /** peers the lesson's note names (highlighted) */
+  noted?: readonly PeerName[];
 }
 
-export const PeersPanel = memo(function PeersPanel({ peers, keepalive, perform }: Props) {
+export const PeersPanel = memo(function PeersPanel({ peers, keepalive, perform, noted }: Props) {
   const { t } = useI18n();
   return (
     <Panel id="peers" title={t('peers.title')} className="peers-panel">
       <div className="peers">
         {/* the server first: a connection starts with its Listen, then the client's Connect */}
         {(['server', 'client'] as const).map((p) => (
-          <PeerCard key={p} view={peers[p]} keepaliveOn={keepalive[p]} perform={perform} />
+          <PeerCard key={p} view={peers[p]} keepaliveOn={keepalive[p]} perform={perform} noted={noted?.includes(p) ?? false} />
         ))}
       </div>
     </Panel>
   );
 });
 
-function PeerCard({ view, keepaliveOn, perform }: { view: PeerView; keepaliveOn: boolean; perform(a: StepAction): boolean }) {
+function PeerCard({ view, keepaliveOn, perform, noted }: { view: PeerView; keepaliveOn: boolean; perform(a: StepAction): boolean; noted: boolean }) {
   const { t } = useI18n();
   const [bytes, setBytes] = useState(100);
   const p = view.peer;
@@ -37,7 +39,7 @@ function PeerCard({ view, keepaliveOn, perform }: { view: PeerView; keepaliveOn:
     </button>
   );
   return (
-    <div className={`peer peer-${p}`}>
+    <div className={`peer peer-${p}${noted ? ' peer--noted' : ''}`} data-testid={`peer-card-${p}`} data-noted={noted ? 'true' : undefined}>
       <div className="peer-head">
         <h3>{name}</h3>
         <span className="badge" data-testid={`peer-${p}`} data-tcp-state={view.state} style={{ borderLeftColor: `var(--state-${view.state})` }}>

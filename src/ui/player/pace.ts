@@ -36,3 +36,20 @@ export function autoRate(speed: number, flightSpans: Iterable<number>): number {
   for (const d of flightSpans) if (d > 0) r = Math.min(r, (d / FLIGHT_WALL) * h);
   return r;
 }
+
+/**
+ * How long (virtual seconds) a state-diagram transition chip travels after the transition: the
+ * time a segment takes to cross the link, so a chip moves like the segments beside it. At auto
+ * pace a chip on the move slows time like a flight does (about FLIGHT_WALL real seconds).
+ */
+export function moveSpan(linkDelay: number): number {
+  return linkDelay > 0 ? Math.min(linkDelay, MAX_MOVE_SPAN) : DEFAULT_MOVE_SPAN;
+}
+const MAX_MOVE_SPAN = 1;
+const DEFAULT_MOVE_SPAN = 0.05;
+
+/** 0 to 1 along a transition made at `at` that travels for `span`, seen at `time`. */
+export function moveProgress(at: number, span: number, time: number): number {
+  if (!(span > 0)) return 1;
+  return Math.min(1, Math.max(0, (time - at) / span));
+}

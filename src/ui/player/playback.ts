@@ -4,8 +4,9 @@
  */
 import type { SegmentView } from '../../sim/types.ts';
 import type { SimController } from '../sim/controller.ts';
+import { lastTransition } from '../diagrams/stageTokens.ts';
 import type { Pace } from './pace.ts';
-import { AUTO_CAP, autoRate, dwellFor } from './pace.ts';
+import { AUTO_CAP, autoRate, dwellFor, moveSpan } from './pace.ts';
 
 /** Real seconds: a dwell shorter than this (high speeds) is skipped, it could not be seen anyway. */
 const MIN_DWELL = 0.02;
@@ -50,6 +51,25 @@ export function flightsAt(segs: readonly SegmentView[], t: number, cursor: numbe
   return { spans, cursor: c + base };
 }
 
+/**
+ * The state-diagram chips still travelling at `t`: for each peer its latest transition, which
+ * travels for moveSpan(link delay) from its instant (stageTokens.ts draws them the same way).
+ */
+export function movesAt(ctrl: SimController, t: number): { spans: number[]; until: number } {
+  const span = moveSpan(ctrl.world.linkState.cfg.delay);
+  const spans: number[] = [];
+  let until = -Infinity;
+  for (const p of ['client', 'server'] as const) {
+    const h = ctrl.world.summary(p, 3).history;
+    const i = lastTransition(h);
+    if (i < 0) continue;
+    const end = h[i]!.t + span;
+    until = Math.max(until, end);
+    if (h[i]!.t <= t && t < end) spans.push(span);
+  }
+  return { spans, until };
+}
+
 /** What the trace events from number `from` of the run on did that matters to the pace. */
 function effectsSince(ctrl: SimController, from: number): { stateChanged: boolean; sent: boolean } {
   const tr = ctrl.world.trace;
@@ -80,7 +100,8 @@ export function playFrame(ctrl: SimController, st: FrameState, wallDt: number, o
   }
   let dwell = Math.max(0, st.dwell - wallDt);
   const fl = flightsAt(ctrl.world.segmentViews(), st.time, st.cursor);
-  const target = capped(st.time + wallDt * autoRate(o.speed, fl.spans));
+  // a transition chip on the move slows time like a segment on the wire
+  const target = capped(st.time + wallDt * autoRate(o.speed, [...fl.spans, ...movesAt(ctrl, st.time).spans]));
   let time = st.time;
   for (;;) {
     const next = ctrl.world.nextEventAt();

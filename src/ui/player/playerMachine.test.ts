@@ -8,6 +8,8 @@ import type { Pace } from './pace.ts';
 import type { PlayerEmitted } from './playerMachine.ts';
 import { playerMachine, statusOf } from './playerMachine.ts';
 import { flightEnd } from './playback.ts';
+import { moveProgress } from './pace.ts';
+import { peerMoves } from '../diagrams/stageTokens.ts';
 
 /** The machine with its frame loop replaced: the test sends the frames. */
 const testMachine = playerMachine.provide({ actors: { ticker: fromCallback(() => () => {}) } });
@@ -139,6 +141,36 @@ describe('player machine', () => {
         expect(n * FRAME).toBeGreaterThanOrEqual(0.6);
         expect(n * FRAME).toBeLessThanOrEqual(1.0);
       }
+    }
+  });
+
+  it('a state-diagram chip travels about 0.8 s of real time at auto pace (1× and 10×), placed by the clock alone', () => {
+    for (const speed of [1, 10]) {
+      const p = start('handshake', { lesson: false, speed });
+      p.actor.send({ type: 'PLAY' });
+      const moving = new Map<string, number>();
+      const chipAt = (time: number) => {
+        const v = viewOf(p.ctrl.world);
+        return peerMoves(v.peers, v.link.delay).map((m) => ({ key: `${m.peer}:${m.from}->${m.to}`, progress: moveProgress(m.t, m.span, time) }));
+      };
+      let sample: { t: number; chips: string } | null = null;
+      p.frames(() => {
+        const chips = chipAt(p.time());
+        for (const c of chips) if (c.progress > 0 && c.progress < 1) moving.set(c.key, (moving.get(c.key) ?? 0) + 1);
+        if (!sample && chips.some((c) => c.key === 'client:CLOSED->SYN_SENT' && c.progress > 0.3)) sample = { t: p.time(), chips: JSON.stringify(chips) };
+        return true;
+      });
+      expect([...moving.keys()].sort()).toEqual(['client:CLOSED->SYN_SENT', 'client:SYN_SENT->ESTABLISHED', 'server:CLOSED->LISTEN', 'server:LISTEN->SYN_RCVD', 'server:SYN_RCVD->ESTABLISHED']);
+      for (const n of moving.values()) {
+        expect(n * FRAME).toBeGreaterThanOrEqual(0.6);
+        expect(n * FRAME).toBeLessThanOrEqual(1.0);
+      }
+      // the run ends once the last chip has arrived, not before
+      expect(p.status()).toBe('ended');
+      expect(chipAt(p.time()).every((c) => c.progress === 1)).toBe(true);
+      // a seek to the sampled instant shows the chips exactly where they were
+      p.actor.send({ type: 'SEEK', t: sample!.t });
+      expect(JSON.stringify(chipAt(p.time()))).toBe(sample!.chips);
     }
   });
 

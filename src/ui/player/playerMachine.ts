@@ -18,7 +18,7 @@ import type { TcpState } from '../../tcp/states.ts';
 import type { SimController } from '../sim/controller.ts';
 import { nextStop, noteInForce, previousNote } from './notes.ts';
 import type { Pace } from './pace.ts';
-import { playFrame } from './playback.ts';
+import { movesAt, playFrame } from './playback.ts';
 
 export type PlayerStatus = 'idle' | 'playing' | 'note' | 'paused' | 'seeking' | 'ended';
 
@@ -166,9 +166,9 @@ export const playerMachine = setup({
     autoplay: ({ context }) => context.autoplay,
     reachedNote: ({ context }) => context.lesson && context.hitStop,
     atNoteInstant: ({ context: c }) => c.lesson && c.noteIndex >= 0 && Math.abs(c.notes[c.noteIndex]! - c.time) <= EPS,
-    /** nothing scheduled and no note ahead */
-    finished: ({ context: c }) => c.ctrl.world.nextEventAt() === null && c.time >= lastNote(c) - EPS,
-    hasWork: ({ context: c }) => c.ctrl.world.nextEventAt() !== null || c.time < lastNote(c) - EPS,
+    /** nothing scheduled, no note ahead, and every state-diagram chip has arrived */
+    finished: ({ context: c }) => c.ctrl.world.nextEventAt() === null && c.time >= lastNote(c) - EPS && c.time >= movesAt(c.ctrl, c.time).until - EPS,
+    hasWork: ({ context: c }) => c.ctrl.world.nextEventAt() !== null || c.time < lastNote(c) - EPS || c.time < movesAt(c.ctrl, c.time).until - EPS,
     started: ({ context }) => context.time > EPS,
   },
   actions: {

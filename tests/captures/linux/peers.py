@@ -19,8 +19,10 @@ if role == 'server':
     ls.listen(1)
     c, _ = ls.accept()
     if mode == 'simultaneous-close':
-        until(at)
-        c.shutdown(socket.SHUT_WR)  # both peers send their FIN at the same moment
+        # The client's data and FIN crawl through its shaped link (make.sh): our FIN leaves
+        # before theirs arrives, and reaches them while their FIN is still on its way.
+        until(at + 0.05)
+        c.shutdown(socket.SHUT_WR)
         while c.recv(1000):
             pass
         c.close()
@@ -45,7 +47,8 @@ else:
         sys.exit(0)
     if mode == 'simultaneous-close':
         until(at)
-        s.shutdown(socket.SHUT_WR)
+        s.sendall(b'x' * 4000)
+        s.shutdown(socket.SHUT_WR)  # the FIN waits behind the data in the shaped queue
         while s.recv(1000):
             pass
         s.close()
