@@ -256,7 +256,7 @@ interface StageProps {
 function Stage({ picture, player, profile, lang, t, line, scriptTime }: StageProps) {
   const time = player.time;
   const view = useMemo(() => pktView(picture, time, profile), [picture, time, profile]);
-  const moves = useMemo(() => peerMoves(view.peers), [view.peers]);
+  const moves = useMemo(() => peerMoves(view.peers, FLIGHT), [view.peers]);
   const flights = useMemo(() => flightsAt(onTheWire(view.segments), view.peers, time), [view.segments, view.peers, time]);
   const engine = picture.engine;
   const script = engine === 'client' ? 'server' : 'client';
