@@ -2,12 +2,27 @@
  * The fleet page as a person uses it: it draws the run, the readouts at the cursor say what the
  * samples say, and a connection picked in a state opens in the two-peer view in that state.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { clientAddress, SERVER_ADDR, SERVER_PORT } from '../src/fleet/addresses.ts';
+import { replayOf } from '../src/fleet/drill.ts';
 import { FleetSim } from '../src/fleet/sim.ts';
 import { preset } from '../src/fleet/presets/index.ts';
 import { awkOutput, ssSummary } from '../src/fleet/readouts.ts';
+import { listStreams, readCapture, streamPackets } from '../src/pcap/capture.ts';
+import { drillCapture } from '../src/ui/fleet/drillCapture.ts';
 
 const finished = '[data-testid="fleet-page"][data-finished="1"]';
+
+/** Clicks into a state's band of the chart, as a person picks a connection in that state. */
+async function pickBand(page: Page, state: string): Promise<void> {
+  const band = page.locator(`[data-testid="fleet-chart"] [data-testid="fleet-band"][data-state="${state}"]`);
+  const box = (await band.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.up();
+}
 
 test.describe('fleet view', () => {
   test.setTimeout(240_000);
@@ -44,11 +59,7 @@ test.describe('fleet view', () => {
   test('a connection picked in a state opens in the two-peer view in that state', async ({ page }) => {
     await page.goto('./?view=fleet&preset=fin-wait-2&lang=en');
     await expect(page.locator(finished)).toBeVisible({ timeout: 200_000 });
-    const band = page.locator('[data-testid="fleet-chart"] [data-testid="fleet-band"][data-state="FIN_WAIT_2"]');
-    const box = (await band.boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6);
-    await page.mouse.down();
-    await page.mouse.up();
+    await pickBand(page, 'FIN_WAIT_2');
     const summary = page.getByTestId('fleet-drill-summary');
     await expect(summary).toHaveAttribute('data-state', 'FIN_WAIT_2', { timeout: 120_000 });
     const open = page.getByTestId('fleet-drill-open').first();
@@ -69,5 +80,62 @@ test.describe('fleet view', () => {
     await page.getByTestId('fleet-whatif-apply').click();
     await expect(page.getByTestId('fleet-chart-after')).toBeVisible();
     await expect(page.getByTestId('fleet-chart-after').getByTestId('fleet-marker')).toHaveAttribute('data-t', '120');
+  });
+
+  test('the connection drilled into downloads as a capture of its own segments', async ({ page }) => {
+    await page.goto('./?view=fleet&preset=fin-wait-2&lang=en');
+    await expect(page.locator(finished)).toBeVisible({ timeout: 200_000 });
+    await pickBand(page, 'FIN_WAIT_2');
+    const summary = page.getByTestId('fleet-drill-summary');
+    await expect(summary).toHaveAttribute('data-state', 'FIN_WAIT_2', { timeout: 120_000 });
+    const at = Number(await summary.getAttribute('data-t'));
+    const conn = page.getByTestId('fleet-drill-conn').first();
+    const serial = Number(await conn.getAttribute('data-serial'));
+    const peer = (await conn.getAttribute('data-peer'))!;
+    const [download] = await Promise.all([page.waitForEvent('download'), conn.getByTestId('fleet-drill-capture').click()]);
+    expect(download.suggestedFilename()).toBe(`fleet-fin-wait-2-conn${serial}-FIN_WAIT_2-${at}s.pcapng`);
+    await expect(page.getByTestId('fleet-drill-status')).toContainText(download.suggestedFilename());
+    const bytes = new Uint8Array(readFileSync((await download.path())!));
+
+    // the project's own reader takes it: one TCP stream, the client's address to the server's port 80
+    const cap = readCapture(bytes, download.suggestedFilename());
+    expect(listStreams(cap)).toHaveLength(1);
+    const { packets } = streamPackets(cap, 0);
+    const colon = peer.lastIndexOf(':');
+    expect(packets[0]).toMatchObject({ src: peer.slice(0, colon), srcPort: Number(peer.slice(colon + 1)), dst: SERVER_ADDR, dstPort: SERVER_PORT });
+    expect(packets[0]!.flags).toEqual(['SYN']);
+    // FIN_WAIT_2 at the server: its FIN left and the client acknowledged it
+    const finAt = packets.findIndex((p) => p.src === SERVER_ADDR && p.flags.includes('FIN'));
+    expect(finAt).toBeGreaterThan(0);
+    expect(packets.slice(finAt + 1).some((p) => p.dst === SERVER_ADDR && p.flags.includes('ACK'))).toBe(true);
+
+    // and it is that connection's story: the same bytes as its replay computed here
+    const sim = new FleetSim(preset('fin-wait-2'), { stories: true });
+    sim.runUntil(at);
+    const story = sim.connectionsIn('FIN_WAIT_2', 1e9).find((c) => c.story?.serial === serial)!.story!;
+    expect(clientAddress(story.port)).toBe(peer);
+    const expected = drillCapture({ serial, peer, behaviour: story.behaviour, mode: story.mode, start: story.start, path: story.path, replay: replayOf(story, sim.now, sim.knobs) }, 'fin-wait-2');
+    expect(Buffer.from(bytes).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  test('every readout, label and tooltip is in the chosen language', async ({ page }) => {
+    await page.goto('./?view=fleet&preset=close-wait-leak&lang=zh-CN&t=60');
+    await expect(page.getByTestId('fleet-readouts')).toHaveAttribute('data-t', '60', { timeout: 200_000 });
+    // the ss readout's tail line ("… N more" in English)
+    await expect(page.getByTestId('fleet-ss-close-wait')).toContainText(/…… 另有 [\d,]+ 个/);
+    await expect(page.getByTestId('fleet-ss-close-wait')).not.toContainText('more');
+    const chart = page.getByTestId('fleet-chart');
+    await expect(chart.locator('.axis-title')).toHaveText(['套接字数', '虚拟时间']);
+    await expect(chart.locator('.axis text').filter({ hasText: / s$/ })).toHaveCount(0);
+    await expect(page.getByTestId('fleet-rate-EMFILE').locator('td').first()).toHaveAttribute('title', /Too many open files/);
+    await expect(page.getByTestId('fleet-rate-EMFILE').locator('td').first()).toHaveAttribute('title', /描述符/);
+    // a what-if error is framed in the language, naming the knob
+    await page.getByTestId('fleet-whatif-knob').selectOption('ulimit_n');
+    await page.getByTestId('fleet-whatif-value').fill('lots');
+    await page.getByTestId('fleet-whatif-apply').click();
+    await expect(page.getByTestId('fleet-whatif-error')).toContainText(/^未应用：.*ulimit_n/);
+    // and the page's text carries none of the English strings of the fleet dictionary
+    const text = await page.getByTestId('fleet-page').innerText();
+    for (const english of ['more', 'Descriptors', 'What if', 'One connection', 'per second', 'sockets', 'virtual time']) expect(text, english).not.toContain(english);
   });
 });

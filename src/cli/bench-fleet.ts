@@ -1,12 +1,20 @@
 /**
- * The fleet's figures for `npm run bench` (DESIGN.md "Engine and bench"):
+ * The fleet's figures for `npm run bench` (DESIGN.md "Engine and bench"), run bundled by bench.ts:
+ * - fleet.ten_minutes_wall_s: wall seconds for 10 virtual minutes of preset close-wait-leak at
+ *   1000 new connections per virtual second (the issue's goal: ≤ 10 s), in Node;
+ * - fleet.worker_ten_minutes_wall_s: the same run in a Web Worker of Chromium (the fleet page
+ *   runs its simulation in one); the worker script is bundled by bench.ts (FLEET_BENCH_WORKER);
  * - fleet.page_connections_per_s: the FleetSim of the fleet page and CLI, preset close-wait-leak at 1000 new connections per virtual second
  *   (descriptors unlimited, so every connection is accepted and lives its life), per wall second;
  * - fleet.page_ten_minutes_wall_s: the wall time 10 virtual minutes of that load take at this rate;
  * - fleet.page_bytes_per_connection: heap per idle ESTABLISHED connection of a fleet (server end,
  *   client end and the fleet's bookkeeping), samples without `ss` lines.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
+import { describeRun, tenMinutes } from './benchFleet/measure.ts';
+import type { TenMinutes } from './benchFleet/measure.ts';
 import { applyOverrides } from '../fleet/overrides.ts';
 import { preset } from '../fleet/presets/index.ts';
 import { FleetSim } from '../fleet/sim.ts';
@@ -48,12 +56,52 @@ function bytesPerConnection(count: number): number {
   return (after - before) / n;
 }
 
-export function fleetFigures(): string[] {
+/** wall time each ten-minute run may take before it is projected instead */
+const CAP_MS = Number(process.env.FLEET_BENCH_CAP_MS ?? 60_000);
+
+/** The same run in a Web Worker of Chromium (a page of its own origin, served from memory). */
+async function inWorker(workerJs: string): Promise<TenMinutes> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    const origin = 'http://fleet-bench.invalid';
+    await page.route(`${origin}/**`, (r) =>
+      r.request().url().endsWith('/worker.js') ? r.fulfill({ contentType: 'text/javascript', body: workerJs }) : r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>fleet bench</title>' }),
+    );
+    await page.goto(`${origin}/`);
+    return (await page.evaluate(
+      (capMs) =>
+        new Promise((resolve, reject) => {
+          const w = new Worker('/worker.js');
+          w.onmessage = (e) => resolve(e.data);
+          w.onerror = (e) => reject(new Error(e.message));
+          w.postMessage({ capMs });
+        }),
+      CAP_MS,
+    )) as TenMinutes;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function fleetFigures(workerJs: string | null): Promise<string[]> {
+  const node = tenMinutes(() => performance.now(), CAP_MS);
+  const out = [`fleet.ten_minutes_wall_s: ${node.wallS.toFixed(1)} wall seconds in Node for 10 virtual minutes of close-wait-leak at 1000 new connections/s (${describeRun(node)})`];
+  if (workerJs) {
+    const w = await inWorker(workerJs);
+    out.push(`fleet.worker_ten_minutes_wall_s: ${w.wallS.toFixed(1)} wall seconds in a Chromium Web Worker, same run (${describeRun(w)})`);
+  }
   const lc = lifecyclesPerSecond(8);
   const bytes = bytesPerConnection(10_000);
   return [
+    ...out,
     `fleet.page_connections_per_s: ${lc.perSecond.toFixed(0)} new connections simulated per wall second (preset close-wait-leak at 1000/s, ${lc.virtualSeconds} virtual s)`,
-    `fleet.page_ten_minutes_wall_s: ${(600_000 / lc.perSecond).toFixed(1)} wall seconds for 10 virtual minutes of that load (projected)`,
+    `fleet.page_ten_minutes_wall_s: ${(600_000 / lc.perSecond).toFixed(1)} wall seconds for 10 virtual minutes of that load, descriptors unlimited (projected)`,
     `fleet.page_bytes_per_connection: ${bytes.toFixed(0)} bytes of heap per idle ESTABLISHED connection (both ends and the fleet's bookkeeping)`,
   ];
+}
+
+if (process.env.FLEET_BENCH_MAIN === '1') {
+  const worker = process.env.FLEET_BENCH_WORKER;
+  for (const line of await fleetFigures(worker ? readFileSync(worker, 'utf8') : null)) console.log(line);
 }

@@ -73,7 +73,7 @@ async function open(browser: Browser, base: string, c: UiBenchCase): Promise<Pag
   page.on('pageerror', (e) => console.error(`${c.name}: page error: ${e.message}`));
   const t0 = Date.now();
   await page.goto(`${base}?${new URLSearchParams({ lang: 'en', ...c.query }).toString()}`);
-  await page.getByTestId('sim-time').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.getByTestId(c.ready ?? 'sim-time').waitFor({ state: 'visible', timeout: 60_000 });
   loadMs.set(c.name, Date.now() - t0);
   return page;
 }
@@ -118,10 +118,12 @@ async function runCase(browser: Browser, base: string, c: UiBenchCase): Promise<
     if (c.prepare) await c.prepare(page);
     await page.waitForTimeout(c.warmupMs ?? WARMUP_MS);
     const profiler = PROFILE_DIR ? await startProfile(page) : null;
-    const simTime = async () => Number(await page.getByTestId('sim-time').getAttribute('data-seconds'));
+    // pages without the player (the fleet page) have no sim time
+    const simTime = async () => (c.ready ? NaN : Number(await page.getByTestId('sim-time').getAttribute('data-seconds')));
     const start = await simTime();
     await page.evaluate(RECORDER);
-    await page.waitForTimeout((c.seconds ?? 6) * 1000);
+    if (c.during) await c.during(page, (c.seconds ?? 6) * 1000);
+    else await page.waitForTimeout((c.seconds ?? 6) * 1000);
     const rec = (await page.evaluate(STOP)) as { frames: number[]; long: number[] };
     const seconds = await simTime();
     if (profiler) await stopProfile(profiler, c.name);

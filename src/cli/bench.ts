@@ -17,5 +17,10 @@ await build({ entryPoints: [join(root, 'src/cli/bench-run.ts')], bundle: true, p
 const r = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exitCode = r.status ?? 1;
 
-// ---- the fleet (src/fleet) ----
-for (const line of (await import('./bench-fleet.ts')).fleetFigures()) console.log(line);
+// ---- the fleet (src/fleet): bundled too, with the browser worker's script ----
+const fleetOut = join(outDir, 'bench-fleet.mjs');
+const workerOut = join(outDir, 'bench-fleet-worker.js');
+await build({ entryPoints: [join(root, 'src/cli/bench-fleet.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: true, external: ['playwright-core'], outfile: fleetOut, logLevel: 'warning' });
+await build({ entryPoints: [join(root, 'src/cli/benchFleet/worker.ts')], bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, outfile: workerOut, logLevel: 'warning' });
+const fleet = spawnSync(process.execPath, ['--expose-gc', fleetOut], { stdio: 'inherit', env: { ...process.env, FLEET_BENCH_MAIN: '1', FLEET_BENCH_WORKER: workerOut } });
+if (fleet.status !== 0) process.exitCode = fleet.status ?? 1;

@@ -3,24 +3,14 @@
  * the full two-peer World from its story, is in that same state at that instant.
  */
 import { describe, expect, it } from 'vitest';
-import { World } from '../sim/world.ts';
-import type { StepAction } from '../sim/config.ts';
 import type { TcpState } from '../tcp/states.ts';
-import { replayOf } from './drill.ts';
+import type { Replay } from './drill.ts';
+import { replayOf, replayWorld } from './drill.ts';
 import { FleetSim } from './sim.ts';
 import { small } from './test/configs.ts';
 
-/** Replays as the app does for `a=`: run the clock to each action's time, then perform it. */
-function serverStateAt(actions: ({ t: number } & StepAction)[], knobs: Record<string, number>, t: number): TcpState {
-  const w = new World({ set: knobs });
-  for (const a of actions) {
-    w.runUntil(a.t);
-    const { t: _t, ...action } = a;
-    w.perform(action as StepAction);
-  }
-  w.runUntil(t);
-  return w.state('server');
-}
+/** Replays as the app does for `a=`. */
+const serverStateAt = (actions: Replay['actions'], knobs: Record<string, number>, t: number): TcpState => replayWorld({ actions, knobs, t }).state('server');
 
 describe('drill-down', { timeout: 120_000 }, () => {
   it('replays connections in every state they were found in, and the World agrees', () => {

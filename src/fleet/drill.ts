@@ -5,6 +5,7 @@
  * everything else keeps its distance from that connect().
  */
 import type { StepAction } from '../sim/config.ts';
+import { World } from '../sim/world.ts';
 import { KNOB_NAMES, resolveKnobs } from '../tcp/knobs.ts';
 import type { FleetKnobs } from './knobs.ts';
 import type { Story } from './story.ts';
@@ -41,4 +42,18 @@ export function replayOf(story: Story, at: number, knobs: FleetKnobs): Replay {
   const k: Record<string, number> = {};
   for (const n of KNOB_NAMES) if (knobs.engine[n] !== defaults[n]) k[n] = knobs.engine[n];
   return { actions, knobs: k, t };
+}
+
+/**
+ * The story told by the full two-peer World up to the drilled-into instant, as the app replays
+ * `a=`: the clock runs to each action's time, then the action is performed.
+ */
+export function replayWorld(r: Replay): World {
+  const w = new World({ set: r.knobs });
+  for (const { t, ...action } of r.actions) {
+    w.runUntil(t);
+    w.perform(action as StepAction);
+  }
+  w.runUntil(r.t);
+  return w;
 }

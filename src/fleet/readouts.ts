@@ -31,12 +31,13 @@ export function ssSummary(s: Sample): string {
 
 export const SS_CLOSE_WAIT = 'ss -tan state close-wait';
 
-export function ssCloseWait(s: Sample): string[] {
+/** `more`: the line saying how many CLOSE_WAIT sockets are not listed (the page says it in its language). */
+export function ssCloseWait(s: Sample, more: (n: number) => string = (n) => `… ${n} more`): string[] {
   const rows = [['Recv-Q', 'Send-Q', 'Local Address:Port', 'Peer Address:Port'], ...s.closeWait.map((l) => [String(l.recvQ), String(l.sendQ), l.local, l.peer])];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   const lines = rows.map((r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]! + 2) : c)).join(''));
-  const more = s.states.CLOSE_WAIT - s.closeWait.length;
-  if (more > 0) lines.push(`… ${more} more`);
+  const rest = s.states.CLOSE_WAIT - s.closeWait.length;
+  if (rest > 0) lines.push(more(rest));
   return lines;
 }
 

@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CATALOG, CATALOG_IDS, cachedScenario, loadScenario } from '../scenarios/catalog.ts';
+import type { StepAction } from '../sim/config.ts';
 import type { Scenario } from '../scenarios/index.ts';
 import type { PeerName } from '../sim/types.ts';
 import { PROFILES, resolveKnobs } from '../tcp/knobs.ts';
@@ -8,13 +9,13 @@ import type { TcpState } from '../tcp/states.ts';
 import { SequenceDiagram, StateDiagram, StateInfo } from './diagramsBridge.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LastEdgeTracker } from './lastEdge.ts';
-import { I18nContext, initialLang, LANG_LIST, translator } from './i18n/index.ts';
+import { I18nContext, initialLang, translator } from './i18n/index.ts';
 import { useLang } from './i18n/useLang.ts';
 import { LoadFailed } from './lazy/LoadFailed.tsx';
 import { lazyPanel } from './lazy/lazyPanel.tsx';
 import { OnOpen } from './lazy/OnOpen.tsx';
 import { UpdateNotice } from './pwa/UpdateNotice.tsx';
-import type { Lang } from './i18n/index.ts';
+import { LANG_NAMES, LangSwitch } from './LangSwitch.tsx';
 import { CapturePanel } from './capture/CapturePanel.tsx';
 import { ClockPanel } from './panels/ClockPanel.tsx';
 import { EventLog } from './panels/EventLog.tsx';
@@ -46,7 +47,6 @@ const Capture = memo(CapturePanel);
 const ScenarioEditor = lazyPanel(() => import('./docs/ScenarioEditor.tsx').then((m) => m.ScenarioEditor));
 /** segment labels in presenter mode (SVG units; present.css sets the same size) */
 const PRESENT_LABEL_FONT = 19;
-const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
 /** the picker's value for a scenario of the user's own (from `s=`, the editor or a file) */
 const CUSTOM = '~custom';
 
@@ -185,7 +185,17 @@ export function App() {
   const settled = sim.status !== 'playing' && sim.status !== 'seeking';
   const appRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (settled && appRef.current) appRef.current.dataset.copyUrl = shareUrl();
+    if (!settled) return;
+    // once the browser is idle: opening a long link must not wait for its own link to be rebuilt
+    const write = () => {
+      if (appRef.current) appRef.current.dataset.copyUrl = shareUrl();
+    };
+    if (typeof requestIdleCallback === 'undefined') {
+      const id = setTimeout(write, 50);
+      return () => clearTimeout(id);
+    }
+    const id = requestIdleCallback(write, { timeout: 500 });
+    return () => cancelIdleCallback(id);
   }, [settled, shareUrl]);
 
   const copyLink = async () => {
@@ -203,6 +213,24 @@ export function App() {
   useKeyboard(controls, inLesson);
   const [theme, setTheme] = useTheme(init.docs.theme);
   // presenter: next/previous note in a lesson, next/previous event in free play
+  // A socket call while the clock stands still is made at once, but nothing moves until Play:
+  // say so next to the Play button until the clock moves (or play starts).
+  const [hintAt, setHintAt] = useState<number | null>(null);
+  const playing = sim.status === 'playing';
+  // read through a ref so that the callback (and the panels given it) stay the same from frame to frame
+  const clockRef = useRef({ playing, displayTime });
+  useEffect(() => {
+    clockRef.current = { playing, displayTime };
+  });
+  const perform = useCallback(
+    (a: StepAction) => {
+      const ok = controls.perform(a);
+      if (ok && !clockRef.current.playing) setHintAt(clockRef.current.displayTime);
+      return ok;
+    },
+    [controls],
+  );
+  const pausedHint = hintAt !== null && !playing && Math.abs(hintAt - displayTime) < 1e-9;
   const presenterActions = useMemo(() => (inLesson ? { next: controls.next, prev: controls.prev } : { next: controls.step, prev: controls.back }), [inLesson, controls]);
   const presenter = usePresenter(init.present ?? false, presenterActions);
   const note = scenario && noteIndex >= 0 ? scenario.notes[noteIndex] : undefined;
@@ -250,13 +278,7 @@ export function App() {
                 </button>
               ))}
             </div>
-            <div className="seg-switch" role="group" aria-label={t('header.lang')}>
-              {LANG_LIST.map((l) => (
-                <button key={l} type="button" lang={l} aria-pressed={lang === l} data-testid={`lang-${l}`} onClick={() => setLang(l)}>
-                  {LANG_NAMES[l]}
-                </button>
-              ))}
-            </div>
+            <LangSwitch lang={lang} onLang={setLang} />
             <ThemePicker theme={theme} onChange={setTheme} />
             <button type="button" data-testid="present-toggle" title={t('present.enterTitle')} onClick={presenter.enter}>
               {t('present.enter')}
@@ -300,7 +322,7 @@ export function App() {
 
         <main className="layout">
           <div className="main-col">
-            <ScenarioPanel scenario={scenario} noteIndex={noteIndex} status={sim.status} lesson={sim.lesson} controls={controls} />
+            <ScenarioPanel scenario={scenario} noteIndex={noteIndex} status={sim.status} lesson={sim.lesson} controls={controls} atNote={noteIndex >= 0 && Math.abs(displayTime - (scenario?.notes[noteIndex]?.at ?? NaN)) < 5e-4} />
             {presenter.on && (
               <div className="present-tools" role="toolbar" aria-label={t('present.keys')}>
                 <button type="button" data-testid="present-prev" onClick={presenterActions.prev}>
@@ -353,8 +375,9 @@ export function App() {
               nextEventAt={view.nextEventAt}
               nextTimerAt={view.nextTimerAt}
               controls={controls}
+              pausedHint={pausedHint}
             />
-            <PeersPanel peers={view.peers} keepalive={keepalive} perform={controls.perform} noted={focus?.peers} />
+            <PeersPanel peers={view.peers} keepalive={keepalive} perform={perform} noted={focus?.peers} />
             <TimersPanel timers={view.timers} now={displayTime} noted={focus?.timers} />
             {!embed && <NetworkPanel link={view.link} perform={controls.perform} />}
             {!embed && (

@@ -32,7 +32,7 @@ interface Props {
   states: readonly TcpState[];
 }
 
-const M = { top: 10, right: 14, bottom: 26, left: 52 };
+const M = { top: 18, right: 14, bottom: 38, left: 52 };
 const HEIGHT = 260;
 
 export const aliasText = (s: TcpState) => `${s} — ss: ${STATE_ALIASES[s].ss}, netstat: ${STATE_ALIASES[s].netstat}`;
@@ -118,10 +118,16 @@ function CountsChartInner(p: Props) {
             </g>
           ))}
           {xTicks.map((v) => (
-            <text key={`x${v}`} x={x(v)} y={HEIGHT - 8} textAnchor="middle">
-              {v} s
+            <text key={`x${v}`} x={x(v)} y={HEIGHT - M.bottom + 15} textAnchor={x(v) > w - M.right - 24 ? 'end' : 'middle'}>
+              {t('seconds', { t: v })}
             </text>
           ))}
+          <text className="axis-title" x={M.left - 6} y={M.top - 7} textAnchor="end">
+            {t('fleet.axisSockets')}
+          </text>
+          <text className="axis-title" x={(M.left + w - M.right) / 2} y={HEIGHT - 4} textAnchor="middle">
+            {t('fleet.axisTime')}
+          </text>
         </g>
         {paths.map((pa) => (
           <path

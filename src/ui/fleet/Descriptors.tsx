@@ -1,6 +1,7 @@
 /** Open descriptors against ulimit -n, and the error counters per second at the cursor. */
 import type { Sample } from '../../fleet/sample.ts';
 import { useI18n } from '../i18n/index.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
 const RATES = [
   ['EMFILE', (s: Sample) => s.errors.EMFILE],
@@ -38,7 +39,9 @@ export function Descriptors({ sample, prev, ulimit }: { sample: Sample | undefin
             const rate = total - (prev ? get(prev) : 0);
             return (
               <tr key={name} data-testid={`fleet-rate-${name}`} className={rate > 0 ? 'hot' : ''}>
-                <td>{name}</td>
+                <td title={t(`fleet.counterHelp.${name}` as MessageKey)}>
+                  <abbr>{name}</abbr>
+                </td>
                 <td>{fmt(rate)}</td>
                 <td>{fmt(total)}</td>
               </tr>

@@ -1,11 +1,15 @@
 /**
  * Drill-down: the connections in the picked state at the picked instant, each with its path
- * on the server and a link that opens its story in the two-peer view (full World replay).
+ * on the server, a link that opens its story in the two-peer view (full World replay), and its
+ * capture as the server would have recorded it (made in the worker).
  */
+import { useState } from 'react';
 import { encodeActions, encodeKnobs } from '../url.ts';
-import type { DrillResult } from './protocol.ts';
+import type { DrillConnection, DrillResult } from './protocol.ts';
 import { useI18n } from '../i18n/index.ts';
-import type { Lang } from '../i18n/index.ts';
+import type { Lang, MessageKey } from '../i18n/index.ts';
+import { drillCaptureName } from './drillCapture.ts';
+import { fleetWorker } from './useFleetRun.ts';
 
 export function twoPeerHref(replay: DrillResult['connections'][number]['replay'], lang: Lang): string {
   const q = new URLSearchParams();
@@ -17,8 +21,33 @@ export function twoPeerHref(replay: DrillResult['connections'][number]['replay']
   return `?${q.toString()}`;
 }
 
-export function Drill({ result, busy }: { result: DrillResult | null; busy: boolean }) {
+/** Saves bytes as a file the way a browser download does. */
+function saveFile(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.tcpdump.pcap' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+export function Drill({ result, busy, presetId }: { result: DrillResult | null; busy: boolean; presetId: string }) {
   const { t, lang } = useI18n();
+  const [saving, setSaving] = useState<number | null>(null);
+  const [status, setStatus] = useState('');
+  const download = (c: DrillConnection) => {
+    if (!result) return;
+    const name = drillCaptureName(presetId, c, result.state, result.t);
+    setSaving(c.serial);
+    fleetWorker()
+      .capture(c, presetId)
+      .then((bytes) => {
+        saveFile(bytes, name);
+        setStatus(t('fleet.drillSaved', { name }));
+      })
+      .catch((e: unknown) => setStatus(t('fleet.drillSaveFailed', { detail: e instanceof Error ? e.message : String(e) })))
+      .finally(() => setSaving(null));
+  };
   return (
     <section className="panel fleet-drill" aria-label={t('fleet.drill')} data-testid="fleet-drill" aria-busy={busy}>
       <h2>{t('fleet.drill')}</h2>
@@ -32,19 +61,32 @@ export function Drill({ result, busy }: { result: DrillResult | null; busy: bool
           {result.connections.length === 0 && <p className="small muted">{t('fleet.drillNone')}</p>}
           <ol className="drill-list">
             {result.connections.slice(0, 8).map((c) => (
-              <li key={c.serial}>
+              <li key={c.serial} data-testid="fleet-drill-conn" data-serial={c.serial} data-peer={c.peer}>
                 <div>
-                  <strong>#{c.serial}</strong> <span className="muted">{t('fleet.drillWho', { client: c.behaviour, app: c.mode ?? '—' })}</span>
+                  <strong>#{c.serial}</strong> <span className="mono small">{c.peer}</span>
+                </div>
+                <div className="muted small">
+                  {t('fleet.drillWho', { client: t(`fleet.client.${c.behaviour}` as MessageKey), app: c.mode ? t(`fleet.app.${c.mode}` as MessageKey) : '—' })}
                 </div>
                 <div className="path small">
                   {c.path.map((p) => `${p.to} @ ${Math.round(p.t * 100) / 100}`).join(' → ')}
                 </div>
-                <a href={twoPeerHref(c.replay, lang)} data-testid="fleet-drill-open" data-state={result.state}>
-                  {t('fleet.drillOpen')}
-                </a>
+                <div className="drill-actions">
+                  <a href={twoPeerHref(c.replay, lang)} data-testid="fleet-drill-open" data-state={result.state}>
+                    {t('fleet.drillOpen')}
+                  </a>
+                  <button type="button" onClick={() => download(c)} disabled={saving !== null} data-testid="fleet-drill-capture" title={t('fleet.drillCaptureHelp')}>
+                    {saving === c.serial ? t('fleet.drillSaving') : t('fleet.drillCapture')}
+                  </button>
+                </div>
               </li>
             ))}
           </ol>
+          {status && (
+            <p className="small" role="status" data-testid="fleet-drill-status">
+              {status}
+            </p>
+          )}
         </>
       )}
     </section>

@@ -13,10 +13,10 @@ import type { PresetId } from '../../fleet/presets/index.ts';
 import type { Sample } from '../../fleet/sample.ts';
 import { STATE_ALIASES, TCP_STATES } from '../../tcp/states.ts';
 import type { TcpState } from '../../tcp/states.ts';
-import { I18nContext, initialLang, LANG_LIST, translator } from '../i18n/index.ts';
+import { I18nContext, initialLang, translator } from '../i18n/index.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { UpdateNotice } from '../pwa/UpdateNotice.tsx';
-import type { Lang } from '../i18n/index.ts';
+import { LangSwitch } from '../LangSwitch.tsx';
 import { STATE_COLOURS } from './colours.ts';
 import { aliasText, CountsChart } from './CountsChart.tsx';
 import type { ChartMode } from './CountsChart.tsx';
@@ -28,8 +28,6 @@ import { fleetWorker, useFleetRun } from './useFleetRun.ts';
 import { describeChange, WhatIf } from './WhatIf.tsx';
 import { parseFleetUrl, serializeFleetUrl } from './url.ts';
 import './fleet.css';
-
-const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '中文' };
 
 export function FleetPage() {
   const init = useMemo(() => parseFleetUrl(window.location.search), []);
@@ -87,6 +85,11 @@ export function FleetPage() {
       });
   };
 
+  // "before" alone, or "before" and "after" (the what-if run) drawn alike
+  const charts = [
+    { run: runB, caption: after ? t('fleet.before') : t('fleet.counts'), testid: 'fleet-chart' },
+    ...(after ? [{ run: runA, caption: t('fleet.after', { changes: changes.map(describeChange).join('; ') }), testid: 'fleet-chart-after' }] : []),
+  ];
   const fmt = (n: number) => n.toLocaleString(lang);
   const progress = runB.total ? runB.done / runB.total : 0;
 
@@ -105,13 +108,7 @@ export function FleetPage() {
               ))}
             </select>
           </label>
-          <div className="seg-switch" role="group" aria-label={t('header.lang')}>
-            {LANG_LIST.map((l) => (
-              <button key={l} type="button" lang={l} aria-pressed={lang === l} data-testid={`lang-${l}`} onClick={() => setLang(l)}>
-                {LANG_NAMES[l]}
-              </button>
-            ))}
-          </div>
+          <LangSwitch lang={lang} onLang={setLang} />
           <a href={`?lang=${lang}`} data-testid="nav-sim">
             {t('fleet.toSim')}
           </a>
@@ -119,9 +116,12 @@ export function FleetPage() {
         <UpdateNotice />
         {init.problems.length > 0 && (
           <div className="alert" role="alert" data-testid="url-problems">
-            {init.problems.map((p) => (
-              <div key={p}>{p}</div>
-            ))}
+            <strong>{t('url.alertTitle')}</strong>
+            <ul>
+              {init.problems.map((p, i) => (
+                <li key={i}>{p.kind === 'bad' ? t('url.bad', { param: p.param, value: p.value, allowed: p.allowed }) : t('url.unknown', { param: p.param, allowed: p.allowed })}</li>
+              ))}
+            </ul>
           </div>
         )}
         <p className="fleet-summary">{before.summary[lang]}</p>
@@ -136,7 +136,11 @@ export function FleetPage() {
               {t('fleet.cancel')}
             </button>
           )}
-          {runB.error && <span className="error">{runB.error}</span>}
+          {runB.error && (
+            <span className="error" role="alert">
+              {t('fleet.runError', { detail: runB.error })}
+            </span>
+          )}
         </div>
 
         <div className="fleet-grid">
@@ -177,23 +181,10 @@ export function FleetPage() {
                 </li>
               ))}
             </ul>
-            <CountsChart
-              samples={runB.samples}
-              total={total}
-              cursor={cur}
-              onCursor={setCursor}
-              onPick={pick}
-              mode={mode}
-              log={log}
-              yMax={yMax}
-              markers={markers}
-              caption={after ? t('fleet.before') : t('fleet.counts')}
-              testid="fleet-chart"
-              states={states}
-            />
-            {after && (
+            {charts.map((c) => (
               <CountsChart
-                samples={runA.samples}
+                key={c.testid}
+                samples={c.run.samples}
                 total={total}
                 cursor={cur}
                 onCursor={setCursor}
@@ -202,11 +193,11 @@ export function FleetPage() {
                 log={log}
                 yMax={yMax}
                 markers={markers}
-                caption={t('fleet.after', { changes: changes.map(describeChange).join('; ') })}
-                testid="fleet-chart-after"
+                caption={c.caption}
+                testid={c.testid}
                 states={states}
               />
-            )}
+            ))}
             {note && noteSample && (
               <section className="panel fleet-note" data-testid="fleet-note" data-at={note.at}>
                 <h2>{t('fleet.noteAt', { t: note.at })}</h2>
@@ -225,7 +216,7 @@ export function FleetPage() {
             <Readouts sample={sample} />
             <Descriptors sample={sample} prev={prev} ulimit={knobs.host.ulimit_n} />
             <WhatIf at={cur} changes={changes} onChange={setChanges} />
-            <Drill result={drill} busy={drillBusy} />
+            <Drill result={drill} busy={drillBusy} presetId={presetId} />
           </aside>
         </div>
       </div>

@@ -7,7 +7,7 @@ import { AWK_ONE_LINER, awkOutput, exporterLines, SS_CLOSE_WAIT, ssCloseWait, ss
 import { useI18n } from '../i18n/index.ts';
 
 export function Readouts({ sample }: { sample: Sample | undefined }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!sample) return null;
   return (
     <section className="panel fleet-readouts" aria-label={t('fleet.readouts')} data-testid="fleet-readouts" data-t={sample.t}>
@@ -22,10 +22,10 @@ export function Readouts({ sample }: { sample: Sample | undefined }) {
         {'\n'}
         {ssSummary(sample)}
       </pre>
-      <pre className="term" data-testid="fleet-ss-close-wait">
+      <pre className="term table" data-testid="fleet-ss-close-wait">
         <span className="prompt">$ {SS_CLOSE_WAIT} | head</span>
         {'\n'}
-        {ssCloseWait(sample).join('\n')}
+        {ssCloseWait(sample, (n) => t('fleet.ssMore', { n: n.toLocaleString(lang) })).join('\n')}
       </pre>
       <details>
         <summary>{t('fleet.exporter')}</summary>

@@ -5,9 +5,10 @@
 import { useState } from 'react';
 import type { Change } from '../../fleet/config.ts';
 import { APP_MODES } from '../../fleet/config.ts';
-import { FLEET_KNOB_NAMES, resolveFleetKnobs, TW_RECYCLE_NOTE } from '../../fleet/knobs.ts';
+import { FLEET_KNOB_NAMES, resolveFleetKnobs } from '../../fleet/knobs.ts';
 import { InputError } from '../../tcp/knobs.ts';
 import { useI18n } from '../i18n/index.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
 type Kind = 'knob' | 'app' | 'read_timeout';
 
@@ -43,7 +44,7 @@ export function WhatIf({ at, changes, onChange }: { at: number; changes: readonl
       setError(null);
       onChange([...changes, c].sort((a, b) => a.at - b.at));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(t('fleet.whatifError', { detail: e instanceof Error ? e.message : String(e) }));
     }
   };
 
@@ -70,7 +71,7 @@ export function WhatIf({ at, changes, onChange }: { at: number; changes: readonl
           <select aria-label={t('fleet.kind.app')} value={mode} onChange={(e) => setMode(e.target.value)}>
             {APP_MODES.map((m) => (
               <option key={m} value={m}>
-                {m}
+                {t(`fleet.app.${m}` as MessageKey)} ({m})
               </option>
             ))}
           </select>
@@ -81,7 +82,7 @@ export function WhatIf({ at, changes, onChange }: { at: number; changes: readonl
           {t('fleet.whatifApply', { t: at })}
         </button>
       </div>
-      {kind === 'knob' && knob === 'tcp_tw_recycle' && <p className="small warn">{TW_RECYCLE_NOTE}</p>}
+      {kind === 'knob' && knob === 'tcp_tw_recycle' && <p className="small warn">{t('fleet.twRecycle')}</p>}
       {error && (
         <p className="small error" role="alert" data-testid="fleet-whatif-error">
           {error}

@@ -2,12 +2,14 @@
  * The fleet simulation off the main thread: the page never blocks. A run goes in slices of
  * virtual time, posting its samples after each slice and yielding so that a cancel gets in.
  */
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
+import { clientAddress } from '../../fleet/addresses.ts';
 import { replayOf } from '../../fleet/drill.ts';
 import { FleetSim } from '../../fleet/sim.ts';
 import type { FleetConfig } from '../../fleet/config.ts';
 import type { TcpState } from '../../tcp/states.ts';
-import type { DrillResult, FleetWorkerApi, RunChunk } from './protocol.ts';
+import { drillCapture } from './drillCapture.ts';
+import type { DrillConnection, DrillResult, FleetWorkerApi, RunChunk } from './protocol.ts';
 
 const cancelled = new Set<number>();
 /** post at least this often (wall ms), so the chart grows smoothly */
@@ -59,8 +61,12 @@ const api: FleetWorkerApi = {
     const connections = all
       .filter((c) => c.story)
       .slice(0, 20)
-      .map(({ story }) => ({ serial: story!.serial, behaviour: story!.behaviour, mode: story!.mode, start: story!.start, path: story!.path, replay: replayOf(story!, sim.now, sim.knobs) }));
+      .map(({ story }) => ({ serial: story!.serial, peer: clientAddress(story!.port), behaviour: story!.behaviour, mode: story!.mode, start: story!.start, path: story!.path, replay: replayOf(story!, sim.now, sim.knobs) }));
     return { t, state, total: all.length, connections };
+  },
+  async capture(c: DrillConnection, presetId: string): Promise<Uint8Array> {
+    const bytes = drillCapture(c, presetId);
+    return transfer(bytes, [bytes.buffer]);
   },
 };
 

@@ -23,6 +23,8 @@ export interface RunChunk {
 
 export interface DrillConnection {
   serial: number;
+  /** the client's address and port as the readouts print them (`203.0.3.7:51234`) */
+  peer: string;
   behaviour: string;
   mode: string | null;
   start: number;
@@ -41,4 +43,6 @@ export interface FleetWorkerApi {
   run(run: number, cfg: FleetConfig, onChunk: (c: RunChunk) => void): Promise<void>;
   cancel(run: number): void;
   drill(cfg: FleetConfig, t: number, state: TcpState): Promise<DrillResult>;
+  /** the pcapng capture of a drilled-into connection (drillCapture.ts) */
+  capture(c: DrillConnection, presetId: string): Promise<Uint8Array>;
 }

@@ -14,23 +14,26 @@ export interface FleetUrl {
 
 const KNOWN = ['view', 'preset', 'lang', 't'];
 
-export function parseFleetUrl(search: string): { state: FleetUrl; problems: string[] } {
+/** A parameter the page could not use, shown with the app's url.bad / url.unknown messages. */
+export type UrlProblem = { kind: 'bad'; param: string; value: string; allowed: string } | { kind: 'unknown'; param: string; allowed: string };
+
+export function parseFleetUrl(search: string): { state: FleetUrl; problems: UrlProblem[] } {
   const q = new URLSearchParams(search);
   const state: FleetUrl = { preset: 'close-wait-leak', t: 1 };
-  const problems: string[] = [];
+  const problems: UrlProblem[] = [];
   for (const [k, v] of q) {
     if (k === 'view') continue;
     if (k === 'preset') {
       if (isPresetId(v)) state.preset = v;
-      else problems.push(`preset=${v.slice(0, 40)}: unknown preset; allowed: ${PRESET_IDS.join(', ')}`);
+      else problems.push({ kind: 'bad', param: 'preset', value: v.slice(0, 40), allowed: PRESET_IDS.join(', ') });
     } else if (k === 'lang') {
       if (v === 'en' || v === 'zh-CN') state.lang = v;
-      else problems.push(`lang=${v.slice(0, 40)}: allowed: en, zh-CN`);
+      else problems.push({ kind: 'bad', param: 'lang', value: v.slice(0, 40), allowed: 'en, zh-CN' });
     } else if (k === 't') {
       const n = Number(v);
       if (/^\d+$/.test(v) && n >= 1 && n <= 7200) state.t = n;
-      else problems.push(`t=${v.slice(0, 40)}: expected whole seconds 1 … 7200`);
-    } else problems.push(`${k.slice(0, 40)}: unknown parameter; allowed: ${KNOWN.join(', ')}`);
+      else problems.push({ kind: 'bad', param: 't', value: v.slice(0, 40), allowed: '1 … 7200' });
+    } else problems.push({ kind: 'unknown', param: k.slice(0, 40), allowed: KNOWN.join(', ') });
   }
   return { state, problems };
 }

@@ -1,0 +1,19 @@
+/** The header's language switch, shared by the app and the fleet page: each language named in itself. */
+import { LANG_LIST, useI18n } from './i18n/index.ts';
+import type { Lang } from './i18n/index.ts';
+
+/** each language named in itself */
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
+
+export function LangSwitch({ lang, onLang }: { lang: Lang; onLang: (l: Lang) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="seg-switch" role="group" aria-label={t('header.lang')}>
+      {LANG_LIST.map((l) => (
+        <button key={l} type="button" lang={l} aria-pressed={lang === l} data-testid={`lang-${l}`} onClick={() => onLang(l)}>
+          {LANG_NAMES[l]}
+        </button>
+      ))}
+    </div>
+  );
+}
