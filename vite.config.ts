@@ -81,6 +81,9 @@ const pwa = () =>
       // links carry their state in the query (scenario=, lang=, s=, ...): they all open the same page
       ignoreURLParametersMatching: [/.*/],
       navigateFallback: 'index.html',
+      // the first worker takes the open page at once, so the first visit itself works offline
+      // (an update still waits for the reader's Reload: skipWaiting stays off)
+      clientsClaim: true,
       cleanupOutdatedCaches: true,
     },
   });

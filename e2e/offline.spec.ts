@@ -34,6 +34,10 @@ test('after one visit, scenarios and both languages work with the network off', 
   expect(manifest?.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
 
   await context.setOffline(true);
+  // the page of the first visit itself: another scenario's chunk comes from the worker's store
+  await page.getByTestId('scenario-picker').selectOption('lost-syn');
+  await expect(page.locator('#story-h')).toHaveText('Lost SYNs: retransmission and back-off');
+  await expect(page.getByTestId('load-failed')).toHaveCount(0);
   // a scenario never opened before, in Chinese, straight from a link
   await page.goto('./?scenario=lost-fin&lang=zh-CN&t=1.6');
   await expect(page.locator('h1')).toHaveText('TCP 状态机模拟器');

@@ -29,22 +29,21 @@ export const actions = (list: readonly Record<string, unknown>[]): string => LZS
 export const knobs = (k: Record<string, number>): string => LZString.compressToEncodedURIComponent(JSON.stringify(k));
 
 /**
- * Free play: a 1 MB transfer over a link losing 2 % of segments, 2,643 segments in all, flowing
- * from t = 0.5 s to t ≈ 6,300 s. The engine recovers a loss one retransmission per RTO, so the
- * RTO paces the transfer: `rto_max` = 10 s stretches it over 6,300 virtual seconds, long enough
- * to watch at 1000× (6.3 s), and `tcp_retries2` = 127 keeps a long recovery from timing the
- * connection out. The rfc9293 profile: with Linux's defaults (tail loss probes, a congestion
- * window after an RTO) this lossy transfer ends early with ETIMEDOUT.
+ * Free play: a 1 MB transfer over a link losing 2 % of segments: 3,867 segments in all, flowing
+ * from t = 10 s to t ≈ 6,270 s (Linux profile, engine as of the reassembly queue). A small MSS
+ * (536) makes it ≥ 2,000 segments; a 3 s link delay and a two-segment receive window pace it
+ * slowly enough to be watched at 1000× (6.3 s of wall time); `rto_max` = 10 s keeps the back-off
+ * after a loss short.
  */
 const MEGABYTE_WITH_LOSS = {
   a: actions([
+    { t: 0, net: 'delay', seconds: 3 },
     { t: 0, peer: 'server', do: 'listen' },
     { t: 0, peer: 'client', do: 'connect' },
     { t: 0, net: 'loss', percent: 2 },
-    { t: 0.5, peer: 'client', do: 'send', bytes: 1_000_000 },
+    { t: 10, peer: 'client', do: 'send', bytes: 1_000_000 },
   ]),
-  k: knobs({ rto_max: 10, tcp_retries2: 127 }),
-  profile: 'rfc9293',
+  k: knobs({ mss: 536, rcv_wnd: 1072, rto_max: 10 }),
 };
 
 /**
@@ -96,11 +95,11 @@ export const CASES: UiBenchCase[] = [
     during: sweepFleetCursor,
   },
   { name: 'teardown_1x', query: { scenario: 'teardown', autoplay: '1', lesson: '0' } },
-  // opened late in the transfer (2,142 segments sent by t = 5000), still sending while recorded
-  { name: 'transfer_1mb_10x', query: { ...MEGABYTE_WITH_LOSS, t: '5000', speed: '10', autoplay: '1' } },
+  // opened late in the transfer (2,484 segments sent by t = 4000), still sending while recorded
+  { name: 'transfer_1mb_10x', query: { ...MEGABYTE_WITH_LOSS, t: '4000', speed: '10', autoplay: '1' } },
   // the transfer played from its start at 1000×: segments flow for the whole recording (5 s of
-  // its 6.3 s), over 2,000 of them by its end
-  { name: 'transfer_1mb_1000x', query: { ...MEGABYTE_WITH_LOSS, t: '0.5', speed: '1000', autoplay: '1' }, seconds: 5, warmupMs: 300 },
+  // its 6.3 s), over 3,000 of them by its end
+  { name: 'transfer_1mb_1000x', query: { ...MEGABYTE_WITH_LOSS, t: '10', speed: '1000', autoplay: '1' }, seconds: 5, warmupMs: 300 },
   // a day of keepalive opened at its end and played on at 1000×: per-frame cost and heap must not grow with history
   { name: 'keepalive_24h', query: { a: actions(KEEPALIVE_1S), t: '86400', speed: '1000', autoplay: '1' } },
   // opening a long shared link (its actions are replayed on load)
