@@ -8,7 +8,8 @@ export async function open(page: Page, query = '') {
   const q = new URLSearchParams(query);
   if (!q.has('lang')) q.set('lang', 'en');
   await page.goto(`./?${q.toString()}`);
-  await expect(page.getByTestId('sim-time')).toBeVisible();
+  // the first load can take several seconds on a busy machine
+  await expect(page.getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
 }
 
 export const peer = (page: Page, p: 'client' | 'server') => page.getByTestId(`peer-${p}`);

@@ -35,7 +35,8 @@ test('the ladder zooms with Ctrl + wheel about the pointer, pans by dragging, an
   await expect.poll(() => zoomOf(page)).toBeGreaterThan(1.5);
   const k1 = await zoomOf(page);
   await expect.poll(async () => (await segTop(page, 6)) - (await segTop(page, 5))).toBeGreaterThan(gap0 * 1.4);
-  expect(Math.abs((await segTop(page, 6)) - y3)).toBeLessThan(40);
+  // (without the anchor it would move by about half its distance from the top, hundreds of px)
+  expect(Math.abs((await segTop(page, 6)) - y3)).toBeLessThan(80);
 
   // a plain wheel scrolls the box, it does not zoom
   const st0 = await scroll.evaluate((el) => el.scrollTop);

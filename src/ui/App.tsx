@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CATALOG, CATALOG_IDS, cachedScenario, loadScenario } from '../scenarios/catalog.ts';
+import type { StepAction } from '../sim/config.ts';
 import type { Scenario } from '../scenarios/index.ts';
 import type { PeerName } from '../sim/types.ts';
 import { PROFILES, resolveKnobs } from '../tcp/knobs.ts';
@@ -214,6 +215,24 @@ export function App() {
   useKeyboard(controls, inLesson);
   const [theme, setTheme] = useTheme(init.docs.theme);
   // presenter: next/previous note in a lesson, next/previous event in free play
+  // A socket call while the clock stands still is made at once, but nothing moves until Play:
+  // say so next to the Play button until the clock moves (or play starts).
+  const [hintAt, setHintAt] = useState<number | null>(null);
+  const playing = sim.status === 'playing';
+  // read through a ref so that the callback (and the panels given it) stay the same from frame to frame
+  const clockRef = useRef({ playing, displayTime });
+  useEffect(() => {
+    clockRef.current = { playing, displayTime };
+  });
+  const perform = useCallback(
+    (a: StepAction) => {
+      const ok = controls.perform(a);
+      if (ok && !clockRef.current.playing) setHintAt(clockRef.current.displayTime);
+      return ok;
+    },
+    [controls],
+  );
+  const pausedHint = hintAt !== null && !playing && Math.abs(hintAt - displayTime) < 1e-9;
   const presenterActions = useMemo(() => (inLesson ? { next: controls.next, prev: controls.prev } : { next: controls.step, prev: controls.back }), [inLesson, controls]);
   const presenter = usePresenter(init.present ?? false, presenterActions);
   const note = scenario && noteIndex >= 0 ? scenario.notes[noteIndex] : undefined;
@@ -327,7 +346,7 @@ export function App() {
 
         <main className="layout">
           <div className="main-col">
-            <ScenarioPanel scenario={scenario} noteIndex={noteIndex} status={sim.status} lesson={sim.lesson} controls={controls} />
+            <ScenarioPanel scenario={scenario} noteIndex={noteIndex} status={sim.status} lesson={sim.lesson} controls={controls} atNote={noteIndex >= 0 && Math.abs(displayTime - (scenario?.notes[noteIndex]?.at ?? NaN)) < 5e-4} />
             {presenter.on && (
               <div className="present-tools" role="toolbar" aria-label={t('present.keys')}>
                 <button type="button" data-testid="present-prev" onClick={presenterActions.prev}>
@@ -380,8 +399,9 @@ export function App() {
               nextEventAt={view.nextEventAt}
               nextTimerAt={view.nextTimerAt}
               controls={controls}
+              pausedHint={pausedHint}
             />
-            <PeersPanel peers={view.peers} keepalive={keepalive} perform={controls.perform} noted={focus?.peers} />
+            <PeersPanel peers={view.peers} keepalive={keepalive} perform={perform} noted={focus?.peers} />
             <TimersPanel timers={view.timers} now={displayTime} noted={focus?.timers} />
             {!embed && <NetworkPanel link={view.link} perform={controls.perform} />}
             {!embed && (

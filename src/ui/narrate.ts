@@ -118,6 +118,25 @@ function segText(s: SegRef, t: Translate): string {
   return s.retransmit ? t('log.rtx', { seg: base }) : base;
 }
 
+/** Causes a state change can have on its own line (not a segment, call or timer), in words. */
+const CAUSES = ['host crash', 'start', 'tcp_max_tw_buckets overflow'] as const;
+export function causeText(cause: string, t: Translate): string {
+  return (CAUSES as readonly string[]).includes(cause) ? t(`cause.${cause as (typeof CAUSES)[number]}`) : cause;
+}
+
+/** Why the network dropped a segment, in words. */
+const REASONS = ['drop-next', 'loss', 'partition', 'host-down'] as const;
+export function reasonText(reason: string, t: Translate): string {
+  return (REASONS as readonly string[]).includes(reason) ? t(`reason.${reason as (typeof REASONS)[number]}`) : reason;
+}
+
+/** What the application saw, for the peers panel: `read() = 0`; host events in words. */
+export function resultText(call: string, result: string, t: Translate): string {
+  if (call === 'crash') return t('result.crash');
+  if (call === 'reboot') return t('result.reboot');
+  return callText(call, result);
+}
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** One log line as a sentence in the dictionary's language. */
@@ -138,11 +157,9 @@ export function sentence(l: LogLine, t: Translate): string {
     case 'send':
       return t('log.sent', { peer, segs: segs(l.sends) });
     case 'state':
-      return t('log.stateOnly', { peer, from: l.from, to: l.to, cause: l.cause });
+      return t('log.stateOnly', { peer, from: l.from, to: l.to, cause: causeText(l.cause, t) });
     case 'drop': {
-      const known = ['drop-next', 'loss', 'partition', 'host-down'];
-      const reason = known.includes(l.reason) ? t(`reason.${l.reason}` as 'reason.loss') : l.reason;
-      return t('log.dropped', { seg: segText(l.seg, t), to: t(l.peer === 'client' ? 'peer.client' : 'peer.server'), reason });
+      return t('log.dropped', { seg: segText(l.seg, t), to: t(l.peer === 'client' ? 'peer.client' : 'peer.server'), reason: reasonText(l.reason, t) });
     }
     case 'timer':
       return l.action === 'set' ? t('log.timerSet', { peer, timer: l.timer, due: fmtTime(l.due ?? l.t) }) : t('log.timerCancel', { peer, timer: l.timer });

@@ -18,6 +18,7 @@ import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import { followLabel } from './labelFollow.ts';
+import { formatNow } from '../timeText.ts';
 import type { NoteFocus } from '../noteFocus.ts';
 import { timerNoted } from '../noteFocus.ts';
 import type { ZoomSource, ZoomTransform } from './useD3Zoom.ts';
@@ -90,6 +91,12 @@ interface ArrowProps {
   onSelect(id: number): void;
 }
 
+const REASONS = ['drop-next', 'loss', 'partition', 'host-down'] as const;
+function dropReasonText(reason: string | undefined, lang: Lang): string {
+  if (reason === undefined) return '?';
+  return (REASONS as readonly string[]).includes(reason) ? s(lang, `reason.${reason as (typeof REASONS)[number]}`) : reason;
+}
+
 const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
 
 const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, status, selected, noted, lang, onSelect }: ArrowProps) {
@@ -114,7 +121,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
     id: sg.id,
     from: s(lang, sg.from),
     to: s(lang, sg.to),
-    label: g.label + (sg.tlp ? ` (${s(lang, 'tailLossProbe')})` : sg.retransmit ? ` (${s(lang, 'retransmission')})` : ''),
+    label: g.label + (sg.tlp ? s(lang, 'paren', { x: s(lang, 'tailLossProbe') }) : sg.retransmit ? s(lang, 'paren', { x: s(lang, 'retransmission') }) : ''),
     status: s(lang, statusKey[status]),
   });
   const onKey = (ev: KeyboardEvent<SVGGElement>) => {
@@ -170,28 +177,38 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
       )}
       {dropped && (
         <text className="seq-drop-x" data-testid="segment-drop" x={hx} y={hy} dy="0.35em" textAnchor="middle">
-          <title>{s(lang, 'droppedBecause', { reason: sg.dropReason ?? '?' })}</title>✕
+          <title>{s(lang, 'droppedBecause', { reason: dropReasonText(sg.dropReason, lang) })}</title>✕
         </text>
       )}
     </g>
   );
 });
 
-function zigzag(y0: number, y1: number): string {
+/** The break's zigzag across the ladder, interrupted where its label sits (gap = half the label's width). */
+function zigzag(y0: number, y1: number, gap: number): string {
   const mid = (y0 + y1) / 2;
   const amp = Math.min(6, (y1 - y0) / 3);
-  let d = `M0,${(mid - amp).toFixed(1)}`;
-  for (let x = 0, i = 0; x <= SEQ_W; x += 12, i++) d += `L${x},${(mid + (i % 2 ? amp : -amp)).toFixed(1)}`;
+  let d = '';
+  let pen = false;
+  for (let x = 0, i = 0; x <= SEQ_W; x += 12, i++) {
+    const y = (mid + (i % 2 ? amp : -amp)).toFixed(1);
+    const inGap = Math.abs(x - SEQ_W / 2) < gap;
+    d += inGap || !pen ? `M${x},${y}` : `L${x},${y}`;
+    pen = !inGap;
+  }
   return d;
 }
 
 function Break({ b, lang }: { b: TimeBreak; lang: Lang }) {
+  const text = s(lang, 'skipped', { d: formatSeconds(b.skipped, lang) });
+  // sized for the largest type the label gets (presenter mode, 19 px)
+  const gap = textWidth(text, 19) / 2 + 12;
   return (
     <g className="seq-break" data-testid="time-break" data-skipped={b.skipped.toFixed(3)}>
       <rect className="seq-break-bg" x={0} y={b.y0 + 2} width={SEQ_W} height={Math.max(0, b.y1 - b.y0 - 4)} />
-      <path className="seq-break-zigzag" d={zigzag(b.y0 + 4, b.y1 - 4)} />
+      <path className="seq-break-zigzag" d={zigzag(b.y0 + 4, b.y1 - 4, gap)} />
       <text className="seq-break-label" x={SEQ_W / 2} y={(b.y0 + b.y1) / 2} dy="0.35em" textAnchor="middle">
-        <tspan className="seq-break-bg-text">{s(lang, 'skipped', { d: formatSeconds(b.skipped) })}</tspan>
+        <tspan className="seq-break-bg-text">{text}</tspan>
       </text>
     </g>
   );
@@ -208,14 +225,14 @@ interface Band {
 const TIMER_FONT = 13;
 /** state names on the lifelines (diagrams.css .seq-band-label) */
 const BAND_FONT = 13;
-function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => number) {
+function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => number, lang: Lang) {
   const remaining = Math.max(0, t.due - displayTime);
   const left = t.peer === 'client';
   const bx = left ? 16 : SEQ_W - 24;
   const y0 = y(t.setAt);
   const yDue = Math.max(y0 + 2, y(t.due));
   const yNow = Math.min(yDue, Math.max(y0, y(displayTime)));
-  const label = `${t.timer} ${formatSeconds(remaining)}`;
+  const label = `${t.timer} ${formatSeconds(remaining, lang)}`;
   const tx = left ? bx + 14 : bx - 6;
   const w = textWidth(label, TIMER_FONT);
   const box = labelBox(left ? tx + w / 2 : tx - w / 2, yNow, 0, -0.3 * TIMER_FONT, w, TIMER_FONT);
@@ -227,7 +244,7 @@ function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => numb
  * that line (a timer often starts with the state it guards): then it moves a line down.
  */
 function TimerBar({ t, displayTime, y, lang, bandLabels, noted }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang; bandLabels: readonly number[]; noted: boolean }) {
-  const { remaining, left, bx, y0, yDue, yNow, label, tx } = timerGeometry(t, displayTime, y);
+  const { remaining, left, bx, y0, yDue, yNow, label, tx } = timerGeometry(t, displayTime, y, lang);
   const base = yNow - 0.3 * TIMER_FONT;
   const clash = bandLabels.find((b) => Math.abs(b - base) < TIMER_FONT * 1.25);
   const textY = clash === undefined ? base : clash + TIMER_FONT * 1.35;
@@ -240,7 +257,7 @@ function TimerBar({ t, displayTime, y, lang, bandLabels, noted }: { t: TimerView
       data-peer={t.peer}
       data-remaining={remaining.toFixed(3)}
     >
-      <title>{s(lang, 'timerTitle', { timer: t.timer, peer: s(lang, t.peer), remaining: formatSeconds(remaining) })}</title>
+      <title>{s(lang, 'timerTitle', { timer: t.timer, peer: s(lang, t.peer), remaining: formatSeconds(remaining, lang) })}</title>
       {/* whole span set → due as a track, the elapsed part solid */}
       <rect className="seq-timer-track" x={bx} y={y0} width={8} height={yDue - y0} rx={3} />
       <rect x={bx} y={y0} width={8} height={Math.max(2, yNow - y0)} rx={3} />
@@ -291,11 +308,11 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
 
   // The "now" label avoids the labels, arrows and timer labels near the line.
   const shownTimers = timers.filter((x) => x.setAt <= displayTime);
-  const nowText = `${s(lang, 'now')} ${formatSeconds(displayTime)}`;
+  const nowText = s(lang, 'nowAt', { t: formatNow(displayTime) });
   const nearArrows = drawn
     .filter(({ g }) => Math.min(g.y1, g.y2) < nowY + 30 && Math.max(g.y1, g.y2) > nowY - 30)
     .map(({ g, frac }) => lineBox(g.x1, g.y1, g.x1 + (g.x2 - g.x1) * frac, g.y1 + (g.y2 - g.y1) * frac));
-  const taken: OBox[] = [...model.labelsNear(nowY - 40, nowY + 40), ...nearArrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y).box)];
+  const taken: OBox[] = [...model.labelsNear(nowY - 40, nowY + 40), ...nearArrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y, lang).box)];
   const nowSpot = placeNowLabel(nowText, nowY, SEQ_W, [PEER_X.client, PEER_X.server], taken);
 
   const followRef = useRef(true);

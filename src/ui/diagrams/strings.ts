@@ -51,6 +51,13 @@ const en = {
   sdZoomReset: 'Back to the current states (legible size)',
   sdZoomResetShort: 'Reset',
   sdZoomGroup: 'State diagram zoom',
+  // --- one "now" (timeText.ts) ---
+  nowAt: 'now {t} s',
+  paren: ' ({x})',
+  'reason.drop-next': 'drop-next rule',
+  'reason.loss': 'random loss',
+  'reason.partition': 'network partition',
+  'reason.host-down': 'host down',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -105,6 +112,13 @@ const zh: Record<StringKey, string> = {
   sdZoomReset: '回到当前状态（可读大小）',
   sdZoomResetShort: '重置',
   sdZoomGroup: '状态图缩放',
+  // --- one "now" (timeText.ts) ---
+  nowAt: '现在 {t} 秒',
+  paren: '（{x}）',
+  'reason.drop-next': '“丢弃下一个”规则',
+  'reason.loss': '随机丢包',
+  'reason.partition': '网络分区',
+  'reason.host-down': '主机宕机',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { en, 'zh-CN': zh };

@@ -179,14 +179,15 @@ export function buildTimeScale(
   return { y: (t) => axis.y(t), breaks: axis.breaks, height: axis.height, knots: axis.kt.map((t, i) => [t, axis.ky[i]!] as const) };
 }
 
-/** `59.2 s`, `0.35 s`, `2 min 3 s` style duration text. */
-export function formatSeconds(s: number): string {
+/** `59.2 s`, `0.35 s`, `2 min 3 s` style duration text; in Chinese `59.2 秒`, `2 分 3 秒`. */
+export function formatSeconds(s: number, lang: 'en' | 'zh-CN' = 'en'): string {
+  const [sec, min] = lang === 'zh-CN' ? ['秒', '分'] : ['s', 'min'];
   if (!Number.isFinite(s)) return '–';
   const v = Math.max(0, s);
   if (v >= 120) {
     const m = Math.floor(v / 60);
-    return `${m} min ${Math.round(v - m * 60)} s`;
+    return `${m} ${min} ${Math.round(v - m * 60)} ${sec}`;
   }
-  if (v < 1) return `${Number(v.toFixed(2))} s`;
-  return `${v.toFixed(1)} s`;
+  if (v < 1) return `${Number(v.toFixed(2))} ${sec}`;
+  return `${v.toFixed(1)} ${sec}`;
 }

@@ -398,6 +398,16 @@ export const en = {
   'capture.why.ack': '{peer}: the model in {state} rejects it and answers with an ACK ({detail})',
   'capture.why.rst': '{peer}: the model in {state} rejects it and answers with a RST',
   'capture.why.reset': '{peer}: the model in {state} resets the connection on this SYN',
+  // --- polish: one "now", causes and results in words, the paused hint ---
+  'story.noteNow': 'Now ({t} s):',
+  'story.noteAt': 'At {t} s:',
+  'cause.host crash': 'host crash',
+  'cause.start': 'start',
+  'cause.tcp_max_tw_buckets overflow': 'tcp_max_tw_buckets overflow',
+  'result.crash': 'host crashed',
+  'result.reboot': 'host rebooted',
+  'insp.paren': '({x})',
+  'paused.hint': 'Paused: the call is made, nothing moves until you press Play (or Space, or Step).',
 } as const;
 
 export type MessageKey = keyof typeof en;

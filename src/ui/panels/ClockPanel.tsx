@@ -5,6 +5,7 @@ import { PACES } from '../player/pace.ts';
 import type { PlayerStatus } from '../player/playerMachine.ts';
 import { useI18n } from '../i18n/index.ts';
 import { fmtTime } from '../narrate.ts';
+import { formatNow } from '../timeText.ts';
 import { Panel } from './Panel.tsx';
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000];
@@ -21,6 +22,8 @@ interface Props {
   nextEventAt: number | null;
   nextTimerAt: number | null;
   controls: SimControls;
+  /** a socket call was made while the clock stands still: point at Play */
+  pausedHint?: boolean;
 }
 
 const STATUS_KEY = {
@@ -71,10 +74,13 @@ function Scrubber({ time, horizon, controls }: { time: number; horizon: number; 
   );
 }
 
-export const ClockPanel = memo(function ClockPanel({ time, status, speed, pace, lesson, horizon, canStepBack, nextEventAt, nextTimerAt, controls }: Props) {
+export const ClockPanel = memo(function ClockPanel({ time, status, speed, pace, lesson, horizon, canStepBack, nextEventAt, nextTimerAt, controls, pausedHint = false }: Props) {
   const { t } = useI18n();
-  const secs = time.toFixed(3);
-  const idx = SPEEDS.indexOf(speed);
+  const secs = formatNow(time);
+  // a speed from the link that is not one of the stops (speed=7) gets a stop of its own, so the
+  // slider shows where it is between its neighbours
+  const stops = SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b);
+  const idx = stops.indexOf(speed);
   const playing = status === 'playing';
   return (
     <Panel id="clock" title={t('clock.title')} className="clock-panel">
@@ -86,8 +92,13 @@ export const ClockPanel = memo(function ClockPanel({ time, status, speed, pace, 
           </span>
         </p>
         <Scrubber time={time} horizon={horizon} controls={controls} />
+        {pausedHint && (
+          <p className="paused-hint" role="status" data-testid="paused-hint">
+            {t('paused.hint')}
+          </p>
+        )}
         <div className="row buttons">
-          <button type="button" className="primary" data-testid="play" aria-pressed={playing} onClick={controls.toggle}>
+          <button type="button" className={`primary${pausedHint ? ' play--hint' : ''}`} data-testid="play" aria-pressed={playing} onClick={controls.toggle}>
             <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t('clock.pause') : status === 'note' ? t('player.continue') : t('clock.play')}
           </button>
           <button type="button" data-testid="step-back" disabled={!canStepBack} onClick={controls.back}>
@@ -109,11 +120,12 @@ export const ClockPanel = memo(function ClockPanel({ time, status, speed, pace, 
             <input
               type="range"
               min={0}
-              max={SPEEDS.length - 1}
+              max={stops.length - 1}
               step={1}
-              value={idx < 0 ? 3 : idx}
+              value={idx}
+              data-testid="speed"
               aria-valuetext={`${speed}×`}
-              onChange={(e) => controls.setSpeed(SPEEDS[Number(e.target.value)] ?? 1)}
+              onChange={(e) => controls.setSpeed(stops[Number(e.target.value)] ?? 1)}
             />
           </label>
           <div className="seg-switch" role="group" aria-label={t('player.pace')} data-testid="pace" data-pace={pace}>

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { SegmentView } from '../../sim/types.ts';
 import { useI18n } from '../i18n/index.ts';
-import { fmtTime } from '../narrate.ts';
+import { fmtTime, reasonText } from '../narrate.ts';
 import { Panel } from './Panel.tsx';
 
 interface Props {
@@ -36,7 +36,7 @@ export const Inspector = memo(function Inspector({ segments, selected, relative,
             <option value="">—</option>
             {options.map((x) => (
               <option key={x.id} value={x.id}>
-                #{x.id} {x.from === 'client' ? '→' : '←'} {x.flags.join(',') || '-'} @ {fmtTime(x.sentAt)} s
+                #{x.id} {x.from === 'client' ? '→' : '←'} {x.flags.join(',') || '-'} @ {t('seconds', { t: fmtTime(x.sentAt) })}
               </option>
             ))}
           </select>
@@ -56,13 +56,13 @@ export const Inspector = memo(function Inspector({ segments, selected, relative,
           <dd>{s.dstPort}</dd>
           <dt>{t('insp.seq')}</dt>
           <dd>
-            {relative ? s.relSeq : s.seq} <span className="muted">({relative ? `${t('insp.abs')} ${s.seq}` : `${t('insp.rel')} ${s.relSeq}`})</span>
+            {relative ? s.relSeq : s.seq} <span className="muted">{t('insp.paren', { x: relative ? `${t('insp.abs')} ${s.seq}` : `${t('insp.rel')} ${s.relSeq}` })}</span>
           </dd>
           <dt>{t('insp.ack')}</dt>
           <dd>
             {s.flags.includes('ACK') ? (
               <>
-                {relative ? s.relAck : s.ack} <span className="muted">({relative ? `${t('insp.abs')} ${s.ack}` : `${t('insp.rel')} ${s.relAck}`})</span>
+                {relative ? s.relAck : s.ack} <span className="muted">{t('insp.paren', { x: relative ? `${t('insp.abs')} ${s.ack}` : `${t('insp.rel')} ${s.relAck}` })}</span>
               </>
             ) : (
               '—'
@@ -83,7 +83,7 @@ export const Inspector = memo(function Inspector({ segments, selected, relative,
           <dt>{t('insp.status')}</dt>
           <dd>
             {t(`status.${s.status}`)}
-            {s.dropReason ? ` (${s.dropReason})` : ''}
+            {s.dropReason ? ` ${t('insp.paren', { x: reasonText(s.dropReason, t) })}` : ''}
           </dd>
           <dt>{t('insp.retransmit')}</dt>
           <dd>{s.retransmit ? t('insp.yes') : t('insp.no')}</dd>

@@ -2,7 +2,7 @@ import { memo, useState } from 'react';
 import type { StepAction } from '../../sim/config.ts';
 import type { PeerName, PeerView } from '../../sim/types.ts';
 import { useI18n } from '../i18n/index.ts';
-import { callText } from '../narrate.ts';
+import { fmtTime, resultText } from '../narrate.ts';
 import { Panel } from './Panel.tsx';
 
 interface Props {
@@ -91,7 +91,7 @@ function PeerCard({ view, keepaliveOn, perform, noted }: { view: PeerView; keepa
         <ul className="results" data-testid={`results-${p}`}>
           {view.lastResults.slice(-4).map((r, i) => (
             <li key={i}>
-              <code>{callText(r.call, r.result)}</code> <span className="muted">@ {r.t} s</span>
+              <code>{resultText(r.call, r.result, t)}</code> <span className="muted">{t('seconds', { t: fmtTime(r.t) })}</span>
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import type { PlayerStatus } from '../player/playerMachine.ts';
 import type { SimControls } from '../sim/useSimulation.ts';
 import { useI18n } from '../i18n/index.ts';
 import { fmtTime } from '../narrate.ts';
+import { formatNow } from '../timeText.ts';
 
 interface Props {
   scenario: Scenario | null;
@@ -12,10 +13,12 @@ interface Props {
   status: PlayerStatus;
   lesson: boolean;
   controls: Pick<SimControls, 'next' | 'prev' | 'seek' | 'setLesson'>;
+  /** the clock stands at the note's time (then the note says "now", else it gives its own time) */
+  atNote?: boolean;
 }
 
 /** The scenario's story: title, summary, the note in force, and (lessons) Next/Previous and its beats. */
-export const ScenarioPanel = memo(function ScenarioPanel({ scenario, noteIndex, status, lesson, controls }: Props) {
+export const ScenarioPanel = memo(function ScenarioPanel({ scenario, noteIndex, status, lesson, controls, atNote = true }: Props) {
   const { t, lang } = useI18n();
   const notes = scenario?.notes ?? [];
   const note = noteIndex >= 0 ? notes[noteIndex] : undefined;
@@ -33,9 +36,7 @@ export const ScenarioPanel = memo(function ScenarioPanel({ scenario, noteIndex, 
       {note && (
         <div className={`note-box ${waiting ? 'note-box--waiting' : ''}`} data-testid="note" data-at={note.at} data-index={noteIndex}>
           <p className="note" data-testid="scenario-note" aria-live="polite">
-            <strong>
-              {t('story.now')} ({t('seconds', { t: fmtTime(note.at) })}):
-            </strong>{' '}
+            <strong data-testid="note-time">{t(atNote ? 'story.noteNow' : 'story.noteAt', { t: formatNow(note.at) })}</strong>{' '}
             {note.text[lang]}
           </p>
         </div>
