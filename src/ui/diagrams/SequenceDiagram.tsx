@@ -184,21 +184,31 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
   );
 });
 
-function zigzag(y0: number, y1: number): string {
+/** The break's zigzag across the ladder, interrupted where its label sits (gap = half the label's width). */
+function zigzag(y0: number, y1: number, gap: number): string {
   const mid = (y0 + y1) / 2;
   const amp = Math.min(6, (y1 - y0) / 3);
-  let d = `M0,${(mid - amp).toFixed(1)}`;
-  for (let x = 0, i = 0; x <= SEQ_W; x += 12, i++) d += `L${x},${(mid + (i % 2 ? amp : -amp)).toFixed(1)}`;
+  let d = '';
+  let pen = false;
+  for (let x = 0, i = 0; x <= SEQ_W; x += 12, i++) {
+    const y = (mid + (i % 2 ? amp : -amp)).toFixed(1);
+    const inGap = Math.abs(x - SEQ_W / 2) < gap;
+    d += inGap || !pen ? `M${x},${y}` : `L${x},${y}`;
+    pen = !inGap;
+  }
   return d;
 }
 
 function Break({ b, lang }: { b: TimeBreak; lang: Lang }) {
+  const text = s(lang, 'skipped', { d: formatSeconds(b.skipped, lang) });
+  // sized for the largest type the label gets (presenter mode, 19 px)
+  const gap = textWidth(text, 19) / 2 + 12;
   return (
     <g className="seq-break" data-testid="time-break" data-skipped={b.skipped.toFixed(3)}>
       <rect className="seq-break-bg" x={0} y={b.y0 + 2} width={SEQ_W} height={Math.max(0, b.y1 - b.y0 - 4)} />
-      <path className="seq-break-zigzag" d={zigzag(b.y0 + 4, b.y1 - 4)} />
+      <path className="seq-break-zigzag" d={zigzag(b.y0 + 4, b.y1 - 4, gap)} />
       <text className="seq-break-label" x={SEQ_W / 2} y={(b.y0 + b.y1) / 2} dy="0.35em" textAnchor="middle">
-        <tspan className="seq-break-bg-text">{s(lang, 'skipped', { d: formatSeconds(b.skipped, lang) })}</tspan>
+        <tspan className="seq-break-bg-text">{text}</tspan>
       </text>
     </g>
   );
