@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from '@playwright/test';
-import { SHOTS } from './helpers.ts';
+import { SHOTS, ladderHeadProblems } from './helpers.ts';
 
 // frames inside frames: give a loaded machine room (nothing here waits on wall-clock time)
 test.describe.configure({ timeout: 90_000 });
@@ -130,6 +130,17 @@ test('autoplay waits until the element is on screen, and pauses when it scrolls 
   expect(names).toContain('tcp-state');
 });
 
+test('the ladder\'s zoom buttons never cover a lane title, and the titles and the now label are whole, in both languages at both sizes', async ({ page }) => {
+  for (const lang of ['en', 'zh-CN']) {
+    for (const size of [{ width: 700, height: 450 }, { width: 360, height: 640 }]) {
+      await page.setViewportSize(size);
+      await page.goto(`./?scenario=teardown&embed=1&lang=${lang}`);
+      await expect(page.getByTestId('sequence-now')).toBeVisible();
+      expect(await ladderHeadProblems(page), `${lang} ${size.width}×${size.height}`).toEqual([]);
+    }
+  }
+});
+
 test('screenshots of the embed at both sizes in both languages', async ({ page }) => {
   test.setTimeout(90_000);
   for (const lang of ['en', 'zh-CN']) {
@@ -138,7 +149,9 @@ test('screenshots of the embed at both sizes in both languages', async ({ page }
       await page.goto(`./?scenario=teardown&embed=1&lang=${lang}&t=2.3`);
       await expect(page.getByTestId('note')).toHaveAttribute('data-index', '4');
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(size.height);
+      expect(await ladderHeadProblems(page), `${lang} ${size.width}×${size.height}`).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/embed-${size.width}x${size.height}-${lang}.png` });
     }
   }
 });
+

@@ -30,3 +30,31 @@ export async function stepUntil(page: Page, done: () => Promise<boolean>, max = 
 export async function simSeconds(page: Page): Promise<number> {
   return Number(await page.getByTestId('sim-time').getAttribute('data-seconds'));
 }
+
+/**
+ * What is wrong with the top of the ladder: a zoom button overlapping a lane title, a title not
+ * wholly inside the diagram, the "now" label cut by the edge of the scrolling box.
+ */
+export async function ladderHeadProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const box = (e: Element) => e.getBoundingClientRect();
+    const meets = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const inside = (a: DOMRect, b: DOMRect) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+    const seq = document.querySelector('[data-testid="sequence-diagram"]');
+    if (!seq) return ['no ladder'];
+    const cell = box(seq);
+    const titles = [...seq.querySelectorAll('.seq-peer-title')];
+    if (titles.length !== 2) out.push(`${titles.length} lane titles`);
+    for (const ti of titles) {
+      const r = box(ti);
+      if (r.width === 0) out.push(`title ${ti.textContent} not shown`);
+      if (!inside(r, cell)) out.push(`title ${ti.textContent} cut by the diagram's edge`);
+      for (const b of seq.querySelectorAll('.seq-tools button')) if (meets(r, box(b))) out.push(`zoom button ${b.textContent?.trim()} over title ${ti.textContent}`);
+    }
+    const label = seq.querySelector('.seq-now-label');
+    const scroll = seq.querySelector('.seq-scroll');
+    if (label && scroll && box(label).width > 0 && !inside(box(label), box(scroll))) out.push(`now label "${label.textContent}" cut`);
+    return out;
+  });
+}

@@ -1,20 +1,59 @@
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import LZString from 'lz-string';
+import { SHOTS, ladderHeadProblems } from './helpers.ts';
 
 test.describe.configure({ timeout: 60_000 });
 expect.configure({ timeout: 15_000 });
 
-test('the packetdrill view passes one of the project\'s scripts and shows what was sent and received', async ({ page }) => {
+const activePeers = (page: Page, state: string) => page.locator(`[data-testid="diagram-state"][data-state="${state}"]`).getAttribute('data-active-peers');
+const nowLine = (page: Page) => page.getByTestId('sim-time').getAttribute('data-line');
+
+test('the packetdrill view passes one of the project\'s scripts, draws its segments in the ladder, and steps through it', async ({ page }) => {
   await page.goto('./?lang=en');
   await page.getByTestId('open-packetdrill').click();
   await page.getByTestId('pkt-example').selectOption('common/passive-open.pkt');
   await page.getByTestId('pkt-run').click();
   await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'pass');
   await expect(page.getByTestId('pkt-verdict')).toHaveText('PASS common/passive-open.pkt');
+
+  // the stack listens, so it is the server lane; the script's peer is the client
+  await expect(page.getByTestId('pkt-stage')).toHaveAttribute('data-engine', 'server');
+  const titles = page.getByTestId('sequence-diagram').locator('.seq-peer-title');
+  await expect(titles).toHaveText(['script', 'engine']);
+  // the whole run is drawn: the handshake, the 4380-byte write as three segments, the ACKs
+  const segs = page.getByTestId('segment');
+  await expect(segs).toHaveCount(7);
+  const drawn = await segs.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-from')}:${e.getAttribute('data-flags')}:${e.getAttribute('data-status')}`));
+  expect(drawn.slice(0, 3)).toEqual(['client:SYN:delivered', 'server:SYN,ACK:delivered', 'client:ACK:delivered']);
+  expect(drawn.at(-1)).toBe('client:ACK:delivered');
+  // both lanes' states: the engine's from the run, the script's inferred by the engine
+  await expect(page.getByTestId('peer-server')).toHaveAttribute('data-tcp-state', 'ESTABLISHED');
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'ESTABLISHED');
+
+  // from the start, Step moves the state diagram and the line being run
+  await page.getByTestId('pkt-start').click();
+  await expect(page.getByTestId('segment')).toHaveCount(0);
+  expect(await activePeers(page, 'LISTEN')).toBe('server');
+  const seen: string[] = [];
+  for (let i = 0; i < 12 && (await activePeers(page, 'ESTABLISHED')) !== 'client server'; i++) {
+    await page.getByTestId('step').click();
+    seen.push(`${await nowLine(page)} ${await activePeers(page, 'SYN_RCVD')}`);
+  }
+  expect(await activePeers(page, 'ESTABLISHED')).toBe('client server');
+  // the SYN line (9), then the SYN,ACK line (10) with the server in SYN_RCVD
+  expect(seen).toContain('10 server');
+  await expect(page.getByTestId('pkt-listing').locator('li[data-now="true"]')).toHaveCount(1);
+  // Step back returns the diagram to SYN_RCVD
+  await page.getByTestId('back').click();
+  await expect(page.locator('[data-testid="diagram-state"][data-state="SYN_RCVD"]')).toHaveAttribute('data-active-peers', 'server');
+
+  // the runner's own log is there too
+  await page.locator('.pkt-log summary').click();
   await expect(page.getByTestId('pkt-ladder').locator('li').first()).toBeVisible();
 });
 
-test('a broken copy fails with the failing line highlighted, and travels by pkt= link', async ({ page, context }) => {
+test('a broken copy fails with the failing line highlighted, the run drawn up to it, and travels by pkt= link', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./?view=packetdrill&lang=en');
   const text = await page.getByTestId('pkt-text').inputValue();
@@ -26,7 +65,10 @@ test('a broken copy fails with the failing line highlighted, and travels by pkt=
   const link = (await page.getByTestId('app').getAttribute('data-copy-url'))!;
   expect(LZString.decompressFromEncodedURIComponent(new URL(link).searchParams.get('pkt')!)).toBe(lines.join('\n'));
 
+  // a linked script runs on opening, embedded too
+  await page.setViewportSize({ width: 700, height: 450 });
   await page.goto(`${link}&embed=1`);
+  await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'fail');
   await page.getByTestId('pkt-run').click();
   await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'fail');
   await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-line', String(i + 1));
@@ -34,4 +76,31 @@ test('a broken copy fails with the failing line highlighted, and travels by pkt=
   await expect(failing).toContainText('> F 0:0(0)');
   await expect(failing).toBeInViewport();
   expect(await page.getByTestId('pkt-listing').locator('li').nth(i).getAttribute('data-testid')).toBe('pkt-fail-line');
+  // the picture stops where the run did: the stack's SYN is drawn (it sent one, not a FIN), at the failing line
+  await expect(page.getByTestId('pkt-stage')).toHaveAttribute('data-engine', 'client');
+  await expect(page.locator('[data-testid="segment"][data-flags="SYN"][data-from="client"]')).toHaveCount(1);
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'SYN_SENT');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-line', String(i + 1));
+  // the embed fits its frame
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(450);
 });
+
+for (const lang of ['en', 'zh-CN']) {
+  for (const [w, h, embed] of [[1366, 768, false], [390, 844, false], [700, 450, true], [360, 640, true]] as const) {
+    test(`the packetdrill view ${embed ? 'embedded ' : ''}at ${w}×${h} in ${lang}: ladder head clear, player on screen (screenshot)`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`./?view=packetdrill&lang=${lang}${embed ? '&embed=1' : ''}`);
+      await page.getByTestId('pkt-example').selectOption('common/active-close.pkt');
+      await page.getByTestId('pkt-run').click();
+      await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'pass');
+      await page.getByTestId('pkt-start').click();
+      for (let k = 0; k < 6; k++) await page.getByTestId('step').click();
+      expect(await ladderHeadProblems(page)).toEqual([]);
+      // on a wide screen and in an embed, the player is on the first screen (a phone scrolls to it)
+      const bar = await page.getByTestId('player').boundingBox();
+      if (w !== 390) expect(bar!.y + bar!.height).toBeLessThanOrEqual(h + 0.5);
+      if (embed) expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(h);
+      await page.screenshot({ path: `${SHOTS}/packetdrill-${w}x${h}-${lang}.png` });
+    });
+  }
+}

@@ -96,3 +96,17 @@ for (const [lang, text] of [
     await expect(page.getByTestId('paused-hint')).toHaveCount(0);
   });
 }
+
+test('teardown: the zigzag of the TIME_WAIT skip does not run through its "skipped" label', async ({ page }) => {
+  await open(page, 'scenario=teardown&t=2.15');
+  const brk = page.getByTestId('time-break').first();
+  await expect(brk).toHaveCount(1);
+  const clash = await brk.evaluate((g) => {
+    const label = (g.querySelector('.seq-break-label') as SVGTextElement).getBBox();
+    const d = g.querySelector('.seq-break-zigzag')!.getAttribute('d')!;
+    // every drawn stroke (an L after a point) must lie outside the label's span
+    const pts = [...d.matchAll(/([ML])([\d.]+),/g)].map((m) => ({ cmd: m[1], x: Number(m[2]) }));
+    return pts.some((p, i) => p.cmd === 'L' && i > 0 && Math.max(p.x, pts[i - 1]!.x) > label.x && Math.min(p.x, pts[i - 1]!.x) < label.x + label.width);
+  });
+  expect(clash).toBe(false);
+});

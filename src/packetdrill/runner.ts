@@ -23,6 +23,7 @@ import { announcedWscale, inboundSegment } from './inbound.ts';
 import type { Out } from './outbound.ts';
 import { compareSegment, describeExpected, takeSegment } from './outbound.ts';
 import { precheck } from './precheck.ts';
+import type { RunStep } from './record.ts';
 import { Syscalls } from './syscalls.ts';
 import type { Tolerance } from './tolerance.ts';
 import { tolerance, toleranceOf } from './tolerance.ts';
@@ -30,6 +31,7 @@ import { US, fmtT, toUs } from './virtual-time.ts';
 import { LOCAL_ISN, describe } from './wire.ts';
 
 export { LOCAL_ISN, LOCAL_PORT, REMOTE_ISN, REMOTE_PORT } from './wire.ts';
+export type { RunStep } from './record.ts';
 
 export interface RunOptions {
   profile: Profile;
@@ -38,6 +40,8 @@ export interface RunOptions {
   set?: Record<string, number>;
   /** how the stack steps its connections (default `derived`) */
   engine?: Engine;
+  /** keep the run's steps (RunResult.steps) for drawing it */
+  record?: boolean;
 }
 
 export interface RunResult {
@@ -48,19 +52,22 @@ export interface RunResult {
   message?: string;
   /** what was sent and received, for --verbose */
   ladder: string[];
+  /** with `record`: every step of the run, in order, ending with an `end` step */
+  steps?: RunStep[];
 }
 
 export function runScript(script: Script, opts: RunOptions): RunResult {
   const r = new Runner(script, opts);
+  const done = (res: RunResult): RunResult => (r.steps ? { ...res, steps: r.finish() } : res);
   try {
     precheck(script);
     r.run();
-    return { status: 'pass', ladder: r.ladder };
+    return done({ status: 'pass', ladder: r.ladder });
   } catch (e) {
-    if (e instanceof Unsupported) return { status: 'skip', message: e.message, ladder: r.ladder };
-    if (e instanceof Failure) return { status: 'fail', line: e.line, message: e.message, ladder: r.ladder };
+    if (e instanceof Unsupported) return done({ status: 'skip', message: e.message, ladder: r.ladder });
+    if (e instanceof Failure) return done({ status: 'fail', line: e.line, message: e.message, ladder: r.ladder });
     // A knob value the stack rejects (from --set or a sysctl line) fails the line being run.
-    if (e instanceof InputError) return { status: 'fail', line: r.currentLine, message: e.message, ladder: r.ladder };
+    if (e instanceof InputError) return done({ status: 'fail', line: r.currentLine, message: e.message, ladder: r.ladder });
     throw e;
   }
 }
@@ -76,6 +83,10 @@ interface Timer {
 
 class Runner {
   readonly ladder: string[] = [];
+  /** the run step by step, when recording */
+  readonly steps: RunStep[] | null;
+  /** recording: the `out` step of each segment still in outQ */
+  private outSteps = new Map<Out, RunStep & { kind: 'out' }>();
   currentLine = 1;
   private stack: Stack | null = null;
   private overrides: Record<string, number>;
@@ -109,6 +120,7 @@ class Runner {
     private readonly script: Script,
     private readonly opts: RunOptions,
   ) {
+    this.steps = opts.record ? [] : null;
     this.overrides = { ...(opts.set ?? {}) };
     this.tolerance = toleranceOf(script.options);
     this.calls = new Syscalls(
@@ -116,7 +128,7 @@ class Runner {
         stack: () => this.st,
         now: () => this.now,
         collect: () => this.collect(),
-        log: (text) => this.log(text),
+        log: (text) => this.log(text, true),
       },
       this.tolerance,
     );
@@ -132,8 +144,17 @@ class Runner {
     return this.stack;
   }
 
-  private log(text: string): void {
+  /** `call`: a socket call's line (recorded as a step too) */
+  private log(text: string, call = false): void {
     this.ladder.push(`${fmtT(this.now)} ${text}`);
+    if (this.steps && call) this.steps.push({ kind: 'call', t: this.now / US, line: this.currentLine, text: text.trim() });
+  }
+
+  /** The recorded steps, closed with where the run stopped. */
+  finish(): RunStep[] {
+    const steps = this.steps ?? [];
+    steps.push({ kind: 'end', t: this.now / US, line: this.currentLine });
+    return steps;
   }
 
   // ---- time ----------------------------------------------------------------------
@@ -151,14 +172,23 @@ class Runner {
         this.localIsn = e.seg.seq;
         this.sut = 'learned';
       }
-      this.outQ.push({ seg: e.seg, t: this.now });
+      const out: Out = { seg: e.seg, t: this.now };
+      this.outQ.push(out);
       this.log(`> ${describe(e.seg, 'out', this.localIsn)}`);
+      if (this.steps) {
+        const step = { kind: 'out' as const, t: this.now / US, line: this.currentLine, seg: e.seg, sock: e.sock, rtx: e.rtx };
+        this.steps.push(step);
+        this.outSteps.set(out, step);
+      }
     } else if (e.kind === 'timer') {
       const key = `${e.sock}:${e.timer}`;
-      if (e.action === 'set') this.timers.set(key, { sock: e.sock, timer: e.timer, due: this.now + toUs(e.delay ?? 0), n: this.timerSeq++ });
+      const due = this.now + toUs(e.delay ?? 0);
+      if (e.action === 'set') this.timers.set(key, { sock: e.sock, timer: e.timer, due, n: this.timerSeq++ });
       else this.timers.delete(key);
+      this.steps?.push({ kind: 'timer', t: this.now / US, line: this.currentLine, sock: e.sock, timer: e.timer, action: e.action, ...(e.action === 'set' ? { due: due / US } : {}) });
     } else if (e.kind === 'state') {
       this.log(`  [sock ${e.sock}] ${e.from} -> ${e.to} (${e.cause})`);
+      this.steps?.push({ kind: 'state', t: this.now / US, line: this.currentLine, sock: e.sock, from: e.from, to: e.to, cause: e.cause });
     } else if (e.kind === 'app' && e.call === 'connect') {
       this.calls.connectDone(e.sock, e.result);
     }
@@ -177,6 +207,7 @@ class Runner {
     const t = this.nextTimer()!;
     this.timers.delete(`${t.sock}:${t.timer}`);
     this.now = Math.max(this.now, t.due);
+    this.steps?.push({ kind: 'timer', t: this.now / US, line: this.currentLine, sock: t.sock, timer: t.timer, action: 'fire' });
     this.st.fire(t.sock, t.timer, this.now / US);
     this.collect();
     this.calls.retry();
@@ -273,6 +304,7 @@ class Runner {
     // A SYN at a listener makes a new child the socket under test (its ISN is yet to be learned).
     if (seg.flags.SYN && !seg.flags.ACK && (this.sut === 'listening' || this.sut === 'none')) this.sut = 'passive-syn';
     this.log(`< ${describe(seg, 'in', this.localIsn)}   (line ${e.line})`);
+    this.steps?.push({ kind: 'in', t: this.now / US, line: e.line, seg });
     this.st.deliver(seg, this.now / US);
     this.collect();
     this.calls.retry();
@@ -301,7 +333,10 @@ class Runner {
       const later = next ? ` (the next segment, ${describe(next.seg, 'out', this.localIsn)}, was sent at ${fmtT(next.t)} s)` : '';
       fail(e.line, `expected ${describeExpected(e)} but nothing was sent${when}${later}`);
     }
+    const queued = this.steps ? this.outQ.slice() : null;
     const got = takeSegment(this.outQ, e);
+    // recording: every queued segment the line took (a merged burst is several) is claimed by it
+    if (queued) for (const o of queued.slice(0, queued.length - this.outQ.length)) this.claim(o, e.line);
     if (got.t < lo - tol || got.t > hi + tol) {
       const want = lo === hi ? `at ${fmtT(lo)} s` : `within [${fmtT(lo)}, ${fmtT(hi)}] s`;
       fail(e.line, `timing error: ${describe(got.seg, 'out', this.localIsn)} sent at ${fmtT(got.t)} s, expected ${want} (tolerance ${tol} us)`);
@@ -310,6 +345,12 @@ class Runner {
     this.prevEventAt = t ?? got.t;
     this.lastTime = got.t;
     this.now = Math.max(this.now, got.t);
+  }
+
+  private claim(o: Out, line: number): void {
+    const step = this.outSteps.get(o);
+    if (step) step.claimed = line;
+    this.outSteps.delete(o);
   }
 
   // ---- commands and python ------------------------------------------------------------------

@@ -8,6 +8,7 @@ import type { Knobs, Profile } from '../tcp/knobs.ts';
 import type { TcpState } from '../tcp/states.ts';
 import { SequenceDiagram, StateDiagram, StateInfo } from './diagramsBridge.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { useEvent } from './useEvent.ts';
 import { LastEdgeTracker } from './lastEdge.ts';
 import { I18nContext, initialLang, translator } from './i18n/index.ts';
 import { useLang } from './i18n/useLang.ts';
@@ -30,8 +31,7 @@ import './present/present.css';
 import { spotlightStates } from './present/spotlight.ts';
 import { useKeyboard } from './sim/useKeyboard.ts';
 import { useTheme } from './theme/useTheme.ts';
-import { THEMES } from './docs/protocol.ts';
-import type { Theme } from './docs/protocol.ts';
+import { ThemePicker } from './theme/ThemePicker.tsx';
 import { useSimulation } from './sim/useSimulation.ts';
 import { useReducedMotion } from './sim/useReducedMotion.ts';
 import { flightsAt, moveClock, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
@@ -239,6 +239,63 @@ export function App() {
 
   const onSeek = useCallback((time: number) => controls.seek(time), [controls]);
 
+  // the header changes with the language, scenario, profile, theme or copy status, not with the
+  // clock: built once per change, its handlers stable (useEvent), so a frame of playback skips it
+  const onScenario = useEvent(chooseScenario);
+  const onProfile = useEvent(chooseProfile);
+  const onLang = useEvent(setLang);
+  const onTheme = useEvent(setTheme);
+  const onPresent = useEvent(presenter.enter);
+  const onCopy = useEvent(copyLink);
+  const header = useMemo(
+    () => (
+      <header className="top">
+        <a className="skip" href="#controls">
+          {t('app.skip')}
+        </a>
+        <h1>{t('app.title')}</h1>
+        <label>
+          {t('header.scenario')}
+          <select data-testid="scenario-picker" value={scenarioId} onChange={(e) => onScenario(e.target.value)}>
+            <option value={FREE_PLAY}>{t('header.free')}</option>
+            {custom && <option value={CUSTOM}>{t('editor.own', { title: custom.title[lang] })}</option>}
+            {CATALOG.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="seg-switch" role="group" aria-label={t('header.profile')}>
+          <span className="muted">{t('header.profile')}</span>
+          {PROFILES.map((p) => (
+            <button key={p} type="button" aria-pressed={profile === p} data-testid={`profile-${p}`} onClick={() => onProfile(p)}>
+              {p}
+            </button>
+          ))}
+        </div>
+        <LangSwitch lang={lang} onLang={onLang} />
+        <ThemePicker theme={theme} onChange={onTheme} />
+        <button type="button" data-testid="present-toggle" title={t('present.enterTitle')} onClick={onPresent}>
+          {t('present.enter')}
+        </button>
+        <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet">
+          {t('fleet.nav')}
+        </a>
+        <button type="button" data-testid="copy-link" onClick={onCopy}>
+          {t('header.copy')}
+        </button>
+        <span role="status" className="muted small copy-status">
+          {copyStatus}
+        </span>
+        <a href={`?view=packetdrill&lang=${lang}`} data-testid="open-packetdrill">
+          {t('pkt.header')}
+        </a>
+      </header>
+    ),
+    [t, lang, scenarioId, custom, profile, theme, copyStatus, onScenario, onProfile, onLang, onTheme, onPresent, onCopy],
+  );
+
   return (
     <I18nContext.Provider value={i18n}>
       <div
@@ -253,60 +310,7 @@ export function App() {
             <span className="visually-hidden">{t('present.blank')}</span>
           </div>
         )}
-        {!embed && (
-          <header className="top">
-            <a className="skip" href="#controls">
-              {t('app.skip')}
-            </a>
-            <h1>{t('app.title')}</h1>
-            <label>
-              {t('header.scenario')}
-              <select data-testid="scenario-picker" value={scenarioId} onChange={(e) => chooseScenario(e.target.value)}>
-                <option value={FREE_PLAY}>{t('header.free')}</option>
-                {custom && <option value={CUSTOM}>{t('editor.own', { title: custom.title[lang] })}</option>}
-                {CATALOG.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.title[lang]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <div className="seg-switch" role="group" aria-label={t('header.profile')}>
-              <span className="muted">{t('header.profile')}</span>
-              {PROFILES.map((p) => (
-                <button key={p} type="button" aria-pressed={profile === p} data-testid={`profile-${p}`} onClick={() => chooseProfile(p)}>
-                  {p}
-                </button>
-              ))}
-            </div>
-            <LangSwitch lang={lang} onLang={setLang} />
-            <label>
-              {t('theme.label')}
-              <select data-testid="theme-picker" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-                {THEMES.map((th) => (
-                  <option key={th} value={th}>
-                    {t(`theme.${th}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" data-testid="present-toggle" title={t('present.enterTitle')} onClick={presenter.enter}>
-              {t('present.enter')}
-            </button>
-            <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet">
-              {t('fleet.nav')}
-            </a>
-            <button type="button" data-testid="copy-link" onClick={copyLink}>
-              {t('header.copy')}
-            </button>
-            <span role="status" className="muted small copy-status">
-              {copyStatus}
-            </span>
-            <a href={`?view=packetdrill&lang=${lang}`} data-testid="open-packetdrill">
-              {t('pkt.header')}
-            </a>
-          </header>
-        )}
+        {!embed && header}
 
         {allProblems.length > 0 && (
           <div className="alert" role="alert" data-testid="url-problems">

@@ -64,16 +64,19 @@ const LINK_5000_ACTIONS = actions([
   ...Array.from({ length: 4998 }, (_, i) => ({ t: 1 + i * 0.05, peer: 'client', do: 'send', bytes: 10 })),
 ]);
 
-/** The fleet page's chart: the time cursor swept back and forth by the pointer, as a person scrubs. */
+/**
+ * The fleet page's chart as a person reads it: the pointer sweeps back and forth over the chart
+ * (hover line and tooltip follow it) while the arrow keys step the time cursor (readouts follow it).
+ */
 async function sweepFleetCursor(page: Page, ms: number): Promise<void> {
-  const box = (await page.getByTestId('fleet-chart').locator('svg').boundingBox())!;
+  const svg = page.getByTestId('fleet-chart').locator('svg');
+  const box = (await svg.boundingBox())!;
+  await svg.focus();
   const end = Date.now() + ms;
   for (let i = 0; Date.now() < end; i++) {
     const f = (i % 40) / 40;
-    const x = box.x + 60 + (box.width - 80) * (i % 80 < 40 ? f : 1 - f);
-    await page.mouse.move(x, box.y + box.height / 2);
-    if (i % 4 === 0) await page.mouse.down();
-    if (i % 4 === 0) await page.mouse.up();
+    await page.mouse.move(box.x + 60 + (box.width - 80) * (i % 80 < 40 ? f : 1 - f), box.y + box.height / 2);
+    if (i % 3 === 0) await page.keyboard.press(i % 240 < 120 ? 'ArrowRight' : 'ArrowLeft');
   }
 }
 

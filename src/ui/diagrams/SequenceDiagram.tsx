@@ -35,6 +35,10 @@ export interface SequenceDiagramProps {
   epoch?: number;
   /** font size of the segment labels in SVG units, when a stylesheet makes them larger (presenter mode) */
   labelFont?: number;
+  /** the lanes' titles, when they are not simply client and server (the packetdrill view: engine and script) */
+  peerTitles?: Partial<Record<PeerName, string>>;
+  /** the "now" line's text, when the clock to show is not the display time (the packetdrill view shows the script's) */
+  nowText?: string;
   /** what the lesson's note names: highlighted segments, peers and timers */
   noted?: LadderNoted;
 }
@@ -184,21 +188,31 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
   );
 });
 
-function zigzag(y0: number, y1: number): string {
+/** The break's zigzag across the ladder, interrupted where its label sits (gap = half the label's width). */
+function zigzag(y0: number, y1: number, gap: number): string {
   const mid = (y0 + y1) / 2;
   const amp = Math.min(6, (y1 - y0) / 3);
-  let d = `M0,${(mid - amp).toFixed(1)}`;
-  for (let x = 0, i = 0; x <= SEQ_W; x += 12, i++) d += `L${x},${(mid + (i % 2 ? amp : -amp)).toFixed(1)}`;
+  let d = '';
+  let pen = false;
+  for (let x = 0, i = 0; x <= SEQ_W; x += 12, i++) {
+    const y = (mid + (i % 2 ? amp : -amp)).toFixed(1);
+    const inGap = Math.abs(x - SEQ_W / 2) < gap;
+    d += inGap || !pen ? `M${x},${y}` : `L${x},${y}`;
+    pen = !inGap;
+  }
   return d;
 }
 
 function Break({ b, lang }: { b: TimeBreak; lang: Lang }) {
+  const text = s(lang, 'skipped', { d: formatSeconds(b.skipped, lang) });
+  // sized for the largest type the label gets (presenter mode, 19 px)
+  const gap = textWidth(text, 19) / 2 + 12;
   return (
     <g className="seq-break" data-testid="time-break" data-skipped={b.skipped.toFixed(3)}>
       <rect className="seq-break-bg" x={0} y={b.y0 + 2} width={SEQ_W} height={Math.max(0, b.y1 - b.y0 - 4)} />
-      <path className="seq-break-zigzag" d={zigzag(b.y0 + 4, b.y1 - 4)} />
+      <path className="seq-break-zigzag" d={zigzag(b.y0 + 4, b.y1 - 4, gap)} />
       <text className="seq-break-label" x={SEQ_W / 2} y={(b.y0 + b.y1) / 2} dy="0.35em" textAnchor="middle">
-        <tspan className="seq-break-bg-text">{s(lang, 'skipped', { d: formatSeconds(b.skipped, lang) })}</tspan>
+        <tspan className="seq-break-bg-text">{text}</tspan>
       </text>
     </g>
   );
@@ -258,7 +272,7 @@ function TimerBar({ t, displayTime, y, lang, bandLabels, noted }: { t: TimerView
   );
 }
 
-export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont = SEG_LABEL_FONT, noted }: SequenceDiagramProps) {
+export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont = SEG_LABEL_FONT, peerTitles, nowText: nowTextProp, noted }: SequenceDiagramProps) {
   const titleId = useId();
   const { peers, timers } = view;
   const [zoom, setZoom] = useState(1);
@@ -298,7 +312,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
 
   // The "now" label avoids the labels, arrows and timer labels near the line.
   const shownTimers = timers.filter((x) => x.setAt <= displayTime);
-  const nowText = s(lang, 'nowAt', { t: formatNow(displayTime) });
+  const nowText = nowTextProp ?? s(lang, 'nowAt', { t: formatNow(displayTime) });
   const nearArrows = drawn
     .filter(({ g }) => Math.min(g.y1, g.y2) < nowY + 30 && Math.max(g.y1, g.y2) > nowY - 30)
     .map(({ g, frac }) => lineBox(g.x1, g.y1, g.x1 + (g.x2 - g.x1) * frac, g.y1 + (g.y2 - g.y1) * frac));
@@ -420,7 +434,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
       <div className="seq-head" aria-hidden="true">
         {PEERS.map((p) => (
           <span key={p} className={`seq-peer-title seq-peer-title--${p}${noted?.peers.includes(p) ? ' seq-peer-title--noted' : ''}`} data-noted={noted?.peers.includes(p) ? 'true' : undefined} style={{ left: `${((PEER_X[p] / SEQ_W) * 100).toFixed(2)}%` }}>
-            {s(lang, p)}
+            {peerTitles?.[p] ?? s(lang, p)}
           </span>
         ))}
       </div>

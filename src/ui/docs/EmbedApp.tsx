@@ -16,8 +16,8 @@ import { SPEEDS } from '../panels/ClockPanel.tsx';
 import { useSimulation } from '../sim/useSimulation.ts';
 import { FREE_PLAY, serializeUrl } from '../url.ts';
 import type { UrlProblem, UrlState } from '../url.ts';
-import { applyTheme } from './theme.ts';
-import type { Command, Theme } from './protocol.ts';
+import { useTheme } from '../theme/useTheme.ts';
+import type { Command } from './protocol.ts';
 import { decodeScenario } from './scenarioParam.ts';
 import { useFrameBridge } from './useFrameBridge.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
@@ -51,7 +51,8 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
   const d = url.docs;
   // an embed never changes the reader's remembered language
   const { lang, setLang } = useLang(url.lang ?? initialLang(), false);
-  const [theme, setTheme] = useState<Theme>(d.theme ?? 'auto');
+  // the app's theme mechanism; an embed starts from theme= (else auto) and never remembers
+  const [theme, setTheme] = useTheme(d.theme, false);
   const [shown, setShown] = useState<Shown>(() => initialShown(url));
   const scenario = shown.scenario;
   const profile = url.profile ?? scenario?.profile ?? 'linux';
@@ -69,7 +70,6 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
     document.documentElement.lang = lang;
     document.title = scenario ? scenario.title[lang] : t('app.title');
   }, [lang, scenario, t]);
-  useEffect(() => applyTheme(theme), [theme]);
 
   useVisibleAutoplay(url.autoplay, sim.playing, controls.play, controls.pause);
 
@@ -121,7 +121,7 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
         }
       }
     },
-    [controls, setLang],
+    [controls, setLang, setTheme],
   );
 
   const noteIndex = sim.noteIndex;

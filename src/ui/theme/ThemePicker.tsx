@@ -1,0 +1,20 @@
+/** The theme switch of a full page (the app's header, the packetdrill view). */
+import { THEMES } from '../docs/protocol.ts';
+import type { Theme } from '../docs/protocol.ts';
+import { useI18n } from '../i18n/index.ts';
+
+export function ThemePicker({ theme, onChange }: { theme: Theme; onChange(t: Theme): void }) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {t('theme.label')}
+      <select data-testid="theme-picker" value={theme} onChange={(e) => onChange(e.target.value as Theme)}>
+        {THEMES.map((th) => (
+          <option key={th} value={th}>
+            {t(`theme.${th}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
