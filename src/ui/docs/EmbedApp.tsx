@@ -22,6 +22,7 @@ import { decodeScenario } from './scenarioParam.ts';
 import { useFrameBridge } from './useFrameBridge.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
 import './embed.css';
+import { ICON, PlayerIcon } from './PlayerIcon.tsx';
 
 const NO_NOTES: Scenario['notes'] = [];
 
@@ -204,16 +205,16 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
         ) : (
           <div className="embed-bar" role="toolbar" aria-label={t('embed.controls')} data-testid="player" data-status={status}>
             <button type="button" className="primary embed-play" data-testid="play" aria-pressed={sim.playing} onClick={controls.toggle}>
-              <Icon d={sim.playing ? PAUSE : PLAY} /> <span className="embed-btn-text">{sim.playing ? t('embed.pause') : t('embed.play')}</span>
+              <PlayerIcon d={sim.playing ? ICON.pause : ICON.play} /> <span className="embed-btn-text">{sim.playing ? t('embed.pause') : t('embed.play')}</span>
             </button>
             {level === 'full' && (
               <>
                 <button type="button" data-testid="step" disabled={view.nextEventAt === null} onClick={controls.step} title={t('embed.step')} aria-label={t('embed.step')}>
-                  <Icon d={STEP} /> <span className="embed-btn-text">{t('embed.step')}</span>
+                  <PlayerIcon d={ICON.step} /> <span className="embed-btn-text">{t('embed.step')}</span>
                 </button>
                 {notes.length > 0 && (
                   <button type="button" data-testid="next-note" disabled={noteIndex >= notes.length - 1} onClick={controls.next} title={t('embed.nextNote')} aria-label={t('embed.nextNote')}>
-                    <Icon d={NEXT} /> <span className="embed-btn-text">{t('embed.nextNote')}</span>
+                    <PlayerIcon d={ICON.next} /> <span className="embed-btn-text">{t('embed.nextNote')}</span>
                   </button>
                 )}
                 <label className="embed-speed" title={t('embed.speed')}>
@@ -243,17 +244,3 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
 }
 
 function noop(): void {}
-
-// icons drawn as paths: the glyphs ⏵ ⏭ are missing from many fonts
-const PLAY = 'M3 1.5v13l11-6.5z';
-const PAUSE = 'M3 2h3.5v12H3zM9.5 2H13v12H9.5z';
-const STEP = 'M2 2v12l8-6zM11 2h3v12h-3z';
-const NEXT = 'M1 2v12l6.5-6zM7.5 2v12L14 8zM14 2h1.5v12H14z';
-
-function Icon({ d }: { d: string }) {
-  return (
-    <svg className="embed-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path d={d} />
-    </svg>
-  );
-}

@@ -30,6 +30,7 @@ import type { PktPlayer } from './usePktPlayer.ts';
 import { usePktPlayer } from './usePktPlayer.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
 import './packetdrill.css';
+import { ICON, PlayerIcon } from './PlayerIcon.tsx';
 
 const NO_STOPS: readonly number[] = [];
 const noop = () => {};
@@ -322,16 +323,16 @@ function PlayerBar({ player, end, t, line, scriptTime }: { player: PktPlayer; en
   return (
     <div className="pkt-player" role="toolbar" aria-label={t('pkt.player')} data-testid="player" data-status={player.playing ? 'playing' : player.atEnd ? 'ended' : 'paused'}>
       <button type="button" data-testid="pkt-start" onClick={player.toStart} disabled={player.atStart} title={t('pkt.toStart')} aria-label={t('pkt.toStart')}>
-        <Icon d={START} />
+        <PlayerIcon d={ICON.start} />
       </button>
       <button type="button" data-testid="back" onClick={player.back} disabled={player.atStart} title={t('pkt.stepBack')} aria-label={t('pkt.stepBack')}>
-        <Icon d={BACK} />
+        <PlayerIcon d={ICON.back} />
       </button>
       <button type="button" className="primary pkt-play" data-testid="play" aria-pressed={player.playing} onClick={player.toggle}>
-        <Icon d={player.playing ? PAUSE : PLAY} /> <span className="pkt-btn-text">{player.playing ? t('embed.pause') : t('embed.play')}</span>
+        <PlayerIcon d={player.playing ? ICON.pause : ICON.play} /> <span className="pkt-btn-text">{player.playing ? t('embed.pause') : t('embed.play')}</span>
       </button>
       <button type="button" data-testid="step" onClick={player.step} disabled={player.atEnd} title={t('embed.step')} aria-label={t('embed.step')}>
-        <Icon d={STEP} />
+        <PlayerIcon d={ICON.step} />
       </button>
       <input
         type="range"
@@ -348,20 +349,5 @@ function PlayerBar({ player, end, t, line, scriptTime }: { player: PktPlayer; en
         {line > 0 ? t('pkt.at', { line, t: fmtScript(scriptTime) }) : t('pkt.atStart')}
       </span>
     </div>
-  );
-}
-
-// icons drawn as paths (the glyphs are missing from many fonts)
-const PLAY = 'M3 1.5v13l11-6.5z';
-const PAUSE = 'M3 2h3.5v12H3zM9.5 2H13v12H9.5z';
-const STEP = 'M2 2v12l8-6zM11 2h3v12h-3z';
-const BACK = 'M14 2v12L6 8zM2 2h3v12H2z';
-const START = 'M2 2h2.5v12H2zM15 2v12L5 8z';
-
-function Icon({ d }: { d: string }) {
-  return (
-    <svg className="pkt-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path d={d} />
-    </svg>
   );
 }
