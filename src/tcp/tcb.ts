@@ -118,12 +118,15 @@ const NO_RANGES: readonly number[] = Object.freeze([]);
 export const UNSET = -1;
 
 /**
- * A placeholder that makes V8 give a field the double representation from the first
- * TCB on. Fields that ever hold a fraction (times) or a number past 2^31 (sequence
- * numbers) start as doubles, so no later write changes a field's representation and
- * every TCB keeps the hidden class it was created with (tcb.shape.test.ts checks it).
+ * Fields holding sequence numbers and times are created with this placeholder and given
+ * their value at once. A field whose first value is not a number gets V8's "tagged"
+ * representation: a number that fits a small integer (most of them: ports, counts,
+ * sequence numbers below 2^31, UNSET, times of whole seconds) is stored in the field
+ * itself, and no later write changes the field's representation, so every TCB keeps
+ * the hidden class it was created with (tcb.shape.test.ts). Created as doubles, each of
+ * these fields would instead hold a 16-byte box for its whole life, whatever its value.
  */
-const DOUBLE = NaN;
+const TAGGED = '' as unknown as number;
 
 export function createTcb(i: TcbInit): Tcb {
   const t: Tcb = {
@@ -131,44 +134,44 @@ export function createTcb(i: TcbInit): Tcb {
     localPort: i.localPort,
     remotePort: i.remotePort,
     passive: i.passive ?? false,
-    iss: DOUBLE,
-    irs: DOUBLE,
-    sndUna: DOUBLE,
-    sndNxt: DOUBLE,
+    iss: TAGGED,
+    irs: TAGGED,
+    sndUna: TAGGED,
+    sndNxt: TAGGED,
     sndWnd: 0,
     maxSndWnd: 0,
     sndMss: i.k.mss,
-    rcvNxt: DOUBLE,
+    rcvNxt: TAGGED,
     heldData: 0,
     unsent: 0,
     writeEnds: NO_RANGES,
     unread: 0,
     finQueued: false,
-    finSeq: DOUBLE,
+    finSeq: TAGGED,
     peerFin: false,
     ofo: NO_RANGES,
-    ofoFin: DOUBLE,
+    ofoFin: TAGGED,
     orphan: false,
     shutRd: false,
     linger0: i.linger0 ?? false,
-    rto: DOUBLE,
-    srtt: DOUBLE,
-    rttvar: DOUBLE,
-    rttSeq: DOUBLE,
-    rttAt: DOUBLE,
+    rto: TAGGED,
+    srtt: TAGGED,
+    rttvar: TAGGED,
+    rttSeq: TAGGED,
+    rttAt: TAGGED,
     retries: 0,
-    headSentAt: DOUBLE,
+    headSentAt: TAGGED,
     keepalive: i.keepalive ?? { on: false, idle: i.k.tcp_keepalive_time, intvl: i.k.tcp_keepalive_intvl, cnt: i.k.tcp_keepalive_probes },
     kaProbes: 0,
     pingpong: false,
-    lastRcvAt: DOUBLE,
+    lastRcvAt: TAGGED,
     sackOk: false,
     cwnd: i.k.initial_cwnd,
     ssthresh: 0x7fffffff,
     cwndCnt: 0,
     tlpArmed: false,
-    tlpHighSeq: DOUBLE,
-    lastOowAckAt: DOUBLE,
+    tlpHighSeq: TAGGED,
+    lastOowAckAt: TAGGED,
     error: '',
   };
   t.iss = i.iss;
