@@ -161,8 +161,8 @@ describe('derived stepper = XState transition()', () => {
             const outA: StackEffect[] = [];
             const outB: StackEffect[] = [];
             const cause = ev.type === 'SEGMENT' ? 'rcv' : ev.type;
-            const ra = stepConn(a, ev, cause, outA, 'derived');
-            const rb = stepConn(b, ev, cause, outB, 'xstate');
+            const ra = { from: stepConn(a, ev, cause, outA, 'derived'), to: a.state };
+            const rb = { from: stepConn(b, ev, cause, outB, 'xstate'), to: b.state };
             // one cheap comparison per step; expect() only spells out a difference
             const sa = JSON.stringify([ra, a.state, plain(a.tcb), outA, timerList(a.timers)]);
             const sb = JSON.stringify([rb, b.state, plain(b.tcb), outB, timerList(b.timers)]);

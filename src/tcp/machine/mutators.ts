@@ -14,6 +14,7 @@
  */
 import type { Errno } from '../errno.ts';
 import { onAcked, onRto, probeTimeout } from '../rules/congestion.ts';
+import type { Output } from '../rules/build.ts';
 import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, lossProbe, pendingWriteEnds, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
 import { oowAckCounts, oowAckSuppressed } from '../rules/ratelimit.ts';
 import { afterSegment } from '../rules/reassembly.ts';
@@ -46,6 +47,9 @@ const armRtoOrProbe = (t: Tcb, fx: Fx, rto: number): void => {
   t.tlpArmed = pto !== null;
   fx.set('RTO', pto ?? rto);
 };
+
+/** output()'s scratch result (takeOutput fills it; nothing keeps it past the mutator) */
+const OUTPUT: Output = { segs: [], sndNxt: 0, unsent: 0, finSeq: null, writeEnds: [] };
 
 const startSyn = (t: Tcb, now: number): void => {
   t.sndUna = t.iss;
@@ -191,11 +195,12 @@ export const MUTATORS = {
   },
   /** Put queued data and a queued FIN on the wire, within the peer's window. */
   output: (t, e, fx) => {
-    const r = takeOutput(t);
+    const r = takeOutput(t, OUTPUT);
     if (r.segs.length === 0) return;
     const wasIdle = t.sndUna === t.sndNxt;
     // Linux's interactive heuristic (tcp_event_data_sent): data sent within the ACK delay of the last receipt.
-    const sentData = r.segs.some((s) => s.len > 0);
+    let sentData = false;
+    for (let i = 0; i < r.segs.length; i++) if (r.segs[i]!.len > 0) sentData = true;
     const interactive = sentData && t.k.delayed_ack > 0 && e.now - t.lastRcvAt <= t.k.delayed_ack + 1e-9;
     if (t.rttSeq === null) {
       t.rttSeq = r.sndNxt;

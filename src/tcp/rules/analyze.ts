@@ -8,7 +8,7 @@ import { secureRst, secureSyn } from '../knobs.ts';
 import { ackAcceptable, segmentAcceptable, synRcvdAckAcceptable, synSentAckAcceptable } from './acceptability.ts';
 import type { SegmentVerdict, Verdict } from './verdict.ts';
 import { joinQueued } from './reassembly.ts';
-import { acceptable } from './verdict.ts';
+import { acceptable, segmentVerdict } from './verdict.ts';
 
 const drop = (why: Extract<Verdict, { kind: 'drop' }>['why']): Verdict => ({ kind: 'drop', why });
 
@@ -147,6 +147,6 @@ function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment): Verdict {
     fin = r.fin && !t.peerFin;
   }
   const dataAfterClose = data > 0 && t.orphan;
-  return acceptable({ newAck, finAcked, data, ooo, queue, fin, dataAfterClose });
+  return segmentVerdict(newAck, finAcked, data, ooo, queue, fin, dataAfterClose);
 }
 
