@@ -32,10 +32,10 @@ function loadVirtualLog(): Promise<VirtualLogType> {
  * The trace as sentences. Lines are grouped incrementally (LogCache); a long run (thousands of
  * lines) costs what is on screen. The list follows the newest line unless the reader scrolled up.
  */
-export const EventLog = memo(function EventLog({ trace, onSeek }: { trace: readonly TraceEvent[]; onSeek(t: number): void }) {
+export const EventLog = memo(function EventLog({ trace, base = 0, onSeek }: { trace: readonly TraceEvent[]; base?: number; onSeek(t: number): void }) {
   const { t } = useI18n();
   const [cache] = useState(() => new LogCache());
-  const version = cache.update(trace);
+  const version = cache.update(trace, base);
   const lines = cache.lines;
   const count = lines.length;
   const listRef = useRef<HTMLDivElement>(null);
@@ -70,11 +70,12 @@ export const EventLog = memo(function EventLog({ trace, onSeek }: { trace: reado
       ) : (
         <div className="log-scroll" ref={listRef} onScroll={onScroll}>
           {Virtual && !plain ? (
-            <Virtual lines={lines} version={version} listRef={listRef} following={following} t={t} onSeek={onSeek} />
+            <Virtual lines={lines} dropped={cache.dropped} version={version} listRef={listRef} following={following} t={t} onSeek={onSeek} />
           ) : (
             <ol className="log" data-testid="event-log" data-lines={count} start={first + 1}>
               {lines.slice(first).map((l, i) => (
-                <LogRow key={first + i} line={l} index={first + i} t={t} onSeek={onSeek} />
+                // a line keeps its key (and its row) while the oldest lines are let go
+                <LogRow key={cache.dropped + first + i} line={l} index={first + i} t={t} onSeek={onSeek} />
               ))}
             </ol>
           )}

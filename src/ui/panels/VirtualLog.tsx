@@ -13,12 +13,14 @@ import { LogRow } from './LogRow.tsx';
 /** Estimated height of one line (px); lines that wrap are measured once drawn. */
 const LINE_PX = 27;
 
-export function VirtualLog({ lines, version, listRef, following, t, onSeek }: { lines: readonly LogLine[]; version: number; listRef: RefObject<HTMLDivElement | null>; following: RefObject<boolean>; t: Translate; onSeek(t: number): void }) {
+export function VirtualLog({ lines, dropped, version, listRef, following, t, onSeek }: { lines: readonly LogLine[]; dropped: number; version: number; listRef: RefObject<HTMLDivElement | null>; following: RefObject<boolean>; t: Translate; onSeek(t: number): void }) {
   const count = lines.length;
   const virtual = useVirtualizer({
     count,
     getScrollElement: () => listRef.current,
     estimateSize: () => LINE_PX,
+    // a line keeps its key (and its row) while the log grows and its oldest lines are let go
+    getItemKey: (i) => dropped + i,
     overscan: 24,
     initialRect: { width: 600, height: 320 },
   });
