@@ -3,7 +3,7 @@ import { segSpace } from '../segment.ts';
 import { cwndBytes } from './congestion.ts';
 import { seqAdd, seqLe } from '../seq.ts';
 import type { Tcb } from '../tcb.ts';
-import { advertisedWindow } from '../tcb.ts';
+import { advertisedWindow, UNSET } from '../tcb.ts';
 
 /**
  * Flag sets are never changed once built (a segment that needs other flags gets another
@@ -32,7 +32,7 @@ function synLike(t: Tcb, flags: Flags, sack: boolean): Segment {
 export const synSegment = (t: Tcb): Segment => synLike(t, SYN_ONLY, !!t.k.tcp_sack);
 export const synAckSegment = (t: Tcb): Segment => synLike(t, SYN_ACK, t.sackOk);
 /** Our FIN again, carrying the current ACK (FreeBSD's tcp_output repeats an unacknowledged FIN). */
-export const finAgainSegment = (t: Tcb): Segment => seg(t, t.finSeq ?? seqAdd(t.sndNxt, -1), FIN_ACK);
+export const finAgainSegment = (t: Tcb): Segment => seg(t, t.finSeq !== UNSET ? t.finSeq : seqAdd(t.sndNxt, -1), FIN_ACK);
 export const ackSegment = (t: Tcb): Segment => seg(t, t.sndNxt, ACK_ONLY);
 /** Keepalive probe: an ACK one below SND.NXT, so the peer must answer with an ACK (RFC 1122 4.2.3.6). */
 export const keepaliveProbe = (t: Tcb): Segment => seg(t, seqAdd(t.sndNxt, -1), ACK_ONLY);
@@ -76,11 +76,11 @@ export interface Output {
   segs: Segment[];
   sndNxt: number;
   unsent: number;
-  finSeq: number | null;
+  finSeq: number;
   writeEnds: readonly number[];
 }
 
-export function takeOutput(t: Tcb, into: Output = { segs: [], sndNxt: 0, unsent: 0, finSeq: null, writeEnds: [] }): Output {
+export function takeOutput(t: Tcb, into: Output = { segs: [], sndNxt: 0, unsent: 0, finSeq: UNSET, writeEnds: [] }): Output {
   // `into` may be a caller's scratch object, reused from call to call: its segments list is emptied first
   const segs = into.segs;
   segs.length = 0;
@@ -101,7 +101,7 @@ export function takeOutput(t: Tcb, into: Output = { segs: [], sndNxt: 0, unsent:
     }
     unsent -= n;
     const last = unsent === 0;
-    const withFin = last && t.finQueued && finSeq === null;
+    const withFin = last && t.finQueued && finSeq === UNSET;
     const s = seg(t, sndNxt, dataFlags(pushAt(t, seqAdd(sndNxt, n), last), withFin), n);
     if (withFin) finSeq = seqAdd(sndNxt, n);
     sndNxt = seqAdd(sndNxt, segSpace(s));
@@ -109,7 +109,7 @@ export function takeOutput(t: Tcb, into: Output = { segs: [], sndNxt: 0, unsent:
   }
   const tail = segs[segs.length - 1];
   if (cutByCwnd && tail) tail.flags = dataFlags(true, !!tail.flags.FIN);
-  if (unsent === 0 && t.finQueued && finSeq === null) {
+  if (unsent === 0 && t.finQueued && finSeq === UNSET) {
     const s = seg(t, sndNxt, FIN_ACK);
     finSeq = sndNxt;
     sndNxt = seqAdd(sndNxt, 1);
@@ -127,21 +127,21 @@ export function takeOutput(t: Tcb, into: Output = { segs: [], sndNxt: 0, unsent:
  * window allows it (the congestion window does not apply), else the last
  * segment sent, again. Returns the probe and the TCB fields a new segment moves.
  */
-export function lossProbe(t: Tcb): { seg: Segment; fresh: boolean; sndNxt: number; unsent: number; finSeq: number | null } | null {
+export function lossProbe(t: Tcb): { seg: Segment; fresh: boolean; sndNxt: number; unsent: number; finSeq: number } | null {
   const inFlight = (t.sndNxt - t.sndUna) >>> 0;
   if (t.unsent > 0) {
     const n = Math.min(t.unsent, t.sndMss, Math.max(0, t.sndWnd - inFlight));
     if (n > 0) {
       const last = n === t.unsent;
-      const withFin = last && t.finQueued && t.finSeq === null;
+      const withFin = last && t.finQueued && t.finSeq === UNSET;
       const s: Segment = { ...seg(t, t.sndNxt, { ACK: true, PSH: pushAt(t, seqAdd(t.sndNxt, n), last), FIN: withFin }, n), tlp: true };
       return { seg: s, fresh: true, sndNxt: seqAdd(t.sndNxt, segSpace(s)), unsent: t.unsent - n, finSeq: withFin ? seqAdd(t.sndNxt, n) : t.finSeq };
     }
   }
   if (inFlight === 0) return null;
-  const finOut = t.finSeq !== null && ((t.finSeq - t.sndUna) >>> 0) < inFlight;
+  const finOut = t.finSeq !== UNSET && ((t.finSeq - t.sndUna) >>> 0) < inFlight;
   let s: Segment;
-  if (finOut) s = seg(t, t.finSeq!, { FIN: true, ACK: true });
+  if (finOut) s = seg(t, t.finSeq, FIN_ACK);
   else {
     const n = Math.min(inFlight, t.sndMss);
     s = seg(t, seqAdd(t.sndNxt, -n), { ACK: true, PSH: true }, n);
@@ -158,7 +158,7 @@ export function headSegment(t: Tcb, state: string): Segment | null {
   if (state === 'SYN_RCVD') return synAckSegment(t);
   const outstanding = (t.sndNxt - t.sndUna) >>> 0;
   if (outstanding === 0) return null;
-  const finOutstanding = t.finSeq !== null && ((t.finSeq - t.sndUna) >>> 0) < outstanding;
+  const finOutstanding = t.finSeq !== UNSET && ((t.finSeq - t.sndUna) >>> 0) < outstanding;
   const dataOutstanding = outstanding - (finOutstanding ? 1 : 0);
   const n = Math.min(dataOutstanding, t.sndMss);
   const fin = finOutstanding && n === dataOutstanding;

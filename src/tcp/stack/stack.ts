@@ -15,7 +15,7 @@ import type { Segment } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import { TCP_STATES } from '../states.ts';
 import type { KeepaliveOpts, Tcb } from '../tcb.ts';
-import { createTcb } from '../tcb.ts';
+import { createTcb, UNSET } from '../tcb.ts';
 import type { Conn, Engine } from './conn.ts';
 import { newConn, RCV, stateOf, stepConn } from './conn.ts';
 import { deleteTimer, hasTimer, NO_TIMERS, timerList, timerSetOf } from './timerset.ts';
@@ -408,7 +408,7 @@ export class Stack {
     if (size <= 0 || !s.conn) return Infinity;
     const t = s.conn.tcb;
     const outstanding = (t.sndNxt - t.sndUna) >>> 0;
-    const finOut = t.finSeq !== null && ((t.finSeq - t.sndUna) >>> 0) < outstanding ? 1 : 0;
+    const finOut = t.finSeq !== UNSET && ((t.finSeq - t.sndUna) >>> 0) < outstanding ? 1 : 0;
     return Math.max(0, Math.floor((size * 2) / 3) - t.unsent - (outstanding - finOut));
   }
 
@@ -643,7 +643,7 @@ export class Stack {
   }
 
   private closed(s: Sock): void {
-    const e = s.conn?.tcb.error ?? null;
+    const e = s.conn?.tcb.error || null;
     if (e) {
       s.err = e;
       s.dead = true;
