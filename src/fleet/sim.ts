@@ -136,6 +136,10 @@ export class FleetSim {
   private spoofPort = SPOOF_PORT_BASE;
   /** clients whose host vanished: nothing reaches them or leaves them any more */
   private gone = new Set<number>();
+  /** one way, client to server and back: the same for every client of a run */
+  private readonly clientDelay: number;
+  /** a client with a lossy link has arrived (until then no segment needs its client looked up) */
+  private lossy = false;
 
   /** server side: client port -> connection; socket id -> connection */
   private readonly serverByPort = new IdTable<ServerConn>();
@@ -168,6 +172,7 @@ export class FleetSim {
     this.endUs = toUs(cfg.minutes * 60);
     this.rate = cfg.rate;
     this.mix = cfg.mix;
+    this.clientDelay = cfg.clients.rtt / 2;
     this.app = { ...cfg.server };
     const rand = () => this.rng.u32();
     const serverRand = () => {
@@ -288,10 +293,12 @@ export class FleetSim {
       }
       // a spoofed source or a client whose host is gone: nobody answers
       if (seg.dstPort >= SPOOF_PORT_BASE || this.gone.has(seg.dstPort)) return;
-      const c = this.clientByPort.get(seg.dstPort);
-      if (c && c.loss > 0 && this.lose(c, 'server->client', seg)) return;
+      if (this.lossy) {
+        const c = this.clientByPort.get(seg.dstPort);
+        if (c && c.loss > 0 && this.lose(c, 'server->client', seg)) return;
+      }
       // a client whose socket is gone still has a host: its stack answers with a RST
-      this.schedule(CLIENTS, seg, c?.delay ?? this.cfg.clients.rtt / 2);
+      this.schedule(CLIENTS, seg, this.clientDelay);
       return;
     }
     if (from === BACKEND) {
@@ -299,9 +306,11 @@ export class FleetSim {
       return;
     }
     if (this.gone.has(seg.srcPort)) return;
-    const c = this.clientByPort.get(seg.srcPort);
-    if (c && c.loss > 0 && this.lose(c, 'client->server', seg)) return;
-    this.schedule(SERVER, seg, c?.delay ?? this.cfg.clients.rtt / 2);
+    if (this.lossy) {
+      const c = this.clientByPort.get(seg.srcPort);
+      if (c && c.loss > 0 && this.lose(c, 'client->server', seg)) return;
+    }
+    this.schedule(SERVER, seg, this.clientDelay);
   }
 
   private lose(c: ClientConn, dir: 'client->server' | 'server->client', seg: Segment): boolean {
@@ -737,7 +746,7 @@ export class FleetSim {
   private arrival(): void {
     this.counters.Arrivals++;
     const behaviour = pick(this.rng, this.mix.clients, CLIENT_BEHAVIOURS);
-    const delay = this.cfg.clients.rtt / 2;
+    const delay = this.clientDelay;
     const serial = ++this.serial;
     if (behaviour === 'syn-flood') {
       const port = this.spoofPort++;
@@ -752,6 +761,7 @@ export class FleetSim {
       const s = stack.socket();
       const port = CLIENT_PORT_BASE + serial;
       const story = this.newStory(serial, port, behaviour, delay);
+      if (behaviour === 'lossy' && this.cfg.clients.loss > 0) this.lossy = true;
       const c: ClientConn = { kind: 'client', sock: s, port, behaviour, delay, loss: behaviour === 'lossy' ? this.cfg.clients.loss : 0, read: 0, gotResponse: false, closed: false, story };
       this.clientByPort.set(port, c);
       this.clientBySock.set(s, c);

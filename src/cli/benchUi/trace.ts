@@ -56,7 +56,7 @@ async function main() {
     const ctx = await browser.newContext({ viewport: c.viewport ?? { width: 1366, height: 768 }, serviceWorkers: 'block' });
     const page = await ctx.newPage();
     await page.goto(`${url}?${new URLSearchParams({ lang: 'en', ...c.query }).toString()}`);
-    await page.getByTestId('sim-time').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByTestId(c.ready ?? 'sim-time').waitFor({ state: 'visible', timeout: 60_000 });
     if (c.prepare) await c.prepare(page);
     await page.waitForTimeout(700);
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
