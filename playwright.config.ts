@@ -24,7 +24,19 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 } } }],
+  projects: [
+    { name: 'chromium', testIgnore: /frames\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 } } },
+    // frame counting (what a person sees move) needs the machine to itself: it starts once every
+    // other test has finished and runs its tests one after another in a single browser
+    {
+      name: 'frames',
+      testMatch: /frames\.spec\.ts/,
+      dependencies: ['chromium'],
+      fullyParallel: false,
+      // no trace recording: its screencast would take the frames being counted
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 }, trace: 'off' },
+    },
+  ],
   webServer: {
     command: `npx vite preview --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/`,

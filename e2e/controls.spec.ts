@@ -67,6 +67,18 @@ test('clicking a segment shows its details; the seq toggle switches numbering', 
   await expect(insp).toContainText('relative 1');
 });
 
+test('the inspector picker lists the newest segments once in use, and picking one shows it', async ({ page }) => {
+  await open(page, 'scenario=lost-fin&t=3');
+  const pick = page.getByTestId('inspector-pick');
+  await pick.focus();
+  // every segment sent so far is offered, newest last
+  const n = await page.getByTestId('segment').count();
+  await expect(pick.locator('option')).toHaveCount(n + 1);
+  await pick.selectOption({ index: 1 });
+  await expect(page.getByTestId('inspector')).toContainText('[SYN]');
+  await expect(page.locator('[data-testid="segment"][data-id="1"]')).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('clicking a state in the diagram explains it', async ({ page }) => {
   await open(page, 'scenario=teardown&t=3');
   await page.locator('[data-testid="diagram-state"][data-state="TIME_WAIT"]').click();

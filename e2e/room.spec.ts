@@ -174,3 +174,21 @@ test('the theme switch applies and is remembered; theme= in the link wins', asyn
   await open(page, 'theme=dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
+
+test('a chosen theme wins over the system setting, both ways; auto follows the system', async ({ page }) => {
+  const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const badgeText = () =>
+    page.locator('.sd-badge text').first().evaluate((el) => getComputedStyle(el).fill);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page, 'theme=light');
+  expect(await bg()).toBe('rgb(255, 255, 255)');
+  expect(await badgeText()).toBe('rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await open(page, 'theme=dark');
+  expect(await bg()).toBe('rgb(22, 24, 28)');
+  expect(await badgeText()).toBe('rgb(0, 0, 0)');
+  await page.getByTestId('theme-picker').selectOption('auto');
+  expect(await bg()).toBe('rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await bg()).toBe('rgb(22, 24, 28)');
+});

@@ -76,3 +76,53 @@ test('the ladder zooms with Ctrl + wheel about the pointer, pans by dragging, an
   await page.locator('[data-testid="segment"][data-id="1"] .seq-seg-label').click();
   await expect(page.locator('[data-testid="segment"][data-id="1"]')).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('d3-zoom loads on the first gesture: a Ctrl + wheel made while it loads still zooms about the pointer, and a failed load is retried', async ({ page }) => {
+  const zoomChunk = '**/assets/d3ZoomBehaviour-*.js';
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (/d3ZoomBehaviour-[\w-]+\.js$/.test(r.url())) fetched.push(r.url());
+  });
+  // the first request for the chunk fails (offline, never stored), the next ones are held until released
+  let failed = false;
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route(zoomChunk, async (route) => {
+    if (!failed) {
+      failed = true;
+      await route.abort('internetdisconnected');
+      return;
+    }
+    await released;
+    await route.continue();
+  });
+  await open(page, 'scenario=teardown&t=2.15');
+  await page.waitForLoadState('networkidle');
+  // the first picture needs no zoom code
+  expect(fetched).toHaveLength(0);
+  await expect(page.locator('[data-testid="segment"][data-id="6"]')).toHaveCount(1);
+
+  // the + button asks for it; the load fails: nothing zooms, nothing breaks
+  await page.getByTestId('seq-zoom-in').click();
+  await expect.poll(() => fetched.length).toBe(1);
+  expect(await zoomOf(page)).toBe(1);
+  await expect(page.getByTestId('seq-zoom-in')).toBeEnabled();
+  await expect(page.locator('[data-testid="segment"][data-id="6"]')).toBeVisible();
+
+  // the next gesture tries again: Ctrl + wheel over segment 6 while the chunk is still on its way
+  const scroll = ladder(page).locator('.seq-scroll');
+  const box = (await scroll.boundingBox())!;
+  const y6 = await segTop(page, 6);
+  await page.mouse.move(box.x + box.width / 2, y6);
+  await expect.poll(() => fetched.length).toBe(2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  // the page itself did not zoom, and the ladder waits for d3-zoom
+  expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+  expect(await zoomOf(page)).toBe(1);
+  release();
+  await expect.poll(() => zoomOf(page)).toBeGreaterThan(1.5);
+  // the held step zoomed about its pointer, as a live one does
+  expect(Math.abs((await segTop(page, 6)) - y6)).toBeLessThan(80);
+});

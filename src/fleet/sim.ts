@@ -20,6 +20,7 @@ import { resolveFleetKnobs } from './knobs.ts';
 import { PortPool } from './ports.ts';
 import type { Timed } from './wheel.ts';
 import { WheelQueue } from './wheel.ts';
+import { IdTable } from './idtable.ts';
 import type { FleetCounters, FleetErrors, Sample } from './sample.ts';
 import { zeroCounters, zeroErrors } from './sample.ts';
 import { Tally } from './tally.ts';
@@ -33,15 +34,32 @@ type AppTimer = 'respond' | 'idle' | 'hold' | 'give-up' | 'vanish';
 /** a vanishing client's host is gone this long after the response reached it */
 const VANISH_AFTER = 0.5;
 
-/** a scheduled event; it carries its own time and insertion number (see WheelQueue) */
-type Item = Timed &
-  (
-  | { k: 'deliver'; host: HostId; seg: Segment }
-  | { k: 'timer'; host: HostId; sock: number; timer: TimerName; gen: number }
-  | { k: 'arrival' }
-  | { k: 'app'; what: AppTimer; conn: ServerConn | ClientConn }
-  | { k: 'change'; index: number }
-  );
+const DELIVER = 0;
+const TIMER = 1;
+const ARRIVAL = 2;
+const APP = 3;
+const CHANGE = 4;
+type EvKind = typeof DELIVER | typeof TIMER | typeof ARRIVAL | typeof APP | typeof CHANGE;
+
+/**
+ * A scheduled event; it carries its own time and insertion number (see WheelQueue). One class
+ * with every field, so the queue and the dispatch see one object shape, not five.
+ */
+class Ev implements Timed {
+  n = 0;
+  constructor(
+    public t: number,
+    public k: EvKind,
+    public host: HostId = SERVER,
+    public seg: Segment | null = null,
+    public sock = 0,
+    public timer: TimerName | null = null,
+    public gen = 0,
+    public what: AppTimer | null = null,
+    public conn: ServerConn | ClientConn | null = null,
+    public index = 0,
+  ) {}
+}
 
 interface ServerConn {
   kind: 'server';
@@ -101,11 +119,12 @@ export class FleetSim {
   /** the run's end, µs */
   private readonly endUs: number;
   private readonly rng: Rng;
-  private readonly queue = new WheelQueue<Item>();
+  private readonly queue = new WheelQueue<Ev>();
   readonly stacks: [Stack, Stack, Stack];
   private readonly listener: number;
   private readonly backendListener: number;
-  private timerGen = new Map<number, number>();
+  /** per host: the generation of each running timer (socket id × 8 + timer); an event of another generation is stale */
+  private readonly timerGen = [new IdTable<number>(), new IdTable<number>(), new IdTable<number>()] as const;
   private nextGen = 1;
 
   private rate: number;
@@ -117,12 +136,16 @@ export class FleetSim {
   private spoofPort = SPOOF_PORT_BASE;
   /** clients whose host vanished: nothing reaches them or leaves them any more */
   private gone = new Set<number>();
+  /** one way, client to server and back: the same for every client of a run */
+  private readonly clientDelay: number;
+  /** a client with a lossy link has arrived (until then no segment needs its client looked up) */
+  private lossy = false;
 
   /** server side: client port -> connection; socket id -> connection */
-  private serverByPort = new Map<number, ServerConn>();
-  private serverBySock = new Map<number, ServerConn>();
-  private clientByPort = new Map<number, ClientConn>();
-  private clientBySock = new Map<number, ClientConn>();
+  private readonly serverByPort = new IdTable<ServerConn>();
+  private readonly serverBySock = new IdTable<ServerConn>();
+  private readonly clientByPort = new IdTable<ClientConn>();
+  private readonly clientBySock = new IdTable<ClientConn>();
   private outByPort = new Map<number, Outbound>();
   private outBySock = new Map<number, Outbound>();
   private backendBySock = new Map<number, { read: number; answered: boolean }>();
@@ -149,6 +172,7 @@ export class FleetSim {
     this.endUs = toUs(cfg.minutes * 60);
     this.rate = cfg.rate;
     this.mix = cfg.mix;
+    this.clientDelay = cfg.clients.rtt / 2;
     this.app = { ...cfg.server };
     const rand = () => this.rng.u32();
     const serverRand = () => {
@@ -179,8 +203,8 @@ export class FleetSim {
     backend.sock(this.backendListener)!.backlog = 1 << 30;
     for (const h of [SERVER, CLIENTS, BACKEND] as const) this.stacks[h].drain();
     this.tally = new Tally(server);
-    cfg.changes.forEach((c, index) => this.push({ t: toUs(c.at), n: 0, k: 'change', index }));
-    if (this.rate > 0) this.push({ t: 0, n: 0, k: 'arrival' });
+    cfg.changes.forEach((c, index) => this.push(new Ev(toUs(c.at), CHANGE, SERVER, null, 0, null, 0, null, null, index)));
+    if (this.rate > 0) this.push(new Ev(0, ARRIVAL));
   }
 
   /** virtual seconds */
@@ -224,33 +248,35 @@ export class FleetSim {
       this.queue.pop();
       this.nowUs = Math.max(this.nowUs, q.t);
       this.handle(q);
+      this.recycle(q);
     }
     this.nowUs = Math.max(this.nowUs, limitUs);
   }
 
-  private handle(it: Item): void {
+  private handle(it: Ev): void {
     switch (it.k) {
-      case 'deliver':
-        if (it.host === SERVER) this.deliverToServer(it.seg);
-        else if (it.host === CLIENTS) this.deliverToClients(it.seg);
-        else this.deliverToBackend(it.seg);
+      case DELIVER:
+        if (it.host === SERVER) this.deliverToServer(it.seg!);
+        else if (it.host === CLIENTS) this.deliverToClients(it.seg!);
+        else this.deliverToBackend(it.seg!);
         return;
-      case 'timer': {
-        const key = timerKey(it.host, it.sock, it.timer);
-        if (this.timerGen.get(key) !== it.gen) return;
-        this.timerGen.delete(key);
-        this.stacks[it.host].fire(it.sock, it.timer, this.now);
+      case TIMER: {
+        const gens = this.timerGen[it.host];
+        const key = timerKey(it.sock, it.timer!);
+        if (gens.get(key) !== it.gen) return;
+        gens.delete(key);
+        this.stacks[it.host].fire(it.sock, it.timer!, this.now);
         this.flush(it.host);
         if (it.host === SERVER) this.acceptLoop();
         return;
       }
-      case 'arrival':
+      case ARRIVAL:
         this.arrival();
         return;
-      case 'app':
-        this.appTimer(it.what, it.conn);
+      case APP:
+        this.appTimer(it.what!, it.conn!);
         return;
-      case 'change':
+      case CHANGE:
         this.applyChange(it.index);
         return;
     }
@@ -267,10 +293,12 @@ export class FleetSim {
       }
       // a spoofed source or a client whose host is gone: nobody answers
       if (seg.dstPort >= SPOOF_PORT_BASE || this.gone.has(seg.dstPort)) return;
-      const c = this.clientByPort.get(seg.dstPort);
-      if (c && c.loss > 0 && this.lose(c, 'server->client', seg)) return;
+      if (this.lossy) {
+        const c = this.clientByPort.get(seg.dstPort);
+        if (c && c.loss > 0 && this.lose(c, 'server->client', seg)) return;
+      }
       // a client whose socket is gone still has a host: its stack answers with a RST
-      this.schedule(CLIENTS, seg, c?.delay ?? this.cfg.clients.rtt / 2);
+      this.schedule(CLIENTS, seg, this.clientDelay);
       return;
     }
     if (from === BACKEND) {
@@ -278,9 +306,11 @@ export class FleetSim {
       return;
     }
     if (this.gone.has(seg.srcPort)) return;
-    const c = this.clientByPort.get(seg.srcPort);
-    if (c && c.loss > 0 && this.lose(c, 'client->server', seg)) return;
-    this.schedule(SERVER, seg, c?.delay ?? this.cfg.clients.rtt / 2);
+    if (this.lossy) {
+      const c = this.clientByPort.get(seg.srcPort);
+      if (c && c.loss > 0 && this.lose(c, 'client->server', seg)) return;
+    }
+    this.schedule(SERVER, seg, this.clientDelay);
   }
 
   private lose(c: ClientConn, dir: 'client->server' | 'server->client', seg: Segment): boolean {
@@ -304,12 +334,49 @@ export class FleetSim {
   }
 
   /** Queues an event; one due after the run's end would never be handled, so it is not kept. */
-  private push(it: Item): void {
+  private push(it: Ev): void {
     if (it.t <= this.endUs) this.queue.push(it);
+    else this.recycle(it);
   }
 
+  private pushApp(t: number, what: AppTimer, conn: ServerConn | ClientConn): void {
+    const e = this.ev(t, APP);
+    e.what = what;
+    e.conn = conn;
+    this.push(e);
+  }
+
+  /**
+   * A queue event, reused: a busy run keeps hundreds of thousands of them pending for seconds
+   * (timers, give-ups), and fresh ones outlived the young generation only to die soon after.
+   */
+  private ev(t: number, k: EvKind): Ev {
+    const e = this.spare.pop();
+    if (!e) return new Ev(t, k);
+    e.t = t;
+    e.k = k;
+    return e;
+  }
+
+  private recycle(e: Ev): void {
+    e.seg = null;
+    e.timer = null;
+    e.what = null;
+    e.conn = null;
+    e.host = SERVER;
+    e.sock = 0;
+    e.gen = 0;
+    e.index = 0;
+    this.spare.push(e);
+  }
+
+  private readonly spare: Ev[] = [];
+
   private schedule(to: HostId, seg: Segment, delay: number): void {
-    this.push({ t: this.nowUs + toUs(delay), n: 0, k: 'deliver', host: to, seg });
+    const e = this.ev(this.nowUs + toUs(delay), DELIVER);
+    e.host = to;
+    e.seg = seg;
+    this.push(e);;
   }
 
   /** Applies a host's effects until its stack has nothing more to say. */
@@ -324,12 +391,18 @@ export class FleetSim {
         this.route(host, e.seg);
         return;
       case 'timer': {
-        const key = timerKey(host, e.sock, e.timer);
+        const gens = this.timerGen[host];
+        const key = timerKey(e.sock, e.timer);
         if (e.action === 'set') {
           const gen = this.nextGen++;
-          this.timerGen.set(key, gen);
-          this.push({ t: this.nowUs + toUs(e.delay ?? 0), n: 0, k: 'timer', host, sock: e.sock, timer: e.timer, gen });
-        } else this.timerGen.delete(key);
+          gens.set(key, gen);
+          const ev = this.ev(this.nowUs + toUs(e.delay ?? 0), TIMER);
+          ev.host = host;
+          ev.sock = e.sock;
+          ev.timer = e.timer;
+          ev.gen = gen;
+          this.push(ev);
+        } else gens.delete(key);
         return;
       }
       case 'state':
@@ -497,7 +570,7 @@ export class FleetSim {
 
   private armIdle(c: ServerConn): void {
     const t = this.app.read_timeout;
-    if (t > 0) this.push({ t: toUs(c.lastActivity + t), n: 0, k: 'app', what: 'idle', conn: c });
+    if (t > 0) this.pushApp(toUs(c.lastActivity + t), 'idle', c);
   }
 
   private serverReadable(c: ServerConn): void {
@@ -512,7 +585,7 @@ export class FleetSim {
     }
     if (!c.requested && c.read >= this.cfg.server.request_bytes) {
       c.requested = true;
-      this.push({ t: this.nowUs + toUs(this.cfg.server.respond_after), n: 0, k: 'app', what: 'respond', conn: c });
+      this.pushApp(this.nowUs + toUs(this.cfg.server.respond_after), 'respond', c);
     }
     if (tcb.peerFin && tcb.unread === 0 && !c.eof) {
       c.eof = true;
@@ -673,7 +746,7 @@ export class FleetSim {
   private arrival(): void {
     this.counters.Arrivals++;
     const behaviour = pick(this.rng, this.mix.clients, CLIENT_BEHAVIOURS);
-    const delay = this.cfg.clients.rtt / 2;
+    const delay = this.clientDelay;
     const serial = ++this.serial;
     if (behaviour === 'syn-flood') {
       const port = this.spoofPort++;
@@ -688,13 +761,14 @@ export class FleetSim {
       const s = stack.socket();
       const port = CLIENT_PORT_BASE + serial;
       const story = this.newStory(serial, port, behaviour, delay);
+      if (behaviour === 'lossy' && this.cfg.clients.loss > 0) this.lossy = true;
       const c: ClientConn = { kind: 'client', sock: s, port, behaviour, delay, loss: behaviour === 'lossy' ? this.cfg.clients.loss : 0, read: 0, gotResponse: false, closed: false, story };
       this.clientByPort.set(port, c);
       this.clientBySock.set(s, c);
       this.note(story, this.now, { peer: 'client', do: 'connect' });
       stack.connect(s, SERVER_PORT, this.now, port);
       this.flush(CLIENTS);
-      this.push({ t: this.nowUs + toUs(this.cfg.clients.give_up), n: 0, k: 'app', what: 'give-up', conn: c });
+      this.pushApp(this.nowUs + toUs(this.cfg.clients.give_up), 'give-up', c);
     }
     this.scheduleArrival();
   }
@@ -702,7 +776,7 @@ export class FleetSim {
   private scheduleArrival(): void {
     if (this.rate <= 0) return;
     this.nextArrivalUs += Math.max(1, Math.round(1e6 / this.rate));
-    this.push({ t: this.nextArrivalUs, n: 0, k: 'arrival' });
+    this.push(this.ev(this.nextArrivalUs, ARRIVAL));
   }
 
   private clientConnected(sock: number, result: string): void {
@@ -742,10 +816,10 @@ export class FleetSim {
           return;
         case 'vanish-mid':
           // gone half a second later: its stack has acknowledged what it received (and a FIN with it)
-          this.push({ t: this.nowUs + toUs(VANISH_AFTER), n: 0, k: 'app', what: 'vanish', conn: c });
+          this.pushApp(this.nowUs + toUs(VANISH_AFTER), 'vanish', c);
           return;
         default:
-          this.push({ t: this.nowUs + toUs(this.cfg.clients.hold), n: 0, k: 'app', what: 'hold', conn: c });
+          this.pushApp(this.nowUs + toUs(this.cfg.clients.hold), 'hold', c);
       }
     }
     // EOF: a well-behaved client closes its side too (a vanishing one never does)
@@ -795,7 +869,7 @@ export class FleetSim {
         const due = conn.lastActivity + t;
         if (t <= 0) return;
         if (this.now + 1e-9 >= due) this.serverClose(conn);
-        else this.push({ t: toUs(due), n: 0, k: 'app', what: 'idle', conn });
+        else this.pushApp(toUs(due), 'idle', conn);
       }
       this.acceptLoop();
       return;
@@ -904,8 +978,8 @@ export class FleetSim {
   }
 }
 
-function timerKey(host: HostId, sock: number, timer: TimerName): number {
-  return (sock * 3 + host) * 8 + TIMER_INDEX[timer];
+function timerKey(sock: number, timer: TimerName): number {
+  return sock * 8 + TIMER_INDEX[timer];
 }
 
 /** A weighted random choice (the names' order fixes the draw). */

@@ -33,6 +33,8 @@ export class WheelQueue<E extends Timed> {
   private near: E[] = [];
   /** events at or beyond cur + SLOTS when pushed */
   private far: E[] = [];
+  /** emptied bucket arrays, for buckets to come */
+  private readonly spare: E[][] = [];
   private counter = 0;
   private count = 0;
 
@@ -50,7 +52,12 @@ export class WheelQueue<E extends Timed> {
     else if (b < this.cur + SLOTS) {
       const slot = this.ring[b & MASK];
       if (slot) slot.push(e);
-      else this.ring[b & MASK] = [e];
+      else {
+        // an emptied bucket's array, grown to a bucket's size already
+        const a = this.spare.pop() ?? [];
+        a.push(e);
+        this.ring[b & MASK] = a;
+      }
       this.onRing++;
     } else heapPush(this.far, e);
   }
@@ -79,6 +86,7 @@ export class WheelQueue<E extends Timed> {
         // a sorted array is a heap; entries arrive in insertion order, so ties are already right
         if (slot.length > 32) slot.sort(before);
         else insertionSort(slot);
+        if (this.near.length === 0 && this.spare.length < 64) this.spare.push(this.near);
         this.near = slot;
       }
       while (this.far.length > 0 && bucketOf(this.far[0]!.t) <= this.cur) heapPush(this.near, heapPop(this.far)!);

@@ -15,6 +15,8 @@ export interface WorldView {
   segments: readonly SegmentView[];
   timers: TimerView[];
   trace: readonly TraceEvent[];
+  /** the run's number of trace[0] (events are numbered from 0): older events are not in the view */
+  traceBase?: number;
   link: { delay: number; loss: number; partitioned: boolean; dropNext: { dir: string; flags: string[] }[] };
   nextEventAt: number | null;
   nextTimerAt: number | null;
@@ -65,13 +67,15 @@ export function viewOf(w: World, limits?: ViewLimits): WorldView {
   const l = w.linkState;
   const segs = w.segmentViews();
   const shown = limits ? segs.slice(-limits.segments) : segs;
+  const trace = limits ? w.trace.slice(-limits.events) : w.trace;
   return {
     now: w.now,
     profile: w.profile,
     peers: { client: peerView(w, 'client'), server: peerView(w, 'server') },
     segments: shown.map((s) => ({ ...s })),
     timers: w.timers(),
-    trace: limits ? w.trace.slice(-limits.events) : w.trace,
+    trace,
+    traceBase: w.eventCount - trace.length,
     link: { delay: l.cfg.delay, loss: l.cfg.loss, partitioned: l.partitioned, dropNext: l.dropNext.map((r) => ({ dir: r.dir, flags: [...r.flags] })) },
     nextEventAt: w.nextEventAt(),
     nextTimerAt: w.nextTimerAt(),

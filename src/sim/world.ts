@@ -12,6 +12,7 @@ import { ENGINES } from '../tcp/stack/conn.ts';
 import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
 import type { AppResult } from '../tcp/stack/sockets.ts';
 import { resultText } from '../tcp/stack/sockets.ts';
+import { NumMap } from '../tcp/stack/nummap.ts';
 import { Stack } from '../tcp/stack/stack.ts';
 import type { StackSnapshot } from '../tcp/stack/stack.ts';
 import type { TcpState } from '../tcp/states.ts';
@@ -124,7 +125,7 @@ export class World {
    */
   readonly lean: boolean;
   private sched: Sched<Segment> | null = null;
-  private leanTimers = new Map<number, number>();
+  private leanTimers = new NumMap(1024);
   /** the load of many connections (WorldConfig.load), or null */
   readonly load: LoadApp | null = null;
   /** per-second samples (WorldConfig.samples; always in lean mode) */

@@ -5,7 +5,8 @@
 export const SEQ_MOD = 0x1_0000_0000;
 
 export function seqAdd(a: number, n: number): number {
-  return (((a + n) % SEQ_MOD) + SEQ_MOD) % SEQ_MOD;
+  // ToUint32 is exactly mod 2^32 for integers (sequence numbers and lengths are), without a division
+  return (a + n) >>> 0;
 }
 
 /** Signed distance b - a in (-2^31, 2^31]. */

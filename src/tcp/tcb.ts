@@ -46,7 +46,7 @@ export interface Tcb {
   /** the application asked for a FIN (close or shutdown(SHUT_WR)) */
   finQueued: boolean;
   /** sequence number our FIN occupies, once sent */
-  finSeq: number | null;
+  finSeq: number;
   /** the peer's FIN has been received in order */
   peerFin: boolean;
   /**
@@ -56,7 +56,7 @@ export interface Tcb {
    */
   ofo: readonly number[];
   /** sequence number of a FIN that arrived beyond RCV.NXT and waits in the queue */
-  ofoFin: number | null;
+  ofoFin: number;
 
   /** close() was called: the socket is an orphan of the kernel */
   orphan: boolean;
@@ -65,10 +65,10 @@ export interface Tcb {
 
   /** RFC 6298 state; rto in seconds */
   rto: number;
-  srtt: number | null;
+  srtt: number;
   rttvar: number;
   /** the segment being timed: ends at rttSeq, sent at rttAt (Karn: cleared on retransmit) */
-  rttSeq: number | null;
+  rttSeq: number;
   rttAt: number;
   /** consecutive retransmission timeouts of the current head */
   retries: number;
@@ -90,12 +90,12 @@ export interface Tcb {
   cwndCnt: number;
   /** the RTO timer is armed as a tail loss probe; tlpHighSeq: SND.NXT when a probe went out, until it is acknowledged */
   tlpArmed: boolean;
-  tlpHighSeq: number | null;
-  /** when the last rate-limited ACK (out-of-window, challenge, TIME_WAIT) was sent, or null (Linux last_oow_ack_time) */
-  lastOowAckAt: number | null;
+  tlpHighSeq: number;
+  /** when the last rate-limited ACK (out-of-window, challenge, TIME_WAIT) was sent, or UNSET (Linux last_oow_ack_time) */
+  lastOowAckAt: number;
 
-  /** pending socket error (SO_ERROR) */
-  error: Errno | null;
+  /** pending socket error (SO_ERROR), or '' */
+  error: Errno | '';
 }
 
 export interface TcbInit {
@@ -110,52 +110,87 @@ export interface TcbInit {
 
 const NO_RANGES: readonly number[] = Object.freeze([]);
 
+/**
+ * "None" in a TCB field that holds a sequence number or a time (both never negative):
+ * the TCB has no null-typed fields, so every field keeps one representation and every
+ * TCB one hidden class from creation on (tcb.shape.test.ts).
+ */
+export const UNSET = -1;
+
+/**
+ * Fields holding sequence numbers and times are created with this placeholder and given
+ * their value at once. A field whose first value is not a number gets V8's "tagged"
+ * representation: a number that fits a small integer (most of them: ports, counts,
+ * sequence numbers below 2^31, UNSET, times of whole seconds) is stored in the field
+ * itself, and no later write changes the field's representation, so every TCB keeps
+ * the hidden class it was created with (tcb.shape.test.ts). Created as doubles, each of
+ * these fields would instead hold a 16-byte box for its whole life, whatever its value.
+ */
+const TAGGED = '' as unknown as number;
+
 export function createTcb(i: TcbInit): Tcb {
-  return {
+  const t: Tcb = {
     k: i.k,
     localPort: i.localPort,
     remotePort: i.remotePort,
     passive: i.passive ?? false,
-    iss: i.iss,
-    irs: 0,
-    sndUna: i.iss,
-    sndNxt: i.iss,
+    iss: TAGGED,
+    irs: TAGGED,
+    sndUna: TAGGED,
+    sndNxt: TAGGED,
     sndWnd: 0,
     maxSndWnd: 0,
     sndMss: i.k.mss,
-    rcvNxt: 0,
+    rcvNxt: TAGGED,
     heldData: 0,
     unsent: 0,
     writeEnds: NO_RANGES,
     unread: 0,
     finQueued: false,
-    finSeq: null,
+    finSeq: TAGGED,
     peerFin: false,
     ofo: NO_RANGES,
-    ofoFin: null,
+    ofoFin: TAGGED,
     orphan: false,
     shutRd: false,
     linger0: i.linger0 ?? false,
-    rto: i.k.rto_initial,
-    srtt: null,
-    rttvar: 0,
-    rttSeq: null,
-    rttAt: 0,
+    rto: TAGGED,
+    srtt: TAGGED,
+    rttvar: TAGGED,
+    rttSeq: TAGGED,
+    rttAt: TAGGED,
     retries: 0,
-    headSentAt: 0,
+    headSentAt: TAGGED,
     keepalive: i.keepalive ?? { on: false, idle: i.k.tcp_keepalive_time, intvl: i.k.tcp_keepalive_intvl, cnt: i.k.tcp_keepalive_probes },
     kaProbes: 0,
     pingpong: false,
-    lastRcvAt: 0,
+    lastRcvAt: TAGGED,
     sackOk: false,
     cwnd: i.k.initial_cwnd,
     ssthresh: 0x7fffffff,
     cwndCnt: 0,
     tlpArmed: false,
-    tlpHighSeq: null,
-    lastOowAckAt: null,
-    error: null,
+    tlpHighSeq: TAGGED,
+    lastOowAckAt: TAGGED,
+    error: '',
   };
+  t.iss = i.iss;
+  t.irs = 0;
+  t.sndUna = i.iss;
+  t.sndNxt = i.iss;
+  t.rcvNxt = 0;
+  t.finSeq = UNSET;
+  t.ofoFin = UNSET;
+  t.rto = i.k.rto_initial;
+  t.srtt = UNSET;
+  t.rttvar = 0;
+  t.rttSeq = UNSET;
+  t.rttAt = 0;
+  t.headSentAt = 0;
+  t.lastRcvAt = 0;
+  t.tlpHighSeq = UNSET;
+  t.lastOowAckAt = UNSET;
+  return t;
 }
 
 /** The window this host advertises: no window scaling, so at most 65535. */

@@ -373,7 +373,7 @@ export function App() {
               </section>
             </div>
             <div className="under">
-              <EventLog trace={view.trace} onSeek={onSeek} />
+              <EventLog trace={view.trace} base={view.traceBase} onSeek={onSeek} />
               {!embed && <Inspector segments={view.segments} selected={selectedSegment} relative={relative} onSelect={setSelectedSegment} onRelative={setRelative} />}
             </div>
           </div>

@@ -46,4 +46,48 @@ describe('LogCache', () => {
     cache.update(other.trace.slice());
     expect(cache.lines).toEqual(buildLog(other.trace));
   });
+
+  it('reads a sliding window of the trace incrementally: the lines are those of the whole run, the oldest let go in batches', () => {
+    const w = new World({ link: { delay: 0.05 }, steps: steps as never });
+    const cache = new LogCache(40, 15);
+    const full = () => buildLog(w.trace);
+    let batches = 0;
+    let kept = 0;
+    let moved = 0;
+    let dropped = 0;
+    for (let t = 0; t < 70; t += 0.011) {
+      w.runUntil(t);
+      // the view's window: the newest 30 events, the first numbered eventCount - 30
+      const win = w.trace.slice(-30);
+      const before = cache.final > 0 ? cache.lines[0] : undefined;
+      const v = cache.update(win, w.eventCount - win.length);
+      expect(cache.lines.length).toBeLessThanOrEqual(40);
+      expect(cache.lines).toEqual(full().slice(cache.dropped));
+      if (cache.dropped !== dropped) {
+        expect(cache.dropped - dropped).toBe(15);
+        batches++;
+      } else if (before && v > 0) {
+        // lines already built are kept as they were (the same objects)
+        if (cache.lines[0] === before) kept++;
+        else moved++;
+      }
+      dropped = cache.dropped;
+    }
+    expect(batches).toBeGreaterThan(0);
+    expect(moved).toBe(0);
+    expect(kept).toBeGreaterThan(100);
+    expect(full().length).toBeGreaterThan(40);
+  });
+
+  it('a window that slid past everything read (a frame of more new events than the window) is read afresh', () => {
+    const w = new World({ link: { delay: 0.05 }, steps: steps as never });
+    const cache = new LogCache();
+    w.runUntil(1);
+    cache.update(w.trace.slice(-5), w.eventCount - 5);
+    w.runUntil(70);
+    const win = w.trace.slice(-5);
+    cache.update(win, w.eventCount - 5);
+    expect(cache.lines.map((l) => l.index)).toEqual(buildLog(win).map((l) => l.index + w.eventCount - 5));
+    expect(cache.dropped).toBe(0);
+  });
 });

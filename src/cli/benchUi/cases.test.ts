@@ -29,4 +29,11 @@ describe('bench:ui transfer cases', () => {
       expect(ctrl.world.apps.client.state()).toBe('ESTABLISHED');
     });
   }
+
+  it('transfer_1mb_10x plays at exactly 10× (exact pace: no slowing for flights)', () => {
+    const c = CASES.find((x) => x.name === 'transfer_1mb_10x')!;
+    const { state } = parseUrl(`?${new URLSearchParams(c.query).toString()}`, []);
+    expect(state.speed).toBe(10);
+    expect(state.pace).toBe('exact');
+  });
 });

@@ -95,8 +95,9 @@ export const CASES: UiBenchCase[] = [
     during: sweepFleetCursor,
   },
   { name: 'teardown_1x', query: { scenario: 'teardown', autoplay: '1', lesson: '0' } },
-  // opened late in the transfer (2,484 segments sent by t = 4000), still sending while recorded
-  { name: 'transfer_1mb_10x', query: { ...MEGABYTE_WITH_LOSS, t: '4000', speed: '10', autoplay: '1' } },
+  // opened late in the transfer (2,484 segments sent by t = 4000), still sending while recorded;
+  // exact pace, so it really plays at 10× (the auto pace would slow every flight to about a second)
+  { name: 'transfer_1mb_10x', query: { ...MEGABYTE_WITH_LOSS, t: '4000', speed: '10', pace: 'exact', autoplay: '1' } },
   // the transfer played from its start at 1000×: segments flow for the whole recording (5 s of
   // its 6.3 s), over 3,000 of them by its end
   { name: 'transfer_1mb_1000x', query: { ...MEGABYTE_WITH_LOSS, t: '10', speed: '1000', autoplay: '1' }, seconds: 5, warmupMs: 300 },

@@ -50,13 +50,13 @@ async function main() {
   const seconds = Number(process.argv[3] ?? 4);
   const c = CASES.find((x) => x.name === name);
   if (!c) throw new Error(`unknown case ${name}`);
-  const { server, url } = await serveDir(resolve(import.meta.dirname, '../../../dist'));
+  const { server, url } = await serveDir(resolve(process.env.BENCH_UI_DIST ?? resolve(import.meta.dirname, '../../../dist')));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const ctx = await browser.newContext({ viewport: c.viewport ?? { width: 1366, height: 768 }, serviceWorkers: 'block' });
     const page = await ctx.newPage();
     await page.goto(`${url}?${new URLSearchParams({ lang: 'en', ...c.query }).toString()}`);
-    await page.getByTestId('sim-time').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByTestId(c.ready ?? 'sim-time').waitFor({ state: 'visible', timeout: 60_000 });
     if (c.prepare) await c.prepare(page);
     await page.waitForTimeout(700);
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });

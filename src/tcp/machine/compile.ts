@@ -108,8 +108,17 @@ export function compileMachine(machine: unknown, states: readonly TcpState[]): C
       const parts = (g as { guards?: unknown[] }).guards ?? [];
       const c = checkOf(g);
       const compiled = parts.map((p) => compileGuard(p, state, event));
-      if (c === AND && compiled.length > 0) return (t, e) => compiled.every((x) => x(t, e));
-      if (c === OR && compiled.length > 0) return (t, e) => compiled.some((x) => x(t, e));
+      // plain loops: every()/some() with an arrow would allocate a closure per check
+      if (c === AND && compiled.length > 0)
+        return (t, e) => {
+          for (let i = 0; i < compiled.length; i++) if (!compiled[i]!(t, e)) return false;
+          return true;
+        };
+      if (c === OR && compiled.length > 0)
+        return (t, e) => {
+          for (let i = 0; i < compiled.length; i++) if (compiled[i]!(t, e)) return true;
+          return false;
+        };
       if (c === NOT && compiled.length === 1) {
         const x = compiled[0]!;
         return (t, e) => !x(t, e);
@@ -189,7 +198,11 @@ export function compileMachine(machine: unknown, states: readonly TcpState[]): C
  */
 export function stepCompiled(table: CompiledTable, state: TcpState, t: Tcb, e: EndpointEvent, fx: Fx): Candidate | null {
   const list = table.get(state)?.get(e.type);
-  if (!list) return null;
+  return list ? runCandidates(list, t, e, fx) : null;
+}
+
+/** stepCompiled() once the candidates of (state, event type) are looked up. */
+export function runCandidates(list: readonly Candidate[], t: Tcb, e: EndpointEvent, fx: Fx): Candidate | null {
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
     if (c.guard !== null && !c.guard(t, e)) continue;

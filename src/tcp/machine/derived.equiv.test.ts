@@ -16,7 +16,7 @@ import type { StackEffect } from '../stack/effects.ts';
 import { timerList, timerSetOf } from '../stack/timerset.ts';
 import { TCP_STATES } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
-import { createTcb } from '../tcb.ts';
+import { createTcb, UNSET } from '../tcb.ts';
 import type { EndpointEvent } from './events.ts';
 
 const u32 = fc.integer({ min: 0, max: 0xffff_ffff });
@@ -120,14 +120,14 @@ function startTcb(k: ReturnType<typeof resolveKnobs>, f: typeof tcbFields extend
     unsent: f.unsent,
     unread: f.unread,
     finQueued: f.finQueued,
-    finSeq: f.finOff === null ? null : seqAdd(una, f.finOff),
+    finSeq: f.finOff === null ? UNSET : seqAdd(una, f.finOff),
     peerFin: f.peerFin,
     orphan: f.orphan,
     shutRd: f.shutRd,
     rto: f.rto,
-    srtt: f.srtt,
+    srtt: f.srtt ?? UNSET,
     rttvar: f.rttvar,
-    rttSeq: f.rttOff === null ? null : seqAdd(una, f.rttOff),
+    rttSeq: f.rttOff === null ? UNSET : seqAdd(una, f.rttOff),
     retries: f.retries,
     kaProbes: f.kaProbes,
     pingpong: f.pingpong,
@@ -161,8 +161,8 @@ describe('derived stepper = XState transition()', () => {
             const outA: StackEffect[] = [];
             const outB: StackEffect[] = [];
             const cause = ev.type === 'SEGMENT' ? 'rcv' : ev.type;
-            const ra = stepConn(a, ev, cause, outA, 'derived');
-            const rb = stepConn(b, ev, cause, outB, 'xstate');
+            const ra = { from: stepConn(a, ev, cause, outA, 'derived'), to: a.state };
+            const rb = { from: stepConn(b, ev, cause, outB, 'xstate'), to: b.state };
             // one cheap comparison per step; expect() only spells out a difference
             const sa = JSON.stringify([ra, a.state, plain(a.tcb), outA, timerList(a.timers)]);
             const sb = JSON.stringify([rb, b.state, plain(b.tcb), outB, timerList(b.timers)]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveKnobs } from '../knobs.ts';
 import { acceptable } from '../rules/verdict.ts';
 import type { Segment } from '../segment.ts';
-import { createTcb } from '../tcb.ts';
+import { createTcb, UNSET } from '../tcb.ts';
 import type { Tcb } from '../tcb.ts';
 import { RecordingFx } from './fx.ts';
 import { MUTATORS } from './mutators.ts';
@@ -29,7 +29,7 @@ describe('mutator ordering rules', () => {
     expect(t.rto).not.toBe(1); // the sample changed the RTO...
     expect(fx.list).toEqual([{ kind: 'set', timer: 'RTO', seconds: 1 }]); // ...but the timer uses the old one
     expect(t.sndUna).toBe(ISS + 101);
-    expect(t.rttSeq).toBeNull();
+    expect(t.rttSeq).toBe(UNSET);
   });
 
   it('acceptSegment cancels the RTO when everything is acknowledged', () => {
@@ -82,7 +82,7 @@ describe('mutator ordering rules', () => {
     expect(r.kind === 'send' && r.seg).toMatchObject({ seq: ISS + 1, len: 100 });
     expect(t.rto).toBe(0.8);
     expect(fx.list[1]).toEqual({ kind: 'set', timer: 'RTO', seconds: 0.8 });
-    expect(t).toMatchObject({ retries: 1, rttSeq: null });
+    expect(t).toMatchObject({ retries: 1, rttSeq: UNSET });
   });
 
   it('ackData builds its ACK after acceptSegment moved RCV.NXT', () => {
@@ -97,7 +97,7 @@ describe('mutator ordering rules', () => {
   });
 
   it('output sends, cancels the delayed ACK, then arms the RTO when the pipe was idle', () => {
-    const t = established({ sndUna: ISS + 101, unsent: 2000, sndMss: 1000, rttSeq: null });
+    const t = established({ sndUna: ISS + 101, unsent: 2000, sndMss: 1000, rttSeq: UNSET });
     const fx = new RecordingFx();
     MUTATORS.output(t, { type: 'SEND', bytes: 2000, now: 5 }, fx);
     expect(fx.list.map((r) => (r.kind === 'send' ? `send ${r.seg.len}` : `${r.kind} ${r.timer}`))).toEqual(['send 1000', 'send 1000', 'cancel DELACK', 'set RTO']);

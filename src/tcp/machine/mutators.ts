@@ -14,6 +14,7 @@
  */
 import type { Errno } from '../errno.ts';
 import { onAcked, onRto, probeTimeout } from '../rules/congestion.ts';
+import type { Output } from '../rules/build.ts';
 import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, lossProbe, pendingWriteEnds, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
 import { oowAckCounts, oowAckSuppressed } from '../rules/ratelimit.ts';
 import { afterSegment } from '../rules/reassembly.ts';
@@ -21,6 +22,7 @@ import { backoff, rttSample } from '../rules/rto.ts';
 import type { Segment } from '../segment.ts';
 import { seqAdd, seqGe } from '../seq.ts';
 import type { Tcb } from '../tcb.ts';
+import { UNSET } from '../tcb.ts';
 import type { EndpointEvent } from './events.ts';
 import type { Fx } from './fx.ts';
 import { TIMER_NAMES } from './fx.ts';
@@ -46,6 +48,9 @@ const armRtoOrProbe = (t: Tcb, fx: Fx, rto: number): void => {
   t.tlpArmed = pto !== null;
   fx.set('RTO', pto ?? rto);
 };
+
+/** output()'s scratch result (takeOutput fills it; nothing keeps it past the mutator) */
+const OUTPUT: Output = { segs: [], sndNxt: 0, unsent: 0, finSeq: UNSET, writeEnds: [] };
 
 const startSyn = (t: Tcb, now: number): void => {
   t.sndUna = t.iss;
@@ -102,7 +107,7 @@ export const MUTATORS = {
     fx.send(ackSegment(t), false);
   },
   /** FIN_WAIT_1 -> CLOSING: ACK the peer's FIN; with simclose_ack_with_fin the ACK repeats our FIN. */
-  ackCrossingFin: (t, _e, fx) => fx.send(t.k.simclose_ack_with_fin && t.finSeq !== null ? finAgainSegment(t) : ackSegment(t), false),
+  ackCrossingFin: (t, _e, fx) => fx.send(t.k.simclose_ack_with_fin && t.finSeq !== UNSET ? finAgainSegment(t) : ackSegment(t), false),
   /** reply to a segment that does not belong here: <SEQ=SEG.ACK><CTL=RST> or RST,ACK */
   sendRstReply: (_t, e, fx) => fx.send(resetFor(segOf(e)), false),
   sendRstAck: (t, _e, fx) => fx.send(rstAckSegment(t), false),
@@ -117,19 +122,19 @@ export const MUTATORS = {
     if (s.flags.ACK && newAck) {
       // the ACK of our SYN opens the window at its initial size (tcp_init_transfer()); later ACKs grow it
       if (v.kind === 'segment' && t.sndUna !== t.iss) onAcked(t, Math.ceil(((s.ack - t.sndUna) >>> 0) / t.sndMss));
-      if (t.tlpHighSeq !== null && seqGe(s.ack, t.tlpHighSeq)) t.tlpHighSeq = null;
+      if (t.tlpHighSeq !== UNSET && seqGe(s.ack, t.tlpHighSeq)) t.tlpHighSeq = UNSET;
       t.sndUna = s.ack;
       if (s.ack === t.sndNxt) {
         fx.cancel('RTO');
         t.tlpArmed = false;
       } else armRtoOrProbe(t, fx, rtoBefore);
       t.retries = 0;
-      if (t.rttSeq !== null && seqGe(s.ack, t.rttSeq)) {
+      if (t.rttSeq !== UNSET && seqGe(s.ack, t.rttSeq)) {
         const r = rttSample(t.k, t.srtt, t.rttvar, e.now - t.rttAt);
         t.srtt = r.srtt;
         t.rttvar = r.rttvar;
         t.rto = r.rto;
-        t.rttSeq = null;
+        t.rttSeq = UNSET;
       }
     }
     t.lastRcvAt = e.now;
@@ -147,7 +152,7 @@ export const MUTATORS = {
         t.rcvNxt = seqAdd(t.rcvNxt, 1);
         t.peerFin = true;
       }
-      if (v.queue || t.ofo.length > 0 || t.ofoFin !== null) {
+      if (v.queue || t.ofo.length > 0 || t.ofoFin !== UNSET) {
         const q = afterSegment(t, t.rcvNxt, v.queue);
         t.ofo = q.ofo;
         t.ofoFin = q.ofoFin;
@@ -191,13 +196,14 @@ export const MUTATORS = {
   },
   /** Put queued data and a queued FIN on the wire, within the peer's window. */
   output: (t, e, fx) => {
-    const r = takeOutput(t);
+    const r = takeOutput(t, OUTPUT);
     if (r.segs.length === 0) return;
     const wasIdle = t.sndUna === t.sndNxt;
     // Linux's interactive heuristic (tcp_event_data_sent): data sent within the ACK delay of the last receipt.
-    const sentData = r.segs.some((s) => s.len > 0);
+    let sentData = false;
+    for (let i = 0; i < r.segs.length; i++) if (r.segs[i]!.len > 0) sentData = true;
     const interactive = sentData && t.k.delayed_ack > 0 && e.now - t.lastRcvAt <= t.k.delayed_ack + 1e-9;
-    if (t.rttSeq === null) {
+    if (t.rttSeq === UNSET) {
       t.rttSeq = r.sndNxt;
       t.rttAt = e.now;
     }
@@ -225,7 +231,7 @@ export const MUTATORS = {
     const head = headSegment(t, p.state);
     t.retries += 1;
     t.rto = backoff(t.k, p.state, t.rto, t.retries);
-    t.rttSeq = null;
+    t.rttSeq = UNSET;
     onRto(t);
     if (head) fx.send(head, true);
     fx.set('RTO', t.rto);

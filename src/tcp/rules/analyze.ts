@@ -3,12 +3,12 @@ import { segSpace } from '../segment.ts';
 import { seqAdd, seqDiff, seqGt } from '../seq.ts';
 import type { TcpState } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
-import { advertisedWindow } from '../tcb.ts';
+import { advertisedWindow, UNSET } from '../tcb.ts';
 import { secureRst, secureSyn } from '../knobs.ts';
 import { ackAcceptable, segmentAcceptable, synRcvdAckAcceptable, synSentAckAcceptable } from './acceptability.ts';
 import type { SegmentVerdict, Verdict } from './verdict.ts';
 import { joinQueued } from './reassembly.ts';
-import { acceptable } from './verdict.ts';
+import { acceptable, segmentVerdict } from './verdict.ts';
 
 const drop = (why: Extract<Verdict, { kind: 'drop' }>['why']): Verdict => ({ kind: 'drop', why });
 
@@ -119,7 +119,7 @@ function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment): Verdict {
   }
 
   const newAck = seqGt(s.ack, t.sndUna);
-  const finAcked = t.finSeq !== null && seqGt(s.ack, t.finSeq);
+  const finAcked = t.finSeq !== UNSET && seqGt(s.ack, t.finSeq);
 
   // Text (seventh step): only states that still expect data from the peer take it.
   const takesText = state === 'SYN_RCVD' || state === 'ESTABLISHED' || state === 'FIN_WAIT_1' || state === 'FIN_WAIT_2';
@@ -141,12 +141,12 @@ function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment): Verdict {
   // FIN (eighth step): only when it is the next thing in sequence.
   let fin = !!f.FIN && !ooo && !t.peerFin && takesText && finSeq === seqAdd(t.rcvNxt, data);
   // New text may reach what the queue holds: RCV.NXT then moves over it (and a FIN queued after it).
-  if (data > 0 && !fin && (t.ofo.length > 0 || t.ofoFin !== null)) {
+  if (data > 0 && !fin && (t.ofo.length > 0 || t.ofoFin !== UNSET)) {
     const r = joinQueued(t, seqAdd(t.rcvNxt, data));
     data = seqDiff(r.end, t.rcvNxt);
     fin = r.fin && !t.peerFin;
   }
   const dataAfterClose = data > 0 && t.orphan;
-  return acceptable({ newAck, finAcked, data, ooo, queue, fin, dataAfterClose });
+  return segmentVerdict(newAck, finAcked, data, ooo, queue, fin, dataAfterClose);
 }
 

@@ -3,7 +3,20 @@ import { segSpace } from '../segment.ts';
 import { cwndBytes } from './congestion.ts';
 import { seqAdd, seqLe } from '../seq.ts';
 import type { Tcb } from '../tcb.ts';
-import { advertisedWindow } from '../tcb.ts';
+import { advertisedWindow, UNSET } from '../tcb.ts';
+
+/**
+ * Flag sets are never changed once built (a segment that needs other flags gets another
+ * object), so the common ones are shared constants: no allocation per segment.
+ */
+const ACK_ONLY: Flags = Object.freeze({ ACK: true });
+const SYN_ONLY: Flags = Object.freeze({ SYN: true });
+const SYN_ACK: Flags = Object.freeze({ SYN: true, ACK: true });
+const FIN_ACK: Flags = Object.freeze({ FIN: true, ACK: true });
+const RST_ACK: Flags = Object.freeze({ RST: true, ACK: true });
+/** A data segment's flags, { ACK, PSH, FIN } as takeOutput writes them, by PSH | FIN << 1. */
+const DATA_FLAGS: readonly Flags[] = [0, 1, 2, 3].map((m) => Object.freeze({ ACK: true, PSH: (m & 1) !== 0, FIN: (m & 2) !== 0 }));
+const dataFlags = (psh: boolean, fin: boolean): Flags => DATA_FLAGS[(psh ? 1 : 0) | (fin ? 2 : 0)]!;
 
 function seg(t: Tcb, seq: number, flags: Flags, len = 0): Segment {
   return { srcPort: t.localPort, dstPort: t.remotePort, seq, ack: flags.ACK ? t.rcvNxt : 0, flags, len, win: flags.RST ? 0 : advertisedWindow(t) };
@@ -16,15 +29,15 @@ function synLike(t: Tcb, flags: Flags, sack: boolean): Segment {
   if (sack) s.sackOk = true;
   return s;
 }
-export const synSegment = (t: Tcb): Segment => synLike(t, { SYN: true }, !!t.k.tcp_sack);
-export const synAckSegment = (t: Tcb): Segment => synLike(t, { SYN: true, ACK: true }, t.sackOk);
+export const synSegment = (t: Tcb): Segment => synLike(t, SYN_ONLY, !!t.k.tcp_sack);
+export const synAckSegment = (t: Tcb): Segment => synLike(t, SYN_ACK, t.sackOk);
 /** Our FIN again, carrying the current ACK (FreeBSD's tcp_output repeats an unacknowledged FIN). */
-export const finAgainSegment = (t: Tcb): Segment => seg(t, t.finSeq ?? seqAdd(t.sndNxt, -1), { FIN: true, ACK: true });
-export const ackSegment = (t: Tcb): Segment => seg(t, t.sndNxt, { ACK: true });
+export const finAgainSegment = (t: Tcb): Segment => seg(t, t.finSeq !== UNSET ? t.finSeq : seqAdd(t.sndNxt, -1), FIN_ACK);
+export const ackSegment = (t: Tcb): Segment => seg(t, t.sndNxt, ACK_ONLY);
 /** Keepalive probe: an ACK one below SND.NXT, so the peer must answer with an ACK (RFC 1122 4.2.3.6). */
-export const keepaliveProbe = (t: Tcb): Segment => seg(t, seqAdd(t.sndNxt, -1), { ACK: true });
+export const keepaliveProbe = (t: Tcb): Segment => seg(t, seqAdd(t.sndNxt, -1), ACK_ONLY);
 /** Abortive close from a connection we know: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>. */
-export const rstAckSegment = (t: Tcb): Segment => seg(t, t.sndNxt, { RST: true, ACK: true });
+export const rstAckSegment = (t: Tcb): Segment => seg(t, t.sndNxt, RST_ACK);
 
 /**
  * The reset for a segment nobody should have sent us (RFC 9293 §3.10.7.1):
@@ -59,17 +72,28 @@ const pushAt = (t: Pick<Tcb, 'writeEnds'>, end: number, last: boolean): boolean 
  * with congestion control, the last piece of a flight the congestion window cuts
  * short. Returns the segments and the TCB fields they move.
  */
-export function takeOutput(t: Tcb): { segs: Segment[]; sndNxt: number; unsent: number; finSeq: number | null; writeEnds: readonly number[] } {
-  const segs: Segment[] = [];
+export interface Output {
+  segs: Segment[];
+  sndNxt: number;
+  unsent: number;
+  finSeq: number;
+  writeEnds: readonly number[];
+}
+
+export function takeOutput(t: Tcb, into: Output = { segs: [], sndNxt: 0, unsent: 0, finSeq: UNSET, writeEnds: [] }): Output {
+  // `into` may be a caller's scratch object, reused from call to call: its segments list is emptied first
+  const segs = into.segs;
+  segs.length = 0;
   let sndNxt = t.sndNxt;
   let unsent = t.unsent;
   let finSeq = t.finSeq;
-  const inFlight = () => (sndNxt - t.sndUna) >>> 0;
+  const una = t.sndUna;
   const cwnd = cwndBytes(t);
   let cutByCwnd = false;
   while (unsent > 0) {
-    const wndRoom = Math.max(0, t.sndWnd - inFlight());
-    const cwndRoom = Math.max(0, cwnd - inFlight());
+    const inFlight = (sndNxt - una) >>> 0;
+    const wndRoom = Math.max(0, t.sndWnd - inFlight);
+    const cwndRoom = Math.max(0, cwnd - inFlight);
     const n = Math.min(unsent, t.sndMss, wndRoom, cwndRoom);
     if (n <= 0) {
       cutByCwnd = cwndRoom < Math.min(unsent, t.sndMss) && wndRoom > 0;
@@ -77,21 +101,25 @@ export function takeOutput(t: Tcb): { segs: Segment[]; sndNxt: number; unsent: n
     }
     unsent -= n;
     const last = unsent === 0;
-    const withFin = last && t.finQueued && finSeq === null;
-    const s = seg(t, sndNxt, { ACK: true, PSH: pushAt(t, seqAdd(sndNxt, n), last), FIN: withFin }, n);
+    const withFin = last && t.finQueued && finSeq === UNSET;
+    const s = seg(t, sndNxt, dataFlags(pushAt(t, seqAdd(sndNxt, n), last), withFin), n);
     if (withFin) finSeq = seqAdd(sndNxt, n);
     sndNxt = seqAdd(sndNxt, segSpace(s));
     segs.push(s);
   }
   const tail = segs[segs.length - 1];
-  if (cutByCwnd && tail) tail.flags = { ...tail.flags, PSH: true };
-  if (unsent === 0 && t.finQueued && finSeq === null) {
-    const s = seg(t, sndNxt, { FIN: true, ACK: true });
+  if (cutByCwnd && tail) tail.flags = dataFlags(true, !!tail.flags.FIN);
+  if (unsent === 0 && t.finQueued && finSeq === UNSET) {
+    const s = seg(t, sndNxt, FIN_ACK);
     finSeq = sndNxt;
     sndNxt = seqAdd(sndNxt, 1);
     segs.push(s);
   }
-  return { segs, sndNxt, unsent, finSeq, writeEnds: pendingWriteEnds(t) };
+  into.sndNxt = sndNxt;
+  into.unsent = unsent;
+  into.finSeq = finSeq;
+  into.writeEnds = pendingWriteEnds(t);
+  return into;
 }
 
 /**
@@ -99,21 +127,21 @@ export function takeOutput(t: Tcb): { segs: Segment[]; sndNxt: number; unsent: n
  * window allows it (the congestion window does not apply), else the last
  * segment sent, again. Returns the probe and the TCB fields a new segment moves.
  */
-export function lossProbe(t: Tcb): { seg: Segment; fresh: boolean; sndNxt: number; unsent: number; finSeq: number | null } | null {
+export function lossProbe(t: Tcb): { seg: Segment; fresh: boolean; sndNxt: number; unsent: number; finSeq: number } | null {
   const inFlight = (t.sndNxt - t.sndUna) >>> 0;
   if (t.unsent > 0) {
     const n = Math.min(t.unsent, t.sndMss, Math.max(0, t.sndWnd - inFlight));
     if (n > 0) {
       const last = n === t.unsent;
-      const withFin = last && t.finQueued && t.finSeq === null;
+      const withFin = last && t.finQueued && t.finSeq === UNSET;
       const s: Segment = { ...seg(t, t.sndNxt, { ACK: true, PSH: pushAt(t, seqAdd(t.sndNxt, n), last), FIN: withFin }, n), tlp: true };
       return { seg: s, fresh: true, sndNxt: seqAdd(t.sndNxt, segSpace(s)), unsent: t.unsent - n, finSeq: withFin ? seqAdd(t.sndNxt, n) : t.finSeq };
     }
   }
   if (inFlight === 0) return null;
-  const finOut = t.finSeq !== null && ((t.finSeq - t.sndUna) >>> 0) < inFlight;
+  const finOut = t.finSeq !== UNSET && ((t.finSeq - t.sndUna) >>> 0) < inFlight;
   let s: Segment;
-  if (finOut) s = seg(t, t.finSeq!, { FIN: true, ACK: true });
+  if (finOut) s = seg(t, t.finSeq, FIN_ACK);
   else {
     const n = Math.min(inFlight, t.sndMss);
     s = seg(t, seqAdd(t.sndNxt, -n), { ACK: true, PSH: true }, n);
@@ -130,7 +158,7 @@ export function headSegment(t: Tcb, state: string): Segment | null {
   if (state === 'SYN_RCVD') return synAckSegment(t);
   const outstanding = (t.sndNxt - t.sndUna) >>> 0;
   if (outstanding === 0) return null;
-  const finOutstanding = t.finSeq !== null && ((t.finSeq - t.sndUna) >>> 0) < outstanding;
+  const finOutstanding = t.finSeq !== UNSET && ((t.finSeq - t.sndUna) >>> 0) < outstanding;
   const dataOutstanding = outstanding - (finOutstanding ? 1 : 0);
   const n = Math.min(dataOutstanding, t.sndMss);
   const fin = finOutstanding && n === dataOutstanding;

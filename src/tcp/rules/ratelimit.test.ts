@@ -1,3 +1,4 @@
+import { UNSET } from '../tcb.ts';
 import { describe, expect, it } from 'vitest';
 import { resolveKnobs } from '../knobs.ts';
 import type { Segment } from '../segment.ts';
@@ -8,7 +9,7 @@ const linux = resolveKnobs('linux');
 
 describe('per-socket limit of ACKs for invalid segments (tcp_invalid_ratelimit)', () => {
   it('lets the first through, suppresses within 0.5 s, lets one through after', () => {
-    expect(oowAckSuppressed({ k: linux, lastOowAckAt: null }, seg(), 1)).toBe(false);
+    expect(oowAckSuppressed({ k: linux, lastOowAckAt: UNSET }, seg(), 1)).toBe(false);
     expect(oowAckSuppressed({ k: linux, lastOowAckAt: 1 }, seg(), 1.1)).toBe(true);
     expect(oowAckSuppressed({ k: linux, lastOowAckAt: 1 }, seg(), 1.499)).toBe(true);
     expect(oowAckSuppressed({ k: linux, lastOowAckAt: 1 }, seg(), 1.5)).toBe(false);

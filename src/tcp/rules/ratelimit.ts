@@ -7,6 +7,7 @@
  */
 import type { Segment } from '../segment.ts';
 import type { Tcb } from '../tcb.ts';
+import { UNSET } from '../tcb.ts';
 import type { Verdict } from './verdict.ts';
 
 /** The ACK replies the limit applies to. */
@@ -19,7 +20,7 @@ export function oowAckSuppressed(t: Pick<Tcb, 'k' | 'lastOowAckAt'>, s: Segment,
   const interval = t.k.tcp_invalid_ratelimit;
   if (interval <= 0) return false;
   if (s.len > 0 && !s.flags.SYN) return false;
-  if (t.lastOowAckAt === null) return false;
+  if (t.lastOowAckAt === UNSET) return false;
   const elapsed = now - t.lastOowAckAt;
   return elapsed >= 0 && elapsed < interval - 1e-9;
 }

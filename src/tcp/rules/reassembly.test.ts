@@ -1,3 +1,4 @@
+import { UNSET } from '../tcb.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveKnobs } from '../knobs.ts';
@@ -33,7 +34,7 @@ describe('out-of-order ranges', () => {
     const top = 0xffff_ff00;
     const q = addRange(addRange([], seqAdd(top, 0x200), seqAdd(top, 0x300)), top, seqAdd(top, 0x100));
     expect(q).toEqual([top, seqAdd(top, 0x100), seqAdd(top, 0x200), seqAdd(top, 0x300)]);
-    expect(joinQueued({ ofo: q, ofoFin: null }, seqAdd(top, 0x100))).toEqual({ end: seqAdd(top, 0x100), fin: false });
+    expect(joinQueued({ ofo: q, ofoFin: UNSET }, seqAdd(top, 0x100))).toEqual({ end: seqAdd(top, 0x100), fin: false });
     expect(dropBelow(q, seqAdd(top, 0x250))).toEqual([seqAdd(top, 0x250), seqAdd(top, 0x300)]);
   });
 });
@@ -93,7 +94,7 @@ describe('reassembly through the stack (ofo_queue)', () => {
           expect(tcb.rcvNxt).toBe(seqAdd(PEER_ISN, 1 + total + (fin ? 1 : 0)));
           expect(tcb.unread).toBe(total);
           expect(tcb.ofo).toEqual([]);
-          expect(tcb.ofoFin).toBe(null);
+          expect(tcb.ofoFin).toBe(UNSET);
           expect(st.state(id)).toBe(fin ? 'CLOSE_WAIT' : 'ESTABLISHED');
         },
       ),

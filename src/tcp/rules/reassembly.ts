@@ -7,6 +7,7 @@
  */
 import { seqDiff, seqGe, seqGt, seqLt } from '../seq.ts';
 import type { Tcb } from '../tcb.ts';
+import { UNSET } from '../tcb.ts';
 
 /**
  * Where the in-order stream ends once text up to `end` has arrived: `end`, or the
@@ -19,7 +20,7 @@ export function joinQueued(t: Pick<Tcb, 'ofo' | 'ofoFin'>, end: number): { end: 
     if (seqGt(t.ofo[i]!, e)) break;
     if (seqGt(t.ofo[i + 1]!, e)) e = t.ofo[i + 1]!;
   }
-  return { end: e, fin: t.ofoFin !== null && t.ofoFin === e };
+  return { end: e, fin: t.ofoFin !== UNSET && t.ofoFin === e };
 }
 
 /** The queue with [start, end) added (merged with what it overlaps or touches). */
@@ -66,14 +67,14 @@ export function queuedBytes(ranges: readonly number[]): number {
 export const NO_RANGES: readonly number[] = Object.freeze([]);
 
 /** The queue and queued FIN after a segment's verdict, for the TCB after RCV.NXT moved to `rcvNxt`. */
-export function afterSegment(t: Pick<Tcb, 'ofo' | 'ofoFin'>, rcvNxt: number, q: { start: number; end: number; fin: boolean } | null): { ofo: readonly number[]; ofoFin: number | null } {
+export function afterSegment(t: Pick<Tcb, 'ofo' | 'ofoFin'>, rcvNxt: number, q: { start: number; end: number; fin: boolean } | null): { ofo: readonly number[]; ofoFin: number } {
   let ofo = t.ofo;
   let ofoFin = t.ofoFin;
   if (q) {
     ofo = addRange(ofo, q.start, q.end);
-    if (q.fin && ofoFin === null) ofoFin = q.end;
+    if (q.fin && ofoFin === UNSET) ofoFin = q.end;
   }
   if (ofo.length > 0) ofo = dropBelow(ofo, rcvNxt);
-  if (ofoFin !== null && seqGt(rcvNxt, ofoFin)) ofoFin = null;
+  if (ofoFin !== UNSET && seqGt(rcvNxt, ofoFin)) ofoFin = UNSET;
   return { ofo, ofoFin };
 }

@@ -1,6 +1,7 @@
 import type { Knobs } from '../knobs.ts';
 import { orphanRetries } from '../knobs.ts';
 import type { TcpState } from '../states.ts';
+import { UNSET } from '../tcb.ts';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -8,10 +9,10 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
  * RFC 6298 §2 with one RTT sample. Linux floors the variance term at rto_min
  * (RTO = SRTT + max(4·RTTVAR, rto_min)); the RFC floors the result at rto_min.
  */
-export function rttSample(k: Knobs, srtt: number | null, rttvar: number, r: number): { srtt: number; rttvar: number; rto: number } {
+export function rttSample(k: Knobs, srtt: number, rttvar: number, r: number): { srtt: number; rttvar: number; rto: number } {
   let s: number;
   let v: number;
-  if (srtt === null) {
+  if (srtt === UNSET) {
     s = r;
     v = r / 2;
   } else {

@@ -58,14 +58,17 @@ export type VerdictKind = Verdict['kind'];
 export type SegmentVerdict = Extract<Verdict, { kind: 'segment' }>;
 
 /** An acceptable segment; fields not given bring nothing (no new ACK, no data, no FIN). */
-export const acceptable = (v: Partial<Omit<SegmentVerdict, 'kind'>> = {}): SegmentVerdict => ({
+export const acceptable = (v: Partial<Omit<SegmentVerdict, 'kind'>> = {}): SegmentVerdict =>
+  segmentVerdict(v.newAck ?? false, v.finAcked ?? false, v.data ?? 0, v.ooo ?? false, v.queue ?? null, v.fin ?? false, v.dataAfterClose ?? false);
+
+/** An acceptable segment's verdict, every field given: one object, always of the same shape. */
+export const segmentVerdict = (newAck: boolean, finAcked: boolean, data: number, ooo: boolean, queue: SegmentVerdict['queue'], fin: boolean, dataAfterClose: boolean): SegmentVerdict => ({
   kind: 'segment',
-  newAck: false,
-  finAcked: false,
-  data: 0,
-  ooo: false,
-  queue: null,
-  fin: false,
-  dataAfterClose: false,
-  ...v,
+  newAck,
+  finAcked,
+  data,
+  ooo,
+  queue,
+  fin,
+  dataAfterClose,
 });

@@ -77,8 +77,9 @@ const rcvCause = (f: Segment['flags']): string => RCV_CAUSE[(f.SYN ? 1 : 0) | (f
  * Feeds one event to the connection and returns what it did. Timer sets of the
  * same id replace each other (like mod_timer); cancels of timers that are not
  * running are not reported. Both engines report the same effects in the same order.
+ * Returns the state before the event (`c.state` is the state after it).
  */
-export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: StackEffect[], engine: Engine = 'derived'): { from: TcpState; to: TcpState } {
+export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: StackEffect[], engine: Engine = 'derived'): TcpState {
   const from = c.state;
   let reentered: boolean;
   if (engine === 'derived') {
@@ -99,7 +100,7 @@ export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: StackEf
     const text = cause === RCV && ev.type === 'SEGMENT' ? rcvCause(ev.seg.flags) : cause;
     out.push({ kind: 'state', sock: c.sock, from, to, cause: text });
   }
-  return { from, to };
+  return from;
 }
 
 /** The reference: XState's transition(); returns whether the TIME_WAIT timer was armed. */

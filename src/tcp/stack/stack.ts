@@ -15,13 +15,15 @@ import type { Segment } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import { TCP_STATES } from '../states.ts';
 import type { KeepaliveOpts, Tcb } from '../tcb.ts';
-import { createTcb } from '../tcb.ts';
+import { createTcb, UNSET } from '../tcb.ts';
 import type { Conn, Engine } from './conn.ts';
 import { newConn, RCV, stateOf, stepConn } from './conn.ts';
 import { deleteTimer, hasTimer, NO_TIMERS, timerList, timerSetOf } from './timerset.ts';
 import type { StackEffect, TimerName } from './effects.ts';
 import { TIMER_NAMES } from './effects.ts';
 import type { AppResult, Sock, SockOpts } from './sockets.ts';
+import { NumMap } from './nummap.ts';
+import { SockTable } from './socktable.ts';
 import { fail, ok } from './sockets.ts';
 
 export interface StackOptions {
@@ -71,8 +73,10 @@ const TIMEOUT_EVENT = Object.fromEntries(TIMER_NAMES.map((n) => [n, `TIMEOUT.${n
 export class Stack {
   private knobs: Knobs;
   private readonly rand32: () => number;
-  private socks = new Map<number, Sock>();
-  private byTuple = new Map<number | string, number>();
+  private socks = new SockTable<Sock>();
+  /** connections by 4-tuple (tupleKey): numeric keys in a typed table, the rare string ones in a Map */
+  private byTuple = new NumMap(64);
+  private byTupleWide = new Map<string, number>();
   /** connections per state (index in TCP_STATES), kept as they move: O(1) counts for samples */
   private counts = new Int32Array(TCP_STATES.length);
   private listeners = new Map<number, number>();
@@ -254,7 +258,7 @@ export class Stack {
     if (s.kind === 'conn') return fail(s.connecting ? 'EALREADY' : 'EISCONN');
     const local = s.localPort ?? localPort ?? this.nextEphemeral++;
     const key = tupleKey(local, remotePort, remoteAddr);
-    const holder = this.byTuple.get(key);
+    const holder = this.tupleGet(key);
     if (holder !== undefined) {
       const h = this.socks.get(holder);
       const st = h?.conn ? stateOf(h.conn) : 'CLOSED';
@@ -268,7 +272,7 @@ export class Stack {
     s.remotePort = remotePort;
     s.connecting = true;
     s.conn = this.track(newConn(id, this.tcbFor(s, remotePort, this.rand32()), 'CLOSED', remoteAddr));
-    this.byTuple.set(key, id);
+    this.tupleSet(key, id);
     this.step(s, { type: 'CONNECT', now }, 'connect');
     return fail('EINPROGRESS');
   }
@@ -404,7 +408,7 @@ export class Stack {
     if (size <= 0 || !s.conn) return Infinity;
     const t = s.conn.tcb;
     const outstanding = (t.sndNxt - t.sndUna) >>> 0;
-    const finOut = t.finSeq !== null && ((t.finSeq - t.sndUna) >>> 0) < outstanding ? 1 : 0;
+    const finOut = t.finSeq !== UNSET && ((t.finSeq - t.sndUna) >>> 0) < outstanding ? 1 : 0;
     return Math.max(0, Math.floor((size * 2) / 3) - t.unsent - (outstanding - finOut));
   }
 
@@ -459,7 +463,7 @@ export class Stack {
    */
   deliver(seg: Segment, now: number, fromAddr = 0, reopenIss?: number): number {
     if (this.down) return 0;
-    const id = this.byTuple.get(tupleKey(seg.dstPort, seg.srcPort, fromAddr));
+    const id = this.tupleGet(tupleKey(seg.dstPort, seg.srcPort, fromAddr));
     const s = id === undefined ? undefined : this.socks.get(id);
     if (s?.conn) {
       const st = stateOf(s.conn);
@@ -520,7 +524,7 @@ export class Stack {
     tcb.passive = true;
     c.conn = this.track(newConn(id, tcb, 'LISTEN', fromAddr));
     this.socks.set(id, c);
-    this.byTuple.set(tupleKey(c.localPort!, seg.srcPort, fromAddr), id);
+    this.tupleSet(tupleKey(c.localPort!, seg.srcPort, fromAddr), id);
     l.children.push(id);
     const v = analyze('LISTEN', tcb, seg);
     this.step(c, { type: 'SEGMENT', seg, v, now }, RCV);
@@ -546,6 +550,7 @@ export class Stack {
     }
     this.socks.clear();
     this.byTuple.clear();
+    this.byTupleWide.clear();
     this.listeners.clear();
     this.counts.fill(0);
     this.twBuckets = 0;
@@ -565,10 +570,24 @@ export class Stack {
     return c;
   }
 
+  private tupleGet(key: number | string): number | undefined {
+    if (typeof key === 'string') return this.byTupleWide.get(key);
+    const id = this.byTuple.get(key);
+    return id < 0 ? undefined : id;
+  }
+
+  private tupleSet(key: number | string, id: number): void {
+    if (typeof key === 'string') this.byTupleWide.set(key, id);
+    else this.byTuple.set(key, id);
+  }
+
   private untuple(s: Sock): void {
     if (s.localPort === null || s.remotePort === null) return;
     const key = tupleKey(s.localPort, s.remotePort, s.conn?.addr ?? 0);
-    if (this.byTuple.get(key) === s.id) this.byTuple.delete(key);
+    if (this.tupleGet(key) === s.id) {
+      if (typeof key === 'number') this.byTuple.delete(key);
+      else this.byTupleWide.delete(key);
+    }
   }
 
   private tcbFor(s: Sock, remotePort: number, iss: number): Tcb {
@@ -590,7 +609,8 @@ export class Stack {
   private step(s: Sock, ev: EndpointEvent, cause: string): void {
     if (!s.conn) return;
     const had = this.inBucket(s.conn);
-    const { from, to } = stepConn(s.conn, ev, cause, this.out, this.engine);
+    const from = stepConn(s.conn, ev, cause, this.out, this.engine);
+    const to = s.conn.state;
     const has = this.inBucket(s.conn);
     if (from !== to) {
       this.counts[STATE_INDEX.get(from)!]!--;
@@ -623,7 +643,7 @@ export class Stack {
   }
 
   private closed(s: Sock): void {
-    const e = s.conn?.tcb.error ?? null;
+    const e = s.conn?.tcb.error || null;
     if (e) {
       s.err = e;
       s.dead = true;
@@ -683,6 +703,7 @@ export class Stack {
     this.challengeLeft = d.challenge?.left ?? 0;
     this.socks.clear();
     this.byTuple.clear();
+    this.byTupleWide.clear();
     this.listeners.clear();
     this.counts.fill(0);
     this.out = [];
@@ -700,7 +721,7 @@ export class Stack {
       this.socks.set(s.id, s);
       const st = conn ? stateOf(conn) : 'CLOSED';
       if (s.kind === 'listener' && s.localPort !== null && st === 'LISTEN') this.listeners.set(s.localPort, s.id);
-      if (s.kind === 'conn' && s.localPort !== null && s.remotePort !== null && st !== 'CLOSED') this.byTuple.set(tupleKey(s.localPort, s.remotePort, conn?.addr ?? 0), s.id);
+      if (s.kind === 'conn' && s.localPort !== null && s.remotePort !== null && st !== 'CLOSED') this.tupleSet(tupleKey(s.localPort, s.remotePort, conn?.addr ?? 0), s.id);
       if (conn) this.counts[STATE_INDEX.get(conn.state)!]!++;
     }
     this.twBuckets = 0;

@@ -23,8 +23,8 @@ import { BAND_W, placeTimerLabel, timerBarX } from './timerLabel.ts';
 import { formatNow } from '../timeText.ts';
 import type { NoteFocus } from '../noteFocus.ts';
 import { timerNoted } from '../noteFocus.ts';
-import type { ZoomSource, ZoomTransform } from './useD3Zoom.ts';
-import { useD3Zoom, zoomIdentity } from './useD3Zoom.ts';
+import type { ViewTransform, ZoomSource } from './useD3Zoom.ts';
+import { useD3Zoom, viewIdentity } from './useD3Zoom.ts';
 
 export interface SequenceDiagramProps {
   view: WorldView;
@@ -389,7 +389,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   // d3-zoom: its scale is the time axis' zoom, its translation scrolls the box (useD3Zoom.ts).
   // A zoom keeps the time under the pointer (or, from the buttons, the now line) where it was.
   const anchor = useRef<{ t: number; px: number } | null>(null);
-  const zoomer = useD3Zoom(scrollRef, [ZOOM_MIN, ZOOM_MAX], (t: ZoomTransform, prev: ZoomTransform, src: ZoomSource) => {
+  const zoomer = useD3Zoom(scrollRef, [ZOOM_MIN, ZOOM_MAX], (t: ViewTransform, prev: ViewTransform, src: ZoomSource) => {
     const el = scrollRef.current;
     if (!el) return;
     if (t.k !== prev.k) {
@@ -441,7 +441,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     scrollToNow(true);
   };
   const onResetZoom = () => {
-    zoomer.set(zoomIdentity);
+    zoomer.set(viewIdentity);
     onFollow();
   };
 

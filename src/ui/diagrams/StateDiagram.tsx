@@ -17,8 +17,8 @@ import { s } from './strings.ts';
 import type { Flight, PeerMove } from './stageTokens.ts';
 import { FlightToken, MoveLabel, MoveToken } from './StateTokens.tsx';
 import { moveProgress } from '../player/pace.ts';
-import type { ZoomTransform } from './useD3Zoom.ts';
-import { useD3Zoom, zoomIdentity } from './useD3Zoom.ts';
+import type { ViewTransform } from './useD3Zoom.ts';
+import { useD3Zoom, viewIdentity } from './useD3Zoom.ts';
 
 /** the smallest text the diagram may show at its starting zoom, CSS px (issue: phones ≥ 11 px) */
 const LEGIBLE_PX = 11.2;
@@ -226,7 +226,7 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
   // starts zoomed to a legible size on the peers' current states and follows them until the user
   // pans or zooms; Reset comes back to that. Measured on resize only, never per frame.
   const svgRef = useRef<SVGSVGElement>(null);
-  const [vt, setVt] = useState<ZoomTransform>(zoomIdentity);
+  const [vt, setVt] = useState<ViewTransform>(viewIdentity);
   const legible = useRef(1);
   const follow = useRef(true);
   const wholeRef = useRef(whole);
@@ -244,7 +244,7 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
     const f = mover === 'server' ? b : a;
     const cx = both ? (a.x + b.x) / 2 : f.x;
     const cy = both ? (a.y + b.y) / 2 : f.y;
-    zoomer.set(zoomIdentity.translate(DIAGRAM_W / 2 - k * cx, VIEW_TOP + (DIAGRAM_H - VIEW_TOP) / 2 - k * cy).scale(k));
+    zoomer.set(viewIdentity.translate(DIAGRAM_W / 2 - k * cx, VIEW_TOP + (DIAGRAM_H - VIEW_TOP) / 2 - k * cy).scale(k));
   }, [clientState, serverState, mover, zoomer]);
   const centreRef = useRef(centre);
   useLayoutEffect(() => {

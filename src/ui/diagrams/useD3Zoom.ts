@@ -11,12 +11,10 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { RefObject } from 'react';
-import { select } from 'd3-selection';
-import { zoom, zoomIdentity, zoomTransform } from 'd3-zoom';
-import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
+import type { AttachedZoom } from './d3ZoomBehaviour.ts';
+import { constrain, ViewTransform, viewExtent, viewIdentity } from './viewTransform.ts';
 
-export { zoomIdentity };
-export type { ZoomTransform };
+export { ViewTransform, viewIdentity };
 
 /** What moved the view: a wheel or pinch at a point, a drag, or a button / program (no point). */
 export interface ZoomSource {
@@ -29,8 +27,43 @@ export interface ZoomSource {
 
 export interface ZoomControl {
   scaleBy(factor: number): void;
-  set(t: ZoomTransform): void;
-  get(): ZoomTransform;
+  set(t: ViewTransform): void;
+  get(): ViewTransform;
+}
+
+type ZoomModule = typeof import('./d3ZoomBehaviour.ts');
+let zoomModule: ZoomModule | null = null;
+let zoomLoading: Promise<ZoomModule> | null = null;
+
+/**
+ * d3-zoom, loaded once for every diagram on the first gesture. A failed load (offline before the
+ * chunk was stored) is forgotten, so the next gesture tries again.
+ */
+function loadZoom(): Promise<ZoomModule> {
+  zoomLoading ??= import('./d3ZoomBehaviour.ts').then(
+    (m) => (zoomModule = m),
+    (e: unknown) => {
+      zoomLoading = null;
+      throw e;
+    },
+  );
+  return zoomLoading;
+}
+
+/** What starts loading d3-zoom: the pointer coming over the diagram, a press, a touch, focus. */
+const GESTURE_STARTS = ['pointerover', 'pointerdown', 'touchstart', 'focusin'] as const;
+
+/** A client point in `el`'s own coordinates (an SVG's user units), as d3 measures pointers. */
+function pointIn(el: Element, clientX: number, clientY: number): [number, number] {
+  if (el instanceof SVGGraphicsElement) {
+    const m = el.getScreenCTM();
+    if (m) {
+      const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
+      return [p.x, p.y];
+    }
+  }
+  const r = el.getBoundingClientRect();
+  return [clientX - r.left - el.clientLeft, clientY - r.top - el.clientTop];
 }
 
 /** Wheel steps: a mouse notch (|deltaY| ≈ 100) zooms by about 1.15; a trackpad pinch (small deltas) keeps pace. */
@@ -82,10 +115,16 @@ function pointOf(ev: Event | null | undefined): Pick<ZoomSource, 'clientX' | 'cl
   return {};
 }
 
+/**
+ * Until d3-zoom has loaded (useD3Zoom's first gesture), the hook keeps the transform itself: `set`
+ * applies the bounds and reports at once (the phone's state diagram starts zoomed that way), the
+ * buttons' `scaleBy` waits for the load, and a Ctrl/⌘ + wheel is held (not zooming the page) and
+ * replayed about its pointer once d3 is there.
+ */
 export function useD3Zoom<E extends Element>(
   ref: RefObject<E | null>,
   scaleExtent: readonly [number, number],
-  onZoom: (t: ZoomTransform, prev: ZoomTransform, source: ZoomSource) => void,
+  onZoom: (t: ViewTransform, prev: ViewTransform, source: ZoomSource) => void,
   /** keep the picture's corners [[x0, y0], [x1, y1]] (its own units) covering the view; unbounded if absent */
   bounds?: readonly [number, number, number, number],
 ): ZoomControl {
@@ -93,56 +132,111 @@ export function useD3Zoom<E extends Element>(
   useEffect(() => {
     handler.current = onZoom;
   });
-  const behaviour = useRef<ZoomBehavior<E, unknown> | null>(null);
+  /** what the picture shows */
+  const current = useRef<ViewTransform>(viewIdentity);
+  const attached = useRef<AttachedZoom | null>(null);
+  /** button presses made before d3-zoom arrived */
+  const pending = useRef<((z: AttachedZoom) => void)[]>([]);
+  /** the pointer of a held wheel step being replayed (d3 sees no event for it) */
+  const replaying = useRef<ZoomSource | null>(null);
+  /** starts loading d3-zoom for this element */
+  const kick = useRef<(() => void) | null>(null);
   const [lo, hi] = scaleExtent;
   const [bx0, by0, bx1, by1] = bounds ?? [-Infinity, -Infinity, Infinity, Infinity];
 
-  // attached in a layout effect so that the owner's own layout effects can already set a view
+  const report = useCallback((t: ViewTransform, source: ZoomSource) => {
+    const prev = current.current;
+    if (t.equals(prev)) return;
+    current.current = t;
+    handler.current(t, prev, source);
+  }, []);
+
+  // set up in a layout effect so that the owner's own layout effects can already set a view
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    let prev = zoomTransform(el);
-    const z = zoom<E, unknown>()
-      .scaleExtent([lo, hi])
-      .filter(filter)
-      .wheelDelta(wheelDelta)
-      .clickDistance(4)
-      .translateExtent([
-        [bx0, by0],
-        [bx1, by1],
-      ])
-      .on('zoom', (ev: { transform: ZoomTransform; sourceEvent: Event | null }) => {
-        const before = prev;
-        prev = ev.transform;
-        handler.current(ev.transform, before, { ...pointOf(ev.sourceEvent), programmatic: !ev.sourceEvent });
+    let disposed = false;
+    const held: { delta: number; clientX: number; clientY: number }[] = [];
+    const attach = (m: ZoomModule) => {
+      if (disposed || attached.current) return;
+      el.removeEventListener('wheel', hold);
+      const z = m.attachZoom(el, current.current, {
+        scaleExtent: [lo, hi],
+        translateExtent: [
+          [bx0, by0],
+          [bx1, by1],
+        ],
+        filter,
+        wheelDelta,
+        onZoom: (t, ev) => report(t, ev ? { ...pointOf(ev), programmatic: false } : (replaying.current ?? { programmatic: true })),
       });
-    const sel = select(el);
-    sel.call(z);
-    behaviour.current = z;
-    return () => {
-      sel.on('.zoom', null);
-      behaviour.current = null;
+      attached.current = z;
+      for (const w of held.splice(0)) {
+        replaying.current = { clientX: w.clientX, clientY: w.clientY, programmatic: false };
+        z.scaleBy(2 ** w.delta, pointIn(el, w.clientX, w.clientY));
+        replaying.current = null;
+      }
+      for (const op of pending.current.splice(0)) op(z);
     };
-  }, [ref, lo, hi, bx0, by0, bx1, by1]);
+    const start = () => {
+      if (attached.current) return;
+      for (const type of GESTURE_STARTS) el.removeEventListener(type, start);
+      loadZoom().then(attach, () => {
+        // offline and never stored: the view keeps working without zoom; the next gesture retries
+        held.length = 0;
+        pending.current.length = 0;
+        if (!disposed) for (const type of GESTURE_STARTS) el.addEventListener(type, start, { passive: true });
+      });
+    };
+    function hold(ev: Event) {
+      const w = ev as WheelEvent;
+      if (!(w.ctrlKey || w.metaKey)) return;
+      // the page must not zoom instead; the step is replayed once d3-zoom is there
+      w.preventDefault();
+      held.push({ delta: wheelDelta(w), clientX: w.clientX, clientY: w.clientY });
+      start();
+    }
+    kick.current = start;
+    if (zoomModule) attach(zoomModule);
+    else {
+      el.addEventListener('wheel', hold, { passive: false });
+      for (const type of GESTURE_STARTS) el.addEventListener(type, start, { passive: true });
+    }
+    return () => {
+      disposed = true;
+      kick.current = null;
+      el.removeEventListener('wheel', hold);
+      for (const type of GESTURE_STARTS) el.removeEventListener(type, start);
+      attached.current?.detach();
+      attached.current = null;
+    };
+  }, [ref, lo, hi, bx0, by0, bx1, by1, report]);
 
   const scaleBy = useCallback(
     (factor: number) => {
-      const el = ref.current;
-      if (el && behaviour.current) behaviour.current.scaleBy(select(el), factor);
+      if (attached.current) attached.current.scaleBy(factor);
+      else {
+        pending.current.push((z) => z.scaleBy(factor));
+        // a press on a button is a gesture too, though not on the element itself
+        kick.current?.();
+      }
     },
-    [ref],
+    [],
   );
   const set = useCallback(
-    (t: ZoomTransform) => {
+    (t: ViewTransform) => {
       const el = ref.current;
-      const z = behaviour.current;
-      if (!el || !z) return;
-      // zoom.transform does not apply the bounds (scaleBy and the gestures do): apply them here
-      const extent = z.extent().call(el, undefined);
-      z.transform(select(el), z.constrain()(t, extent, z.translateExtent()));
+      if (!el) return;
+      // the gestures keep the bounds by themselves; a transform set by code gets them here
+      const c = constrain(t, viewExtent(el), [
+        [bx0, by0],
+        [bx1, by1],
+      ]);
+      if (attached.current) attached.current.set(c);
+      else report(c, { programmatic: true });
     },
-    [ref],
+    [ref, bx0, by0, bx1, by1, report],
   );
-  const get = useCallback(() => (ref.current ? zoomTransform(ref.current) : zoomIdentity), [ref]);
+  const get = useCallback(() => current.current, []);
   return useMemo(() => ({ scaleBy, set, get }), [scaleBy, set, get]);
 }

@@ -11,6 +11,7 @@ import type { Sample } from '../../fleet/sample.ts';
 import { STATE_ALIASES } from '../../tcp/states.ts';
 import type { TcpState } from '../../tcp/states.ts';
 import { useI18n } from '../i18n/index.ts';
+import { formatCount } from './formatCount.ts';
 import { STATE_COLOURS } from './colours.ts';
 import { useWidth } from './useWidth.ts';
 
@@ -88,7 +89,7 @@ function CountsChartInner(p: Props) {
   const hs = hover !== null ? p.samples[hover - 1] : undefined;
   const xTicks = x.ticks(Math.max(2, Math.floor(w / 90)));
   const yTicks = p.log ? logTicks(y.domain()[1]!) : y.ticks(5);
-  const fmt = (n: number) => n.toLocaleString(lang);
+  const fmt = (n: number) => formatCount(n, lang);
 
   return (
     <figure className="fleet-chart" ref={ref} data-testid={p.testid}>

@@ -1,6 +1,8 @@
 /** Open descriptors against ulimit -n, and the error counters per second at the cursor. */
+import { memo } from 'react';
 import type { Sample } from '../../fleet/sample.ts';
 import { useI18n } from '../i18n/index.ts';
+import { formatCount } from './formatCount.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
 const RATES = [
@@ -13,11 +15,11 @@ const RATES = [
   ['OrphansKilled', (s: Sample) => s.counters.OrphansKilled],
 ] as const;
 
-export function Descriptors({ sample, prev, ulimit }: { sample: Sample | undefined; prev: Sample | undefined; ulimit: number }) {
+function DescriptorsInner({ sample, prev, ulimit }: { sample: Sample | undefined; prev: Sample | undefined; ulimit: number }) {
   const { t, lang } = useI18n();
   if (!sample) return null;
   const pct = Math.min(100, (sample.fds / ulimit) * 100);
-  const fmt = (n: number) => n.toLocaleString(lang);
+  const fmt = (n: number) => formatCount(n, lang);
   return (
     <section className="panel fleet-fds" aria-label={t('fleet.fds')} data-testid="fleet-fds" data-fds={sample.fds}>
       <h2>{t('fleet.fds')}</h2>
@@ -52,3 +54,6 @@ export function Descriptors({ sample, prev, ulimit }: { sample: Sample | undefin
     </section>
   );
 }
+
+/** Drawn again only when the cursor's sample (or the limit) changes, not as samples arrive. */
+export const Descriptors = memo(DescriptorsInner);

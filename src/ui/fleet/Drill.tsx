@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { encodeActions, encodeKnobs } from '../url.ts';
 import type { DrillConnection, DrillResult } from './protocol.ts';
 import { useI18n } from '../i18n/index.ts';
+import { formatCount } from './formatCount.ts';
 import type { Lang, MessageKey } from '../i18n/index.ts';
 import { drillCaptureName } from './drillCapture.ts';
 import { fleetWorker } from './useFleetRun.ts';
@@ -56,7 +57,7 @@ export function Drill({ result, busy, presetId }: { result: DrillResult | null; 
       {result && !busy && (
         <>
           <p className="small" data-testid="fleet-drill-summary" data-state={result.state} data-t={result.t}>
-            {t('fleet.drillFound', { n: result.total.toLocaleString(lang), state: result.state, t: result.t })}
+            {t('fleet.drillFound', { n: formatCount(result.total, lang), state: result.state, t: result.t })}
           </p>
           {result.connections.length === 0 && <p className="small muted">{t('fleet.drillNone')}</p>}
           <ol className="drill-list">

@@ -4,7 +4,7 @@
  * changes run "after" next to "before", and a drill-down into one connection's story.
  * Everything simulated runs in a Web Worker; this component only draws.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Change, FleetConfig } from '../../fleet/config.ts';
 import { resolveFleetKnobs, knobsJson } from '../../fleet/knobs.ts';
 import { fillNote } from '../../fleet/narrate.ts';
@@ -21,6 +21,7 @@ import { STATE_COLOURS } from './colours.ts';
 import { aliasText, CountsChart } from './CountsChart.tsx';
 import type { ChartMode } from './CountsChart.tsx';
 import { Descriptors } from './Descriptors.tsx';
+import { formatCount } from './formatCount.ts';
 import { Drill } from './Drill.tsx';
 import type { DrillResult } from './protocol.ts';
 import { Readouts } from './Readouts.tsx';
@@ -75,22 +76,26 @@ export function FleetPage() {
     setDrill(null);
     setCursor(1);
   };
-  const pick = (state: TcpState, at: number) => {
-    setDrillBusy(true);
-    void fleetWorker()
-      .drill(before, at, state)
-      .then((r) => {
-        setDrill(r);
-        setDrillBusy(false);
-      });
-  };
+  // stable, so the charts (memo) are not drawn again for a render that changes nothing of theirs
+  const pick = useCallback(
+    (state: TcpState, at: number) => {
+      setDrillBusy(true);
+      void fleetWorker()
+        .drill(before, at, state)
+        .then((r) => {
+          setDrill(r);
+          setDrillBusy(false);
+        });
+    },
+    [before],
+  );
 
   // "before" alone, or "before" and "after" (the what-if run) drawn alike
   const charts = [
     { run: runB, caption: after ? t('fleet.before') : t('fleet.counts'), testid: 'fleet-chart' },
     ...(after ? [{ run: runA, caption: t('fleet.after', { changes: changes.map(describeChange).join('; ') }), testid: 'fleet-chart-after' }] : []),
   ];
-  const fmt = (n: number) => n.toLocaleString(lang);
+  const fmt = (n: number) => formatCount(n, lang);
   const progress = runB.total ? runB.done / runB.total : 0;
 
   return (
@@ -103,7 +108,7 @@ export function FleetPage() {
             <select data-testid="fleet-preset" value={presetId} onChange={(e) => choosePreset(e.target.value)}>
               {PRESET_IDS.map((id) => (
                 <option key={id} value={id}>
-                  {preset(id).title[lang]}
+                  {presetTitle(id)[lang]}
                 </option>
               ))}
             </select>
@@ -222,6 +227,17 @@ export function FleetPage() {
       </div>
     </I18nContext.Provider>
   );
+}
+
+/** A preset's title (checking and copying a preset per option and render cost a frame while samples arrive). */
+const titles = new Map<PresetId, FleetConfig['title']>();
+function presetTitle(id: PresetId): FleetConfig['title'] {
+  let v = titles.get(id);
+  if (!v) {
+    v = preset(id).title;
+    titles.set(id, v);
+  }
+  return v;
 }
 
 /** States that are ever above zero, in the diagram's order (LISTEN always: the listener). */

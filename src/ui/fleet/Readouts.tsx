@@ -2,11 +2,13 @@
  * What an operator would read on the box at the cursor's instant: the field notes' awk
  * one-liner, `ss -s`, `ss -tan state close-wait`, and the node_exporter series.
  */
+import { memo } from 'react';
 import type { Sample } from '../../fleet/sample.ts';
 import { AWK_ONE_LINER, awkOutput, exporterLines, SS_CLOSE_WAIT, ssCloseWait, ssSummary } from '../../fleet/readouts.ts';
 import { useI18n } from '../i18n/index.ts';
+import { formatCount } from './formatCount.ts';
 
-export function Readouts({ sample }: { sample: Sample | undefined }) {
+function ReadoutsInner({ sample }: { sample: Sample | undefined }) {
   const { t, lang } = useI18n();
   if (!sample) return null;
   return (
@@ -25,7 +27,7 @@ export function Readouts({ sample }: { sample: Sample | undefined }) {
       <pre className="term table" data-testid="fleet-ss-close-wait">
         <span className="prompt">$ {SS_CLOSE_WAIT} | head</span>
         {'\n'}
-        {ssCloseWait(sample, (n) => t('fleet.ssMore', { n: n.toLocaleString(lang) })).join('\n')}
+        {ssCloseWait(sample, (n) => t('fleet.ssMore', { n: formatCount(n, lang) })).join('\n')}
       </pre>
       <details>
         <summary>{t('fleet.exporter')}</summary>
@@ -34,3 +36,6 @@ export function Readouts({ sample }: { sample: Sample | undefined }) {
     </section>
   );
 }
+
+/** Drawn again only when the cursor's sample changes, not as samples arrive. */
+export const Readouts = memo(ReadoutsInner);

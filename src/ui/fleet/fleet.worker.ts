@@ -13,7 +13,7 @@ import type { DrillConnection, DrillResult, FleetWorkerApi, RunChunk } from './p
 
 const cancelled = new Set<number>();
 /** post at least this often (wall ms), so the chart grows smoothly */
-const SLICE_MS = 60;
+const SLICE_MS = 100;
 
 const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
 

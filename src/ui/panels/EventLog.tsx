@@ -14,10 +14,10 @@ const LINE_PX = 27;
  * (plus a margin) are in the DOM, so a long run (thousands of lines) costs what is on screen.
  * The list follows the newest line unless the reader scrolled up.
  */
-export const EventLog = memo(function EventLog({ trace, onSeek }: { trace: readonly TraceEvent[]; onSeek(t: number): void }) {
+export const EventLog = memo(function EventLog({ trace, base = 0, onSeek }: { trace: readonly TraceEvent[]; base?: number; onSeek(t: number): void }) {
   const { t } = useI18n();
   const [cache] = useState(() => new LogCache());
-  const version = cache.update(trace);
+  const version = cache.update(trace, base);
   const lines = cache.lines;
   const count = lines.length;
   const listRef = useRef<HTMLDivElement>(null);
@@ -26,6 +26,8 @@ export const EventLog = memo(function EventLog({ trace, onSeek }: { trace: reado
     count,
     getScrollElement: () => listRef.current,
     estimateSize: () => LINE_PX,
+    // a line keeps its key (and its row) while the log grows and its oldest lines are let go
+    getItemKey: (i) => cache.dropped + i,
     overscan: 24,
     initialRect: { width: 600, height: 320 },
   });

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { SegmentView } from '../../sim/types.ts';
 import { useI18n } from '../i18n/index.ts';
 import { fmtTime, reasonText } from '../narrate.ts';
@@ -19,7 +19,10 @@ export const Inspector = memo(function Inspector({ segments, selected, relative,
   const { t } = useI18n();
   // ids are 1, 2, 3… in send order: the selected one is found by index
   const s = selected !== null ? (segments[selected - 1]?.id === selected ? segments[selected - 1] : segments.find((x) => x.id === selected)) : undefined;
-  const recent = segments.length > PICKABLE ? segments.slice(-PICKABLE) : segments;
+  // the list is built while the picker is in use: during fast playback new segments arrive every
+  // frame, and a hundred options rebuilt per frame would cost more than the rest of the panel
+  const [picking, setPicking] = useState(false);
+  const recent = !picking ? [] : segments.length > PICKABLE ? segments.slice(-PICKABLE) : segments;
   const options = s && !recent.includes(s) ? [s, ...recent] : recent;
   return (
     // a chosen segment's details open as a sheet beside the diagrams (where the eye is), not below the fold
@@ -32,7 +35,14 @@ export const Inspector = memo(function Inspector({ segments, selected, relative,
       <div className="row">
         <label>
           {t('insp.pick')}
-          <select value={s ? String(s.id) : ''} onChange={(e) => onSelect(e.target.value ? Number(e.target.value) : null)}>
+          <select
+            data-testid="inspector-pick"
+            value={s ? String(s.id) : ''}
+            onPointerDown={() => setPicking(true)}
+            onFocus={() => setPicking(true)}
+            onBlur={() => setPicking(false)}
+            onChange={(e) => onSelect(e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">—</option>
             {options.map((x) => (
               <option key={x.id} value={x.id}>

@@ -12,8 +12,8 @@
 export type Pace = 'auto' | 'exact';
 export const PACES: readonly Pace[] = ['auto', 'exact'];
 
-/** Real seconds one flight takes at auto pace (speeds up to AUTO_CAP). */
-export const FLIGHT_WALL = 0.8;
+/** Real seconds one flight takes at auto pace (speeds up to AUTO_CAP): long enough to be followed, within the 0.6–1 s a flight may take. */
+export const FLIGHT_WALL = 0.95;
 /** Real seconds a newly entered state stays on screen before the next event is processed. */
 export const DWELL_WALL = 0.45;
 /** The highest speed at which flights and dwells keep their full real-time length. */

@@ -144,7 +144,7 @@ describe('player machine', () => {
     }
   });
 
-  it('a state-diagram chip travels about 0.8 s of real time at auto pace (1× and 10×), placed by the clock alone', () => {
+  it('a state-diagram chip travels about FLIGHT_WALL (0.95 s) of real time at auto pace (1× and 10×), placed by the clock alone', () => {
     for (const speed of [1, 10]) {
       const p = start('handshake', { lesson: false, speed });
       p.actor.send({ type: 'PLAY' });
