@@ -45,4 +45,9 @@ describe('fuzz.pcap (seeded slice)', () => {
     expect((plain as CaptureError).message).toBe('f: byte 0: truncated: 2 bytes is too short for a capture file');
     expect((plain as CaptureError).cause).toBeUndefined();
   });
+
+  it('replays a capture whose SYN announces an MSS of 0 (found by the fuzzer: the window grew forever)', () => {
+    const bytes = new Uint8Array(Buffer.from('obI8TQACAAQAAAAAAAAAAAAA//8AAAABaw9kegd1iAsAAABKAAAASgIACg4AAgIACg4AAQgARQAAPC0SQABABvmLCg4AAQoOAAKcQB+Qf+TpBAAAAACgAvrwFE0AAAIEAAD//wgKHH+ZmwAAAAABAwMKaw9kegd10Z4AAABKAAAASgIACg4AAQIACg4AAggARQAAPAAAQABABiaeCg4AAgoOAAEfkJxAbkI5JH/k6QWgEv6IFE0AAAIEBbQEAggKeXPrBhx/mZsBAwMKaw9kegd2BNcAAABCAAAAQgIACg4AAgIACg4AAQgARQAANC0TQABABvmSCg4AAQoOAAKcQB+Qf+TpBW5COSWAEAA/FEUAAAEBCAocf5mbeXPrBi/ebtkHdqFOAAAApgAAAKYCAAoOAAICAAoOAAEIAEUAAJgtFEAAQAb5LQoOAAEKDgACnEAfkH/k6QVuQjklgBgAPxSpAAABAQgKHH+Zm3lz6wZ4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4aw9kegd2uJYAAABCAAAAQgIACg4AAQIACg4AAggARQAANJCnQABABpX+Cg4AAgoOAAEfkJxAbkI5JX/k6WmAEABAFEUAAAEBCAp5c+sGHH+Zm2sPZHsHY1/QAAAAQgAAAEICAAoOAAICAAoOAAEIAEUAADQtFUAAQAb5kAoOAAEKDgACnEAfkH/k6WluQjklgBEAPxRFAAABAQgKHH+dgnlz6wZrD2R7E7DwmwAAAEIAAABCAgAKDgACAgAKDgABCABFAAA0LRZAAEAG+Y8KDgABCg4AApxAH5B/5OlpbkI5JYARAD8URQAAAQEIChx/nlF5c+sGaw9kexO2zAkAAABCAAAAQgIACg4AAQIACg4AAggARQAANJCoQABABpX9Cg4AAgoOAAEfkJxAbkI5JX/k6WqAEQBAFEUAAAEBCAp5c++8HH+eUWsPZHsTtwL8AAAAQgAAAEICAAoOAAICAAoOAAEIAEUAADQtF0AAQAb5jgoOAAEKDgACnEAfkH/k6WpuQjkmgBAAPxRFAAABAQgKHH+eUXlz77w=', 'base64'));
+    expect(pcapSurface([bytes]).run({ bytes, profile: 'linux' })).toBe('accepted');
+  });
 });

@@ -14,7 +14,8 @@ export function cwndBytes(t: Pick<Tcb, 'cwnd' | 'sndMss'>): number {
 
 /** Grow the window for `ackedSegs` newly acknowledged segments. */
 export function onAcked(t: Pick<Tcb, 'cwnd' | 'ssthresh' | 'cwndCnt'>, ackedSegs: number): void {
-  if (t.cwnd <= 0 || ackedSegs <= 0) return;
+  // a count that is not finite (an MSS of 0 announced in a capture) would never end the loop below
+  if (t.cwnd <= 0 || !(ackedSegs > 0) || !Number.isFinite(ackedSegs)) return;
   let acked = ackedSegs;
   if (t.cwnd < t.ssthresh) {
     const room = t.ssthresh - t.cwnd;
