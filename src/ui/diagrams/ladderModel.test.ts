@@ -121,4 +121,27 @@ describe('LadderModel', () => {
     const v = viewOf(w);
     expect(m.frame(5, -Infinity, Infinity).drawn.length).toBe(v.segments.filter((s) => s.sentAt <= 5).length);
   });
+
+  it('labels only what is drawn: segments that pass by unseen (a fast run) cost no label placement', () => {
+    const w = new World({ link: { delay: 0.05 }, steps: KEEPALIVE, seed: 1 });
+    const m = new LadderModel();
+    const ever = new Set<number>();
+    // 1000×-like frames: 17 virtual seconds each, drawing a screen around the now line
+    for (let t = 0; t <= 600; t += 17) {
+      w.runUntil(t);
+      m.update(viewOf(w, { segments: 200, events: 400 }), t, settings);
+      const nowY = m.nowY(t);
+      for (const d of m.frame(t, nowY - 700, nowY + 100).drawn) {
+        ever.add(d.g.seg.id);
+        expect(d.spot.box).toBeDefined();
+      }
+    }
+    expect(m.size).toBeGreaterThan(400);
+    expect(m.labelled).toBe(ever.size);
+    expect(m.labelled).toBeLessThan(m.size / 2);
+    // scrolled back to the start, the segments there get their labels then
+    const early = m.frame(600, -Infinity, SEQ_TOP + 400).drawn;
+    expect(early.length).toBeGreaterThan(0);
+    expect(m.labelled).toBe(new Set([...ever, ...early.map((d) => d.g.seg.id)]).size);
+  });
 });

@@ -4,9 +4,11 @@
  *
  * - The time axis grows by appending the times the clock has passed (AxisBuilder); only a
  *   short tail (in-flight arrivals, running timers, the display time) is rebuilt per frame.
- * - Each segment's label is placed once, when the segment appears, against the labels near it
- *   (LabelIndex); it is placed again only if its own route moves (a quiet stretch inside its
- *   flight got compressed). Earlier labels never move for later ones.
+ * - Each segment's label is placed once, when the segment is first drawn (it meets the window
+ *   of a frame), against the labels near it (LabelIndex); it is placed again only if its own
+ *   route moved since (a quiet stretch inside its flight got compressed). Earlier labels never
+ *   move for later ones. Segments that scroll by unseen (a fast run passes hundreds per frame)
+ *   cost no placement.
  * - A segment whose times have all passed is settled: its geometry and label are final.
  * - `frame()` returns only what lies in the visible window.
  *
@@ -61,10 +63,14 @@ export interface LadderFrame {
 interface Entry {
   seg: SegmentView;
   g: SegmentGeometry;
-  spot: LabelSpot;
-  /** the route the label was placed for */
+  /** the route `g` runs along (its ends and label anchor on the axis of what has happened) */
+  route: string;
+  spot: LabelSpot | undefined;
+  /** the route the label was placed for ('' = not placed yet) */
   key: string;
 }
+
+const routeOf = (g: SegmentGeometry) => `${g.y1.toFixed(2)}|${g.ly.toFixed(2)}|${g.y2.toFixed(2)}`;
 
 /** Segments the model keeps (and can draw when scrolled back); older ones are forgotten in batches. */
 export const KEEP_SEGMENTS = 2000;
@@ -158,7 +164,7 @@ export class LadderModel {
       later(sg.arriveAt);
       later(sg.dropAt);
       fresh.push(this.entries.length);
-      this.entries.push({ seg: sg, g: undefined as unknown as SegmentGeometry, spot: undefined as unknown as LabelSpot, key: '' });
+      this.entries.push({ seg: sg, g: undefined as unknown as SegmentGeometry, route: '', spot: undefined, key: '' });
     }
     // a segment in flight may have been dropped since (a host went down)
     for (const i of this.unsettled) {
@@ -192,21 +198,15 @@ export class LadderModel {
     this.base = joinedScale(this.axis, baseTail);
     this.full = joinedScale(this.axis, fullTail);
 
-    // lay out new and unsettled segments on the axis of what has happened; label each once
+    // lay out new and unsettled segments on the axis of what has happened (labels: see frame())
     const still: number[] = [];
     const settledBy = this.axis.last;
     for (const i of [...this.unsettled, ...fresh]) {
       const e = this.entries[i]!;
       const sg = e.seg;
       const g = segmentGeometry(sg, this.base.y, settings.relative);
-      const key = `${g.y1.toFixed(2)}|${g.ly.toFixed(2)}|${g.y2.toFixed(2)}`;
-      if (key !== e.key) {
-        const spot = this.labels.choose(segmentLabelSpots({ id: sg.id, x1: g.x1, y1: g.y1, x2: 2 * g.lx - g.x1, y2: 2 * g.ly - g.y1, angle: g.angle, text: g.label }, settings.labelFont));
-        this.labels.insert(sg.id, spot.box);
-        e.spot = spot;
-        e.key = key;
-        this.maxSpan = Math.max(this.maxSpan, Math.abs(2 * (g.ly - g.y1)), Math.abs(g.y2 - g.y1));
-      }
+      e.route = routeOf(g);
+      this.maxSpan = Math.max(this.maxSpan, Math.abs(2 * (g.ly - g.y1)), Math.abs(g.y2 - g.y1));
       e.g = g;
       const gone = indexOfId(segs, sg.id) < 0;
       const done = gone || (sg.status !== 'in-flight' && sg.arriveAt <= settledBy && (sg.dropAt === undefined || sg.dropAt <= settledBy));
@@ -228,6 +228,24 @@ export class LadderModel {
   /** How many segments the model holds (bounded by KEEP_SEGMENTS and half as many again). */
   get size(): number {
     return this.entries.length;
+  }
+
+  /** Places the segment's label if it has none yet for its current route (once per route). */
+  private label(e: Entry): LabelSpot {
+    if (e.spot && e.key === e.route) return e.spot;
+    const g = e.g;
+    const spot = this.labels.choose(segmentLabelSpots({ id: e.seg.id, x1: g.x1, y1: g.y1, x2: 2 * g.lx - g.x1, y2: 2 * g.ly - g.y1, angle: g.angle, text: g.label }, this.settings.labelFont));
+    this.labels.insert(e.seg.id, spot.box);
+    e.spot = spot;
+    e.key = e.route;
+    return spot;
+  }
+
+  /** How many labels have been placed (segments drawn at least once), for tests. */
+  get labelled(): number {
+    let n = 0;
+    for (const e of this.entries) if (e.spot) n++;
+    return n;
   }
 
   /** The labels placed so far near a vertical range (obstacles for the "now" label). */
@@ -262,7 +280,7 @@ export class LadderModel {
         g = segmentGeometry(e.seg, full.y, relative);
         if (g.y2 - g.y1 > 1e-9) frac = Math.min(1, Math.max(0, (nowY - g.y1) / (g.y2 - g.y1)));
       }
-      drawn.push({ g, frac, progress: pr.frac, status: pr.status, spot: e.spot });
+      drawn.push({ g, frac, progress: pr.frac, status: pr.status, spot: this.label(e) });
     }
     const bs = full.breaks;
     const breaks: TimeBreak[] = [];
