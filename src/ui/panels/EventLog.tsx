@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TraceEvent } from '../../sim/types.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -14,7 +14,25 @@ const LINE_PX = 27;
  * (plus a margin) are in the DOM, so a long run (thousands of lines) costs what is on screen.
  * The list follows the newest line unless the reader scrolled up.
  */
-export const EventLog = memo(function EventLog({ trace, base = 0, onSeek }: { trace: readonly TraceEvent[]; base?: number; onSeek(t: number): void }) {
+interface Props {
+  trace: readonly TraceEvent[];
+  /** the run's number of trace[0] (the trace may be a window of the newest events) */
+  base?: number;
+  onSeek(t: number): void;
+}
+
+/**
+ * The log follows the clock at a lower priority than the diagrams: during fast playback its
+ * update is rendered when the browser has time left after a frame (React's deferred value), so
+ * a frame never waits for the log; when the clock stands still it catches up at once.
+ */
+export const EventLog = memo(function EventLog({ trace, base = 0, onSeek }: Props) {
+  const shown = useDeferredValue(trace);
+  const shownBase = useDeferredValue(base);
+  return <EventLines trace={shown} base={shownBase} onSeek={onSeek} />;
+});
+
+const EventLines = memo(function EventLines({ trace, base = 0, onSeek }: Props) {
   const { t } = useI18n();
   const [cache] = useState(() => new LogCache());
   const version = cache.update(trace, base);
