@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import LZString from 'lz-string';
 import { open } from './helpers.ts';
 
 /** The script files the page fetched, by chunk name (assets/App-Ab12.js → App). */
@@ -70,4 +71,51 @@ test('a chunk that cannot be fetched (offline, nothing stored) is reported with 
   await failed.filter({ hasText: 'lost-fin' }).getByRole('button', { name: 'Try again' }).click();
   await expect(page.locator('#story-h')).toHaveText('Lost FIN: retransmitted after the RTO');
   await expect(page.getByTestId('load-failed').filter({ hasText: 'lost-fin' })).toHaveCount(0);
+});
+
+/** Keepalive probes every second both ways, answered: the log grows by a dozen lines a second. */
+const KEEPALIVE_LINK = `a=${LZString.compressToEncodedURIComponent(
+  JSON.stringify([
+    { t: 0, peer: 'server', do: 'listen' },
+    { t: 0, peer: 'client', do: 'connect' },
+    { t: 1, peer: 'client', do: 'keepalive', on: true, idle: 1, intvl: 1, cnt: 9 },
+    { t: 1, peer: 'server', do: 'keepalive', on: true, idle: 1, intvl: 1, cnt: 9 },
+  ]),
+)}`;
+
+test('the virtual event log is fetched only for a long log; without it the newest lines are shown', async ({ page }) => {
+  const fetched = scripts(page);
+  const log = page.getByTestId('event-log');
+  const rows = log.locator(':scope > li');
+  // the log's box is scrolled to its newest line
+  const atBottom = () => page.locator('.log-scroll').evaluate((el) => el.scrollHeight > el.clientHeight && el.scrollTop + el.clientHeight >= el.scrollHeight - 2);
+  // a short run: a plain list of every line, no virtual list code
+  await open(page, 'scenario=teardown&t=70');
+  await page.waitForLoadState('networkidle');
+  const short = Number(await log.getAttribute('data-lines'));
+  expect(short).toBeGreaterThan(10);
+  await expect(rows).toHaveCount(short);
+  expect(fetched()).not.toContain('VirtualLog');
+
+  // a long run whose chunk cannot be fetched: the newest 60 lines, the rest of the page works
+  await page.route('**/assets/VirtualLog-*.js', (r) => r.abort('internetdisconnected'));
+  await open(page, `${KEEPALIVE_LINK}&t=40`);
+  await expect.poll(fetched).toContain('VirtualLog');
+  const total = Number(await log.getAttribute('data-lines'));
+  expect(total).toBeGreaterThan(200);
+  await expect(rows).toHaveCount(60);
+  await expect(rows.last()).toHaveAttribute('data-index', String(total - 1));
+  await expect.poll(atBottom).toBe(true);
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('sim-time')).not.toHaveAttribute('data-seconds', '40');
+
+  // with the chunk: only the lines in view (and a margin) are drawn, following the newest
+  await page.unroute('**/assets/VirtualLog-*.js');
+  await open(page, `${KEEPALIVE_LINK}&t=40`);
+  await expect(log).toHaveClass(/log--virtual/);
+  const n = Number(await log.getAttribute('data-lines'));
+  expect(n).toBeGreaterThan(200);
+  expect(await rows.count()).toBeLessThan(80);
+  await expect(log.locator(`:scope > li[data-index="${n - 1}"]`)).toHaveCount(1);
+  await expect.poll(atBottom).toBe(true);
 });

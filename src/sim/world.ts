@@ -9,10 +9,11 @@ import type { Segment } from '../tcp/segment.ts';
 import { flagList } from '../tcp/segment.ts';
 import type { Engine } from '../tcp/stack/conn.ts';
 import { ENGINES } from '../tcp/stack/conn.ts';
-import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
+import type { TimerName } from '../tcp/stack/effects.ts';
 import type { AppResult } from '../tcp/stack/sockets.ts';
 import { resultText } from '../tcp/stack/sockets.ts';
 import { NumMap } from '../tcp/stack/nummap.ts';
+import type { EffectList } from '../tcp/stack/effectlist.ts';
 import { Stack } from '../tcp/stack/stack.ts';
 import type { StackSnapshot } from '../tcp/stack/stack.ts';
 import type { TcpState } from '../tcp/states.ts';
@@ -389,7 +390,8 @@ export class World {
     const stack = this.stacks[peer];
     const load = this.load;
     for (;;) {
-      const fx = stack.drain();
+      // the list stays as it is until the next drainList(): apply() drains nothing
+      const fx = stack.drainList();
       if (fx.length > 0) this.apply(peer, fx);
       else if (!load?.pendingFor(peer)) return;
       if (load?.pendingFor(peer)) load.react(peer, this.now);
@@ -503,12 +505,13 @@ export class World {
 
   // ---- effects ------------------------------------------------------------------
 
-  private apply(peer: PeerName, effects: StackEffect[]): void {
+  private apply(peer: PeerName, effects: EffectList): void {
     if (this.lean) {
       this.applyLean(peer, effects);
       return;
     }
-    for (const e of effects) {
+    for (let i = 0; i < effects.length; i++) {
+      const e = effects.at(i);
       switch (e.kind) {
         case 'send':
           this.send(peer, e.sock, e.seg, e.rtx);
@@ -540,10 +543,10 @@ export class World {
   }
 
   /** apply() without a trace: timers as numeric keys in the lean queue, segments straight onto the link. */
-  private applyLean(peer: PeerName, effects: StackEffect[]): void {
+  private applyLean(peer: PeerName, effects: EffectList): void {
     const q = this.sched!;
     for (let i = 0; i < effects.length; i++) {
-      const e = effects[i]!;
+      const e = effects.at(i);
       switch (e.kind) {
         case 'send':
           this.sendLean(peer, e.seg);

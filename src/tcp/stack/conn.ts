@@ -9,7 +9,8 @@ import type { Segment } from '../segment.ts';
 import { formatFlags } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
-import type { StackEffect, TimerName } from './effects.ts';
+import type { TimerName } from './effects.ts';
+import type { EffectSink } from './effectlist.ts';
 import type { TimerSet } from './timerset.ts';
 import { addTimer, deleteTimer, hasTimer, NO_TIMERS } from './timerset.ts';
 
@@ -47,7 +48,7 @@ export const stateOf = (c: Conn): TcpState => c.state;
 /** The derived stepper's effect sink for one connection: reports to the stack's effect list. */
 class ConnFx implements Fx {
   c!: Conn;
-  out!: StackEffect[];
+  out!: EffectSink;
   timeWaitArmed = false;
   send(seg: Segment, rtx: boolean): void {
     this.out.push({ kind: 'send', sock: this.c.sock, seg, rtx, addr: this.c.addr });
@@ -79,7 +80,7 @@ const rcvCause = (f: Segment['flags']): string => RCV_CAUSE[(f.SYN ? 1 : 0) | (f
  * running are not reported. Both engines report the same effects in the same order.
  * Returns the state before the event (`c.state` is the state after it).
  */
-export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: StackEffect[], engine: Engine = 'derived'): TcpState {
+export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: EffectSink, engine: Engine = 'derived'): TcpState {
   const from = c.state;
   let reentered: boolean;
   if (engine === 'derived') {
@@ -104,7 +105,7 @@ export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: StackEf
 }
 
 /** The reference: XState's transition(); returns whether the TIME_WAIT timer was armed. */
-function stepXState(c: Conn, ev: EndpointEvent, out: StackEffect[]): boolean {
+function stepXState(c: Conn, ev: EndpointEvent, out: EffectSink): boolean {
   const snap = endpointMachine.resolveState({ value: c.state, context: c.tcb }) as EndpointSnapshot;
   const [next, actions] = transition(endpointMachine, snap, ev);
   c.state = next.value as unknown as TcpState;

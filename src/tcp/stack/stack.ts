@@ -23,6 +23,7 @@ import type { StackEffect, TimerName } from './effects.ts';
 import { TIMER_NAMES } from './effects.ts';
 import type { AppResult, Sock, SockOpts } from './sockets.ts';
 import { NumMap } from './nummap.ts';
+import { EffectList } from './effectlist.ts';
 import { SockTable } from './socktable.ts';
 import { fail, ok } from './sockets.ts';
 
@@ -91,7 +92,9 @@ export class Stack {
   /** a crashed host is silent until reboot */
   down = false;
   /** effects of the current call; the caller drains them */
-  private out: StackEffect[] = [];
+  private out = new EffectList();
+  /** the list drainList() returned last (emptied and reused by the next drainList()) */
+  private spare = new EffectList();
 
   constructor(o: StackOptions) {
     this.knobs = o.knobs;
@@ -123,10 +126,23 @@ export class Stack {
 
   /** The effects since the last drain, oldest first (a shared, frozen empty list when there are none). */
   drain(): StackEffect[] {
-    const e = this.out;
-    if (e.length === 0) return NO_EFFECTS;
-    this.out = [];
+    if (this.out.length === 0) return NO_EFFECTS;
+    const e = this.out.toArray();
+    this.out.clear();
     return e;
+  }
+
+  /**
+   * drain() without an array per call: the effects since the last drain, oldest first, in a
+   * list of the stack's own that stays as it is until the next drainList() (read it with
+   * `length` and `at(i)` before calling drainList() again). Pushes meanwhile go to the other list.
+   */
+  drainList(): EffectList {
+    const full = this.out;
+    this.out = this.spare;
+    this.out.clear();
+    this.spare = full;
+    return full;
   }
 
   // ---- inspection -------------------------------------------------------
@@ -706,7 +722,7 @@ export class Stack {
     this.byTupleWide.clear();
     this.listeners.clear();
     this.counts.fill(0);
-    this.out = [];
+    this.out.clear();
     for (const x of d.socks) {
       const conn: Conn | null = x.conn
         ? {

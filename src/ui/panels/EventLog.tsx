@@ -1,18 +1,36 @@
-import { memo, useDeferredValue, useLayoutEffect, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ComponentType } from 'react';
 import type { TraceEvent } from '../../sim/types.ts';
 import { useI18n } from '../i18n/index.ts';
 import { LogCache } from '../logCache.ts';
-import { fmtTime, sentence } from '../narrate.ts';
+import { LogRow } from './LogRow.tsx';
 import { Panel } from './Panel.tsx';
 
-/** Estimated height of one line (px); lines that wrap are measured once drawn. */
-const LINE_PX = 27;
+/**
+ * Up to this many lines are drawn as a plain list (about what the virtual list keeps in the DOM
+ * anyway); a longer log switches to VirtualLog.tsx, whose chunk (with @tanstack/react-virtual) is
+ * fetched then, so a first visit does not load it. Until it is there (or if it cannot be fetched)
+ * the plain list shows the newest lines only.
+ */
+export const PLAIN_LINES = 60;
+
+type VirtualLogType = typeof import('./VirtualLog.tsx').VirtualLog;
+let virtualLog: VirtualLogType | null = null;
+let virtualLoading: Promise<VirtualLogType> | null = null;
+function loadVirtualLog(): Promise<VirtualLogType> {
+  virtualLoading ??= import('./VirtualLog.tsx').then(
+    (m) => (virtualLog = m.VirtualLog),
+    (e: unknown) => {
+      virtualLoading = null; // a later, longer log tries again
+      throw e;
+    },
+  );
+  return virtualLoading;
+}
 
 /**
- * The trace as sentences. Lines are grouped incrementally (LogCache) and only the lines in view
- * (plus a margin) are in the DOM, so a long run (thousands of lines) costs what is on screen.
- * The list follows the newest line unless the reader scrolled up.
+ * The trace as sentences. Lines are grouped incrementally (LogCache); a long run (thousands of
+ * lines) costs what is on screen. The list follows the newest line unless the reader scrolled up.
  */
 interface Props {
   trace: readonly TraceEvent[];
@@ -39,48 +57,46 @@ const EventLines = memo(function EventLines({ trace, base = 0, onSeek }: Props) 
   const lines = cache.lines;
   const count = lines.length;
   const listRef = useRef<HTMLDivElement>(null);
-  const atBottom = useRef(true);
-  const virtual = useVirtualizer({
-    count,
-    getScrollElement: () => listRef.current,
-    estimateSize: () => LINE_PX,
-    // a line keeps its key (and its row) while the log grows and its oldest lines are let go
-    getItemKey: (i) => cache.dropped + i,
-    overscan: 24,
-    initialRect: { width: 600, height: 320 },
-  });
+  const following = useRef(true);
+  const long = count > PLAIN_LINES;
+  const [Virtual, setVirtual] = useState<ComponentType<Parameters<VirtualLogType>[0]> | null>(() => virtualLog);
+  useEffect(() => {
+    if (!long || Virtual) return;
+    let live = true;
+    loadVirtualLog().then(
+      (V) => live && setVirtual(() => V),
+      () => undefined, // offline and never stored: the newest lines stay shown
+    );
+    return () => {
+      live = false;
+    };
+  }, [long, Virtual]);
+  const plain = !(long && Virtual);
   useLayoutEffect(() => {
-    if (atBottom.current && count > 0) virtual.scrollToIndex(count - 1, { align: 'end' });
-  }, [count, version, virtual]);
+    const el = listRef.current;
+    if (plain && el && following.current) el.scrollTop = el.scrollHeight;
+  }, [plain, count, version]);
   const onScroll = () => {
     const el = listRef.current;
-    if (el) atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - LINE_PX;
+    if (el) following.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 27;
   };
+  const first = Math.max(0, count - PLAIN_LINES);
   return (
     <Panel id="log" title={t('log.title')} className="log-panel">
       {count === 0 ? (
         <p className="muted">{t('log.empty')}</p>
       ) : (
         <div className="log-scroll" ref={listRef} onScroll={onScroll}>
-        <ol className="log" data-testid="event-log" data-lines={count} style={{ height: virtual.getTotalSize() }}>
-          {virtual.getVirtualItems().map((row) => {
-            const l = lines[row.index]!;
-            return (
-              <li
-                key={row.key}
-                data-index={row.index}
-                ref={virtual.measureElement}
-                className={`log-${l.kind} peer-${l.peer}`}
-                style={{ transform: `translateY(${row.start}px)` }}
-              >
-                <button type="button" className="log-line" onClick={() => onSeek(l.t)} title={t('log.jump', { t: fmtTime(l.t) })}>
-                  <time className="log-t">{fmtTime(l.t).padEnd(5)}</time>
-                  <span className="log-text">{sentence(l, t)}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
+          {Virtual && !plain ? (
+            <Virtual lines={lines} dropped={cache.dropped} version={version} listRef={listRef} following={following} t={t} onSeek={onSeek} />
+          ) : (
+            <ol className="log" data-testid="event-log" data-lines={count} start={first + 1}>
+              {lines.slice(first).map((l, i) => (
+                // a line keeps its key (and its row) while the oldest lines are let go
+                <LogRow key={cache.dropped + first + i} line={l} index={first + i} t={t} onSeek={onSeek} />
+              ))}
+            </ol>
+          )}
         </div>
       )}
     </Panel>
