@@ -23,11 +23,19 @@ test('a Chinese page renders in Chinese from its first frame (no English flash)'
       if (h && w.titles[w.titles.length - 1] !== h.textContent) w.titles.push(h.textContent ?? '');
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
+  const fetched = scripts(page);
   await page.goto('./?scenario=teardown&lang=zh-CN');
   await expect(page.getByTestId('sim-time')).toBeVisible();
   await expect(page.locator('#story-h')).toHaveText('客户端先关闭：四次挥手');
   const titles = await page.evaluate(() => (window as unknown as { titles: string[] }).titles);
   expect(titles).toEqual(['TCP 状态机模拟器']);
+  // nor does it download the English texts; they come when asked for
+  await page.waitForLoadState('networkidle');
+  expect(fetched()).toContain('zh-CN');
+  expect(fetched()).not.toContain('en');
+  await page.getByTestId('lang-en').click();
+  await expect(page.locator('h1')).toHaveText('TCP state machine simulator');
+  expect(fetched()).toContain('en');
 });
 
 test('an English page does not fetch the Chinese texts, other scenarios or rare panels until asked', async ({ page }) => {
@@ -35,6 +43,7 @@ test('an English page does not fetch the Chinese texts, other scenarios or rare 
   await open(page, 'scenario=teardown');
   await page.waitForLoadState('networkidle');
   expect(fetched()).toContain('teardown');
+  expect(fetched()).toContain('en');
   for (const lazy of ['zh-CN', 'handshake', 'lost-fin', 'ScenarioEditor', 'FleetPage', 'packetdrillEntry', 'embedEntry']) expect(fetched(), lazy).not.toContain(lazy);
   await page.getByTestId('lang-zh-CN').click();
   await expect(page.locator('h1')).toHaveText('TCP 状态机模拟器');

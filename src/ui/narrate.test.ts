@@ -7,7 +7,7 @@ import { buildLog, callText, sentence } from './narrate.ts';
 const seg = (id: number, flags: string[], len = 0) => ({ id, flags: flags as never, seq: 1, ack: 0, len, win: 65535 });
 
 describe('event log sentences', () => {
-  beforeAll(() => loadLang('zh-CN'));
+  beforeAll(() => Promise.all([loadLang('en'), loadLang('zh-CN')]));
   const trace: TraceEvent[] = [
     { t: 0.15, type: 'deliver', peer: 'server', seg: seg(1, ['SYN']) },
     { t: 0.15, type: 'send', peer: 'server', sock: 2, seg: seg(2, ['SYN', 'ACK']) },

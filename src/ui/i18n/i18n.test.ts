@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 import { KNOB_NAMES } from '../../tcp/knobs.ts';
-import { fill, knobHelpKey, langLoaded, loadLang, translator } from './index.ts';
+import { fill, knobHelpKey, loadLang, translator } from './index.ts';
 
 describe('i18n dictionaries', () => {
   it('have the same keys', () => {
@@ -39,8 +39,18 @@ describe('i18n dictionaries', () => {
 });
 
 describe('loading a language', () => {
-  it('has English built in and loads Chinese on demand, once', async () => {
+  it('loads each language on demand, once; English is the fallback, the key the last resort', async () => {
+    // a fresh copy of the module, as a page starts it: no dictionary yet
+    vi.resetModules();
+    const { langLoaded, loadLang, translator } = await import('./index.ts');
+    expect(langLoaded('en')).toBe(false);
+    expect(langLoaded('zh-CN')).toBe(false);
+    // before any dictionary: the key, never a crash
+    expect(translator('zh-CN')('app.title')).toBe('app.title');
+    await loadLang('en');
     expect(langLoaded('en')).toBe(true);
+    expect(langLoaded('zh-CN')).toBe(false);
+    expect(translator('zh-CN')('app.title')).toBe(en['app.title']);
     const a = loadLang('zh-CN');
     const b = loadLang('zh-CN');
     await Promise.all([a, b]);

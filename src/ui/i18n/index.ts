@@ -1,5 +1,4 @@
 import { createContext, useContext } from 'react';
-import { en } from './en.ts';
 import type { Dict, MessageKey } from './en.ts';
 import type { KnobName } from '../../tcp/knobs.ts';
 
@@ -8,12 +7,14 @@ export const LANG_LIST: readonly Lang[] = ['en', 'zh-CN'];
 export type { Dict, MessageKey };
 
 /**
- * The dictionaries loaded so far. English is built in (it is also every key's fallback); other
- * languages are chunks of their own, loaded before the first render that needs them (main.tsx,
- * useLang), so a page never flashes English before its language.
+ * The dictionaries loaded so far. Each language is a chunk of its own, English included, loaded
+ * before the first render that needs it (main.tsx, useLang), so a page never flashes another
+ * language and a Chinese page never downloads the English texts. English is the fallback: a page
+ * whose language failed to load renders in English (lazy/boot.tsx loads it then).
  */
-const DICTS: Partial<Record<Lang, Dict>> = { en };
-const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<Dict>> = {
+const DICTS: Partial<Record<Lang, Dict>> = {};
+const LOADERS: Record<Lang, () => Promise<Dict>> = {
+  en: () => import('./en.ts').then((m) => m.en),
   'zh-CN': () => import('./zh-CN.ts').then((m) => m.zhCN),
 };
 const loading = new Map<Lang, Promise<void>>();
@@ -26,7 +27,7 @@ export const langLoaded = (lang: Lang): boolean => DICTS[lang] !== undefined;
  * service worker's copy); a failed load is not remembered, so calling again retries.
  */
 export function loadLang(lang: Lang): Promise<void> {
-  if (lang === 'en' || DICTS[lang]) return Promise.resolve();
+  if (DICTS[lang]) return Promise.resolve();
   let p = loading.get(lang);
   if (!p) {
     p = LOADERS[lang]()
@@ -44,9 +45,9 @@ export const knobHelpKey = (name: KnobName): MessageKey => `knob.${name}` as con
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/** Texts in `lang` (English where it is not loaded; the key itself where no dictionary is). */
 export function translator(lang: Lang): Translate {
-  const d = DICTS[lang] ?? en;
-  return (key, params) => fill(d[key] ?? en[key], params);
+  return (key, params) => fill(DICTS[lang]?.[key] ?? DICTS.en?.[key] ?? key, params);
 }
 
 export function fill(s: string, params?: Record<string, string | number>): string {

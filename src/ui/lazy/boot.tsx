@@ -4,7 +4,7 @@
  * scenario the link names (so `t=`/`a=` replay against it from the first frame).
  */
 import type { ReactNode } from 'react';
-import { I18nContext, loadLang, translator } from '../i18n/index.ts';
+import { I18nContext, langLoaded, loadLang, translator } from '../i18n/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import { LoadFailed } from './LoadFailed.tsx';
 
@@ -17,11 +17,25 @@ export async function preloadScenario(id: string | null): Promise<void> {
 
 export async function prepare(lang: Lang, scenario: string | null): Promise<void> {
   // English is the fallback: a page whose other language failed still renders, in English, with its failure shown
-  await Promise.all([loadLang(lang).catch(() => undefined), preloadScenario(scenario)]);
+  await Promise.all([loadLang(lang).catch(() => loadLang('en')), preloadScenario(scenario)]);
 }
 
 /** The page when what it needs could not be fetched: what failed, and a reload. */
 export function BootFailed({ lang, error }: { lang: Lang; error: unknown }): ReactNode {
+  if (!langLoaded(lang) && !langLoaded('en')) {
+    // no dictionary could be fetched either, so no translated text exists: both languages, as in index.html's noscript
+    return (
+      <main className="boot-failed">
+        <h1>TCP state machine simulator · TCP 状态机模拟器</h1>
+        <div className="alert load-failed" role="alert" data-testid="load-failed">
+          Could not load the page. 无法加载页面。 ({error instanceof Error ? error.message : String(error)}){' '}
+          <button type="button" onClick={() => location.reload()}>
+            Reload · 重新加载
+          </button>
+        </div>
+      </main>
+    );
+  }
   const t = translator(lang);
   return (
     <I18nContext.Provider value={{ lang, t }}>
