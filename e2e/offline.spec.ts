@@ -25,6 +25,16 @@ test('after one visit, scenarios and both languages work with the network off', 
   await expect(page.getByTestId('sim-time')).toBeVisible();
   await stored(page);
   await expect(page.getByTestId('pwa-notice')).toContainText('works offline');
+  // a small chip in a corner, over none of the side column's panels or buttons, gone by itself
+  const chip = (await page.getByTestId('pwa-notice').boundingBox())!;
+  expect(chip.height).toBeLessThanOrEqual(48);
+  for (const sel of ['.side-col .panel', '.side-col button', '[data-testid="state-diagram"] .sd-node']) {
+    for (const b of await page.locator(sel).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+      const meets = chip.x < b.right && b.left < chip.x + chip.width && chip.y < b.bottom && b.top < chip.y + chip.height;
+      expect(meets, sel).toBe(false);
+    }
+  }
+  await expect(page.getByTestId('pwa-notice')).toHaveCount(0, { timeout: 20_000 });
   // installable: the manifest names the app and has icons
   const manifest = await page.evaluate(async () => {
     const href = document.querySelector('link[rel="manifest"]')?.getAttribute('href');

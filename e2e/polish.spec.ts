@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { open } from './helpers';
 
 test('speed=7 puts the speed slider between 5× and 10× and shows 7×', async ({ page }) => {
@@ -109,4 +110,196 @@ test('teardown: the zigzag of the TIME_WAIT skip does not run through its "skipp
     return pts.some((p, i) => p.cmd === 'L' && i > 0 && Math.max(p.x, pts[i - 1]!.x) > label.x && Math.min(p.x, pts[i - 1]!.x) < label.x + label.width);
   });
   expect(clash).toBe(false);
+});
+
+/** Pairs of elements (by selector) whose boxes on screen overlap by more than a sliver. */
+async function overlapping(page: Page, a: string, b: string): Promise<string[]> {
+  return page.evaluate(
+    ([sa, sb]) => {
+      const shown = (sel: string) =>
+        [...document.querySelectorAll(sel)].map((el) => ({ el, r: el.getBoundingClientRect() })).filter(({ el, r }) => r.width > 0 && r.height > 0 && getComputedStyle(el).opacity !== '0');
+      const out: string[] = [];
+      const as = shown(sa);
+      const bs = sa === sb ? as : shown(sb);
+      for (let i = 0; i < as.length; i++) {
+        for (let j = sa === sb ? i + 1 : 0; j < bs.length; j++) {
+          const p = as[i]!.r;
+          const q = bs[j]!.r;
+          if (as[i]!.el === bs[j]!.el) continue;
+          const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+          const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+          if (w > 1 && h > 1) out.push(`"${as[i]!.el.textContent}" / "${bs[j]!.el.textContent}"`);
+        }
+      }
+      return out;
+    },
+    [a, b] as const,
+  );
+}
+
+// Where the labels met: the server's SYN_RCVD with its SYN,ACK RTO; the client's FIN_WAIT_2 with
+// its FIN_WAIT_2 timer; the handshake's crossing labels; each at the desk and in presenter mode.
+const LABEL_CASES = [
+  ['handshake: SYN_RCVD and its RTO', 'scenario=handshake&t=0.17&lesson=0'],
+  ['lost SYNs: SYN_RCVD and its RTO', 'scenario=lost-syn&t=7.17&lesson=0'],
+  ['teardown: FIN_WAIT_2 and its timer', 'scenario=teardown&t=2.15'],
+  ['fin-wait-2 timeout: FIN_WAIT_2 and its timer', 'scenario=fin-wait-2-timeout&t=2.3&lesson=0'],
+] as const;
+for (const [w, h, present, lang] of [
+  [1366, 768, false, 'en'],
+  [1366, 768, true, 'zh-CN'],
+  [1280, 720, true, 'zh-CN'],
+  [1280, 720, true, 'en'],
+  [390, 844, false, 'zh-CN'],
+] as const) {
+    test(`no label over another in the ladder and the state diagram, ${w}×${h}${present ? ' presenter' : ''} (${lang})`, async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.setViewportSize({ width: w, height: h });
+      for (const [what, q] of LABEL_CASES) {
+        await open(page, `${q}&lang=${lang}${present ? '&present=1' : ''}`);
+        await expect(page.getByTestId('timer-bar').first()).toBeAttached({ timeout: 15_000 });
+        const timers = '.seq-timer-text';
+        const names = '.seq-band-label';
+        expect(await page.locator(timers).count(), what).toBeGreaterThan(0);
+        // a timer's label is never over a state name, a lifeline's band, the now label or another timer's
+        expect(await overlapping(page, timers, names), what).toEqual([]);
+        expect(await overlapping(page, timers, '.seq-band'), what).toEqual([]);
+        expect(await overlapping(page, timers, '.seq-now-label'), what).toEqual([]);
+        expect(await overlapping(page, timers, timers), what).toEqual([]);
+        expect(await overlapping(page, names, names), what).toEqual([]);
+        // the state diagram's edge labels stay apart
+        expect(await overlapping(page, '.sd-edge-label', '.sd-edge-label'), what).toEqual([]);
+      }
+    });
+}
+
+/** Labels of the ladder cut by the top edge of its scrolling box (half hidden under the lane titles). */
+async function cutAtTop(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const box = document.querySelector('[data-testid="sequence-diagram"] .seq-scroll')!.getBoundingClientRect();
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('.seq-seg-label, .seq-band-label, .seq-timer-text, .seq-now-label')) {
+      const r = el.getBoundingClientRect();
+      if (r.height > 0 && r.top < box.top - 1 && r.bottom > box.top + 1) out.push(`${el.textContent} (${Math.round(r.top)}..${Math.round(r.bottom)} under ${Math.round(box.top)})`);
+    }
+    return out;
+  });
+}
+
+for (const [w, h, q] of [
+  [1366, 768, 'scenario=teardown&t=2.15&lesson=0'],
+  [1280, 720, 'scenario=teardown&t=2.2&lesson=0'],
+  [1366, 768, 'scenario=lost-syn&t=5.2&lesson=0'],
+  [390, 844, 'scenario=teardown&t=2.15&lesson=0'],
+] as const) {
+  test(`the ladder's top label is whole below its lane titles, at load and after scrolling (${w}×${h}, ${q})`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await open(page, q);
+    const scroll = page.locator('[data-testid="sequence-diagram"] .seq-scroll');
+    await scroll.scrollIntoViewIfNeeded();
+    const head = (await page.locator('.seq-head').boundingBox())!;
+    // the lane titles sit above the drawing, never over it
+    expect(head.y + head.height).toBeLessThanOrEqual((await scroll.boundingBox())!.y + 1);
+    expect(await cutAtTop(page)).toEqual([]);
+    // the page scrolled: still whole; the ladder followed the clock: still whole
+    await page.mouse.wheel(0, 200);
+    expect(await cutAtTop(page)).toEqual([]);
+    for (let i = 0; i < 3; i++) {
+      await expect(page.getByTestId('step')).toBeEnabled({ timeout: 15_000 });
+      await page.getByTestId('step').click();
+    }
+    expect(await cutAtTop(page)).toEqual([]);
+  });
+}
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`700×450 embed (${lang}): no label of the ladder half hidden under its lane titles`, async ({ page }) => {
+    await page.setViewportSize({ width: 700, height: 450 });
+    for (const t of [2.15, 2.3, 62.4]) {
+      await page.goto(`./?scenario=teardown&embed=1&lang=${lang}&t=${t}`);
+      await expect(page.getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator('.seq-seg-label').first()).toBeAttached();
+      expect(await cutAtTop(page), `t=${t}`).toEqual([]);
+    }
+  });
+
+  test(`390×844: the ladder fits the phone, both lanes in view, text ≥ 11 px, no sideways scroll (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, `scenario=teardown&t=2.15&lang=${lang}`);
+    const seq = page.getByTestId('sequence-diagram');
+    await seq.scrollIntoViewIfNeeded();
+    for (const p of ['client', 'server'] as const) {
+      const b = (await seq.locator(`.seq-peer-title--${p}`).boundingBox())!;
+      expect(b.x, p).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width, p).toBeLessThanOrEqual(390);
+    }
+    // both lifelines are drawn inside the viewport
+    for (const x of await seq.locator('.seq-lifeline').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().left))) {
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThan(390);
+    }
+    // the ladder's box does not scroll sideways, nor does the page
+    expect(await seq.locator('.seq-scroll').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const smallest = await seq.evaluate((root) => {
+      let min = Infinity;
+      for (const el of root.querySelectorAll<SVGTextElement>('.seq-seg-label, .seq-band-label, .seq-timer-text, .seq-now-label, .seq-break-label')) {
+        const m = el.getScreenCTM();
+        if (el.getBoundingClientRect().width === 0 || !m) continue;
+        min = Math.min(min, parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b));
+      }
+      return min;
+    });
+    expect(smallest).toBeGreaterThanOrEqual(11);
+    expect(smallest).toBeLessThan(100);
+  });
+}
+
+test('zh-CN peer panel: the congestion window line is whole inside its card, no separator left at a line end', async ({ page }) => {
+  await open(page, 'scenario=teardown&t=2.15&lang=zh-CN');
+  for (const p of ['client', 'server'] as const) {
+    const card = (await page.getByTestId(`peer-card-${p}`).boundingBox())!;
+    const parts = page.getByTestId(`cwnd-${p}`).locator(':scope > *');
+    expect(await parts.count()).toBeGreaterThanOrEqual(2);
+    for (const part of await parts.all()) {
+      const b = (await part.boundingBox())!;
+      expect(b.x + b.width, await part.textContent() ?? '').toBeLessThanOrEqual(card.x + card.width - 4);
+      // one line each (the figure is never broken inside)
+      const lh = await part.evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * 1.6);
+      expect(b.height).toBeLessThanOrEqual(lh);
+    }
+    expect(await page.getByTestId(`cwnd-${p}`).textContent()).not.toMatch(/·\s*$/);
+  }
+});
+
+test('zh-CN clock: the "pause at the note" badge is one line', async ({ page }) => {
+  await open(page, 'scenario=teardown&lang=zh-CN');
+  await page.getByTestId('note-next').click();
+  await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
+  const badge = page.locator('.clock-panel .player-status');
+  await expect(badge).toHaveText('在注释处暂停');
+  const { h, fs } = await badge.evaluate((el) => ({ h: el.getBoundingClientRect().height, fs: parseFloat(getComputedStyle(el).fontSize) }));
+  expect(h).toBeLessThan(fs * 2);
+});
+
+test('the 700×450 embed starts with the whole state diagram in view', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 760, height: 520 });
+  await page.setContent(`<iframe id="f" src="${baseURL}?scenario=teardown&embed=1&t=2.15" width="700" height="450"></iframe>`);
+  const frame = page.frameLocator('#f');
+  await expect(frame.getByTestId('diagram-state')).toHaveCount(11);
+  await expect(frame.locator('.sd-wrap')).toHaveAttribute('data-zoom', '1.000');
+  const view = (await frame.getByTestId('state-diagram').boundingBox())!;
+  for (const box of await frame.locator('[data-testid="diagram-state"] .sd-box').all()) {
+    const b = (await box.boundingBox())!;
+    expect(b.x).toBeGreaterThanOrEqual(view.x - 1);
+    expect(b.x + b.width).toBeLessThanOrEqual(view.x + view.width + 1);
+    expect(b.y).toBeGreaterThanOrEqual(view.y - 1);
+    expect(b.y + b.height).toBeLessThanOrEqual(view.y + view.height + 1);
+  }
+});
+
+test('1280×720: the state diagram starts whole (only a phone starts zoomed in)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, 'scenario=teardown&t=2.15');
+  await expect(page.locator('.sd-wrap')).toHaveAttribute('data-zoom', '1.000');
 });

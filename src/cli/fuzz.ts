@@ -39,7 +39,7 @@ function main(argv: string[]): number {
 
   const reports: FuzzReport[] = [];
   for (const s of chosen) {
-    const r = fuzz(s as Surface<unknown>, o);
+    const r = fuzz(s.make() as Surface<unknown>, o);
     reports.push(r);
     console.log(reportLine(r));
   }

@@ -6,7 +6,9 @@ export class CaptureError extends Error {
     /** byte offset in the file, or null when the problem is not at one place (an unknown stream id) */
     readonly offset: number | null,
     readonly detail: string,
+    /** set only when a bug of the reader was caught and answered as this error (the fuzzer counts those as crashes) */
+    cause?: unknown,
   ) {
-    super(`${file}${offset === null ? '' : `: byte ${offset}`}: ${detail}`);
+    super(`${file}${offset === null ? '' : `: byte ${offset}`}: ${detail}`, cause === undefined ? undefined : { cause });
   }
 }

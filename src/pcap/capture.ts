@@ -56,7 +56,7 @@ export function readCapture(bytes: Uint8Array, file: string): Capture {
   } catch (e) {
     if (e instanceof CaptureError) throw e;
     // A bug of ours must still answer as a clear error, never as a crash.
-    throw new CaptureError(file, null, `could not be read (${e instanceof Error ? e.message : String(e)})`);
+    throw new CaptureError(file, null, `could not be read (${e instanceof Error ? e.message : String(e)})`, e);
   }
 }
 

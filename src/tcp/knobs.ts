@@ -91,9 +91,15 @@ export function describeKnob(name: KnobName): string {
 }
 
 /** Checks one knob value; throws InputError naming the field and what is allowed. */
-export function checkKnob(name: string, value: unknown, where = `knob ${name}`): number {
+/** A value from outside, as echoed in a message: at most 40 characters of it. */
+const echo = (v: unknown): string => {
+  const s = typeof v === 'string' ? JSON.stringify(v.slice(0, 41)) : String(JSON.stringify(v) ?? v);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+};
+
+export function checkKnob(name: string, value: unknown, where = `knob ${name.length > 40 ? `${name.slice(0, 40)}…` : name}`): number {
   if (!isKnobName(name)) {
-    throw new InputError(where, `unknown knob "${name}"; known knobs: ${KNOB_NAMES.join(', ')}`);
+    throw new InputError(where, `unknown knob ${echo(name)}; known knobs: ${KNOB_NAMES.join(', ')}`);
   }
   const spec: KnobSpec = KNOB_SPECS[name];
   let v: number;
@@ -101,7 +107,7 @@ export function checkKnob(name: string, value: unknown, where = `knob ${name}`):
   else if (typeof value === 'number') v = value;
   else if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) v = Number(value);
   else if (typeof value === 'string' && spec.unit === 'bool' && /^(on|off|true|false)$/i.test(value)) v = /^(on|true)$/i.test(value) ? 1 : 0;
-  else throw new InputError(where, `expected a number (${describeKnob(name)}), got ${JSON.stringify(value)}`);
+  else throw new InputError(where, `expected a number (${describeKnob(name)}), got ${echo(value)}`);
   if (!Number.isFinite(v) || v < spec.min || v > spec.max || (spec.integer && !Number.isInteger(v))) {
     throw new InputError(where, `${v} is out of range; allowed: ${describeKnob(name)}`);
   }
@@ -129,7 +135,7 @@ export function resolveKnobs(profile: Profile, overrides: Readonly<Record<string
   const out = {} as Record<KnobName, number> & { profile: Profile };
   out.profile = profile;
   for (const n of KNOB_NAMES) out[n] = KNOB_SPECS[n].defaults[profile];
-  for (const [k, v] of Object.entries(overrides)) out[k as KnobName] = checkKnob(k, v, `${where}.${k}`);
+  for (const [k, v] of Object.entries(overrides)) out[k as KnobName] = checkKnob(k, v, `${where}.${k.length > 40 ? `${k.slice(0, 40)}…` : k}`);
   // The RFC profile's TIME_WAIT is defined as 2 x MSL; keep them tied unless both are given.
   if (profile === 'rfc9293' && 'msl' in overrides && !('time_wait_len' in overrides)) {
     out.time_wait_len = Math.min(2 * out.msl, KNOB_SPECS.time_wait_len.max);

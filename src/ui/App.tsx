@@ -368,7 +368,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.sequence')}>
                 <h2 className="visually-hidden">{t('diagram.sequence')}</h2>
                 <ErrorBoundary label={t('diagram.sequence')}>
-                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} noted={ladderNoted} />
+                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} textFont={presenter.on ? PRESENT_LABEL_FONT : undefined} noted={ladderNoted} />
                 </ErrorBoundary>
               </section>
             </div>

@@ -138,6 +138,25 @@ describe('echoed values', () => {
       expect(p.param.length).toBeLessThanOrEqual(41);
     }
   });
+
+  it('shortens names and values from inside k and a too (a knob name, a knob value, an action field)', () => {
+    const long = `<img src=x onerror=alert(1)>${'q'.repeat(5000)}`;
+    const lz = (v: unknown) => compressToEncodedURIComponent(JSON.stringify(v));
+    for (const [param, v] of [
+      ['k', lz({ [long]: 1 })],
+      ['k', lz({ tcp_fin_timeout: long })],
+      ['a', lz([{ t: 0, peer: 'client', do: long }])],
+      ['a', lz([{ t: 0, peer: 'client', do: 'close', [long]: 1 }])],
+    ] as const) {
+      const { problems } = parseUrl(`?${new URLSearchParams([[param, v]]).toString()}`, []);
+      expect(problems).toHaveLength(1);
+      const text = `${problems[0]!.value} ${problems[0]!.allowed}`;
+      // the start of the payload is named, 5,000 characters of it are not
+      expect(text).toContain('<img src=x onerror=alert(1)>');
+      expect(text).not.toContain('q'.repeat(41));
+      expect(problems[0]!.allowed.length).toBeLessThan(800);
+    }
+  });
 });
 
 describe('malformed k', () => {

@@ -160,7 +160,7 @@ export function decodeKnobs(s: string): { knobs: Record<string, number> } | { er
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { error: 'knob overrides written by “Copy link” (lz-string JSON)' };
   const out: Record<string, number> = {};
   try {
-    for (const [name, v] of Object.entries(obj)) out[name] = checkKnob(name, v, `k.${name}`);
+    for (const [name, v] of Object.entries(obj)) out[name] = checkKnob(name, v, `k.${shown(name)}`);
     resolveKnobs('linux', out, 'k');
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
@@ -255,7 +255,7 @@ function parseAction(v: unknown, i: number, prevAt: number): JournalEntry {
   for (const k of Object.keys(o)) {
     if (!known.includes(k) && !Object.hasOwn(fields, k)) {
       const allowed = [...known, ...Object.keys(fields)].join(', ');
-      throw new ActionsError(`${path}.${k}: unknown field for ${isPeer ? `"do": "${String(o.do)}"` : `"net": "${String(o.net)}"`}; allowed: ${allowed}`);
+      throw new ActionsError(`${path}.${shown(k)}: unknown field for ${isPeer ? `"do": "${String(o.do)}"` : `"net": "${String(o.net)}"`}; allowed: ${allowed}`);
     }
   }
   for (const [k, spec] of Object.entries(fields)) {

@@ -4,7 +4,7 @@
  * and only in-flight arrows change from frame to frame.
  */
 import { memo, useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
 import type { PeerName, TimerView } from '../../sim/types.ts';
 import type { WorldView } from '../../sim/view.ts';
 import type { TcpState } from '../../tcp/states.ts';
@@ -13,11 +13,13 @@ import { PEER_X, SEQ_TOP, SEQ_W } from './sequenceLayout.ts';
 import type { TimeBreak } from './timeScale.ts';
 import { DEFAULT_TIME_SCALE, formatSeconds } from './timeScale.ts';
 import type { OBox } from './labelLayout.ts';
-import { SEG_LABEL_FONT, labelBox, lineBox, placeNowLabel, textWidth } from './labelLayout.ts';
+import { SEG_LABEL_FONT, bounds, lineBox, placeNowLabel, textWidth } from './labelLayout.ts';
 import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import { followLabel } from './labelFollow.ts';
+import type { BandLabel } from './timerLabel.ts';
+import { BAND_W, placeTimerLabel, timerBarX } from './timerLabel.ts';
 import { formatNow } from '../timeText.ts';
 import type { NoteFocus } from '../noteFocus.ts';
 import { timerNoted } from '../noteFocus.ts';
@@ -33,8 +35,10 @@ export interface SequenceDiagramProps {
   onSelectSegment(id: number): void;
   /** bumps whenever the simulation's history is rewritten (step back, reset, new configuration) */
   epoch?: number;
-  /** font size of the segment labels in SVG units, when a stylesheet makes them larger (presenter mode) */
+  /** font size of the segment labels in SVG units, when they should be larger (presenter mode) */
   labelFont?: number;
+  /** font size of the state names, timer and "now" labels in SVG units (presenter mode: larger) */
+  textFont?: number;
   /** the lanes' titles, when they are not simply client and server (the packetdrill view: engine and script) */
   peerTitles?: Partial<Record<PeerName, string>>;
   /** the "now" line's text, when the clock to show is not the display time (the packetdrill view shows the script's) */
@@ -52,7 +56,6 @@ export interface LadderNoted {
 const PEERS: readonly PeerName[] = ['client', 'server'];
 /** the segment label's font size (diagrams.css .seq-seg-label) */
 const SEG_FONT = 14;
-const BAND_W = 14;
 const BOTTOM_PAD = 48;
 /** the time axis' zoom range (1 = 600 px per second around events) and the −/+ step */
 const ZOOM_MIN = 0.25;
@@ -203,10 +206,9 @@ function zigzag(y0: number, y1: number, gap: number): string {
   return d;
 }
 
-function Break({ b, lang }: { b: TimeBreak; lang: Lang }) {
+function Break({ b, lang, font }: { b: TimeBreak; lang: Lang; font: number }) {
   const text = s(lang, 'skipped', { d: formatSeconds(b.skipped, lang) });
-  // sized for the largest type the label gets (presenter mode, 19 px)
-  const gap = textWidth(text, 19) / 2 + 12;
+  const gap = textWidth(text, font) / 2 + 12;
   return (
     <g className="seq-break" data-testid="time-break" data-skipped={b.skipped.toFixed(3)}>
       <rect className="seq-break-bg" x={0} y={b.y0 + 2} width={SEQ_W} height={Math.max(0, b.y1 - b.y0 - 4)} />
@@ -226,32 +228,24 @@ interface Band {
   y1: number;
 }
 
-const TIMER_FONT = 13;
-/** state names on the lifelines (diagrams.css .seq-band-label) */
-const BAND_FONT = 13;
-function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => number, lang: Lang) {
+/** state names, timer labels, the "now" label and breaks (diagrams.css --seq-text-font) */
+const TEXT_FONT = 13;
+/** the smallest text the ladder draws, in CSS px: its fonts grow where the drawing is scaled down (a phone) */
+const LEGIBLE_PX = 11.2;
+
+function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => number, lang: Lang, font: number, bands: readonly BandLabel[]) {
   const remaining = Math.max(0, t.due - displayTime);
-  const left = t.peer === 'client';
-  const bx = left ? 16 : SEQ_W - 24;
+  const bx = timerBarX(t.peer);
   const y0 = y(t.setAt);
   const yDue = Math.max(y0 + 2, y(t.due));
   const yNow = Math.min(yDue, Math.max(y0, y(displayTime)));
-  const label = `${t.timer} ${formatSeconds(remaining, lang)}`;
-  const tx = left ? bx + 14 : bx - 6;
-  const w = textWidth(label, TIMER_FONT);
-  const box = labelBox(left ? tx + w / 2 : tx - w / 2, yNow, 0, -0.3 * TIMER_FONT, w, TIMER_FONT);
-  return { remaining, left, bx, y0, yDue, yNow, label, tx, box };
+  const label = placeTimerLabel({ peer: t.peer, name: t.timer, left: formatSeconds(remaining, lang), widest: formatSeconds(t.due - t.setAt, lang), yNow, font, bands });
+  return { remaining, bx, y0, yDue, yNow, label };
 }
 
-/**
- * A timer's label sits by the "now" end of its bar, unless a state name of the same side is on
- * that line (a timer often starts with the state it guards): then it moves a line down.
- */
-function TimerBar({ t, displayTime, y, lang, bandLabels, noted }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang; bandLabels: readonly number[]; noted: boolean }) {
-  const { remaining, left, bx, y0, yDue, yNow, label, tx } = timerGeometry(t, displayTime, y, lang);
-  const base = yNow - 0.3 * TIMER_FONT;
-  const clash = bandLabels.find((b) => Math.abs(b - base) < TIMER_FONT * 1.25);
-  const textY = clash === undefined ? base : clash + TIMER_FONT * 1.35;
+/** A timer's bar in the outer margin of its lane, and its label by the bar's "now" end (timerLabel.ts). */
+function TimerBar({ t, displayTime, y, lang, bands, font, noted }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang; bands: readonly BandLabel[]; font: number; noted: boolean }) {
+  const { remaining, bx, y0, yDue, yNow, label } = timerGeometry(t, displayTime, y, lang, font, bands);
   return (
     <g
       className={`seq-timer-bar seq-timer-bar--${t.peer}${noted ? ' seq-timer-bar--noted' : ''}`}
@@ -265,14 +259,20 @@ function TimerBar({ t, displayTime, y, lang, bandLabels, noted }: { t: TimerView
       {/* whole span set → due as a track, the elapsed part solid */}
       <rect className="seq-timer-track" x={bx} y={y0} width={8} height={yDue - y0} rx={3} />
       <rect x={bx} y={y0} width={8} height={Math.max(2, yNow - y0)} rx={3} />
-      <text className="seq-timer-text" x={tx} y={textY} textAnchor={left ? 'start' : 'end'}>
-        {label}
+      <text className="seq-timer-text" x={label.x} y={label.y} textAnchor={label.anchor}>
+        {label.lines.length === 1
+          ? label.lines[0]
+          : label.lines.map((l, i) => (
+              <tspan key={i} x={label.x} dy={i === 0 ? 0 : label.lineHeight}>
+                {l}
+              </tspan>
+            ))}
       </text>
     </g>
   );
 }
 
-export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont = SEG_LABEL_FONT, peerTitles, nowText: nowTextProp, noted }: SequenceDiagramProps) {
+export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont: labelFontProp = SEG_LABEL_FONT, textFont: textFontProp = TEXT_FONT, peerTitles, nowText: nowTextProp, noted }: SequenceDiagramProps) {
   const titleId = useId();
   const { peers, timers } = view;
   const [zoom, setZoom] = useState(1);
@@ -281,6 +281,11 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const [following, setFollowing] = useState(true);
   const [port, setPort] = useState(() => ({ k: 1, vh: typeof window !== 'undefined' ? window.innerHeight : Infinity, st: 0 }));
   const pxPerUnit = port.k;
+  // Where the drawing is scaled down (a phone, a narrow column) the type grows so that it is still
+  // drawn at LEGIBLE_PX or more (in half units, so a resize does not re-place labels for nothing).
+  const legible = Math.ceil((2 * LEGIBLE_PX) / pxPerUnit) / 2;
+  const labelFont = Math.max(labelFontProp, legible);
+  const textFont = Math.max(textFontProp, legible);
 
   // The layout lives across frames; a frame costs what is new or on screen (ladderModel.ts).
   const [model] = useState(() => new LadderModel());
@@ -316,8 +321,12 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const nearArrows = drawn
     .filter(({ g }) => Math.min(g.y1, g.y2) < nowY + 30 && Math.max(g.y1, g.y2) > nowY - 30)
     .map(({ g, frac }) => lineBox(g.x1, g.y1, g.x1 + (g.x2 - g.x1) * frac, g.y1 + (g.y2 - g.y1) * frac));
-  const taken: OBox[] = [...model.labelsNear(nowY - 40, nowY + 40), ...nearArrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y, lang).box)];
-  const nowSpot = placeNowLabel(nowText, nowY, SEQ_W, [PEER_X.client, PEER_X.server], taken);
+  const laneLabels = (p: PeerName): BandLabel[] => bands.filter((b) => b.peer === p).map((b) => ({ y0: b.y0, text: b.state }));
+  const bandLabels = { client: laneLabels('client'), server: laneLabels('server') };
+  const taken: OBox[] = [...model.labelsNear(nowY - 40, nowY + 40), ...nearArrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y, lang, textFont, bandLabels[x.peer]).label.box)];
+  // the drawing's top edge: the label goes below the line rather than be cut there (at t = 0)
+  taken.push({ cx: SEQ_W / 2, cy: -500, hw: SEQ_W, hh: 500, angle: 0 });
+  const nowSpot = placeNowLabel(nowText, nowY, SEQ_W, [PEER_X.client, PEER_X.server], taken, textFont);
 
   const followRef = useRef(true);
   const programmatic = useRef(false);
@@ -341,6 +350,26 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     ro.observe(el);
     return () => ro.disconnect();
   }, [measure]);
+  /**
+   * A scroll position (px) whose top edge cuts no label in half under the lane titles: moved up to
+   * show the whole label, or down past it when that would push the now line out of the box.
+   */
+  const uncut = (top: number, height: number): number => {
+    const k = pxPerUnit;
+    const boxes = [
+      ...model.labelsNear(top / k - 60, top / k + 60).map(bounds),
+      ...bands.map((b) => ({ y0: b.y0 + 0.3 * textFont, y1: b.y0 + 1.35 * textFont })),
+    ];
+    let t = top;
+    for (let guard = 0; guard < 8; guard++) {
+      const u = t / k;
+      const cut = boxes.find((b) => b.y0 < u - 0.5 && b.y1 > u + 0.5);
+      if (!cut) break;
+      const up = Math.max(0, (cut.y0 - 4) * k);
+      t = nowY * k <= up + height - 24 ? up : (cut.y1 + 2) * k;
+    }
+    return t;
+  };
   /** Scrolls so the now line sits at 60 % of the box, unless it is already comfortably in view. */
   const scrollToNow = (force: boolean) => {
     const el = scrollRef.current;
@@ -348,7 +377,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     const { top, height } = box.current;
     const ny = nowY * pxPerUnit;
     if (!force && ny >= top + 20 && ny <= top + height - 40) return;
-    const target = Math.max(0, ny - height * 0.6);
+    const target = uncut(Math.max(0, ny - height * 0.6), height);
     if (Math.abs(top - target) > 1) {
       programmatic.current = true;
       el.scrollTop = target;
@@ -417,7 +446,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   };
 
   return (
-    <div className="seq" data-testid="sequence-diagram" data-zoom={zoom.toFixed(3)}>
+    <div className="seq" data-testid="sequence-diagram" data-zoom={zoom.toFixed(3)} style={{ '--seq-label-font': `${labelFont}px`, '--seq-text-font': `${textFont}px` } as CSSProperties}>
       <div className="seq-tools">
         <span className="seq-zoom-hint">{s(lang, 'zoomHint')}</span>
         <button type="button" className="seq-tool" data-testid="seq-zoom-out" onClick={() => zoomer.scaleBy(1 / ZOOM_STEP)} disabled={zoom <= ZOOM_MIN + 1e-6} aria-label={s(lang, 'zoomOut')} title={s(lang, 'zoomOut')}>
@@ -468,11 +497,11 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
           </g>
           <g className="seq-timers">
             {shownTimers.map((t) => (
-              <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} bandLabels={bands.filter((b) => b.peer === t.peer).map((b) => b.y0 + 1.1 * BAND_FONT)} noted={noted ? timerNoted(noted.timers, t.timer, t.peer) : false} />
+              <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} bands={bandLabels[t.peer]} font={textFont} noted={noted ? timerNoted(noted.timers, t.timer, t.peer) : false} />
             ))}
           </g>
           {fr.breaks.map((b) => (
-            <Break key={b.from} b={b} lang={lang} />
+            <Break key={b.from} b={b} lang={lang} font={textFont} />
           ))}
           <g className="seq-now-line" data-testid="sequence-now" data-seconds={displayTime}>
             <line className="seq-now" x1={0} x2={SEQ_W} y1={nowY} y2={nowY} />

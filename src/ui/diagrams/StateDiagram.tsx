@@ -23,6 +23,8 @@ import { useD3Zoom, viewIdentity } from './useD3Zoom.ts';
 /** the smallest text the diagram may show at its starting zoom, CSS px (issue: phones ≥ 11 px) */
 const LEGIBLE_PX = 11.2;
 const VIEW_TOP = -16;
+/** where the diagram starts zoomed to LEGIBLE_PX (app.css's phone layout) */
+const PHONE = '(max-width: 700px)';
 const SD_BOUNDS = [0, VIEW_TOP, DIAGRAM_W, DIAGRAM_H] as const;
 
 export interface LastEdge {
@@ -50,6 +52,8 @@ export interface StateDiagramProps {
   reducedMotion?: boolean;
   /** states the note shown names (highlighted) */
   noted?: readonly TcpState[];
+  /** always start with the whole diagram in view (an embed: a frame shows the whole picture) */
+  whole?: boolean;
 }
 
 /** The route of a transition as drawn (the edge, or a straight line when the pair has none). */
@@ -208,7 +212,7 @@ const StateNode = memo(function StateNode({ state, client, server, selected, not
   );
 });
 
-export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false, moves, moveTime = Infinity, flights, reducedMotion = false, noted }: StateDiagramProps) {
+export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false, moves, moveTime = Infinity, flights, reducedMotion = false, noted, whole = false }: StateDiagramProps) {
   const titleId = useId();
   const lastKey = lastEdge ? pairKey(lastEdge.from, lastEdge.to) : null;
   // A rare edge that is not normally drawn is shown while it is the last one taken.
@@ -225,6 +229,7 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
   const [vt, setVt] = useState<ViewTransform>(viewIdentity);
   const legible = useRef(1);
   const follow = useRef(true);
+  const wholeRef = useRef(whole);
   const zoomer = useD3Zoom(svgRef, [1, 6], (t, _prev, src) => {
     if (!src.programmatic) follow.current = false;
     setVt(t);
@@ -258,7 +263,9 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
         const el = svg.querySelector(sel);
         if (el) font = Math.min(font, parseFloat(getComputedStyle(el).fontSize) || Infinity);
       }
-      const k = Number.isFinite(font) ? Math.min(4, Math.max(1, LEGIBLE_PX / (font * fit))) : 1;
+      // only a phone starts zoomed in: a desktop column or an embed shows every state
+      const phone = !wholeRef.current && typeof matchMedia === 'function' && matchMedia(PHONE).matches;
+      const k = phone && Number.isFinite(font) ? Math.min(4, Math.max(1, LEGIBLE_PX / (font * fit))) : 1;
       if (Math.abs(k - legible.current) < 0.01) return;
       legible.current = k;
       if (follow.current) centreRef.current();

@@ -42,7 +42,8 @@ export const EDGE_WAYPOINTS: Partial<Record<string, readonly (readonly [number, 
 /** Label placement overrides (default: middle of the route, centred). */
 export const LABEL_POS: Partial<Record<string, { x: number; y: number; anchor?: 'start' | 'middle' | 'end' }>> = {
   'LAST_ACK->CLOSED': { x: 828, y: 400, anchor: 'end' },
-  'TIME_WAIT->CLOSED': { x: 36, y: 400, anchor: 'start' },
+  // above the SYN_RCVD → FIN_WAIT_1 label, which starts just right of this line
+  'TIME_WAIT->CLOSED': { x: 36, y: 368, anchor: 'start' },
   'SYN_RCVD->LISTEN': { x: 250, y: 150 },
   'SYN_SENT->CLOSED': { x: 760, y: 150, anchor: 'start' },
   'CLOSED->SYN_SENT': { x: 600, y: 150 },
@@ -53,7 +54,8 @@ export const LABEL_POS: Partial<Record<string, { x: number; y: number; anchor?: 
   'SYN_SENT->SYN_RCVD': { x: 430, y: 266 },
   'SYN_SENT->CLOSE_WAIT': { x: 772, y: 452, anchor: 'end' },
   'SYN_RCVD->CLOSE_WAIT': { x: 440, y: 490 },
-  'FIN_WAIT_1->FIN_WAIT_2': { x: 162, y: 590, anchor: 'end' },
+  // high on its line: the FIN_WAIT_1 → TIME_WAIT label below runs under it
+  'FIN_WAIT_1->FIN_WAIT_2': { x: 162, y: 568, anchor: 'end' },
   'CLOSING->TIME_WAIT': { x: 438, y: 595, anchor: 'start' },
   'FIN_WAIT_2->TIME_WAIT': { x: 350, y: 632, anchor: 'end' },
   // ends left of the CLOSING → TIME_WAIT line and its label

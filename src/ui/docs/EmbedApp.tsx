@@ -189,7 +189,7 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
         <div className="embed-diagrams">
           <section className="embed-cell embed-cell--state" aria-label={t('diagram.state')}>
             <ErrorBoundary label={t('diagram.state')}>
-              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} />
+              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} whole />
             </ErrorBoundary>
           </section>
           <section className="embed-cell embed-cell--seq" aria-label={t('diagram.sequence')}>

@@ -60,6 +60,13 @@ describe('judgeMessage', () => {
     }
   });
 
+  it('shortens a long field name it echoes, and long strings before quoting them', () => {
+    const v = judgeMessage(msg({ cmd: 'play', ['k'.repeat(100_000)]: 1 }), HOST, ALLOWED);
+    expect(v).toEqual({ kind: 'error', cmd: 'play', message: `${'k'.repeat(40)}…: unknown field for "play"; fields allowed: none` });
+    const w = judgeMessage(msg({ cmd: 'seek', t: '\u0000'.repeat(100_000) }), HOST, ALLOWED);
+    expect(w.kind === 'error' && w.message).toBe(`t: expected seconds 0 … 1000000, got ${'"\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0'}…`);
+  });
+
   it('shortens long values in its messages', () => {
     const v = judgeMessage(msg({ cmd: 'x'.repeat(5000) }), HOST, ALLOWED);
     expect(v.kind).toBe('error');

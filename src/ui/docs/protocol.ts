@@ -64,12 +64,16 @@ const MAX_SHOWN = 40;
 function shown(v: unknown): string {
   let s: string;
   try {
-    s = typeof v === 'string' ? JSON.stringify(v) : v === undefined ? 'nothing' : (JSON.stringify(v) ?? String(v));
+    // a long string is cut before it is quoted: a 2 MB value must not cost a 12 MB copy
+    s = typeof v === 'string' ? JSON.stringify(v.slice(0, MAX_SHOWN + 1)) : v === undefined ? 'nothing' : (JSON.stringify(v) ?? String(v));
   } catch {
     s = 'a value that cannot be shown';
   }
   return s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s;
 }
+
+/** A field name from a message, shortened like any echoed value. */
+const clipKey = (k: string): string => (k.length > MAX_SHOWN ? `${k.slice(0, MAX_SHOWN)}…` : k);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -119,7 +123,7 @@ function judgeCommand(o: Record<string, unknown>): Verdict {
   for (const k of Object.keys(o)) {
     if (k !== 'target' && k !== 'cmd' && !FIELDS[name].includes(k)) {
       const allowed = FIELDS[name].length ? FIELDS[name].join(', ') : 'none';
-      return err(`${k}: unknown field for "${name}"; fields allowed: ${allowed}`);
+      return err(`${clipKey(k)}: unknown field for "${name}"; fields allowed: ${allowed}`);
     }
   }
   switch (name) {

@@ -49,9 +49,11 @@ function PeerCard({ view, keepaliveOn, perform, noted }: { view: PeerView; keepa
       </div>
       {view.cwnd && (
         <p className="cwnd" data-testid={`cwnd-${p}`} data-cwnd={view.cwnd.segs} data-ssthresh={view.cwnd.ssthresh ?? ''} title={t('cwnd.title')}>
-          <abbr>{t('cwnd.label')}</abbr> <b>{t('cwnd.value', { segs: view.cwnd.segs, mss: view.cwnd.mss, bytes: view.cwnd.bytes })}</b>
-          <span className="muted"> · {t('cwnd.flight', { flight: view.cwnd.inFlight })}</span>
-          {view.cwnd.ssthresh !== null && <span className="muted"> · {t('cwnd.ssthresh', { n: view.cwnd.ssthresh })}</span>}
+          <span className="cwnd-value">
+            <abbr>{t('cwnd.label')}</abbr> <b>{t('cwnd.value', { segs: view.cwnd.segs, mss: view.cwnd.mss, bytes: view.cwnd.bytes })}</b>
+          </span>
+          <span className="muted">{t('cwnd.flight', { flight: view.cwnd.inFlight })}</span>
+          {view.cwnd.ssthresh !== null && <span className="muted">{t('cwnd.ssthresh', { n: view.cwnd.ssthresh })}</span>}
         </p>
       )}
       <div className="api" role="group" aria-label={t('peers.socketApi', { peer: t(p === 'client' ? 'peer.client' : 'peer.server') })}>

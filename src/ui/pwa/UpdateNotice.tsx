@@ -1,11 +1,20 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useI18n } from '../i18n/index.ts';
 import { applyUpdate, dismissPwa, onPwaStatus, pwaStatus } from './register.ts';
+
+/** how long "works offline" stays (real time: it is about the page, not the simulation) */
+const OFFLINE_NOTICE_MS = 8000;
 
 /** "A new version is available" (with Reload), or "works offline now" once everything is stored. */
 export function UpdateNotice() {
   const { t } = useI18n();
   const status = useSyncExternalStore(onPwaStatus, pwaStatus, () => null);
+  // "works offline" is news, not a question: it goes by itself after a few seconds
+  useEffect(() => {
+    if (status !== 'offline-ready') return;
+    const id = setTimeout(dismissPwa, OFFLINE_NOTICE_MS);
+    return () => clearTimeout(id);
+  }, [status]);
   if (!status) return null;
   return (
     <div className="pwa-notice" role="status" data-testid="pwa-notice" data-pwa={status}>

@@ -1,0 +1,75 @@
+/** Screenshots to look at (see screens.config.ts); each test writes one PNG and asserts nothing else. */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+const OUT = 'test-results/screens';
+const SIZES = [
+  [1366, 768],
+  [1280, 720],
+  [390, 844],
+] as const;
+const LANGS = ['en', 'zh-CN'] as const;
+
+async function shoot(page: Page, name: string, full = false) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: full });
+}
+
+const PAGES: [string, string][] = [
+  ['teardown', 'scenario=teardown&t=2.15'],
+  ['handshake', 'scenario=handshake&t=0.3'],
+  ['lostsyn', 'scenario=lost-syn&t=31.3&lesson=0'],
+  ['finwait2', 'scenario=fin-wait-2-timeout&t=2.3&lesson=0'],
+  ['lostfinalack', 'scenario=lost-final-ack&t=2.6&lesson=0'],
+  ['free', 'scenario=free'],
+];
+
+for (const [w, h] of SIZES)
+  for (const lang of LANGS)
+    for (const [name, q] of PAGES)
+      test(`${name} ${w}x${h} ${lang}`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        await page.goto(`./?${q}&lang=${lang}`);
+        await expect(page.getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
+        await shoot(page, `${name}-${w}x${h}-${lang}`);
+        await shoot(page, `${name}-${w}x${h}-${lang}-full`, true);
+      });
+
+for (const [w, h] of SIZES.slice(0, 2))
+  for (const lang of LANGS)
+    for (const [name, q] of PAGES.slice(0, 4))
+      test(`present ${name} ${w}x${h} ${lang}`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        await page.goto(`./?${q}&present=1&lang=${lang}`);
+        await expect(page.getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
+        await shoot(page, `present-${name}-${w}x${h}-${lang}`);
+      });
+
+for (const lang of LANGS) {
+  test(`embed iframe 700x450 ${lang}`, async ({ page, baseURL }) => {
+    await page.setViewportSize({ width: 760, height: 520 });
+    await page.setContent(`<body style="margin:20px"><iframe id="f" src="${baseURL}?scenario=teardown&embed=1&lang=${lang}&t=2.15" width="700" height="450" style="border:1px solid #888"></iframe></body>`);
+    await expect(page.frameLocator('#f').getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
+    await shoot(page, `embed-700x450-${lang}`);
+  });
+  for (const [w, h] of [...SIZES, [700, 450]] as const) {
+    test(`fleet ${w}x${h} ${lang}`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`./?view=fleet&preset=fin-wait-2&lang=${lang}&t=75`);
+      await page.waitForTimeout(1500);
+      await shoot(page, `fleet-${w}x${h}-${lang}`);
+      await shoot(page, `fleet-${w}x${h}-${lang}-full`, true);
+    });
+    test(`packetdrill ${w}x${h} ${lang}`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`./?view=packetdrill&lang=${lang}${w === 700 ? '&embed=1' : ''}`);
+      await page.getByTestId('pkt-example').selectOption('common/active-close.pkt');
+      await page.getByTestId('pkt-run').click();
+      await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'pass');
+      await page.getByTestId('pkt-start').click();
+      for (let k = 0; k < 6; k++) await page.getByTestId('step').click();
+      await shoot(page, `pkt-${w}x${h}-${lang}`);
+      await shoot(page, `pkt-${w}x${h}-${lang}-full`, true);
+    });
+  }
+}

@@ -1,0 +1,34 @@
+// A seeded slice of `npm run fuzz` for CI: the embed's message handler answers any message, from
+// any origin, by its rules (ignore strangers, short error replies, well-formed commands only), and
+// every accepted `load` builds a simulation or is refused with a clear error.
+import { describe, expect, it } from 'vitest';
+import { embedSurface } from './embed.ts';
+import type { EmbedInput } from './embed.ts';
+import { fuzz } from './harness.ts';
+import { judgeMessage } from '../../ui/docs/protocol.ts';
+
+describe('fuzz.embed (seeded slice)', () => {
+  it('answers 3000 generated messages by the protocol’s rules, never a crash', () => {
+    const r = fuzz(embedSurface(), { inputs: 3000, seed: 20261201, limitMs: 60_000 });
+    expect(r.failures).toEqual([]);
+    expect(r.crashes).toBe(0);
+    expect(r.clean).toBeGreaterThan(0);
+    expect(r.accepted).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('counts a broken rule as a crash', () => {
+    const s = embedSurface();
+    const msg = (data: unknown, origin = 'https://docs.example.org'): EmbedInput => ({ data, origin, originParam: 'https://docs.example.org' });
+    expect(s.run(msg({ target: 'tcp-state-sim', cmd: 'play' }))).toBe('accepted');
+    expect(s.run(msg({ target: 'tcp-state-sim', cmd: 'play' }, 'https://evil.example'))).toBe('clean');
+    expect(s.run(msg({ target: 'tcp-state-sim', cmd: 'load', s: 'garbage' }))).toBe('clean');
+    expect(s.run(msg({ target: 'tcp-state-sim', cmd: 'load', scenario: 'teardown' }))).toBe('accepted');
+    // handlers that break the protocol's rules are caught
+    const obeysAnyone = embedSurface((data, _origin, allowed) => judgeMessage(data, allowed[0]!, allowed));
+    expect(() => obeysAnyone.run(msg({ target: 'tcp-state-sim', cmd: 'play' }, 'https://evil.example'))).toThrow(/answered a message from "https:\/\/evil.example"/);
+    const echoes = embedSurface(() => ({ kind: 'error', cmd: 'play', message: 'x'.repeat(5000) }));
+    expect(() => echoes.run(msg({ target: 'tcp-state-sim', cmd: 'play' }))).toThrow(/error reply of 5000 characters/);
+    const lax = embedSurface(() => ({ kind: 'command', command: { cmd: 'seek', t: -1 } }));
+    expect(() => lax.run(msg({ target: 'tcp-state-sim', cmd: 'seek', t: -1 }))).toThrow(/accepted a malformed command \(t\)/);
+  });
+});

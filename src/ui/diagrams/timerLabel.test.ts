@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { bandLabelBox, placeTimerLabel } from './timerLabel.ts';
+import { PEER_X } from './sequenceLayout.ts';
+
+const base = { name: 'FIN_WAIT_2', left: '59.8 s', widest: '60.0 s', font: 13, bands: [] as { y0: number; text: string }[] };
+
+describe('placeTimerLabel', () => {
+  it('sits just above the now point in the outer margin when nothing is there', () => {
+    const l = placeTimerLabel({ ...base, peer: 'client', yNow: 300 });
+    expect(l.lines).toEqual(['FIN_WAIT_2 59.8 s']);
+    expect(l.anchor).toBe('start');
+    expect(l.y).toBeLessThan(300);
+    expect(l.y).toBeGreaterThan(290);
+  });
+
+  it('moves below a state name of its lane that it would cover', () => {
+    const bands = [{ y0: 290, text: 'FIN_WAIT_2' }];
+    const l = placeTimerLabel({ ...base, peer: 'client', yNow: 300, bands });
+    const name = bandLabelBox('client', bands[0]!, 13);
+    expect(l.box.cy - l.box.hh).toBeGreaterThanOrEqual(name.y1);
+  });
+
+  it('goes on two lines rather than across the lifeline when the type is large', () => {
+    for (const peer of ['client', 'server'] as const) {
+      const l = placeTimerLabel({ ...base, peer, yNow: 300, font: 19 });
+      expect(l.lines).toEqual(['FIN_WAIT_2', '59.8 s']);
+      // the label's box stays in the outer margin, off the lifeline's band
+      if (peer === 'client') expect(l.box.cx + l.box.hw).toBeLessThan(PEER_X.client - 7);
+      else expect(l.box.cx - l.box.hw).toBeGreaterThan(PEER_X.server + 7);
+    }
+  });
+
+  it('keeps the line count while the time left shrinks (no jumping between one and two lines)', () => {
+    const a = placeTimerLabel({ ...base, peer: 'server', yNow: 100, font: 16, left: '60.0 s' });
+    const b = placeTimerLabel({ ...base, peer: 'server', yNow: 100, font: 16, left: '1 s' });
+    expect(a.lines.length).toBe(b.lines.length);
+  });
+});
