@@ -40,6 +40,25 @@ test.describe('fleet view', () => {
     expect(d?.length ?? 0).toBeGreaterThan(200);
   });
 
+  test('a run can be cancelled: it stops where it was and says so', async ({ page }) => {
+    await page.goto('./?view=fleet&preset=last-ack-pileup&lang=en');
+    const cancel = page.getByTestId('fleet-cancel');
+    await expect(cancel).toBeVisible();
+    await cancel.click();
+    const progress = page.getByTestId('fleet-progress');
+    await expect(progress).toContainText('Cancelled');
+    await expect(cancel).toBeHidden();
+    const fleet = page.getByTestId('fleet-page');
+    const n = await fleet.getAttribute('data-samples');
+    const done = await progress.getAttribute('data-done');
+    // the worker has stopped: nothing more arrives
+    await page.waitForTimeout(1500);
+    await expect(fleet).toHaveAttribute('data-samples', n!);
+    await expect(progress).toHaveAttribute('data-done', done!);
+    await expect(fleet).toHaveAttribute('data-finished', '0');
+    expect(Number(done)).toBeLessThan(600);
+  });
+
   test('readouts at the cursor match the samples', async ({ page }) => {
     await page.goto('./?view=fleet&preset=fin-wait-2&lang=en&t=75');
     const sim = new FleetSim(preset('fin-wait-2'));

@@ -35,6 +35,8 @@ const EMPTY: Omit<FleetRun, 'cancel'> = { samples: [], markers: [], done: 0, tot
 export function useFleetRun(cfg: FleetConfig | null): FleetRun {
   const [state, setState] = useState<{ run: number; cfg: FleetConfig | null; data: Omit<FleetRun, 'cancel'> }>({ run: 0, cfg: null, data: EMPTY });
   const runRef = useRef(0);
+  /** runs cancelled from the page: a chunk already on its way when Cancel was pressed is not drawn */
+  const stoppedRef = useRef(new Set<number>());
 
   useEffect(() => {
     if (!cfg) return;
@@ -44,6 +46,7 @@ export function useFleetRun(cfg: FleetConfig | null): FleetRun {
     let samples: Sample[] = [];
     let markers: FleetRun['markers'] = [];
     const onChunk = (c: RunChunk) => {
+      if (stoppedRef.current.has(id)) return;
       samples = samples.concat(c.samples);
       markers = markers.concat(c.markers);
       setState({ run: id, cfg, data: { samples, markers, done: c.done, total: c.total, finished: c.finished, cancelled: false, error: c.error ?? null, wallMs: c.wallMs, lifecycles: c.lifecycles } });
@@ -58,6 +61,7 @@ export function useFleetRun(cfg: FleetConfig | null): FleetRun {
   return {
     ...data,
     cancel: () => {
+      stoppedRef.current.add(runRef.current);
       void fleetWorker().cancel(runRef.current);
       setState((s) => ({ ...s, data: { ...s.data, cancelled: true } }));
     },

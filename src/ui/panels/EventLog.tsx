@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ComponentType } from 'react';
 import type { TraceEvent } from '../../sim/types.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -32,7 +32,25 @@ function loadVirtualLog(): Promise<VirtualLogType> {
  * The trace as sentences. Lines are grouped incrementally (LogCache); a long run (thousands of
  * lines) costs what is on screen. The list follows the newest line unless the reader scrolled up.
  */
-export const EventLog = memo(function EventLog({ trace, base = 0, onSeek }: { trace: readonly TraceEvent[]; base?: number; onSeek(t: number): void }) {
+interface Props {
+  trace: readonly TraceEvent[];
+  /** the run's number of trace[0] (the trace may be a window of the newest events) */
+  base?: number;
+  onSeek(t: number): void;
+}
+
+/**
+ * The log follows the clock at a lower priority than the diagrams: during fast playback its
+ * update is rendered when the browser has time left after a frame (React's deferred value), so
+ * a frame never waits for the log; when the clock stands still it catches up at once.
+ */
+export const EventLog = memo(function EventLog({ trace, base = 0, onSeek }: Props) {
+  const shown = useDeferredValue(trace);
+  const shownBase = useDeferredValue(base);
+  return <EventLines trace={shown} base={shownBase} onSeek={onSeek} />;
+});
+
+const EventLines = memo(function EventLines({ trace, base = 0, onSeek }: Props) {
   const { t } = useI18n();
   const [cache] = useState(() => new LogCache());
   const version = cache.update(trace, base);
