@@ -58,6 +58,7 @@ test('keyboard-only operation', async ({ page }) => {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`no axe violations on the main view (${scheme})`, async ({ page }) => {
+    test.slow(); // a full-page axe scan of the diagrams takes most of the default budget on a busy machine
     await page.emulateMedia({ colorScheme: scheme });
     await open(page, 'scenario=teardown&t=3');
     const r = await new AxeBuilder({ page }).analyze();
@@ -66,6 +67,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('no axe violations in Chinese with knobs open and a server timer running', async ({ page }) => {
+  test.slow();
   await open(page, 'scenario=teardown&t=2.3&lang=zh-CN');
   await page.locator('summary', { hasText: '参数' }).click();
   await expect(page.locator('[data-testid="timer"][data-peer="server"]')).toHaveCount(1);

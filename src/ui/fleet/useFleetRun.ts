@@ -63,7 +63,8 @@ export function useFleetRun(cfg: FleetConfig | null): FleetRun {
     cancel: () => {
       stoppedRef.current.add(runRef.current);
       void fleetWorker().cancel(runRef.current);
-      setState((s) => ({ ...s, data: { ...s.data, cancelled: true } }));
+      // Cancel may come before the first chunk: the run then is this cfg's, with nothing drawn yet
+      setState((s) => ({ run: runRef.current, cfg, data: { ...(s.cfg === cfg ? s.data : EMPTY), cancelled: true } }));
     },
   };
 }
