@@ -18,11 +18,17 @@ export { causeLabel } from './stageTokens.ts';
 
 const CHIP_FONT = 13;
 
+/** A chip's width for its text (arithmetic estimate, no DOM geometry). */
+export const chipWidth = (text: string): number => Math.max(28, textWidth(text, CHIP_FONT) + 14);
+const CHIP_HALF_H = 11;
+/** How far a segment chip rides above (client) or below (server) the line between the two states. */
+const LANE_DY = 14;
+
 function Chip({ text, peer, className }: { text: string; peer: PeerName; className: string }) {
-  const w = Math.max(28, textWidth(text, CHIP_FONT) + 14);
+  const w = chipWidth(text);
   return (
     <g className={`sd-chip sd-chip--${peer} ${className}`}>
-      <rect x={-w / 2} y={-11} width={w} height={22} rx={11} />
+      <rect x={-w / 2} y={-CHIP_HALF_H} width={w} height={2 * CHIP_HALF_H} rx={CHIP_HALF_H} />
       <text dy="0.35em" textAnchor="middle">
         {text}
       </text>
@@ -80,8 +86,13 @@ export function MoveLabel({ move }: { move: PeerMove }) {
   );
 }
 
-/** Where a segment chip is: from the sender's state towards the receiver's, by flight progress. */
-export function flightPoint(f: Flight): { x: number; y: number } {
+/**
+ * Where a segment chip is: from the sender's state towards the receiver's, by flight progress.
+ * It leaves from just outside the sender's box and arrives just outside the receiver's, so a
+ * chip waiting at a note stop never covers a state's name; boxes too close for that keep the
+ * centre-to-centre path.
+ */
+export function flightPoint(f: Flight, chipW = chipWidth(f.flags || '·')): { x: number; y: number } {
   const a = NODE_POS[f.fromState];
   const b = NODE_POS[f.toState];
   const p = Math.min(1, Math.max(0, f.progress));
@@ -90,7 +101,14 @@ export function flightPoint(f: Flight): { x: number; y: number } {
     const dir = f.from === 'client' ? 1 : -1;
     return { x: a.x + dir * (NODE_W / 2 + 10) * (2 * p - 1), y: a.y - NODE_H / 2 - 26 };
   }
-  return { x: a.x + (b.x - a.x) * p, y: a.y + (b.y - a.y) * p + (f.from === 'client' ? -14 : 14) };
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  // the line's parameter where a chip (with its lane offset) is clear of a box: same for both ends
+  const clearX = dx === 0 ? Infinity : (NODE_W / 2 + chipW / 2 + 2) / Math.abs(dx);
+  const clearY = dy === 0 ? Infinity : (NODE_H / 2 + CHIP_HALF_H + LANE_DY + 2) / Math.abs(dy);
+  const t0 = Math.min(clearX, clearY);
+  const u = t0 < 0.5 ? t0 + (1 - 2 * t0) * p : p;
+  return { x: a.x + dx * u, y: a.y + dy * u + (f.from === 'client' ? -LANE_DY : LANE_DY) };
 }
 
 export const FlightToken = memo(function FlightToken({ f, reducedMotion }: { f: Flight; reducedMotion: boolean }) {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { TCP_STATES } from '../../tcp/states.ts';
+import type { TcpState } from '../../tcp/states.ts';
+import { NODE_H, NODE_POS, NODE_W } from './layout.ts';
+import { chipWidth, flightPoint } from './StateTokens.tsx';
+import type { Flight } from './stageTokens.ts';
+
+const FLAGS = ['SYN', 'SYN,ACK', 'ACK', 'FIN,ACK', 'RST'];
+
+/** Do a chip of width w centred at (x, y) and the state box of s overlap? */
+function overlapsBox(x: number, y: number, w: number, s: TcpState): boolean {
+  const b = NODE_POS[s];
+  return Math.abs(x - b.x) < NODE_W / 2 + w / 2 && Math.abs(y - b.y) < NODE_H / 2 + 11;
+}
+
+const flight = (fromState: TcpState, toState: TcpState, from: 'client' | 'server', flags: string, progress: number): Flight => ({ id: 1, from, flags, progress, fromState, toState });
+
+describe('a segment chip on the state diagram', () => {
+  it('waits just outside its sender state and arrives just outside the receiver state, never over a name', () => {
+    let clipped = 0;
+    for (const a of TCP_STATES)
+      for (const b of TCP_STATES) {
+        if (a === b) continue;
+        for (const peer of ['client', 'server'] as const)
+          for (const flags of FLAGS) {
+            const w = chipWidth(flags);
+            const start = flightPoint(flight(a, b, peer, flags, 0));
+            const end = flightPoint(flight(a, b, peer, flags, 1));
+            const mid = flightPoint(flight(a, b, peer, flags, 0.5));
+            // the middle of the flight is the middle of the line, whatever the clipping
+            expect(mid.x).toBeCloseTo((NODE_POS[a].x + NODE_POS[b].x) / 2, 6);
+            const farApart = Math.abs(NODE_POS[a].x - NODE_POS[b].x) > NODE_W + w + 4 || Math.abs(NODE_POS[a].y - NODE_POS[b].y) > NODE_H + 2 * (11 + 14 + 2);
+            if (!farApart) continue;
+            clipped++;
+            expect(overlapsBox(start.x, start.y, w, a), `${flags} ${a}→${b} (${peer}) starts over ${a}`).toBe(false);
+            expect(overlapsBox(end.x, end.y, w, b), `${flags} ${a}→${b} (${peer}) ends over ${b}`).toBe(false);
+          }
+      }
+    expect(clipped).toBeGreaterThan(500);
+  });
+
+  it('moves monotonically from sender to receiver', () => {
+    const d = (p: number) => {
+      const q = flightPoint(flight('SYN_SENT', 'LISTEN', 'client', 'SYN', p));
+      return Math.hypot(q.x - NODE_POS.SYN_SENT.x, q.y - NODE_POS.SYN_SENT.y);
+    };
+    for (let p = 0; p < 1; p += 0.05) expect(d(p + 0.05)).toBeGreaterThan(d(p));
+  });
+});
