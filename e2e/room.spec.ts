@@ -56,6 +56,8 @@ for (const [w, h] of [
 }
 
 test('presenter keys: PageDown moves to the next note and never scrolls; B blanks; Esc leaves', async ({ page }) => {
+  // three waits for real-time lesson playback, each allowed 20 s: the test's budget must cover them
+  test.setTimeout(90_000);
   await open(page, 'scenario=teardown&present=1&lesson=1');
   const note = page.getByTestId('note');
   // playback runs to each note at the lesson's pace (real time; generous for a loaded machine)
