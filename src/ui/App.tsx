@@ -21,7 +21,6 @@ import { CapturePanel } from './capture/CapturePanel.tsx';
 import { ClockPanel } from './panels/ClockPanel.tsx';
 import { EventLog } from './panels/EventLog.tsx';
 import { Inspector } from './panels/Inspector.tsx';
-import { KnobsPanel } from './panels/KnobsPanel.tsx';
 import { NetworkPanel } from './panels/NetworkPanel.tsx';
 import { PeersPanel } from './panels/PeersPanel.tsx';
 import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
