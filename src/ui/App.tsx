@@ -36,7 +36,7 @@ import { useReducedMotion } from './sim/useReducedMotion.ts';
 import { flightsAt, moveClock, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
 import { noteFocus, notedSegments } from './noteFocus.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
-import { encodeScenario } from './docs/scenarioParam.ts';
+import { encodeScenario } from './docs/scenarioLink.ts';
 import type { UrlProblem } from './url.ts';
 
 const NO_KNOBS: Record<string, number> = {};
@@ -45,6 +45,8 @@ const NO_FLIGHTS: ReturnType<typeof flightsAt> = [];
 const Capture = memo(CapturePanel);
 /** the scenario editor is a chunk of its own, fetched when its panel is first opened */
 const ScenarioEditor = lazyPanel(() => import('./docs/ScenarioEditor.tsx').then((m) => m.ScenarioEditor));
+/** the knobs sit in a closed <details>: their table is fetched when it is first opened */
+const KnobsPanel = lazyPanel(() => import('./panels/KnobsPanel.tsx').then((m) => m.KnobsPanel));
 /** segment labels in presenter mode (SVG units; present.css sets the same size) */
 const PRESENT_LABEL_FONT = 19;
 /** the picker's value for a scenario of the user's own (from `s=`, the editor or a file) */
@@ -394,10 +396,9 @@ export function App() {
             <TimersPanel timers={view.timers} now={displayTime} noted={focus?.timers} />
             {!embed && <NetworkPanel link={view.link} perform={controls.perform} />}
             {!embed && (
-              <details className="panel-details">
-                <summary>{t('knobs.title')}</summary>
-                <KnobsPanel profile={profile} effective={effective} scenarioSet={(scenario?.set ?? NO_KNOBS) as Record<string, number>} overrides={knobs} onChange={changeKnobs} />
-              </details>
+              <OnOpen className="panel-details" summary={<summary>{t('knobs.title')}</summary>}>
+                {() => <KnobsPanel profile={profile} effective={effective} scenarioSet={(scenario?.set ?? NO_KNOBS) as Record<string, number>} overrides={knobs} onChange={changeKnobs} />}
+              </OnOpen>
             )}
             {!embed && (
               <OnOpen className="panel-details" summary={<summary data-testid="editor-open">{t('editor.title.panel')}</summary>}>
