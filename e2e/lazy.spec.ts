@@ -144,4 +144,21 @@ test('the virtual event log is fetched only for a long log; without it the newes
   expect(await rows.count()).toBeLessThan(80);
   await expect(log.locator(`:scope > li[data-index="${n - 1}"]`)).toHaveCount(1);
   await expect.poll(atBottom).toBe(true);
+
+  // a reader scrolling to the top sees the oldest lines, and stays there while the log grows
+  const box = page.locator('.log-scroll');
+  await box.evaluate((el) => (el.scrollTop = 0));
+  await expect(log.locator(':scope > li[data-index="0"]')).toBeVisible();
+  expect(await rows.count()).toBeLessThan(80);
+  await page.getByTestId('step').click();
+  await expect.poll(async () => Number(await log.getAttribute('data-lines'))).toBeGreaterThan(n);
+  await expect(log.locator(':scope > li[data-index="0"]')).toBeVisible();
+  expect(await box.evaluate((el) => el.scrollTop)).toBe(0);
+  // back at the bottom it follows the newest line again
+  await box.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.getByTestId('step').click();
+  await expect.poll(async () => {
+    const last = Number(await log.getAttribute('data-lines')) - 1;
+    return (await log.locator(`:scope > li[data-index="${last}"]`).count()) === 1 && (await atBottom());
+  }).toBe(true);
 });
