@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import { VitePWA } from 'vite-plugin-pwa';
 import { libraryScenario } from './src/scenarios/libraryPlugin.ts';
+import { buildTimeData } from './src/ui/sim/firstPicturePlugin.ts';
 
 /**
  * The built page's Content-Security-Policy: scripts only from the app's own files (no inline
@@ -90,7 +91,7 @@ const pwa = () =>
   });
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), jsonTitle(), libraryScenario(), pwa()],
+  plugins: [react(), contentSecurityPolicy(), jsonTitle(), libraryScenario(), buildTimeData(), pwa()],
   base: './',
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },

@@ -77,6 +77,38 @@ test('an embed loads none of the full app', async ({ page }) => {
   for (const full of ['App', 'ScenarioEditor', 'CaptureDialog', 'FleetPage', 'packetdrillEntry', 'zh-CN', 'workbox-window.prod.es5', 'scenarioParam']) expect(fetched(), full).not.toContain(full);
 });
 
+test('an embed draws its first picture without the engine, fetches it on the first sign of use, and keeps the first click', async ({ page }) => {
+  const fetched = scripts(page);
+  await open(page, 'scenario=teardown&embed=1');
+  await page.waitForLoadState('networkidle');
+  // the picture at t = 0 came with the build: both peers CLOSED, waiting for Play, no engine fetched
+  await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'idle');
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'CLOSED');
+  await expect(page.locator('[data-testid="diagram-state"][data-state="CLOSED"]')).toHaveAttribute('data-active-peers', 'client server');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', '0');
+  for (const engine of ['useSimulation', 'world']) expect(fetched(), engine).not.toContain(engine);
+  // Play straight away: the engine is fetched and the click still plays (a lesson stops at its first note, 2 s)
+  await page.getByTestId('play').click();
+  await expect.poll(fetched).toContain('useSimulation');
+  await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
+  await expect(page.getByTestId('note')).toHaveAttribute('data-index', '0');
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'FIN_WAIT_1');
+});
+
+test('an embed whose link asks for a moment (t=) loads the engine at once; a key press is a sign of use too', async ({ page }) => {
+  const fetched = scripts(page);
+  await open(page, 'scenario=handshake&embed=1&t=1');
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'ESTABLISHED');
+  expect(fetched()).toContain('useSimulation');
+  const other = scripts(await page.context().newPage());
+  const second = page.context().pages().at(-1)!;
+  await open(second, 'scenario=handshake&embed=1');
+  await second.waitForLoadState('networkidle');
+  expect(other()).not.toContain('useSimulation');
+  await second.keyboard.press('Shift');
+  await expect.poll(other).toContain('useSimulation');
+});
+
 test('a chunk that cannot be fetched (offline, nothing stored) is reported with Try again, and the page keeps working', async ({ page, context }) => {
   await open(page, 'scenario=teardown');
   await context.setOffline(true);

@@ -4,7 +4,8 @@
  */
 import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { EDGES } from '../../tcp/machine/edges.ts';
+// derived from the endpoint machine when the app is built (sim/firstPicturePlugin.ts): no XState on the page for a drawing
+import { EDGES } from 'virtual:tcp-edges';
 import type { TcpState } from '../../tcp/states.ts';
 import { TCP_STATES } from '../../tcp/states.ts';
 import { DIAGRAM_H, DIAGRAM_W, NODE_H, NODE_POS, NODE_W } from './layout.ts';

@@ -5,7 +5,8 @@
  * panel derives them from EDGES.
  */
 import type { Edge } from '../../tcp/machine/edges.ts';
-import { EDGES } from '../../tcp/machine/edges.ts';
+// derived from the endpoint machine when the app is built (sim/firstPicturePlugin.ts): no XState on the page for a drawing
+import { EDGES } from 'virtual:tcp-edges';
 import type { TcpState } from '../../tcp/states.ts';
 import type { Lang } from './strings.ts';
 

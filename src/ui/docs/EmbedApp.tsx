@@ -4,22 +4,30 @@
  * way) and stacks below 560 px. Driven by the lesson player, and by the embed protocol's
  * commands from the origins the host allowed.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import PICTURES from 'virtual:first-pictures';
 import { CATALOG_IDS, cachedScenario, isLibraryId, loadScenario } from '../../scenarios/catalog.ts';
 import type { Scenario } from '../../scenarios/index.ts';
 import type { TraceEvent } from '../../sim/types.ts';
 import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { I18nContext, initialLang, translator } from '../i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 import { useLang } from '../i18n/useLang.ts';
-import { SPEEDS } from '../panels/ClockPanel.tsx';
-import { useSimulation } from '../sim/useSimulation.ts';
+import { SPEEDS } from '../player/speeds.ts';
+import type { SimControls, SimInit, SimState } from '../sim/useSimulation.ts';
+import type { SimConfig } from '../sim/controller.ts';
+import type { FirstPicture } from '../sim/firstPicture.ts';
+import { LoadFailed } from '../lazy/LoadFailed.tsx';
 import { FREE_PLAY, serializeUrl } from '../url.ts';
 import type { UrlProblem, UrlState } from '../url.ts';
 import { useTheme } from '../theme/useTheme.ts';
-import type { Command } from './protocol.ts';
+import type { Command, Theme } from './protocol.ts';
 import { loadScenarioDecoder } from './sDecoder.ts';
-import { useFrameBridge } from './useFrameBridge.ts';
+import { useFrameBridge, usePlayerEvents } from './useFrameBridge.ts';
+import { useDeferredEngine } from './useDeferredEngine.ts';
+import type { Engine } from './useDeferredEngine.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
 import './embed.css';
 import { ICON, PlayerIcon } from './PlayerIcon.tsx';
@@ -57,13 +65,13 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
   const [shown, setShown] = useState<Shown>(() => initialShown(url));
   const scenario = shown.scenario;
   const profile = url.profile ?? scenario?.profile ?? 'linux';
+  // the picture the engine computed at build time, when the link asks for nothing else
+  const [picture] = useState(() => firstPictureFor(url, shown));
+  const { engine, error: engineError, want, controls, attach } = useDeferredEngine(picture === null);
+  // the simulation's start, fixed when the engine's component mounts
+  const config: SimConfig = { scenario, profile, knobs: url.knobs };
   // an embed plays as a lesson (stopping at each note) unless the link says lesson=0; autoplay waits for visibility
-  const [sim, controls, actor] = useSimulation(
-    { scenario, profile, knobs: url.knobs },
-    { t: url.t, speed: url.speed, autoplay: false, actions: url.actions, lesson: url.lesson, pace: url.pace },
-  );
-  const notes = scenario?.notes ?? NO_NOTES;
-  const { view, displayTime } = sim;
+  const init: SimInit = { t: url.t, speed: url.speed, autoplay: false, actions: url.actions, lesson: url.lesson, pace: url.pace };
 
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const t = i18n.t;
@@ -71,8 +79,6 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
     document.documentElement.lang = lang;
     document.title = scenario ? scenario.title[lang] : t('app.title');
   }, [lang, scenario, t]);
-
-  useVisibleAutoplay(url.autoplay, sim.playing, controls.play, controls.pause);
 
   const run = useCallback(
     (c: Command): string | null | Promise<string | null> => {
@@ -130,9 +136,85 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
     [controls, setLang, setTheme],
   );
 
+  useFrameBridge({ scenarioId: shown.id, lang, origins: d.origins, run });
+
+  const body = (sim: SimState) => <EmbedBody url={url} problems={problems} shown={shown} sim={sim} controls={controls} theme={theme} lang={lang} />;
+  return (
+    <I18nContext.Provider value={i18n}>
+      {engine ? (
+        <LiveSim engine={engine} config={config} init={init} attach={attach} render={body} />
+      ) : (
+        <>
+          {body(picture ? staticSim(picture, url, (scenario?.notes.length ?? 0) > 0) : LOADING_SIM)}
+          {engineError !== null && <LoadFailed what={t('lazy.panel')} error={engineError} onRetry={want} />}
+        </>
+      )}
+    </I18nContext.Provider>
+  );
+}
+
+/** The simulation itself, once the engine is here: its controls replace the queue, its player's events go to the host. */
+function LiveSim({ engine, config, init, attach, render }: { engine: Engine; config: SimConfig; init: SimInit; attach: (c: SimControls) => void; render: (s: SimState) => ReactNode }) {
+  const [sim, controls, actor] = engine.useSimulation(config, init);
+  usePlayerEvents(actor);
+  // before the browser paints: what was asked while the engine loaded is done at once, in order
+  useLayoutEffect(() => attach(controls), [attach, controls]);
+  return render(sim);
+}
+
+/** What is drawn until the engine is live when no build-time picture fits the link (never seen for long: it loads at once). */
+const LOADING_SIM: SimState = staticSim(PICTURES.free!, { speed: 1 }, false);
+
+/** The simulation state a fresh run shows at t = 0 (a link with none of NEEDS_ENGINE: lesson mode is the default one). */
+function staticSim(p: FirstPicture, url: { speed: number; pace?: SimState['pace'] }, lesson: boolean): SimState {
+  return {
+    view: p.view,
+    displayTime: p.time,
+    playing: false,
+    status: p.status,
+    speed: url.speed,
+    pace: url.pace ?? 'auto',
+    lesson,
+    noteIndex: p.noteIndex,
+    horizon: p.time,
+    canStepBack: false,
+    error: null,
+    journal: [],
+    replayError: null,
+    epoch: 0,
+  };
+}
+
+/** Parameters that change what a fresh run shows: with any of them the engine is needed for the first picture. */
+const NEEDS_ENGINE = ['t', 'a', 'k', 's', 'lesson', 'profile'];
+
+function firstPictureFor(url: UrlState, shown: Shown): FirstPicture | null {
+  const q = typeof location === 'undefined' ? new URLSearchParams() : new URLSearchParams(location.search);
+  if (NEEDS_ENGINE.some((k) => q.has(k)) || url.docs.custom || url.t !== 0 || (url.actions?.length ?? 0) > 0 || Object.keys(url.knobs).length > 0) return null;
+  if (shown.id !== FREE_PLAY && !shown.scenario) return null;
+  return PICTURES[shown.id] ?? null;
+}
+
+interface BodyProps {
+  url: UrlState;
+  problems: readonly UrlProblem[];
+  shown: Shown;
+  sim: SimState;
+  controls: SimControls;
+  theme: Theme;
+  lang: Lang;
+}
+
+/** The embed's layout, drawn from a simulation state: the live one, or the build-time first picture. */
+function EmbedBody({ url, problems, shown, sim, controls, theme, lang }: BodyProps) {
+  const d = url.docs;
+  const t = translator(lang);
+  const scenario = shown.scenario;
+  const notes = scenario?.notes ?? NO_NOTES;
+  const { view, displayTime } = sim;
+  useVisibleAutoplay(url.autoplay, sim.playing, controls.play, controls.pause);
   const noteIndex = sim.noteIndex;
   const note = noteIndex >= 0 ? notes[noteIndex] : undefined;
-  useFrameBridge({ player: actor, scenarioId: shown.id, lang, origins: d.origins, run });
 
   const lastEdge = useMemo(() => lastEdgeOf(view.trace), [view.trace]);
   const fullAppHref = useMemo(() => {
@@ -159,7 +241,7 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
   );
 
   return (
-    <I18nContext.Provider value={i18n}>
+    <>
       <div className={`embed embed--controls-${level}`} style={style} data-testid="app" data-embed="1">
         <header className="embed-head">
           <h1 className="embed-title">{scenario ? scenario.title[lang] : t('header.free')}</h1>
@@ -244,7 +326,7 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
           </div>
         )}
       </div>
-    </I18nContext.Provider>
+    </>
   );
 }
 

@@ -25,7 +25,6 @@ function post(e: FrameEvent, targetOrigin = '*'): void {
 const TIME_EVERY_MS = 250;
 
 export interface BridgeInput {
-  player: PlayerActor;
   scenarioId: string;
   lang: string;
   origins: readonly string[];
@@ -34,7 +33,7 @@ export interface BridgeInput {
 }
 
 export function useFrameBridge(input: BridgeInput): void {
-  const { player, origins } = input;
+  const { origins } = input;
   const runRef = useRef(input.run);
   useLayoutEffect(() => {
     runRef.current = input.run;
@@ -45,32 +44,6 @@ export function useFrameBridge(input: BridgeInput): void {
   useEffect(() => {
     post({ type: 'ready', ...readyInfo.current });
   }, []);
-
-  // the player's announcements; time is thinned out while playing, and always sent when it stops
-  useEffect(() => {
-    let lastAt = -Infinity;
-    let pendingTime: number | null = null;
-    const subs = [
-      player.on('state', (e) => post({ type: 'state', peer: e.peer, from: e.from, to: e.to, t: e.t })),
-      player.on('note', (e) => post({ type: 'note', index: e.index, t: e.t })),
-      player.on('ended', (e) => post({ type: 'ended', t: e.t })),
-      player.on('time', (e) => {
-        const now = performance.now();
-        if (now - lastAt >= TIME_EVERY_MS) {
-          lastAt = now;
-          pendingTime = null;
-          post({ type: 'time', t: e.t });
-        } else pendingTime = e.t;
-      }),
-      player.on('status', (e) => {
-        if (e.status !== 'playing' && pendingTime !== null) {
-          post({ type: 'time', t: pendingTime });
-          pendingTime = null;
-        }
-      }),
-    ];
-    return () => subs.forEach((s) => s.unsubscribe());
-  }, [player]);
 
   // commands from allowed origins
   useEffect(() => {
@@ -112,4 +85,37 @@ export function useFrameBridge(input: BridgeInput): void {
     measure();
     return () => ro.disconnect();
   }, []);
+}
+
+/**
+ * The player's announcements as `state`, `note`, `time` and `ended` events. Called by the
+ * component that runs the simulation, right after it creates the player (the embed's engine may
+ * arrive after the frame said `ready`: docs/useDeferredEngine.ts).
+ */
+export function usePlayerEvents(player: PlayerActor): void {
+  // the player's announcements; time is thinned out while playing, and always sent when it stops
+  useEffect(() => {
+    let lastAt = -Infinity;
+    let pendingTime: number | null = null;
+    const subs = [
+      player.on('state', (e) => post({ type: 'state', peer: e.peer, from: e.from, to: e.to, t: e.t })),
+      player.on('note', (e) => post({ type: 'note', index: e.index, t: e.t })),
+      player.on('ended', (e) => post({ type: 'ended', t: e.t })),
+      player.on('time', (e) => {
+        const now = performance.now();
+        if (now - lastAt >= TIME_EVERY_MS) {
+          lastAt = now;
+          pendingTime = null;
+          post({ type: 'time', t: e.t });
+        } else pendingTime = e.t;
+      }),
+      player.on('status', (e) => {
+        if (e.status !== 'playing' && pendingTime !== null) {
+          post({ type: 'time', t: pendingTime });
+          pendingTime = null;
+        }
+      }),
+    ];
+    return () => subs.forEach((s) => s.unsubscribe());
+  }, [player]);
 }

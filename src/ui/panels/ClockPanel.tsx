@@ -7,8 +7,9 @@ import { useI18n } from '../i18n/index.ts';
 import { fmtTime } from '../narrate.ts';
 import { formatNow } from '../timeText.ts';
 import { Panel } from './Panel.tsx';
+import { SPEEDS } from '../player/speeds.ts';
 
-export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000];
+export { SPEEDS };
 
 interface Props {
   time: number;

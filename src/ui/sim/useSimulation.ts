@@ -17,7 +17,7 @@ import { errorText, ReplayError, SimController } from './controller.ts';
 import type { JournalEntry, SimConfig } from './controller.ts';
 
 /** What the page draws: the newest segments (sequence diagram) and events (event log). */
-const VIEW_LIMITS: ViewLimits = { segments: 200, events: 400 };
+export const VIEW_LIMITS: ViewLimits = { segments: 200, events: 400 };
 
 export interface SimState {
   view: WorldView;
