@@ -423,6 +423,10 @@ export const en = {
   'result.reboot': 'host rebooted',
   'insp.paren': '({x})',
   'paused.hint': 'Paused: the call is made, nothing moves until you press Play (or Space, or Step).',
+  // --- header layout ---
+  'header.nav': 'Other views',
+  'pwa.offlineShort': '✓ Works offline',
+  'pwa.updateShort': 'New version',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -425,4 +425,8 @@ export const zhCN: Dict = {
   'result.reboot': '主机重启',
   'insp.paren': '（{x}）',
   'paused.hint': '已暂停：调用已发出，按“播放”（或空格键、单步）后才会继续。',
+  // --- header layout ---
+  'header.nav': '其他视图',
+  'pwa.offlineShort': '✓ 可离线使用',
+  'pwa.updateShort': '有新版本',
 };
