@@ -13,6 +13,7 @@ import { formatLadder } from '../sim/ladder.ts';
 import type { TraceEvent } from '../sim/types.ts';
 import { InputError, isProfile, PROFILES } from '../tcp/knobs.ts';
 import { parseArgs, UsageError } from './args.ts';
+import { internalErrorText, quietOnClosedPipe } from './pipe.ts';
 
 const USAGE = `usage: npm run replay -- FILE [--stream N] [--profile ${PROFILES.join('|')}] [--json] [--list]`;
 
@@ -51,6 +52,7 @@ function main(argv: string[]): number {
   const others = listStreams(c).length - 1;
   console.log(`# ${file}: stream ${describeStream(info)}${others ? ` (${others} other stream${others === 1 ? '' : 's'}: --list)` : ''}; profile ${profile}; times from ${new Date(r.trace.capture.start * 1000).toISOString()}`);
   console.log(formatLadder(r.trace.events));
+  for (const f of r.flags) if (f.why?.code === 'time-back') console.log(`! ${f.reason}`);
   for (const e of r.trace.events as (TraceEvent & { flagged?: string })[]) if (e.flagged) console.log(`! packet ${'seg' in e ? e.seg.id : '?'} at ${e.t} s: ${e.flagged}`);
   console.log(`# client: ${r.paths.client.join(' → ')}`);
   console.log(`# server: ${r.paths.server.join(' → ')}`);
@@ -58,6 +60,7 @@ function main(argv: string[]): number {
   return 0;
 }
 
+quietOnClosedPipe();
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
@@ -67,5 +70,8 @@ try {
   } else if (e instanceof InputError || e instanceof CaptureError) {
     console.error(`replay: ${e.message}`);
     process.exitCode = 2;
-  } else throw e;
+  } else {
+    console.error(`replay: ${internalErrorText(e)}`);
+    process.exitCode = 70;
+  }
 }

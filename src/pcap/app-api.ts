@@ -11,7 +11,7 @@ import { CaptureError } from './capture-error.ts';
 import type { CaptureFormat, CapturePoint } from './export.ts';
 import { traceToCapture } from './export.ts';
 import type { ReplayResult } from './replay.ts';
-import { replayStream } from './replay.ts';
+import { replayStream, TimerFloodError } from './replay.ts';
 
 export function exportCapture(events: readonly TraceEvent[], format: CaptureFormat, point: CapturePoint, mss: number, title: string): Uint8Array {
   return traceToCapture(events, format, { point, mss, title });
@@ -30,11 +30,20 @@ export function openCapture(bytes: Uint8Array, name: string): Opened {
   }
 }
 
-export function replayCapture(capture: Capture, stream: number, profile: Profile): ReplayResult | { error: string } {
+/** Why a replay stopped, as data for a translated display (present when the models' timers ran away). */
+export interface ReplayStopped {
+  number: number;
+  prev: number;
+  gap: number;
+  firings: number;
+}
+
+export function replayCapture(capture: Capture, stream: number, profile: Profile): ReplayResult | { error: string; stopped?: ReplayStopped } {
   try {
     const { info, packets } = streamPackets(capture, stream);
     return replayStream(info, packets, { profile, file: capture.file });
   } catch (e) {
+    if (e instanceof TimerFloodError) return { error: e.message, stopped: { number: e.number, prev: e.prev, gap: e.gap, firings: e.firings } };
     return { error: e instanceof Error ? e.message : String(e) };
   }
 }

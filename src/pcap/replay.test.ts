@@ -7,7 +7,8 @@ import { listStreams, readCapture, streamPackets } from './capture.ts';
 import type { CapturePoint } from './export.ts';
 import { traceToPcapng } from './export.ts';
 import { PeerStates } from './peer-states.ts';
-import { replayStream } from './replay.ts';
+import { CaptureError } from './capture-error.ts';
+import { MAX_TIMER_FIRINGS_PER_GAP, replayStream, TimerFloodError } from './replay.ts';
 
 function paths(events: readonly TraceEvent[], until = Infinity): Record<PeerName, TcpState[]> {
   const tr = new PeerStates();
@@ -105,5 +106,70 @@ describe('export → import round trip', () => {
     expect(r.flags.map((f) => f.reason)).toEqual(['the capture starts after the handshake: both peers are assumed ESTABLISHED from here']);
     expect(r.paths.client).toEqual(['CLOSED', 'SYN_SENT', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT']);
     expect(r.paths.server).toEqual(['CLOSED', 'LISTEN', 'SYN_RCVD', 'ESTABLISHED', 'CLOSE_WAIT', 'LAST_ACK', 'CLOSED']);
+  });
+});
+
+describe('capture times', () => {
+  const teardown = () => {
+    const w = createWorld(requireScenario('teardown'));
+    w.runUntil(100);
+    return streamPackets(readCapture(traceToPcapng(w.toJSON()), 't.pcapng'), 0);
+  };
+
+  it('a packet stamped before an earlier one is flagged with both times and replayed at the earlier packet\'s time', () => {
+    const { info, packets } = teardown();
+    const clean = replayStream(info, packets);
+    // packet 7 (the server's ACK of the FIN, at 2.1 s) stamped before the FIN it acknowledges (2 s)
+    const early = packets.map((p) => (p.number === 7 ? { ...p, t: 1.5 } : p));
+    const r = replayStream(info, early);
+    expect(r.flags).toEqual([
+      {
+        number: 7,
+        t: 1.9,
+        from: 'server',
+        reason: "packet 7 is stamped 1.500000 s, 0.500000 s before packet 6 (2.000000 s): replayed at packet 6's time",
+        why: { code: 'time-back', number: 7, stamp: 1.5, prev: 6, prevStamp: 2 },
+      },
+    ]);
+    // the states are those of the capture in order; only the one packet moved (to packet 6's time)
+    expect(r.paths).toEqual(clean.paths);
+    expect(r.trace.events.find((e) => e.type === 'send' && e.seg.id === 7)!.t).toBe(1.9);
+    const ts = r.trace.events.map((e) => e.t);
+    expect(ts).toEqual([...ts].sort((a, b) => a - b));
+    expect(Math.min(...ts)).toBe(0);
+  });
+
+  it('replay times (timer due times too) count from the first packet', () => {
+    const { info, packets } = teardown();
+    const r = replayStream(info, packets);
+    const dues = r.trace.events.flatMap((e) => (e.type === 'timer' && e.action === 'set' ? [e.due! - e.t] : []));
+    expect(dues.length).toBeGreaterThan(0);
+    // a delay, not an absolute capture time: the RTO and TIME_WAIT are seconds to a minute or two
+    for (const d of dues) {
+      expect(d).toBeGreaterThanOrEqual(0);
+      expect(d).toBeLessThanOrEqual(130);
+    }
+  });
+
+  it('stops with a CaptureError naming the packet and the gap when the timers fire too often before it', () => {
+    const { info, packets } = teardown();
+    // the server's ACK of the data (packet 5) arrives 5000 s late: the client retransmits meanwhile
+    const late = [...packets.slice(0, 4), { ...packets[4]!, t: packets[4]!.t + 5000 }];
+    let err: unknown;
+    try {
+      replayStream(info, late, { maxTimerFirings: 5, file: 'late.pcapng' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(TimerFloodError);
+    expect(err).toBeInstanceOf(CaptureError);
+    expect((err as Error).message).toBe(`late.pcapng: byte ${packets[4]!.offset}: packet 5: the models' timers fired 5 times in the 5000.100000 s since packet 4 and had not reached it; the replay stops here`);
+    expect(err).toMatchObject({ number: 5, prev: 4, firings: 5 });
+    // within the default bound the client gives up retransmitting, as Linux does after tcp_retries2
+    const r = replayStream(info, late);
+    const fired = r.trace.events.filter((e) => e.type === 'timer' && e.action === 'fire').length;
+    expect(fired).toBeGreaterThan(5);
+    expect(fired).toBeLessThan(MAX_TIMER_FIRINGS_PER_GAP);
+    expect(r.paths.client.at(-1)).toBe('CLOSED');
   });
 });

@@ -18,7 +18,10 @@ import { flagsFrom } from '../tcp/segment.ts';
 import { seqAdd, seqGe } from '../tcp/seq.ts';
 import type { TcpState } from '../tcp/states.ts';
 import type { StreamInfo } from './capture.ts';
+import { CaptureError } from './capture-error.ts';
 import type { TcpPacket } from './decode.ts';
+import type { TimeBack } from './monotonic.ts';
+import { monotonic, timeBackText } from './monotonic.ts';
 import type { ObserverSnapshot } from './observer.ts';
 import { Observer } from './observer.ts';
 import { PeerStates } from './peer-states.ts';
@@ -39,9 +42,12 @@ export type FlagWhy =
   /** the sender's model would not have sent it; `expect`: what it would send instead */
   | { code: 'not-sent'; peer: PeerName; state: string; seg: string; expect: string[] }
   /** the receiver's model would not take it: discard it, answer with an ACK or a RST, or reset on a SYN */
-  | { code: 'rejected'; peer: PeerName; state: string; answer: 'drop' | 'ack' | 'rst' | 'reset'; detail: string };
+  | { code: 'rejected'; peer: PeerName; state: string; answer: 'drop' | 'ack' | 'rst' | 'reset'; detail: string }
+  /** the packet is stamped before an earlier packet of the stream; it is replayed at that packet's time */
+  | ({ code: 'time-back' } & TimeBack);
 
 export function whyText(w: FlagWhy): string {
+  if (w.code === 'time-back') return timeBackText(w);
   if (w.code === 'not-sent') return `the ${w.peer} model in ${w.state} would not send ${w.seg}${w.expect.length ? `; it would send ${w.expect.join(' or ')}` : ''}`;
   const s = `${w.peer}: the model in ${w.state}`;
   switch (w.answer) {
@@ -66,6 +72,35 @@ export interface ReplayResult {
 export interface ReplayOptions {
   profile?: Profile;
   file?: string;
+  /** how many timer firings the observers may run between two packets (default MAX_TIMER_FIRINGS_PER_GAP) */
+  maxTimerFirings?: number;
+}
+
+/**
+ * Between two captured packets the models' timers fire (a retransmission the capture does not show,
+ * a TIME_WAIT ending): a few, or a few dozen for retries and keepalive probes. A gap that needs more
+ * is not a connection the capture explains, and running on would only fill memory.
+ */
+export const MAX_TIMER_FIRINGS_PER_GAP = 1000;
+
+/** The replay stopped: the models' timers fired `firings` times between packet `prev` and packet `number` without reaching it. */
+export class TimerFloodError extends CaptureError {
+  readonly number: number;
+  readonly prev: number;
+  /** seconds between the two packets (after time order is restored) */
+  readonly gap: number;
+  constructor(
+    file: string,
+    p: TcpPacket,
+    prev: TcpPacket,
+    readonly firings: number,
+  ) {
+    const gap = p.t - prev.t;
+    super(file, p.offset, `packet ${p.number}: the models' timers fired ${firings} times in the ${gap.toFixed(6)} s since packet ${prev.number} and had not reached it; the replay stops here`);
+    this.number = p.number;
+    this.prev = prev.number;
+    this.gap = gap;
+  }
 }
 
 const fmt = (p: { flags: readonly string[]; seq: number; ack: number; len: number }) => `${p.flags.join(',') || '-'} seq=${p.seq >>> 0}${p.flags.includes('ACK') ? ` ack=${p.ack >>> 0}` : ''} len=${p.len}`;
@@ -106,8 +141,11 @@ function rejection(peer: PeerName, v: Verdict, state: TcpState, seg: Segment, rc
   }
 }
 
-export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o: ReplayOptions = {}): ReplayResult {
+export function replayStream(info: StreamInfo, captured: readonly TcpPacket[], o: ReplayOptions = {}): ReplayResult {
   const profile = o.profile ?? 'linux';
+  const file = o.file ?? 'capture';
+  // The observers' clocks only move forward: a packet stamped before its predecessors is replayed at their time.
+  const { packets, back } = monotonic(captured);
   const sideOf = (p: TcpPacket): PeerName => (p.src === info.client.addr && p.srcPort === info.client.port ? 'client' : 'server');
   const start = packets[0]?.t ?? 0;
   const rel = (t: number) => Math.round((t - start) * 1e6) / 1e6;
@@ -136,8 +174,13 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
   };
 
   const events: TraceEvent[] = [];
-  const emit = (e: TraceEvent) => events.push({ ...e, t: rel(e.t) } as TraceEvent);
+  // times (and a timer's due time) from the first packet, as the capture's other times
+  const emit = (e: TraceEvent) => events.push({ ...e, t: rel(e.t), ...(e.type === 'timer' && e.due !== undefined ? { due: rel(e.due) } : {}) } as TraceEvent);
   const flags: ReplayFlag[] = [];
+  for (const b of back) {
+    const p = packets.find((x) => x.number === b.number)!;
+    flags.push({ number: b.number, t: rel(p.t), from: sideOf(p), reason: timeBackText(b), why: { code: 'time-back', ...b } });
+  }
 
   // The passive side listens from the start, unless it answers the first SYN with a RST (a closed port).
   const first = packets[0];
@@ -152,12 +195,18 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
     }
   }
 
-  const advanceTo = (t: number) => {
-    for (;;) {
+  const maxFirings = o.maxTimerFirings ?? MAX_TIMER_FIRINGS_PER_GAP;
+  let lastPacket: TcpPacket | null = null;
+  /** Runs both models' timers up to packet p's time, at most maxFirings of them. */
+  const advanceTo = (p: TcpPacket) => {
+    for (let fired = 0; ; fired++) {
       const c = obs.client.nextTimer();
       const s = obs.server.nextTimer();
       const next = c && (!s || c.due <= s.due) ? { o: obs.client, t: c } : s ? { o: obs.server, t: s } : null;
-      if (!next || next.t.due > t) return;
+      if (!next || next.t.due > p.t) return;
+      if (fired === maxFirings) {
+        throw new TimerFloodError(file, p, lastPacket ?? packets[0]!, maxFirings);
+      }
       next.o.fire(next.t, emit);
     }
   };
@@ -228,15 +277,16 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
       // they had not arrived yet (it does not acknowledge them: crossing FINs stay crossed).
       flushInbox(to, list.slice(i + 1).find((x) => x.from === to)?.p ?? null);
       flushInbox(sg.from, p);
-      advanceTo(p.t);
+      advanceTo(p);
       send(sg.from, p, later());
       inbox[to].push(p);
     } else {
-      advanceTo(p.t);
+      advanceTo(p);
       if (sg.kind === 'send') send(sg.from, p, later());
       else deliver(to, p, p.t);
     }
     lastT = Math.max(lastT, p.t);
+    lastPacket = p;
   });
   flushInbox('client', null);
   flushInbox('server', null);
@@ -249,11 +299,11 @@ export function replayStream(info: StreamInfo, packets: readonly TcpPacket[], o:
   const ep = (x: { addr: string; port: number }) => `${x.addr.includes(':') ? `[${x.addr}]` : x.addr}:${x.port}`;
   return {
     trace: {
-      scenario: `capture:${o.file ?? 'capture'}#${info.id}`,
+      scenario: `capture:${file}#${info.id}`,
       profile,
       seed: 0,
       events,
-      capture: { file: o.file ?? 'capture', stream: info.id, start, client: ep(info.client), server: ep(info.server) },
+      capture: { file, stream: info.id, start, client: ep(info.client), server: ep(info.server) },
     },
     flags,
     paths,

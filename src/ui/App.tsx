@@ -21,7 +21,6 @@ import { CapturePanel } from './capture/CapturePanel.tsx';
 import { ClockPanel } from './panels/ClockPanel.tsx';
 import { EventLog } from './panels/EventLog.tsx';
 import { Inspector } from './panels/Inspector.tsx';
-import { KnobsPanel } from './panels/KnobsPanel.tsx';
 import { NetworkPanel } from './panels/NetworkPanel.tsx';
 import { PeersPanel } from './panels/PeersPanel.tsx';
 import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
@@ -37,7 +36,7 @@ import { useReducedMotion } from './sim/useReducedMotion.ts';
 import { flightsAt, moveClock, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
 import { noteFocus, notedSegments } from './noteFocus.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
-import { encodeScenario } from './docs/scenarioParam.ts';
+import { encodeScenario } from './docs/scenarioLink.ts';
 import type { UrlProblem } from './url.ts';
 
 const NO_KNOBS: Record<string, number> = {};
@@ -46,6 +45,8 @@ const NO_FLIGHTS: ReturnType<typeof flightsAt> = [];
 const Capture = memo(CapturePanel);
 /** the scenario editor is a chunk of its own, fetched when its panel is first opened */
 const ScenarioEditor = lazyPanel(() => import('./docs/ScenarioEditor.tsx').then((m) => m.ScenarioEditor));
+/** the knobs sit in a closed <details>: their table is fetched when it is first opened */
+const KnobsPanel = lazyPanel(() => import('./panels/KnobsPanel.tsx').then((m) => m.KnobsPanel));
 /** segment labels in presenter mode (SVG units; present.css sets the same size) */
 const PRESENT_LABEL_FONT = 19;
 /** the picker's value for a scenario of the user's own (from `s=`, the editor or a file) */
@@ -401,10 +402,9 @@ export function App() {
             <TimersPanel timers={view.timers} now={displayTime} noted={focus?.timers} />
             {!embed && <NetworkPanel link={view.link} perform={controls.perform} />}
             {!embed && (
-              <details className="panel-details">
-                <summary>{t('knobs.title')}</summary>
-                <KnobsPanel profile={profile} effective={effective} scenarioSet={(scenario?.set ?? NO_KNOBS) as Record<string, number>} overrides={knobs} onChange={changeKnobs} />
-              </details>
+              <OnOpen className="panel-details" summary={<summary>{t('knobs.title')}</summary>}>
+                {() => <KnobsPanel profile={profile} effective={effective} scenarioSet={(scenario?.set ?? NO_KNOBS) as Record<string, number>} overrides={knobs} onChange={changeKnobs} />}
+              </OnOpen>
             )}
             {!embed && (
               <OnOpen className="panel-details" summary={<summary data-testid="editor-open">{t('editor.title.panel')}</summary>}>

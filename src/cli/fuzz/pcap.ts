@@ -15,7 +15,7 @@ import { listStreams, readCapture, skipNotes, streamPackets } from '../../pcap/c
 import { CaptureError } from '../../pcap/capture-error.ts';
 import { traceToPcapng } from '../../pcap/export.ts';
 import { readFrames } from '../../pcap/frames.ts';
-import { replayStream } from '../../pcap/replay.ts';
+import { replayStream, TimerFloodError } from '../../pcap/replay.ts';
 import { pcapFile, pcapngFile } from '../../pcap/test-captures.ts';
 import { getScenario } from '../../scenarios/index.ts';
 import { createWorld, runScenario } from '../../scenarios/world.ts';
@@ -180,7 +180,13 @@ export function pcapSurface(files: readonly Uint8Array[] = captureCorpus(), read
       // every stream, as the app offers them (the corpus holds a few per file)
       for (const s of streams.slice(0, 8)) {
         const { info, packets } = streamPackets(c, s.id);
-        replayStream(info, packets, { profile, file: c.file });
+        try {
+          replayStream(info, packets, { profile, file: c.file });
+        } catch (e) {
+          // a gap the models' timers cannot cross within the bound: the replay's own clear answer
+          if (e instanceof TimerFloodError) return 'clean';
+          throw e;
+        }
       }
       return 'accepted';
     },

@@ -18,6 +18,7 @@ export default function CaptureDialog({ opened, profile, onClose }: { opened: Op
   const { t, lang } = useI18n();
   // the model's reasons, in the page's language (the CLI and JSON keep the English text)
   const whyText = (w: FlagWhy): string => {
+    if (w.code === 'time-back') return t('capture.why.timeBack', { n: w.number, stamp: w.stamp.toFixed(6), gap: (w.prevStamp - w.stamp).toFixed(6), prev: w.prev, prevStamp: w.prevStamp.toFixed(6) });
     const peer = t(w.peer === 'client' ? 'peer.client' : 'peer.server');
     if (w.code === 'not-sent') return t('capture.why.notSent', { peer, state: w.state, seg: w.seg }) + (w.expect.length ? t('capture.why.wouldSend', { segs: w.expect.join(t('capture.why.or')) }) : '');
     const key = ({ drop: 'capture.why.drop', ack: 'capture.why.ack', rst: 'capture.why.rst', reset: 'capture.why.reset' } as const)[w.answer];
@@ -41,6 +42,8 @@ export default function CaptureDialog({ opened, profile, onClose }: { opened: Op
   const info = opened.streams[stream];
   const view = useMemo(() => ('error' in result || !info ? null : replayView(result.trace.events, time, profile, { client: info.client.port, server: info.server.port })), [result, time, profile, info]);
   const flagged = 'error' in result ? [] : flaggedOf(result.trace.events);
+  // notes about the capture's own times (a packet stamped before an earlier one), not about the model
+  const timeNotes = 'error' in result ? [] : result.flags.filter((f) => f.why?.code === 'time-back');
   const start = 'error' in result ? 0 : result.trace.capture.start;
 
   return (
@@ -76,8 +79,17 @@ export default function CaptureDialog({ opened, profile, onClose }: { opened: Op
             ))}
           </ul>
         )}
+        {timeNotes.length > 0 && (
+          <ul className="small capture-notes capture-time-back" data-testid="capture-time-back">
+            {timeNotes.map((f, i) => (
+              <li key={i}>{f.why ? whyText(f.why) : f.reason}</li>
+            ))}
+          </ul>
+        )}
         {'error' in result ? (
-          <p className="capture-error" role="alert">{result.error}</p>
+          <p className="capture-error" role="alert" data-testid="capture-error">
+            {result.stopped ? t('capture.stopped', { n: result.stopped.number, prev: result.stopped.prev, gap: result.stopped.gap.toFixed(6), firings: result.stopped.firings }) : result.error}
+          </p>
         ) : (
           view && (
             <>

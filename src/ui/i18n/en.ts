@@ -423,6 +423,9 @@ export const en = {
   'result.reboot': 'host rebooted',
   'insp.paren': '({x})',
   'paused.hint': 'Paused: the call is made, nothing moves until you press Play (or Space, or Step).',
+  // --- replay: capture times and runaway timers ---
+  'capture.why.timeBack': 'packet {n} is stamped {stamp} s, {gap} s before packet {prev} ({prevStamp} s): replayed at packet {prev}’s time',
+  'capture.stopped': 'Replay stopped at packet {n}: the models’ timers fired {firings} times in the {gap} s since packet {prev} without reaching it.',
   // --- header layout ---
   'header.nav': 'Other views',
   'pwa.offlineShort': '✓ Works offline',
