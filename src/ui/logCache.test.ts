@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { World } from '../sim/world.ts';
 import { buildLog } from './narrate.ts';
-import { LogCache } from './logCache.ts';
+import { LogCache, TAIL_EVENTS } from './logCache.ts';
 
 const steps = [
   { at: 0, peer: 'server', do: 'listen' },
@@ -89,5 +89,28 @@ describe('LogCache', () => {
     cache.update(win, w.eventCount - 5);
     expect(cache.lines.map((l) => l.index)).toEqual(buildLog(win).map((l) => l.index + w.eventCount - 5));
     expect(cache.dropped).toBe(0);
+  });
+
+  it('after a slide, reads only the newest events of a long window, from the start of an instant', () => {
+    const w = new World({ link: { delay: 0.05 }, steps: [...steps.slice(0, 2), { at: 1, peer: 'client', do: 'send', bytes: 400_000 }] as never });
+    const cache = new LogCache();
+    w.runUntil(1);
+    const first = w.trace.slice(-400);
+    cache.update(first, w.eventCount - first.length);
+    w.runUntil(30);
+    const win = w.trace.slice(-400);
+    expect(win.length).toBe(400);
+    const base = w.eventCount - 400;
+    cache.update(win, base);
+    let s = 400 - TAIL_EVENTS;
+    while (win[s]!.t === win[s - 1]!.t) s++;
+    const tail = buildLog(win.slice(s));
+    expect(cache.lines.map((l) => [l.index, l.t])).toEqual(tail.map((l) => [l.index + base + s, l.t]));
+    expect(cache.lines.length).toBeLessThan(buildLog(win).length);
+    // and it goes on incrementally from there
+    w.runUntil(30.05);
+    const next = w.trace.slice(-400);
+    cache.update(next, w.eventCount - 400);
+    expect(cache.lines[cache.lines.length - 1]!.index).toBe(buildLog(next).at(-1)!.index + w.eventCount - 400);
   });
 });

@@ -14,6 +14,21 @@ import { appendLog } from './narrate.ts';
 /** Lines kept at most; beyond it the oldest DROP_BATCH lines go at once. */
 export const MAX_LINES = 1000;
 
+/**
+ * When the window slid past everything read before (fast playback: more new events than the
+ * window holds arrived since the last frame), only about this many of its newest events are read:
+ * the lines between were never shown and the box shows a dozen, so a frame's log work stays
+ * bounded however fast the clock runs.
+ */
+export const TAIL_EVENTS = 160;
+
+/** Where to start reading the newest `n` events of `trace`: at the start of an instant, so no group is cut. */
+function tailStart(trace: readonly TraceEvent[], n: number): number {
+  let s = Math.max(0, trace.length - n);
+  while (s > 0 && s < trace.length && trace[s]!.t === trace[s - 1]!.t) s++;
+  return s < trace.length ? s : Math.max(0, trace.length - n);
+}
+
 export class LogCache {
   /** the lines kept (grown in place; `version` tells when they changed); `index` numbers events of the run */
   readonly lines: LogLine[] = [];
@@ -45,9 +60,11 @@ export class LogCache {
     const same = this.readEnd > 0 && end >= this.readEnd && this.readEnd - 1 >= base && trace[this.readEnd - 1 - base] === this.lastEvent && this.resume.eventAt >= base;
     if (!same) {
       if (trace.length === 0 && this.readEnd === 0) return this.version;
+      // slid on past all that was read: the run went on, only its newest events can be shown
+      const slid = this.readEnd > 0 && base >= this.readEnd;
       this.lines.length = 0;
       this.dropped = 0;
-      this.resume = { eventAt: base, linesAt: 0 };
+      this.resume = { eventAt: base + (slid ? tailStart(trace, TAIL_EVENTS) : 0), linesAt: 0 };
     } else if (end === this.readEnd) {
       return this.version;
     }

@@ -59,7 +59,7 @@ async function main() {
     await page.getByTestId(c.ready ?? 'sim-time').waitFor({ state: 'visible', timeout: 60_000 });
     if (c.prepare) await c.prepare(page);
     await page.waitForTimeout(700);
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
+    await browser.startTracing(page, { categories: (process.env.TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink').split(',') });
     const f0 = (await page.evaluate('new Promise((r) => { let n = 0; const t0 = performance.now(); const f = () => { n++; if (performance.now() - t0 < ' + seconds * 1000 + ') requestAnimationFrame(f); else r(n); }; requestAnimationFrame(f); })')) as number;
     const buf = await browser.stopTracing();
     const out = process.env.TRACE_OUT;

@@ -50,7 +50,7 @@ const armRtoOrProbe = (t: Tcb, fx: Fx, rto: number): void => {
 };
 
 /** output()'s scratch result (takeOutput fills it; nothing keeps it past the mutator) */
-const OUTPUT: Output = { segs: [], sndNxt: 0, unsent: 0, finSeq: UNSET, writeEnds: [] };
+const OUTPUT: Output = { segs: [], n: 0, sndNxt: 0, unsent: 0, finSeq: UNSET, writeEnds: [] };
 
 const startSyn = (t: Tcb, now: number): void => {
   t.sndUna = t.iss;
@@ -197,11 +197,12 @@ export const MUTATORS = {
   /** Put queued data and a queued FIN on the wire, within the peer's window. */
   output: (t, e, fx) => {
     const r = takeOutput(t, OUTPUT);
-    if (r.segs.length === 0) return;
+    const n = r.n;
+    if (n === 0) return;
     const wasIdle = t.sndUna === t.sndNxt;
     // Linux's interactive heuristic (tcp_event_data_sent): data sent within the ACK delay of the last receipt.
     let sentData = false;
-    for (let i = 0; i < r.segs.length; i++) if (r.segs[i]!.len > 0) sentData = true;
+    for (let i = 0; i < n; i++) if (r.segs[i]!.len > 0) sentData = true;
     const interactive = sentData && t.k.delayed_ack > 0 && e.now - t.lastRcvAt <= t.k.delayed_ack + 1e-9;
     if (t.rttSeq === UNSET) {
       t.rttSeq = r.sndNxt;
@@ -214,7 +215,7 @@ export const MUTATORS = {
     if (interactive) t.pingpong = true;
     // the head of the retransmission queue was sent now (Linux's retry budget counts from it)
     if (wasIdle) t.headSentAt = e.now;
-    for (const s of r.segs) fx.send(s, false);
+    for (let i = 0; i < n; i++) fx.send(r.segs[i]!, false);
     // Every segment we send carries the ACK: a pending delayed ACK is done.
     fx.cancel('DELACK');
     const pto = probeTimeout(t, inFlight(t));
