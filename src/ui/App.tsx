@@ -255,43 +255,49 @@ export function App() {
           {t('app.skip')}
         </a>
         <h1>{t('app.title')}</h1>
-        <label>
-          {t('header.scenario')}
-          <select data-testid="scenario-picker" value={scenarioId} onChange={(e) => onScenario(e.target.value)}>
-            <option value={FREE_PLAY}>{t('header.free')}</option>
-            {custom && <option value={CUSTOM}>{t('editor.own', { title: custom.title[lang] })}</option>}
-            {CATALOG.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title[lang]}
-              </option>
+        {/* one row on a desk or projector; below 1200 px the title and the links share the first row (app.css) */}
+        <div className="top-controls">
+          <label className="top-scenario">
+            <span className="top-label">{t('header.scenario')}</span>
+            <select data-testid="scenario-picker" value={scenarioId} onChange={(e) => onScenario(e.target.value)}>
+              <option value={FREE_PLAY}>{t('header.free')}</option>
+              {custom && <option value={CUSTOM}>{t('editor.own', { title: custom.title[lang] })}</option>}
+              {CATALOG.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="seg-switch" role="group" aria-label={t('header.profile')} title={t('header.profile')}>
+            <span className="muted top-label">{t('header.profile')}</span>
+            {PROFILES.map((p) => (
+              <button key={p} type="button" aria-pressed={profile === p} data-testid={`profile-${p}`} onClick={() => onProfile(p)}>
+                {p}
+              </button>
             ))}
-          </select>
-        </label>
-        <div className="seg-switch" role="group" aria-label={t('header.profile')}>
-          <span className="muted">{t('header.profile')}</span>
-          {PROFILES.map((p) => (
-            <button key={p} type="button" aria-pressed={profile === p} data-testid={`profile-${p}`} onClick={() => onProfile(p)}>
-              {p}
-            </button>
-          ))}
+          </div>
+          <LangSwitch lang={lang} onLang={onLang} />
+          <ThemePicker theme={theme} onChange={onTheme} />
+          <button type="button" data-testid="present-toggle" title={t('present.enterTitle')} onClick={onPresent}>
+            {t('present.enter')}
+          </button>
+          <button type="button" data-testid="copy-link" onClick={onCopy}>
+            {t('header.copy')}
+          </button>
+          <span role="status" className="muted small copy-status">
+            {copyStatus}
+          </span>
         </div>
-        <LangSwitch lang={lang} onLang={onLang} />
-        <ThemePicker theme={theme} onChange={onTheme} />
-        <button type="button" data-testid="present-toggle" title={t('present.enterTitle')} onClick={onPresent}>
-          {t('present.enter')}
-        </button>
-        <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet">
-          {t('fleet.nav')}
-        </a>
-        <button type="button" data-testid="copy-link" onClick={onCopy}>
-          {t('header.copy')}
-        </button>
-        <span role="status" className="muted small copy-status">
-          {copyStatus}
-        </span>
-        <a href={`?view=packetdrill&lang=${lang}`} data-testid="open-packetdrill">
-          {t('pkt.header')}
-        </a>
+        <nav className="top-nav" aria-label={t('header.nav')}>
+          <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet">
+            {t('fleet.nav')}
+          </a>
+          <a href={`?view=packetdrill&lang=${lang}`} data-testid="open-packetdrill">
+            {t('pkt.header')}
+          </a>
+        </nav>
+        <UpdateNotice inline />
       </header>
     ),
     [t, lang, scenarioId, custom, profile, theme, copyStatus, onScenario, onProfile, onLang, onTheme, onPresent, onCopy],
@@ -325,7 +331,7 @@ export function App() {
         )}
         {langFailed && <LoadFailed what={t('lazy.lang', { lang: LANG_NAMES[langFailed.lang] })} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} />}
         {loadFailed && <LoadFailed what={t('lazy.scenario', { id: loadFailed.id })} error={loadFailed.error} onRetry={() => chooseScenario(loadFailed.id)} />}
-        <UpdateNotice />
+        {embed && <UpdateNotice />}
         {sim.error && (
           <div className="alert" role="alert" data-testid="sim-error">
             <strong>{t('error.title')}:</strong> {sim.error}{' '}
