@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import { VitePWA } from 'vite-plugin-pwa';
+import { libraryScenario } from './src/scenarios/libraryPlugin.ts';
 
 /**
  * The built page's Content-Security-Policy: scripts only from the app's own files (no inline
@@ -89,7 +90,7 @@ const pwa = () =>
   });
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), jsonTitle(), pwa()],
+  plugins: [react(), contentSecurityPolicy(), jsonTitle(), libraryScenario(), pwa()],
   base: './',
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },

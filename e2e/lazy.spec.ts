@@ -44,12 +44,29 @@ test('an English page does not fetch the Chinese texts, other scenarios or rare 
   await page.waitForLoadState('networkidle');
   expect(fetched()).toContain('teardown');
   expect(fetched()).toContain('en');
-  for (const lazy of ['zh-CN', 'handshake', 'lost-fin', 'ScenarioEditor', 'FleetPage', 'packetdrillEntry', 'embedEntry']) expect(fetched(), lazy).not.toContain(lazy);
+  // the library comes checked from the build: the scenario checker is fetched only for a scenario of the user's own;
+  // the service worker is registered without a helper library
+  for (const lazy of ['zh-CN', 'handshake', 'lost-fin', 'ScenarioEditor', 'KnobsPanel', 'scenarioParam', 'FleetPage', 'packetdrillEntry', 'embedEntry', 'workbox-window.prod.es5']) expect(fetched(), lazy).not.toContain(lazy);
   await page.getByTestId('lang-zh-CN').click();
   await expect(page.locator('h1')).toHaveText('TCP 状态机模拟器');
   expect(fetched()).toContain('zh-CN');
+  await page.locator('summary', { hasText: '参数' }).click();
+  await expect(page.getByLabel('time_wait_len', { exact: true })).toHaveValue('60');
+  expect(fetched()).toContain('KnobsPanel');
   await page.getByTestId('editor-open').click();
   await expect.poll(fetched).toContain('ScenarioEditor');
+});
+
+test('a link with a scenario of its own fetches the scenario checker before its first picture', async ({ page }) => {
+  const fetched = scripts(page);
+  const own = { id: 'mine', title: { en: 'My handshake', 'zh-CN': '我的握手' }, summary: { en: 'Mine.', 'zh-CN': '我的。' }, steps: [{ at: 0, peer: 'server', do: 'listen' }, { at: 0.1, peer: 'client', do: 'connect' }], notes: [] };
+  await open(page, `s=${LZString.compressToEncodedURIComponent(JSON.stringify(own))}&t=1`);
+  await expect(page.locator('#story-h')).toHaveText('My handshake');
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'ESTABLISHED');
+  expect(fetched()).toContain('scenarioParam');
+  // and a broken one names its field, from the same chunk
+  await open(page, `s=${LZString.compressToEncodedURIComponent(JSON.stringify({ ...own, steps: [{ at: 0, peer: 'server', do: 'lisen' }] }))}`);
+  await expect(page.getByTestId('url-problems')).toContainText('steps[0].do');
 });
 
 test('an embed loads none of the full app', async ({ page }) => {
@@ -57,7 +74,7 @@ test('an embed loads none of the full app', async ({ page }) => {
   await open(page, 'scenario=teardown&embed=1');
   await page.waitForLoadState('networkidle');
   expect(fetched()).toContain('embedEntry');
-  for (const full of ['App', 'ScenarioEditor', 'CaptureDialog', 'FleetPage', 'packetdrillEntry', 'zh-CN', 'workbox-window.prod.es5']) expect(fetched(), full).not.toContain(full);
+  for (const full of ['App', 'ScenarioEditor', 'CaptureDialog', 'FleetPage', 'packetdrillEntry', 'zh-CN', 'workbox-window.prod.es5', 'scenarioParam']) expect(fetched(), full).not.toContain(full);
 });
 
 test('a chunk that cannot be fetched (offline, nothing stored) is reported with Try again, and the page keeps working', async ({ page, context }) => {

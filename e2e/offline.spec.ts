@@ -25,9 +25,17 @@ test('after one visit, scenarios and both languages work with the network off', 
   await expect(page.getByTestId('sim-time')).toBeVisible();
   await stored(page);
   await expect(page.getByTestId('pwa-notice')).toContainText('works offline');
-  // a small chip in a corner, over none of the side column's panels or buttons, gone by itself
+  // a small chip in the header's row, over nothing (not the diagrams, not a control), gone by itself
   const chip = (await page.getByTestId('pwa-notice').boundingBox())!;
   expect(chip.height).toBeLessThanOrEqual(48);
+  const head = (await page.locator('header.top').boundingBox())!;
+  expect(chip.y).toBeGreaterThanOrEqual(head.y);
+  expect(chip.y + chip.height).toBeLessThanOrEqual(head.y + head.height);
+  expect(chip.x + chip.width).toBeLessThanOrEqual(head.x + head.width);
+  for (const b of await page.locator('header.top :is(select, button, a:not(.skip), h1):not(.pwa-notice *)').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+    const meets = chip.x < b.right - 0.5 && b.left < chip.x + chip.width - 0.5 && chip.y < b.bottom - 0.5 && b.top < chip.y + chip.height - 0.5;
+    expect(meets, 'header control').toBe(false);
+  }
   for (const sel of ['.side-col .panel', '.side-col button', '[data-testid="state-diagram"] .sd-node']) {
     for (const b of await page.locator(sel).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
       const meets = chip.x < b.right && b.left < chip.x + chip.width && chip.y < b.bottom && b.top < chip.y + chip.height;

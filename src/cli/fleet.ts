@@ -10,7 +10,7 @@ import { parseSetArg } from '../fleet/knobs.ts';
 import { InputError } from '../tcp/knobs.ts';
 import { STATE_ALIASES, TCP_STATES } from '../tcp/states.ts';
 import { parseArgs, UsageError } from './args.ts';
-import { internalErrorText, quietOnClosedPipe } from './pipe.ts';
+import { runCli } from './run.ts';
 
 const USAGE = `usage: npm run fleet -- [--preset ID|FILE] [--set KNOB=VALUE]... [--mix JSON] [--rate N] [--minutes N] [--seed N] [--json]
 presets: ${PRESET_IDS.join(', ')}
@@ -69,18 +69,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-quietOnClosedPipe();
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError) {
-    console.error(`fleet: ${e.message}\n${USAGE}`);
-    process.exitCode = 2;
-  } else if (e instanceof InputError) {
-    console.error(`fleet: ${e.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`fleet: ${internalErrorText(e)}`);
-    process.exitCode = 70;
-  }
-}
+runCli('fleet', USAGE, main, (e) => e instanceof InputError);

@@ -9,7 +9,7 @@ import { parseArgs, UsageError } from './args.ts';
 import { fuzz, reportLine } from './fuzz/harness.ts';
 import type { FuzzOptions, FuzzReport, Surface } from './fuzz/harness.ts';
 import { surfaces } from './fuzz/surfaces.ts';
-import { internalErrorText, quietOnClosedPipe } from './pipe.ts';
+import { runCli } from './run.ts';
 
 const USAGE = 'usage: npm run fuzz -- [--inputs N] [--seed S] [--surface NAME]... [--corpus DIR]... [--limit-ms MS]';
 
@@ -49,15 +49,4 @@ function main(argv: string[]): number {
   return reports.some((r) => r.crashes > 0 || r.overTime > 0) ? 1 : 0;
 }
 
-quietOnClosedPipe();
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError) {
-    console.error(`fuzz: ${e.message}\n${USAGE}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`fuzz: ${internalErrorText(e)}`);
-    process.exitCode = 70;
-  }
-}
+runCli('fuzz', USAGE, main);

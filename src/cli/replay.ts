@@ -13,7 +13,7 @@ import { formatLadder } from '../sim/ladder.ts';
 import type { TraceEvent } from '../sim/types.ts';
 import { InputError, isProfile, PROFILES } from '../tcp/knobs.ts';
 import { parseArgs, UsageError } from './args.ts';
-import { internalErrorText, quietOnClosedPipe } from './pipe.ts';
+import { runCli } from './run.ts';
 
 const USAGE = `usage: npm run replay -- FILE [--stream N] [--profile ${PROFILES.join('|')}] [--json] [--list]`;
 
@@ -60,18 +60,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-quietOnClosedPipe();
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError) {
-    console.error(`replay: ${e.message}\n${USAGE}`);
-    process.exitCode = 2;
-  } else if (e instanceof InputError || e instanceof CaptureError) {
-    console.error(`replay: ${e.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`replay: ${internalErrorText(e)}`);
-    process.exitCode = 70;
-  }
-}
+runCli('replay', USAGE, main, (e) => e instanceof InputError || e instanceof CaptureError);

@@ -13,7 +13,7 @@ import { CAPTURE_POINTS, formatForFile, traceToCapture } from '../pcap/export.ts
 import type { CapturePoint } from '../pcap/export.ts';
 import { ENGINES, isEngine } from '../tcp/stack/conn.ts';
 import { parseArgs, UsageError } from './args.ts';
-import { internalErrorText, quietOnClosedPipe } from './pipe.ts';
+import { runCli } from './run.ts';
 
 const USAGE = `usage: npm run sim -- [--scenario ID|FILE] [--profile ${PROFILES.join('|')}] [--set KNOB=VALUE]... [--seed N] [--until SECONDS] [--json]
                    [--pcap FILE.pcapng|FILE.pcap] [--pcap-at client|server|both] [--engine derived|xstate]
@@ -72,18 +72,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-quietOnClosedPipe();
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError) {
-    console.error(`sim: ${e.message}\n${USAGE}`);
-    process.exitCode = 2;
-  } else if (e instanceof InputError || (e instanceof Error && e.name === 'ScenarioError')) {
-    console.error(`sim: ${e.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`sim: ${internalErrorText(e)}`);
-    process.exitCode = 70;
-  }
-}
+runCli('sim', USAGE, main, (e) => e instanceof InputError || (e instanceof Error && e.name === 'ScenarioError'));

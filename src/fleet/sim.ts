@@ -11,6 +11,7 @@ import type { Segment } from '../tcp/segment.ts';
 import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
 import { TIMER_NAMES } from '../tcp/stack/effects.ts';
 import { Stack } from '../tcp/stack/stack.ts';
+import { EffectList } from '../tcp/stack/effectlist.ts';
 import type { TcpState } from '../tcp/states.ts';
 import { BACKEND_PORT, CLIENT_PORT_BASE, clientAddress, SERVER_ADDR, SERVER_PORT, SPOOF_PORT_BASE } from './addresses.ts';
 import type { AppMode, ClientBehaviour, FleetConfig, Mix, ServerConfig } from './config.ts';
@@ -382,8 +383,16 @@ export class FleetSim {
   /** Applies a host's effects until its stack has nothing more to say. */
   private flush(host: HostId): void {
     const stack = this.stacks[host];
-    while (stack.pending > 0) for (const e of stack.drain()) this.effect(host, e);
+    while (stack.pending > 0) {
+      // a list of effects per nesting level (an effect's handler may flush again): no array per drain
+      const fx = stack.swapOut(this.freeLists.pop() ?? new EffectList());
+      for (let i = 0; i < fx.length; i++) this.effect(host, fx.at(i));
+      fx.clear();
+      this.freeLists.push(fx);
+    }
   }
+  /** emptied effect lists, for flush() */
+  private freeLists: EffectList[] = [];
 
   private effect(host: HostId, e: StackEffect): void {
     switch (e.kind) {

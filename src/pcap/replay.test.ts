@@ -29,6 +29,14 @@ function roundTrip(id: string, point: CapturePoint) {
   return { sim: paths(w.trace, last), replay: r.paths, flags: r.flags, r };
 }
 
+/** The teardown scenario's stream as a capture at the client (or at both peers). */
+function teardown(point: CapturePoint = 'client') {
+  const w = createWorld(requireScenario('teardown'));
+  w.runUntil(100);
+  const c = readCapture(traceToPcapng(w.toJSON(), { point }), 't.pcapng');
+  return { c, ...streamPackets(c, 0) };
+}
+
 // A host crash leaves nothing on the wire: no capture can show the server's connection vanishing.
 const INVISIBLE = new Set(['keepalive-dead-peer']);
 
@@ -70,10 +78,7 @@ describe('export → import round trip', () => {
 
   it('flags a segment neither model would have: not what the sender would send, rejected by the receiver', () => {
     // teardown at the client, with the server's ACK of the data moved 100000 bytes out of the window.
-    const w = createWorld(requireScenario('teardown'));
-    w.runUntil(100);
-    const c = readCapture(traceToPcapng(w.toJSON()), 't.pcapng');
-    const { info, packets } = streamPackets(c, 0);
+    const { c, info, packets } = teardown();
     const bad = packets.map((p) => (p.number === 5 ? { ...p, seq: (p.seq + 100000) >>> 0 } : p));
     const r = replayStream(info, bad);
     expect(r.flags).toEqual([
@@ -98,10 +103,7 @@ describe('export → import round trip', () => {
   });
 
   it('a capture that starts after the handshake: both peers assumed ESTABLISHED, the rest replays cleanly', () => {
-    const w = createWorld(requireScenario('teardown'));
-    w.runUntil(100);
-    const c = readCapture(traceToPcapng(w.toJSON(), { point: 'both' }), 't.pcapng');
-    const { info, packets } = streamPackets(c, 0);
+    const { info, packets } = teardown('both');
     const r = replayStream(info, packets.slice(6));
     expect(r.flags.map((f) => f.reason)).toEqual(['the capture starts after the handshake: both peers are assumed ESTABLISHED from here']);
     expect(r.paths.client).toEqual(['CLOSED', 'SYN_SENT', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT']);
@@ -110,12 +112,6 @@ describe('export → import round trip', () => {
 });
 
 describe('capture times', () => {
-  const teardown = () => {
-    const w = createWorld(requireScenario('teardown'));
-    w.runUntil(100);
-    return streamPackets(readCapture(traceToPcapng(w.toJSON()), 't.pcapng'), 0);
-  };
-
   it('a packet stamped before an earlier one is flagged with both times and replayed at the earlier packet\'s time', () => {
     const { info, packets } = teardown();
     const clean = replayStream(info, packets);

@@ -1,17 +1,18 @@
 /**
  * The built-in library for the browser: every scenario's id and title up front (what a picker
  * needs), each scenario's body (steps and narration) loaded on demand as a chunk of its own.
- * A body is validated exactly like Node's loader does (index.ts), so a broken file is refused
- * with its file and field.
+ * The bodies are validated at build time (vite.config.ts `?scenario`: the same validator as
+ * Node's loader in index.ts, so a broken library file fails the build with its file and field);
+ * the browser never fetches the validator for the library.
  */
 import { InputError } from '../tcp/knobs.ts';
 import { LIBRARY_ORDER } from './order.ts';
 import type { LocalizedText, Scenario } from './types.ts';
-import { parseScenario } from './validate.ts';
 
 // `?title` makes the titles their own modules, so a title never drags its scenario's body along
 const TITLES = import.meta.glob<LocalizedText>('./library/*.json', { eager: true, import: 'title', query: '?title' });
-const BODIES = import.meta.glob<unknown>('./library/*.json', { import: 'default' });
+// `?scenario` makes each body its validated form, checked when the app is built
+const BODIES = import.meta.glob<Scenario>('./library/*.json', { import: 'default', query: '?scenario' });
 
 const fileOf = (id: string) => `./library/${id}.json`;
 
@@ -52,10 +53,7 @@ export function loadScenario(id: string): Promise<Scenario> {
   const body = isLibraryId(id) ? BODIES[fileOf(id)] : undefined;
   if (!body) return Promise.reject(new InputError('scenario', `unknown scenario ${JSON.stringify(id)}; allowed: ${CATALOG_IDS.join(', ')}`));
   const p = body()
-    .then((json) => {
-      const where = `src/scenarios/library/${id}.json`;
-      const s = parseScenario(json, where);
-      if (s.id !== id) throw new InputError(where, `id: "${s.id}" does not match the file name "${id}"`);
+    .then((s) => {
       loaded.set(id, s);
       return s;
     })

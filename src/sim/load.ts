@@ -142,8 +142,8 @@ export class LoadApp {
   /** connection number + 1 by socket id, per host */
   private cConnOf = new Int32Array(1024);
   private sConnOf = new Int32Array(1024);
-  /** sockets to look at in react(), per host: (sock) pairs appended by touch() */
-  private dirty: [number[], number[]] = [[], []];
+  /** sockets to look at in react(), per host, appended by touch() */
+  private dirty: [SockList, SockList] = [new SockList(), new SockList()];
 
   constructor(
     cfg: LoadConfig,
@@ -195,17 +195,18 @@ export class LoadApp {
 
   /** Whether touch() left anything for react() on `peer`'s host. */
   pendingFor(peer: PeerName): boolean {
-    return this.dirty[peer === 'client' ? 0 : 1].length > 0;
+    return this.dirty[peer === 'client' ? 0 : 1].n > 0;
   }
 
   /** The applications act on the sockets touched: accept, read, answer, close. */
   react(peer: PeerName, now: number): void {
     const list = this.dirty[peer === 'client' ? 0 : 1];
-    for (let j = 0; j < list.length; j++) {
-      if (peer === 'client') this.reactClient(list[j]!, now);
-      else this.reactServer(list[j]!, now);
+    // reacting may append to the list (accepted children): read its length and storage each time
+    for (let j = 0; j < list.n; j++) {
+      if (peer === 'client') this.reactClient(list.a[j]!, now);
+      else this.reactServer(list.a[j]!, now);
     }
-    list.length = 0;
+    list.n = 0;
   }
 
   private reactClient(s: number, now: number): void {
@@ -326,6 +327,23 @@ export class LoadApp {
     this.sSock = grow32(this.sSock, i);
     this.cRead = grow32(this.cRead, i);
     this.sRead = grow32(this.sRead, i);
+  }
+}
+
+/**
+ * A list of socket ids emptied without giving up its storage (an array emptied with
+ * `length = 0` drops its backing store, and the next push allocates a new one: once per event).
+ */
+class SockList {
+  a = new Int32Array(64);
+  n = 0;
+  push(s: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = s;
   }
 }
 

@@ -21,7 +21,6 @@ import { CapturePanel } from './capture/CapturePanel.tsx';
 import { ClockPanel } from './panels/ClockPanel.tsx';
 import { EventLog } from './panels/EventLog.tsx';
 import { Inspector } from './panels/Inspector.tsx';
-import { KnobsPanel } from './panels/KnobsPanel.tsx';
 import { NetworkPanel } from './panels/NetworkPanel.tsx';
 import { PeersPanel } from './panels/PeersPanel.tsx';
 import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
@@ -37,7 +36,7 @@ import { useReducedMotion } from './sim/useReducedMotion.ts';
 import { flightsAt, moveClock, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
 import { noteFocus, notedSegments } from './noteFocus.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
-import { encodeScenario } from './docs/scenarioParam.ts';
+import { encodeScenario } from './docs/scenarioLink.ts';
 import type { UrlProblem } from './url.ts';
 
 const NO_KNOBS: Record<string, number> = {};
@@ -46,6 +45,8 @@ const NO_FLIGHTS: ReturnType<typeof flightsAt> = [];
 const Capture = memo(CapturePanel);
 /** the scenario editor is a chunk of its own, fetched when its panel is first opened */
 const ScenarioEditor = lazyPanel(() => import('./docs/ScenarioEditor.tsx').then((m) => m.ScenarioEditor));
+/** the knobs sit in a closed <details>: their table is fetched when it is first opened */
+const KnobsPanel = lazyPanel(() => import('./panels/KnobsPanel.tsx').then((m) => m.KnobsPanel));
 /** segment labels in presenter mode (SVG units; present.css sets the same size) */
 const PRESENT_LABEL_FONT = 19;
 /** the picker's value for a scenario of the user's own (from `s=`, the editor or a file) */
@@ -254,43 +255,49 @@ export function App() {
           {t('app.skip')}
         </a>
         <h1>{t('app.title')}</h1>
-        <label>
-          {t('header.scenario')}
-          <select data-testid="scenario-picker" value={scenarioId} onChange={(e) => onScenario(e.target.value)}>
-            <option value={FREE_PLAY}>{t('header.free')}</option>
-            {custom && <option value={CUSTOM}>{t('editor.own', { title: custom.title[lang] })}</option>}
-            {CATALOG.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title[lang]}
-              </option>
+        {/* one row on a desk or projector; below 1200 px the title and the links share the first row (app.css) */}
+        <div className="top-controls">
+          <label className="top-scenario">
+            <span className="top-label">{t('header.scenario')}</span>
+            <select data-testid="scenario-picker" value={scenarioId} onChange={(e) => onScenario(e.target.value)}>
+              <option value={FREE_PLAY}>{t('header.free')}</option>
+              {custom && <option value={CUSTOM}>{t('editor.own', { title: custom.title[lang] })}</option>}
+              {CATALOG.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="seg-switch" role="group" aria-label={t('header.profile')} title={t('header.profile')}>
+            <span className="muted top-label">{t('header.profile')}</span>
+            {PROFILES.map((p) => (
+              <button key={p} type="button" aria-pressed={profile === p} data-testid={`profile-${p}`} onClick={() => onProfile(p)}>
+                {p}
+              </button>
             ))}
-          </select>
-        </label>
-        <div className="seg-switch" role="group" aria-label={t('header.profile')}>
-          <span className="muted">{t('header.profile')}</span>
-          {PROFILES.map((p) => (
-            <button key={p} type="button" aria-pressed={profile === p} data-testid={`profile-${p}`} onClick={() => onProfile(p)}>
-              {p}
-            </button>
-          ))}
+          </div>
+          <LangSwitch lang={lang} onLang={onLang} />
+          <ThemePicker theme={theme} onChange={onTheme} />
+          <button type="button" data-testid="present-toggle" title={t('present.enterTitle')} onClick={onPresent}>
+            {t('present.enter')}
+          </button>
+          <button type="button" data-testid="copy-link" onClick={onCopy}>
+            {t('header.copy')}
+          </button>
+          <span role="status" className="muted small copy-status">
+            {copyStatus}
+          </span>
         </div>
-        <LangSwitch lang={lang} onLang={onLang} />
-        <ThemePicker theme={theme} onChange={onTheme} />
-        <button type="button" data-testid="present-toggle" title={t('present.enterTitle')} onClick={onPresent}>
-          {t('present.enter')}
-        </button>
-        <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet">
-          {t('fleet.nav')}
-        </a>
-        <button type="button" data-testid="copy-link" onClick={onCopy}>
-          {t('header.copy')}
-        </button>
-        <span role="status" className="muted small copy-status">
-          {copyStatus}
-        </span>
-        <a href={`?view=packetdrill&lang=${lang}`} data-testid="open-packetdrill">
-          {t('pkt.header')}
-        </a>
+        <nav className="top-nav" aria-label={t('header.nav')}>
+          <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet">
+            {t('fleet.nav')}
+          </a>
+          <a href={`?view=packetdrill&lang=${lang}`} data-testid="open-packetdrill">
+            {t('pkt.header')}
+          </a>
+        </nav>
+        <UpdateNotice inline />
       </header>
     ),
     [t, lang, scenarioId, custom, profile, theme, copyStatus, onScenario, onProfile, onLang, onTheme, onPresent, onCopy],
@@ -324,7 +331,7 @@ export function App() {
         )}
         {langFailed && <LoadFailed what={t('lazy.lang', { lang: LANG_NAMES[langFailed.lang] })} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} />}
         {loadFailed && <LoadFailed what={t('lazy.scenario', { id: loadFailed.id })} error={loadFailed.error} onRetry={() => chooseScenario(loadFailed.id)} />}
-        <UpdateNotice />
+        {embed && <UpdateNotice />}
         {sim.error && (
           <div className="alert" role="alert" data-testid="sim-error">
             <strong>{t('error.title')}:</strong> {sim.error}{' '}
@@ -395,10 +402,9 @@ export function App() {
             <TimersPanel timers={view.timers} now={displayTime} noted={focus?.timers} />
             {!embed && <NetworkPanel link={view.link} perform={controls.perform} />}
             {!embed && (
-              <details className="panel-details">
-                <summary>{t('knobs.title')}</summary>
-                <KnobsPanel profile={profile} effective={effective} scenarioSet={(scenario?.set ?? NO_KNOBS) as Record<string, number>} overrides={knobs} onChange={changeKnobs} />
-              </details>
+              <OnOpen className="panel-details" summary={<summary>{t('knobs.title')}</summary>}>
+                {() => <KnobsPanel profile={profile} effective={effective} scenarioSet={(scenario?.set ?? NO_KNOBS) as Record<string, number>} overrides={knobs} onChange={changeKnobs} />}
+              </OnOpen>
             )}
             {!embed && (
               <OnOpen className="panel-details" summary={<summary data-testid="editor-open">{t('editor.title.panel')}</summary>}>

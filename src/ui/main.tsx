@@ -26,7 +26,7 @@ function page(): Promise<() => ReactNode> {
 }
 const simPage = q.get('view') !== 'packetdrill' && q.get('view') !== 'fleet';
 
-Promise.all([page(), prepare(lang, simPage ? q.get('scenario') : null)]).then(
+Promise.all([page(), prepare(lang, simPage ? q.get('scenario') : null, simPage && q.has('s'))]).then(
   ([make]) => render(make()),
   (e: unknown) => render(<BootFailed lang={lang} error={e} />),
 );

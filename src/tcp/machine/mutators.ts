@@ -20,7 +20,7 @@ import { oowAckCounts, oowAckSuppressed } from '../rules/ratelimit.ts';
 import { afterSegment } from '../rules/reassembly.ts';
 import { backoff, rttSample } from '../rules/rto.ts';
 import type { Segment } from '../segment.ts';
-import { seqAdd, seqGe } from '../seq.ts';
+import { seqAdd, seqField, seqGe } from '../seq.ts';
 import type { Tcb } from '../tcb.ts';
 import { UNSET } from '../tcb.ts';
 import type { EndpointEvent } from './events.ts';
@@ -50,7 +50,7 @@ const armRtoOrProbe = (t: Tcb, fx: Fx, rto: number): void => {
 };
 
 /** output()'s scratch result (takeOutput fills it; nothing keeps it past the mutator) */
-const OUTPUT: Output = { segs: [], sndNxt: 0, unsent: 0, finSeq: UNSET, writeEnds: [] };
+const OUTPUT: Output = { segs: [], n: 0, sndNxt: 0, unsent: 0, finSeq: UNSET, writeEnds: [] };
 
 const startSyn = (t: Tcb, now: number): void => {
   t.sndUna = t.iss;
@@ -76,7 +76,7 @@ export const MUTATORS = {
     const fin = v && (v.kind === 'syn' || v.kind === 'syn-ack') ? v.fin : false;
     // A crossing SYN's text waits for ESTABLISHED (releaseHeldText).
     const hold = v?.kind === 'syn' ? data : 0;
-    t.irs = s.seq;
+    t.irs = seqField(s.seq);
     t.rcvNxt = seqAdd(s.seq, 1 + data - hold + (fin ? 1 : 0));
     t.unread = t.unread + data - hold;
     t.heldData = hold;
@@ -123,7 +123,7 @@ export const MUTATORS = {
       // the ACK of our SYN opens the window at its initial size (tcp_init_transfer()); later ACKs grow it
       if (v.kind === 'segment' && t.sndUna !== t.iss) onAcked(t, Math.ceil(((s.ack - t.sndUna) >>> 0) / t.sndMss));
       if (t.tlpHighSeq !== UNSET && seqGe(s.ack, t.tlpHighSeq)) t.tlpHighSeq = UNSET;
-      t.sndUna = s.ack;
+      t.sndUna = seqField(s.ack);
       if (s.ack === t.sndNxt) {
         fx.cancel('RTO');
         t.tlpArmed = false;
@@ -155,7 +155,7 @@ export const MUTATORS = {
       if (v.queue || t.ofo.length > 0 || t.ofoFin !== UNSET) {
         const q = afterSegment(t, t.rcvNxt, v.queue);
         t.ofo = q.ofo;
-        t.ofoFin = q.ofoFin;
+        t.ofoFin = seqField(q.ofoFin);
       }
     }
   },
@@ -197,24 +197,25 @@ export const MUTATORS = {
   /** Put queued data and a queued FIN on the wire, within the peer's window. */
   output: (t, e, fx) => {
     const r = takeOutput(t, OUTPUT);
-    if (r.segs.length === 0) return;
+    const n = r.n;
+    if (n === 0) return;
     const wasIdle = t.sndUna === t.sndNxt;
     // Linux's interactive heuristic (tcp_event_data_sent): data sent within the ACK delay of the last receipt.
     let sentData = false;
-    for (let i = 0; i < r.segs.length; i++) if (r.segs[i]!.len > 0) sentData = true;
+    for (let i = 0; i < n; i++) if (r.segs[i]!.len > 0) sentData = true;
     const interactive = sentData && t.k.delayed_ack > 0 && e.now - t.lastRcvAt <= t.k.delayed_ack + 1e-9;
     if (t.rttSeq === UNSET) {
-      t.rttSeq = r.sndNxt;
+      t.rttSeq = seqField(r.sndNxt);
       t.rttAt = e.now;
     }
-    t.sndNxt = r.sndNxt;
+    t.sndNxt = seqField(r.sndNxt);
     t.unsent = r.unsent;
-    t.finSeq = r.finSeq;
+    t.finSeq = seqField(r.finSeq);
     t.writeEnds = r.writeEnds;
     if (interactive) t.pingpong = true;
     // the head of the retransmission queue was sent now (Linux's retry budget counts from it)
     if (wasIdle) t.headSentAt = e.now;
-    for (const s of r.segs) fx.send(s, false);
+    for (let i = 0; i < n; i++) fx.send(r.segs[i]!, false);
     // Every segment we send carries the ACK: a pending delayed ACK is done.
     fx.cancel('DELACK');
     const pto = probeTimeout(t, inFlight(t));
@@ -241,9 +242,9 @@ export const MUTATORS = {
     t.tlpArmed = false;
     const p = lossProbe(t);
     if (p) {
-      t.sndNxt = p.sndNxt;
+      t.sndNxt = seqField(p.sndNxt);
       t.unsent = p.unsent;
-      t.finSeq = p.finSeq;
+      t.finSeq = seqField(p.finSeq);
       t.tlpHighSeq = t.sndNxt;
       fx.send(p.seg, !p.fresh);
     }

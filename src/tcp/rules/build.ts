@@ -73,17 +73,22 @@ const pushAt = (t: Pick<Tcb, 'writeEnds'>, end: number, last: boolean): boolean 
  * short. Returns the segments and the TCB fields they move.
  */
 export interface Output {
+  /**
+   * The segments, segs[0] to segs[n - 1]. A reused scratch `into` keeps its array (emptying it
+   * with `length = 0` would drop its storage, so each call allocated anew): entries from n on are stale.
+   */
   segs: Segment[];
+  n: number;
   sndNxt: number;
   unsent: number;
   finSeq: number;
   writeEnds: readonly number[];
 }
 
-export function takeOutput(t: Tcb, into: Output = { segs: [], sndNxt: 0, unsent: 0, finSeq: UNSET, writeEnds: [] }): Output {
-  // `into` may be a caller's scratch object, reused from call to call: its segments list is emptied first
+export function takeOutput(t: Tcb, into: Output = { segs: [], n: 0, sndNxt: 0, unsent: 0, finSeq: UNSET, writeEnds: [] }): Output {
+  // `into` may be a caller's scratch object, reused from call to call: its segments are overwritten from 0
   const segs = into.segs;
-  segs.length = 0;
+  let count = 0;
   let sndNxt = t.sndNxt;
   let unsent = t.unsent;
   let finSeq = t.finSeq;
@@ -105,16 +110,17 @@ export function takeOutput(t: Tcb, into: Output = { segs: [], sndNxt: 0, unsent:
     const s = seg(t, sndNxt, dataFlags(pushAt(t, seqAdd(sndNxt, n), last), withFin), n);
     if (withFin) finSeq = seqAdd(sndNxt, n);
     sndNxt = seqAdd(sndNxt, segSpace(s));
-    segs.push(s);
+    segs[count++] = s;
   }
-  const tail = segs[segs.length - 1];
+  const tail = count > 0 ? segs[count - 1] : undefined;
   if (cutByCwnd && tail) tail.flags = dataFlags(true, !!tail.flags.FIN);
   if (unsent === 0 && t.finQueued && finSeq === UNSET) {
     const s = seg(t, sndNxt, FIN_ACK);
     finSeq = sndNxt;
     sndNxt = seqAdd(sndNxt, 1);
-    segs.push(s);
+    segs[count++] = s;
   }
+  into.n = count;
   into.sndNxt = sndNxt;
   into.unsent = unsent;
   into.finSeq = finSeq;

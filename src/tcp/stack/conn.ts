@@ -11,6 +11,7 @@ import type { TcpState } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
 import type { TimerName } from './effects.ts';
 import type { EffectSink } from './effectlist.ts';
+import { EffectList } from './effectlist.ts';
 import type { TimerSet } from './timerset.ts';
 import { addTimer, deleteTimer, hasTimer, NO_TIMERS } from './timerset.ts';
 
@@ -49,20 +50,25 @@ export const stateOf = (c: Conn): TcpState => c.state;
 class ConnFx implements Fx {
   c!: Conn;
   out!: EffectSink;
+  /** `out` when it is an EffectList: effects go in field by field, no object each */
+  list: EffectList | null = null;
   timeWaitArmed = false;
   send(seg: Segment, rtx: boolean): void {
-    this.out.push({ kind: 'send', sock: this.c.sock, seg, rtx, addr: this.c.addr });
+    if (this.list !== null) this.list.send(this.c.sock, seg, rtx, this.c.addr);
+    else this.out.push({ kind: 'send', sock: this.c.sock, seg, rtx, addr: this.c.addr });
   }
   set(timer: TimerName, seconds: number): void {
     this.c.timers = addTimer(this.c.timers, timer);
     if (timer === 'TIME_WAIT') this.timeWaitArmed = true;
-    this.out.push({ kind: 'timer', sock: this.c.sock, timer, action: 'set', delay: seconds });
+    if (this.list !== null) this.list.timer(this.c.sock, timer, 'set', seconds);
+    else this.out.push({ kind: 'timer', sock: this.c.sock, timer, action: 'set', delay: seconds });
   }
   cancel(timer: TimerName): void {
     const c = this.c;
     if (!hasTimer(c.timers, timer)) return;
     c.timers = deleteTimer(c.timers, timer);
-    this.out.push({ kind: 'timer', sock: this.c.sock, timer, action: 'cancel' });
+    if (this.list !== null) this.list.timer(c.sock, timer, 'cancel', 0);
+    else this.out.push({ kind: 'timer', sock: c.sock, timer, action: 'cancel' });
   }
 }
 const connFx = new ConnFx();
@@ -87,6 +93,7 @@ export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: EffectS
     const fx = connFx;
     fx.c = c;
     fx.out = out;
+    fx.list = out instanceof EffectList ? out : null;
     fx.timeWaitArmed = false;
     const cand = stepCompiled(DERIVED, from, c.tcb, ev, fx);
     if (cand) c.state = cand.to;
@@ -99,7 +106,8 @@ export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: EffectS
   if (to !== from || (reentered && ev.type === 'SEGMENT' && (cause === RCV || cause.startsWith('rcv')))) {
     // The cause text is built only here, when the state changes.
     const text = cause === RCV && ev.type === 'SEGMENT' ? rcvCause(ev.seg.flags) : cause;
-    out.push({ kind: 'state', sock: c.sock, from, to, cause: text });
+    if (out instanceof EffectList) out.state(c.sock, from, to, text);
+    else out.push({ kind: 'state', sock: c.sock, from, to, cause: text });
   }
   return from;
 }

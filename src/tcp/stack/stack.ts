@@ -137,6 +137,18 @@ export class Stack {
    * list of the stack's own that stays as it is until the next drainList() (read it with
    * `length` and `at(i)` before calling drainList() again). Pushes meanwhile go to the other list.
    */
+  /**
+   * drainList() for callers that may drain again before they are done reading (a flush
+   * that nests): `empty` (an emptied list the caller owns) takes the pushes from now on,
+   * and the list of effects returned is the caller's until it hands it back here.
+   */
+  swapOut(empty: EffectList): EffectList {
+    const full = this.out;
+    empty.clear();
+    this.out = empty;
+    return full;
+  }
+
   drainList(): EffectList {
     const full = this.out;
     this.out = this.spare;
@@ -500,7 +512,7 @@ export class Stack {
       return l.id;
     }
     // Nobody here (RFC 9293 §3.10.7.1): answer anything but a RST with a RST.
-    if (!seg.flags.RST && !this.k.blackhole) this.out.push({ kind: 'send', sock: 0, seg: resetFor(seg), rtx: false, addr: fromAddr });
+    if (!seg.flags.RST && !this.k.blackhole) this.out.send(0, resetFor(seg), false, fromAddr);
     return 0;
   }
 
@@ -560,9 +572,9 @@ export class Stack {
   crash(): void {
     for (const s of this.socks.values()) {
       if (!s.conn) continue;
-      for (const t of timerList(s.conn.timers)) this.out.push({ kind: 'timer', sock: s.id, timer: t, action: 'cancel' });
+      for (const t of timerList(s.conn.timers)) this.out.timer(s.id, t, 'cancel', 0);
       const st = stateOf(s.conn);
-      if (st !== 'CLOSED') this.out.push({ kind: 'state', sock: s.id, from: st, to: 'CLOSED', cause: 'host crash' });
+      if (st !== 'CLOSED') this.out.state(s.id, st, 'CLOSED', 'host crash');
     }
     this.socks.clear();
     this.byTuple.clear();
@@ -647,7 +659,7 @@ export class Stack {
   private opened(s: Sock): void {
     if (s.connecting) {
       s.connecting = false;
-      this.out.push({ kind: 'app', sock: s.id, call: 'connect', result: '0' });
+      this.out.app(s.id, 'connect', '0');
     }
     if (s.parent !== null) {
       const l = this.socks.get(s.parent);
@@ -666,7 +678,7 @@ export class Stack {
     }
     if (s.connecting) {
       s.connecting = false;
-      this.out.push({ kind: 'app', sock: s.id, call: 'connect', result: e ?? 'ECONNREFUSED' });
+      this.out.app(s.id, 'connect', e ?? 'ECONNREFUSED');
     }
     this.untuple(s);
     if (s.kind === 'listener' && s.localPort !== null) this.listeners.delete(s.localPort);
@@ -676,7 +688,7 @@ export class Stack {
   private forget(s: Sock): void {
     if (s.conn && this.inBucket(s.conn)) this.twBuckets--;
     if (s.conn) {
-      for (const t of timerList(s.conn.timers)) this.out.push({ kind: 'timer', sock: s.id, timer: t, action: 'cancel' });
+      for (const t of timerList(s.conn.timers)) this.out.timer(s.id, t, 'cancel', 0);
       s.conn.timers = NO_TIMERS;
       this.counts[STATE_INDEX.get(s.conn.state)!]!--;
     }

@@ -9,6 +9,7 @@ import type { TraceEvent } from '../../sim/types.ts';
 import type { Profile } from '../../tcp/knobs.ts';
 import { useI18n } from '../i18n/index.ts';
 import type { Opened } from '../../pcap/app-api.ts';
+import { downloadCapture } from './downloadCapture.ts';
 import './capture.css';
 
 const CaptureDialog = lazy(() => import('./CaptureDialog.tsx'));
@@ -28,12 +29,7 @@ export function CapturePanel({ trace, mss, scenario, profile }: { trace: readonl
     const api = await import('../../pcap/app-api.ts');
     const bytes = api.exportCapture(trace, format, point, mss, `scenario ${scenario}, profile ${profile}; tcp-state-sim capture at ${point}; timestamps are virtual seconds`);
     const name = `${scenario}-${point}.${format}`;
-    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.tcpdump.pcap' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadCapture(bytes, name);
     setStatus(t('capture.downloaded', { name }));
   };
 

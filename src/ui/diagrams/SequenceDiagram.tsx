@@ -13,14 +13,14 @@ import { PEER_X, SEQ_TOP, SEQ_W } from './sequenceLayout.ts';
 import type { TimeBreak } from './timeScale.ts';
 import { DEFAULT_TIME_SCALE, formatSeconds } from './timeScale.ts';
 import type { OBox } from './labelLayout.ts';
-import { SEG_LABEL_FONT, bounds, lineBox, placeNowLabel, textWidth } from './labelLayout.ts';
+import { SEG_LABEL_FONT, bounds, lineBox, placeNowLabel, segmentLabelFit, textWidth } from './labelLayout.ts';
 import type { DrawnSegment } from './ladderModel.ts';
 import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import { followLabel } from './labelFollow.ts';
 import type { BandLabel } from './timerLabel.ts';
-import { BAND_W, placeTimerLabel, timerBarX } from './timerLabel.ts';
+import { BAND_W, bandLabelBox, placeTimerLabel, timerBarX } from './timerLabel.ts';
 import { formatNow } from '../timeText.ts';
 import type { NoteFocus } from '../noteFocus.ts';
 import { timerNoted } from '../noteFocus.ts';
@@ -91,6 +91,8 @@ interface ArrowProps {
   lx: number;
   ly: number;
   ldy: number;
+  /** width to condense the label to (labelLayout.ts segmentLabelFit), if it is too long for the lane */
+  fit?: number | undefined;
   status: ShownStatus;
   selected: boolean;
   /** named by the lesson's note */
@@ -107,7 +109,7 @@ function dropReasonText(reason: string | undefined, lang: Lang): string {
 
 const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
 
-const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, status, selected, noted, lang, onSelect }: ArrowProps) {
+const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, fit, status, selected, noted, lang, onSelect }: ArrowProps) {
   const sg = g.seg;
   const hx = g.x1 + (g.x2 - g.x1) * frac;
   const hy = g.y1 + (g.y2 - g.y1) * frac;
@@ -170,7 +172,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
         y2={hy}
         markerEnd={dropped || frac <= 0 ? undefined : `url(#seq-arrow-${sg.from})`}
       />
-      <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle" opacity={lab.visible ? undefined : 0}>
+      <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle" opacity={lab.visible ? undefined : 0} textLength={fit} lengthAdjust={fit ? 'spacingAndGlyphs' : undefined}>
         {g.label}
       </text>
       {sg.tlp ? (
@@ -334,6 +336,12 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const laneLabels = (p: PeerName): BandLabel[] => bands.filter((b) => b.peer === p).map((b) => ({ y0: b.y0, text: b.state }));
   const bandLabels = { client: laneLabels('client'), server: laneLabels('server') };
   const taken: OBox[] = [...model.labelsNear(nowY - 40, nowY + 40), ...nearArrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y, lang, textFont, bandLabels[x.peer]).label.box)];
+  // and the state names beside the lifelines (the newest one is often on the now line)
+  for (const b of bands) {
+    if (b.y0 > nowY + 40 || b.y0 + 2 * textFont < nowY - 40) continue;
+    const r = bandLabelBox(b.peer, { y0: b.y0, text: b.state }, textFont);
+    taken.push({ cx: (r.x0 + r.x1) / 2, cy: (r.y0 + r.y1) / 2, hw: (r.x1 - r.x0) / 2 + 2, hh: (r.y1 - r.y0) / 2 + 1, angle: 0 });
+  }
   // the drawing's top edge: the label goes below the line rather than be cut there (at t = 0)
   taken.push({ cx: SEQ_W / 2, cy: -500, hw: SEQ_W, hh: 500, angle: 0 });
   const nowSpot = placeNowLabel(nowText, nowY, SEQ_W, [PEER_X.client, PEER_X.server], taken, textFont);
@@ -533,6 +541,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
                   lx={spot.x}
                   ly={spot.y}
                   ldy={spot.dy}
+                  fit={segmentLabelFit(g.label, labelFont)}
                   status={status}
                   selected={selectedSegment === g.seg.id}
                   noted={noted?.segments.includes(g.seg.id) ?? false}

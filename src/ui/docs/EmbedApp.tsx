@@ -18,7 +18,7 @@ import { FREE_PLAY, serializeUrl } from '../url.ts';
 import type { UrlProblem, UrlState } from '../url.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import type { Command } from './protocol.ts';
-import { decodeScenario } from './scenarioParam.ts';
+import { loadScenarioDecoder } from './sDecoder.ts';
 import { useFrameBridge } from './useFrameBridge.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
 import './embed.css';
@@ -108,9 +108,14 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
             return null;
           };
           if ('s' in c) {
-            const r = decodeScenario(c.s);
-            if ('error' in r) return r.error;
-            return show({ id: r.scenario.id, scenario: r.scenario, s: c.s });
+            // the scenario checker is a chunk of its own (a page without `s=` never needed it)
+            return loadScenarioDecoder().then(
+              (decode) => {
+                const r = decode(c.s);
+                return 'error' in r ? r.error : show({ id: r.scenario.id, scenario: r.scenario, s: c.s });
+              },
+              (e: unknown) => `s: could not load the scenario checker: ${e instanceof Error ? e.message : String(e)}`,
+            );
           }
           if (c.scenario === FREE_PLAY) return show({ id: FREE_PLAY, scenario: null });
           if (!isLibraryId(c.scenario)) return `scenario: unknown scenario ${JSON.stringify(c.scenario.slice(0, 40))}; allowed: ${CATALOG_IDS.join(', ')}`;

@@ -125,8 +125,8 @@ export function PacketdrillView({ url, problems }: { url: UrlState; problems: re
               </a>
             </>
           )}
+          <UpdateNotice inline />
         </header>
-        <UpdateNotice />
         {problems.length > 0 && (
           <div className="alert" role="alert" data-testid="url-problems">
             <strong>{t('url.alertTitle')}</strong>

@@ -10,7 +10,7 @@ const { decompressFromEncodedURIComponent } = LZString;
 import type { Scenario } from '../../scenarios/index.ts';
 import { normalizeOrigin, THEMES } from './protocol.ts';
 import type { Theme } from './protocol.ts';
-import { decodeScenario } from './scenarioParam.ts';
+import { scenarioDecoder } from './sDecoder.ts';
 
 export const VIEWS = ['sim', 'fleet', 'packetdrill'] as const;
 export type View = (typeof VIEWS)[number];
@@ -80,7 +80,9 @@ export function parseDocsParam(key: (typeof DOCS_PARAMS)[number], value: string,
       return;
     }
     case 's': {
-      const r = decodeScenario(value);
+      const decode = scenarioDecoder();
+      // lazy/boot.tsx loads the checker before the first render of a link with `s`: missing only if that fetch failed
+      const r = decode ? decode(value) : { error: 'the scenario checker could not be loaded' };
       if ('error' in r) bad(key, shown(value), `a scenario (lz-string of its JSON, as written by “Copy link”); ${r.error}`);
       else {
         into.custom = r.scenario;

@@ -6,17 +6,16 @@
 // lz-string is CommonJS: its default export works in Vite and in Node (the CLIs) alike.
 import LZString from 'lz-string';
 
-const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
+const { decompressFromEncodedURIComponent } = LZString;
 import { parseScenarioText, ScenarioError } from '../../scenarios/validate.ts';
 import type { Scenario } from '../../scenarios/index.ts';
+import { registerScenarioDecoder } from './sDecoder.ts';
 
 /** Longest `s` value read (about 1 MB of JSON once unpacked is far beyond any lesson). */
 export const MAX_S_CHARS = 100_000;
 const MAX_JSON_CHARS = 1_000_000;
 
-export function encodeScenario(s: Scenario): string {
-  return compressToEncodedURIComponent(JSON.stringify(s));
-}
+export { encodeScenario } from './scenarioLink.ts';
 
 export type Decoded = { scenario: Scenario } | { error: string };
 
@@ -43,3 +42,6 @@ export function scenarioFromText(text: string, where: string): Decoded {
     return { error: `${where}: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
+
+// the URL parser reads `s=` through ./sDecoder.ts, which this module feeds once it is loaded
+registerScenarioDecoder(decodeScenario);

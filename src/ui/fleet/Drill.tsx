@@ -11,6 +11,7 @@ import { formatCount } from './formatCount.ts';
 import type { Lang, MessageKey } from '../i18n/index.ts';
 import { drillCaptureName } from './drillCapture.ts';
 import { fleetWorker } from './useFleetRun.ts';
+import { downloadCapture } from '../capture/downloadCapture.ts';
 
 export function twoPeerHref(replay: DrillResult['connections'][number]['replay'], lang: Lang): string {
   const q = new URLSearchParams();
@@ -20,16 +21,6 @@ export function twoPeerHref(replay: DrillResult['connections'][number]['replay']
   const { actions } = replay;
   q.set('a', encodeActions(actions.map(({ t, ...action }) => ({ at: t, action }))));
   return `?${q.toString()}`;
-}
-
-/** Saves bytes as a file the way a browser download does. */
-function saveFile(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.tcpdump.pcap' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
 }
 
 export function Drill({ result, busy, presetId }: { result: DrillResult | null; busy: boolean; presetId: string }) {
@@ -43,7 +34,7 @@ export function Drill({ result, busy, presetId }: { result: DrillResult | null; 
     fleetWorker()
       .capture(c, presetId)
       .then((bytes) => {
-        saveFile(bytes, name);
+        downloadCapture(bytes, name);
         setStatus(t('fleet.drillSaved', { name }));
       })
       .catch((e: unknown) => setStatus(t('fleet.drillSaveFailed', { detail: e instanceof Error ? e.message : String(e) })))

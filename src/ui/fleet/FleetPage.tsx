@@ -117,8 +117,8 @@ export function FleetPage() {
           <a href={`?lang=${lang}`} data-testid="nav-sim">
             {t('fleet.toSim')}
           </a>
+          <UpdateNotice inline />
         </header>
-        <UpdateNotice />
         {init.problems.length > 0 && (
           <div className="alert" role="alert" data-testid="url-problems">
             <strong>{t('url.alertTitle')}</strong>

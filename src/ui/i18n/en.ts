@@ -426,6 +426,10 @@ export const en = {
   // --- replay: capture times and runaway timers ---
   'capture.why.timeBack': 'packet {n} is stamped {stamp} s, {gap} s before packet {prev} ({prevStamp} s): replayed at packet {prev}’s time',
   'capture.stopped': 'Replay stopped at packet {n}: the models’ timers fired {firings} times in the {gap} s since packet {prev} without reaching it.',
+  // --- header layout ---
+  'header.nav': 'Other views',
+  'pwa.offlineShort': '✓ Works offline',
+  'pwa.updateShort': 'New version',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -428,4 +428,8 @@ export const zhCN: Dict = {
   // --- replay: capture times and runaway timers ---
   'capture.why.timeBack': '第 {n} 个包的时间戳为 {stamp} 秒，比第 {prev} 个包（{prevStamp} 秒）早 {gap} 秒：按第 {prev} 个包的时间回放',
   'capture.stopped': '回放停在第 {n} 个包：自第 {prev} 个包起的 {gap} 秒内，模型的定时器已触发 {firings} 次仍未到达该包。',
+  // --- header layout ---
+  'header.nav': '其他视图',
+  'pwa.offlineShort': '✓ 可离线使用',
+  'pwa.updateShort': '有新版本',
 };

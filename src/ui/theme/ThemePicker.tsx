@@ -7,7 +7,7 @@ export function ThemePicker({ theme, onChange }: { theme: Theme; onChange(t: The
   const { t } = useI18n();
   return (
     <label>
-      {t('theme.label')}
+      <span className="top-label">{t('theme.label')}</span>
       <select data-testid="theme-picker" value={theme} onChange={(e) => onChange(e.target.value as Theme)}>
         {THEMES.map((th) => (
           <option key={th} value={th}>

@@ -1,0 +1,80 @@
+/**
+ * The app's header at every supported width, in both languages: one row on a desk or projector
+ * (≥ 1200 px), a deliberate compact layout below (title and links on the first row, the controls
+ * under them), never wider than the screen, no control over another.
+ */
+import { expect, test } from '@playwright/test';
+import { open } from './helpers';
+
+interface Item {
+  name: string;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1280, 720],
+    [1200, 800],
+    [1024, 768],
+    [768, 1024],
+    [390, 844],
+  ] as const) {
+    test(`header at ${w}×${h} (${lang}): ${w >= 1200 ? 'one row' : 'title and links on top, controls under them'}, nothing cut or overlapping`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await open(page, `scenario=teardown&lang=${lang}`);
+      const items: Item[] = await page.locator('header.top').evaluate((head) =>
+        [...head.querySelectorAll('h1, select, button, a:not(.skip), .seg-switch > .top-label')]
+          .map((el) => ({ el, r: el.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 1 && r.height > 1)
+          .map(({ el, r }) => ({ name: (el.getAttribute('data-testid') ?? el.textContent ?? '').trim().slice(0, 30), left: r.left, right: r.right, top: r.top, bottom: r.bottom })),
+      );
+      // every control is there and shown
+      for (const id of ['scenario-picker', 'profile-linux', 'lang-en', 'theme-picker', 'present-toggle', 'copy-link', 'nav-fleet', 'open-packetdrill'])
+        expect(items.map((i) => i.name), id).toContain(id);
+      // inside the screen, and the page never scrolls sideways
+      for (const i of items) {
+        expect(i.left, i.name).toBeGreaterThanOrEqual(0);
+        expect(i.right, i.name).toBeLessThanOrEqual(w);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+      // no control over another
+      for (let a = 0; a < items.length; a++)
+        for (let b = a + 1; b < items.length; b++) {
+          const p = items[a]!;
+          const q = items[b]!;
+          const meet = Math.min(p.right, q.right) - Math.max(p.left, q.left) > 0.5 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 0.5;
+          expect(meet, `${p.name} / ${q.name}`).toBe(false);
+        }
+      const mid = (i: Item) => (i.top + i.bottom) / 2;
+      // the title comes first
+      const title = items[0]!;
+      expect(title.name).toMatch(/TCP/);
+      const nav = items.filter((i) => i.name === 'nav-fleet' || i.name === 'open-packetdrill');
+      const header = (await page.locator('header.top').boundingBox())!;
+      if (w >= 1200) {
+        // one row: every item's middle on the title's line, a header no taller than one control row
+        for (const i of items) expect(Math.abs(mid(i) - mid(title)), i.name).toBeLessThan(6);
+        expect(header.height).toBeLessThan(60);
+      } else {
+        // the links share the title's row, at its right (on a phone: the row under the title);
+        // the controls are under them, in at most two rows (three on a phone)
+        for (const n of nav) {
+          const titleRow = Math.abs(mid(n) - mid(title)) < 8;
+          if (w >= 500) expect(titleRow, n.name).toBe(true);
+          if (titleRow) expect(n.left, n.name).toBeGreaterThan(title.right);
+          else expect(n.top, n.name).toBeGreaterThanOrEqual(title.bottom - 1);
+        }
+        const navBottom = Math.max(...nav.map((n) => n.bottom));
+        const controls = items.filter((x) => x !== title && !nav.includes(x));
+        for (const i of controls) expect(i.top, i.name).toBeGreaterThanOrEqual(navBottom - 1);
+        const mids = controls.map(mid).sort((a, b) => a - b);
+        const rows = 1 + mids.filter((m, k) => k > 0 && m - mids[k - 1]! > 10).length;
+        expect(rows).toBeLessThanOrEqual(w < 500 ? 3 : 2);
+      }
+    });
+  }
+}
