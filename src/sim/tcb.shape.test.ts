@@ -71,14 +71,16 @@ describe('the TCB keeps one shape', () => {
     expect(checked).toBeGreaterThan(10_000);
   });
 
-  it('V8 keeps every live TCB of a mixed lean load in the hidden class of a fresh one, with fast properties', () => {
+  it('V8 keeps every live TCB of a mixed lean load in the hidden class of a fresh one, with fast properties and small integers unboxed', () => {
     const probe = join(dirname(fileURLToPath(import.meta.url)), 'test/tcbShapeProbe.ts');
     const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', probe, '8'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    const out = JSON.parse(r.stdout) as { tcbs: number; sameMap: number; fast: number; states: string[] };
+    const out = JSON.parse(r.stdout) as { tcbs: number; sameMap: number; fast: number; states: string[]; boxed: string[] };
     expect(out.tcbs).toBeGreaterThan(5000);
     expect(out.sameMap).toBe(out.tcbs);
     expect(out.fast).toBe(out.tcbs);
+    // no integer field holds a heap number for a value that fits a small integer
+    expect(out.boxed).toEqual([]);
     // the TCBs sampled were in (almost) every state
     expect(out.states.length).toBeGreaterThanOrEqual(9);
   }, 120_000);

@@ -9,6 +9,14 @@ export function seqAdd(a: number, n: number): number {
   return (a + n) >>> 0;
 }
 
+/**
+ * A sequence number, or a negative "none" (UNSET), as it is stored in a TCB: the same value,
+ * made a small integer where it fits. A value read from another object's number field may be
+ * a heap number even when it is a small integer, and the TCB would keep it: 16 bytes per field
+ * and connection for nothing.
+ */
+export const seqField = (x: number): number => (x < 0 ? x | 0 : x >>> 0);
+
 /** Signed distance b - a in (-2^31, 2^31]. */
 export function seqDiff(b: number, a: number): number {
   const d = (b - a) | 0; // wraps to a signed 32-bit integer

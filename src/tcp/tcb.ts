@@ -1,5 +1,6 @@
 import type { Knobs } from './knobs.ts';
 import type { Errno } from './errno.ts';
+import { seqField } from './seq.ts';
 
 export interface KeepaliveOpts {
   on: boolean;
@@ -131,21 +132,21 @@ const TAGGED = '' as unknown as number;
 export function createTcb(i: TcbInit): Tcb {
   const t: Tcb = {
     k: i.k,
-    localPort: i.localPort,
-    remotePort: i.remotePort,
+    localPort: TAGGED,
+    remotePort: TAGGED,
     passive: i.passive ?? false,
     iss: TAGGED,
     irs: TAGGED,
     sndUna: TAGGED,
     sndNxt: TAGGED,
-    sndWnd: 0,
-    maxSndWnd: 0,
-    sndMss: i.k.mss,
+    sndWnd: TAGGED,
+    maxSndWnd: TAGGED,
+    sndMss: TAGGED,
     rcvNxt: TAGGED,
-    heldData: 0,
-    unsent: 0,
+    heldData: TAGGED,
+    unsent: TAGGED,
     writeEnds: NO_RANGES,
-    unread: 0,
+    unread: TAGGED,
     finQueued: false,
     finSeq: TAGGED,
     peerFin: false,
@@ -159,25 +160,41 @@ export function createTcb(i: TcbInit): Tcb {
     rttvar: TAGGED,
     rttSeq: TAGGED,
     rttAt: TAGGED,
-    retries: 0,
+    retries: TAGGED,
     headSentAt: TAGGED,
     keepalive: i.keepalive ?? { on: false, idle: i.k.tcp_keepalive_time, intvl: i.k.tcp_keepalive_intvl, cnt: i.k.tcp_keepalive_probes },
-    kaProbes: 0,
+    kaProbes: TAGGED,
     pingpong: false,
     lastRcvAt: TAGGED,
     sackOk: false,
-    cwnd: i.k.initial_cwnd,
-    ssthresh: 0x7fffffff,
-    cwndCnt: 0,
+    cwnd: TAGGED,
+    ssthresh: TAGGED,
+    cwndCnt: TAGGED,
     tlpArmed: false,
     tlpHighSeq: TAGGED,
     lastOowAckAt: TAGGED,
     error: '',
   };
-  t.iss = i.iss;
+  t.localPort = i.localPort;
+  t.remotePort = i.remotePort;
+  t.sndWnd = 0;
+  t.maxSndWnd = 0;
+  // integer knobs, read as small integers: the knob set may hold them as heap numbers, and a TCB
+  // field would then keep a heap number of its own for each connection
+  t.sndMss = i.k.mss | 0;
+  t.heldData = 0;
+  t.unsent = 0;
+  t.unread = 0;
+  t.retries = 0;
+  t.kaProbes = 0;
+  t.cwnd = i.k.initial_cwnd | 0;
+  t.ssthresh = 0x7fffffff;
+  t.cwndCnt = 0;
+  const iss = seqField(i.iss);
+  t.iss = iss;
   t.irs = 0;
-  t.sndUna = i.iss;
-  t.sndNxt = i.iss;
+  t.sndUna = iss;
+  t.sndNxt = iss;
   t.rcvNxt = 0;
   t.finSeq = UNSET;
   t.ofoFin = UNSET;

@@ -20,7 +20,7 @@ import { oowAckCounts, oowAckSuppressed } from '../rules/ratelimit.ts';
 import { afterSegment } from '../rules/reassembly.ts';
 import { backoff, rttSample } from '../rules/rto.ts';
 import type { Segment } from '../segment.ts';
-import { seqAdd, seqGe } from '../seq.ts';
+import { seqAdd, seqField, seqGe } from '../seq.ts';
 import type { Tcb } from '../tcb.ts';
 import { UNSET } from '../tcb.ts';
 import type { EndpointEvent } from './events.ts';
@@ -76,7 +76,7 @@ export const MUTATORS = {
     const fin = v && (v.kind === 'syn' || v.kind === 'syn-ack') ? v.fin : false;
     // A crossing SYN's text waits for ESTABLISHED (releaseHeldText).
     const hold = v?.kind === 'syn' ? data : 0;
-    t.irs = s.seq;
+    t.irs = seqField(s.seq);
     t.rcvNxt = seqAdd(s.seq, 1 + data - hold + (fin ? 1 : 0));
     t.unread = t.unread + data - hold;
     t.heldData = hold;
@@ -123,7 +123,7 @@ export const MUTATORS = {
       // the ACK of our SYN opens the window at its initial size (tcp_init_transfer()); later ACKs grow it
       if (v.kind === 'segment' && t.sndUna !== t.iss) onAcked(t, Math.ceil(((s.ack - t.sndUna) >>> 0) / t.sndMss));
       if (t.tlpHighSeq !== UNSET && seqGe(s.ack, t.tlpHighSeq)) t.tlpHighSeq = UNSET;
-      t.sndUna = s.ack;
+      t.sndUna = seqField(s.ack);
       if (s.ack === t.sndNxt) {
         fx.cancel('RTO');
         t.tlpArmed = false;
@@ -155,7 +155,7 @@ export const MUTATORS = {
       if (v.queue || t.ofo.length > 0 || t.ofoFin !== UNSET) {
         const q = afterSegment(t, t.rcvNxt, v.queue);
         t.ofo = q.ofo;
-        t.ofoFin = q.ofoFin;
+        t.ofoFin = seqField(q.ofoFin);
       }
     }
   },
@@ -205,12 +205,12 @@ export const MUTATORS = {
     for (let i = 0; i < n; i++) if (r.segs[i]!.len > 0) sentData = true;
     const interactive = sentData && t.k.delayed_ack > 0 && e.now - t.lastRcvAt <= t.k.delayed_ack + 1e-9;
     if (t.rttSeq === UNSET) {
-      t.rttSeq = r.sndNxt;
+      t.rttSeq = seqField(r.sndNxt);
       t.rttAt = e.now;
     }
-    t.sndNxt = r.sndNxt;
+    t.sndNxt = seqField(r.sndNxt);
     t.unsent = r.unsent;
-    t.finSeq = r.finSeq;
+    t.finSeq = seqField(r.finSeq);
     t.writeEnds = r.writeEnds;
     if (interactive) t.pingpong = true;
     // the head of the retransmission queue was sent now (Linux's retry budget counts from it)
@@ -242,9 +242,9 @@ export const MUTATORS = {
     t.tlpArmed = false;
     const p = lossProbe(t);
     if (p) {
-      t.sndNxt = p.sndNxt;
+      t.sndNxt = seqField(p.sndNxt);
       t.unsent = p.unsent;
-      t.finSeq = p.finSeq;
+      t.finSeq = seqField(p.finSeq);
       t.tlpHighSeq = t.sndNxt;
       fx.send(p.seg, !p.fresh);
     }

@@ -13,13 +13,14 @@ import { PEER_X, SEQ_TOP, SEQ_W } from './sequenceLayout.ts';
 import type { TimeBreak } from './timeScale.ts';
 import { DEFAULT_TIME_SCALE, formatSeconds } from './timeScale.ts';
 import type { OBox } from './labelLayout.ts';
-import { SEG_LABEL_FONT, bounds, lineBox, placeNowLabel, textWidth } from './labelLayout.ts';
+import { SEG_LABEL_FONT, bounds, lineBox, placeNowLabel, segmentLabelFit, textWidth } from './labelLayout.ts';
+import type { DrawnSegment } from './ladderModel.ts';
 import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import { followLabel } from './labelFollow.ts';
 import type { BandLabel } from './timerLabel.ts';
-import { BAND_W, placeTimerLabel, timerBarX } from './timerLabel.ts';
+import { BAND_W, bandLabelBox, placeTimerLabel, timerBarX } from './timerLabel.ts';
 import { formatNow } from '../timeText.ts';
 import type { NoteFocus } from '../noteFocus.ts';
 import { timerNoted } from '../noteFocus.ts';
@@ -90,6 +91,8 @@ interface ArrowProps {
   lx: number;
   ly: number;
   ldy: number;
+  /** width to condense the label to (labelLayout.ts segmentLabelFit), if it is too long for the lane */
+  fit?: number | undefined;
   status: ShownStatus;
   selected: boolean;
   /** named by the lesson's note */
@@ -106,7 +109,7 @@ function dropReasonText(reason: string | undefined, lang: Lang): string {
 
 const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
 
-const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, status, selected, noted, lang, onSelect }: ArrowProps) {
+const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, fit, status, selected, noted, lang, onSelect }: ArrowProps) {
   const sg = g.seg;
   const hx = g.x1 + (g.x2 - g.x1) * frac;
   const hy = g.y1 + (g.y2 - g.y1) * frac;
@@ -169,7 +172,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
         y2={hy}
         markerEnd={dropped || frac <= 0 ? undefined : `url(#seq-arrow-${sg.from})`}
       />
-      <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle" opacity={lab.visible ? undefined : 0}>
+      <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle" opacity={lab.visible ? undefined : 0} textLength={fit} lengthAdjust={fit ? 'spacingAndGlyphs' : undefined}>
         {g.label}
       </text>
       {sg.tlp ? (
@@ -190,6 +193,13 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
     </g>
   );
 });
+
+/** Drawn segments in the order of their slots (the DOM order of their elements). */
+function bySlot(drawn: readonly DrawnSegment[]): DrawnSegment[] {
+  const out: DrawnSegment[] = [];
+  for (const d of drawn) out[d.slot] = d;
+  return out.filter(Boolean);
+}
 
 /** The break's zigzag across the ladder, interrupted where its label sits (gap = half the label's width). */
 function zigzag(y0: number, y1: number, gap: number): string {
@@ -291,16 +301,18 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const [model] = useState(() => new LadderModel());
   model.update(view, displayTime, { zoom, relative, epoch, labelFont });
   const nowY = model.nowY(displayTime);
-  // The window drawn: the "now" line and what the user scrolled to, each with a screen's margin
-  // (while following, the box scrolls to keep the now line in view, so that part is always covered).
+  // The window drawn: what can be in view, with a margin of a quarter screen (half a screen for a
+  // reader's own scrolling). While following, the box keeps the now line between its edges, so the
+  // view lies within a screen of it either way; scrolled back, only what the reader looks at.
   const vh = port.vh;
-  const around = following ? nowY - vh : port.st;
   const measured = Number.isFinite(vh);
-  const winTop = measured ? Math.min(around, nowY - 2 * vh) - vh : -Infinity;
-  const winBottom = measured ? Math.max(around + vh, nowY + vh) + vh : Infinity;
+  const margin = vh / 4;
+  const winTop = !measured ? -Infinity : following ? nowY - vh - margin : port.st - 2 * margin;
+  const winBottom = !measured ? Infinity : following ? nowY + vh + margin : port.st + vh + 2 * margin;
   const fr = model.frame(displayTime, winTop, winBottom);
   const full = fr.scale;
   const height = fr.height + BOTTOM_PAD;
+  const svgHeight = Math.round(height);
   const drawn = fr.drawn;
 
   const bands: Band[] = [];
@@ -324,6 +336,12 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const laneLabels = (p: PeerName): BandLabel[] => bands.filter((b) => b.peer === p).map((b) => ({ y0: b.y0, text: b.state }));
   const bandLabels = { client: laneLabels('client'), server: laneLabels('server') };
   const taken: OBox[] = [...model.labelsNear(nowY - 40, nowY + 40), ...nearArrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y, lang, textFont, bandLabels[x.peer]).label.box)];
+  // and the state names beside the lifelines (the newest one is often on the now line)
+  for (const b of bands) {
+    if (b.y0 > nowY + 40 || b.y0 + 2 * textFont < nowY - 40) continue;
+    const r = bandLabelBox(b.peer, { y0: b.y0, text: b.state }, textFont);
+    taken.push({ cx: (r.x0 + r.x1) / 2, cy: (r.y0 + r.y1) / 2, hw: (r.x1 - r.x0) / 2 + 2, hh: (r.y1 - r.y0) / 2 + 1, angle: 0 });
+  }
   // the drawing's top edge: the label goes below the line rather than be cut there (at t = 0)
   taken.push({ cx: SEQ_W / 2, cy: -500, hw: SEQ_W, hh: 500, angle: 0 });
   const nowSpot = placeNowLabel(nowText, nowY, SEQ_W, [PEER_X.client, PEER_X.server], taken, textFont);
@@ -377,11 +395,12 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     const { top, height } = box.current;
     const ny = nowY * pxPerUnit;
     if (!force && ny >= top + 20 && ny <= top + height - 40) return;
-    const target = uncut(Math.max(0, ny - height * 0.6), height);
+    // where the browser would clamp it (the drawing is `height` user units tall): box.current stays
+    // exact, so the scroll event that follows need not read the position back
+    const target = Math.min(uncut(Math.max(0, ny - height * 0.6), height), Math.max(0, svgHeight * pxPerUnit - height));
     if (Math.abs(top - target) > 1) {
       programmatic.current = true;
       el.scrollTop = target;
-      // the browser may clamp the target; the scroll event that follows records where it landed
       box.current = { top: target, height };
     }
   };
@@ -424,11 +443,12 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
-    box.current = { top: el.scrollTop, height: box.current.height };
+    // our own scroll: box.current already holds where it went (reading it back would force a layout)
     if (programmatic.current) {
       programmatic.current = false;
       return;
     }
+    box.current = { top: el.scrollTop, height: box.current.height };
     measure();
     const ny = nowY * pxPerUnit;
     const visible = ny >= el.scrollTop && ny <= el.scrollTop + el.clientHeight;
@@ -468,7 +488,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
         ))}
       </div>
       <div className="seq-scroll" ref={scrollRef} onScroll={onScroll}>
-        <svg className="seq-svg" viewBox={`0 0 ${SEQ_W} ${height.toFixed(0)}`} role="group" aria-labelledby={titleId}>
+        <svg className="seq-svg" viewBox={`0 0 ${SEQ_W} ${svgHeight}`} role="group" aria-labelledby={titleId}>
           <title id={titleId}>{s(lang, 'seqTitle')}</title>
           <desc>{s(lang, 'seqDesc')}</desc>
           <defs>
@@ -510,16 +530,18 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
             </text>
           </g>
           <g className="seq-segments">
-            {drawn.map(({ g, frac, progress, status, spot }) => {
+            {/* keyed and ordered by slot: elements are reused as segments scroll in and out, never moved */}
+            {bySlot(drawn).map(({ g, frac, progress, status, spot, slot }) => {
               return (
                 <SegmentArrow
-                  key={g.seg.id}
+                  key={slot}
                   g={g}
                   frac={frac}
                   progress={progress}
                   lx={spot.x}
                   ly={spot.y}
                   ldy={spot.dy}
+                  fit={segmentLabelFit(g.label, labelFont)}
                   status={status}
                   selected={selectedSegment === g.seg.id}
                   noted={noted?.segments.includes(g.seg.id) ?? false}

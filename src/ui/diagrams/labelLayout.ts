@@ -26,6 +26,50 @@ export function textWidth(text: string, fontSize: number): number {
   return w * fontSize;
 }
 
+/**
+ * A segment label's width, closer than textWidth: the advances of the widest common system-ui
+ * face (DejaVu Sans, Linux's default) per class of character (capitals and `=` are wider than
+ * lower case, punctuation and spaces narrower; CJK one em), so labels that cross keep apart.
+ */
+export function segmentTextWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += advance(ch);
+  return w * fontSize;
+}
+
+function advance(ch: string): number {
+  if (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch)) return 1;
+  if (/[ ,.:;|!'il]/.test(ch)) return 0.34;
+  if (/[frtj()[\]]/.test(ch)) return 0.42;
+  if (ch === 'I') return 0.34;
+  if (/[mwMW]/.test(ch)) return 0.92;
+  if (/[=+<>~]/.test(ch)) return 0.84;
+  if (/[A-Z]/.test(ch)) return 0.72;
+  return 0.64;
+}
+
+/** Segment labels turn bold when a note names them (diagrams.css): boxes are sized for bold. */
+const SEG_BOLD = 1.06;
+/**
+ * The widest a segment label is drawn: the lane between the lifelines (sequenceLayout.ts PEER_X,
+ * 170 → 470) less the state bands and a margin, so a long label (an absolute ack number) never
+ * runs over the state names beside the lifelines; a longer one is drawn condensed to this width.
+ */
+export const SEG_LABEL_MAX_W = 278;
+
+/** The width to condense a segment label to (SVG textLength), or undefined when it fits as it is. */
+export function segmentLabelFit(text: string, fontSize: number): number | undefined {
+  // asked for every drawn segment on every frame: remembered per text and size (bounded)
+  const key = `${fontSize}|${text}`;
+  let fit = FITS.get(key);
+  if (fit === undefined) {
+    if (FITS.size > 4000) FITS.clear();
+    FITS.set(key, (fit = segmentTextWidth(text, fontSize) * SEG_BOLD > SEG_LABEL_MAX_W ? SEG_LABEL_MAX_W : 0));
+  }
+  return fit || undefined;
+}
+const FITS = new Map<string, number>();
+
 function corners(b: OBox): [number, number][] {
   const a = (b.angle * Math.PI) / 180;
   const ux = Math.cos(a);
@@ -99,7 +143,8 @@ export function labelBox(x: number, y: number, angle: number, dy: number, w: num
   const a = (angle * Math.PI) / 180;
   // glyphs span about 0.8 em above the baseline and 0.25 em below; centre of that band, in the rotated frame
   const mid = dy - 0.275 * fontSize;
-  return { cx: x - mid * Math.sin(a), cy: y + mid * Math.cos(a), hw: w / 2 + 2, hh: 0.525 * fontSize + 1, angle };
+  // a browser's text box is about 1.15 em tall; the extra keeps a visible gap (the labels' 2 px halo) between neighbours
+  return { cx: x - mid * Math.sin(a), cy: y + mid * Math.cos(a), hw: w / 2 + 3, hh: 0.58 * fontSize + 1.5, angle };
 }
 
 export interface SegmentLabelInput {
@@ -120,15 +165,17 @@ const FRACTIONS = [0.5, 0.38, 0.62, 0.28, 0.72];
 
 /** Candidate spots along one arrow: middle above, middle below, then off-centre above/below, then one row further out. */
 export function segmentLabelSpots(s: SegmentLabelInput, fontSize = SEG_LABEL_FONT): LabelSpot[] {
-  const w = textWidth(s.text, fontSize);
+  const w = Math.min(SEG_LABEL_MAX_W, segmentTextWidth(s.text, fontSize) * SEG_BOLD);
   const above = -6;
   const below = fontSize + 2;
-  const row = fontSize + 3;
+  const row = 1.2 * fontSize + 3;
   const out: LabelSpot[] = [];
-  // next to the line first; a second row away from it only when a burst of segments leaves no room
+  // next to the line first; a second (third) row away from it only when a burst of segments leaves no room
   for (const offsets of [
     [above, below],
     [above - row, below + row],
+    [above - 2 * row, below + 2 * row],
+    [above - 3 * row, below + 3 * row],
   ]) {
     for (const f of FRACTIONS) {
       const x = s.x1 + (s.x2 - s.x1) * f;

@@ -1,0 +1,164 @@
+/**
+ * The ladder's labels, read as a person sees them: every segment label's box as drawn (its text
+ * box turned along its arrow), never over another segment label, a state name or the "now" label,
+ * over the first seconds of every library scenario, at the desk and in presenter mode.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { LIBRARY_ORDER } from '../src/scenarios/order.ts';
+import { open } from './helpers';
+
+/**
+ * Pairs of labels (selectors a and b) whose drawn boxes meet: each box is the text's own box mapped
+ * to the screen by its transform (so a label turned along its arrow is a turned rectangle, not its
+ * much larger axis-aligned bounds), shrunk by `inset` px; the test is the separating-axis one.
+ * Selectors are inside the ladder unless they start with `[`.
+ */
+export async function labelClashes(page: Page, a: string, b: string, inset = 1): Promise<string[]> {
+  return page.evaluate(
+    ([sa, sb, ins]) => {
+      type P = [number, number];
+      const quad = (el: SVGGraphicsElement): P[] | null => {
+        if (getComputedStyle(el).opacity === '0' || el.getBoundingClientRect().width === 0) return null;
+        const b = el.getBBox();
+        const m = el.getScreenCTM();
+        if (!m || b.width === 0) return null;
+        // inset in screen px, converted to the element's own units
+        const k = Math.hypot(m.a, m.b) || 1;
+        const dx = Math.min(ins / k, b.width / 4);
+        const dy = Math.min(ins / k, b.height / 4);
+        const pts: P[] = [
+          [b.x + dx, b.y + dy],
+          [b.x + b.width - dx, b.y + dy],
+          [b.x + b.width - dx, b.y + b.height - dy],
+          [b.x + dx, b.y + b.height - dy],
+        ];
+        return pts.map(([x, y]) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f]);
+      };
+      const apart = (p: P[], q: P[]) => {
+        for (const poly of [p, q]) {
+          for (let i = 0; i < 4; i++) {
+            const [x0, y0] = poly[i]!;
+            const [x1, y1] = poly[(i + 1) % 4]!;
+            const ax = y0 - y1;
+            const ay = x1 - x0;
+            const pp = p.map(([x, y]) => x * ax + y * ay);
+            const qq = q.map(([x, y]) => x * ax + y * ay);
+            if (Math.max(...pp) <= Math.min(...qq) || Math.max(...qq) <= Math.min(...pp)) return true;
+          }
+        }
+        return false;
+      };
+      const shown = (sel: string) =>
+        [...document.querySelectorAll<SVGGraphicsElement>(sel.startsWith('[') ? sel : `[data-testid="sequence-diagram"] ${sel}`)].flatMap((el) => {
+          const q = quad(el);
+          return q ? [{ el, q }] : [];
+        });
+      const as = shown(sa);
+      const bs = sa === sb ? as : shown(sb);
+      const out: string[] = [];
+      for (let i = 0; i < as.length; i++)
+        for (let j = sa === sb ? i + 1 : 0; j < bs.length; j++)
+          if (as[i]!.el !== bs[j]!.el && !apart(as[i]!.q, bs[j]!.q)) out.push(`"${as[i]!.el.textContent}" / "${bs[j]!.el.textContent}"`);
+      return out;
+    },
+    [a, b, inset] as const,
+  );
+}
+
+const SEG = '.seq-seg-label';
+const NAME = '.seq-band-label';
+const NOW = '.seq-now-label';
+
+async function expectNoClash(page: Page, what: string) {
+  // the segments drawn so far have their labels (the lesson may still be before its first segment)
+  await expect(page.getByTestId('sequence-diagram')).toBeVisible();
+  expect(await labelClashes(page, SEG, SEG), `${what}: segment labels`).toEqual([]);
+  expect(await labelClashes(page, SEG, NAME), `${what}: segment label over a state name`).toEqual([]);
+  expect(await labelClashes(page, NOW, NAME), `${what}: "now" over a state name`).toEqual([]);
+  expect(await labelClashes(page, NOW, SEG), `${what}: "now" over a segment label`).toEqual([]);
+}
+
+for (const id of LIBRARY_ORDER) {
+  test(`${id}: no ladder label over another in its first seconds (1366×768, desk and presenter)`, async ({ page }) => {
+    test.setTimeout(60_000);
+    for (const [present, t] of [
+      [false, 0.6],
+      [false, 3],
+      [true, 1.2],
+      [true, 3],
+    ] as const) {
+      await open(page, `scenario=${id}&t=${t}&lesson=0${present ? '&present=1' : ''}`);
+      await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', String(t));
+      await expectNoClash(page, `${present ? 'presenter' : 'desk'} t=${t}`);
+    }
+  });
+}
+
+test('the checker sees a clash: two labels moved onto each other are reported', async ({ page }) => {
+  await open(page, 'scenario=handshake&t=0.6&lesson=0');
+  expect(await labelClashes(page, SEG, SEG)).toEqual([]);
+  // put the second label where the first one is: the check must report it
+  await page.evaluate(() => {
+    const [a, b] = document.querySelectorAll('[data-testid="sequence-diagram"] .seq-seg-label');
+    b!.setAttribute('transform', a!.getAttribute('transform')!);
+    b!.setAttribute('y', a!.getAttribute('y') ?? '0');
+  });
+  expect((await labelClashes(page, SEG, SEG)).length).toBeGreaterThan(0);
+});
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`handshake at 1366×768, desk and presenter (${lang}): SYN,ACK and ACK labels keep a gap`, async ({ page }) => {
+    for (const present of [false, true]) {
+      await open(page, `scenario=handshake&t=0.3&lang=${lang}${present ? '&present=1' : ''}`);
+      // a visible gap: boxes grown by 1 px still do not meet
+      expect(await labelClashes(page, SEG, SEG, -1), present ? 'presenter' : 'desk').toEqual([]);
+      expect(await labelClashes(page, NOW, NAME), present ? 'presenter' : 'desk').toEqual([]);
+    }
+  });
+}
+
+test('presenter at 1366×768, teardown at t=2: the "now" label is off the newest state name', async ({ page }) => {
+  for (const lang of ['en', 'zh-CN'] as const) {
+    for (const t of [2, 2.1, 2.15]) {
+      await open(page, `scenario=teardown&t=${t}&present=1&lang=${lang}`);
+      expect(await labelClashes(page, NOW, NAME), `${lang} t=${t}`).toEqual([]);
+      expect(await labelClashes(page, NOW, '.seq-timer-text'), `${lang} t=${t}`).toEqual([]);
+    }
+  }
+});
+
+// a timer's bar sits in the lane's outer margin, beside the state names of that lane
+const BAR = '.seq-timer-bar rect';
+for (const [w, h, mode] of [
+  [1366, 768, 'present'],
+  [1280, 720, 'present'],
+  [1366, 768, 'desk'],
+  [390, 844, 'desk'],
+  [700, 450, 'embed'],
+] as const) {
+  test(`state names stay off the timer bars, ${w}×${h} ${mode}`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize({ width: w, height: h });
+    for (const q of ['scenario=teardown&t=2.3', 'scenario=fin-wait-2-timeout&t=2.3', 'scenario=lost-syn&t=7.17', 'scenario=time-wait-reuse&t=3']) {
+      const extra = mode === 'present' ? '&present=1' : mode === 'embed' ? '&embed=1' : '';
+      await page.goto(`./?${q}&lesson=0&lang=en${extra}`);
+      await expect(page.getByTestId('sim-time')).toBeAttached({ timeout: 15_000 });
+      await expect(page.getByTestId('timer-bar').first()).toBeAttached();
+      expect(await labelClashes(page, NAME, BAR), q).toEqual([]);
+      expect(await labelClashes(page, '.seq-timer-text', BAR), q).toEqual([]);
+    }
+  });
+}
+
+test('a segment chip waiting at a note stop is off every state name (teardown lesson, 1366×768 and presenter)', async ({ page }) => {
+  test.setTimeout(90_000);
+  for (const present of [false, true]) {
+    await open(page, `scenario=teardown${present ? '&present=1' : ''}`);
+    for (let i = 0; i < 4; i++) {
+      await page.getByTestId(present ? 'present-next' : 'note-next').click();
+      await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
+      expect(await labelClashes(page, '[data-testid="edge-token"]', '[data-testid="state-diagram"] .sd-name'), `note ${i + 1}`).toEqual([]);
+    }
+  }
+});
