@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { listStreams, readCapture } from '../src/pcap/capture.ts';
+import { readFrames } from '../src/pcap/frames.ts';
+import { pcapFile } from '../src/pcap/test-captures.ts';
 import { open, SHOTS } from './helpers.ts';
 
 test('Download capture: the run as pcapng at both peers, read back by the capture reader', async ({ page }) => {
@@ -84,5 +86,29 @@ for (const lang of ['en', 'zh-CN'] as const) {
     if (lang === 'en') await expect(reason).toHaveText(/^the server model in CLOSED would not send FIN,ACK seq=\d+ ack=\d+ len=0/);
     else await expect(reason).toHaveText(/^服务器端的模型处于 CLOSED，不会发送 FIN,ACK seq=\d+ ack=\d+ len=0/);
     await page.screenshot({ path: `${SHOTS}/capture-flag-${lang}.png` });
+  });
+}
+
+/** A capture rewritten as pcap with packet 7 stamped 1.5 s (in teardown at the client: the ACK of the FIN, at 2.1 s). */
+function clockStep(bytes: Uint8Array): Buffer {
+  const ff = readFrames(bytes, 'teardown.pcapng');
+  return Buffer.from(pcapFile(ff.interfaces[0]!.linkType, ff.frames.map((f) => ({ t: f.number === 7 ? 1.5 : f.t, data: f.data }))));
+}
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`Open capture…: a packet stamped before an earlier one is reported with both times, in ${lang}`, async ({ page }) => {
+    await open(page, `scenario=teardown&t=100&lang=${lang}`);
+    await page.getByTestId('capture-panel').locator('summary').click();
+    await page.getByTestId('capture-point').selectOption('client');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-capture').click()]);
+    const buffer = clockStep(new Uint8Array(readFileSync((await download.path())!)));
+    await page.getByTestId('open-capture').setInputFiles({ name: 'clock-step.pcap', mimeType: 'application/vnd.tcpdump.pcap', buffer });
+    const dialog = page.getByTestId('capture-dialog');
+    const note = dialog.getByTestId('capture-time-back');
+    if (lang === 'en') await expect(note).toHaveText("packet 7 is stamped 1.500000 s, 0.500000 s before packet 6 (2.000000 s): replayed at packet 6’s time");
+    else await expect(note).toHaveText('第 7 个包的时间戳为 1.500000 秒，比第 6 个包（2.000000 秒）早 0.500000 秒：按第 6 个包的时间回放');
+    // the replay still reaches the end of the connection
+    await expect(dialog.getByTestId('capture-state-client')).toHaveAttribute('data-tcp-state', 'TIME_WAIT');
+    await page.screenshot({ path: `${SHOTS}/capture-time-back-${lang}.png` });
   });
 }

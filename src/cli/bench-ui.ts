@@ -7,6 +7,10 @@
  *   js_gzip_kib.app, js_gzip_kib.embed        JavaScript a first visit loads (gzip), app and embed=1
  *   load_ms.<case>                            from navigation until the clock is shown (the link's t reached)
  *   heap_mb.<case>                            JavaScript heap in use after recording (Chromium's performance.memory)
+ *   heap_peak_mb.<case>                       the most JavaScript heap in use at any point from navigation to the end
+ *                                             (sampled every 100 ms over the DevTools protocol)
+ *   load_cpu_ms.<case>                        CPU time of the page's renderer from navigation until the clock is shown:
+ *                                             about what load_ms is on an idle machine (wall times on a shared one are noisy)
  *   sim_speed.<case>                          virtual seconds played per wall-clock second while recording
  *   segments_in_dom.<case>                    segment arrows in the page at the end, with how many the run sent
  * Cases live in benchUi/cases.ts. Chromium: CHROMIUM_PATH or /usr/bin/chromium.
@@ -65,17 +69,57 @@ const PAUSE = `(async () => {
 const STOP = `(() => { const b = window.__bench; b.on = false; return { frames: b.frames, long: b.long }; })()`;
 
 const loadMs = new Map<string, number>();
+const loadCpuMs = new Map<string, number>();
 const HEAP = `(() => { const m = performance.memory; return m ? m.usedJSHeapSize / 1048576 : NaN; })()`;
 
-async function open(browser: Browser, base: string, c: UiBenchCase): Promise<Page> {
+/** CPU time used so far by Chromium's renderer processes, in ms (the page's own work: script, style, layout, paint). */
+async function rendererCpuMs(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+    return processInfo.filter((p) => p.type === 'renderer').reduce((s, p) => s + p.cpuTime, 0) * 1000;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Samples the page's JavaScript heap in use every 100 ms until stopped; `stop` resolves with the peak in MB. */
+function heapSampler(cdp: CDPSession): { stop(): Promise<number> } {
+  let peak = 0;
+  let on = true;
+  const loop = (async () => {
+    while (on) {
+      try {
+        const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+        peak = Math.max(peak, usedSize / 1048576);
+      } catch {
+        // the page is between documents: the next sample counts
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    async stop() {
+      on = false;
+      await loop;
+      return peak;
+    },
+  };
+}
+
+async function open(browser: Browser, base: string, c: UiBenchCase): Promise<{ page: Page; heap: { stop(): Promise<number> } }> {
   const ctx = await browser.newContext({ viewport: c.viewport ?? { width: 1366, height: 768 }, serviceWorkers: 'block' });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error(`${c.name}: page error: ${e.message}`));
+  const cdp = await ctx.newCDPSession(page);
+  const heap = heapSampler(cdp);
+  const cpu0 = await rendererCpuMs(browser);
   const t0 = Date.now();
   await page.goto(`${base}?${new URLSearchParams({ lang: 'en', ...c.query }).toString()}`);
-  await page.getByTestId(c.ready ?? 'sim-time').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.getByTestId(c.ready ?? 'sim-time').waitFor({ state: 'visible', timeout: 120_000 });
   loadMs.set(c.name, Date.now() - t0);
-  return page;
+  loadCpuMs.set(c.name, (await rendererCpuMs(browser)) - cpu0);
+  return { page, heap };
 }
 
 const PROFILE_DIR = process.env.BENCH_UI_PROFILE;
@@ -113,7 +157,7 @@ async function stopProfile(cdp: CDPSession, name: string): Promise<void> {
 }
 
 async function runCase(browser: Browser, base: string, c: UiBenchCase): Promise<void> {
-  const page = await open(browser, base, c);
+  const { page, heap: heapPeak } = await open(browser, base, c);
   try {
     if (c.prepare) await c.prepare(page);
     await page.waitForTimeout(c.warmupMs ?? WARMUP_MS);
@@ -143,8 +187,11 @@ async function runCase(browser: Browser, base: string, c: UiBenchCase): Promise<
     console.log(`sim_speed.${n}: ${fmt((seconds - start) / wall)} (sim time ${start} → ${seconds} s)`);
     console.log(`segments_in_dom.${n}: ${segments} (newest segment #${sent} of the run)`);
     console.log(`load_ms.${n}: ${loadMs.get(n) ?? NaN}`);
+    console.log(`load_cpu_ms.${n}: ${fmt(loadCpuMs.get(n) ?? NaN)}`);
     console.log(`heap_mb.${n}: ${fmt(heap)}`);
+    console.log(`heap_peak_mb.${n}: ${fmt(Math.max(heap, await heapPeak.stop()))}`);
   } finally {
+    await heapPeak.stop();
     await page.context().close();
   }
 }

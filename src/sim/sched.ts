@@ -12,6 +12,8 @@
  *   lanes' heads, so the merged order is exactly (time, insertion number).
  * Times are integer microseconds held in doubles (exact up to 2^53).
  */
+const UNKNOWN = -2;
+
 export class Sched<O> {
   private t = new Float64Array(1024);
   private n = new Float64Array(1024);
@@ -22,6 +24,10 @@ export class Sched<O> {
   private free: number[] = [];
   private slots = 0;
   private counter = 0;
+
+  /** peek()'s answer while the queue is unchanged (UNKNOWN after a push or pop), and its lane (-1: the heap) */
+  private peeked = UNKNOWN;
+  private peekedLane = -1;
 
   private heap = new Int32Array(1024);
   private heapLen = 0;
@@ -44,6 +50,7 @@ export class Sched<O> {
    */
   push(t: number, kind: number, a = 0, b = 0, o?: O, lane = -1): void {
     const s = this.alloc();
+    this.peeked = UNKNOWN;
     this.t[s] = t;
     this.n[s] = this.counter++;
     this.kind[s] = kind;
@@ -57,14 +64,22 @@ export class Sched<O> {
 
   /** The slot of the next event (no removal), or -1. Read it with timeOf/kindOf/aOf/bOf/takeObj. */
   peek(): number {
+    // a world peeks several times per event (next time, stale timers, then pop): the answer is kept until the queue changes
+    if (this.peeked !== UNKNOWN) return this.peeked;
     let best = this.heapLen > 0 ? this.heap[0]! : -1;
+    let bestLane = -1;
     const lanes = this.lanes;
     for (let i = 0; i < lanes.length; i++) {
       const l = lanes[i]!;
       if (l.len === 0) continue;
       const f = l.ring[l.head]!;
-      if (best < 0 || this.before(f, best)) best = f;
+      if (best < 0 || this.before(f, best)) {
+        best = f;
+        bestLane = i;
+      }
     }
+    this.peeked = best;
+    this.peekedLane = bestLane;
     return best;
   }
 
@@ -72,15 +87,9 @@ export class Sched<O> {
   pop(): number {
     const s = this.peek();
     if (s < 0) return s;
-    let fromLane = false;
-    for (const l of this.lanes) {
-      if (l.len > 0 && l.ring[l.head] === s) {
-        l.shift();
-        fromLane = true;
-        break;
-      }
-    }
-    if (!fromLane) this.heapPop();
+    if (this.peekedLane >= 0) this.lanes[this.peekedLane]!.shift();
+    else this.heapPop();
+    this.peeked = UNKNOWN;
     this.free.push(s);
     return s;
   }

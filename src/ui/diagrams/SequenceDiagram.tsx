@@ -14,6 +14,7 @@ import type { TimeBreak } from './timeScale.ts';
 import { DEFAULT_TIME_SCALE, formatSeconds } from './timeScale.ts';
 import type { OBox } from './labelLayout.ts';
 import { SEG_LABEL_FONT, bounds, lineBox, placeNowLabel, segmentLabelFit, textWidth } from './labelLayout.ts';
+import type { DrawnSegment } from './ladderModel.ts';
 import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
@@ -193,6 +194,13 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
   );
 });
 
+/** Drawn segments in the order of their slots (the DOM order of their elements). */
+function bySlot(drawn: readonly DrawnSegment[]): DrawnSegment[] {
+  const out: DrawnSegment[] = [];
+  for (const d of drawn) out[d.slot] = d;
+  return out.filter(Boolean);
+}
+
 /** The break's zigzag across the ladder, interrupted where its label sits (gap = half the label's width). */
 function zigzag(y0: number, y1: number, gap: number): string {
   const mid = (y0 + y1) / 2;
@@ -293,16 +301,18 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const [model] = useState(() => new LadderModel());
   model.update(view, displayTime, { zoom, relative, epoch, labelFont });
   const nowY = model.nowY(displayTime);
-  // The window drawn: the "now" line and what the user scrolled to, each with a screen's margin
-  // (while following, the box scrolls to keep the now line in view, so that part is always covered).
+  // The window drawn: what can be in view, with a margin of a quarter screen (half a screen for a
+  // reader's own scrolling). While following, the box keeps the now line between its edges, so the
+  // view lies within a screen of it either way; scrolled back, only what the reader looks at.
   const vh = port.vh;
-  const around = following ? nowY - vh : port.st;
   const measured = Number.isFinite(vh);
-  const winTop = measured ? Math.min(around, nowY - 2 * vh) - vh : -Infinity;
-  const winBottom = measured ? Math.max(around + vh, nowY + vh) + vh : Infinity;
+  const margin = vh / 4;
+  const winTop = !measured ? -Infinity : following ? nowY - vh - margin : port.st - 2 * margin;
+  const winBottom = !measured ? Infinity : following ? nowY + vh + margin : port.st + vh + 2 * margin;
   const fr = model.frame(displayTime, winTop, winBottom);
   const full = fr.scale;
   const height = fr.height + BOTTOM_PAD;
+  const svgHeight = Math.round(height);
   const drawn = fr.drawn;
 
   const bands: Band[] = [];
@@ -385,11 +395,12 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     const { top, height } = box.current;
     const ny = nowY * pxPerUnit;
     if (!force && ny >= top + 20 && ny <= top + height - 40) return;
-    const target = uncut(Math.max(0, ny - height * 0.6), height);
+    // where the browser would clamp it (the drawing is `height` user units tall): box.current stays
+    // exact, so the scroll event that follows need not read the position back
+    const target = Math.min(uncut(Math.max(0, ny - height * 0.6), height), Math.max(0, svgHeight * pxPerUnit - height));
     if (Math.abs(top - target) > 1) {
       programmatic.current = true;
       el.scrollTop = target;
-      // the browser may clamp the target; the scroll event that follows records where it landed
       box.current = { top: target, height };
     }
   };
@@ -432,11 +443,12 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
-    box.current = { top: el.scrollTop, height: box.current.height };
+    // our own scroll: box.current already holds where it went (reading it back would force a layout)
     if (programmatic.current) {
       programmatic.current = false;
       return;
     }
+    box.current = { top: el.scrollTop, height: box.current.height };
     measure();
     const ny = nowY * pxPerUnit;
     const visible = ny >= el.scrollTop && ny <= el.scrollTop + el.clientHeight;
@@ -476,7 +488,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
         ))}
       </div>
       <div className="seq-scroll" ref={scrollRef} onScroll={onScroll}>
-        <svg className="seq-svg" viewBox={`0 0 ${SEQ_W} ${height.toFixed(0)}`} role="group" aria-labelledby={titleId}>
+        <svg className="seq-svg" viewBox={`0 0 ${SEQ_W} ${svgHeight}`} role="group" aria-labelledby={titleId}>
           <title id={titleId}>{s(lang, 'seqTitle')}</title>
           <desc>{s(lang, 'seqDesc')}</desc>
           <defs>
@@ -518,10 +530,11 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
             </text>
           </g>
           <g className="seq-segments">
-            {drawn.map(({ g, frac, progress, status, spot }) => {
+            {/* keyed and ordered by slot: elements are reused as segments scroll in and out, never moved */}
+            {bySlot(drawn).map(({ g, frac, progress, status, spot, slot }) => {
               return (
                 <SegmentArrow
-                  key={g.seg.id}
+                  key={slot}
                   g={g}
                   frac={frac}
                   progress={progress}

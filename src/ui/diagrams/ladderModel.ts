@@ -23,6 +23,7 @@
 import type { SegmentView, TimerView } from '../../sim/types.ts';
 import type { WorldView } from '../../sim/view.ts';
 import { LabelIndex } from './labelIndex.ts';
+import { Slots } from './slots.ts';
 import type { LabelSpot } from './labelLayout.ts';
 import { segmentLabelSpots } from './labelLayout.ts';
 import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
@@ -46,6 +47,8 @@ export interface DrawnSegment {
   progress: number;
   status: ShownStatus;
   spot: LabelSpot;
+  /** its element's slot while it stays drawn (slots.ts): the key it is drawn under */
+  slot: number;
 }
 
 export interface LadderFrame {
@@ -120,6 +123,7 @@ export class LadderModel {
   private pending: number[] = [];
   private histSeen = { client: 0, server: 0 };
   private labels = new LabelIndex();
+  private slots = new Slots();
   private lastD = -Infinity;
   /** longest vertical extent of a segment's route (for finding what meets a window) */
   private maxSpan = 0;
@@ -135,6 +139,7 @@ export class LadderModel {
     this.pending = [];
     this.histSeen = { client: 0, server: 0 };
     this.labels = new LabelIndex();
+    this.slots.clear();
     this.lastD = -Infinity;
     this.maxSpan = 0;
   }
@@ -280,8 +285,10 @@ export class LadderModel {
         g = segmentGeometry(e.seg, full.y, relative);
         if (g.y2 - g.y1 > 1e-9) frac = Math.min(1, Math.max(0, (nowY - g.y1) / (g.y2 - g.y1)));
       }
-      drawn.push({ g, frac, progress: pr.frac, status: pr.status, spot: this.label(e) });
+      drawn.push({ g, frac, progress: pr.frac, status: pr.status, spot: this.label(e), slot: 0 });
     }
+    const slots = this.slots.assign(drawn.map((d) => d.g.seg.id));
+    for (let i = 0; i < drawn.length; i++) drawn[i]!.slot = slots[i]!;
     const bs = full.breaks;
     const breaks: TimeBreak[] = [];
     for (let i = lowerBound(bs, top, (b) => b.y1); i < bs.length && bs[i]!.y0 <= bottom; i++) breaks.push(bs[i]!);

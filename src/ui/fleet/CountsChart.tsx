@@ -33,7 +33,8 @@ interface Props {
   states: readonly TcpState[];
 }
 
-const M = { top: 18, right: 14, bottom: 38, left: 52 };
+// room above the plot for the y axis' title, clear of the top tick's figure
+const M = { top: 28, right: 14, bottom: 38, left: 52 };
 const HEIGHT = 260;
 
 export const aliasText = (s: TcpState) => `${s} — ss: ${STATE_ALIASES[s].ss}, netstat: ${STATE_ALIASES[s].netstat}`;
@@ -87,7 +88,11 @@ function CountsChartInner(p: Props) {
   };
 
   const hs = hover !== null ? p.samples[hover - 1] : undefined;
-  const xTicks = x.ticks(Math.max(2, Math.floor(w / 90)));
+  // one time label per 80 px at most ("280 s", "280 秒" are about 40 px): d3's nice steps can give
+  // more ticks than asked, so ask for fewer until they fit
+  const maxTicks = Math.max(2, Math.floor((w - M.left - M.right) / 80) + 1);
+  let xTicks = x.ticks(maxTicks);
+  for (let n = maxTicks - 1; xTicks.length > maxTicks && n >= 1; n--) xTicks = x.ticks(n);
   const yTicks = p.log ? logTicks(y.domain()[1]!) : y.ticks(5);
   const fmt = (n: number) => formatCount(n, lang);
 
@@ -119,11 +124,11 @@ function CountsChartInner(p: Props) {
             </g>
           ))}
           {xTicks.map((v) => (
-            <text key={`x${v}`} x={x(v)} y={HEIGHT - M.bottom + 15} textAnchor={x(v) > w - M.right - 24 ? 'end' : 'middle'}>
+            <text key={`x${v}`} x={x(v)} y={HEIGHT - M.bottom + 15} textAnchor={x(v) > w - M.right - 24 ? 'end' : x(v) < M.left + 24 ? 'start' : 'middle'}>
               {t('seconds', { t: v })}
             </text>
           ))}
-          <text className="axis-title" x={M.left - 6} y={M.top - 7} textAnchor="end">
+          <text className="axis-title" x={M.left - 6} y={M.top - 13} textAnchor="end">
             {t('fleet.axisSockets')}
           </text>
           <text className="axis-title" x={(M.left + w - M.right) / 2} y={HEIGHT - 4} textAnchor="middle">

@@ -210,6 +210,9 @@ export function FleetPage() {
               </section>
             )}
             <nav className="fleet-notes" aria-label={t('fleet.notes')}>
+              <span className="muted small fleet-notes-caption" aria-hidden="true">
+                {t('fleet.notesGo')}
+              </span>
               {before.notes.map((n) => (
                 <button key={n.at} type="button" onClick={() => setCursor(Math.max(1, Math.floor(n.at)))} aria-pressed={note?.at === n.at}>
                   {t('seconds', { t: n.at })}

@@ -53,30 +53,42 @@ export function WhatIf({ at, changes, onChange }: { at: number; changes: readonl
       <h2>{t('fleet.whatif')}</h2>
       <p className="small muted">{t('fleet.whatifHelp', { t: at })}</p>
       <div className="row">
-        <select aria-label={t('fleet.whatifKind')} value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="fleet-whatif-kind">
-          <option value="knob">{t('fleet.kind.knob')}</option>
-          <option value="app">{t('fleet.kind.app')}</option>
-          <option value="read_timeout">{t('fleet.kind.readTimeout')}</option>
-        </select>
-        {kind === 'knob' && (
-          <select aria-label={t('fleet.knob')} value={knob} onChange={(e) => setKnob(e.target.value)} data-testid="fleet-whatif-knob">
-            {FLEET_KNOB_NAMES.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
+        <label className="field">
+          <span className="field-caption">{t('fleet.whatifKind')}</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="fleet-whatif-kind">
+            <option value="knob">{t('fleet.kind.knob')}</option>
+            <option value="app">{t('fleet.kind.app')}</option>
+            <option value="read_timeout">{t('fleet.kind.readTimeout')}</option>
           </select>
+        </label>
+        {kind === 'knob' && (
+          <label className="field">
+            <span className="field-caption">{t('fleet.knob')}</span>
+            <select value={knob} onChange={(e) => setKnob(e.target.value)} data-testid="fleet-whatif-knob">
+              {FLEET_KNOB_NAMES.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          </label>
         )}
         {kind === 'app' ? (
-          <select aria-label={t('fleet.kind.app')} value={mode} onChange={(e) => setMode(e.target.value)}>
-            {APP_MODES.map((m) => (
-              <option key={m} value={m}>
-                {t(`fleet.app.${m}` as MessageKey)} ({m})
-              </option>
-            ))}
-          </select>
+          <label className="field">
+            <span className="field-caption">{t('fleet.kind.app')}</span>
+            <select value={mode} onChange={(e) => setMode(e.target.value)}>
+              {APP_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`fleet.app.${m}` as MessageKey)} ({m})
+                </option>
+              ))}
+            </select>
+          </label>
         ) : (
-          <input aria-label={t('fleet.value')} value={value} onChange={(e) => setValue(e.target.value)} size={12} data-testid="fleet-whatif-value" />
+          <label className="field">
+            <span className="field-caption">{t('fleet.value')}</span>
+            <input value={value} onChange={(e) => setValue(e.target.value)} size={10} data-testid="fleet-whatif-value" />
+          </label>
         )}
         <button type="button" onClick={add} data-testid="fleet-whatif-apply">
           {t('fleet.whatifApply', { t: at })}

@@ -430,6 +430,8 @@ export const en = {
   'header.nav': 'Other views',
   'pwa.offlineShort': '✓ Works offline',
   'pwa.updateShort': 'New version',
+  // --- fleet page look ---
+  'fleet.notesGo': 'Notes at:',
 } as const;
 
 export type MessageKey = keyof typeof en;

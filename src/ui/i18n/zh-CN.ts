@@ -432,4 +432,6 @@ export const zhCN: Dict = {
   'header.nav': '其他视图',
   'pwa.offlineShort': '✓ 可离线使用',
   'pwa.updateShort': '有新版本',
+  // --- fleet page look ---
+  'fleet.notesGo': '说明时刻：',
 };

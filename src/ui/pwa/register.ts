@@ -56,7 +56,9 @@ export function registerServiceWorker(): void {
     // whether a worker controlled this page when it loaded (a first visit has none)
     const controlled = navigator.serviceWorker.controller !== null;
     navigator.serviceWorker.register('./sw.js', { scope: './' }).then(
-      (reg) => {
+      (reg: ServiceWorkerRegistration | undefined) => {
+        // a registration blocked by the browser's automation resolves with nothing
+        if (!reg) return;
         registration = reg;
         if (reg.waiting && controlled) set('need-refresh');
         else if (reg.installing) follow(reg.installing, controlled);
