@@ -126,3 +126,38 @@ test('d3-zoom loads on the first gesture: a Ctrl + wheel made while it loads sti
   // the held step zoomed about its pointer, as a live one does
   expect(Math.abs((await segTop(page, 6)) - y6)).toBeLessThan(80);
 });
+
+test('a drag made while d3-zoom is still loading pans the state diagram, and d3 carries on from there', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // the zoom chunk is held until released, as on a slow connection
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route('**/assets/d3ZoomBehaviour-*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await open(page, 'scenario=teardown&t=2.15');
+  const svg = page.getByTestId('state-diagram');
+  await svg.scrollIntoViewIfNeeded();
+  const view = (await svg.boundingBox())!;
+  const state = page.locator('[data-testid="diagram-state"][data-state="FIN_WAIT_2"]');
+  const x0 = (await state.boundingBox())!.x;
+  const drag = async (dx: number) => {
+    await page.mouse.move(view.x + view.width - 40, view.y + view.height - 40);
+    await page.mouse.down();
+    await page.mouse.move(view.x + view.width - 40 + dx / 2, view.y + view.height - 40, { steps: 4 });
+    await page.mouse.move(view.x + view.width - 40 + dx, view.y + view.height - 40, { steps: 4 });
+    await page.mouse.up();
+  };
+  await drag(-150);
+  const x1 = (await state.boundingBox())!.x;
+  expect(x0 - x1).toBeGreaterThan(100);
+  // once d3-zoom is there it continues from the panned view instead of jumping back
+  const loaded = page.waitForResponse(/d3ZoomBehaviour-[\w-]+\.js$/);
+  release();
+  await loaded;
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await drag(60);
+  await expect.poll(async () => (await state.boundingBox())!.x - x1).toBeGreaterThan(30);
+  expect((await state.boundingBox())!.x).toBeLessThan(x0);
+});

@@ -73,6 +73,18 @@ function wheelDelta(ev: WheelEvent): number {
   return -ev.deltaY * unit * pinch;
 }
 
+/** Whether a press of `m` on `el` starts a pan: the main button, not on a scrollbar or a control. */
+function pressPans(el: Element, m: MouseEvent): boolean {
+  if (m.button !== 0) return false;
+  if (el instanceof HTMLElement) {
+    // a press on the element's own scrollbar drags the scrollbar, not the picture
+    const r = el.getBoundingClientRect();
+    if (m.clientX - r.left >= el.clientWidth || m.clientY - r.top >= el.clientHeight) return false;
+  }
+  // form controls inside keep their own behaviour
+  return !(m.target instanceof Element && m.target.closest('button, input, select, textarea, a'));
+}
+
 /** Which events start a gesture: Ctrl/⌘ + wheel, the main button (not on a scrollbar), touches. */
 function filter(this: Element, ev: Event): boolean {
   switch (ev.type) {
@@ -80,17 +92,8 @@ function filter(this: Element, ev: Event): boolean {
       const w = ev as WheelEvent;
       return w.ctrlKey || w.metaKey;
     }
-    case 'mousedown': {
-      const m = ev as MouseEvent;
-      if (m.button !== 0) return false;
-      if (this instanceof HTMLElement) {
-        // a press on the element's own scrollbar drags the scrollbar, not the picture
-        const r = this.getBoundingClientRect();
-        if (m.clientX - r.left >= this.clientWidth || m.clientY - r.top >= this.clientHeight) return false;
-      }
-      // form controls inside keep their own behaviour
-      return !(m.target instanceof Element && m.target.closest('button, input, select, textarea, a'));
-    }
+    case 'mousedown':
+      return pressPans(this, ev as MouseEvent);
     case 'dblclick':
       return false;
     default:
@@ -196,16 +199,53 @@ export function useD3Zoom<E extends Element>(
       held.push({ delta: wheelDelta(w), clientX: w.clientX, clientY: w.clientY });
       start();
     }
+    // A drag begun before d3-zoom arrives pans by itself to its end (d3 never saw its press), so
+    // the first swipe on a slow connection is not lost; d3 then takes over from where it stopped.
+    let drag: { id: number; x: number; y: number } | null = null;
+    const dragMove = (ev: PointerEvent) => {
+      if (!drag || ev.pointerId !== drag.id) return;
+      const [x0, y0] = pointIn(el, drag.x, drag.y);
+      const [x1, y1] = pointIn(el, ev.clientX, ev.clientY);
+      drag.x = ev.clientX;
+      drag.y = ev.clientY;
+      const t = current.current;
+      const moved = constrain(new ViewTransform(t.k, t.x + x1 - x0, t.y + y1 - y0), viewExtent(el), [
+        [bx0, by0],
+        [bx1, by1],
+      ]);
+      report(moved, { clientX: ev.clientX, clientY: ev.clientY, programmatic: false });
+    };
+    const dragEnd = (ev: PointerEvent) => {
+      if (!drag || ev.pointerId !== drag.id) return;
+      drag = null;
+      window.removeEventListener('pointermove', dragMove);
+      window.removeEventListener('pointerup', dragEnd);
+      window.removeEventListener('pointercancel', dragEnd);
+      attached.current?.set(current.current);
+    };
+    const dragStart = (e: Event) => {
+      const ev = e as PointerEvent;
+      if (attached.current || drag || !ev.isPrimary || !pressPans(el, ev)) return;
+      drag = { id: ev.pointerId, x: ev.clientX, y: ev.clientY };
+      window.addEventListener('pointermove', dragMove);
+      window.addEventListener('pointerup', dragEnd);
+      window.addEventListener('pointercancel', dragEnd);
+    };
     kick.current = start;
     if (zoomModule) attach(zoomModule);
     else {
       el.addEventListener('wheel', hold, { passive: false });
+      el.addEventListener('pointerdown', dragStart);
       for (const type of GESTURE_STARTS) el.addEventListener(type, start, { passive: true });
     }
     return () => {
       disposed = true;
       kick.current = null;
       el.removeEventListener('wheel', hold);
+      el.removeEventListener('pointerdown', dragStart);
+      window.removeEventListener('pointermove', dragMove);
+      window.removeEventListener('pointerup', dragEnd);
+      window.removeEventListener('pointercancel', dragEnd);
       for (const type of GESTURE_STARTS) el.removeEventListener(type, start);
       attached.current?.detach();
       attached.current = null;
