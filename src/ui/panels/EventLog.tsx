@@ -8,8 +8,8 @@ import { Panel } from './Panel.tsx';
 
 /**
  * Up to this many lines are drawn as a plain list (about what the virtual list keeps in the DOM
- * anyway); a longer log switches to VirtualLog.tsx, whose chunk (with @tanstack/react-virtual) is
- * fetched then, so a first visit does not load it. Until it is there (or if it cannot be fetched)
+ * anyway); a longer log switches to VirtualLog.tsx, whose chunk is fetched then, so a first visit
+ * does not load it. Until it is there (or if it cannot be fetched)
  * the plain list shows the newest lines only.
  */
 export const PLAIN_LINES = 60;
