@@ -29,6 +29,7 @@ import { pktView } from './pktView.ts';
 import type { PktPlayer } from './usePktPlayer.ts';
 import { usePktPlayer } from './usePktPlayer.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
+import { usePlayerKeys } from '../sim/playerKeys.ts';
 import './packetdrill.css';
 import { ICON, PlayerIcon } from './PlayerIcon.tsx';
 
@@ -269,23 +270,8 @@ function Stage({ picture, player, profile, lang, t, line, scriptTime }: StagePro
     setSeen(picture);
     setEpoch((e) => e + 1);
   }
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
-      const el = e.target as HTMLElement | null;
-      const tag = el?.tagName ?? '';
-      if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || el?.isContentEditable) return;
-      let act: (() => void) | null = null;
-      if (e.key === 'ArrowRight') act = player.step;
-      else if (e.key === 'ArrowLeft') act = player.back;
-      else if ((e.key === ' ' || e.code === 'Space') && tag !== 'BUTTON' && tag !== 'A' && tag !== 'SUMMARY') act = player.toggle;
-      if (!act) return;
-      e.preventDefault();
-      act();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [player]);
+  // the app's keys, on the run: Space = play/pause, → = step, ← = step back
+  usePlayerKeys((key) => (key === 'space' ? player.toggle : key === 'right' ? player.step : key === 'left' ? player.back : null));
 
   return (
     <section className="pkt-stage" aria-label={t('pkt.diagrams')} data-testid="pkt-stage" data-engine={engine}>
