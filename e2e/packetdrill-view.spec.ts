@@ -47,6 +47,11 @@ test('the packetdrill view passes one of the project\'s scripts, draws its segme
   // Step back returns the diagram to SYN_RCVD
   await page.getByTestId('back').click();
   await expect(page.locator('[data-testid="diagram-state"][data-state="SYN_RCVD"]')).toHaveAttribute('data-active-peers', 'server');
+  // the keyboard drives the same player: → steps, ← steps back
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-testid="diagram-state"][data-state="ESTABLISHED"]')).toHaveAttribute('data-active-peers', 'client server');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('[data-testid="diagram-state"][data-state="SYN_RCVD"]')).toHaveAttribute('data-active-peers', 'server');
 
   // the runner's own log is there too
   await page.locator('.pkt-log summary').click();

@@ -16,6 +16,7 @@ import { NumMap } from '../tcp/stack/nummap.ts';
 import type { EffectList } from '../tcp/stack/effectlist.ts';
 import { Stack } from '../tcp/stack/stack.ts';
 import type { StackSnapshot } from '../tcp/stack/stack.ts';
+import type { Tcb } from '../tcp/tcb.ts';
 import type { TcpState } from '../tcp/states.ts';
 import { TCP_STATES } from '../tcp/states.ts';
 import { TIMER_NAMES } from '../tcp/stack/effects.ts';
@@ -28,6 +29,7 @@ import { checkLinkConfig, parseFlagFilter, transmit } from './link.ts';
 import { LoadApp } from './load.ts';
 import { EventQueue, toSeconds, toUs } from './queue.ts';
 import type { Queued } from './queue.ts';
+import { relativeNumbers } from './relative.ts';
 import { Rng } from './rng.ts';
 import { Sched } from './sched.ts';
 import { PeerSummary } from './summary.ts';
@@ -593,6 +595,15 @@ export class World {
     for (const d of v.arrivals) this.sched!.push(this.nowUs + toUs(d), L_DELIVER, to, 0, seg, LANE_DELIVER);
   }
 
+  /**
+   * The receiving peer's connection a segment sent without a socket belongs to (a RST from a
+   * closed port): its ports mirrored. Rare, so a plain search is fine.
+   */
+  private mirrorTcb(to: PeerName, seg: Segment): Tcb | undefined {
+    for (const s of this.stacks[to].allSocks()) if (s.localPort === seg.dstPort && s.remotePort === seg.srcPort && s.conn) return s.conn.tcb;
+    return undefined;
+  }
+
   private send(from: PeerName, sock: number, seg: Segment, rtx: boolean): void {
     const to = otherPeer(from);
     const tcb = sock ? this.stacks[from].tcb(sock) : undefined;
@@ -608,8 +619,7 @@ export class World {
       win: seg.win,
       srcPort: seg.srcPort,
       dstPort: seg.dstPort,
-      relSeq: tcb ? (seg.seq - tcb.iss) >>> 0 : seg.seq,
-      relAck: tcb && seg.flags.ACK ? (seg.ack - tcb.irs) >>> 0 : seg.ack,
+      ...relativeNumbers(seg, tcb, tcb ? undefined : this.mirrorTcb(to, seg)),
       sentAt: this.now,
       arriveAt: this.now + this.link.cfg.delay,
       status: 'in-flight',

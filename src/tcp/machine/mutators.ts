@@ -18,6 +18,7 @@ import type { Output } from '../rules/build.ts';
 import { ackSegment, finAgainSegment, headSegment, keepaliveProbe, lossProbe, pendingWriteEnds, resetFor, rstAckSegment, synAckSegment, synSegment, takeOutput } from '../rules/build.ts';
 import { oowAckCounts, oowAckSuppressed } from '../rules/ratelimit.ts';
 import { afterSegment } from '../rules/reassembly.ts';
+import type { RttEstimate } from '../rules/rto.ts';
 import { backoff, rttSample } from '../rules/rto.ts';
 import type { Segment } from '../segment.ts';
 import { seqAdd, seqField, seqGe } from '../seq.ts';
@@ -51,6 +52,9 @@ const armRtoOrProbe = (t: Tcb, fx: Fx, rto: number): void => {
 
 /** output()'s scratch result (takeOutput fills it; nothing keeps it past the mutator) */
 const OUTPUT: Output = { segs: [], n: 0, sndNxt: 0, unsent: 0, finSeq: UNSET, writeEnds: [] };
+
+/** rttSample()'s scratch result (read at once into the TCB) */
+const RTT: RttEstimate = { srtt: 0.5, rttvar: 0.5, rto: 0.5 };
 
 const startSyn = (t: Tcb, now: number): void => {
   t.sndUna = t.iss;
@@ -130,7 +134,7 @@ export const MUTATORS = {
       } else armRtoOrProbe(t, fx, rtoBefore);
       t.retries = 0;
       if (t.rttSeq !== UNSET && seqGe(s.ack, t.rttSeq)) {
-        const r = rttSample(t.k, t.srtt, t.rttvar, e.now - t.rttAt);
+        const r = rttSample(t.k, t.srtt, t.rttvar, e.now - t.rttAt, RTT);
         t.srtt = r.srtt;
         t.rttvar = r.rttvar;
         t.rto = r.rto;

@@ -8,12 +8,16 @@ import { secureRst, secureSyn } from '../knobs.ts';
 import { ackAcceptable, segmentAcceptable, synRcvdAckAcceptable, synSentAckAcceptable } from './acceptability.ts';
 import type { SegmentVerdict, Verdict } from './verdict.ts';
 import { joinQueued } from './reassembly.ts';
-import { acceptable, segmentVerdict } from './verdict.ts';
+import { ackVerdict, BARE_SYN, dropVerdict, REFUSED, RESET, RST_REPLY, segmentVerdict, SYN_AGAIN, SYN_RESET, TW_NEW_SYN } from './verdict.ts';
 
-const drop = (why: Extract<Verdict, { kind: 'drop' }>['why']): Verdict => ({ kind: 'drop', why });
+const drop = dropVerdict;
 
-/** RFC 9293 §3.10.7: classify an arriving segment for a connection in `state`. */
-export function analyze(state: TcpState, t: Tcb, s: Segment): Verdict {
+/**
+ * RFC 9293 §3.10.7: classify an arriving segment for a connection in `state`. Verdicts without
+ * numbers are shared frozen objects; an acceptable segment's verdict is written into `into`
+ * when given (a host's scratch record, read only while it steps this segment), else a new object.
+ */
+export function analyze(state: TcpState, t: Tcb, s: Segment, into?: SegmentVerdict): Verdict {
   switch (state) {
     case 'CLOSED':
       return drop('no-syn');
@@ -22,9 +26,9 @@ export function analyze(state: TcpState, t: Tcb, s: Segment): Verdict {
     case 'SYN_SENT':
       return analyzeSynSent(t, s);
     case 'TIME_WAIT':
-      return analyzeTimeWait(t, s);
+      return analyzeTimeWait(t, s, into);
     default:
-      return analyzeSynchronized(state, t, s);
+      return analyzeSynchronized(state, t, s, into);
   }
 }
 
@@ -33,17 +37,17 @@ function analyzeListen(t: Tcb, s: Segment): Verdict {
   if (f.RST) return drop('rst-in-listen');
   // RFC 9293 answers any ACK with a RST; FreeBSD (and the suite's reference) drops a SYN,ACK.
   if (f.SYN && f.ACK && !t.k.listen_synack_rst) return drop('synack-in-listen');
-  if (f.ACK) return { kind: 'rst-reply' };
+  if (f.ACK) return RST_REPLY;
   // A listener takes only the SYN; data and FIN riding on it are not acknowledged.
-  if (f.SYN) return f.FIN && t.k.drop_synfin ? drop('syn-fin') : { kind: 'syn', data: 0, fin: false };
+  if (f.SYN) return f.FIN && t.k.drop_synfin ? drop('syn-fin') : BARE_SYN;
   return drop('no-syn');
 }
 
 function analyzeSynSent(t: Tcb, s: Segment): Verdict {
   const f = s.flags;
   const ackOk = !!f.ACK && synSentAckAcceptable(t.iss, t.sndNxt, s.ack);
-  if (f.ACK && !ackOk) return f.RST ? drop('rst-bad-ack') : { kind: 'rst-reply' };
-  if (f.RST) return ackOk ? { kind: 'refused' } : drop('rst-without-ack');
+  if (f.ACK && !ackOk) return f.RST ? drop('rst-bad-ack') : RST_REPLY;
+  if (f.RST) return ackOk ? REFUSED : drop('rst-without-ack');
   if (f.SYN) {
     if (f.FIN && t.k.drop_synfin) return drop('syn-fin');
     // Simultaneous open: like a listener, take only the SYN; data and FIN on it wait for a retransmission.
@@ -60,41 +64,41 @@ function analyzeSynSent(t: Tcb, s: Segment): Verdict {
  * quiet; an RST at RCV.NXT ends TIME_WAIT unless tcp_rfc1337; everything else
  * is answered with an ACK (Linux tcp_timewait_state_process, FreeBSD tcp_twcheck).
  */
-function analyzeTimeWait(t: Tcb, s: Segment): Verdict {
+function analyzeTimeWait(t: Tcb, s: Segment, into: SegmentVerdict | undefined): Verdict {
   const f = s.flags;
   const k = t.k;
   if (f.RST) {
     if (k.tcp_rfc1337) return drop('rst-ignored-rfc1337');
-    if (secureRst(k)) return s.seq === t.rcvNxt ? { kind: 'reset' } : drop('rst-outside-window');
-    return segmentAcceptable(t.rcvNxt, advertisedWindow(t), s.seq, 0) ? { kind: 'reset' } : drop('rst-outside-window');
+    if (secureRst(k)) return s.seq === t.rcvNxt ? RESET : drop('rst-outside-window');
+    return segmentAcceptable(t.rcvNxt, advertisedWindow(t), s.seq, 0) ? RESET : drop('rst-outside-window');
   }
   // TIME_WAIT keeps only the window it last advertised (FreeBSD tcptw, Linux tw_rcv_wnd); a SYN
   // is "in the window" by its own sequence number (RFC 9293 §3.10.7.4 fourth check).
   const synInWindow = segmentAcceptable(t.rcvNxt, advertisedWindow(t), s.seq, 1);
   if (f.SYN) {
     // Linux lets a fresh SYN above RCV.NXT reopen the 4-tuple (RFC 1122 4.2.2.13 "MAY").
-    if (k.tw_syn_reopen && !f.ACK && seqGt(s.seq, t.rcvNxt)) return { kind: 'tw-new-syn' };
-    if (synInWindow && !secureSyn(k)) return { kind: 'syn-reset' };
-    return { kind: 'ack', why: synInWindow ? 'challenge' : 'unacceptable' };
+    if (k.tw_syn_reopen && !f.ACK && seqGt(s.seq, t.rcvNxt)) return TW_NEW_SYN;
+    if (synInWindow && !secureSyn(k)) return SYN_RESET;
+    return ackVerdict(synInWindow ? 'challenge' : 'unacceptable');
   }
   if (!f.ACK) return drop('no-ack');
   const fin = !!f.FIN && seqAdd(s.seq, s.len) === seqAdd(t.rcvNxt, -1);
   if (!f.FIN && s.len === 0 && s.seq === t.rcvNxt && s.ack === t.sndNxt) {
-    return acceptable();
+    return segmentVerdict(false, false, 0, false, null, false, false, into);
   }
-  if (fin) return acceptable({ fin: true });
-  return { kind: 'ack', why: 'time-wait' };
+  if (fin) return segmentVerdict(false, false, 0, false, null, true, false, into);
+  return ackVerdict('time-wait');
 }
 
-function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment): Verdict {
+function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment, into: SegmentVerdict | undefined): Verdict {
   const f = s.flags;
   const k = t.k;
   // A retransmitted SYN of the handshake: answer it with our SYN,ACK again.
-  if (state === 'SYN_RCVD' && f.SYN && !f.ACK && !f.RST && s.seq === t.irs) return { kind: 'syn-again' };
+  if (state === 'SYN_RCVD' && f.SYN && !f.ACK && !f.RST && s.seq === t.irs) return SYN_AGAIN;
   // Simultaneous open: the peer's SYN,ACK repeats its SYN and acknowledges ours; it completes
   // the handshake (RFC 9293 figure 8; Linux and FreeBSD let this "crossed SYN" through RFC 5961).
   if (state === 'SYN_RCVD' && f.SYN && f.ACK && !f.RST && s.seq === t.irs && synRcvdAckAcceptable(t.sndUna, t.sndNxt, s.ack)) {
-    return acceptable({ newAck: true });
+    return segmentVerdict(true, false, 0, false, null, false, false, into);
   }
 
   const space = segSpace(s);
@@ -102,20 +106,20 @@ function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment): Verdict {
   // (a listener's child; after a simultaneous open the socket already has its buffer).
   const rcvWnd = state === 'SYN_RCVD' && t.passive ? advertisedWindow(t) : k.rcv_wnd;
   if (!segmentAcceptable(t.rcvNxt, rcvWnd, s.seq, space)) {
-    return f.RST ? drop('rst-outside-window') : { kind: 'ack', why: 'unacceptable' };
+    return f.RST ? drop('rst-outside-window') : ackVerdict('unacceptable');
   }
   if (f.RST) {
     // RFC 5961 §3.2: only an exact match resets; in-window gets a challenge ACK.
-    if (secureRst(k) && s.seq !== t.rcvNxt) return { kind: 'ack', why: 'challenge' };
-    return { kind: 'reset' };
+    if (secureRst(k) && s.seq !== t.rcvNxt) return ackVerdict('challenge');
+    return RESET;
   }
-  if (f.SYN) return secureSyn(k) ? { kind: 'ack', why: 'challenge' } : { kind: 'syn-reset' };
+  if (f.SYN) return secureSyn(k) ? ackVerdict('challenge') : SYN_RESET;
   if (!f.ACK) return drop('no-ack');
 
   if (state === 'SYN_RCVD') {
-    if (!synRcvdAckAcceptable(t.sndUna, t.sndNxt, s.ack)) return { kind: 'rst-reply' };
+    if (!synRcvdAckAcceptable(t.sndUna, t.sndNxt, s.ack)) return RST_REPLY;
   } else if (!ackAcceptable(t.sndUna, t.sndNxt, t.maxSndWnd, s.ack, !!k.rfc5961)) {
-    return { kind: 'ack', why: seqGt(s.ack, t.sndNxt) ? 'ack-unsent' : 'ack-too-old' };
+    return ackVerdict(seqGt(s.ack, t.sndNxt) ? 'ack-unsent' : 'ack-too-old');
   }
 
   const newAck = seqGt(s.ack, t.sndUna);
@@ -147,6 +151,6 @@ function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment): Verdict {
     fin = r.fin && !t.peerFin;
   }
   const dataAfterClose = data > 0 && t.orphan;
-  return segmentVerdict(newAck, finAcked, data, ooo, queue, fin, dataAfterClose);
+  return segmentVerdict(newAck, finAcked, data, ooo, queue, fin, dataAfterClose, into);
 }
 

@@ -9,7 +9,14 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
  * RFC 6298 §2 with one RTT sample. Linux floors the variance term at rto_min
  * (RTO = SRTT + max(4·RTTVAR, rto_min)); the RFC floors the result at rto_min.
  */
-export function rttSample(k: Knobs, srtt: number, rttvar: number, r: number): { srtt: number; rttvar: number; rto: number } {
+export interface RttEstimate {
+  srtt: number;
+  rttvar: number;
+  rto: number;
+}
+
+/** `into`: a caller's scratch record to write the result to (no object per sample). */
+export function rttSample(k: Knobs, srtt: number, rttvar: number, r: number, into?: RttEstimate): RttEstimate {
   let s: number;
   let v: number;
   if (srtt === UNSET) {
@@ -21,7 +28,11 @@ export function rttSample(k: Knobs, srtt: number, rttvar: number, r: number): { 
   }
   const linuxStyle = k.profile === 'linux';
   const rto = linuxStyle ? s + Math.max(4 * v, k.rto_min) : Math.max(s + Math.max(0.001, 4 * v), k.rto_min);
-  return { srtt: s, rttvar: v, rto: clamp(rto, k.rto_min, k.rto_max) };
+  const out = into ?? { srtt: 0, rttvar: 0, rto: 0 };
+  out.srtt = s;
+  out.rttvar = v;
+  out.rto = clamp(rto, k.rto_min, k.rto_max);
+  return out;
 }
 
 /**

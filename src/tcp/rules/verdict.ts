@@ -61,14 +61,61 @@ export type SegmentVerdict = Extract<Verdict, { kind: 'segment' }>;
 export const acceptable = (v: Partial<Omit<SegmentVerdict, 'kind'>> = {}): SegmentVerdict =>
   segmentVerdict(v.newAck ?? false, v.finAcked ?? false, v.data ?? 0, v.ooo ?? false, v.queue ?? null, v.fin ?? false, v.dataAfterClose ?? false);
 
-/** An acceptable segment's verdict, every field given: one object, always of the same shape. */
-export const segmentVerdict = (newAck: boolean, finAcked: boolean, data: number, ooo: boolean, queue: SegmentVerdict['queue'], fin: boolean, dataAfterClose: boolean): SegmentVerdict => ({
-  kind: 'segment',
-  newAck,
-  finAcked,
-  data,
-  ooo,
-  queue,
-  fin,
-  dataAfterClose,
-});
+/**
+ * An acceptable segment's verdict, every field given: one object, always of the same shape.
+ * With `into` (a caller's scratch record, see newSegmentVerdict) the fields are written there
+ * and no object is made: a host reads a verdict only while it steps that one segment.
+ */
+export const segmentVerdict = (
+  newAck: boolean,
+  finAcked: boolean,
+  data: number,
+  ooo: boolean,
+  queue: SegmentVerdict['queue'],
+  fin: boolean,
+  dataAfterClose: boolean,
+  into?: SegmentVerdict,
+): SegmentVerdict => {
+  if (into === undefined) return { kind: 'segment', newAck, finAcked, data, ooo, queue, fin, dataAfterClose };
+  into.newAck = newAck;
+  into.finAcked = finAcked;
+  into.data = data;
+  into.ooo = ooo;
+  into.queue = queue;
+  into.fin = fin;
+  into.dataAfterClose = dataAfterClose;
+  return into;
+};
+
+/** A scratch record for segmentVerdict's `into`. */
+export const newSegmentVerdict = (): SegmentVerdict => segmentVerdict(false, false, 0, false, null, false, false);
+
+/**
+ * The verdicts that carry no numbers, one frozen object each: analyze() hands these out
+ * instead of a new object per segment (nothing changes a verdict or keeps it).
+ */
+type Plain<K extends VerdictKind> = Extract<Verdict, { kind: K }>;
+const plain = <K extends VerdictKind>(v: Plain<K>): Plain<K> => Object.freeze(v) as Plain<K>;
+export const RST_REPLY = plain({ kind: 'rst-reply' });
+export const RESET = plain({ kind: 'reset' });
+export const SYN_RESET = plain({ kind: 'syn-reset' });
+export const REFUSED = plain({ kind: 'refused' });
+export const SYN_AGAIN = plain({ kind: 'syn-again' });
+export const TW_NEW_SYN = plain({ kind: 'tw-new-syn' });
+/** a SYN that brings nothing else (the listener's usual case) */
+export const BARE_SYN = plain({ kind: 'syn', data: 0, fin: false });
+type AckWhy = Plain<'ack'>['why'];
+const DROPS = new Map<DropReason, Plain<'drop'>>();
+const ACKS = new Map<AckWhy, Plain<'ack'>>();
+/** `{ kind: 'drop', why }`, one shared object per reason */
+export const dropVerdict = (why: DropReason): Plain<'drop'> => {
+  let v = DROPS.get(why);
+  if (v === undefined) DROPS.set(why, (v = plain({ kind: 'drop', why })));
+  return v;
+};
+/** `{ kind: 'ack', why }`, one shared object per reason */
+export const ackVerdict = (why: AckWhy): Plain<'ack'> => {
+  let v = ACKS.get(why);
+  if (v === undefined) ACKS.set(why, (v = plain({ kind: 'ack', why })));
+  return v;
+};

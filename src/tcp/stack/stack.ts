@@ -6,11 +6,12 @@
 import type { Errno } from '../errno.ts';
 import type { Knobs } from '../knobs.ts';
 import { KNOB_SPECS } from '../knobs.ts';
-import type { EndpointEvent, TimerEventType } from '../machine/events.ts';
+import type { AppEvent, EndpointEvent, SegmentEvent, TimerEventType, TimeoutEvent } from '../machine/events.ts';
 import { analyze } from '../rules/analyze.ts';
 import { resetFor } from '../rules/build.ts';
 import { oowAckSuppressed } from '../rules/ratelimit.ts';
-import type { Verdict } from '../rules/verdict.ts';
+import type { SegmentVerdict, Verdict } from '../rules/verdict.ts';
+import { dropVerdict, newSegmentVerdict, RESET } from '../rules/verdict.ts';
 import type { Segment } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import { TCP_STATES } from '../states.ts';
@@ -63,6 +64,8 @@ function tupleKey(local: number, remote: number, addr = 0): number | string {
   // both ports >= 1024 here, so this is >= 2^36: clear of both ranges above
   return remote * PORTS + local;
 }
+/** Events that carry only their time: one reused record serves them all (Stack.bare). */
+type BareEventType = Exclude<AppEvent['type'], 'SEND' | 'READ' | 'SET_KEEPALIVE' | 'SET_LINGER0'> | TimeoutEvent['type'];
 const STATE_INDEX = new Map(TCP_STATES.map((s, i) => [s, i]));
 /** Listener and child lists of a connected socket: never changed, so one shared empty array. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
@@ -95,6 +98,15 @@ export class Stack {
   private out = new EffectList();
   /** the list drainList() returned last (emptied and reused by the next drainList()) */
   private spare = new EffectList();
+  /**
+   * Reused event and verdict records: the machine reads an event only while it steps it (nothing
+   * keeps one), and a step never starts another step of this stack before it ends, so one record
+   * of each shape serves every call without an object per segment, timer or call.
+   */
+  private readonly segEv: SegmentEvent = { type: 'SEGMENT', seg: null as unknown as Segment, v: RESET, now: 0 };
+  private readonly verdict: SegmentVerdict = newSegmentVerdict();
+  private readonly bareEv = { type: 'CLOSE', now: 0 } as { type: BareEventType; now: number };
+  private readonly bytesEv = { type: 'SEND', bytes: 0, now: 0 } as { type: 'SEND' | 'READ'; bytes: number; now: number };
 
   constructor(o: StackOptions) {
     this.knobs = o.knobs;
@@ -270,7 +282,7 @@ export class Stack {
     s.backlog = Math.max(1, Math.min(backlog, this.k.somaxconn));
     s.conn = this.track(newConn(id, this.tcbFor(s, 0, 0)));
     this.listeners.set(s.localPort, id);
-    this.step(s, { type: 'LISTEN', now }, 'listen');
+    this.step(s, this.bare('LISTEN', now), 'listen');
     return ok();
   }
 
@@ -301,7 +313,7 @@ export class Stack {
     s.connecting = true;
     s.conn = this.track(newConn(id, this.tcbFor(s, remotePort, this.rand32()), 'CLOSED', remoteAddr));
     this.tupleSet(key, id);
-    this.step(s, { type: 'CONNECT', now }, 'connect');
+    this.step(s, this.bare('CONNECT', now), 'connect');
     return fail('EINPROGRESS');
   }
 
@@ -333,7 +345,7 @@ export class Stack {
     // A full send buffer takes part of a write, or none (EAGAIN; a blocking caller waits).
     const n = Math.min(bytes, this.sendRoom(s));
     if (n <= 0) return fail('EAGAIN');
-    this.step(s, { type: 'SEND', bytes: n, now }, 'send');
+    this.step(s, this.withBytes('SEND', n, now), 'send');
     return ok(n);
   }
 
@@ -344,7 +356,7 @@ export class Stack {
     const t = s.conn.tcb;
     if (t.unread > 0) {
       const n = Math.min(bytes, t.unread);
-      this.step(s, { type: 'READ', bytes: n, now }, 'read');
+      this.step(s, this.withBytes('READ', n, now), 'read');
       return ok(n);
     }
     // Linux: once the peer's FIN is in, reads end with 0 before a pending error shows (SOCK_DONE).
@@ -364,8 +376,8 @@ export class Stack {
     if (s.kind !== 'conn' || !s.conn) return fail('ENOTCONN');
     const st = stateOf(s.conn);
     if (st === 'CLOSED' || st === 'SYN_SENT') return fail('ENOTCONN');
-    if (how !== 'wr') this.step(s, { type: 'SHUTDOWN_RD', now }, 'shutdown');
-    if (how !== 'rd' && !s.conn.tcb.finQueued) this.step(s, { type: 'SHUTDOWN_WR', now }, 'shutdown');
+    if (how !== 'wr') this.step(s, this.bare('SHUTDOWN_RD', now), 'shutdown');
+    if (how !== 'rd' && !s.conn.tcb.finQueued) this.step(s, this.bare('SHUTDOWN_WR', now), 'shutdown');
     return ok();
   }
 
@@ -381,12 +393,12 @@ export class Stack {
     if (s.kind === 'listener') {
       for (const c of [...s.children, ...s.acceptQueue]) {
         const child = this.socks.get(c);
-        if (child?.conn) this.step(child, { type: 'ABORT', now }, 'close');
+        if (child?.conn) this.step(child, this.bare('ABORT', now), 'close');
       }
       s.children = [];
       s.acceptQueue = [];
     }
-    if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, { type: 'CLOSE', now }, 'close');
+    if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, this.bare('CLOSE', now), 'close');
     else this.forget(s);
     return ok();
   }
@@ -398,7 +410,7 @@ export class Stack {
     s.opts = { ...s.opts, linger0: true };
     if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, { type: 'SET_LINGER0', on: true, now }, 'abort');
     s.fdOpen = false;
-    if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, { type: 'ABORT', now }, 'abort');
+    if (s.conn && stateOf(s.conn) !== 'CLOSED') this.step(s, this.bare('ABORT', now), 'abort');
     else this.forget(s);
     return ok();
   }
@@ -495,9 +507,9 @@ export class Stack {
     const s = id === undefined ? undefined : this.socks.get(id);
     if (s?.conn) {
       const st = stateOf(s.conn);
-      const v = this.challengeBudget(analyze(st, s.conn.tcb, seg), s.conn.tcb, seg, now);
+      const v = this.challengeBudget(analyze(st, s.conn.tcb, seg, this.verdict), s.conn.tcb, seg, now);
       const twSndNxt = s.conn.tcb.sndNxt;
-      this.step(s, { type: 'SEGMENT', seg, v, now }, RCV);
+      this.step(s, this.segment(seg, v, now), RCV);
       // Linux: a fresh SYN reopens a 4-tuple in TIME_WAIT; the listener takes it, and the new
       // connection's ISN is the old SND.NXT + 65537 (tw_snd_nxt + 65535 + 2), clear of the old one.
       if (v.kind === 'tw-new-syn') return this.deliver(seg, now, fromAddr, (twSndNxt + 65537) >>> 0 || 1);
@@ -508,7 +520,7 @@ export class Stack {
     if (l?.conn) {
       const v = analyze('LISTEN', l.conn.tcb, seg);
       if (v.kind === 'syn') return this.spawnChild(l, seg, now, fromAddr, reopenIss);
-      this.step(l, { type: 'SEGMENT', seg, v, now }, RCV);
+      this.step(l, this.segment(seg, v, now), RCV);
       return l.id;
     }
     // Nobody here (RFC 9293 §3.10.7.1): answer anything but a RST with a RST.
@@ -533,7 +545,7 @@ export class Stack {
       this.challengeSecond = second;
       this.challengeLeft = half + (this.rand32() % Math.max(1, limit));
     }
-    if (this.challengeLeft <= 0) return { kind: 'drop', why: 'challenge-limit' };
+    if (this.challengeLeft <= 0) return dropVerdict('challenge-limit');
     this.challengeLeft--;
     return v;
   }
@@ -555,7 +567,7 @@ export class Stack {
     this.tupleSet(tupleKey(c.localPort!, seg.srcPort, fromAddr), id);
     l.children.push(id);
     const v = analyze('LISTEN', tcb, seg);
-    this.step(c, { type: 'SEGMENT', seg, v, now }, RCV);
+    this.step(c, this.segment(seg, v, now), RCV);
     return id;
   }
 
@@ -565,7 +577,7 @@ export class Stack {
     const s = this.socks.get(id);
     if (!s?.conn || !hasTimer(s.conn.timers, timer)) return;
     s.conn.timers = deleteTimer(s.conn.timers, timer);
-    this.step(s, { type: TIMEOUT_EVENT[timer], now }, TIMEOUT_CAUSE[timer]);
+    this.step(s, this.bare(TIMEOUT_EVENT[timer], now), TIMEOUT_CAUSE[timer]);
   }
 
   /** The host dies: every connection is forgotten at once, without a word on the wire. */
@@ -591,6 +603,29 @@ export class Stack {
   }
 
   // ---- internals -------------------------------------------------------------
+
+  /** The reused SEGMENT event (see segEv). */
+  private segment(seg: Segment, v: Verdict, now: number): SegmentEvent {
+    const e = this.segEv;
+    e.seg = seg;
+    e.v = v;
+    e.now = now;
+    return e;
+  }
+  /** The reused event of the calls and timers that carry only a time. */
+  private bare(type: BareEventType, now: number): EndpointEvent {
+    const e = this.bareEv;
+    e.type = type;
+    e.now = now;
+    return e as EndpointEvent;
+  }
+  private withBytes(type: 'SEND' | 'READ', bytes: number, now: number): EndpointEvent {
+    const e = this.bytesEv;
+    e.type = type;
+    e.bytes = bytes;
+    e.now = now;
+    return e;
+  }
 
   /** A new connection is counted in its first state. */
   private track(c: Conn): Conn {

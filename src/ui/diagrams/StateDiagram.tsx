@@ -24,7 +24,7 @@ import { useD3Zoom, viewIdentity } from './useD3Zoom.ts';
 /** the smallest text the diagram may show at its starting zoom, CSS px (issue: phones ≥ 11 px) */
 const LEGIBLE_PX = 11.2;
 const VIEW_TOP = -16;
-/** where the diagram starts zoomed to LEGIBLE_PX (app.css's phone layout) */
+/** a phone (app.css's phone layout) or a small frame: the edge labels must be legible too, not only the names */
 const PHONE = '(max-width: 700px)';
 const SD_BOUNDS = [0, VIEW_TOP, DIAGRAM_W, DIAGRAM_H] as const;
 
@@ -53,8 +53,6 @@ export interface StateDiagramProps {
   reducedMotion?: boolean;
   /** states the note shown names (highlighted) */
   noted?: readonly TcpState[];
-  /** always start with the whole diagram in view (an embed: a frame shows the whole picture) */
-  whole?: boolean;
 }
 
 /** The route of a transition as drawn (the edge, or a straight line when the pair has none). */
@@ -213,7 +211,7 @@ const StateNode = memo(function StateNode({ state, client, server, selected, not
   );
 });
 
-export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false, moves, moveTime = Infinity, flights, reducedMotion = false, noted, whole = false }: StateDiagramProps) {
+export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false, moves, moveTime = Infinity, flights, reducedMotion = false, noted }: StateDiagramProps) {
   const titleId = useId();
   const lastKey = lastEdge ? pairKey(lastEdge.from, lastEdge.to) : null;
   // A rare edge that is not normally drawn is shown while it is the last one taken.
@@ -223,14 +221,14 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
     if (!g || SELECTED.classic.some((e) => e.key === lastKey)) return null;
     return g.edge;
   }, [lastKey, showAllEdges]);
-  // d3-zoom (useD3Zoom.ts). Where the whole diagram would make its text too small (a phone), it
-  // starts zoomed to a legible size on the peers' current states and follows them until the user
-  // pans or zooms; Reset comes back to that. Measured on resize only, never per frame.
+  // d3-zoom (useD3Zoom.ts). Where the whole diagram would make its text too small (a phone, a
+  // docs page's frame), it starts zoomed to a legible size on the peers' current states and
+  // follows them until the user pans or zooms; − zooms out to the whole picture, Reset comes back
+  // to the legible view. Measured on resize only, never per frame.
   const svgRef = useRef<SVGSVGElement>(null);
   const [vt, setVt] = useState<ViewTransform>(viewIdentity);
   const legible = useRef(1);
   const follow = useRef(true);
-  const wholeRef = useRef(whole);
   const zoomer = useD3Zoom(svgRef, [1, 6], (t, _prev, src) => {
     if (!src.programmatic) follow.current = false;
     setVt(t);
@@ -259,14 +257,15 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
       const r = svg.getBoundingClientRect();
       if (r.width === 0) return;
       const fit = Math.min(r.width / DIAGRAM_W, r.height / (DIAGRAM_H - VIEW_TOP));
+      // state names everywhere; on a phone or in a small frame the edge labels as well (a desktop
+      // column draws them a little under the names and shows every state)
+      const small = typeof matchMedia === 'function' && matchMedia(PHONE).matches;
       let font = Infinity;
-      for (const sel of ['.sd-name', '.sd-edge-label']) {
+      for (const sel of small ? ['.sd-name', '.sd-edge-label'] : ['.sd-name']) {
         const el = svg.querySelector(sel);
         if (el) font = Math.min(font, parseFloat(getComputedStyle(el).fontSize) || Infinity);
       }
-      // only a phone starts zoomed in: a desktop column or an embed shows every state
-      const phone = !wholeRef.current && typeof matchMedia === 'function' && matchMedia(PHONE).matches;
-      const k = phone && Number.isFinite(font) ? Math.min(4, Math.max(1, LEGIBLE_PX / (font * fit))) : 1;
+      const k = Number.isFinite(font) && fit > 0 ? Math.min(4, Math.max(1, LEGIBLE_PX / (font * fit))) : 1;
       if (Math.abs(k - legible.current) < 0.01) return;
       legible.current = k;
       if (follow.current) centreRef.current();

@@ -276,7 +276,7 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang }: BodyPro
         <div className="embed-diagrams">
           <section className="embed-cell embed-cell--state" aria-label={t('diagram.state')}>
             <ErrorBoundary label={t('diagram.state')}>
-              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} whole />
+              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} />
             </ErrorBoundary>
           </section>
           <section className="embed-cell embed-cell--seq" aria-label={t('diagram.sequence')}>

@@ -29,6 +29,7 @@ import { pktView } from './pktView.ts';
 import type { PktPlayer } from './usePktPlayer.ts';
 import { usePktPlayer } from './usePktPlayer.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
+import { usePlayerKeys } from '../sim/playerKeys.ts';
 import './packetdrill.css';
 import { ICON, PlayerIcon } from './PlayerIcon.tsx';
 
@@ -206,7 +207,7 @@ export function PacketdrillView({ url, problems }: { url: UrlState; problems: re
             )}
           </section>
           {picture ? (
-            <Stage picture={picture} player={player} profile={profile} lang={lang} t={t} line={nowLine} scriptTime={stop?.t ?? 0} embed={embed} />
+            <Stage picture={picture} player={player} profile={profile} lang={lang} t={t} line={nowLine} scriptTime={stop?.t ?? 0} />
           ) : (
             <section className="panel pkt-stage pkt-stage--empty" aria-label={t('pkt.diagrams')}>
               <p className="muted">{result ? t('pkt.noPicture') : t('pkt.notRun')}</p>
@@ -244,8 +245,6 @@ function currentStop(p: PktPicture, time: number) {
 }
 
 interface StageProps {
-  /** a compact page in a frame: the state diagram starts whole */
-  embed: boolean;
   picture: PktPicture;
   player: PktPlayer;
   profile: Profile;
@@ -256,7 +255,7 @@ interface StageProps {
 }
 
 /** The run in the app's two diagrams, with the player bar under them. */
-function Stage({ picture, player, profile, lang, t, line, scriptTime, embed }: StageProps) {
+function Stage({ picture, player, profile, lang, t, line, scriptTime }: StageProps) {
   const time = player.time;
   const view = useMemo(() => pktView(picture, time, profile), [picture, time, profile]);
   const moves = useMemo(() => peerMoves(view.peers, FLIGHT), [view.peers]);
@@ -271,23 +270,8 @@ function Stage({ picture, player, profile, lang, t, line, scriptTime, embed }: S
     setSeen(picture);
     setEpoch((e) => e + 1);
   }
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
-      const el = e.target as HTMLElement | null;
-      const tag = el?.tagName ?? '';
-      if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || el?.isContentEditable) return;
-      let act: (() => void) | null = null;
-      if (e.key === 'ArrowRight') act = player.step;
-      else if (e.key === 'ArrowLeft') act = player.back;
-      else if ((e.key === ' ' || e.code === 'Space') && tag !== 'BUTTON' && tag !== 'A' && tag !== 'SUMMARY') act = player.toggle;
-      if (!act) return;
-      e.preventDefault();
-      act();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [player]);
+  // the app's keys, on the run: Space = play/pause, → = step, ← = step back
+  usePlayerKeys((key) => (key === 'space' ? player.toggle : key === 'right' ? player.step : key === 'left' ? player.back : null));
 
   return (
     <section className="pkt-stage" aria-label={t('pkt.diagrams')} data-testid="pkt-stage" data-engine={engine}>
@@ -307,7 +291,7 @@ function Stage({ picture, player, profile, lang, t, line, scriptTime, embed }: S
       <div className="pkt-diagrams">
         <div className="pkt-cell pkt-cell--state" aria-label={t('diagram.state')} role="group">
           <ErrorBoundary label={t('diagram.state')}>
-            <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={null} lang={lang} selected={null} onSelect={noop} whole={embed} moves={moves} flights={flights} />
+            <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={null} lang={lang} selected={null} onSelect={noop} moves={moves} flights={flights} />
           </ErrorBoundary>
         </div>
         <div className="pkt-cell pkt-cell--seq" aria-label={t('diagram.sequence')} role="group">

@@ -6,6 +6,7 @@
  * Nothing scrolls the page while it is on.
  */
 import { useEffect, useRef, useState } from 'react';
+import { isTyping } from '../sim/playerKeys.ts';
 
 export interface PresenterActions {
   next(): void;
@@ -47,10 +48,7 @@ export function usePresenter(initial: boolean, actions: PresenterActions): Prese
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const el = e.target as HTMLElement | null;
-      const tag = el?.tagName ?? '';
-      if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || el?.isContentEditable) return;
+      if (isTyping(e)) return;
       const k = e.key;
       if (!on) {
         if ((k === 'f' || k === 'F') && !e.defaultPrevented) {
