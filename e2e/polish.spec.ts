@@ -282,22 +282,6 @@ test('zh-CN clock: the "pause at the note" badge is one line', async ({ page }) 
   expect(h).toBeLessThan(fs * 2);
 });
 
-test('the 700×450 embed starts with the whole state diagram in view', async ({ page, baseURL }) => {
-  await page.setViewportSize({ width: 760, height: 520 });
-  await page.setContent(`<iframe id="f" src="${baseURL}?scenario=teardown&embed=1&t=2.15" width="700" height="450"></iframe>`);
-  const frame = page.frameLocator('#f');
-  await expect(frame.getByTestId('diagram-state')).toHaveCount(11);
-  await expect(frame.locator('.sd-wrap')).toHaveAttribute('data-zoom', '1.000');
-  const view = (await frame.getByTestId('state-diagram').boundingBox())!;
-  for (const box of await frame.locator('[data-testid="diagram-state"] .sd-box').all()) {
-    const b = (await box.boundingBox())!;
-    expect(b.x).toBeGreaterThanOrEqual(view.x - 1);
-    expect(b.x + b.width).toBeLessThanOrEqual(view.x + view.width + 1);
-    expect(b.y).toBeGreaterThanOrEqual(view.y - 1);
-    expect(b.y + b.height).toBeLessThanOrEqual(view.y + view.height + 1);
-  }
-});
-
 test('1280×720: the state diagram starts whole (only a phone starts zoomed in)', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await open(page, 'scenario=teardown&t=2.15');

@@ -45,13 +45,26 @@ for (const [w, h] of SIZES.slice(0, 2))
         await shoot(page, `present-${name}-${w}x${h}-${lang}`);
       });
 
+// a docs author's frames: sizes, lesson pacing, control bars, the dark theme
+const EMBEDS: [string, string][] = [
+  ['t215', 't=2.15'],
+  ['lesson', 'lesson=1'],
+  ['minimal', 'controls=minimal&t=2.15'],
+  ['full', 'controls=full&t=2.15'],
+  ['dark', 'theme=dark&t=2.15'],
+];
 for (const lang of LANGS) {
-  test(`embed iframe 700x450 ${lang}`, async ({ page, baseURL }) => {
-    await page.setViewportSize({ width: 760, height: 520 });
-    await page.setContent(`<body style="margin:20px"><iframe id="f" src="${baseURL}?scenario=teardown&embed=1&lang=${lang}&t=2.15" width="700" height="450" style="border:1px solid #888"></iframe></body>`);
-    await expect(page.frameLocator('#f').getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
-    await shoot(page, `embed-700x450-${lang}`);
-  });
+  for (const [fw, fh] of [
+    [700, 450],
+    [360, 640],
+  ] as const)
+    for (const [name, q] of EMBEDS)
+      test(`embed iframe ${name} ${fw}x${fh} ${lang}`, async ({ page, baseURL }) => {
+        await page.setViewportSize({ width: fw + 40, height: fh + 40 });
+        await page.setContent(`<body style="margin:20px"><iframe id="f" src="${baseURL}?scenario=teardown&embed=1&lang=${lang}&${q}" width="${fw}" height="${fh}" style="border:1px solid #888"></iframe></body>`);
+        await expect(page.frameLocator('#f').getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
+        await shoot(page, `embed-${name}-${fw}x${fh}-${lang}`);
+      });
   for (const [w, h] of [...SIZES, [700, 450]] as const) {
     test(`fleet ${w}x${h} ${lang}`, async ({ page }) => {
       await page.setViewportSize({ width: w, height: h });

@@ -26,8 +26,8 @@ import { useTheme } from '../theme/useTheme.ts';
 import type { Command, Theme } from './protocol.ts';
 import { loadScenarioDecoder } from './sDecoder.ts';
 import { useFrameBridge, usePlayerEvents } from './useFrameBridge.ts';
-import { useDeferredEngine } from './useDeferredEngine.ts';
-import type { Engine } from './useDeferredEngine.ts';
+import { useDeferredEngine } from '../sim/useDeferredEngine.ts';
+import type { Engine } from '../sim/useDeferredEngine.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
 import './embed.css';
 import { ICON, PlayerIcon } from './PlayerIcon.tsx';
@@ -276,7 +276,7 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang }: BodyPro
         <div className="embed-diagrams">
           <section className="embed-cell embed-cell--state" aria-label={t('diagram.state')}>
             <ErrorBoundary label={t('diagram.state')}>
-              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} whole />
+              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} />
             </ErrorBoundary>
           </section>
           <section className="embed-cell embed-cell--seq" aria-label={t('diagram.sequence')}>

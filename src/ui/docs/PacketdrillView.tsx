@@ -207,7 +207,7 @@ export function PacketdrillView({ url, problems }: { url: UrlState; problems: re
             )}
           </section>
           {picture ? (
-            <Stage picture={picture} player={player} profile={profile} lang={lang} t={t} line={nowLine} scriptTime={stop?.t ?? 0} embed={embed} />
+            <Stage picture={picture} player={player} profile={profile} lang={lang} t={t} line={nowLine} scriptTime={stop?.t ?? 0} />
           ) : (
             <section className="panel pkt-stage pkt-stage--empty" aria-label={t('pkt.diagrams')}>
               <p className="muted">{result ? t('pkt.noPicture') : t('pkt.notRun')}</p>
@@ -245,8 +245,6 @@ function currentStop(p: PktPicture, time: number) {
 }
 
 interface StageProps {
-  /** a compact page in a frame: the state diagram starts whole */
-  embed: boolean;
   picture: PktPicture;
   player: PktPlayer;
   profile: Profile;
@@ -257,7 +255,7 @@ interface StageProps {
 }
 
 /** The run in the app's two diagrams, with the player bar under them. */
-function Stage({ picture, player, profile, lang, t, line, scriptTime, embed }: StageProps) {
+function Stage({ picture, player, profile, lang, t, line, scriptTime }: StageProps) {
   const time = player.time;
   const view = useMemo(() => pktView(picture, time, profile), [picture, time, profile]);
   const moves = useMemo(() => peerMoves(view.peers, FLIGHT), [view.peers]);
@@ -293,7 +291,7 @@ function Stage({ picture, player, profile, lang, t, line, scriptTime, embed }: S
       <div className="pkt-diagrams">
         <div className="pkt-cell pkt-cell--state" aria-label={t('diagram.state')} role="group">
           <ErrorBoundary label={t('diagram.state')}>
-            <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={null} lang={lang} selected={null} onSelect={noop} whole={embed} moves={moves} flights={flights} />
+            <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={null} lang={lang} selected={null} onSelect={noop} moves={moves} flights={flights} />
           </ErrorBoundary>
         </div>
         <div className="pkt-cell pkt-cell--seq" aria-label={t('diagram.sequence')} role="group">

@@ -1,0 +1,138 @@
+/**
+ * What a reader sees of the state diagram at every size: legible names in a docs page's frame,
+ * zoom buttons that never cover a state, edge labels off the boxes and inside the drawing.
+ */
+import { expect, test } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
+import { open } from './helpers';
+
+type Root = Page | FrameLocator;
+
+/** Each state box drawn inside the diagram's view: its name, rendered font size (px) and box. */
+async function statesInView(root: Root) {
+  return root.getByTestId('state-diagram').evaluate((svg) => {
+    const view = svg.getBoundingClientRect();
+    const out: { state: string; px: number; active: boolean }[] = [];
+    for (const g of svg.querySelectorAll<SVGGElement>('[data-testid="diagram-state"]')) {
+      const r = g.querySelector('.sd-box')!.getBoundingClientRect();
+      if (r.left < view.left - 1 || r.right > view.right + 1 || r.top < view.top - 1 || r.bottom > view.bottom + 1) continue;
+      const name = g.querySelector<SVGTextElement>('.sd-name')!;
+      const m = name.getScreenCTM()!;
+      out.push({ state: g.dataset.state!, px: parseFloat(getComputedStyle(name).fontSize) * Math.hypot(m.a, m.b), active: g.dataset.activePeers !== '' });
+    }
+    return out;
+  });
+}
+
+/** Zoom buttons of the state diagram drawn over a visible part of a state box. */
+async function toolsOverStates(root: Root): Promise<string[]> {
+  return root.locator('.sd-wrap').evaluate((wrap) => {
+    const view = wrap.querySelector('svg.sd')!.getBoundingClientRect();
+    const out: string[] = [];
+    for (const b of wrap.querySelectorAll('.sd-tools button')) {
+      const p = b.getBoundingClientRect();
+      if (p.width === 0) continue;
+      for (const g of wrap.querySelectorAll<SVGGElement>('[data-testid="diagram-state"]')) {
+        const r = g.querySelector('.sd-box')!.getBoundingClientRect();
+        // only the part of the box inside the drawing's view can be seen
+        const left = Math.max(r.left, view.left, p.left);
+        const right = Math.min(r.right, view.right, p.right);
+        const top = Math.max(r.top, view.top, p.top);
+        const bottom = Math.min(r.bottom, view.bottom, p.bottom);
+        if (right - left > 1 && bottom - top > 1) out.push(`${b.textContent} over ${g.dataset.state}`);
+      }
+    }
+    return out;
+  });
+}
+
+for (const [w, h, lang] of [
+  [700, 450, 'en'],
+  [360, 640, 'zh-CN'],
+] as const) {
+  test(`a ${w}×${h} docs frame starts with legible state names on the active states; − zooms out to the whole diagram (${lang})`, async ({ page, baseURL }) => {
+    await page.setViewportSize({ width: w + 40, height: h + 40 });
+    await page.setContent(`<body style="margin:20px"><iframe id="f" src="${baseURL}?scenario=teardown&embed=1&lang=${lang}&t=2.15" width="${w}" height="${h}"></iframe></body>`);
+    const frame = page.frameLocator('#f');
+    await expect(frame.getByTestId('diagram-state')).toHaveCount(11);
+    await expect.poll(async () => Number(await frame.locator('.sd-wrap').getAttribute('data-zoom'))).toBeGreaterThan(1.2);
+    const shown = await statesInView(frame);
+    // the state the client has just entered is in view; every name in view is ≥ 11 px
+    expect(shown.map((s) => s.state)).toContain('FIN_WAIT_2');
+    expect(shown.some((s) => s.active)).toBe(true);
+    expect(Math.min(...shown.map((s) => s.px))).toBeGreaterThanOrEqual(11);
+    expect(await toolsOverStates(frame)).toEqual([]);
+    // the reader can step back to the whole picture, and Reset returns to the legible view
+    const out = frame.getByTestId('sd-zoom-out');
+    for (let i = 0; i < 6 && (await out.isEnabled()); i++) await out.click();
+    await expect(frame.locator('.sd-wrap')).toHaveAttribute('data-zoom', '1.000');
+    expect(await statesInView(frame)).toHaveLength(11);
+    expect(await toolsOverStates(frame)).toEqual([]);
+    await frame.getByTestId('sd-zoom-reset').click();
+    await expect.poll(async () => Number(await frame.locator('.sd-wrap').getAttribute('data-zoom'))).toBeGreaterThan(1.2);
+  });
+}
+
+test('the state diagram’s zoom buttons never cover a state box (1366, 1280, 390, 360)', async ({ page }) => {
+  for (const [w, h] of [
+    [1366, 768],
+    [1280, 720],
+    [390, 844],
+    [360, 640],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await open(page, 'scenario=handshake&t=0.05');
+    await expect(page.getByTestId('diagram-state')).toHaveCount(11);
+    expect(await toolsOverStates(page), `${w}×${h}`).toEqual([]);
+    // zoomed in and panned so CLOSED sits in the top corner: still nothing under the buttons
+    if (w < 700) {
+      await page.getByTestId('sd-zoom-in').click();
+      expect(await toolsOverStates(page), `${w}×${h} zoomed`).toEqual([]);
+    }
+  }
+});
+
+/** Edge labels drawn over a state box, or past the edge of the drawing (cut off). */
+async function edgeLabelProblems(page: Page): Promise<string[]> {
+  return page.getByTestId('state-diagram').evaluate((svg) => {
+    const s = svg as SVGSVGElement;
+    const vb = s.viewBox.baseVal;
+    const m = s.getScreenCTM()!;
+    const a = new DOMPoint(vb.x, vb.y).matrixTransform(m);
+    const b = new DOMPoint(vb.x + vb.width, vb.y + vb.height).matrixTransform(m);
+    const out: string[] = [];
+    const boxes = [...s.querySelectorAll<SVGGElement>('[data-testid="diagram-state"]')].map((g) => ({ st: g.dataset.state, r: g.querySelector('.sd-box')!.getBoundingClientRect() }));
+    for (const el of s.querySelectorAll('.sd-edge-label')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (r.left < a.x - 0.5 || r.right > b.x + 0.5 || r.top < a.y - 0.5 || r.bottom > b.y + 0.5) out.push(`"${el.textContent}" cut at the edge`);
+      for (const { st, r: q } of boxes) {
+        const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+        const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+        if (w > 1 && h > 1) out.push(`"${el.textContent}" over ${st}`);
+      }
+    }
+    return out;
+  });
+}
+
+for (const present of [false, true])
+  test(`no edge label of the state diagram over a state box or cut off, 1366×768 and 1280×720 in both languages${present ? ', presenter mode' : ''}`, async ({ page }) => {
+    for (const [w, h] of [
+      [1366, 768],
+      [1280, 720],
+    ] as const)
+      for (const lang of ['en', 'zh-CN'] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await open(page, `scenario=teardown&t=2.15&lang=${lang}${present ? '&present=1' : ''}`);
+        await expect(page.locator('.sd-edge-label').first()).toBeVisible();
+        expect(await edgeLabelProblems(page), `${w}×${h} ${lang}`).toEqual([]);
+        // and none over another (the ladder's own checks are in polish.spec.ts)
+        const labels = await page.locator('.sd-edge-label').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => [r.left, r.top, r.right, r.bottom]));
+        for (let i = 0; i < labels.length; i++)
+          for (let j = i + 1; j < labels.length; j++) {
+            const [p, q] = [labels[i]!, labels[j]!];
+            expect(Math.min(p[2]!, q[2]!) - Math.max(p[0]!, q[0]!) > 1 && Math.min(p[3]!, q[3]!) - Math.max(p[1]!, q[1]!) > 1, `${w}×${h} ${lang} labels ${i}/${j}`).toBe(false);
+          }
+      }
+  });
