@@ -46,6 +46,32 @@ async function toolsOverStates(root: Root): Promise<string[]> {
   });
 }
 
+/** Elements matching `a` drawn over elements matching `b`. */
+async function clashes(root: Root, a: string, b: string): Promise<string[]> {
+  return root.locator('body').evaluate(
+    (_, [sa, sb]) => {
+      const out: string[] = [];
+      for (const x of document.querySelectorAll(sa!))
+        for (const y of document.querySelectorAll(sb!)) {
+          const p = x.getBoundingClientRect();
+          const q = y.getBoundingClientRect();
+          if (p.width && q.width && Math.min(p.right, q.right) - Math.max(p.left, q.left) > 0.5 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 0.5) out.push(`${x.textContent} / ${y.textContent}`);
+        }
+      return out;
+    },
+    [a, b] as const,
+  );
+}
+
+test('a lesson frame before anything is sent: "No segments yet" is clear of the now label (700×450, both languages)', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 450 });
+  for (const lang of ['en', 'zh-CN'] as const) {
+    await page.goto(`./?scenario=teardown&embed=1&lesson=1&lang=${lang}`);
+    await expect(page.locator('.seq-time-label')).toBeVisible({ timeout: 15_000 });
+    expect(await clashes(page, '.seq-now-label', '.seq-time-label'), lang).toEqual([]);
+  }
+});
+
 for (const [w, h, lang] of [
   [700, 450, 'en'],
   [360, 640, 'zh-CN'],
@@ -62,6 +88,8 @@ for (const [w, h, lang] of [
     expect(shown.some((s) => s.active)).toBe(true);
     expect(Math.min(...shown.map((s) => s.px))).toBeGreaterThanOrEqual(11);
     expect(await toolsOverStates(frame)).toEqual([]);
+    // the ladder's state names (type raised to stay legible) keep off the timer bars in the margin
+    expect(await clashes(frame, '.seq-band-label', '.seq-timer-bar rect')).toEqual([]);
     // the reader can step back to the whole picture, and Reset returns to the legible view
     const out = frame.getByTestId('sd-zoom-out');
     for (let i = 0; i < 6 && (await out.isEnabled()); i++) await out.click();

@@ -20,7 +20,7 @@ import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import { followLabel } from './labelFollow.ts';
 import type { BandLabel } from './timerLabel.ts';
-import { BAND_W, bandLabelBox, placeTimerLabel, timerBarX } from './timerLabel.ts';
+import { BAND_W, bandLabelBox, bandLabelFit, placeTimerLabel, timerBarX } from './timerLabel.ts';
 import { formatNow } from '../timeText.ts';
 import type { NoteFocus } from '../noteFocus.ts';
 import { timerNoted } from '../noteFocus.ts';
@@ -505,10 +505,11 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
             {bands.map((b) => {
               const left = b.peer === 'client';
               const x = PEER_X[b.peer];
+              const fit = bandLabelFit(b.peer, b.state, textFont);
               return (
                 <g key={`${b.peer}-${b.t0}`} data-testid="state-band" data-peer={b.peer} data-state={b.state}>
                   <rect className={`seq-band seq-band--${b.state}`} x={x - BAND_W / 2} y={b.y0} width={BAND_W} height={Math.max(1, b.y1 - b.y0)} />
-                  <text className="seq-band-label" x={left ? x - BAND_W : x + BAND_W} y={b.y0} dy="1.1em" textAnchor={left ? 'end' : 'start'}>
+                  <text className="seq-band-label" x={left ? x - BAND_W : x + BAND_W} y={b.y0} dy="1.1em" textAnchor={left ? 'end' : 'start'} textLength={fit.condense} lengthAdjust={fit.condense === undefined ? undefined : 'spacingAndGlyphs'}>
                     {b.state}
                   </text>
                 </g>
@@ -552,7 +553,8 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
             })}
           </g>
           {view.segments.length === 0 && (
-            <text className="seq-time-label" x={SEQ_W / 2} y={SEQ_TOP + 30} textAnchor="middle">
+            // below the now line and its label, which sit at the top before anything is sent
+            <text className="seq-time-label" x={SEQ_W / 2} y={Math.max(SEQ_TOP + 30, nowY + 3 * textFont)} textAnchor="middle">
               {s(lang, 'noSegments')}
             </text>
           )}

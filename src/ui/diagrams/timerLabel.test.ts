@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandLabelBox, placeTimerLabel } from './timerLabel.ts';
+import { bandLabelBox, bandLabelFit, placeTimerLabel, timerBarX } from './timerLabel.ts';
 import { PEER_X } from './sequenceLayout.ts';
 
 const base = { name: 'FIN_WAIT_2', left: '59.8 s', widest: '60.0 s', font: 13, bands: [] as { y0: number; text: string }[] };
@@ -34,5 +34,21 @@ describe('placeTimerLabel', () => {
     const a = placeTimerLabel({ ...base, peer: 'server', yNow: 100, font: 16, left: '60.0 s' });
     const b = placeTimerLabel({ ...base, peer: 'server', yNow: 100, font: 16, left: '1 s' });
     expect(a.lines.length).toBe(b.lines.length);
+  });
+});
+
+describe('bandLabelFit', () => {
+  it('keeps a state name its own width where the margin has room', () => {
+    expect(bandLabelFit('client', 'FIN_WAIT_2', 13).condense).toBeUndefined();
+    expect(bandLabelFit('server', 'LISTEN', 13).condense).toBeUndefined();
+  });
+  it('condenses a state name drawn large (a narrow frame) so it ends before the timer bar', () => {
+    for (const peer of ['client', 'server'] as const) {
+      const fit = bandLabelFit(peer, 'FIN_WAIT_2', 30);
+      expect(fit.condense).toBeDefined();
+      const box = bandLabelBox(peer, { y0: 100, text: 'FIN_WAIT_2' }, 30);
+      if (peer === 'client') expect(box.x0).toBeGreaterThanOrEqual(timerBarX('client') + 4);
+      else expect(box.x1).toBeLessThanOrEqual(timerBarX('server'));
+    }
   });
 });

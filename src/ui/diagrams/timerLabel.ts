@@ -28,9 +28,24 @@ export interface BandLabel {
   text: string;
 }
 
+/** room for a state name between its lifeline's band and the timer bar in the outer margin */
+const bandRoom = (peer: PeerName): number => (peer === 'client' ? PEER_X.client - BAND_W - (timerBarX('client') + 4 + 4) : timerBarX('server') - 4 - (PEER_X.server + BAND_W));
+
+/**
+ * How wide a state name is drawn: its own width, or, where the type is large for the margin (a
+ * narrow frame raises it to stay legible), condensed to the room before the timer bar
+ * (`textLength`, so the letters keep their height). `condense` is the width to force, if any.
+ */
+export function bandLabelFit(peer: PeerName, text: string, font: number): { width: number; condense: number | undefined } {
+  const w = textWidth(text, font) * BOLD;
+  const room = bandRoom(peer);
+  // near the limit the estimate may be short of what the browser draws: fix the width then too
+  return w > 0.9 * room ? { width: Math.min(w, room), condense: Math.min(w, room) } : { width: w, condense: undefined };
+}
+
 /** The glyph box of a state name (SequenceDiagram draws it at y0 with dy = 1.1em). */
 export function bandLabelBox(peer: PeerName, b: BandLabel, font: number): { x0: number; x1: number; y0: number; y1: number } {
-  const w = textWidth(b.text, font) * BOLD;
+  const w = bandLabelFit(peer, b.text, font).width;
   const base = b.y0 + 1.1 * font;
   const x = peer === 'client' ? PEER_X.client - BAND_W : PEER_X.server + BAND_W;
   const y0 = base - ASCENT * font;
