@@ -110,7 +110,12 @@ test('an embed whose link asks for a moment (t=) loads the engine at once; a key
 });
 
 test('a chunk that cannot be fetched (offline, nothing stored) is reported with Try again, and the page keeps working', async ({ page, context }) => {
+  const fetched = scripts(page);
   await open(page, 'scenario=teardown');
+  // the engine comes on the first sign of use (here: the pointer over the controls), before the network goes
+  await page.getByTestId('play').hover();
+  await expect.poll(fetched).toContain('useSimulation');
+  await page.waitForLoadState('networkidle');
   await context.setOffline(true);
   await page.getByTestId('scenario-picker').selectOption('lost-fin');
   const failed = page.getByTestId('load-failed');
@@ -129,6 +134,102 @@ test('a chunk that cannot be fetched (offline, nothing stored) is reported with 
   await failed.filter({ hasText: 'lost-fin' }).getByRole('button', { name: 'Try again' }).click();
   await expect(page.locator('#story-h')).toHaveText('Lost FIN: retransmitted after the RTO');
   await expect(page.getByTestId('load-failed').filter({ hasText: 'lost-fin' })).toHaveCount(0);
+});
+
+/** The engine's chunks: the simulation hook (with the player and XState) and the world it runs. */
+const ENGINE = ['useSimulation', 'world', 'controller'];
+
+/** Holds the engine's chunks back until `release()`: what the page does before the engine is here. */
+async function holdEngine(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/(useSimulation|world|controller)-[A-Za-z0-9_-]{8}\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+test('the app draws its first picture without the engine: no engine chunk until the first sign of use', async ({ page }) => {
+  for (const [query, client, server] of [
+    ['scenario=teardown', 'CLOSED', 'CLOSED'],
+    ['scenario=teardown&lang=zh-CN', 'CLOSED', 'CLOSED'],
+    ['', 'CLOSED', 'CLOSED'],
+    ['scenario=rst-closed-port', 'CLOSED', 'CLOSED'],
+  ] as const) {
+    const fetched = scripts(page);
+    await open(page, query);
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', client);
+    await expect(page.getByTestId('peer-server')).toHaveAttribute('data-tcp-state', server);
+    await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', '0');
+    await expect(page.locator('[data-testid="diagram-state"][data-state="CLOSED"]')).toHaveAttribute('data-active-peers', 'client server');
+    for (const engine of ENGINE) expect(fetched(), `${query}: ${engine}`).not.toContain(engine);
+  }
+});
+
+test('the first click on Listen, Connect or Play acts, even when the engine arrives after it', async ({ page }) => {
+  // free play: Listen on the server, clicked while the engine is held back
+  let release = await holdEngine(page);
+  const fetched = scripts(page);
+  await open(page, '');
+  await page.waitForLoadState('networkidle');
+  const server = page.locator('.peer-server');
+  await server.getByRole('button', { name: 'Listen', exact: true }).click();
+  await expect.poll(fetched).toContain('useSimulation');
+  // the button says it is busy while it waits; nothing has happened yet
+  await expect(server.getByRole('button', { name: 'Listen', exact: true })).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByTestId('peer-server')).toHaveAttribute('data-tcp-state', 'CLOSED');
+  release();
+  await expect(page.getByTestId('peer-server')).toHaveAttribute('data-tcp-state', 'LISTEN');
+  await expect(server.getByRole('button', { name: 'Listen', exact: true })).not.toHaveAttribute('aria-busy', 'true');
+  // then Connect on the client acts at once, the engine being here
+  await page.locator('.peer-client').getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'SYN_SENT');
+
+  // free play again, Connect first: refused by nobody, the SYN goes out
+  await page.unrouteAll();
+  release = await holdEngine(page);
+  await open(page, 'lang=en');
+  await page.locator('.peer-client').getByRole('button', { name: 'Connect', exact: true }).click();
+  release();
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'SYN_SENT');
+
+  // a lesson: Play, clicked before the engine is here, plays to the first note
+  await page.unrouteAll();
+  release = await holdEngine(page);
+  await open(page, 'scenario=teardown');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'idle');
+  release();
+  await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
+  await expect(page.getByTestId('note')).toHaveAttribute('data-index', '0');
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'FIN_WAIT_1');
+});
+
+test('a key is a sign of use; a link with a moment (t=) starts live', async ({ page }) => {
+  const fetched = scripts(page);
+  await open(page, 'scenario=handshake');
+  await page.waitForLoadState('networkidle');
+  expect(fetched()).not.toContain('useSimulation');
+  await page.keyboard.press('Shift');
+  await expect.poll(fetched).toContain('useSimulation');
+  await open(page, 'scenario=handshake&t=1');
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'ESTABLISHED');
+});
+
+test('an engine that cannot be fetched is reported with Try again, and the click waiting for it still acts', async ({ page, context }) => {
+  await open(page, 'scenario=teardown');
+  await page.waitForLoadState('networkidle');
+  await context.setOffline(true);
+  await page.getByTestId('play').click();
+  const failed = page.getByTestId('load-failed').filter({ hasText: 'simulation engine' });
+  await expect(failed).toContainText('the network is off');
+  await expect(page.getByTestId('play')).not.toHaveAttribute('aria-busy', 'true');
+  await context.setOffline(false);
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(failed).toHaveCount(0);
+  await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
 });
 
 /** Keepalive probes every second both ways, answered: the log grows by a dozen lines a second. */

@@ -1,6 +1,7 @@
 /**
  * Profiles and knobs (DESIGN.md "Profiles and knobs"). Time values are seconds.
- * Numbers come from ../shared/reference/linux-tcp-defaults.md.
+ * Numbers come from ../shared/reference/linux-tcp-defaults.md. What each knob means is written
+ * in ./knobHelp.ts (kept apart: every browser page loads this table, and none shows that text).
  */
 export const PROFILES = ['linux', 'rfc9293'] as const;
 export type Profile = (typeof PROFILES)[number];
@@ -13,51 +14,49 @@ export interface KnobSpec {
   max: number;
   integer: boolean;
   defaults: Record<Profile, number>;
-  /** One line of English for CLI help and error messages; the UI has its own translated text. */
-  help: string;
 }
 
 export const KNOB_SPECS = {
-  time_wait_len: { unit: 's', min: 0, max: 3600, integer: false, defaults: { linux: 60, rfc9293: 240 }, help: 'TIME_WAIT length (Linux: TCP_TIMEWAIT_LEN; RFC: 2 x MSL)' },
-  msl: { unit: 's', min: 0, max: 1800, integer: false, defaults: { linux: 30, rfc9293: 120 }, help: 'maximum segment lifetime; under rfc9293 TIME_WAIT lasts 2 x msl unless time_wait_len is set' },
-  tcp_fin_timeout: { unit: 's', min: 0, max: 3600, integer: false, defaults: { linux: 60, rfc9293: 0 }, help: 'FIN_WAIT_2 timeout for an orphaned socket; 0 = no timer' },
-  tcp_keepalive_time: { unit: 's', min: 1, max: 32767, integer: false, defaults: { linux: 7200, rfc9293: 7200 }, help: 'idle time before the first keepalive probe' },
-  tcp_keepalive_intvl: { unit: 's', min: 1, max: 32767, integer: false, defaults: { linux: 75, rfc9293: 75 }, help: 'gap between unanswered keepalive probes' },
-  tcp_keepalive_probes: { unit: 'count', min: 1, max: 127, integer: true, defaults: { linux: 9, rfc9293: 9 }, help: 'unanswered probes before the connection is dropped' },
-  tcp_syn_retries: { unit: 'count', min: 1, max: 127, integer: true, defaults: { linux: 6, rfc9293: 6 }, help: 'SYN retransmissions before connect() fails' },
-  tcp_syn_linear_timeouts: { unit: 'count', min: 0, max: 127, integer: true, defaults: { linux: 4, rfc9293: 0 }, help: 'extra SYN retransmissions sent first at the initial RTO, without doubling' },
-  tcp_synack_retries: { unit: 'count', min: 1, max: 127, integer: true, defaults: { linux: 5, rfc9293: 5 }, help: 'SYN,ACK retransmissions in SYN_RCVD' },
-  tcp_retries2: { unit: 'count', min: 1, max: 127, integer: true, defaults: { linux: 15, rfc9293: 15 }, help: 'retransmissions of data or FIN before the connection is dropped' },
-  tcp_orphan_retries: { unit: 'count', min: 0, max: 127, integer: true, defaults: { linux: 0, rfc9293: 15 }, help: 'retransmissions for a closed (orphaned) socket; 0 means 8, as Linux does' },
-  rto_initial: { unit: 's', min: 0.001, max: 600, integer: false, defaults: { linux: 1, rfc9293: 1 }, help: 'initial retransmission timeout (RFC 6298)' },
-  rto_min: { unit: 's', min: 0.001, max: 600, integer: false, defaults: { linux: 0.2, rfc9293: 1 }, help: 'minimum retransmission timeout' },
-  rto_max: { unit: 's', min: 0.001, max: 3600, integer: false, defaults: { linux: 120, rfc9293: 120 }, help: 'maximum retransmission timeout (back-off cap)' },
-  rfc5961: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 }, help: 'RFC 5961 challenge ACKs for RST and SYN; 0 = RFC 793 behaviour' },
-  rfc5961_rst: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 }, help: 'RFC 5961 §3 for RST (exact match resets, in-window gets a challenge ACK); needs rfc5961 = 1 (FreeBSD net.inet.tcp.insecure_rst = 0)' },
-  rfc5961_syn: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 }, help: 'RFC 5961 §4 for SYN (challenge ACK instead of a reset); needs rfc5961 = 1 (FreeBSD net.inet.tcp.insecure_syn = 0)' },
-  tcp_rfc1337: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 1 }, help: '1 = ignore RST in TIME_WAIT (RFC 1337)' },
-  listen_synack_rst: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'answer a SYN,ACK arriving at a listener with a RST (Linux, RFC 9293 §3.10.7.2); 0 = drop it silently (FreeBSD, the conformance suite reference stack)' },
-  simclose_ack_with_fin: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 1 }, help: 'simultaneous close: the ACK of the peer\'s FIN repeats our unacknowledged FIN (FreeBSD, the conformance suite reference stack); 0 = a bare ACK (Linux)' },
-  simopen_hold_text: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 1 }, help: 'simultaneous open: data on the peer\'s SYN is kept and delivered once ESTABLISHED (RFC 9293 §3.10.7.3, FreeBSD); 0 = discarded (Linux)' },
-  drop_synfin: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 0 }, help: 'drop segments carrying both SYN and FIN (FreeBSD net.inet.tcp.drop_synfin)' },
-  blackhole: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 0 }, help: 'send no RST for segments to closed ports' },
-  mss: { unit: 'bytes', min: 64, max: 65495, integer: true, defaults: { linux: 1460, rfc9293: 1460 }, help: 'maximum segment size this host sends and announces' },
-  rcv_wnd: { unit: 'bytes', min: 1, max: 1048576, integer: true, defaults: { linux: 65535, rfc9293: 65700 }, help: 'fixed receive window (advertised as at most 65535: no window scaling); rfc9293 uses 64 KiB rounded up to 45 x MSS, as the conformance suite reference stack does' },
-  tw_syn_reopen: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'a new SYN above RCV.NXT ends TIME_WAIT and opens a new connection (Linux; RFC 1122 4.2.2.13 MAY)' },
-  delayed_ack: { unit: 's', min: 0, max: 0.5, integer: false, defaults: { linux: 0.04, rfc9293: 0 }, help: 'delay before ACKing a FIN once the connection is interactive (Linux pingpong mode); 0 = ACK at once' },
-  tcp_tw_reuse: { unit: 'count', min: 0, max: 2, integer: true, defaults: { linux: 2, rfc9293: 0 }, help: 'let connect() reuse a 4-tuple in TIME_WAIT: 0 = never, 1 = always, 2 = loopback only (this model\'s link is not loopback)' },
-  somaxconn: { unit: 'count', min: 1, max: 65535, integer: true, defaults: { linux: 4096, rfc9293: 4096 }, help: 'upper bound of listen() backlog' },
-  tcp_wmem: { unit: 'bytes', min: 0, max: 2147483647, integer: true, defaults: { linux: 4194304, rfc9293: 0 }, help: 'send buffer of a socket without SO_SNDBUF (Linux autotunes up to the tcp_wmem maximum, 4 MiB); a write takes what fits, a blocking one waits for the rest; 0 = unbounded' },
-  initial_cwnd: { unit: 'count', min: 0, max: 1000, integer: true, defaults: { linux: 10, rfc9293: 0 }, help: 'congestion control (Reno): the initial congestion window in segments (Linux IW10), slow start, congestion avoidance, cwnd 1 after an RTO; 0 = no congestion control (only the peer\'s window limits a flight)' },
-  tcp_sack: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'offer and accept the SACK-permitted option (the model sends no SACK blocks; Linux probes tail losses only on SACK connections)' },
-  tlp: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'tail loss probe (RFC 8985): about 2 x SRTT after the last send, probe with one new segment or the last one again, before the RTO' },
-  rst_after_fin_epipe: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'a RST after the peer\'s FIN (CLOSE_WAIT) reports EPIPE, not ECONNRESET, and reads end with 0 before a pending error is reported (Linux tcp_reset(), SOCK_DONE)' },
-  tw_restart_on_ack: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'TIME_WAIT restarts its timer on every segment with an ACK (Linux tcp_timewait_state_process()); 0 = only on a retransmitted FIN (RFC 9293)' },
-  tcp_invalid_ratelimit: { unit: 's', min: 0, max: 60, integer: false, defaults: { linux: 0.5, rfc9293: 0 }, help: 'per socket, at most one ACK per this interval for out-of-window segments, challenge ACKs and TIME_WAIT ACKs (Linux); 0 = no limit' },
-  tcp_challenge_ack_limit: { unit: 'count', min: 0, max: 2147483647, integer: true, defaults: { linux: 2147483647, rfc9293: 2147483647 }, help: 'challenge ACKs per second for the whole host (RFC 5961 section 7; Linux randomizes the budget around it); 2147483647 = no host-wide limit (Linux default since 6.0)' },
-  tw_minisock: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 }, help: 'TIME_WAIT lives in a mini-socket apart from the descriptor, whose own socket then reads CLOSED through getsockopt(TCP_INFO) (Linux tcp_time_wait())' },
-  ofo_queue: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 }, help: 'out-of-order data is queued and reassembled once the hole is filled (Linux tcp_data_queue_ofo(); RFC 9293 3.10.7.4 "SHOULD be held"); each segment past a hole gets a duplicate ACK; 0 = dropped and left to the sender to retransmit' },
-  tcp_max_tw_buckets: { unit: 'count', min: 0, max: 1048576, integer: true, defaults: { linux: 131072, rfc9293: 1048576 }, help: 'TIME_WAIT sockets kept at most; beyond it new ones are destroyed at once' },
+  time_wait_len: { unit: 's', min: 0, max: 3600, integer: false, defaults: { linux: 60, rfc9293: 240 } },
+  msl: { unit: 's', min: 0, max: 1800, integer: false, defaults: { linux: 30, rfc9293: 120 } },
+  tcp_fin_timeout: { unit: 's', min: 0, max: 3600, integer: false, defaults: { linux: 60, rfc9293: 0 } },
+  tcp_keepalive_time: { unit: 's', min: 1, max: 32767, integer: false, defaults: { linux: 7200, rfc9293: 7200 } },
+  tcp_keepalive_intvl: { unit: 's', min: 1, max: 32767, integer: false, defaults: { linux: 75, rfc9293: 75 } },
+  tcp_keepalive_probes: { unit: 'count', min: 1, max: 127, integer: true, defaults: { linux: 9, rfc9293: 9 } },
+  tcp_syn_retries: { unit: 'count', min: 1, max: 127, integer: true, defaults: { linux: 6, rfc9293: 6 } },
+  tcp_syn_linear_timeouts: { unit: 'count', min: 0, max: 127, integer: true, defaults: { linux: 4, rfc9293: 0 } },
+  tcp_synack_retries: { unit: 'count', min: 1, max: 127, integer: true, defaults: { linux: 5, rfc9293: 5 } },
+  tcp_retries2: { unit: 'count', min: 1, max: 127, integer: true, defaults: { linux: 15, rfc9293: 15 } },
+  tcp_orphan_retries: { unit: 'count', min: 0, max: 127, integer: true, defaults: { linux: 0, rfc9293: 15 } },
+  rto_initial: { unit: 's', min: 0.001, max: 600, integer: false, defaults: { linux: 1, rfc9293: 1 } },
+  rto_min: { unit: 's', min: 0.001, max: 600, integer: false, defaults: { linux: 0.2, rfc9293: 1 } },
+  rto_max: { unit: 's', min: 0.001, max: 3600, integer: false, defaults: { linux: 120, rfc9293: 120 } },
+  rfc5961: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 } },
+  rfc5961_rst: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 } },
+  rfc5961_syn: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 } },
+  tcp_rfc1337: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 1 } },
+  listen_synack_rst: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 } },
+  simclose_ack_with_fin: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 1 } },
+  simopen_hold_text: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 1 } },
+  drop_synfin: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 0 } },
+  blackhole: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 0, rfc9293: 0 } },
+  mss: { unit: 'bytes', min: 64, max: 65495, integer: true, defaults: { linux: 1460, rfc9293: 1460 } },
+  rcv_wnd: { unit: 'bytes', min: 1, max: 1048576, integer: true, defaults: { linux: 65535, rfc9293: 65700 } },
+  tw_syn_reopen: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 } },
+  delayed_ack: { unit: 's', min: 0, max: 0.5, integer: false, defaults: { linux: 0.04, rfc9293: 0 } },
+  tcp_tw_reuse: { unit: 'count', min: 0, max: 2, integer: true, defaults: { linux: 2, rfc9293: 0 } },
+  somaxconn: { unit: 'count', min: 1, max: 65535, integer: true, defaults: { linux: 4096, rfc9293: 4096 } },
+  tcp_wmem: { unit: 'bytes', min: 0, max: 2147483647, integer: true, defaults: { linux: 4194304, rfc9293: 0 } },
+  initial_cwnd: { unit: 'count', min: 0, max: 1000, integer: true, defaults: { linux: 10, rfc9293: 0 } },
+  tcp_sack: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 } },
+  tlp: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 } },
+  rst_after_fin_epipe: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 } },
+  tw_restart_on_ack: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 } },
+  tcp_invalid_ratelimit: { unit: 's', min: 0, max: 60, integer: false, defaults: { linux: 0.5, rfc9293: 0 } },
+  tcp_challenge_ack_limit: { unit: 'count', min: 0, max: 2147483647, integer: true, defaults: { linux: 2147483647, rfc9293: 2147483647 } },
+  tw_minisock: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 0 } },
+  ofo_queue: { unit: 'bool', min: 0, max: 1, integer: true, defaults: { linux: 1, rfc9293: 1 } },
+  tcp_max_tw_buckets: { unit: 'count', min: 0, max: 1048576, integer: true, defaults: { linux: 131072, rfc9293: 1048576 } },
 } as const satisfies Record<string, KnobSpec>;
 
 export type KnobName = keyof typeof KNOB_SPECS;

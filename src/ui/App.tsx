@@ -31,7 +31,7 @@ import { spotlightStates } from './present/spotlight.ts';
 import { useKeyboard } from './sim/useKeyboard.ts';
 import { useTheme } from './theme/useTheme.ts';
 import { ThemePicker } from './theme/ThemePicker.tsx';
-import { useSimulation } from './sim/useSimulation.ts';
+import { useDeferredSimulation } from './sim/useDeferredSimulation.tsx';
 import { useReducedMotion } from './sim/useReducedMotion.ts';
 import { flightsAt, moveClock, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
 import { noteFocus, notedSegments } from './noteFocus.ts';
@@ -71,9 +71,11 @@ export function App() {
   const [problems] = useState<UrlProblem[]>(url.problems);
   const embed = init.embed;
 
-  const [sim, controls] = useSimulation(
+  // drawn from the build-time first picture until the engine is here (fetched on first use)
+  const { sim, controls, host: engineHost, engineError, want: retryEngine } = useDeferredSimulation(
     { scenario, profile, knobs },
     { t: init.t, speed: init.speed, autoplay: init.autoplay, actions: init.actions, pace: init.pace, lesson: init.lesson },
+    scenarioId,
   );
   const { view, displayTime } = sim;
   const replayError = sim.replayError;
@@ -331,6 +333,8 @@ export function App() {
         )}
         {langFailed && <LoadFailed what={t('lazy.lang', { lang: LANG_NAMES[langFailed.lang] })} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} />}
         {loadFailed && <LoadFailed what={t('lazy.scenario', { id: loadFailed.id })} error={loadFailed.error} onRetry={() => chooseScenario(loadFailed.id)} />}
+        {engineError !== null && <LoadFailed what={t('lazy.engine')} error={engineError} onRetry={retryEngine} />}
+        {engineHost}
         {embed && <UpdateNotice />}
         {sim.error && (
           <div className="alert" role="alert" data-testid="sim-error">

@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { initialLang, urlLang } from './i18n/index.ts';
 import { BootFailed, prepare } from './lazy/boot.tsx';
 import { registerServiceWorker } from './pwa/register.ts';
+import { needsEngineAtOnce } from './sim/engineNeed.ts';
+import { loadEngine } from './sim/useDeferredEngine.ts';
 import './diagrams/diagrams.css';
 import './app.css';
 import './theme/theme.css';
@@ -11,7 +13,9 @@ import './theme/theme.css';
 /*
  * Each page kind loads only its own code: an embed (embed=1) never downloads the full app's panels,
  * and the full app never downloads the embed's layout. `?view=fleet` loads the fleet page. The
- * page's language and the link's scenario arrive before the first render (lazy/boot.tsx).
+ * page's language and the link's scenario arrive before the first render (lazy/boot.tsx), and the
+ * engine too when the link needs it for the first picture (sim/engineNeed.ts); otherwise the app
+ * starts from the build-time first picture and fetches the engine on first use.
  */
 const root = createRoot(document.getElementById('root')!);
 const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
@@ -25,8 +29,10 @@ function page(): Promise<() => ReactNode> {
   return import('./App.tsx').then(({ App }) => () => <App />);
 }
 const simPage = q.get('view') !== 'packetdrill' && q.get('view') !== 'fleet';
+// the app draws a fresh run's first picture without the engine; a link that asks for more waits for it
+const appEngine = simPage && q.get('embed') !== '1' && needsEngineAtOnce(location.search) ? loadEngine() : null;
 
-Promise.all([page(), prepare(lang, simPage ? q.get('scenario') : null, simPage && q.has('s'))]).then(
+Promise.all([page(), prepare(lang, simPage ? q.get('scenario') : null, simPage && q.has('s')), appEngine]).then(
   ([make]) => render(make()),
   (e: unknown) => render(<BootFailed lang={lang} error={e} />),
 );

@@ -90,7 +90,7 @@ export function useFrameBridge(input: BridgeInput): void {
 /**
  * The player's announcements as `state`, `note`, `time` and `ended` events. Called by the
  * component that runs the simulation, right after it creates the player (the embed's engine may
- * arrive after the frame said `ready`: docs/useDeferredEngine.ts).
+ * arrive after the frame said `ready`: sim/useDeferredEngine.ts).
  */
 export function usePlayerEvents(player: PlayerActor): void {
   // the player's announcements; time is thinned out while playing, and always sent when it stops

@@ -432,6 +432,8 @@ export const en = {
   'pwa.updateShort': 'New version',
   // --- fleet page look ---
   'fleet.notesGo': 'Notes at:',
+  // --- engine on first use ---
+  'lazy.engine': 'the simulation engine',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -434,4 +434,6 @@ export const zhCN: Dict = {
   'pwa.updateShort': '有新版本',
   // --- fleet page look ---
   'fleet.notesGo': '说明时刻：',
+  // --- engine on first use ---
+  'lazy.engine': '模拟引擎',
 };

@@ -5,7 +5,7 @@
  * render, a commit and a layout of the list per frame. Paused, stepping or seeking, every change
  * shows at once.
  */
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /**
  * How long (ms) before `value` may be shown: 0 when it may be shown now. `shownAt` is when the
@@ -17,19 +17,22 @@ export function pacedWait(changed: boolean, pace: boolean, shownAt: number, now:
 }
 
 export function usePaced<T>(value: T, pace: boolean, intervalMs: number): T {
-  const shown = useRef<{ value: T; at: number }>({ value, at: -Infinity });
-  const [, wake] = useReducer((n: number) => n + 1, 0);
-  const now = performance.now();
-  const wait = pacedWait(!Object.is(value, shown.current.value), pace, shown.current.at, now, intervalMs);
-  const out = wait > 0 ? shown.current.value : value;
+  const [shown, setShown] = useState(value);
+  const shownAt = useRef(-Infinity);
+  const latest = useRef(value);
   useEffect(() => {
-    if (wait === 0) {
-      if (!Object.is(shown.current.value, out)) shown.current = { value: out, at: now };
-      return;
-    }
-    // the newest value is shown when its turn comes, even if nothing else changes by then
-    const id = setTimeout(wake, wait);
-    return () => clearTimeout(id);
+    latest.current = value;
   });
-  return out;
+  useEffect(() => {
+    if (Object.is(value, shown)) return;
+    // the newest value when its turn comes, even if nothing else changes by then
+    const show = () => {
+      shownAt.current = performance.now();
+      setShown(latest.current);
+    };
+    const id = setTimeout(show, pacedWait(true, pace, shownAt.current, performance.now(), intervalMs));
+    return () => clearTimeout(id);
+  }, [value, shown, pace, intervalMs]);
+  // not pacing: the value itself, with no delay at all
+  return pace ? shown : value;
 }

@@ -1,25 +1,32 @@
 /**
- * An embed draws its first picture before the engine is here (the picture was computed at build
- * time by the engine itself: sim/firstPicturePlugin.ts) and fetches the engine's chunk (the
- * protocol stack, the world, XState and the player) on the first sign of use: the pointer over
- * the frame, focus or a key in it, a command from the host, Play, or autoplay once the frame is
- * visible. A docs page with several embeds thus loads no engine until its reader acts.
+ * The app and the embed draw their first picture before the engine is here (the picture was
+ * computed at build time by the engine itself: firstPicturePlugin.ts) and fetch the engine's
+ * chunk (the protocol stack, the world, XState and the player) on the first sign of use: the
+ * pointer over the page, focus or a key in it, a touch, a file dragged in, a command from an
+ * embed's host, Play, or autoplay once the frame is visible. A docs page with several embeds
+ * thus loads no engine until its reader acts, and the app's first load carries none of it.
  *
  * Until the engine is live, the controls queue what is asked of them (the first click is never
- * lost) and replay it, in order, on the live controls the moment they exist.
+ * lost) and replay it, in order, on the live controls the moment they exist. The control that
+ * asked carries `aria-busy="true"` meanwhile (app.css shows it when the wait is long enough to see).
  */
 import { useEffect, useState } from 'react';
-import type { SimControls } from '../sim/useSimulation.ts';
+import type { SimControls } from './useSimulation.ts';
 
-export type Engine = typeof import('../sim/useSimulation.ts');
+export type Engine = typeof import('./useSimulation.ts');
 
 let pending: Promise<Engine> | null = null;
+/** the engine once its chunk is here (a page whose link needs it at once fetched it before its first render: main.tsx) */
+let loaded: Engine | null = null;
 /** The engine's chunk; a failed fetch is not remembered, so asking again retries. */
 export function loadEngine(): Promise<Engine> {
-  pending ??= import('../sim/useSimulation.ts').catch((e: unknown) => {
-    pending = null;
-    throw e;
-  });
+  pending ??= import('./useSimulation.ts').then(
+    (e) => (loaded = e),
+    (e: unknown) => {
+      pending = null;
+      throw e;
+    },
+  );
   return pending;
 }
 
@@ -37,12 +44,24 @@ export interface DeferredEngine {
   attach(live: SimControls): void;
 }
 
-const SIGNS = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'touchstart', 'wheel'] as const;
+const SIGNS = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'touchstart', 'wheel', 'dragenter'] as const;
+
+/** The control a queued call came from (the element just pressed, else the focused one): shown busy until the engine replays it. */
+function markBusy(): Element | null {
+  const el = (lastPressed?.isConnected ? lastPressed : document.activeElement)?.closest('button, select, input, [role="slider"]') ?? null;
+  el?.setAttribute('aria-busy', 'true');
+  return el;
+}
+let lastPressed: Element | null = null;
+const remember = (e: Event) => {
+  if (e.target instanceof Element) lastPressed = e.target;
+};
 
 /** The queue and the fetch, outside React: controls keep one identity for the page's life. */
 class Deferred {
   live: SimControls | null = null;
   private queue: Call[] = [];
+  private busy = new Set<Element>();
   private asked = false;
   private onEngine: (e: Engine) => void = () => {};
   private onError: (e: unknown) => void = () => {};
@@ -60,6 +79,7 @@ class Deferred {
       (e) => this.onEngine(e),
       (e: unknown) => {
         this.asked = false;
+        this.unbusy();
         this.onError(e);
       },
     );
@@ -71,6 +91,10 @@ class Deferred {
       const c = this.live;
       if (c) return (c[k] as (...a: Parameters<SimControls[K]>) => ReturnType<SimControls[K]>)(...args);
       this.queue.push((l) => (l[k] as (...a: Parameters<SimControls[K]>) => unknown)(...args));
+      if (typeof document !== 'undefined') {
+        const el = markBusy();
+        if (el) this.busy.add(el);
+      }
       this.want();
       return queued;
     };
@@ -98,16 +122,22 @@ class Deferred {
     dismissError: this.call('dismissError', undefined),
   };
 
+  private unbusy(): void {
+    for (const el of this.busy) el.removeAttribute('aria-busy');
+    this.busy.clear();
+  }
+
   attach = (c: SimControls): void => {
     this.live = c;
     const q = this.queue;
     this.queue = [];
     for (const f of q) f(c);
+    this.unbusy();
   };
 }
 
 export function useDeferredEngine(startAtOnce: boolean): DeferredEngine {
-  const [engine, setEngine] = useState<Engine | null>(null);
+  const [engine, setEngine] = useState<Engine | null>(() => loaded);
   const [error, setError] = useState<unknown>(null);
   const [d] = useState(() => new Deferred());
 
@@ -123,8 +153,10 @@ export function useDeferredEngine(startAtOnce: boolean): DeferredEngine {
   useEffect(() => {
     if (engine) return;
     for (const s of SIGNS) addEventListener(s, d.want, { passive: true, capture: true });
+    addEventListener('pointerdown', remember, { passive: true, capture: true });
     return () => {
       for (const s of SIGNS) removeEventListener(s, d.want, { capture: true });
+      removeEventListener('pointerdown', remember, { capture: true });
     };
   }, [engine, d]);
 
