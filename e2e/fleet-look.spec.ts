@@ -57,5 +57,16 @@ for (const [w, h, lang] of [
     await expect(page.locator('.fleet-notes-caption')).toBeVisible();
     // nothing makes the page scroll sideways
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+    // the ss -tan table: whole inside its box on a phone, at a legible size; a labelled, focusable box where it must scroll
+    const ss = page.getByTestId('fleet-ss-close-wait');
+    await expect(ss).toHaveAttribute('aria-label', /ss -tan/);
+    await expect(ss).toHaveAttribute('tabindex', '0');
+    const fit = await ss.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth, px: parseFloat(getComputedStyle(el).fontSize) }));
+    expect(fit.sw, 'the ss table scrolls inside its box').toBeLessThanOrEqual(fit.cw + 1);
+    expect(fit.px).toBeGreaterThanOrEqual(11);
+    if (w === 390) {
+      await page.setViewportSize({ width: 360, height: h });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    }
   });
 }

@@ -91,3 +91,48 @@ test('the state diagram’s zoom buttons never cover a state box (1366, 1280, 39
     }
   }
 });
+
+/** Edge labels drawn over a state box, or past the edge of the drawing (cut off). */
+async function edgeLabelProblems(page: Page): Promise<string[]> {
+  return page.getByTestId('state-diagram').evaluate((svg) => {
+    const s = svg as SVGSVGElement;
+    const vb = s.viewBox.baseVal;
+    const m = s.getScreenCTM()!;
+    const a = new DOMPoint(vb.x, vb.y).matrixTransform(m);
+    const b = new DOMPoint(vb.x + vb.width, vb.y + vb.height).matrixTransform(m);
+    const out: string[] = [];
+    const boxes = [...s.querySelectorAll<SVGGElement>('[data-testid="diagram-state"]')].map((g) => ({ st: g.dataset.state, r: g.querySelector('.sd-box')!.getBoundingClientRect() }));
+    for (const el of s.querySelectorAll('.sd-edge-label')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (r.left < a.x - 0.5 || r.right > b.x + 0.5 || r.top < a.y - 0.5 || r.bottom > b.y + 0.5) out.push(`"${el.textContent}" cut at the edge`);
+      for (const { st, r: q } of boxes) {
+        const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+        const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+        if (w > 1 && h > 1) out.push(`"${el.textContent}" over ${st}`);
+      }
+    }
+    return out;
+  });
+}
+
+for (const present of [false, true])
+  test(`no edge label of the state diagram over a state box or cut off, 1366×768 and 1280×720 in both languages${present ? ', presenter mode' : ''}`, async ({ page }) => {
+    for (const [w, h] of [
+      [1366, 768],
+      [1280, 720],
+    ] as const)
+      for (const lang of ['en', 'zh-CN'] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await open(page, `scenario=teardown&t=2.15&lang=${lang}${present ? '&present=1' : ''}`);
+        await expect(page.locator('.sd-edge-label').first()).toBeVisible();
+        expect(await edgeLabelProblems(page), `${w}×${h} ${lang}`).toEqual([]);
+        // and none over another (the ladder's own checks are in polish.spec.ts)
+        const labels = await page.locator('.sd-edge-label').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => [r.left, r.top, r.right, r.bottom]));
+        for (let i = 0; i < labels.length; i++)
+          for (let j = i + 1; j < labels.length; j++) {
+            const [p, q] = [labels[i]!, labels[j]!];
+            expect(Math.min(p[2]!, q[2]!) - Math.max(p[0]!, q[0]!) > 1 && Math.min(p[3]!, q[3]!) - Math.max(p[1]!, q[1]!) > 1, `${w}×${h} ${lang} labels ${i}/${j}`).toBe(false);
+          }
+      }
+  });

@@ -26,6 +26,7 @@ import type { FleetCounters, FleetErrors, Sample } from './sample.ts';
 import { zeroCounters, zeroErrors } from './sample.ts';
 import { Tally } from './tally.ts';
 import type { Story } from './story.ts';
+import { flag, TF } from '../tcp/tcb.ts';
 
 const SERVER = 0;
 const CLIENTS = 1;
@@ -596,7 +597,7 @@ export class FleetSim {
       c.requested = true;
       this.pushApp(this.nowUs + toUs(this.cfg.server.respond_after), 'respond', c);
     }
-    if (tcb.peerFin && tcb.unread === 0 && !c.eof) {
+    if (flag(tcb, TF.peerFin) && tcb.unread === 0 && !c.eof) {
       c.eof = true;
       if (c.mode === 'wait-close' && c.responded) this.serverClose(c);
     }
@@ -734,7 +735,7 @@ export class FleetSim {
       b.answered = true;
       stack.send(sock, this.cfg.backend?.response_bytes ?? 1, this.now);
     }
-    if (tcb.peerFin && tcb.unread === 0) {
+    if (flag(tcb, TF.peerFin) && tcb.unread === 0) {
       stack.close(sock, this.now);
       this.backendBySock.delete(sock);
     }
@@ -832,7 +833,7 @@ export class FleetSim {
       }
     }
     // EOF: a well-behaved client closes its side too (a vanishing one never does)
-    if (tcb.peerFin && tcb.unread === 0 && !c.closed && c.behaviour !== 'vanish-mid') this.clientClose(c);
+    if (flag(tcb, TF.peerFin) && tcb.unread === 0 && !c.closed && c.behaviour !== 'vanish-mid') this.clientClose(c);
   }
 
   private clientClose(c: ClientConn): void {

@@ -9,6 +9,7 @@ import type { Stack } from '../tcp/stack/stack.ts';
 import type { TcpState } from '../tcp/states.ts';
 import { HOSTS } from './config.ts';
 import type { AppAction, PeerName } from './types.ts';
+import { flag, TF } from '../tcp/tcb.ts';
 
 export interface AppSnapshot {
   cur: number | null;
@@ -214,7 +215,7 @@ export class PeerApp {
     // Read the TCB's fields before recv(): the stack changes the TCB in place.
     // EOF is read on a reaction that finds no data waiting (the next one after a read).
     const unread = tcb.unread;
-    const peerFin = tcb.peerFin;
+    const peerFin = flag(tcb, TF.peerFin);
     if (unread > 0) {
       const r = this.stack.recv(this.cur, unread, now);
       out.push({ sock: this.cur, call: 'read', result: r.ok ? String(r.value) : (r.errno ?? '') });

@@ -17,6 +17,7 @@ import type { AppResult } from '../tcp/stack/sockets.ts';
 import { resultText } from '../tcp/stack/sockets.ts';
 import type { Rng } from './rng.ts';
 import type { PeerName } from './types.ts';
+import { flag, TF } from '../tcp/tcb.ts';
 
 /** What a client does once connected. */
 export const LOAD_CLIENTS = [
@@ -231,7 +232,7 @@ export class LoadApp {
     if (!t) return;
     // read the TCB's fields before recv(): the stack changes the TCB in place
     const unread = t.unread;
-    const peerFin = t.peerFin;
+    const peerFin = flag(t, TF.peerFin);
     if (unread > 0) {
       const r = this.client.recv(s, unread, now);
       this.call('client', s, 'read', r);
@@ -270,7 +271,7 @@ export class LoadApp {
     const st = this.server.state(s);
     const t = this.server.tcb(s);
     const unread = t ? t.unread : 0;
-    const peerFin = t ? t.peerFin : false;
+    const peerFin = t ? flag(t, TF.peerFin) : false;
     if (unread > 0) {
       const r = this.server.recv(s, unread, now);
       this.call('server', s, 'read', r);

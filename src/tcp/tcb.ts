@@ -19,8 +19,8 @@ export interface Tcb {
   readonly k: Knobs;
   localPort: number;
   remotePort: number;
-  /** true for a connection spawned by a listener (RST in SYN_RCVD returns it to LISTEN). */
-  passive: boolean;
+  /** the connection's yes/no facts, one bit each (TF): one field instead of nine */
+  flags: number;
 
   iss: number;
   irs: number;
@@ -44,12 +44,8 @@ export interface Tcb {
   writeEnds: readonly number[];
   /** bytes received in order and not yet read by the application */
   unread: number;
-  /** the application asked for a FIN (close or shutdown(SHUT_WR)) */
-  finQueued: boolean;
   /** sequence number our FIN occupies, once sent */
   finSeq: number;
-  /** the peer's FIN has been received in order */
-  peerFin: boolean;
   /**
    * The out-of-order queue (ofo_queue): byte ranges received beyond RCV.NXT, flat
    * [start, end, start, end, ...] in sequence space, disjoint and in order. Never
@@ -59,10 +55,6 @@ export interface Tcb {
   /** sequence number of a FIN that arrived beyond RCV.NXT and waits in the queue */
   ofoFin: number;
 
-  /** close() was called: the socket is an orphan of the kernel */
-  orphan: boolean;
-  shutRd: boolean;
-  linger0: boolean;
 
   /** RFC 6298 state; rto in seconds */
   rto: number;
@@ -79,18 +71,13 @@ export interface Tcb {
   keepalive: KeepaliveOpts;
   kaProbes: number;
 
-  /** Linux's "interactive" heuristic: we sent data after receiving some; the ACK of a FIN is then delayed */
-  pingpong: boolean;
   lastRcvAt: number;
 
-  /** both ends offered SACK-permitted on their SYNs */
-  sackOk: boolean;
   /** congestion window and slow-start threshold in segments (0 cwnd: no congestion control); cwndCnt counts ACKed segments in congestion avoidance */
   cwnd: number;
   ssthresh: number;
   cwndCnt: number;
-  /** the RTO timer is armed as a tail loss probe; tlpHighSeq: SND.NXT when a probe went out, until it is acknowledged */
-  tlpArmed: boolean;
+  /** tlpHighSeq: SND.NXT when a tail loss probe went out, until it is acknowledged */
   tlpHighSeq: number;
   /** when the last rate-limited ACK (out-of-window, challenge, TIME_WAIT) was sent, or UNSET (Linux last_oow_ack_time) */
   lastOowAckAt: number;
@@ -110,6 +97,100 @@ export interface TcbInit {
 }
 
 const NO_RANGES: readonly number[] = Object.freeze([]);
+
+/**
+ * The bits of Tcb.flags. A TCB is the XState context too, and XState copies contexts as plain
+ * objects (no accessors survive), so they are read and written through flag() and setFlag().
+ */
+export const TF = {
+  /** a connection spawned by a listener (RST in SYN_RCVD returns it to LISTEN) */
+  passive: 1,
+  /** the application asked for a FIN (close or shutdown(SHUT_WR)) */
+  finQueued: 2,
+  /** the peer's FIN has been received in order */
+  peerFin: 4,
+  /** close() was called: the socket is an orphan of the kernel */
+  orphan: 8,
+  shutRd: 16,
+  linger0: 32,
+  /** Linux's "interactive" heuristic: we sent data after receiving some; the ACK of a FIN is then delayed */
+  pingpong: 64,
+  /** both ends offered SACK-permitted on their SYNs */
+  sackOk: 128,
+  /** the RTO timer is armed as a tail loss probe */
+  tlpArmed: 256,
+} as const;
+export type TcbFlag = keyof typeof TF;
+
+export const flag = (t: { flags: number }, f: number): boolean => (t.flags & f) !== 0;
+export const setFlag = (t: { flags: number }, f: number, on: boolean): void => {
+  t.flags = on ? t.flags | f : t.flags & ~f;
+};
+
+/**
+ * A TCB as snapshots and traces write it: every yes/no fact as its own boolean field, in the
+ * order the fields had before they were packed (so saved worlds read the same).
+ */
+export type TcbSnapshot = Omit<Tcb, 'flags'> & Record<TcbFlag, boolean>;
+
+export function tcbSnapshot(t: Tcb): TcbSnapshot {
+  const f = (b: number) => (t.flags & b) !== 0;
+  return {
+    k: t.k,
+    localPort: t.localPort,
+    remotePort: t.remotePort,
+    passive: f(TF.passive),
+    iss: t.iss,
+    irs: t.irs,
+    sndUna: t.sndUna,
+    sndNxt: t.sndNxt,
+    sndWnd: t.sndWnd,
+    maxSndWnd: t.maxSndWnd,
+    sndMss: t.sndMss,
+    rcvNxt: t.rcvNxt,
+    heldData: t.heldData,
+    unsent: t.unsent,
+    writeEnds: t.writeEnds,
+    unread: t.unread,
+    finQueued: f(TF.finQueued),
+    finSeq: t.finSeq,
+    peerFin: f(TF.peerFin),
+    ofo: t.ofo,
+    ofoFin: t.ofoFin,
+    orphan: f(TF.orphan),
+    shutRd: f(TF.shutRd),
+    linger0: f(TF.linger0),
+    rto: t.rto,
+    srtt: t.srtt,
+    rttvar: t.rttvar,
+    rttSeq: t.rttSeq,
+    rttAt: t.rttAt,
+    retries: t.retries,
+    headSentAt: t.headSentAt,
+    keepalive: { ...t.keepalive },
+    kaProbes: t.kaProbes,
+    pingpong: f(TF.pingpong),
+    lastRcvAt: t.lastRcvAt,
+    sackOk: f(TF.sackOk),
+    cwnd: t.cwnd,
+    ssthresh: t.ssthresh,
+    cwndCnt: t.cwndCnt,
+    tlpArmed: f(TF.tlpArmed),
+    tlpHighSeq: t.tlpHighSeq,
+    lastOowAckAt: t.lastOowAckAt,
+    error: t.error,
+  };
+}
+
+/** The TCB a snapshot describes, built like a new one (same hidden class) and then filled in. */
+export function tcbFromSnapshot(x: TcbSnapshot): Tcb {
+  const t = createTcb({ k: x.k, localPort: x.localPort, remotePort: x.remotePort, iss: x.iss });
+  let flags = 0;
+  for (const name of Object.keys(TF) as TcbFlag[]) if (x[name]) flags |= TF[name];
+  const { passive: _p, finQueued: _fq, peerFin: _pf, orphan: _o, shutRd: _s, linger0: _l, pingpong: _pp, sackOk: _sk, tlpArmed: _ta, ...rest } = x;
+  Object.assign(t, rest, { keepalive: { ...x.keepalive }, flags });
+  return t;
+}
 
 /**
  * "None" in a TCB field that holds a sequence number or a time (both never negative):
@@ -134,7 +215,7 @@ export function createTcb(i: TcbInit): Tcb {
     k: i.k,
     localPort: TAGGED,
     remotePort: TAGGED,
-    passive: i.passive ?? false,
+    flags: (i.passive ? TF.passive : 0) | (i.linger0 ? TF.linger0 : 0),
     iss: TAGGED,
     irs: TAGGED,
     sndUna: TAGGED,
@@ -147,14 +228,9 @@ export function createTcb(i: TcbInit): Tcb {
     unsent: TAGGED,
     writeEnds: NO_RANGES,
     unread: TAGGED,
-    finQueued: false,
     finSeq: TAGGED,
-    peerFin: false,
     ofo: NO_RANGES,
     ofoFin: TAGGED,
-    orphan: false,
-    shutRd: false,
-    linger0: i.linger0 ?? false,
     rto: TAGGED,
     srtt: TAGGED,
     rttvar: TAGGED,
@@ -164,13 +240,10 @@ export function createTcb(i: TcbInit): Tcb {
     headSentAt: TAGGED,
     keepalive: i.keepalive ?? { on: false, idle: i.k.tcp_keepalive_time, intvl: i.k.tcp_keepalive_intvl, cnt: i.k.tcp_keepalive_probes },
     kaProbes: TAGGED,
-    pingpong: false,
     lastRcvAt: TAGGED,
-    sackOk: false,
     cwnd: TAGGED,
     ssthresh: TAGGED,
     cwndCnt: TAGGED,
-    tlpArmed: false,
     tlpHighSeq: TAGGED,
     lastOowAckAt: TAGGED,
     error: '',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flag, TF } from '../tcb.ts';
 import { assign } from 'xstate';
 import { TCP_STATES } from '../states.ts';
 import { CompileError, compileMachine } from './compile.ts';
@@ -34,14 +35,14 @@ describe('compiling the endpoint machine', () => {
   });
 
   it('refuses an inline action, naming the state and the event', () => {
-    const msg = refusal({ CLOSED: { on: { CLOSE: { actions: [assign({ orphan: true })] } } }, LISTEN: {} });
+    const msg = refusal({ CLOSED: { on: { CLOSE: { actions: [assign({ flags: TF.orphan })] } } }, LISTEN: {} });
     expect(msg).toContain('state CLOSED');
     expect(msg).toContain('event CLOSE');
     expect(msg).toContain('inline actions');
   });
 
   it('refuses an inline guard, naming the state and the event', () => {
-    const msg = refusal({ CLOSED: {}, LISTEN: { on: { SEGMENT: { guard: ({ context }) => context.passive, target: 'CLOSED' } } } });
+    const msg = refusal({ CLOSED: {}, LISTEN: { on: { SEGMENT: { guard: ({ context }) => flag(context, TF.passive), target: 'CLOSED' } } } });
     expect(msg).toMatch(/state LISTEN, event SEGMENT: inline guard/);
   });
 

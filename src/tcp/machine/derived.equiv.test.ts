@@ -16,7 +16,7 @@ import type { StackEffect } from '../stack/effects.ts';
 import { timerList, timerSetOf } from '../stack/timerset.ts';
 import { TCP_STATES } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
-import { createTcb, UNSET } from '../tcb.ts';
+import { createTcb, TF, UNSET } from '../tcb.ts';
 import type { EndpointEvent } from './events.ts';
 
 const u32 = fc.integer({ min: 0, max: 0xffff_ffff });
@@ -119,18 +119,15 @@ function startTcb(k: ReturnType<typeof resolveKnobs>, f: typeof tcbFields extend
     heldData: f.heldData,
     unsent: f.unsent,
     unread: f.unread,
-    finQueued: f.finQueued,
     finSeq: f.finOff === null ? UNSET : seqAdd(una, f.finOff),
-    peerFin: f.peerFin,
-    orphan: f.orphan,
-    shutRd: f.shutRd,
     rto: f.rto,
     srtt: f.srtt ?? UNSET,
     rttvar: f.rttvar,
     rttSeq: f.rttOff === null ? UNSET : seqAdd(una, f.rttOff),
     retries: f.retries,
     kaProbes: f.kaProbes,
-    pingpong: f.pingpong,
+    // the yes/no fields drawn, packed as the TCB keeps them (createTcb set passive and linger0)
+    flags: t.flags | (f.finQueued ? TF.finQueued : 0) | (f.peerFin ? TF.peerFin : 0) | (f.orphan ? TF.orphan : 0) | (f.shutRd ? TF.shutRd : 0) | (f.pingpong ? TF.pingpong : 0),
   });
 }
 

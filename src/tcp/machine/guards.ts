@@ -7,6 +7,7 @@ import { retriesExhausted } from '../rules/rto.ts';
 import type { SegmentVerdict, Verdict } from '../rules/verdict.ts';
 import type { TcpState } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
+import { flag, TF } from '../tcb.ts';
 import type { EndpointEvent } from './events.ts';
 
 export type Guard<P = undefined> = (t: Tcb, e: EndpointEvent, p: P) => boolean;
@@ -40,9 +41,9 @@ export const GUARDS = {
     return !!v && v.fin && v.finAcked;
   },
   rcvDataAfterClose: (_t, e) => !!seg(e)?.dataAfterClose,
-  passiveOpen: (t) => t.passive,
+  passiveOpen: (t) => flag(t, TF.passive),
   /** the retransmission timer was armed as a tail loss probe */
-  tlpDue: (t) => t.tlpArmed,
+  tlpDue: (t) => flag(t, TF.tlpArmed),
   /** rst_after_fin_epipe: a RST after the peer's FIN reports EPIPE (Linux tcp_reset() in CLOSE_WAIT) */
   rstAfterFinEpipe: (t) => t.k.rst_after_fin_epipe === 1,
   /** tw_restart_on_ack: TIME_WAIT restarts on every segment carrying an ACK (Linux tcp_timewait_state_process()) */
@@ -50,14 +51,14 @@ export const GUARDS = {
   /** Linux pingpong mode: the ACK of a bare FIN waits for the delayed-ACK timer */
   delayFinAck: (t, e) => {
     const v = seg(e);
-    return t.pingpong && t.k.delayed_ack > 0 && !!v && v.fin && v.data === 0;
+    return flag(t, TF.pingpong) && t.k.delayed_ack > 0 && !!v && v.fin && v.data === 0;
   },
   /** close() must reset: unread data (RFC 1122 4.2.2.13, Linux) or SO_LINGER 0 */
-  closeResets: (t) => t.unread > 0 || t.linger0,
+  closeResets: (t) => t.unread > 0 || flag(t, TF.linger0),
   retriesLeft: ((t, e, p) => !retriesExhausted(t.k, p.state, t, e.now)) as Guard<StateParam>,
   keepaliveNotIdle: (t, e) => t.kaProbes === 0 && e.now - t.lastRcvAt < t.keepalive.idle - 1e-9,
   keepaliveProbesLeft: (t) => t.kaProbes < t.keepalive.cnt,
-  orphan: (t) => t.orphan,
+  orphan: (t) => flag(t, TF.orphan),
 } satisfies Record<string, Guard<never>>;
 
 export type GuardName = keyof typeof GUARDS;

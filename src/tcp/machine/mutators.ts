@@ -23,7 +23,7 @@ import { backoff, rttSample } from '../rules/rto.ts';
 import type { Segment } from '../segment.ts';
 import { seqAdd, seqField, seqGe } from '../seq.ts';
 import type { Tcb } from '../tcb.ts';
-import { UNSET } from '../tcb.ts';
+import { flag, setFlag, TF, UNSET } from '../tcb.ts';
 import type { EndpointEvent } from './events.ts';
 import type { Fx } from './fx.ts';
 import { TIMER_NAMES } from './fx.ts';
@@ -46,7 +46,7 @@ const inFlight = (t: Tcb): number => (t.sndNxt - t.sndUna) >>> 0;
  */
 const armRtoOrProbe = (t: Tcb, fx: Fx, rto: number): void => {
   const pto = probeTimeout(t, inFlight(t));
-  t.tlpArmed = pto !== null;
+  setFlag(t, TF.tlpArmed, pto !== null);
   fx.set('RTO', pto ?? rto);
 };
 
@@ -84,11 +84,11 @@ export const MUTATORS = {
     t.rcvNxt = seqAdd(s.seq, 1 + data - hold + (fin ? 1 : 0));
     t.unread = t.unread + data - hold;
     t.heldData = hold;
-    t.peerFin = fin;
+    setFlag(t, TF.peerFin, fin);
     t.sndWnd = s.win;
     t.maxSndWnd = Math.max(t.maxSndWnd, s.win);
     t.sndMss = Math.min(t.k.mss, s.mss ?? 536);
-    t.sackOk = !!s.sackOk && t.k.tcp_sack === 1;
+    setFlag(t, TF.sackOk, !!s.sackOk && t.k.tcp_sack === 1);
     t.lastRcvAt = e.now;
   },
   sendSynAck: (t, e, fx) => {
@@ -130,7 +130,7 @@ export const MUTATORS = {
       t.sndUna = seqField(s.ack);
       if (s.ack === t.sndNxt) {
         fx.cancel('RTO');
-        t.tlpArmed = false;
+        setFlag(t, TF.tlpArmed, false);
       } else armRtoOrProbe(t, fx, rtoBefore);
       t.retries = 0;
       if (t.rttSeq !== UNSET && seqGe(s.ack, t.rttSeq)) {
@@ -154,7 +154,7 @@ export const MUTATORS = {
       }
       if (v.fin) {
         t.rcvNxt = seqAdd(t.rcvNxt, 1);
-        t.peerFin = true;
+        setFlag(t, TF.peerFin, true);
       }
       if (v.queue || t.ofo.length > 0 || t.ofoFin !== UNSET) {
         const q = afterSegment(t, t.rcvNxt, v.queue);
@@ -184,19 +184,19 @@ export const MUTATORS = {
     t.writeEnds = ends.length < 64 ? [...ends, seqAdd(t.sndNxt, t.unsent)] : ends;
   },
   queueFin: (t) => {
-    t.finQueued = true;
+    setFlag(t, TF.finQueued, true);
   },
   markOrphan: (t) => {
-    t.orphan = true;
+    setFlag(t, TF.orphan, true);
   },
   shutRead: (t) => {
-    t.shutRd = true;
+    setFlag(t, TF.shutRd, true);
   },
   consumeRead: (t, e) => {
     t.unread = Math.max(0, t.unread - (e.type === 'READ' ? e.bytes : 0));
   },
   setLinger0: (t, e) => {
-    t.linger0 = e.type === 'SET_LINGER0' && e.on;
+    setFlag(t, TF.linger0, e.type === 'SET_LINGER0' && e.on);
   },
   /** Put queued data and a queued FIN on the wire, within the peer's window. */
   output: (t, e, fx) => {
@@ -216,7 +216,7 @@ export const MUTATORS = {
     t.unsent = r.unsent;
     t.finSeq = seqField(r.finSeq);
     t.writeEnds = r.writeEnds;
-    if (interactive) t.pingpong = true;
+    if (interactive) setFlag(t, TF.pingpong, true);
     // the head of the retransmission queue was sent now (Linux's retry budget counts from it)
     if (wasIdle) t.headSentAt = e.now;
     for (let i = 0; i < n; i++) fx.send(r.segs[i]!, false);
@@ -224,10 +224,10 @@ export const MUTATORS = {
     fx.cancel('DELACK');
     const pto = probeTimeout(t, inFlight(t));
     if (pto !== null) {
-      t.tlpArmed = true;
+      setFlag(t, TF.tlpArmed, true);
       fx.set('RTO', pto);
-    } else if (wasIdle || t.tlpArmed) {
-      t.tlpArmed = false;
+    } else if (wasIdle || flag(t, TF.tlpArmed)) {
+      setFlag(t, TF.tlpArmed, false);
       fx.set('RTO', t.rto);
     }
   },
@@ -243,7 +243,7 @@ export const MUTATORS = {
   }) as Mutator<StateParam>,
   /** The probe timeout expired (RFC 8985 section 7.3): one new segment or the last one again, then the RTO. */
   sendLossProbe: (t, _e, fx) => {
-    t.tlpArmed = false;
+    setFlag(t, TF.tlpArmed, false);
     const p = lossProbe(t);
     if (p) {
       t.sndNxt = seqField(p.sndNxt);
@@ -279,7 +279,7 @@ export const MUTATORS = {
   armTimeWait: (t, _e, fx) => fx.set('TIME_WAIT', t.k.time_wait_len),
   /** Linux's tcp_fin_timeout: only a socket the application has closed waits a bounded time. */
   armFinWait2: (t, _e, fx) => {
-    if (t.orphan && t.k.tcp_fin_timeout > 0) fx.set('FIN_WAIT_2', t.k.tcp_fin_timeout);
+    if (flag(t, TF.orphan) && t.k.tcp_fin_timeout > 0) fx.set('FIN_WAIT_2', t.k.tcp_fin_timeout);
   },
   armDelayedAck: (t, _e, fx) => fx.set('DELACK', t.k.delayed_ack),
   cancelTimers: (_t, _e, fx) => {

@@ -3,7 +3,7 @@ import { segSpace } from '../segment.ts';
 import { seqAdd, seqDiff, seqGt } from '../seq.ts';
 import type { TcpState } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
-import { advertisedWindow, UNSET } from '../tcb.ts';
+import { advertisedWindow, flag, TF, UNSET } from '../tcb.ts';
 import { secureRst, secureSyn } from '../knobs.ts';
 import { ackAcceptable, segmentAcceptable, synRcvdAckAcceptable, synSentAckAcceptable } from './acceptability.ts';
 import type { SegmentVerdict, Verdict } from './verdict.ts';
@@ -104,7 +104,7 @@ function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment, into: SegmentV
   const space = segSpace(s);
   // SYN_RCVD: the window is the one our SYN,ACK announced; later the full receive buffer.
   // (a listener's child; after a simultaneous open the socket already has its buffer).
-  const rcvWnd = state === 'SYN_RCVD' && t.passive ? advertisedWindow(t) : k.rcv_wnd;
+  const rcvWnd = state === 'SYN_RCVD' && flag(t, TF.passive) ? advertisedWindow(t) : k.rcv_wnd;
   if (!segmentAcceptable(t.rcvNxt, rcvWnd, s.seq, space)) {
     return f.RST ? drop('rst-outside-window') : ackVerdict('unacceptable');
   }
@@ -127,30 +127,31 @@ function analyzeSynchronized(state: TcpState, t: Tcb, s: Segment, into: SegmentV
 
   // Text (seventh step): only states that still expect data from the peer take it.
   const takesText = state === 'SYN_RCVD' || state === 'ESTABLISHED' || state === 'FIN_WAIT_1' || state === 'FIN_WAIT_2';
+  const peerFin = flag(t, TF.peerFin);
   let data = 0;
   let ooo = false;
   let queue: SegmentVerdict['queue'] = null;
   const finSeq = seqAdd(s.seq, s.len);
-  if (takesText && seqGt(s.seq, t.rcvNxt) && (s.len > 0 || (f.FIN && !t.peerFin))) {
+  if (takesText && seqGt(s.seq, t.rcvNxt) && (s.len > 0 || (f.FIN && !peerFin))) {
     // beyond a hole: held for later (RFC 9293 "SHOULD be held for later processing"), within the window
     ooo = true;
     if (k.ofo_queue) {
       const room = Math.max(0, k.rcv_wnd - seqDiff(s.seq, t.rcvNxt));
       const n = Math.min(s.len, room);
-      queue = { start: s.seq, end: seqAdd(s.seq, n), fin: !!f.FIN && !t.peerFin && n === s.len };
+      queue = { start: s.seq, end: seqAdd(s.seq, n), fin: !!f.FIN && !peerFin && n === s.len };
     }
   } else if (s.len > 0 && takesText) {
     data = Math.max(0, Math.min(s.len - seqDiff(t.rcvNxt, s.seq), k.rcv_wnd));
   }
   // FIN (eighth step): only when it is the next thing in sequence.
-  let fin = !!f.FIN && !ooo && !t.peerFin && takesText && finSeq === seqAdd(t.rcvNxt, data);
+  let fin = !!f.FIN && !ooo && !peerFin && takesText && finSeq === seqAdd(t.rcvNxt, data);
   // New text may reach what the queue holds: RCV.NXT then moves over it (and a FIN queued after it).
   if (data > 0 && !fin && (t.ofo.length > 0 || t.ofoFin !== UNSET)) {
     const r = joinQueued(t, seqAdd(t.rcvNxt, data));
     data = seqDiff(r.end, t.rcvNxt);
-    fin = r.fin && !t.peerFin;
+    fin = r.fin && !peerFin;
   }
-  const dataAfterClose = data > 0 && t.orphan;
+  const dataAfterClose = data > 0 && flag(t, TF.orphan);
   return segmentVerdict(newAck, finAcked, data, ooo, queue, fin, dataAfterClose, into);
 }
 

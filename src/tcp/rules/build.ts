@@ -3,7 +3,7 @@ import { segSpace } from '../segment.ts';
 import { cwndBytes } from './congestion.ts';
 import { seqAdd, seqLe } from '../seq.ts';
 import type { Tcb } from '../tcb.ts';
-import { advertisedWindow, UNSET } from '../tcb.ts';
+import { advertisedWindow, flag, TF, UNSET } from '../tcb.ts';
 
 /**
  * Flag sets are never changed once built (a segment that needs other flags gets another
@@ -30,7 +30,7 @@ function synLike(t: Tcb, flags: Flags, sack: boolean): Segment {
   return s;
 }
 export const synSegment = (t: Tcb): Segment => synLike(t, SYN_ONLY, !!t.k.tcp_sack);
-export const synAckSegment = (t: Tcb): Segment => synLike(t, SYN_ACK, t.sackOk);
+export const synAckSegment = (t: Tcb): Segment => synLike(t, SYN_ACK, flag(t, TF.sackOk));
 /** Our FIN again, carrying the current ACK (FreeBSD's tcp_output repeats an unacknowledged FIN). */
 export const finAgainSegment = (t: Tcb): Segment => seg(t, t.finSeq !== UNSET ? t.finSeq : seqAdd(t.sndNxt, -1), FIN_ACK);
 export const ackSegment = (t: Tcb): Segment => seg(t, t.sndNxt, ACK_ONLY);
@@ -95,6 +95,7 @@ export function takeOutput(t: Tcb, into: Output = { segs: [], n: 0, sndNxt: 0, u
   const una = t.sndUna;
   const cwnd = cwndBytes(t);
   let cutByCwnd = false;
+  const finQueued = flag(t, TF.finQueued);
   while (unsent > 0) {
     const inFlight = (sndNxt - una) >>> 0;
     const wndRoom = Math.max(0, t.sndWnd - inFlight);
@@ -106,7 +107,7 @@ export function takeOutput(t: Tcb, into: Output = { segs: [], n: 0, sndNxt: 0, u
     }
     unsent -= n;
     const last = unsent === 0;
-    const withFin = last && t.finQueued && finSeq === UNSET;
+    const withFin = last && finQueued && finSeq === UNSET;
     const s = seg(t, sndNxt, dataFlags(pushAt(t, seqAdd(sndNxt, n), last), withFin), n);
     if (withFin) finSeq = seqAdd(sndNxt, n);
     sndNxt = seqAdd(sndNxt, segSpace(s));
@@ -114,7 +115,7 @@ export function takeOutput(t: Tcb, into: Output = { segs: [], n: 0, sndNxt: 0, u
   }
   const tail = count > 0 ? segs[count - 1] : undefined;
   if (cutByCwnd && tail) tail.flags = dataFlags(true, !!tail.flags.FIN);
-  if (unsent === 0 && t.finQueued && finSeq === UNSET) {
+  if (unsent === 0 && finQueued && finSeq === UNSET) {
     const s = seg(t, sndNxt, FIN_ACK);
     finSeq = sndNxt;
     sndNxt = seqAdd(sndNxt, 1);
@@ -139,7 +140,7 @@ export function lossProbe(t: Tcb): { seg: Segment; fresh: boolean; sndNxt: numbe
     const n = Math.min(t.unsent, t.sndMss, Math.max(0, t.sndWnd - inFlight));
     if (n > 0) {
       const last = n === t.unsent;
-      const withFin = last && t.finQueued && t.finSeq === UNSET;
+      const withFin = last && flag(t, TF.finQueued) && t.finSeq === UNSET;
       const s: Segment = { ...seg(t, t.sndNxt, { ACK: true, PSH: pushAt(t, seqAdd(t.sndNxt, n), last), FIN: withFin }, n), tlp: true };
       return { seg: s, fresh: true, sndNxt: seqAdd(t.sndNxt, segSpace(s)), unsent: t.unsent - n, finSeq: withFin ? seqAdd(t.sndNxt, n) : t.finSeq };
     }

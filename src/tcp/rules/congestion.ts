@@ -5,7 +5,7 @@
  * one segment (tcp_enter_loss()). A cwnd of 0 means no congestion control.
  */
 import type { Tcb } from '../tcb.ts';
-import { UNSET } from '../tcb.ts';
+import { flag, TF, UNSET } from '../tcb.ts';
 
 /** The bytes the congestion window lets be in flight (Infinity without congestion control). */
 export function cwndBytes(t: Pick<Tcb, 'cwnd' | 'sndMss'>): number {
@@ -45,9 +45,9 @@ export function onRto(t: Pick<Tcb, 'cwnd' | 'ssthresh' | 'cwndCnt'>): void {
  * otherwise; never later than the RTO would fire. Null when no probe is due
  * (off, no SACK, no RTT measured yet, or a probe is still unacknowledged).
  */
-export function probeTimeout(t: Pick<Tcb, 'k' | 'srtt' | 'rto' | 'tlpHighSeq' | 'sndMss' | 'sackOk'>, inFlightBytes: number): number | null {
+export function probeTimeout(t: Pick<Tcb, 'k' | 'srtt' | 'rto' | 'tlpHighSeq' | 'sndMss' | 'flags'>, inFlightBytes: number): number | null {
   // Linux probes only on SACK connections (tcp_schedule_loss_probe()).
-  if (!t.k.tlp || !t.sackOk || t.srtt === UNSET || t.tlpHighSeq !== UNSET || inFlightBytes <= 0) return null;
+  if (!t.k.tlp || !flag(t, TF.sackOk) || t.srtt === UNSET || t.tlpHighSeq !== UNSET || inFlightBytes <= 0) return null;
   const onePacket = inFlightBytes <= t.sndMss;
   // in whole milliseconds, as the kernel's jiffies (usecs_to_jiffies() rounds up)
   const pto = Math.ceil((2 * t.srtt + (onePacket ? 0.2 : 0.002)) * 1000 - 1e-6) / 1000;

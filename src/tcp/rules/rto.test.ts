@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { TF } from '../tcb.ts';
 import fc from 'fast-check';
 import { resolveKnobs } from '../knobs.ts';
 import type { RetryState } from './rto.ts';
 import { modelTimeout, retriesExhausted } from './rto.ts';
 
 const linux = resolveKnobs('linux');
-const at = (p: Partial<RetryState>): RetryState => ({ retries: 1, rto: 1, orphan: false, passive: false, headSentAt: 0, ...p });
+const at = (p: Partial<Omit<RetryState, 'flags'> & { orphan: boolean; passive: boolean }>): RetryState => ({
+  retries: p.retries ?? 1,
+  rto: p.rto ?? 1,
+  headSentAt: p.headSentAt ?? 0,
+  flags: (p.orphan ? TF.orphan : 0) | (p.passive ? TF.passive : 0),
+});
 
 describe("Linux's retry time budget (tcp_model_timeout)", () => {
   it('doubles from the base up to the threshold, then adds rto_max per retry', () => {

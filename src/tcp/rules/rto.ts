@@ -1,7 +1,7 @@
 import type { Knobs } from '../knobs.ts';
 import { orphanRetries } from '../knobs.ts';
 import type { TcpState } from '../states.ts';
-import { UNSET } from '../tcb.ts';
+import { flag, TF, UNSET } from '../tcb.ts';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -70,8 +70,8 @@ export function modelTimeout(boundary: number, base: number, rtoMax: number): nu
 export interface RetryState {
   retries: number;
   rto: number;
-  orphan: boolean;
-  passive: boolean;
+  /** Tcb.flags (TF.orphan and TF.passive are read) */
+  flags: number;
   /** when the oldest unacknowledged segment was sent */
   headSentAt: number;
 }
@@ -87,14 +87,15 @@ export interface RetryState {
  * 8 while its RTO is below the maximum, tcp_orphan_retries()).
  */
 export function retriesExhausted(k: Knobs, state: TcpState, t: RetryState, now: number): boolean {
-  if (k.profile !== 'linux') return t.retries >= retryLimit(k, state, t.orphan);
-  if (state === 'SYN_RCVD' && t.passive) return t.retries >= k.tcp_synack_retries;
+  const orphan = flag(t, TF.orphan);
+  if (k.profile !== 'linux') return t.retries >= retryLimit(k, state, orphan);
+  if (state === 'SYN_RCVD' && flag(t, TF.passive)) return t.retries >= k.tcp_synack_retries;
   const timedOut = (boundary: number, base: number) => t.retries > 0 && now - t.headSentAt >= modelTimeout(boundary, base, k.rto_max) - 1e-9;
   if (state === 'SYN_SENT' || state === 'SYN_RCVD') {
     const count = k.tcp_syn_retries + (state === 'SYN_SENT' ? k.tcp_syn_linear_timeouts : 0);
     return t.retries >= count || timedOut(k.tcp_syn_retries, k.rto_initial);
   }
   let boundary = k.tcp_retries2;
-  if (t.orphan) boundary = k.tcp_orphan_retries > 0 ? k.tcp_orphan_retries : t.rto < k.rto_max ? 8 : 0;
+  if (orphan) boundary = k.tcp_orphan_retries > 0 ? k.tcp_orphan_retries : t.rto < k.rto_max ? 8 : 0;
   return timedOut(boundary, LINUX_RTO_BASE);
 }

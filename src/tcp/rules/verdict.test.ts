@@ -8,7 +8,7 @@ import { resolveKnobs } from '../knobs.ts';
 import type { Segment } from '../segment.ts';
 import { seqAdd } from '../seq.ts';
 import { TCP_STATES } from '../states.ts';
-import { createTcb } from '../tcb.ts';
+import { createTcb, setFlag, TF } from '../tcb.ts';
 import { analyze } from './analyze.ts';
 import { ackVerdict, dropVerdict, newSegmentVerdict } from './verdict.ts';
 
@@ -32,7 +32,7 @@ describe('verdict records', () => {
           t.rcvNxt = 5001;
           t.sndUna = 1001;
           t.sndNxt = 1101;
-          t.orphan = orphan;
+          setFlag(t, TF.orphan, orphan);
           const seg: Segment = { srcPort: 40000, dstPort: 80, seq: seqAdd(t.rcvNxt, dSeq), ack: seqAdd(t.sndUna, dAck), flags, len, win: 65535 };
           const fresh = analyze(state, t, seg);
           const reused = analyze(state, t, seg, scratch);

@@ -15,8 +15,8 @@ import { dropVerdict, newSegmentVerdict, RESET } from '../rules/verdict.ts';
 import type { Segment } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import { TCP_STATES } from '../states.ts';
-import type { KeepaliveOpts, Tcb } from '../tcb.ts';
-import { createTcb, UNSET } from '../tcb.ts';
+import type { KeepaliveOpts, Tcb, TcbSnapshot } from '../tcb.ts';
+import { createTcb, flag, setFlag, TF, tcbFromSnapshot, tcbSnapshot, UNSET } from '../tcb.ts';
 import type { Conn, Engine } from './conn.ts';
 import { newConn, RCV, stateOf, stepConn } from './conn.ts';
 import { deleteTimer, hasTimer, NO_TIMERS, timerList, timerSetOf } from './timerset.ts';
@@ -44,7 +44,7 @@ export interface StackSnapshot {
   nextEphemeral: number;
   down: boolean;
   challenge?: { second: number; left: number };
-  socks: (Omit<Sock, 'conn'> & { conn: { sock: number; value: string; context: Tcb; timers: TimerName[]; addr?: number } | null })[];
+  socks: (Omit<Sock, 'conn'> & { conn: { sock: number; value: string; context: TcbSnapshot; timers: TimerName[]; addr?: number } | null })[];
 }
 
 /**
@@ -340,7 +340,7 @@ export class Stack {
     const st = stateOf(s.conn);
     if (st === 'SYN_SENT' || st === 'SYN_RCVD') return fail('EAGAIN');
     if (st !== 'ESTABLISHED' && st !== 'CLOSE_WAIT') return fail('EPIPE');
-    if (s.conn.tcb.finQueued) return fail('EPIPE');
+    if (flag(s.conn.tcb, TF.finQueued)) return fail('EPIPE');
     if (bytes <= 0) return ok(0);
     // A full send buffer takes part of a write, or none (EAGAIN; a blocking caller waits).
     const n = Math.min(bytes, this.sendRoom(s));
@@ -360,12 +360,12 @@ export class Stack {
       return ok(n);
     }
     // Linux: once the peer's FIN is in, reads end with 0 before a pending error shows (SOCK_DONE).
-    if (!(t.peerFin && this.k.rst_after_fin_epipe)) {
+    if (!(flag(t, TF.peerFin) && this.k.rst_after_fin_epipe)) {
       const err = this.takeError(s);
       if (err) return fail(err);
     }
     const st = stateOf(s.conn);
-    if (t.peerFin || t.shutRd || s.dead) return ok(0);
+    if (flag(t, TF.peerFin | TF.shutRd) || s.dead) return ok(0);
     if (st === 'CLOSED') return ok(0);
     return fail('EAGAIN');
   }
@@ -377,7 +377,7 @@ export class Stack {
     const st = stateOf(s.conn);
     if (st === 'CLOSED' || st === 'SYN_SENT') return fail('ENOTCONN');
     if (how !== 'wr') this.step(s, this.bare('SHUTDOWN_RD', now), 'shutdown');
-    if (how !== 'rd' && !s.conn.tcb.finQueued) this.step(s, this.bare('SHUTDOWN_WR', now), 'shutdown');
+    if (how !== 'rd' && !flag(s.conn.tcb, TF.finQueued)) this.step(s, this.bare('SHUTDOWN_WR', now), 'shutdown');
     return ok();
   }
 
@@ -561,7 +561,7 @@ export class Stack {
     c.localPort = l.localPort;
     c.remotePort = seg.srcPort;
     const tcb = this.tcbFor(c, seg.srcPort, iss ?? this.rand32());
-    tcb.passive = true;
+    setFlag(tcb, TF.passive, true);
     c.conn = this.track(newConn(id, tcb, 'LISTEN', fromAddr));
     this.socks.set(id, c);
     this.tupleSet(tupleKey(c.localPort!, seg.srcPort, fromAddr), id);
@@ -666,7 +666,7 @@ export class Stack {
     const st = stateOf(c);
     if (st === 'TIME_WAIT') return true;
     const k = this.k;
-    return st === 'FIN_WAIT_2' && c.tcb.orphan && k.tw_minisock === 1 && k.tcp_fin_timeout <= k.time_wait_len;
+    return st === 'FIN_WAIT_2' && flag(c.tcb, TF.orphan) && k.tw_minisock === 1 && k.tcp_fin_timeout <= k.time_wait_len;
   }
 
   private step(s: Sock, ev: EndpointEvent, cause: string): void {
@@ -752,7 +752,7 @@ export class Stack {
         acceptQueue: [...s.acceptQueue],
         children: [...s.children],
         conn: s.conn
-          ? { sock: s.conn.sock, value: stateOf(s.conn), context: { ...s.conn.tcb, keepalive: { ...s.conn.tcb.keepalive } }, timers: timerList(s.conn.timers), ...(s.conn.addr ? { addr: s.conn.addr } : {}) }
+          ? { sock: s.conn.sock, value: stateOf(s.conn), context: tcbSnapshot(s.conn.tcb), timers: timerList(s.conn.timers), ...(s.conn.addr ? { addr: s.conn.addr } : {}) }
           : null,
       })),
     };
@@ -775,7 +775,7 @@ export class Stack {
         ? {
             sock: x.conn.sock,
             state: x.conn.value as TcpState,
-            tcb: { ...x.conn.context, keepalive: { ...x.conn.context.keepalive } },
+            tcb: tcbFromSnapshot(x.conn.context),
             timers: timerSetOf(x.conn.timers),
             addr: x.conn.addr ?? 0,
           }

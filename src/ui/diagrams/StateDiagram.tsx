@@ -12,6 +12,8 @@ import { DIAGRAM_H, DIAGRAM_W, NODE_H, NODE_POS, NODE_W } from './layout.ts';
 import type { DrawnEdge } from './stateGraph.ts';
 import { edgeGeometry, pairKey, selectEdges, stubGeometry } from './stateGraph.ts';
 import { edgeText } from './edgeText.ts';
+import type { EdgeLabelInput, LabelSpot } from './edgeLabelPlace.ts';
+import { placeEdgeLabels } from './edgeLabelPlace.ts';
 import { textWidth } from './labelLayout.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
@@ -80,14 +82,15 @@ const STUBS = SELECTED.toClosed.map((e) => ({ edge: e, ...stubGeometry(e.from) }
 
 const titleOf = (e: DrawnEdge, lang: Lang): string => `${e.from} → ${e.to}\n${e.all.map((x) => edgeText(x, lang)).join('\n')}`;
 
-function EdgePath({ e, className, label, lang }: { e: DrawnEdge; className: string; label: boolean; lang: Lang }) {
+function EdgePath({ e, className, label, lang, spot }: { e: DrawnEdge; className: string; label: boolean; lang: Lang; spot?: LabelSpot | undefined }) {
   const g = GEOMETRY.get(e.key)!;
+  const at = spot ?? { x: g.lx, y: g.ly, anchor: g.anchor };
   return (
     <g className={className} data-edge={e.key}>
       <title>{titleOf(e, lang)}</title>
       <path className="sd-edge-line" d={g.d} markerEnd="url(#sd-arrow)" />
       {label && (
-        <text className="sd-edge-label" x={g.lx} y={g.ly} dy="0.35em" textAnchor={g.anchor}>
+        <text className="sd-edge-label" x={at.x} y={at.y} dy="0.35em" textAnchor={at.anchor}>
           {edgeText(e.main, lang)}
         </text>
       )}
@@ -95,8 +98,21 @@ function EdgePath({ e, className, label, lang }: { e: DrawnEdge; className: stri
   );
 }
 
-/** Static part: edges and legend; depends only on language and showAllEdges. */
-const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges }: { lang: Lang; showAllEdges: boolean }) {
+/** Where each labelled edge's label goes at this type size (edgeLabelPlace.ts). */
+function labelSpots(edges: readonly DrawnEdge[], lang: Lang, font: LabelFont): Map<string, LabelSpot> {
+  const items: EdgeLabelInput[] = edges.map((e) => {
+    const g = GEOMETRY.get(e.key)!;
+    return { key: e.key, text: edgeText(e.main, lang), pts: g.pts, spot: { x: g.lx, y: g.ly, anchor: g.anchor } };
+  });
+  return placeEdgeLabels(items, font.px, { x0: 0, y0: VIEW_TOP, x1: DIAGRAM_W, y1: DIAGRAM_H }, font.bold);
+}
+interface LabelFont {
+  px: number;
+  bold: boolean;
+}
+
+/** Static part: edges and legend; depends only on language, showAllEdges and the label spots. */
+const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges, spots }: { lang: Lang; showAllEdges: boolean; spots: Map<string, LabelSpot> }) {
   return (
     <g className="sd-edges">
       {showAllEdges
@@ -107,9 +123,9 @@ const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges }: { lang: Lang
               <path className="sd-edge-line" d={st.d} markerEnd="url(#sd-arrow-faint)" />
             </g>
           ))}
-      {showAllEdges && SELECTED.other.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" label lang={lang} />)}
+      {showAllEdges && SELECTED.other.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" label lang={lang} spot={spots.get(e.key)} />)}
       {SELECTED.classic.map((e) => (
-        <EdgePath key={e.key} e={e} className="sd-edge" label lang={lang} />
+        <EdgePath key={e.key} e={e} className="sd-edge" label lang={lang} spot={spots.get(e.key)} />
       ))}
       <g className="sd-legend" transform={`translate(${DIAGRAM_W - 12}, ${DIAGRAM_H - 6})`}>
         <text className="sd-legend-text" textAnchor="end">
@@ -221,6 +237,12 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
     if (!g || SELECTED.classic.some((e) => e.key === lastKey)) return null;
     return g.edge;
   }, [lastKey, showAllEdges]);
+  // the labels' type size as drawn (CSS: desk, presenter, contrast), read on resize
+  const [labelFont, setLabelFont] = useState<LabelFont>({ px: 16, bold: false });
+  const spots = useMemo(() => {
+    const labelled = [...SELECTED.classic, ...(showAllEdges ? SELECTED.other : []), ...(extra && extra.all.length === 1 ? [extra] : [])];
+    return labelSpots(labelled, lang, labelFont);
+  }, [lang, labelFont, showAllEdges, extra]);
   // d3-zoom (useD3Zoom.ts). Where the whole diagram would make its text too small (a phone, a
   // docs page's frame), it starts zoomed to a legible size on the peers' current states and
   // follows them until the user pans or zooms; − zooms out to the whole picture, Reset comes back
@@ -256,6 +278,13 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
     const measure = () => {
       const r = svg.getBoundingClientRect();
       if (r.width === 0) return;
+      const label = svg.querySelector('.sd-edge-label');
+      if (label) {
+        const cs = getComputedStyle(label);
+        const px = parseFloat(cs.fontSize) || 16;
+        const bold = (parseInt(cs.fontWeight, 10) || 400) >= 600;
+        setLabelFont((f) => (f.px === px && f.bold === bold ? f : { px, bold }));
+      }
       const fit = Math.min(r.width / DIAGRAM_W, r.height / (DIAGRAM_H - VIEW_TOP));
       // state names everywhere; on a phone or in a small frame the edge labels as well (a desktop
       // column draws them a little under the names and shows every state)
@@ -314,9 +343,9 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
         </marker>
       </defs>
       <g className="sd-view" transform={vt.toString()}>
-      <EdgesLayer lang={lang} showAllEdges={showAllEdges} />
+      <EdgesLayer lang={lang} showAllEdges={showAllEdges} spots={spots} />
       {/* a grouped pair has several possible causes; its title lists them, a label would guess */}
-      {extra && <EdgePath e={extra} className="sd-edge sd-edge--faint" label={extra.all.length === 1} lang={lang} />}
+      {extra && <EdgePath e={extra} className="sd-edge sd-edge--faint" label={extra.all.length === 1} lang={lang} spot={spots.get(extra.key)} />}
       {moves ? moves.map((m) => <Flash key={`${m.peer}-${m.t}-${m.to}`} lastEdge={m} />) : lastEdge && <Flash key={lastEdge.key} lastEdge={lastEdge} />}
       <g className="sd-nodes">
         {TCP_STATES.map((st) => (

@@ -24,7 +24,7 @@ function ReadoutsInner({ sample }: { sample: Sample | undefined }) {
         {'\n'}
         {ssSummary(sample)}
       </pre>
-      <pre className="term table" data-testid="fleet-ss-close-wait">
+      <pre className="term table" data-testid="fleet-ss-close-wait" tabIndex={0} role="region" aria-label={t('fleet.ssTable')}>
         <span className="prompt">$ {SS_CLOSE_WAIT} | head</span>
         {'\n'}
         {ssCloseWait(sample, (n) => t('fleet.ssMore', { n: formatCount(n, lang) })).join('\n')}

@@ -434,6 +434,8 @@ export const en = {
   'fleet.notesGo': 'Notes at:',
   // --- engine on first use ---
   'lazy.engine': 'the simulation engine',
+  // --- fleet ss table on phones ---
+  'fleet.ssTable': 'Output of ss -tan state close-wait (scrolls sideways on a narrow screen)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -436,4 +436,6 @@ export const zhCN: Dict = {
   'fleet.notesGo': '说明时刻：',
   // --- engine on first use ---
   'lazy.engine': '模拟引擎',
+  // --- fleet ss table on phones ---
+  'fleet.ssTable': 'ss -tan state close-wait 的输出（窄屏上可左右滚动）',
 };
