@@ -207,6 +207,21 @@ test('the first click on Listen, Connect or Play acts, even when the engine arri
   await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'FIN_WAIT_1');
 });
 
+test('a scenario picked before the engine is here shows its own first picture, and plays once the engine is', async ({ page }) => {
+  const release = await holdEngine(page);
+  await open(page, 'scenario=teardown');
+  await page.getByTestId('scenario-picker').selectOption('rst-closed-port');
+  await expect(page.locator('#story-h')).toHaveText(/RST/);
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'CLOSED');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', '0');
+  await page.getByTestId('step').click();
+  release();
+  // the queued pick and the step ran in order on the live engine: the step is the new scenario's first event
+  await expect(page.getByTestId('sim-time')).not.toHaveAttribute('data-seconds', '0');
+  await expect(page.getByTestId('scenario-picker')).toHaveValue('rst-closed-port');
+  await expect(page.locator('[data-testid="segment"]').first()).toHaveAttribute('data-flags', 'SYN');
+});
+
 test('a key is a sign of use; a link with a moment (t=) starts live', async ({ page }) => {
   const fetched = scripts(page);
   await open(page, 'scenario=handshake');

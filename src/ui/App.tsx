@@ -384,7 +384,7 @@ export function App() {
               </section>
             </div>
             <div className="under">
-              <EventLog trace={view.trace} base={view.traceBase} onSeek={onSeek} />
+              <EventLog trace={view.trace} base={view.traceBase} onSeek={onSeek} playing={playing} />
               {!embed && <Inspector segments={view.segments} selected={selectedSegment} relative={relative} onSelect={setSelectedSegment} onRelative={setRelative} />}
             </div>
           </div>

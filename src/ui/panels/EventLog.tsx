@@ -1,10 +1,11 @@
-import { memo, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ComponentType } from 'react';
 import type { TraceEvent } from '../../sim/types.ts';
 import { useI18n } from '../i18n/index.ts';
 import { LogCache } from '../logCache.ts';
 import { LogRow } from './LogRow.tsx';
 import { Panel } from './Panel.tsx';
+import { usePaced } from './usePaced.ts';
 
 /**
  * Up to this many lines are drawn as a plain list (about what the virtual list keeps in the DOM
@@ -37,17 +38,24 @@ interface Props {
   /** the run's number of trace[0] (the trace may be a window of the newest events) */
   base?: number;
   onSeek(t: number): void;
+  /** the clock is running: new lines are drawn at most every LOG_PACE_MS */
+  playing?: boolean;
 }
 
+/** While the clock runs, the log is redrawn at most this often (ms); paused, at once. */
+export const LOG_PACE_MS = 100;
+
 /**
- * The log follows the clock at a lower priority than the diagrams: during fast playback its
- * update is rendered when the browser has time left after a frame (React's deferred value), so
- * a frame never waits for the log; when the clock stands still it catches up at once.
+ * The log follows the clock at a lower priority than the diagrams: during playback its update is
+ * rendered when the browser has time left after a frame (React's deferred value), at most every
+ * LOG_PACE_MS, so a frame never waits for the log; when the clock stands still it catches up at once.
  */
-export const EventLog = memo(function EventLog({ trace, base = 0, onSeek }: Props) {
-  const shown = useDeferredValue(trace);
-  const shownBase = useDeferredValue(base);
-  return <EventLines trace={shown} base={shownBase} onSeek={onSeek} />;
+export const EventLog = memo(function EventLog({ trace, base = 0, onSeek, playing = false }: Props) {
+  // at 100× and more new lines come on every frame: drawn ten times a second, not sixty (usePaced.ts)
+  const now = useMemo(() => ({ trace, base }), [trace, base]);
+  const paced = usePaced(now, playing, LOG_PACE_MS);
+  const shown = useDeferredValue(paced);
+  return <EventLines trace={shown.trace} base={shown.base} onSeek={onSeek} />;
 });
 
 const EventLines = memo(function EventLines({ trace, base = 0, onSeek }: Props) {
