@@ -58,6 +58,8 @@ const PEERS: readonly PeerName[] = ['client', 'server'];
 /** the segment label's font size (diagrams.css .seq-seg-label) */
 const SEG_FONT = 14;
 const BOTTOM_PAD = 48;
+/** The least the drawing grows by at a time, in user units (one screen when the box is measured). */
+const GROW_MIN = 240;
 /** the time axis' zoom range (1 = 600 px per second around events) and the −/+ step */
 const ZOOM_MIN = 0.25;
 const ZOOM_MAX = 6;
@@ -312,7 +314,11 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const fr = model.frame(displayTime, winTop, winBottom);
   const full = fr.scale;
   const height = fr.height + BOTTOM_PAD;
-  const svgHeight = Math.round(height);
+  // The drawing grows in whole screens, not every frame: a new viewBox height re-lays out every
+  // node of the SVG, which was most of a fast-forwarding frame's layout. What lies below the
+  // lifelines' end is empty paper.
+  const grow = measured ? Math.max(GROW_MIN, vh) : GROW_MIN;
+  const svgHeight = Math.ceil(height / grow) * grow;
   const drawn = fr.drawn;
 
   const bands: Band[] = [];
