@@ -55,6 +55,28 @@ for (const [w, h] of [
   }
 }
 
+test('presenter mode on a phone (390×844): one column, the note readable, both diagrams with room, nothing off screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, 'scenario=teardown&t=2.15&present=1&lang=en');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-present', '1');
+  const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
+  const note = await box('[data-testid="scenario-note"]');
+  const state = await box('[data-testid="state-diagram"]');
+  const ladder = await box('[data-testid="sequence-diagram"]');
+  // the note gets the width of the screen, not a word per line beside the buttons
+  expect(note.width).toBeGreaterThan(300);
+  // the diagrams stack under it, each with real height, all inside the screen
+  expect(state.height).toBeGreaterThan(180);
+  expect(ladder.height).toBeGreaterThan(180);
+  expect(state.y).toBeGreaterThanOrEqual(note.y + note.height - 1);
+  expect(ladder.y).toBeGreaterThanOrEqual(state.y + state.height - 1);
+  expect(await inViewport(page, '[data-testid="sim-time"]')).toBe(true);
+  expect(await inViewport(page, '.present-tools button')).toBe(true);
+  expect(ladder.y + ladder.height).toBeLessThanOrEqual(845);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1)).toBe(true);
+  await page.screenshot({ path: `${SHOTS}/present-390x844-en.png` });
+});
+
 test('presenter keys: PageDown moves to the next note and never scrolls; B blanks; Esc leaves', async ({ page }) => {
   // three waits for real-time lesson playback, each allowed 20 s: the test's budget must cover them
   test.setTimeout(90_000);
