@@ -47,6 +47,8 @@ for (const size of [{ width: 700, height: 450 }, { width: 360, height: 640 }]) {
       }),
     );
     expect(outside).toEqual([]);
+    // the title is whole (it may wrap in a narrow frame), never cut off with an ellipsis
+    expect(await frame.evaluate(() => { const h = document.querySelector('.embed-title')!; return h.scrollWidth <= h.clientWidth + 1; })).toBe(true);
 
     // the custom element sizes its frame from the same messages
     await page.locator('tcp-state-sim').scrollIntoViewIfNeeded();
