@@ -27,6 +27,7 @@ import type { Command, Theme } from './protocol.ts';
 import { loadScenarioDecoder } from './sDecoder.ts';
 import { useFrameBridge, usePlayerEvents } from './useFrameBridge.ts';
 import { useDeferredEngine } from '../sim/useDeferredEngine.ts';
+import { staticSim } from '../sim/staticSim.ts';
 import type { Engine } from '../sim/useDeferredEngine.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
 import './embed.css';
@@ -164,26 +165,6 @@ function LiveSim({ engine, config, init, attach, render }: { engine: Engine; con
 
 /** What is drawn until the engine is live when no build-time picture fits the link (never seen for long: it loads at once). */
 const LOADING_SIM: SimState = staticSim(PICTURES.free!, { speed: 1 }, false);
-
-/** The simulation state a fresh run shows at t = 0 (a link with none of NEEDS_ENGINE: lesson mode is the default one). */
-function staticSim(p: FirstPicture, url: { speed: number; pace?: SimState['pace'] }, lesson: boolean): SimState {
-  return {
-    view: p.view,
-    displayTime: p.time,
-    playing: false,
-    status: p.status,
-    speed: url.speed,
-    pace: url.pace ?? 'auto',
-    lesson,
-    noteIndex: p.noteIndex,
-    horizon: p.time,
-    canStepBack: false,
-    error: null,
-    journal: [],
-    replayError: null,
-    epoch: 0,
-  };
-}
 
 /** Parameters that change what a fresh run shows: with any of them the engine is needed for the first picture. */
 const NEEDS_ENGINE = ['t', 'a', 'k', 's', 'lesson', 'profile'];

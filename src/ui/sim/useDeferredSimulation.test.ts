@@ -5,7 +5,8 @@ import { viewOf } from '../../sim/view.ts';
 import { playerMachine, statusOf } from '../player/playerMachine.ts';
 import { SimController } from './controller.ts';
 import { needsEngineAtOnce } from './engineNeed.ts';
-import { firstPictureOf, staticSim } from './useDeferredSimulation.tsx';
+import { firstPictureOf } from './useDeferredSimulation.tsx';
+import { staticSim } from './staticSim.ts';
 import { noteTimes, VIEW_LIMITS } from './useSimulation.ts';
 
 const plain = <T,>(x: T): T => JSON.parse(JSON.stringify(x)) as T;

@@ -17,6 +17,7 @@ import type { FirstPicture } from './firstPicture.ts';
 import { useDeferredEngine } from './useDeferredEngine.ts';
 import type { Engine } from './useDeferredEngine.ts';
 import type { SimControls, SimInit, SimState } from './useSimulation.ts';
+import { staticSim } from './staticSim.ts';
 
 export interface DeferredSimulation {
   sim: SimState;
@@ -34,25 +35,6 @@ export function firstPictureOf(id: string): FirstPicture | undefined {
   return Object.hasOwn(PICTURES, id) ? PICTURES[id] : undefined;
 }
 
-/** The simulation state a fresh run shows at t = 0, from its build-time picture. */
-export function staticSim(p: FirstPicture, init: Pick<SimInit, 'speed' | 'pace'>, lesson: boolean): SimState {
-  return {
-    view: p.view,
-    displayTime: p.time,
-    playing: false,
-    status: p.status,
-    speed: init.speed,
-    pace: init.pace ?? 'auto',
-    lesson,
-    noteIndex: p.noteIndex,
-    horizon: p.time,
-    canStepBack: false,
-    error: null,
-    journal: [],
-    replayError: null,
-    epoch: 0,
-  };
-}
 
 /**
  * `pictureId`: the library id (or free play) whose first picture stands for the simulation until
