@@ -88,6 +88,36 @@ for (const [w, h, lang] of [
     expect(shown.some((s) => s.active)).toBe(true);
     expect(Math.min(...shown.map((s) => s.px))).toBeGreaterThanOrEqual(11);
     expect(await toolsOverStates(frame)).toEqual([]);
+    // the client's edge FIN_WAIT_1 → FIN_WAIT_2 is whole in view; the server's CLOSE_WAIT cannot fit
+    // beside it at this size, so a chip at the view's edge names it, legible and inside the frame
+    expect(shown.map((s) => s.state)).toContain('FIN_WAIT_1');
+    const away = frame.locator('[data-testid="sd-offscreen"][data-peer="server"]');
+    await expect(away).toHaveAttribute('data-state', 'CLOSE_WAIT');
+    await expect(away).toContainText('CLOSE_WAIT');
+    const chip = await away.evaluate((el) => {
+      const g = el as unknown as SVGGElement;
+      const v = g.ownerSVGElement!.getBoundingClientRect();
+      const r = g.getBoundingClientRect();
+      const t = g.querySelector('text')!;
+      return { inside: r.left >= v.left - 1 && r.right <= v.right + 1 && r.top >= v.top - 1 && r.bottom <= v.bottom + 1, px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(g.getScreenCTM()!.a, g.getScreenCTM()!.b) };
+    });
+    expect(chip.inside).toBe(true);
+    expect(chip.px).toBeGreaterThanOrEqual(11);
+    await expect(frame.locator('[data-testid="sd-offscreen"][data-peer="client"]')).toHaveCount(0);
+    // stepping on (client TIME_WAIT, server LAST_ACK), each peer's
+    // state is either whole in view or named by a chip that covers no state in view
+    const peersIn = (st: string) => frame.locator(`[data-testid="diagram-state"][data-state="${st}"]`).getAttribute('data-active-peers');
+    for (let i = 0; i < 15 && !((await peersIn('LAST_ACK')) === 'server' && (await peersIn('TIME_WAIT')) === 'client'); i++) await frame.getByTestId('step').click();
+    expect([await peersIn('TIME_WAIT'), await peersIn('LAST_ACK')]).toEqual(['client', 'server']);
+    for (const [peer, st] of [
+      ['client', 'TIME_WAIT'],
+      ['server', 'LAST_ACK'],
+    ] as const) {
+      const inView = (await statesInView(frame)).some((s) => s.state === st);
+      await expect(frame.locator(`[data-testid="sd-offscreen"][data-peer="${peer}"]`), `${peer} ${st}`).toHaveCount(inView ? 0 : 1);
+    }
+    expect((await statesInView(frame)).some((s) => s.state === 'TIME_WAIT'), 'the state just entered').toBe(true);
+    expect(await clashes(frame, '.sd-away', '[data-testid="diagram-state"] .sd-box')).toEqual([]);
     // the ladder's state names (type raised to stay legible) keep off the timer bars in the margin
     expect(await clashes(frame, '.seq-band-label', '.seq-timer-bar rect')).toEqual([]);
     // the reader can step back to the whole picture, and Reset returns to the legible view

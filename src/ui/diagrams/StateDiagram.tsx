@@ -251,22 +251,26 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
   const [vt, setVt] = useState<ViewTransform>(viewIdentity);
   const legible = useRef(1);
   const follow = useRef(true);
+  // the state names' type size in diagram units (read on resize): an away chip is drawn as large
+  const [nameUnits, setNameUnits] = useState(18);
   const zoomer = useD3Zoom(svgRef, [1, 6], (t, _prev, src) => {
     if (!src.programmatic) follow.current = false;
     setVt(t);
   }, SD_BOUNDS);
   const mover = lastEdge?.peer ?? 'client';
+  const moverState = mover === 'server' ? serverState : clientState;
+  // the state the mover came from (primitives only: centre must not change with every render)
+  const from = lastEdge && lastEdge.to === moverState ? lastEdge.from : moverState;
   const centre = useCallback(() => {
     const k = legible.current;
-    const a = NODE_POS[clientState];
-    const b = NODE_POS[serverState];
-    // both peers' states when they fit in the view at this size, else the one that moved last
-    const both = Math.abs(a.x - b.x) + NODE_W + 30 <= DIAGRAM_W / k && Math.abs(a.y - b.y) + NODE_H + 80 <= (DIAGRAM_H - VIEW_TOP) / k;
-    const f = mover === 'server' ? b : a;
-    const cx = both ? (a.x + b.x) / 2 : f.x;
-    const cy = both ? (a.y + b.y) / 2 : f.y;
-    zoomer.set(viewIdentity.translate(DIAGRAM_W / 2 - k * cx, VIEW_TOP + (DIAGRAM_H - VIEW_TOP) / 2 - k * cy).scale(k));
-  }, [clientState, serverState, mover, zoomer]);
+    const other = mover === 'server' ? clientState : serverState;
+    // the largest of these that fits at the legible size: both peers' states and the edge the last
+    // mover took, both states, the mover's edge, or the mover's state alone (a chip then points
+    // at the other: AwayChip)
+    const view = { w: DIAGRAM_W / k, h: (DIAGRAM_H - VIEW_TOP) / k };
+    const pick = [[moverState, other, from], [moverState, other], [moverState, from], [moverState]].map(stateBounds).find((b) => b.x1 - b.x0 <= view.w && b.y1 - b.y0 <= view.h) ?? stateBounds([moverState]);
+    zoomer.set(centredOn((pick.x0 + pick.x1) / 2, (pick.y0 + pick.y1) / 2, k));
+  }, [clientState, serverState, mover, moverState, from, zoomer]);
   const centreRef = useRef(centre);
   useLayoutEffect(() => {
     centreRef.current = centre;
@@ -294,6 +298,8 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
         const el = svg.querySelector(sel);
         if (el) font = Math.min(font, parseFloat(getComputedStyle(el).fontSize) || Infinity);
       }
+      const names = parseFloat(getComputedStyle(svg.querySelector('.sd-name') ?? svg).fontSize);
+      if (Number.isFinite(names)) setNameUnits(names);
       const k = Number.isFinite(font) && fit > 0 ? Math.min(4, Math.max(1, LEGIBLE_PX / (font * fit))) : 1;
       if (Math.abs(k - legible.current) < 0.01) return;
       legible.current = k;
@@ -373,7 +379,58 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
         {flights?.map((f) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} />)}
       </g>
       </g>
+      {zoomed &&
+        (['client', 'server'] as const).map((peer) => {
+          const st = peer === 'client' ? clientState : serverState;
+          return <AwayChip key={peer} peer={peer} state={st} vt={vt} units={nameUnits * vt.k} lang={lang} />;
+        })}
     </svg>
     </div>
+  );
+}
+
+/** Diagram units around the boxes of `states` and their peer badges (above the box). */
+function stateBounds(states: readonly TcpState[]) {
+  const xs = states.map((st) => NODE_POS[st].x);
+  const ys = states.map((st) => NODE_POS[st].y);
+  return { x0: Math.min(...xs) - NODE_W / 2 - 12, x1: Math.max(...xs) + NODE_W / 2 + 12, y0: Math.min(...ys) - NODE_H / 2 - 36, y1: Math.max(...ys) + NODE_H / 2 + 10 };
+}
+
+/** The zoom at scale k that puts diagram point (x, y) in the middle of the view. */
+function centredOn(x: number, y: number, k: number): ViewTransform {
+  return viewIdentity.translate(DIAGRAM_W / 2 - k * x, VIEW_TOP + (DIAGRAM_H - VIEW_TOP) / 2 - k * y).scale(k);
+}
+
+/**
+ * A peer whose state lies outside the zoomed view (a docs frame or a phone, where both peers'
+ * states do not fit at a legible size): a chip at the view's edge, on the side of that state,
+ * names the peer and its state (dragging or − brings it into view).
+ */
+function AwayChip({ peer, state, vt, units, lang }: { peer: 'client' | 'server'; state: TcpState; vt: ViewTransform; units: number; lang: Lang }) {
+  const p = NODE_POS[state];
+  const x = vt.k * p.x + vt.x;
+  const y = vt.k * p.y + vt.y;
+  const top = VIEW_TOP;
+  // from the view's centre; nothing to point at when the whole box is in view
+  const dx = x - DIAGRAM_W / 2;
+  const dy = y - (top + DIAGRAM_H) / 2;
+  if (Math.abs(dx) + (vt.k * NODE_W) / 2 <= DIAGRAM_W / 2 + 1 && Math.abs(dy) + (vt.k * NODE_H) / 2 <= (DIAGRAM_H - top) / 2 + 1) return null;
+  const text = `${Math.abs(dx) > Math.abs(dy) ? (dx < 0 ? '←' : '→') : dy < 0 ? '↑' : '↓'} ${s(lang, peer)} ${state}`;
+  const h = units * 1.6;
+  const w = textWidth(text, units) * 1.08 + units;
+  const m = units * 0.4;
+  const left = Math.min(DIAGRAM_W - m - w, Math.max(m, x - w / 2));
+  // on the state's side; moved to the bottom or top edge where it would cover a state box (the
+  // top edge when every place would: the boxes there are the ones cut by the view's edge)
+  const free = (cy: number) => !TCP_STATES.some((st) => ((q) => vt.k * (q.x - 75) + vt.x < left + w && vt.k * (q.x + 75) + vt.x > left && vt.k * (q.y - 30) + vt.y < cy + h && vt.k * (q.y + 22) + vt.y > cy)(NODE_POS[st]));
+  const natural = Math.min(DIAGRAM_H - m - h, Math.max(top + m, y - h / 2));
+  const ty = [natural, DIAGRAM_H - m - h, top + m].find(free) ?? top + m;
+  return (
+    <g className={`sd-away sd-away--${peer}`} transform={`translate(${left}, ${ty})`} data-testid="sd-offscreen" data-peer={peer} data-state={state}>
+      <rect width={w} height={h} rx={h / 2} />
+      <text x={w / 2} y={h / 2} dy="0.35em" textAnchor="middle" style={{ fontSize: units }}>
+        {text}
+      </text>
+    </g>
   );
 }
