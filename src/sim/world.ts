@@ -61,7 +61,24 @@ const LANE_DELIVER = 0;
 const LANES = 1 + TIMER_NAMES.length;
 const TIMER_CODE: Record<TimerName, number> = Object.fromEntries(TIMER_NAMES.map((n, i) => [n, i])) as Record<TimerName, number>;
 /** A timer's numeric key: socket, timer and peer in one small integer. */
+/** A trace event without its `sock` key (an event about no socket carries none). */
+function withoutSock<E extends { sock?: number }>(e: E): Omit<E, 'sock'> {
+  const { sock: _none, ...rest } = e;
+  return rest;
+}
+
 const timerKey = (peer: PeerName, sock: number, timer: TimerName): number => (sock * 8 + TIMER_CODE[timer]) * 2 + (peer === 'client' ? 0 : 1);
+/** A timer key as snapshots write it, `peer:sock:TIMER` (the format they had when the keys were strings). */
+const timerKeyText = (key: number): string => `${(key & 1) === 0 ? 'client' : 'server'}:${Math.floor(key / 16)}:${TIMER_NAMES[(key >> 1) & 7]}`;
+function timerKeyOfText(text: string): number {
+  const [peer, sock, timer] = text.split(':');
+  const code = TIMER_NAMES.indexOf(timer as TimerName);
+  if ((peer !== 'client' && peer !== 'server') || code < 0 || !(Number(sock) >= 0)) throw new Error(`bad timer key ${JSON.stringify(text)} in a world snapshot`);
+  return timerKey(peer, Number(sock), timer as TimerName);
+}
+const STATE_NO = Object.fromEntries(TCP_STATES.map((st, i) => [st, i])) as Record<TcpState, number>;
+/** The key of the `when` steps waiting for `peer` to be in `state` (a number: none built per event). */
+const whenKey = (peer: PeerName, state: TcpState): number => (peer === 'client' ? 0 : 64) + STATE_NO[state];
 
 interface SentSegment extends SegmentView {
   raw: Segment;
@@ -115,11 +132,12 @@ export class World {
   private traceBase = 0;
   private readonly retain: WorldConfig['retain'];
   private summaries: Record<PeerName, PeerSummary> = { client: new PeerSummary('client'), server: new PeerSummary('server') };
-  private timerKeys = new Map<string, number>();
+  /** running timers' generations by timerKey() (numeric: no key string per timer set, fire or check) */
+  private timerKeys = new Map<number, number>();
   private nextTimerKey = 1;
   private whenFired: boolean[];
   /** `when` steps not fired yet, by the `peer:STATE` they wait for, in step order */
-  private whenPending = new Map<string, number[]>();
+  private whenPending = new Map<number, number[]>();
 
   /**
    * Lean mode (`WorldConfig.lean`): no trace, segment list, summaries or snapshots; the
@@ -128,7 +146,8 @@ export class World {
    */
   readonly lean: boolean;
   private sched: Sched<Segment> | null = null;
-  private leanTimers = new NumMap(1024);
+  /** built in lean mode only: a full-trace World (made by the thousand in tests and benches) never needs its typed arrays */
+  private leanTimers: NumMap | null = null;
   /** the load of many connections (WorldConfig.load), or null */
   readonly load: LoadApp | null = null;
   /** per-second samples (WorldConfig.samples; always in lean mode) */
@@ -159,7 +178,10 @@ export class World {
     this.retain = cfg.retain;
     this.lean = cfg.lean ?? false;
     this.sampling = cfg.samples ?? this.lean;
-    if (this.lean) this.sched = new Sched<Segment>(LANES);
+    if (this.lean) {
+      this.sched = new Sched<Segment>(LANES);
+      this.leanTimers = new NumMap(1024);
+    }
     this.whenFired = this.steps.map(() => false);
     this.indexWhenSteps();
     this.steps.forEach((s, index) => {
@@ -283,12 +305,12 @@ export class World {
   private isLive(q: Queued<Item>): boolean {
     const it = q.item;
     if (it.kind !== 'timer') return true;
-    return this.timerKeys.get(`${it.peer}:${it.sock}:${it.timer}`) === it.key;
+    return this.timerKeys.get(timerKey(it.peer, it.sock, it.timer)) === it.key;
   }
 
   /** A lean timer event is live while its key still holds its generation. */
   private liveLean(s: number): boolean {
-    return this.leanTimers.get(this.sched!.aOf(s)) === this.sched!.bOf(s);
+    return this.leanTimers!.get(this.sched!.aOf(s)) === this.sched!.bOf(s);
   }
 
   /** Takes the samples of every whole second before `us` (events at the second itself come first). */
@@ -320,7 +342,7 @@ export class World {
         this.markDropped(this.segment(it.seg), it.to, it.reason);
         return;
       case 'timer': {
-        this.timerKeys.delete(`${it.peer}:${it.sock}:${it.timer}`);
+        this.timerKeys.delete(timerKey(it.peer, it.sock, it.timer));
         this.record({ type: 'timer', peer: it.peer, sock: it.sock, timer: it.timer, action: 'fire' });
         this.stacks[it.peer].fire(it.sock, it.timer, this.now);
         this.flush(it.peer);
@@ -361,7 +383,7 @@ export class World {
         break;
       }
       case L_TIMER: {
-        this.leanTimers.delete(a);
+        this.leanTimers!.delete(a);
         const peer: PeerName = (a & 1) === 0 ? 'client' : 'server';
         this.stacks[peer].fire(Math.floor(a / 16), TIMER_NAMES[(a >> 1) & 7]!, this.now);
         this.flush(peer);
@@ -421,7 +443,7 @@ export class World {
     // Only the steps waiting for a state a peer is in now are looked at: linear in steps overall.
     const due: number[] = [];
     for (const p of PEERS) {
-      const key = `${p}:${this.apps[p].state()}`;
+      const key = whenKey(p, this.apps[p].state());
       const waiting = this.whenPending.get(key);
       if (!waiting) continue;
       this.whenPending.delete(key);
@@ -524,7 +546,7 @@ export class World {
           this.load?.touch(peer, e.sock);
           break;
         case 'timer': {
-          const key = `${peer}:${e.sock}:${e.timer}`;
+          const key = timerKey(peer, e.sock, e.timer);
           if (e.action === 'set') {
             const due = this.nowUs + toUs(e.delay ?? 0);
             const k = this.nextTimerKey++;
@@ -561,9 +583,9 @@ export class World {
           const key = timerKey(peer, e.sock, e.timer);
           if (e.action === 'set') {
             const gen = this.nextTimerKey++;
-            this.leanTimers.set(key, gen);
+            this.leanTimers!.set(key, gen);
             q.push(this.nowUs + toUs(e.delay ?? 0), L_TIMER, key, gen, undefined, 1 + TIMER_CODE[e.timer]);
-          } else this.leanTimers.delete(key);
+          } else this.leanTimers!.delete(key);
           break;
         }
         case 'app':
@@ -608,7 +630,8 @@ export class World {
     const to = otherPeer(from);
     const tcb = sock ? this.stacks[from].tcb(sock) : undefined;
     const id = this.segBase + this.segments.length + 1;
-    const s: SentSegment = {
+    const rel = relativeNumbers(seg, tcb, tcb ? undefined : this.mirrorTcb(to, seg));
+    const s = {
       id,
       from,
       to,
@@ -619,16 +642,18 @@ export class World {
       win: seg.win,
       srcPort: seg.srcPort,
       dstPort: seg.dstPort,
-      ...relativeNumbers(seg, tcb, tcb ? undefined : this.mirrorTcb(to, seg)),
+      relSeq: rel.relSeq,
+      relAck: rel.relAck,
       sentAt: this.now,
       arriveAt: this.now + this.link.cfg.delay,
       status: 'in-flight',
       retransmit: rtx,
-      ...(seg.tlp ? { tlp: true } : {}),
-      ...(tcb && tcb.cwnd > 0 ? { cwnd: tcb.cwnd } : {}),
-      raw: seg,
-      doneUs: this.nowUs,
-    };
+    } as SentSegment;
+    // the optional keys go in place (not spread from throw-away objects), in the order views and JSON show them
+    if (seg.tlp) s.tlp = true;
+    if (tcb && tcb.cwnd > 0) s.cwnd = tcb.cwnd;
+    s.raw = seg;
+    s.doneUs = this.nowUs;
     this.segments.push(s);
     this.record({ type: 'send', peer: from, sock: sock || undefined, seg: traceSeg(s), ...(rtx ? { retransmit: true } : {}), ...(seg.tlp ? { tlp: true } : {}) });
     const dir: Direction = from === 'client' ? 'client->server' : 'server->client';
@@ -668,8 +693,8 @@ export class World {
   }
 
   private record(e: DistributiveOmit<TraceEvent, 't'>): void {
-    const ev = { t: round6(this.now), ...e } as TraceEvent;
-    if (ev.sock === undefined) delete ev.sock;
+    // no `delete` of an absent socket afterwards: that would turn the event into a slow dictionary object
+    const ev = (e.sock === undefined && 'sock' in e ? { t: round6(this.now), ...withoutSock(e) } : { t: round6(this.now), ...e }) as TraceEvent;
     this.trace.push(ev);
     this.summaries.client.record(ev);
     this.summaries.server.record(ev);
@@ -750,7 +775,7 @@ export class World {
       traceTail: this.retain ? this.trace.slice(-this.retain.events) : [],
       segmentTail: this.retain ? this.segments.slice(-this.retain.segments) : [],
       summaries: { client: this.summaries.client.save(), server: this.summaries.server.save() },
-      timerKeys: [...this.timerKeys],
+      timerKeys: [...this.timerKeys].map(([k, gen]): [string, number] => [timerKeyText(k), gen]),
       nextTimerKey: this.nextTimerKey,
       whenFired: [...this.whenFired],
     };
@@ -770,7 +795,7 @@ export class World {
     this.restoreTrace(s.traceLength, s.traceTail);
     this.summaries.client.load(s.summaries.client);
     this.summaries.server.load(s.summaries.server);
-    this.timerKeys = new Map(s.timerKeys);
+    this.timerKeys = new Map(s.timerKeys.map(([k, gen]) => [timerKeyOfText(k), gen]));
     this.nextTimerKey = s.nextTimerKey;
     this.whenFired = [...s.whenFired];
     this.indexWhenSteps();
@@ -827,7 +852,7 @@ export class World {
     this.whenPending.clear();
     this.steps.forEach((s, i) => {
       if (this.whenFired[i] || !('when' in s)) return;
-      const key = `${s.when.peer}:${s.when.state}`;
+      const key = whenKey(s.when.peer, s.when.state);
       const list = this.whenPending.get(key);
       if (list) list.push(i);
       else this.whenPending.set(key, [i]);

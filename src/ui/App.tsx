@@ -292,10 +292,10 @@ export function App() {
           </span>
         </div>
         <nav className="top-nav" aria-label={t('header.nav')}>
-          <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet">
+          <a href={`?view=fleet&lang=${lang}`} data-testid="nav-fleet" title={t('fleet.navTitle')}>
             {t('fleet.nav')}
           </a>
-          <a href={`?view=packetdrill&lang=${lang}`} data-testid="open-packetdrill">
+          <a href={`?view=packetdrill&lang=${lang}`} data-testid="open-packetdrill" title={t('pkt.headerTitle')}>
             {t('pkt.header')}
           </a>
         </nav>

@@ -79,7 +79,7 @@ export class Stack {
   private readonly rand32: () => number;
   private socks = new SockTable<Sock>();
   /** connections by 4-tuple (tupleKey): numeric keys in a typed table, the rare string ones in a Map */
-  private byTuple = new NumMap(64);
+  private byTuple = new NumMap(8);
   private byTupleWide = new Map<string, number>();
   /** connections per state (index in TCP_STATES), kept as they move: O(1) counts for samples */
   private counts = new Int32Array(TCP_STATES.length);
