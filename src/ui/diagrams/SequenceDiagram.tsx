@@ -3,6 +3,7 @@
  * React renders the SVG; geometry is precomputed (sequenceLayout.ts, timeScale.ts)
  * and only in-flight arrows change from frame to frame.
  */
+import { paperHeight } from './paperHeight.ts';
 import { memo, useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent } from 'react';
 import type { PeerName, TimerView } from '../../sim/types.ts';
@@ -314,11 +315,13 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const fr = model.frame(displayTime, winTop, winBottom);
   const full = fr.scale;
   const height = fr.height + BOTTOM_PAD;
-  // The drawing grows in whole screens, not every frame: a new viewBox height re-lays out every
-  // node of the SVG, which was most of a fast-forwarding frame's layout. What lies below the
-  // lifelines' end is empty paper.
-  const grow = measured ? Math.max(GROW_MIN, vh) : GROW_MIN;
-  const svgHeight = Math.ceil(height / grow) * grow;
+  // The drawing's paper grows in steps, not every frame: a new viewBox height re-lays out every
+  // node of the SVG. At 1000× the now line moves screens per frame, so the paper doubles
+  // (paperHeight). The box around it is clipped to the drawing's height, so the reader never
+  // scrolls onto the empty paper below the lifelines' end.
+  const svgHeight = paperHeight(height, measured ? Math.max(GROW_MIN, vh) : GROW_MIN);
+  // the scroll range in user units (whole units, so it changes once per unit of growth at most)
+  const paper = Math.min(svgHeight, Math.ceil(height));
   const drawn = fr.drawn;
 
   const bands: Band[] = [];
@@ -403,7 +406,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     if (!force && ny >= top + 20 && ny <= top + height - 40) return;
     // where the browser would clamp it (the drawing is `height` user units tall): box.current stays
     // exact, so the scroll event that follows need not read the position back
-    const target = Math.min(uncut(Math.max(0, ny - height * 0.6), height), Math.max(0, svgHeight * pxPerUnit - height));
+    const target = Math.min(uncut(Math.max(0, ny - height * 0.6), height), Math.max(0, paper * pxPerUnit - height));
     if (Math.abs(top - target) > 1) {
       programmatic.current = true;
       el.scrollTop = target;
@@ -494,6 +497,8 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
         ))}
       </div>
       <div className="seq-scroll" ref={scrollRef} onScroll={onScroll}>
+        {/* the box's scroll range: the drawing, not its paper (a new height here lays out one box, not the SVG) */}
+        <div className="seq-paper" style={{ aspectRatio: `${SEQ_W} / ${paper.toFixed(1)}` }}>
         <svg className="seq-svg" viewBox={`0 0 ${SEQ_W} ${svgHeight}`} role="group" aria-labelledby={titleId}>
           <title id={titleId}>{s(lang, 'seqTitle')}</title>
           <desc>{s(lang, 'seqDesc')}</desc>
@@ -565,6 +570,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
             </text>
           )}
         </svg>
+        </div>
       </div>
       {!following && (
         <button type="button" className="seq-follow" onClick={onFollow}>
