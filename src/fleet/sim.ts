@@ -26,6 +26,7 @@ import { IdTable } from './idtable.ts';
 import type { FleetCounters, FleetErrors, Sample } from './sample.ts';
 import { zeroCounters, zeroErrors } from './sample.ts';
 import { Tally } from './tally.ts';
+import { WeightedPick } from './pick.ts';
 import type { Story } from './story.ts';
 import { flag, TF } from '../tcp/tcb.ts';
 
@@ -139,6 +140,9 @@ export class FleetSim {
 
   private rate: number;
   private mix: Mix;
+  /** the mix's draws, rebuilt when a what-if changes it */
+  private clientPick: WeightedPick<ClientBehaviour>;
+  private appPick: WeightedPick<AppMode>;
   /** the application's settings in force (a what-if may change them) */
   private app: ServerConfig;
   private nextArrivalUs = 0;
@@ -182,6 +186,8 @@ export class FleetSim {
     this.endUs = toUs(cfg.minutes * 60);
     this.rate = cfg.rate;
     this.mix = cfg.mix;
+    this.clientPick = new WeightedPick(this.mix.clients, CLIENT_BEHAVIOURS);
+    this.appPick = new WeightedPick(this.mix.app, APP_MODES);
     this.clientDelay = cfg.clients.rtt / 2;
     this.app = { ...cfg.server };
     const rand = () => this.rng.u32();
@@ -569,7 +575,7 @@ export class FleetSim {
       const c = this.serverBySock.get(r.value);
       if (!c) continue;
       c.accepted = true;
-      c.mode = pick(this.rng, this.mix.app, APP_MODES);
+      c.mode = this.appPick.draw(this.rng);
       c.lastActivity = this.now;
       if (c.story) c.story.mode = c.mode;
       const kaCfg = this.app.keepalive;
@@ -764,7 +770,7 @@ export class FleetSim {
 
   private arrival(): void {
     this.counters.Arrivals++;
-    const behaviour = pick(this.rng, this.mix.clients, CLIENT_BEHAVIOURS);
+    const behaviour = this.clientPick.draw(this.rng);
     const delay = this.clientDelay;
     const serial = ++this.serial;
     if (behaviour === 'syn-flood') {
@@ -948,7 +954,11 @@ export class FleetSim {
       this.stacks[CLIENTS].reconfigure(this.knobs.engine);
       if ('ip_local_port_range' in c.set) this.ports.setRange(this.knobs.host.ip_local_port_range);
     }
-    if (c.mix) this.mix = mergeMix(this.mix, c.mix);
+    if (c.mix) {
+      this.mix = mergeMix(this.mix, c.mix);
+      this.clientPick = new WeightedPick(this.mix.clients, CLIENT_BEHAVIOURS);
+      this.appPick = new WeightedPick(this.mix.app, APP_MODES);
+    }
     if (c.server) {
       const hadTimeout = this.app.read_timeout > 0;
       this.app = { ...this.app, ...c.server };
@@ -1035,20 +1045,4 @@ export class FleetSim {
 
 function timerKey(sock: number, timer: TimerName): number {
   return sock * 8 + TIMER_INDEX[timer];
-}
-
-/** A weighted random choice (the names' order fixes the draw). */
-function pick<K extends string>(rng: Rng, weights: Partial<Record<K, number>>, names: readonly K[]): K {
-  let sum = 0;
-  for (const n of names) sum += weights[n] ?? 0;
-  let x = rng.next() * sum;
-  let last = names[0]!;
-  for (const n of names) {
-    const w = weights[n] ?? 0;
-    if (w <= 0) continue;
-    last = n;
-    if (x < w) return n;
-    x -= w;
-  }
-  return last;
 }
