@@ -102,6 +102,9 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await page.getByTestId('capture-point').selectOption('client');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-capture').click()]);
     const buffer = clockStep(new Uint8Array(readFileSync((await download.path())!)));
+    // the file picker is a button in the page's words, not the browser's "Choose File"
+    await expect(page.getByTestId('open-capture')).toHaveCSS('opacity', '0');
+    await expect(page.getByTestId('capture-panel').locator('label.file-btn')).toHaveText(lang === 'en' ? 'Open capture…' : '打开抓包文件…');
     await page.getByTestId('open-capture').setInputFiles({ name: 'clock-step.pcap', mimeType: 'application/vnd.tcpdump.pcap', buffer });
     const dialog = page.getByTestId('capture-dialog');
     const note = dialog.getByTestId('capture-time-back');

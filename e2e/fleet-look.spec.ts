@@ -14,8 +14,17 @@ for (const [w, h, lang] of [
   test(`fleet page at ${w}×${h} (${lang}): axes, legend, what-if and notes legible and labelled`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: w, height: h });
-    await page.goto(`./?view=fleet&preset=fin-wait-2&lang=${lang}&t=75`);
+    // one of them in the dark theme, given by the link as in the app
+    const dark = w === 1280;
+    await page.goto(`./?view=fleet&preset=fin-wait-2&lang=${lang}&t=75${dark ? '&theme=dark' : ''}`);
     await expect(page.getByTestId('fleet-page')).toHaveAttribute('data-samples', /\d+/, { timeout: 60_000 });
+    // the theme switch is in the header, captioned, and the page wears the theme chosen
+    const themeWord = lang === 'en' ? 'Theme' : '主题';
+    await expect(page.getByRole('combobox', { name: themeWord })).toHaveValue(dark ? 'dark' : 'auto');
+    await expect(page.locator('.fleet-page header .theme-pick > .top-label')).toHaveText(themeWord);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(dark ? 'dark' : undefined);
+    if (dark) expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(22, 24, 28)');
+    await expect(page).toHaveURL(dark ? /theme=dark/ : /^(?!.*theme=)/);
     await expect(page.locator('[data-testid="fleet-chart"] [data-testid="fleet-band"]').first()).toBeAttached({ timeout: 60_000 });
     // the chart's tick labels (time along x, sockets up y), its legend chips: none over another
     const clashes = await page.evaluate(() => {

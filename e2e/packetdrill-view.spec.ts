@@ -106,6 +106,16 @@ for (const lang of ['en', 'zh-CN']) {
       if (w !== 390) expect(bar!.y + bar!.height).toBeLessThanOrEqual(h + 0.5);
       if (embed) expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(h);
       await page.screenshot({ path: `${SHOTS}/packetdrill-${w}x${h}-${lang}.png` });
+      if (embed) return;
+      // "Open .pkt…" is a button in the page's words, not the browser's "Choose File / No file chosen"
+      await expect(page.getByTestId('pkt-open')).toHaveCSS('opacity', '0');
+      await expect(page.locator('label.file-btn')).toHaveText(lang === 'en' ? 'Open .pkt…' : '打开 .pkt…');
+      // the page switches language in place, as the app and the fleet view do
+      const other = lang === 'en' ? 'zh-CN' : 'en';
+      await page.getByTestId(`lang-${other}`).click();
+      await expect(page.locator('.pkt-head h1')).toHaveText(other === 'en' ? 'Packetdrill scripts' : 'packetdrill 脚本');
+      await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'pass');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
     });
   }
 }

@@ -70,7 +70,7 @@ export function CapturePanel({ trace, mss, scenario, profile }: { trace: readonl
         </button>
         <span role="status" className="muted small">{status}</span>
         <p className="muted small">{t('capture.openHelp')}</p>
-        <label className="capture-open">
+        <label className="file-btn">
           <span>{t('capture.open')}</span>
           <input type="file" data-testid="open-capture" accept=".pcap,.pcapng,.cap,application/vnd.tcpdump.pcap" onChange={(e) => void open(e.target.files?.[0])} />
         </label>

@@ -16,6 +16,8 @@ import { flightsAt, onTheWire, peerMoves } from '../diagrams/stageTokens.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { UpdateNotice } from '../pwa/UpdateNotice.tsx';
 import { I18nContext, initialLang, translator } from '../i18n/index.ts';
+import { useLang } from '../i18n/useLang.ts';
+import { LangSwitch } from '../LangSwitch.tsx';
 import type { Translate } from '../i18n/index.ts';
 import { ThemePicker } from '../theme/ThemePicker.tsx';
 import { useTheme } from '../theme/useTheme.ts';
@@ -37,7 +39,8 @@ const NO_STOPS: readonly number[] = [];
 const noop = () => {};
 
 export function PacketdrillView({ url, problems }: { url: UrlState; problems: readonly UrlProblem[] }) {
-  const lang = url.lang ?? initialLang();
+  // a full page switches language in place; an embed keeps its link's (its host sets it)
+  const { lang, setLang } = useLang(url.lang ?? initialLang(), !url.embed);
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const t = i18n.t;
   const embed = url.embed;
@@ -120,6 +123,7 @@ export function PacketdrillView({ url, problems }: { url: UrlState; problems: re
             </a>
           ) : (
             <>
+              <LangSwitch lang={lang} onLang={setLang} />
               <ThemePicker theme={theme} onChange={setTheme} />
               <a href={`${location.pathname}?lang=${lang}`} data-testid="pkt-back">
                 {t('pkt.back')}

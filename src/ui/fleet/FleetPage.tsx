@@ -17,6 +17,8 @@ import { I18nContext, initialLang, translator } from '../i18n/index.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { UpdateNotice } from '../pwa/UpdateNotice.tsx';
 import { LangSwitch } from '../LangSwitch.tsx';
+import { ThemePicker } from '../theme/ThemePicker.tsx';
+import { useTheme } from '../theme/useTheme.ts';
 import { STATE_COLOURS } from './colours.ts';
 import { aliasText, CountsChart } from './CountsChart.tsx';
 import type { ChartMode } from './CountsChart.tsx';
@@ -33,6 +35,8 @@ import './fleet.css';
 export function FleetPage() {
   const init = useMemo(() => parseFleetUrl(window.location.search), []);
   const { lang, setLang } = useLang(init.state.lang ?? initialLang());
+  // the reader's theme, as in the app; a theme= link wins and stays in the address while it holds
+  const [theme, setTheme] = useTheme(init.state.theme);
   const [presetId, setPresetId] = useState<PresetId>(init.state.preset);
   const [cursor, setCursor] = useState(init.state.t);
   const [mode, setMode] = useState<ChartMode>('stacked');
@@ -53,8 +57,8 @@ export function FleetPage() {
     document.title = t('fleet.pageTitle');
   }, [lang, t]);
   useEffect(() => {
-    window.history.replaceState(null, '', serializeFleetUrl({ preset: presetId, lang, t: cursor }));
-  }, [presetId, lang, cursor]);
+    window.history.replaceState(null, '', serializeFleetUrl({ preset: presetId, lang, t: cursor, theme: init.state.theme && theme }));
+  }, [presetId, lang, cursor, theme, init.state.theme]);
 
   const total = Math.floor(before.minutes * 60);
   const cur = Math.max(1, Math.min(cursor, Math.max(1, runB.samples.length)));
@@ -103,8 +107,8 @@ export function FleetPage() {
       <div className="app fleet-page" data-testid="fleet-page" data-preset={presetId} data-samples={runB.samples.length} data-finished={runB.finished ? '1' : '0'}>
         <header className="top">
           <h1>{t('fleet.title')}</h1>
-          <label>
-            {t('fleet.preset')}
+          <label className="fleet-preset">
+            <span className="top-label">{t('fleet.preset')}</span>
             <select data-testid="fleet-preset" value={presetId} onChange={(e) => choosePreset(e.target.value)}>
               {PRESET_IDS.map((id) => (
                 <option key={id} value={id}>
@@ -114,6 +118,7 @@ export function FleetPage() {
             </select>
           </label>
           <LangSwitch lang={lang} onLang={setLang} />
+          <ThemePicker theme={theme} onChange={setTheme} />
           <a href={`?lang=${lang}`} data-testid="nav-sim">
             {t('fleet.toSim')}
           </a>
