@@ -3,7 +3,8 @@
  * one per line as `name: value`:
  * - lifecycles_per_s.xstate / .derived: complete lifecycles (connect, 1 KB each
  *   way, close, TIME_WAIT expiry) in a full-trace World, both engines in the same
- *   run, interleaved, each round the same CPU time, so their ratio is robust;
+ *   run, interleaved in rounds of equal CPU time; the ratio printed is the median of
+ *   the rounds' ratios (with their range), so one noisy round does not move it;
  * Rates are per CPU second of this (single-threaded) process: on a shared machine
  * wall time measures the neighbours.
  * - machine_steps_per_s: bare derived-stepper steps (a client lifecycle's events);
@@ -64,19 +65,27 @@ function lifecycles(engine: Engine, ms: number, seed0: number): { n: number; dt:
   return { n, dt: cpuSeconds() - t0 };
 }
 
-/** Both engines, interleaved in rounds, so a noisy neighbour hurts both alike. */
-function compareEngines(rounds: number, ms: number): Record<Engine, number> {
-  const tot = { derived: { n: 0, dt: 0 }, xstate: { n: 0, dt: 0 } };
+/**
+ * Both engines, interleaved in rounds (which one goes first alternates), so a noisy neighbour
+ * hurts both alike. The ratio is the median of the rounds' own ratios: a burst of load on
+ * the machine spoils one round, not the figure. Rates are the median rounds' too.
+ */
+function compareEngines(rounds: number, ms: number): Record<Engine, number> & { ratio: number; low: number; high: number } {
   lifecycles('derived', 200, 0);
   lifecycles('xstate', 200, 0);
+  const per: { derived: number; xstate: number; ratio: number }[] = [];
   for (let r = 0; r < rounds; r++) {
-    for (const e of ['derived', 'xstate'] as const) {
+    const rate = { derived: 0, xstate: 0 };
+    for (const e of r % 2 === 0 ? (['derived', 'xstate'] as const) : (['xstate', 'derived'] as const)) {
+      // the XState reference is ~20x slower: give it the same CPU time, so each round is two equal slices
       const x = lifecycles(e, ms, r * 100_000);
-      tot[e].n += x.n;
-      tot[e].dt += x.dt;
+      rate[e] = x.n / x.dt;
     }
+    per.push({ ...rate, ratio: rate.derived / rate.xstate });
   }
-  return { derived: tot.derived.n / tot.derived.dt, xstate: tot.xstate.n / tot.xstate.dt };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const ratios = per.map((p) => p.ratio);
+  return { derived: median(per.map((p) => p.derived)), xstate: median(per.map((p) => p.xstate)), ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
 }
 
 /** A client connection's lifecycle as machine events, built against its TCB as it goes. */
@@ -191,10 +200,12 @@ function leanBytesPerEnd(count: number): number {
   return (after - before) / ends;
 }
 
-const rounds = arg('rounds', 3);
-const e = compareEngines(rounds, arg('ms', 1000));
-console.log(`lifecycles_per_s.xstate: ${e.xstate.toFixed(0)} complete lifecycles per CPU second (full-trace World, XState transition())`);
-console.log(`lifecycles_per_s.derived: ${e.derived.toFixed(0)} complete lifecycles per CPU second (full-trace World, derived stepper; ${(e.derived / e.xstate).toFixed(1)}x the reference)`);
+const rounds = arg('rounds', 9);
+const e = compareEngines(rounds, arg('ms', 500));
+console.log(`lifecycles_per_s.xstate: ${e.xstate.toFixed(0)} complete lifecycles per CPU second (full-trace World, XState transition(); median of ${rounds} rounds)`);
+console.log(
+  `lifecycles_per_s.derived: ${e.derived.toFixed(0)} complete lifecycles per CPU second (full-trace World, derived stepper; ${e.ratio.toFixed(1)}x the reference, median of ${rounds} interleaved rounds, range ${e.low.toFixed(1)}-${e.high.toFixed(1)}x)`,
+);
 console.log(`machine_steps_per_s: ${machineSteps('derived', 1000).toFixed(0)} bare derived-stepper steps per CPU second (xstate: ${machineSteps('xstate', 500).toFixed(0)})`);
 const gcNote = (globalThis as { gc?: () => void }).gc ? '' : ' (run with --expose-gc for a steadier figure)';
 // The fleet's own figures (fleet.*, bench-fleet.ts) include its bookkeeping; this is the engine's share alone.

@@ -12,6 +12,7 @@ import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
 import { TIMER_NAMES } from '../tcp/stack/effects.ts';
 import { Stack } from '../tcp/stack/stack.ts';
 import { EffectList } from '../tcp/stack/effectlist.ts';
+import type { Sock } from '../tcp/stack/sockets.ts';
 import type { TcpState } from '../tcp/states.ts';
 import { BACKEND_PORT, CLIENT_PORT_BASE, clientAddress, SERVER_ADDR, SERVER_PORT, SPOOF_PORT_BASE } from './addresses.ts';
 import type { AppMode, ClientBehaviour, FleetConfig, Mix, ServerConfig } from './config.ts';
@@ -25,6 +26,7 @@ import { IdTable } from './idtable.ts';
 import type { FleetCounters, FleetErrors, Sample } from './sample.ts';
 import { zeroCounters, zeroErrors } from './sample.ts';
 import { Tally } from './tally.ts';
+import { WeightedPick } from './pick.ts';
 import type { Story } from './story.ts';
 import { flag, TF } from '../tcp/tcb.ts';
 
@@ -81,6 +83,9 @@ interface ServerConn {
 
 interface ClientConn {
   kind: 'client';
+  /** the arrival's number: a pooled record serves many connections, and an application timer
+   * carries the number of the one it was set for */
+  serial: number;
   sock: number;
   port: number;
   behaviour: ClientBehaviour;
@@ -91,7 +96,9 @@ interface ClientConn {
   closed: boolean;
   story: Story | null;
   /** segments let through at the current instant (their flags, per direction): see lose() */
-  passed?: { at: number; dir: string; flags: string[] }[];
+  passed: { at: number; dir: string; flags: string[] }[] | undefined;
+  /** in the pool, waiting for another arrival */
+  pooled: boolean;
 }
 
 interface Outbound {
@@ -124,6 +131,8 @@ export class FleetSim {
   private readonly queue = new WheelQueue<Ev>();
   readonly stacks: [Stack, Stack, Stack];
   private readonly listener: number;
+  /** the listener's socket record (read on every SYN and accept: one lookup at the start) */
+  private readonly listenSock: Sock;
   private readonly backendListener: number;
   /** per host: the generation of each running timer (socket id × 8 + timer); an event of another generation is stale */
   private readonly timerGen = [new IdTable<number>(), new IdTable<number>(), new IdTable<number>()] as const;
@@ -131,6 +140,9 @@ export class FleetSim {
 
   private rate: number;
   private mix: Mix;
+  /** the mix's draws, rebuilt when a what-if changes it */
+  private clientPick: WeightedPick<ClientBehaviour>;
+  private appPick: WeightedPick<AppMode>;
   /** the application's settings in force (a what-if may change them) */
   private app: ServerConfig;
   private nextArrivalUs = 0;
@@ -174,6 +186,8 @@ export class FleetSim {
     this.endUs = toUs(cfg.minutes * 60);
     this.rate = cfg.rate;
     this.mix = cfg.mix;
+    this.clientPick = new WeightedPick(this.mix.clients, CLIENT_BEHAVIOURS);
+    this.appPick = new WeightedPick(this.mix.app, APP_MODES);
     this.clientDelay = cfg.clients.rtt / 2;
     this.app = { ...cfg.server };
     const rand = () => this.rng.u32();
@@ -197,7 +211,8 @@ export class FleetSim {
     server.listen(this.listener, cfg.server.backlog, 0);
     // The host enforces Linux's two queues itself (SYN queue: tcp_max_syn_backlog, accept
     // queue: the backlog capped by somaxconn); the stack's single combined limit must not bite first.
-    server.sock(this.listener)!.backlog = 1 << 30;
+    this.listenSock = server.sock(this.listener)!;
+    this.listenSock.backlog = 1 << 30;
     const backend = this.stacks[BACKEND];
     this.backendListener = backend.socket();
     backend.bind(this.backendListener, BACKEND_PORT);
@@ -245,9 +260,8 @@ export class FleetSim {
 
   private processUntil(limitUs: number): void {
     for (;;) {
-      const q = this.queue.peek();
-      if (!q || q.t > limitUs) break;
-      this.queue.pop();
+      const q = this.queue.popUntil(limitUs);
+      if (!q) break;
       this.nowUs = Math.max(this.nowUs, q.t);
       this.handle(q);
       this.recycle(q);
@@ -276,7 +290,7 @@ export class FleetSim {
         this.arrival();
         return;
       case APP:
-        this.appTimer(it.what!, it.conn!);
+        this.appTimer(it.what!, it.conn!, it.gen);
         return;
       case CHANGE:
         this.applyChange(it.index);
@@ -294,7 +308,7 @@ export class FleetSim {
         return;
       }
       // a spoofed source or a client whose host is gone: nobody answers
-      if (seg.dstPort >= SPOOF_PORT_BASE || this.gone.has(seg.dstPort)) return;
+      if (seg.dstPort >= SPOOF_PORT_BASE || (this.gone.size > 0 && this.gone.has(seg.dstPort))) return;
       if (this.lossy) {
         const c = this.clientByPort.get(seg.dstPort);
         if (c && c.loss > 0 && this.lose(c, 'server->client', seg)) return;
@@ -307,7 +321,7 @@ export class FleetSim {
       this.schedule(SERVER, seg, this.backendDelay());
       return;
     }
-    if (this.gone.has(seg.srcPort)) return;
+    if (this.gone.size > 0 && this.gone.has(seg.srcPort)) return;
     if (this.lossy) {
       const c = this.clientByPort.get(seg.srcPort);
       if (c && c.loss > 0 && this.lose(c, 'client->server', seg)) return;
@@ -345,6 +359,7 @@ export class FleetSim {
     const e = this.ev(t, APP);
     e.what = what;
     e.conn = conn;
+    if (conn.kind === 'client') e.gen = conn.serial;
     this.push(e);
   }
 
@@ -378,7 +393,7 @@ export class FleetSim {
     const e = this.ev(this.nowUs + toUs(delay), DELIVER);
     e.host = to;
     e.seg = seg;
-    this.push(e);;
+    this.push(e);
   }
 
   /** Applies a host's effects until its stack has nothing more to say. */
@@ -460,13 +475,13 @@ export class FleetSim {
   }
 
   private acceptQueueFull(): boolean {
-    const l = this.stacks[SERVER].sock(this.listener)!;
+    const l = this.listenSock;
     return l.acceptQueue.length > Math.min(this.cfg.server.backlog, this.knobs.engine.somaxconn);
   }
 
   /** A SYN for the listener: the accept queue, then the SYN queue (or a cookie) decide. */
   private admitSyn(seg: Segment): boolean {
-    const l = this.stacks[SERVER].sock(this.listener)!;
+    const l = this.listenSock;
     if (this.acceptQueueFull()) {
       this.errors.ListenOverflows++;
       this.counters.ListenDrops++;
@@ -546,7 +561,7 @@ export class FleetSim {
     if (!this.acceptReady) return;
     this.acceptReady = false;
     const stack = this.stacks[SERVER];
-    const l = stack.sock(this.listener)!;
+    const l = this.listenSock;
     while (l.acceptQueue.length > 0) {
       if (this.fds >= this.knobs.host.ulimit_n) {
         this.errors.EMFILE++;
@@ -560,7 +575,7 @@ export class FleetSim {
       const c = this.serverBySock.get(r.value);
       if (!c) continue;
       c.accepted = true;
-      c.mode = pick(this.rng, this.mix.app, APP_MODES);
+      c.mode = this.appPick.draw(this.rng);
       c.lastActivity = this.now;
       if (c.story) c.story.mode = c.mode;
       const kaCfg = this.app.keepalive;
@@ -570,7 +585,7 @@ export class FleetSim {
         stack.setKeepalive(c.sock, 'TCP_KEEPINTVL', ka.intvl, this.now);
         stack.setKeepalive(c.sock, 'TCP_KEEPCNT', ka.cnt, this.now);
         stack.setKeepalive(c.sock, 'SO_KEEPALIVE', 1, this.now);
-        this.note(c.story, this.now, { peer: 'server', do: 'keepalive', on: true, idle: ka.idle, intvl: ka.intvl, cnt: ka.cnt });
+        if (c.story) this.note(c.story, this.now, { peer: 'server', do: 'keepalive', on: true, idle: ka.idle, intvl: ka.intvl, cnt: ka.cnt });
         this.flush(SERVER);
       }
       this.armIdle(c);
@@ -619,7 +634,7 @@ export class FleetSim {
     const st = stack.state(c.sock);
     if (st === 'ESTABLISHED' || st === 'CLOSE_WAIT') {
       stack.send(c.sock, this.cfg.server.response_bytes, this.now);
-      this.note(c.story, this.now, { peer: 'server', do: 'send', bytes: this.cfg.server.response_bytes });
+      if (c.story) this.note(c.story, this.now, { peer: 'server', do: 'send', bytes: this.cfg.server.response_bytes });
       this.flush(SERVER);
     }
     c.lastActivity = this.now;
@@ -631,7 +646,7 @@ export class FleetSim {
     c.closed = true;
     this.fds--;
     this.acceptReady = true;
-    this.note(c.story, this.now, { peer: 'server', do: 'close' });
+    if (c.story) this.note(c.story, this.now, { peer: 'server', do: 'close' });
     this.stacks[SERVER].close(c.sock, this.now);
     this.tally.touch(c.sock);
     this.flush(SERVER);
@@ -755,15 +770,15 @@ export class FleetSim {
 
   private arrival(): void {
     this.counters.Arrivals++;
-    const behaviour = pick(this.rng, this.mix.clients, CLIENT_BEHAVIOURS);
+    const behaviour = this.clientPick.draw(this.rng);
     const delay = this.clientDelay;
     const serial = ++this.serial;
     if (behaviour === 'syn-flood') {
       const port = this.spoofPort++;
       const story = this.newStory(serial, port, behaviour, delay);
       // In the two-peer World: a client that sends its SYN and is unreachable from then on.
-      this.note(story, this.now, { peer: 'client', do: 'connect' });
-      this.note(story, this.now, { net: 'partition' });
+      if (story) this.note(story, this.now, { peer: 'client', do: 'connect' });
+      if (story) this.note(story, this.now, { net: 'partition' });
       const k = this.stacks[CLIENTS].k;
       this.schedule(SERVER, { srcPort: port, dstPort: SERVER_PORT, seq: this.rng.u32(), ack: 0, flags: { SYN: true }, len: 0, win: 65535, mss: k.mss }, delay);
     } else {
@@ -772,16 +787,50 @@ export class FleetSim {
       const port = CLIENT_PORT_BASE + serial;
       const story = this.newStory(serial, port, behaviour, delay);
       if (behaviour === 'lossy' && this.cfg.clients.loss > 0) this.lossy = true;
-      const c: ClientConn = { kind: 'client', sock: s, port, behaviour, delay, loss: behaviour === 'lossy' ? this.cfg.clients.loss : 0, read: 0, gotResponse: false, closed: false, story };
+      const c = this.clientRecord(serial, s, port, behaviour, delay, story);
       this.clientByPort.set(port, c);
       this.clientBySock.set(s, c);
-      this.note(story, this.now, { peer: 'client', do: 'connect' });
+      if (story) this.note(story, this.now, { peer: 'client', do: 'connect' });
       stack.connect(s, SERVER_PORT, this.now, port);
       this.flush(CLIENTS);
       this.pushApp(this.nowUs + toUs(this.cfg.clients.give_up), 'give-up', c);
     }
     this.scheduleArrival();
   }
+
+  /**
+   * A client's record, from the pool when one is free: tens of thousands are alive at once for
+   * half a minute each, and fresh ones were copied through the young generation only to die in
+   * the old one.
+   */
+  private clientRecord(serial: number, sock: number, port: number, behaviour: ClientBehaviour, delay: number, story: Story | null): ClientConn {
+    const loss = behaviour === 'lossy' ? this.cfg.clients.loss : 0;
+    const c = this.spareClients.pop();
+    if (!c) return { kind: 'client', serial, sock, port, behaviour, delay, loss, read: 0, gotResponse: false, closed: false, story, passed: undefined, pooled: false };
+    c.serial = serial;
+    c.sock = sock;
+    c.port = port;
+    c.behaviour = behaviour;
+    c.delay = delay;
+    c.loss = loss;
+    c.read = 0;
+    c.gotResponse = false;
+    c.closed = false;
+    c.story = story;
+    c.passed = undefined;
+    c.pooled = false;
+    return c;
+  }
+
+  /** `c` is out of both tables: nothing looks it up any more, and its pending timers see another serial once it is reused. */
+  private releaseClient(c: ClientConn): void {
+    // a vanishing client may have been forgotten already by its own close
+    if (c.pooled) return;
+    c.pooled = true;
+    this.spareClients.push(c);
+  }
+
+  private readonly spareClients: ClientConn[] = [];
 
   private scheduleArrival(): void {
     if (this.rate <= 0) return;
@@ -797,11 +846,11 @@ export class FleetSim {
       return;
     }
     this.stacks[CLIENTS].send(sock, this.cfg.server.request_bytes, this.now);
-    this.note(c.story, this.now, { peer: 'client', do: 'send', bytes: this.cfg.server.request_bytes });
+    if (c.story) this.note(c.story, this.now, { peer: 'client', do: 'send', bytes: this.cfg.server.request_bytes });
   }
 
   private deliverToClients(seg: Segment): void {
-    if (this.gone.has(seg.dstPort)) return; // the client's host vanished while this was in flight
+    if (this.gone.size > 0 && this.gone.has(seg.dstPort)) return; // the client's host vanished while this was in flight
     const stack = this.stacks[CLIENTS];
     stack.deliver(seg, this.now);
     this.flush(CLIENTS);
@@ -839,17 +888,18 @@ export class FleetSim {
   private clientClose(c: ClientConn): void {
     if (c.closed) return;
     c.closed = true;
-    this.note(c.story, this.now, { peer: 'client', do: 'close' });
+    if (c.story) this.note(c.story, this.now, { peer: 'client', do: 'close' });
     this.stacks[CLIENTS].close(c.sock, this.now);
     this.flush(CLIENTS);
   }
 
   /** The client's host is gone: nothing more leaves it or reaches it (a partition, in the World). */
   private vanish(c: ClientConn): void {
-    this.note(c.story, this.now, { net: 'partition' });
+    if (c.story) this.note(c.story, this.now, { net: 'partition' });
     this.gone.add(c.port);
     this.clientByPort.delete(c.port);
     this.clientBySock.delete(c.sock);
+    this.releaseClient(c);
     const stack = this.stacks[CLIENTS];
     // An orphan already closed keeps retransmitting its FIN into the void until it gives up.
     if (stack.sock(c.sock)?.fdOpen) stack.abort(c.sock, this.now);
@@ -867,11 +917,12 @@ export class FleetSim {
     }
     this.clientByPort.delete(c.port);
     this.clientBySock.delete(sock);
+    this.releaseClient(c);
   }
 
   // ---- application timers ---------------------------------------------------------------
 
-  private appTimer(what: AppTimer, conn: ServerConn | ClientConn): void {
+  private appTimer(what: AppTimer, conn: ServerConn | ClientConn, serial: number): void {
     if (conn.kind === 'server') {
       if (what === 'respond') this.respond(conn);
       else if (what === 'idle' && !conn.closed && this.serverBySock.get(conn.sock) === conn) {
@@ -884,7 +935,7 @@ export class FleetSim {
       this.acceptLoop();
       return;
     }
-    if (this.clientBySock.get(conn.sock) !== conn) return;
+    if (conn.serial !== serial || this.clientBySock.get(conn.sock) !== conn) return;
     if (what === 'vanish') {
       this.vanish(conn);
       return;
@@ -903,7 +954,11 @@ export class FleetSim {
       this.stacks[CLIENTS].reconfigure(this.knobs.engine);
       if ('ip_local_port_range' in c.set) this.ports.setRange(this.knobs.host.ip_local_port_range);
     }
-    if (c.mix) this.mix = mergeMix(this.mix, c.mix);
+    if (c.mix) {
+      this.mix = mergeMix(this.mix, c.mix);
+      this.clientPick = new WeightedPick(this.mix.clients, CLIENT_BEHAVIOURS);
+      this.appPick = new WeightedPick(this.mix.app, APP_MODES);
+    }
     if (c.server) {
       const hadTimeout = this.app.read_timeout > 0;
       this.app = { ...this.app, ...c.server };
@@ -990,20 +1045,4 @@ export class FleetSim {
 
 function timerKey(sock: number, timer: TimerName): number {
   return sock * 8 + TIMER_INDEX[timer];
-}
-
-/** A weighted random choice (the names' order fixes the draw). */
-function pick<K extends string>(rng: Rng, weights: Partial<Record<K, number>>, names: readonly K[]): K {
-  let sum = 0;
-  for (const n of names) sum += weights[n] ?? 0;
-  let x = rng.next() * sum;
-  let last = names[0]!;
-  for (const n of names) {
-    const w = weights[n] ?? 0;
-    if (w <= 0) continue;
-    last = n;
-    if (x < w) return n;
-    x -= w;
-  }
-  return last;
 }

@@ -42,6 +42,35 @@ describe('WheelQueue', () => {
     );
   });
 
+  it('popUntil(limit) pops what the heap pops when its head is due by the limit, and nothing otherwise', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(op, fc.record({ until: fc.integer({ min: 0, max: 70_000_000 }) })), { maxLength: 400 }), (ops) => {
+        const heap = new EventQueue<number>();
+        const wheel = new WheelQueue<{ t: number; n: number; id: number }>();
+        let now = 0;
+        let id = 0;
+        for (const o of ops) {
+          if ('until' in o) {
+            const limit = now + o.until;
+            const h = heap.peek();
+            const due = h !== undefined && h.t <= limit ? heap.pop() : undefined;
+            expect(wheel.popUntil(limit)?.id).toBe(due?.item);
+            if (due) now = due.t;
+          } else if ('pop' in o) {
+            const a = heap.pop();
+            expect(wheel.pop()?.id).toBe(a?.item);
+            if (a) now = a.t;
+          } else {
+            heap.push(now + o.delay, id);
+            wheel.push({ t: now + o.delay, n: 0, id: id++ });
+          }
+          expect(wheel.size).toBe(heap.size);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('peeking past a limit and then scheduling earlier events keeps the order', () => {
     const w = new WheelQueue<{ t: number; n: number; id: string }>();
     const at = (t: number, id: string) => w.push({ t, n: 0, id });

@@ -73,6 +73,15 @@ export class WheelQueue<E extends Timed> {
     return heapPop(this.near);
   }
 
+  /** The next event if it is due at or before `limit` (µs): peek and pop in one. */
+  popUntil(limit: number): E | undefined {
+    if (this.count === 0) return undefined;
+    const top = this.near.length > 0 ? this.near[0]! : this.advance();
+    if (top.t > limit) return undefined;
+    this.count--;
+    return heapPop(this.near);
+  }
+
   /** Moves to the next bucket holding events (there is one: count > 0 and `near` is empty). */
   private advance(): E {
     for (;;) {

@@ -170,8 +170,9 @@ export class World {
     this.rng = new Rng(this.seed);
     const rand32 = () => this.rng.u32();
     this.stacks = {
-      client: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 40000, engine: this.engine }),
-      server: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 50000, engine: this.engine }),
+      // lean: nothing outside the stacks keeps a TCB, so the stacks reuse those of connections gone
+      client: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 40000, engine: this.engine, recycle: cfg.lean ?? false }),
+      server: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 50000, engine: this.engine, recycle: cfg.lean ?? false }),
     };
     this.apps = { client: new PeerApp('client', this.stacks.client), server: new PeerApp('server', this.stacks.server) };
     this.steps = cfg.steps ?? [];

@@ -215,7 +215,7 @@ export function createTcb(i: TcbInit): Tcb {
     k: i.k,
     localPort: TAGGED,
     remotePort: TAGGED,
-    flags: (i.passive ? TF.passive : 0) | (i.linger0 ? TF.linger0 : 0),
+    flags: 0,
     iss: TAGGED,
     irs: TAGGED,
     sndUna: TAGGED,
@@ -238,7 +238,7 @@ export function createTcb(i: TcbInit): Tcb {
     rttAt: TAGGED,
     retries: TAGGED,
     headSentAt: TAGGED,
-    keepalive: i.keepalive ?? { on: false, idle: i.k.tcp_keepalive_time, intvl: i.k.tcp_keepalive_intvl, cnt: i.k.tcp_keepalive_probes },
+    keepalive: NO_KEEPALIVE,
     kaProbes: TAGGED,
     lastRcvAt: TAGGED,
     cwnd: TAGGED,
@@ -248,6 +248,20 @@ export function createTcb(i: TcbInit): Tcb {
     lastOowAckAt: TAGGED,
     error: '',
   };
+  return resetTcb(t, i);
+}
+
+/** Keepalive options before resetTcb() sets a TCB's own (never read). */
+const NO_KEEPALIVE: KeepaliveOpts = Object.freeze({ on: false, idle: 0, intvl: 0, cnt: 0 });
+
+/**
+ * Gives every field of `t` the value a new TCB for `i` starts with, so a TCB of a connection
+ * that is gone can serve a new one (Stack's `recycle` option): the same hidden class, no
+ * allocation, no young object to copy and promote. Returns `t`.
+ */
+export function resetTcb(t: Tcb, i: TcbInit): Tcb {
+  (t as { k: Knobs }).k = i.k;
+  t.flags = (i.passive ? TF.passive : 0) | (i.linger0 ? TF.linger0 : 0);
   t.localPort = i.localPort;
   t.remotePort = i.remotePort;
   t.sndWnd = 0;
@@ -257,8 +271,11 @@ export function createTcb(i: TcbInit): Tcb {
   t.sndMss = i.k.mss | 0;
   t.heldData = 0;
   t.unsent = 0;
+  t.writeEnds = NO_RANGES;
   t.unread = 0;
+  t.ofo = NO_RANGES;
   t.retries = 0;
+  t.keepalive = i.keepalive ?? { on: false, idle: i.k.tcp_keepalive_time, intvl: i.k.tcp_keepalive_intvl, cnt: i.k.tcp_keepalive_probes };
   t.kaProbes = 0;
   t.cwnd = i.k.initial_cwnd | 0;
   t.ssthresh = 0x7fffffff;
@@ -280,6 +297,7 @@ export function createTcb(i: TcbInit): Tcb {
   t.lastRcvAt = 0;
   t.tlpHighSeq = UNSET;
   t.lastOowAckAt = UNSET;
+  t.error = '';
   return t;
 }
 

@@ -90,12 +90,16 @@ export function retriesExhausted(k: Knobs, state: TcpState, t: RetryState, now: 
   const orphan = flag(t, TF.orphan);
   if (k.profile !== 'linux') return t.retries >= retryLimit(k, state, orphan);
   if (state === 'SYN_RCVD' && flag(t, TF.passive)) return t.retries >= k.tcp_synack_retries;
-  const timedOut = (boundary: number, base: number) => t.retries > 0 && now - t.headSentAt >= modelTimeout(boundary, base, k.rto_max) - 1e-9;
   if (state === 'SYN_SENT' || state === 'SYN_RCVD') {
     const count = k.tcp_syn_retries + (state === 'SYN_SENT' ? k.tcp_syn_linear_timeouts : 0);
-    return t.retries >= count || timedOut(k.tcp_syn_retries, k.rto_initial);
+    return t.retries >= count || timedOut(k, t, now, k.tcp_syn_retries, k.rto_initial);
   }
   let boundary = k.tcp_retries2;
   if (orphan) boundary = k.tcp_orphan_retries > 0 ? k.tcp_orphan_retries : t.rto < k.rto_max ? 8 : 0;
-  return timedOut(boundary, LINUX_RTO_BASE);
+  return timedOut(k, t, now, boundary, LINUX_RTO_BASE);
+}
+
+/** Linux's retransmits_timed_out(): a plain function, not a closure per call (this runs on every RTO expiry). */
+function timedOut(k: Knobs, t: RetryState, now: number, boundary: number, base: number): boolean {
+  return t.retries > 0 && now - t.headSentAt >= modelTimeout(boundary, base, k.rto_max) - 1e-9;
 }

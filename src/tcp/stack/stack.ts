@@ -16,7 +16,7 @@ import type { Segment } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import { TCP_STATES } from '../states.ts';
 import type { KeepaliveOpts, Tcb, TcbSnapshot } from '../tcb.ts';
-import { createTcb, flag, setFlag, TF, tcbFromSnapshot, tcbSnapshot, UNSET } from '../tcb.ts';
+import { createTcb, flag, resetTcb, setFlag, TF, tcbFromSnapshot, tcbSnapshot, UNSET } from '../tcb.ts';
 import type { Conn, Engine } from './conn.ts';
 import { newConn, RCV, stateOf, stepConn } from './conn.ts';
 import { deleteTimer, hasTimer, NO_TIMERS, timerList, timerSetOf } from './timerset.ts';
@@ -35,6 +35,13 @@ export interface StackOptions {
   ephemeralBase?: number;
   /** how connections are stepped (default `derived`; `xstate` is the reference) */
   engine?: Engine;
+  /**
+   * Reuse the TCB and connection record of a connection that is gone for the next new one
+   * (a lean World's hosts, where nothing outside the stack keeps either): with many
+   * short-lived connections, each new one is then no new long-lived object for the garbage
+   * collector to copy and promote. Off by default: a caller may hold `tcb(id)` after close.
+   */
+  recycle?: boolean;
 }
 
 export type KeepaliveOpt = 'SO_KEEPALIVE' | 'TCP_KEEPIDLE' | 'TCP_KEEPINTVL' | 'TCP_KEEPCNT';
@@ -92,6 +99,11 @@ export class Stack {
   private challengeSecond = -1;
   private challengeLeft = 0;
   readonly engine: Engine;
+  /** StackOptions.recycle: TCBs and connection records of forgotten connections, for the next ones */
+  private readonly recycle: boolean;
+  private spareTcbs: Tcb[] = [];
+  private spareConns: Conn[] = [];
+  private spareSocks: Sock[] = [];
   /** a crashed host is silent until reboot */
   down = false;
   /** effects of the current call; the caller drains them */
@@ -113,6 +125,8 @@ export class Stack {
     this.rand32 = o.rand32;
     this.nextEphemeral = o.ephemeralBase ?? 40000;
     this.engine = o.engine ?? 'derived';
+    // the XState reference replaces the TCB object at every step: only the derived stepper's are worth keeping
+    this.recycle = (o.recycle ?? false) && this.engine === 'derived';
   }
 
   /** The host's knob set (frozen; shared by every connection's TCB). */
@@ -233,6 +247,24 @@ export class Stack {
   private opts: SockOpts | null = null;
 
   private blank(id: number, kind: Sock['kind']): Sock {
+    const s = this.spareSocks.pop();
+    if (s) {
+      s.id = id;
+      s.kind = kind;
+      s.opts = this.defaultOpts();
+      s.localPort = null;
+      s.remotePort = null;
+      s.conn = null;
+      s.fdOpen = true;
+      s.connecting = false;
+      s.backlog = 0;
+      s.acceptQueue = kind === 'conn' ? NONE : [];
+      s.children = kind === 'conn' ? NONE : [];
+      s.parent = null;
+      s.err = null;
+      s.dead = false;
+      return s;
+    }
     return {
       id,
       kind,
@@ -280,7 +312,7 @@ export class Stack {
     if (this.listeners.has(s.localPort)) return fail('EADDRINUSE');
     s.kind = 'listener';
     s.backlog = Math.max(1, Math.min(backlog, this.k.somaxconn));
-    s.conn = this.track(newConn(id, this.tcbFor(s, 0, 0)));
+    s.conn = this.track(this.newConn(id, this.tcbFor(s, 0, 0), 'CLOSED', 0));
     this.listeners.set(s.localPort, id);
     this.step(s, this.bare('LISTEN', now), 'listen');
     return ok();
@@ -311,7 +343,7 @@ export class Stack {
     s.localPort = local;
     s.remotePort = remotePort;
     s.connecting = true;
-    s.conn = this.track(newConn(id, this.tcbFor(s, remotePort, this.rand32()), 'CLOSED', remoteAddr));
+    s.conn = this.track(this.newConn(id, this.tcbFor(s, remotePort, this.rand32()), 'CLOSED', remoteAddr));
     this.tupleSet(key, id);
     this.step(s, this.bare('CONNECT', now), 'connect');
     return fail('EINPROGRESS');
@@ -509,19 +541,21 @@ export class Stack {
       const st = stateOf(s.conn);
       const v = this.challengeBudget(analyze(st, s.conn.tcb, seg, this.verdict), s.conn.tcb, seg, now);
       const twSndNxt = s.conn.tcb.sndNxt;
+      const sid = s.id;
       this.step(s, this.segment(seg, v, now), RCV);
       // Linux: a fresh SYN reopens a 4-tuple in TIME_WAIT; the listener takes it, and the new
       // connection's ISN is the old SND.NXT + 65537 (tw_snd_nxt + 65535 + 2), clear of the old one.
       if (v.kind === 'tw-new-syn') return this.deliver(seg, now, fromAddr, (twSndNxt + 65537) >>> 0 || 1);
-      return s.id;
+      return sid;
     }
     const lid = this.listeners.get(seg.dstPort);
     const l = lid === undefined ? undefined : this.socks.get(lid);
     if (l?.conn) {
       const v = analyze('LISTEN', l.conn.tcb, seg);
       if (v.kind === 'syn') return this.spawnChild(l, seg, now, fromAddr, reopenIss);
+      const listenerId = l.id;
       this.step(l, this.segment(seg, v, now), RCV);
-      return l.id;
+      return listenerId;
     }
     // Nobody here (RFC 9293 §3.10.7.1): answer anything but a RST with a RST.
     if (!seg.flags.RST && !this.k.blackhole) this.out.send(0, resetFor(seg), false, fromAddr);
@@ -562,7 +596,7 @@ export class Stack {
     c.remotePort = seg.srcPort;
     const tcb = this.tcbFor(c, seg.srcPort, iss ?? this.rand32());
     setFlag(tcb, TF.passive, true);
-    c.conn = this.track(newConn(id, tcb, 'LISTEN', fromAddr));
+    c.conn = this.track(this.newConn(id, tcb, 'LISTEN', fromAddr));
     this.socks.set(id, c);
     this.tupleSet(tupleKey(c.localPort!, seg.srcPort, fromAddr), id);
     l.children.push(id);
@@ -654,7 +688,20 @@ export class Stack {
   }
 
   private tcbFor(s: Sock, remotePort: number, iss: number): Tcb {
-    return createTcb({ k: this.k, localPort: s.localPort ?? 0, remotePort, iss, keepalive: s.opts.keepalive, linger0: s.opts.linger0 });
+    const init = { k: this.k, localPort: s.localPort ?? 0, remotePort, iss, keepalive: s.opts.keepalive, linger0: s.opts.linger0 };
+    const spare = this.spareTcbs.pop();
+    return spare ? resetTcb(spare, init) : createTcb(init);
+  }
+
+  private newConn(sock: number, tcb: Tcb, state: TcpState, addr: number): Conn {
+    const c = this.spareConns.pop();
+    if (!c) return newConn(sock, tcb, state, addr);
+    c.sock = sock;
+    c.state = state;
+    c.tcb = tcb;
+    c.timers = NO_TIMERS;
+    c.addr = addr;
+    return c;
   }
 
   /**
@@ -736,6 +783,15 @@ export class Stack {
       }
     }
     this.socks.delete(s.id);
+    // Nothing reads a forgotten socket's connection again (its id is gone from every table),
+    // so its records can serve the next connection.
+    if (this.recycle) {
+      if (s.conn) {
+        this.spareTcbs.push(s.conn.tcb);
+        this.spareConns.push(s.conn);
+      }
+      this.spareSocks.push(s);
+    }
   }
 
   // ---- snapshots ---------------------------------------------------------------

@@ -66,6 +66,27 @@ const ZOOM_MIN = 0.25;
 const ZOOM_MAX = 6;
 const ZOOM_STEP = 1.5;
 
+/** The scroll box's top and height in screen px, as last measured or scrolled to by the follow. */
+class ScrollBox {
+  top = 0;
+  height = 0;
+  set(top: number, height: number): void {
+    this.top = top;
+    this.height = height;
+  }
+}
+
+/** Past the box top while following, user units: about a segment label's height (see also vh / 8). */
+const FOLLOW_EDGE = 60;
+/**
+ * Where the follow puts the box's top (px) for the now line at `ny` px: where it is while the line
+ * is comfortably inside, else with the line at 60 % of the box (before `uncut` shifts it).
+ */
+function followTopPx(ny: number, box: { top: number; height: number }): number {
+  if (ny >= box.top + 20 && ny <= box.top + box.height - 40) return box.top;
+  return Math.max(0, ny - box.height * 0.6);
+}
+
 /** The time drawn at `y` (user units) on an axis given by its knots; linear past the ends. */
 function timeAtY(knots: readonly (readonly [number, number])[], y: number, pxPerSecond: number): number {
   const n = knots.length;
@@ -293,6 +314,10 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   // The scroll box as last measured (resize, user scroll): screen px per user unit, height and top in user units.
   const [following, setFollowing] = useState(true);
   const [port, setPort] = useState(() => ({ k: 1, vh: typeof window !== 'undefined' ? window.innerHeight : Infinity, st: 0 }));
+  // The scroll box in screen px, as last measured (resize) or set (scroll events, our own scrolls):
+  // the per-frame follow below reads these, never the DOM, so a frame forces no layout. A record
+  // that lives across renders like the model (the render reads it to draw where the box will be).
+  const [box] = useState(() => new ScrollBox());
   const pxPerUnit = port.k;
   // Where the drawing is scaled down (a phone, a narrow column) the type grows so that it is still
   // drawn at LEGIBLE_PX or more (in half units, so a resize does not re-place labels for nothing).
@@ -307,11 +332,16 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   // The window drawn: what can be in view, with a margin of a quarter screen (half a screen for a
   // reader's own scrolling). While following, the box keeps the now line between its edges, so the
   // view lies within a screen of it either way; scrolled back, only what the reader looks at.
+  // When this frame's follow (scrollToNow) moves the box, as it does every frame at 1000× (the now
+  // line moves screens per frame), only where the box goes is drawn, plus a label's height for the
+  // follow's `uncut`: a screen more above it was half of such a frame's DOM, layout and paint.
   const vh = port.vh;
   const measured = Number.isFinite(vh);
   const margin = vh / 4;
-  const winTop = !measured ? -Infinity : following ? nowY - vh - margin : port.st - 2 * margin;
-  const winBottom = !measured ? Infinity : following ? nowY + vh + margin : port.st + vh + 2 * margin;
+  const jumpTo = following && box.height > 0 && followTopPx(nowY * pxPerUnit, box) !== box.top ? followTopPx(nowY * pxPerUnit, box) / pxPerUnit : null;
+  const edge = Math.max(FOLLOW_EDGE, vh / 8);
+  const winTop = !measured ? -Infinity : jumpTo !== null ? jumpTo - edge : following ? nowY - vh - margin : port.st - 2 * margin;
+  const winBottom = !measured ? Infinity : jumpTo !== null ? jumpTo + vh + edge : following ? nowY + vh + margin : port.st + vh + 2 * margin;
   const fr = model.frame(displayTime, winTop, winBottom);
   const full = fr.scale;
   const height = fr.height + BOTTOM_PAD;
@@ -357,18 +387,15 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
 
   const followRef = useRef(true);
   const programmatic = useRef(false);
-  // The scroll box in screen px, as last measured (resize) or set (scroll events, our own scrolls):
-  // the per-frame follow below reads these, never the DOM, so a frame forces no layout.
-  const box = useRef({ top: 0, height: 0 });
 
   const measure = useCallback(() => {
     const el = scrollRef.current;
     const svg = el?.querySelector('svg');
     if (!el || !svg) return;
     const k = svg.getBoundingClientRect().width / SEQ_W || 1;
-    box.current = { top: el.scrollTop, height: el.clientHeight };
+    box.set(el.scrollTop, el.clientHeight);
     setPort({ k, vh: el.clientHeight / k, st: el.scrollTop / k });
-  }, []);
+  }, [box]);
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -401,16 +428,16 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const scrollToNow = (force: boolean) => {
     const el = scrollRef.current;
     if (!el) return;
-    const { top, height } = box.current;
+    const { top, height } = box;
     const ny = nowY * pxPerUnit;
-    if (!force && ny >= top + 20 && ny <= top + height - 40) return;
-    // where the browser would clamp it (the drawing is `height` user units tall): box.current stays
+    if (!force && followTopPx(ny, box) === top) return;
+    // where the browser would clamp it (the drawing is `height` user units tall): `box` stays
     // exact, so the scroll event that follows need not read the position back
-    const target = Math.min(uncut(Math.max(0, ny - height * 0.6), height), Math.max(0, paper * pxPerUnit - height));
+    const target = Math.min(uncut(followTopPx(ny, { top: -Infinity, height }), height), Math.max(0, paper * pxPerUnit - height));
     if (Math.abs(top - target) > 1) {
       programmatic.current = true;
       el.scrollTop = target;
-      box.current = { top: target, height };
+      box.set(target, height);
     }
   };
 
@@ -438,9 +465,10 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     anchor.current = null;
     if (!a || !el) return;
     el.scrollTop = Math.max(0, full.y(a.t) * pxPerUnit - a.px);
+    box.set(el.scrollTop, el.clientHeight);
     const ny = nowY * pxPerUnit;
     // zooming away from the now line stops following it; the scroll event records the rest
-    followRef.current = ny >= el.scrollTop && ny <= el.scrollTop + el.clientHeight;
+    followRef.current = ny >= box.top && ny <= box.top + box.height;
     // full and nowY are this render's; the anchor is set only by a zoom, which re-renders
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [zoom]);
@@ -452,12 +480,15 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
-    // our own scroll: box.current already holds where it went (reading it back would force a layout)
+    // Our own scroll lands where `box` says. At 1000× the follow scrolls every frame, so a hand
+    // scroll in the same frame comes in the same scroll event: it lands elsewhere, and counts.
+    // (At a scroll event the frame's layout is done: reading the position costs nothing.)
+    const top = el.scrollTop;
     if (programmatic.current) {
       programmatic.current = false;
-      return;
+      if (Math.abs(top - box.top) < 1) return;
     }
-    box.current = { top: el.scrollTop, height: box.current.height };
+    box.set(top, box.height);
     measure();
     const ny = nowY * pxPerUnit;
     const visible = ny >= el.scrollTop && ny <= el.scrollTop + el.clientHeight;

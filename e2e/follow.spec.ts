@@ -1,0 +1,72 @@
+/**
+ * The ladder follows the clock at any speed: at 1000× the now line moves several screens per frame,
+ * and the ladder draws only the part of the drawing its box will show. Sampled frame by frame: the
+ * now line is in the box and the box is drawn to its top (no blank strip above the line);
+ * scrolling by hand stops the follow even then, and "Follow latest" brings the now line back.
+ */
+import { expect, test } from '@playwright/test';
+import LZString from 'lz-string';
+import { open } from './helpers.ts';
+
+/** Keepalive probes every second on both ends: a dense ladder however far the clock runs. */
+const KEEPALIVE = LZString.compressToEncodedURIComponent(
+  JSON.stringify([
+    { t: 0, peer: 'server', do: 'listen' },
+    { t: 0, peer: 'client', do: 'connect' },
+    { t: 1, peer: 'client', do: 'keepalive', on: true, idle: 1, intvl: 1, cnt: 9 },
+    { t: 1, peer: 'server', do: 'keepalive', on: true, idle: 1, intvl: 1, cnt: 9 },
+  ]),
+);
+
+/** Per frame: is the now line inside the box, and where is the highest segment drawn in it (0 = top, 1 = bottom). */
+const SAMPLE = (frames: number) =>
+  new Promise<{ inBox: boolean; topmost: number; t: number }[]>((resolve) => {
+    const out: { inBox: boolean; topmost: number; t: number }[] = [];
+    const frame = () => {
+      const box = document.querySelector('[data-testid="sequence-diagram"] .seq-scroll')!.getBoundingClientRect();
+      const now = document.querySelector('[data-testid="sequence-now"] line')!.getBoundingClientRect();
+      let topmost = 1;
+      for (const seg of document.querySelectorAll('[data-testid="segment"]')) {
+        const r = seg.getBoundingClientRect();
+        if (r.bottom > box.top && r.top < box.bottom) topmost = Math.min(topmost, Math.max(0, (r.top - box.top) / box.height));
+      }
+      out.push({ inBox: now.top >= box.top && now.bottom <= box.bottom, topmost, t: Number(document.querySelector('[data-testid="sim-time"]')!.getAttribute('data-seconds')) });
+      if (out.length < frames) requestAnimationFrame(frame);
+      else resolve(out);
+    };
+    requestAnimationFrame(frame);
+  });
+
+test('at 1000× the ladder keeps the now line in its box and its box drawn to the top; a hand scroll stops the follow, "Follow latest" resumes it', async ({ page }) => {
+  // a minute of frames sampled one by one on a shared machine
+  test.setTimeout(60_000);
+  await open(page, `a=${KEEPALIVE}&t=600&speed=1000`);
+  await page.getByTestId('play').click();
+  await expect.poll(async () => Number(await page.getByTestId('sim-time').getAttribute('data-seconds'))).toBeGreaterThan(640);
+  const frames = await page.evaluate(SAMPLE, 40);
+  // the clock moved by screens of ladder while sampled
+  expect(frames.at(-1)!.t - frames[0]!.t).toBeGreaterThan(30);
+  // every frame: the line in view, and segments drawn near the top of the box (probes every second:
+  // the widest quiet stretch between two bursts of probes is about a fifth of the box)
+  const lost = frames.filter((f) => !f.inBox);
+  const blankTop = frames.filter((f) => f.topmost > 0.3);
+  expect(lost.length, JSON.stringify(lost.slice(0, 3))).toBe(0);
+  expect(blankTop.length, JSON.stringify(blankTop.slice(0, 3))).toBe(0);
+
+  // a hand scroll back, while the follow itself scrolls every frame: it counts, and the follow stops
+  const scroll = page.locator('[data-testid="sequence-diagram"] .seq-scroll');
+  await scroll.hover();
+  const follow = page.getByRole('button', { name: 'Follow latest' });
+  // (the first wheel may only fetch the zoom code: a person turns the wheel again)
+  await expect(async () => {
+    await page.mouse.wheel(0, -1500);
+    await expect(follow).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  const back = await page.evaluate(SAMPLE, 20);
+  expect(back.every((f) => !f.inBox)).toBe(true);
+
+  await follow.click();
+  await expect(follow).toBeHidden();
+  const again = await page.evaluate(SAMPLE, 20);
+  expect(again.slice(2).every((f) => f.inBox && f.topmost <= 0.3)).toBe(true);
+});
