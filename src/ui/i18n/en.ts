@@ -437,8 +437,8 @@ export const en = {
   // --- fleet ss table on phones ---
   'fleet.ssTable': 'Output of ss -tan state close-wait (scrolls sideways on a narrow screen)',
   // --- look: header controls that say what they are ---
-  'fleet.navTitle': 'One busy server with thousands of connections, counted per state as netstat and ss count them',
-  'pkt.headerTitle': 'Run a packetdrill script against the engine, in the page',
+  'fleet.navTitle': 'A busy server: thousands of connections, counted per state',
+  'pkt.headerTitle': 'Run a packetdrill script in the page',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -439,6 +439,6 @@ export const zhCN: Dict = {
   // --- fleet ss table on phones ---
   'fleet.ssTable': 'ss -tan state close-wait 的输出（窄屏上可左右滚动）',
   // --- look: header controls that say what they are ---
-  'fleet.navTitle': '一台有数千个连接的繁忙服务器，按状态计数，与 netstat 和 ss 的统计方式相同',
-  'pkt.headerTitle': '在页面中用模拟引擎运行 packetdrill 脚本',
+  'fleet.navTitle': '繁忙的服务器：数千个连接，按状态计数',
+  'pkt.headerTitle': '在页面中运行 packetdrill 脚本',
 };
