@@ -21,6 +21,15 @@ export interface Edge {
   does: string;
 }
 
+/**
+ * An edge as the pages draw and explain it: without its id and action list, which no page shows.
+ * The build ships these (virtual:tcp-edges), so every first load carries only what is drawn.
+ */
+export type DrawnEdgeSource = Omit<Edge, 'id' | 'actions'>;
+
+/** `edges` as the build ships them (firstPicturePlugin.ts). */
+export const drawnEdgeSources = (edges: readonly Edge[]): DrawnEdgeSource[] => edges.map(({ from, to, event, guard, on, does }) => ({ from, to, event, guard, on, does }));
+
 /** Guard and event names read as the RFC's diagram labels; the vocabulary lives here, the edges in the machine. */
 const EVENT_LABEL: Record<string, string> = {
   CONNECT: 'connect()',

@@ -35,7 +35,7 @@ export function StateInfo({ state, lang, onClose }: StateInfoProps) {
       <ul data-testid="state-info-in">
         {state === 'CLOSED' && <li>{s(lang, 'infoInitial')}</li>}
         {incoming.map((e) => (
-          <li key={e.id}>
+          <li key={`${e.from}${e.to}${e.event}${e.guard}`}>
             {s(lang, 'infoFrom', { state: e.from })}: <code>{edgeText(e, lang)}</code>
           </li>
         ))}
@@ -44,7 +44,7 @@ export function StateInfo({ state, lang, onClose }: StateInfoProps) {
       <h3>{s(lang, 'infoOut')}</h3>
       <ul data-testid="state-info-out">
         {outgoing.map((e) => (
-          <li key={e.id}>
+          <li key={`${e.from}${e.to}${e.event}${e.guard}`}>
             {s(lang, 'infoTo', { state: e.to })}: <code>{edgeText(e, lang)}</code>
           </li>
         ))}

@@ -3,7 +3,7 @@
  * selection over `EDGES` (never a second transition table) plus path geometry.
  */
 import { basisPath } from './basisPath.ts';
-import type { Edge } from '../../tcp/machine/edges.ts';
+import type { DrawnEdgeSource as Edge } from '../../tcp/machine/edges.ts';
 import type { TcpState } from '../../tcp/states.ts';
 import { ABORT_STUB, EDGE_WAYPOINTS, LABEL_POS, NODE_H, NODE_POS, NODE_W } from './layout.ts';
 

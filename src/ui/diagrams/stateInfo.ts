@@ -4,7 +4,7 @@
  * (reference/000_f7ce10516f1e6c83.txt). Transitions are not written here: the
  * panel derives them from EDGES.
  */
-import type { Edge } from '../../tcp/machine/edges.ts';
+import type { DrawnEdgeSource as Edge } from '../../tcp/machine/edges.ts';
 // derived from the endpoint machine when the app is built (sim/firstPicturePlugin.ts): no XState on the page for a drawing
 import { EDGES } from 'virtual:tcp-edges';
 import type { TcpState } from '../../tcp/states.ts';

@@ -5,14 +5,14 @@
  *
  * - `virtual:tcp-edges`: the state diagram's edges, derived from the endpoint machine
  *   (src/tcp/machine/edges.ts) when the app is built, so drawing the diagram needs neither XState
- *   nor the machine.
+ *   nor the machine (only the fields pages draw: drawnEdgeSources).
  * - `virtual:first-pictures`: for free play and each library scenario, what a fresh run shows at
  *   t = 0 (the world's view, the player's status and note), so an embed can show its first
  *   picture while the engine's chunk is still to come (see docs/EmbedApp.tsx).
  */
 import type { Plugin } from 'vite';
 import { SCENARIOS } from '../../scenarios/index.ts';
-import { EDGES } from '../../tcp/machine/edges.ts';
+import { EDGES, drawnEdgeSources } from '../../tcp/machine/edges.ts';
 import { computeFirstPicture } from './firstPictureOf.ts';
 import type { FirstPicture } from './firstPicture.ts';
 
@@ -31,7 +31,7 @@ export const buildTimeData = (): Plugin => ({
     return id === EDGES_ID || id === PICTURES_ID ? `\0${id}` : null;
   },
   load(id) {
-    if (id === `\0${EDGES_ID}`) return { code: `export const EDGES = ${JSON.stringify(EDGES)};`, moduleType: 'js' };
+    if (id === `\0${EDGES_ID}`) return { code: `export const EDGES = ${JSON.stringify(drawnEdgeSources(EDGES))};`, moduleType: 'js' };
     if (id === `\0${PICTURES_ID}`) return { code: `export default ${JSON.stringify(firstPictures())};`, moduleType: 'js' };
     return null;
   },
