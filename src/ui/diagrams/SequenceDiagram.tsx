@@ -338,7 +338,11 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const vh = port.vh;
   const measured = Number.isFinite(vh);
   const margin = vh / 4;
-  const jumpTo = following && box.height > 0 && followTopPx(nowY * pxPerUnit, box) !== box.top ? followTopPx(nowY * pxPerUnit, box) / pxPerUnit : null;
+  // Where this frame's follow will put the box, if it moves it: clamped, as the browser clamps it, to
+  // the drawing's end, which is less than 40 % of a box below the now line most of the time (a short
+  // drawing keeps the box at 0).
+  const followTop = following && box.height > 0 ? followTopPx(nowY * pxPerUnit, box) : box.top;
+  const jumpTo = followTop !== box.top ? Math.min(followTop, Math.max(0, Math.ceil(model.height(displayTime) + BOTTOM_PAD) * pxPerUnit - box.height)) / pxPerUnit : null;
   const edge = Math.max(FOLLOW_EDGE, vh / 8);
   const winTop = !measured ? -Infinity : jumpTo !== null ? jumpTo - edge : following ? nowY - vh - margin : port.st - 2 * margin;
   const winBottom = !measured ? Infinity : jumpTo !== null ? jumpTo + vh + edge : following ? nowY + vh + margin : port.st + vh + 2 * margin;

@@ -263,11 +263,16 @@ export class LadderModel {
     return this.full.y(displayTime);
   }
 
+  /** The drawing's height at `displayTime` (user units, without padding); call after update(). */
+  height(displayTime: number): number {
+    return Math.max(this.full.height, this.full.y(displayTime));
+  }
+
   /** What to draw at `displayTime` in the window top..bottom (user units); call after update(). */
   frame(displayTime: number, top: number, bottom: number): LadderFrame {
     const full = this.full;
     const nowY = full.y(displayTime);
-    const height = Math.max(full.height, nowY);
+    const height = this.height(displayTime);
     const entries = this.entries;
     const lo = lowerBound(entries, top - this.maxSpan - 1, (e) => e.g.y1);
     const hi = lowerBound(entries, bottom + 1e-9, (e) => e.g.y1);
