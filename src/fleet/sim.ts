@@ -197,12 +197,14 @@ export class FleetSim {
       return c ?? this.rng.u32();
     };
     const defaults = resolveFleetKnobs({});
+    // Every lookup below goes through a socket id, and ids are never reused, so the hosts can hand
+    // a forgotten connection's records to the next one (StackOptions.recycle).
     this.stacks = [
-      new Stack({ knobs: this.knobs.engine, rand32: serverRand }),
+      new Stack({ knobs: this.knobs.engine, rand32: serverRand, recycle: true }),
       // The clients run with the server's sysctls: the two-peer World a drill-down replays in
       // has one knob set for both peers, and a connection's story must play out the same there.
-      new Stack({ knobs: this.knobs.engine, rand32: rand, ephemeralBase: CLIENT_PORT_BASE }),
-      new Stack({ knobs: defaults.engine, rand32: rand }),
+      new Stack({ knobs: this.knobs.engine, rand32: rand, ephemeralBase: CLIENT_PORT_BASE, recycle: true }),
+      new Stack({ knobs: defaults.engine, rand32: rand, recycle: true }),
     ];
     this.ports = new PortPool(this.knobs.host.ip_local_port_range);
     const server = this.stacks[SERVER];
