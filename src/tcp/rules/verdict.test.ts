@@ -43,9 +43,10 @@ describe('verdict records', () => {
           } else expect(reused).not.toBe(scratch);
         },
       ),
-      { numRuns: 2000 },
+      // seeded: about one case in twenty is acceptable, and the count below must not depend on luck
+      { numRuns: 2000, seed: 20261202 },
     );
-    expect(intoScratch).toBeGreaterThan(100);
+    expect(intoScratch).toBeGreaterThan(50);
   });
 
   it('verdicts without numbers are shared and frozen: nobody can change one for everyone', () => {
