@@ -140,13 +140,17 @@ for (const [w, h, mode] of [
   test(`state names stay off the timer bars, ${w}×${h} ${mode}`, async ({ page }) => {
     test.setTimeout(60_000);
     await page.setViewportSize({ width: w, height: h });
-    for (const q of ['scenario=teardown&t=2.3', 'scenario=fin-wait-2-timeout&t=2.3', 'scenario=lost-syn&t=7.17', 'scenario=time-wait-reuse&t=3']) {
+    // teardown at 2.25: the server enters LAST_ACK on the now line, beside its RTO label
+    for (const q of ['scenario=teardown&t=2.25', 'scenario=fin-wait-2-timeout&t=2.3', 'scenario=lost-syn&t=7.17', 'scenario=time-wait-reuse&t=3']) {
       const extra = mode === 'present' ? '&present=1' : mode === 'embed' ? '&embed=1' : '';
       await page.goto(`./?${q}&lesson=0&lang=en${extra}`);
       await expect(page.getByTestId('sim-time')).toBeAttached({ timeout: 15_000 });
       await expect(page.getByTestId('timer-bar').first()).toBeAttached();
       expect(await labelClashes(page, NAME, BAR), q).toEqual([]);
       expect(await labelClashes(page, '.seq-timer-text', BAR), q).toEqual([]);
+      // the "now" label is off the state names and the timer labels too
+      expect(await labelClashes(page, NOW, NAME), q).toEqual([]);
+      expect(await labelClashes(page, NOW, '.seq-timer-text'), q).toEqual([]);
     }
   });
 }
