@@ -281,6 +281,9 @@ test('the virtual event log is fetched only for a long log; without it the newes
   await expect(rows).toHaveCount(60);
   await expect(rows.last()).toHaveAttribute('data-index', String(total - 1));
   await expect.poll(atBottom).toBe(true);
+  // the box the plain list fills: the virtual list (a layout root of fixed size) takes exactly its place
+  const plainBox = await page.locator('.log-scroll').evaluate((el) => [el.clientWidth, el.clientHeight]);
+  expect(plainBox[1]).toBeGreaterThan(200);
   await page.getByTestId('step').click();
   await expect(page.getByTestId('sim-time')).not.toHaveAttribute('data-seconds', '40');
 
@@ -293,6 +296,7 @@ test('the virtual event log is fetched only for a long log; without it the newes
   expect(await rows.count()).toBeLessThan(80);
   await expect(log.locator(`:scope > li[data-index="${n - 1}"]`)).toHaveCount(1);
   await expect.poll(atBottom).toBe(true);
+  expect(await page.locator('.log-scroll').evaluate((el) => [el.clientWidth, el.clientHeight])).toEqual(plainBox);
 
   // a reader scrolling to the top sees the oldest lines, and stays there while the log grows
   const box = page.locator('.log-scroll');
