@@ -87,7 +87,7 @@ test('presenter mode on a phone (390×844): one column, the note readable, both 
 test('presenter keys: PageDown moves to the next note and never scrolls; B blanks; Esc leaves', async ({ page }) => {
   // three waits for real-time lesson playback, each allowed 20 s: the test's budget must cover them
   test.setTimeout(90_000);
-  await open(page, 'scenario=teardown&present=1&lesson=1');
+  await open(page, 'scenario=teardown&present=1&lesson=1&speed=10&pace=exact');
   const note = page.getByTestId('note');
   // playback runs to each note at the lesson's pace (real time; generous for a loaded machine)
   await page.keyboard.press('PageDown');
