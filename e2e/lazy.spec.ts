@@ -198,7 +198,8 @@ test('the first click on Listen, Connect or Play acts, even when the engine arri
   // a lesson: Play, clicked before the engine is here, plays to the first note
   await page.unrouteAll();
   release = await holdEngine(page);
-  await open(page, 'scenario=teardown');
+  // exact pace at 10×: the same first note, without waiting for it in real time
+  await open(page, 'scenario=teardown&speed=10&pace=exact');
   await page.getByTestId('play').click();
   await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'idle');
   release();
@@ -280,6 +281,9 @@ test('the virtual event log is fetched only for a long log; without it the newes
   await expect(rows).toHaveCount(60);
   await expect(rows.last()).toHaveAttribute('data-index', String(total - 1));
   await expect.poll(atBottom).toBe(true);
+  // the box the plain list fills: the virtual list (a layout root of fixed size) takes exactly its place
+  const plainBox = await page.locator('.log-scroll').evaluate((el) => [el.clientWidth, el.clientHeight]);
+  expect(plainBox[1]).toBeGreaterThan(200);
   await page.getByTestId('step').click();
   await expect(page.getByTestId('sim-time')).not.toHaveAttribute('data-seconds', '40');
 
@@ -292,6 +296,7 @@ test('the virtual event log is fetched only for a long log; without it the newes
   expect(await rows.count()).toBeLessThan(80);
   await expect(log.locator(`:scope > li[data-index="${n - 1}"]`)).toHaveCount(1);
   await expect.poll(atBottom).toBe(true);
+  expect(await page.locator('.log-scroll').evaluate((el) => [el.clientWidth, el.clientHeight])).toEqual(plainBox);
 
   // a reader scrolling to the top sees the oldest lines, and stays there while the log grows
   const box = page.locator('.log-scroll');

@@ -9,18 +9,8 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CASES } from './cases.ts';
 import { serveDir } from './serve.ts';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-  /** thread (CPU) time: what the work cost, whatever else the machine was doing */
-  tdur?: number;
-  tid: number;
-  pid: number;
-  ts: number;
-  args?: { data?: { functionName?: string; url?: string; lineNumber?: number } };
-}
+import { printFrameCosts, printLongTasks } from './longTasks.ts';
+import type { TraceEvent } from './longTasks.ts';
 
 const KINDS: Record<string, string> = {
   FunctionCall: 'script',
@@ -47,9 +37,10 @@ const KINDS: Record<string, string> = {
 
 async function main() {
   const name = process.argv[2] ?? 'teardown_1x';
-  const seconds = Number(process.argv[3] ?? 4);
+  const seconds = Number(process.argv[3] ?? 0);
   const c = CASES.find((x) => x.name === name);
   if (!c) throw new Error(`unknown case ${name}`);
+  const secs = seconds || (c.seconds ?? 4);
   const { server, url } = await serveDir(resolve(process.env.BENCH_UI_DIST ?? resolve(import.meta.dirname, '../../../dist')));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
@@ -58,9 +49,9 @@ async function main() {
     await page.goto(`${url}?${new URLSearchParams({ lang: 'en', ...c.query }).toString()}`);
     await page.getByTestId(c.ready ?? 'sim-time').waitFor({ state: 'visible', timeout: 60_000 });
     if (c.prepare) await c.prepare(page);
-    await page.waitForTimeout(700);
-    await browser.startTracing(page, { categories: (process.env.TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink').split(',') });
-    const f0 = (await page.evaluate('new Promise((r) => { let n = 0; const t0 = performance.now(); const f = () => { n++; if (performance.now() - t0 < ' + seconds * 1000 + ') requestAnimationFrame(f); else r(n); }; requestAnimationFrame(f); })')) as number;
+    await page.waitForTimeout(c.warmupMs ?? 700);
+    await browser.startTracing(page, { categories: (process.env.TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,disabled-by-default-v8.cpu_profiler').split(',') });
+    const f0 = (await page.evaluate('new Promise((r) => { let n = 0; const t0 = performance.now(); const f = () => { n++; if (performance.now() - t0 < ' + secs * 1000 + ') requestAnimationFrame(f); else r(n); }; requestAnimationFrame(f); })')) as number;
     const buf = await browser.stopTracing();
     const out = process.env.TRACE_OUT;
     if (out) writeFileSync(out, buf);
@@ -81,10 +72,12 @@ async function main() {
       byName.set(e.name, (byName.get(e.name) ?? 0) + d);
     }
     const per = (us: number) => (us / 1000 / f0).toFixed(2);
-    console.log(`${name}: ${f0} frames in ${seconds} s; main thread CPU ${per(busy)} ms/frame`);
+    console.log(`${name}: ${f0} frames in ${secs} s; main thread CPU ${per(busy)} ms/frame`);
     for (const [k, v] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(8)} ${per(v)} ms/frame (nested kinds overlap)`);
     console.log('  top events:');
     for (const [k, v] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`    ${k.padEnd(28)} ${per(v)} ms/frame`);
+    printFrameCosts(traceEvents, main!);
+    printLongTasks(traceEvents, main!, Number(process.env.LONG_MS ?? 50));
     await ctx.close();
   } finally {
     await browser.close();

@@ -94,7 +94,7 @@ const EventLines = memo(function EventLines({ trace, base = 0, onSeek }: Props) 
       {count === 0 ? (
         <p className="muted">{t('log.empty')}</p>
       ) : (
-        <div className="log-scroll" ref={listRef} onScroll={onScroll}>
+        <div className={plain ? 'log-scroll' : 'log-scroll log-scroll--long'} ref={listRef} onScroll={onScroll}>
           {Virtual && !plain ? (
             <Virtual lines={lines} dropped={cache.dropped} version={version} listRef={listRef} following={following} t={t} onSeek={onSeek} />
           ) : (
