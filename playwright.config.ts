@@ -14,7 +14,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1366, height: 768 },
-    trace: 'retain-on-failure',
+    // a trace records a screencast of every test; on a two-core machine that costs about a quarter
+    // of the suite's time, so it is recorded only on request (E2E_TRACE=1, e.g. to debug a failure)
+    trace: process.env.E2E_TRACE ? 'retain-on-failure' : 'off',
     // the service worker (PWA) would download the whole app in every test's fresh context:
     // blocked here, allowed by the offline test (e2e/offline.spec.ts)
     serviceWorkers: 'block',

@@ -198,7 +198,8 @@ test('the first click on Listen, Connect or Play acts, even when the engine arri
   // a lesson: Play, clicked before the engine is here, plays to the first note
   await page.unrouteAll();
   release = await holdEngine(page);
-  await open(page, 'scenario=teardown');
+  // exact pace at 10×: the same first note, without waiting for it in real time
+  await open(page, 'scenario=teardown&speed=10&pace=exact');
   await page.getByTestId('play').click();
   await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'idle');
   release();

@@ -273,7 +273,8 @@ test('zh-CN peer panel: the congestion window line is whole inside its card, no 
 });
 
 test('zh-CN clock: the "pause at the note" badge is one line', async ({ page }) => {
-  await open(page, 'scenario=teardown&lang=zh-CN');
+  // exact pace at 10×: the same note stop without waiting for it in real time
+  await open(page, 'scenario=teardown&lang=zh-CN&speed=10&pace=exact');
   await page.getByTestId('note-next').click();
   await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
   const badge = page.locator('.clock-panel .player-status');

@@ -45,6 +45,13 @@ for (const [w, h] of [
       await expect(page.getByTestId('diagram-state')).toHaveCount(11);
       expect(await inViewport(page, '[data-testid="diagram-state"]')).toBe(true);
       expect(await inViewport(page, '.seq-peer-title')).toBe(true);
+      // the lane titles (and a noted title's underline, 7 px under the text) sit above the ladder's
+      // scroll box, not over its labels (a stray "-" of a label once showed beside "client")
+      const clear = await page.evaluate(() => {
+        const top = document.querySelector('.seq-scroll')!.getBoundingClientRect().top;
+        return [...document.querySelectorAll('.seq-peer-title')].map((el) => Math.round(top - el.getBoundingClientRect().bottom));
+      });
+      for (const gap of clear) expect(gap, 'px between a lane title and the ladder').toBeGreaterThanOrEqual(3);
       expect(await inViewport(page, '[data-testid="scenario-note"]')).toBe(true);
       for (const sel of ['[data-testid="scenario-note"]', '[data-testid="sim-time"] output', '.sd-name', '.sd-edge-label', '.seq-seg-label', '.seq-peer-title', '.seq-band-label']) {
         expect(await smallestFont(page, sel), sel).toBeGreaterThanOrEqual(15.9);
@@ -80,7 +87,7 @@ test('presenter mode on a phone (390×844): one column, the note readable, both 
 test('presenter keys: PageDown moves to the next note and never scrolls; B blanks; Esc leaves', async ({ page }) => {
   // three waits for real-time lesson playback, each allowed 20 s: the test's budget must cover them
   test.setTimeout(90_000);
-  await open(page, 'scenario=teardown&present=1&lesson=1');
+  await open(page, 'scenario=teardown&present=1&lesson=1&speed=10&pace=exact');
   const note = page.getByTestId('note');
   // playback runs to each note at the lesson's pace (real time; generous for a loaded machine)
   await page.keyboard.press('PageDown');

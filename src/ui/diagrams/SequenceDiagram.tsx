@@ -373,20 +373,24 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   // The "now" label avoids the labels, arrows and timer labels near the line.
   const shownTimers = timers.filter((x) => x.setAt <= displayTime);
   const nowText = nowTextProp ?? s(lang, 'nowAt', { t: formatNow(displayTime) });
+  // how far below the line it may go (the lowest row placeNowLabel tries)
+  const nowReach = Math.max(40, 4 * textFont);
   const nearArrows = drawn
-    .filter(({ g }) => Math.min(g.y1, g.y2) < nowY + 30 && Math.max(g.y1, g.y2) > nowY - 30)
+    .filter(({ g }) => Math.min(g.y1, g.y2) < nowY + nowReach && Math.max(g.y1, g.y2) > nowY - 30)
     .map(({ g, frac }) => lineBox(g.x1, g.y1, g.x1 + (g.x2 - g.x1) * frac, g.y1 + (g.y2 - g.y1) * frac));
   const laneLabels = (p: PeerName): BandLabel[] => bands.filter((b) => b.peer === p).map((b) => ({ y0: b.y0, text: b.state }));
   const bandLabels = { client: laneLabels('client'), server: laneLabels('server') };
-  const taken: OBox[] = [...model.labelsNear(nowY - 40, nowY + 40), ...nearArrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y, lang, textFont, bandLabels[x.peer]).label.box)];
+  const taken: OBox[] = [...model.labelsNear(nowY - 40, nowY + nowReach), ...nearArrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y, lang, textFont, bandLabels[x.peer]).label.box)];
   // and the state names beside the lifelines (the newest one is often on the now line)
   for (const b of bands) {
-    if (b.y0 > nowY + 40 || b.y0 + 2 * textFont < nowY - 40) continue;
+    if (b.y0 > nowY + nowReach || b.y0 + 2 * textFont < nowY - 40) continue;
     const r = bandLabelBox(b.peer, { y0: b.y0, text: b.state }, textFont);
     taken.push({ cx: (r.x0 + r.x1) / 2, cy: (r.y0 + r.y1) / 2, hw: (r.x1 - r.x0) / 2 + 2, hh: (r.y1 - r.y0) / 2 + 1, angle: 0 });
   }
   // the drawing's top edge: the label goes below the line rather than be cut there (at t = 0)
   taken.push({ cx: SEQ_W / 2, cy: -500, hw: SEQ_W, hh: 500, angle: 0 });
+  // ... and above the drawing's bottom edge, where the scroll box ends
+  taken.push({ cx: SEQ_W / 2, cy: height + 500, hw: SEQ_W, hh: 500, angle: 0 });
   const nowSpot = placeNowLabel(nowText, nowY, SEQ_W, [PEER_X.client, PEER_X.server], taken, textFont);
 
   const followRef = useRef(true);

@@ -141,6 +141,17 @@ describe('"now" label placement', () => {
     const nb = labelBox(cx, 300, 0, now.dy, w, 13);
     for (const t of taken) expect(overlaps(nb, t)).toBe(false);
   });
+  it('goes further below the line rather than onto a state name when the line is crowded', () => {
+    const w = textWidth('now 2.250 s', 20);
+    // every spot on the line, just above it and just below it is taken (labels, names, timers)
+    const band = (cy: number): OBox => ({ cx: 320, cy, hw: 320, hh: 12, angle: 0 });
+    const taken = [band(300 - 8), band(300 + 16)];
+    const now = placeNowLabel('now 2.250 s', 300, 640, [PEER_X.client, PEER_X.server], taken, 20);
+    const cx = now.anchor === 'middle' ? now.x : now.anchor === 'start' ? now.x + w / 2 : now.x - w / 2;
+    const nb = labelBox(cx, 300, 0, now.dy, w, 20);
+    for (const t of taken) expect(overlaps(nb, t)).toBe(false);
+    expect(now.dy).toBeGreaterThan(20);
+  });
   it('does not sit on an arrow that reaches the now line', () => {
     const mid = (PEER_X.client + PEER_X.server) / 2;
     const arrowToNow = lineBox(PEER_X.server, 280, PEER_X.client, 302); // crosses the centre just above the line
