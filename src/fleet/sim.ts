@@ -20,8 +20,7 @@ import { APP_MODES, CLIENT_BEHAVIOURS, mergeMix } from './config.ts';
 import type { FleetKnobs } from './knobs.ts';
 import { resolveFleetKnobs } from './knobs.ts';
 import { PortPool } from './ports.ts';
-import type { Timed } from './wheel.ts';
-import { WheelQueue } from './wheel.ts';
+import { LaneQueue } from './lanes.ts';
 import { IdTable } from './idtable.ts';
 import type { FleetCounters, FleetErrors, Sample } from './sample.ts';
 import { zeroCounters, zeroErrors } from './sample.ts';
@@ -45,25 +44,9 @@ const APP = 3;
 const CHANGE = 4;
 type EvKind = typeof DELIVER | typeof TIMER | typeof ARRIVAL | typeof APP | typeof CHANGE;
 
-/**
- * A scheduled event; it carries its own time and insertion number (see WheelQueue). One class
- * with every field, so the queue and the dispatch see one object shape, not five.
- */
-class Ev implements Timed {
-  n = 0;
-  constructor(
-    public t: number,
-    public k: EvKind,
-    public host: HostId = SERVER,
-    public seg: Segment | null = null,
-    public sock = 0,
-    public timer: TimerName | null = null,
-    public gen = 0,
-    public what: AppTimer | null = null,
-    public conn: ServerConn | ClientConn | null = null,
-    public index = 0,
-  ) {}
-}
+/** the application timers, by their code in the queue */
+const APP_TIMERS: readonly AppTimer[] = ['respond', 'idle', 'hold', 'give-up', 'vanish'];
+const APP_CODE: Record<AppTimer, number> = { respond: 0, idle: 1, hold: 2, 'give-up': 3, vanish: 4 };
 
 interface ServerConn {
   kind: 'server';
@@ -128,7 +111,12 @@ export class FleetSim {
   /** the run's end, µs */
   private readonly endUs: number;
   private readonly rng: Rng;
-  private readonly queue = new WheelQueue<Ev>();
+  /**
+   * Pending events, one row each: kind, host, socket, code (the timer or application timer),
+   * number (a timer's generation, a client's serial, a change's index) and object (the segment
+   * of a delivery, the connection of an application timer).
+   */
+  private readonly queue = new LaneQueue<Segment | ServerConn | ClientConn>();
   readonly stacks: [Stack, Stack, Stack];
   private readonly listener: number;
   /** the listener's socket record (read on every SYN and accept: one lookup at the start) */
@@ -222,8 +210,8 @@ export class FleetSim {
     backend.sock(this.backendListener)!.backlog = 1 << 30;
     for (const h of [SERVER, CLIENTS, BACKEND] as const) this.stacks[h].drain();
     this.tally = new Tally(server);
-    cfg.changes.forEach((c, index) => this.push(new Ev(toUs(c.at), CHANGE, SERVER, null, 0, null, 0, null, null, index)));
-    if (this.rate > 0) this.push(new Ev(0, ARRIVAL));
+    cfg.changes.forEach((c, index) => this.push(toUs(c.at), CHANGE, SERVER, 0, 0, index, null));
+    if (this.rate > 0) this.push(0, ARRIVAL, SERVER, 0, 0, 0, null);
   }
 
   /** virtual seconds */
@@ -261,41 +249,41 @@ export class FleetSim {
   }
 
   private processUntil(limitUs: number): void {
-    for (;;) {
-      const q = this.queue.popUntil(limitUs);
-      if (!q) break;
+    const q = this.queue;
+    while (q.next(limitUs)) {
       this.nowUs = Math.max(this.nowUs, q.t);
-      this.handle(q);
-      this.recycle(q);
+      this.handle(q.k as EvKind, q.host as HostId);
     }
     this.nowUs = Math.max(this.nowUs, limitUs);
   }
 
-  private handle(it: Ev): void {
-    switch (it.k) {
+  /** The event the queue just took (its fields are the queue's until the next one). */
+  private handle(k: EvKind, host: HostId): void {
+    const q = this.queue;
+    switch (k) {
       case DELIVER:
-        if (it.host === SERVER) this.deliverToServer(it.seg!);
-        else if (it.host === CLIENTS) this.deliverToClients(it.seg!);
-        else this.deliverToBackend(it.seg!);
+        if (host === SERVER) this.deliverToServer(q.obj as Segment);
+        else if (host === CLIENTS) this.deliverToClients(q.obj as Segment);
+        else this.deliverToBackend(q.obj as Segment);
         return;
       case TIMER: {
-        const gens = this.timerGen[it.host];
-        const key = timerKey(it.sock, it.timer!);
-        if (gens.get(key) !== it.gen) return;
+        const gens = this.timerGen[host];
+        const key = q.sock * 8 + q.code;
+        if (gens.get(key) !== q.num) return;
         gens.delete(key);
-        this.stacks[it.host].fire(it.sock, it.timer!, this.now);
-        this.flush(it.host);
-        if (it.host === SERVER) this.acceptLoop();
+        this.stacks[host].fire(q.sock, TIMER_NAMES[q.code]!, this.now);
+        this.flush(host);
+        if (host === SERVER) this.acceptLoop();
         return;
       }
       case ARRIVAL:
         this.arrival();
         return;
       case APP:
-        this.appTimer(it.what!, it.conn!, it.gen);
+        this.appTimer(APP_TIMERS[q.code]!, q.obj as ServerConn | ClientConn, q.num);
         return;
       case CHANGE:
-        this.applyChange(it.index);
+        this.applyChange(q.num);
         return;
     }
   }
@@ -351,51 +339,17 @@ export class FleetSim {
     return (this.cfg.backend?.rtt ?? 0.002) / 2;
   }
 
-  /** Queues an event; one due after the run's end would never be handled, so it is not kept. */
-  private push(it: Ev): void {
-    if (it.t <= this.endUs) this.queue.push(it);
-    else this.recycle(it);
+  /** Queues an event (see `queue`); one due after the run's end would never be handled, so it is not kept. */
+  private push(t: number, k: EvKind, host: HostId, sock: number, code: number, num: number, obj: Segment | ServerConn | ClientConn | null): void {
+    if (t <= this.endUs) this.queue.push(t, this.nowUs, k, host, sock, code, num, obj);
   }
 
   private pushApp(t: number, what: AppTimer, conn: ServerConn | ClientConn): void {
-    const e = this.ev(t, APP);
-    e.what = what;
-    e.conn = conn;
-    if (conn.kind === 'client') e.gen = conn.serial;
-    this.push(e);
+    this.push(t, APP, SERVER, 0, APP_CODE[what], conn.kind === 'client' ? conn.serial : 0, conn);
   }
-
-  /**
-   * A queue event, reused: a busy run keeps hundreds of thousands of them pending for seconds
-   * (timers, give-ups), and fresh ones outlived the young generation only to die soon after.
-   */
-  private ev(t: number, k: EvKind): Ev {
-    const e = this.spare.pop();
-    if (!e) return new Ev(t, k);
-    e.t = t;
-    e.k = k;
-    return e;
-  }
-
-  private recycle(e: Ev): void {
-    e.seg = null;
-    e.timer = null;
-    e.what = null;
-    e.conn = null;
-    e.host = SERVER;
-    e.sock = 0;
-    e.gen = 0;
-    e.index = 0;
-    this.spare.push(e);
-  }
-
-  private readonly spare: Ev[] = [];
 
   private schedule(to: HostId, seg: Segment, delay: number): void {
-    const e = this.ev(this.nowUs + toUs(delay), DELIVER);
-    e.host = to;
-    e.seg = seg;
-    this.push(e);
+    this.push(this.nowUs + toUs(delay), DELIVER, to, 0, 0, 0, seg);
   }
 
   /** Applies a host's effects until its stack has nothing more to say. */
@@ -423,12 +377,7 @@ export class FleetSim {
         if (e.action === 'set') {
           const gen = this.nextGen++;
           gens.set(key, gen);
-          const ev = this.ev(this.nowUs + toUs(e.delay ?? 0), TIMER);
-          ev.host = host;
-          ev.sock = e.sock;
-          ev.timer = e.timer;
-          ev.gen = gen;
-          this.push(ev);
+          this.push(this.nowUs + toUs(e.delay ?? 0), TIMER, host, e.sock, TIMER_INDEX[e.timer], gen, null);
         } else gens.delete(key);
         return;
       }
@@ -837,7 +786,7 @@ export class FleetSim {
   private scheduleArrival(): void {
     if (this.rate <= 0) return;
     this.nextArrivalUs += Math.max(1, Math.round(1e6 / this.rate));
-    this.push(this.ev(this.nextArrivalUs, ARRIVAL));
+    this.push(this.nextArrivalUs, ARRIVAL, SERVER, 0, 0, 0, null);
   }
 
   private clientConnected(sock: number, result: string): void {

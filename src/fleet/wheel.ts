@@ -45,6 +45,11 @@ export class WheelQueue<E extends Timed> {
   /** `e.t`: integer microseconds, not before the last popped event's time */
   push(e: E): void {
     e.n = this.counter++;
+    this.insert(e);
+  }
+
+  /** Queues `e` with the insertion number it carries (a queue that numbers events itself, see LaneQueue). */
+  insert(e: E): void {
     this.count++;
     const t = e.t;
     const b = bucketOf(t);

@@ -120,6 +120,8 @@ export class World {
   readonly trace: TraceEvent[] = [];
 
   private nowUs = 0;
+  /** nowUs in seconds, kept with it: one number per clock move, not one per reader */
+  private nowS = 0;
   private rng: Rng;
   private queue = new EventQueue<Item>();
   private link: LinkState;
@@ -211,7 +213,15 @@ export class World {
 
   /** virtual seconds */
   get now(): number {
-    return toSeconds(this.nowUs);
+    return this.nowS;
+  }
+
+  /** Moves the clock (never backwards) and its seconds twin together. */
+  private advance(us: number): void {
+    if (us > this.nowUs) {
+      this.nowUs = us;
+      this.nowS = toSeconds(us);
+    }
   }
 
   // ---- driving ---------------------------------------------------------------
@@ -250,7 +260,7 @@ export class World {
     const q = this.queue.pop();
     if (!q) return false;
     if (this.sampling) this.sampleBefore(q.t);
-    this.nowUs = Math.max(this.nowUs, q.t);
+    this.advance(q.t);
     this.handle(q);
     this.afterEvent();
     return true;
@@ -264,7 +274,7 @@ export class World {
       if (next < 0 || next > limit) break;
       this.step();
     }
-    this.nowUs = Math.max(this.nowUs, limit);
+    this.advance(limit);
     if (this.sampling) this.sampleBefore(limit + 1);
   }
 
@@ -369,7 +379,7 @@ export class World {
     const a = q.aOf(slot);
     const seg = kind === L_DELIVER ? q.takeObj(slot) : undefined;
     if (this.sampling) this.sampleBefore(t);
-    if (t > this.nowUs) this.nowUs = t;
+    this.advance(t);
     switch (kind) {
       case L_DELIVER: {
         const to: PeerName = a === 0 ? 'client' : 'server';
@@ -785,6 +795,7 @@ export class World {
   restore(s: WorldSnapshot): void {
     if (this.lean || this.load) throw new Error(`a World ${this.lean ? 'in lean mode' : 'with a load'} keeps no snapshots`);
     this.nowUs = s.nowUs;
+    this.nowS = toSeconds(s.nowUs);
     this.rng.state = s.rng;
     this.queue.load(s.queue);
     this.link = { cfg: { ...s.link.cfg }, partitioned: s.link.partitioned, dropNext: s.link.dropNext.map((r) => ({ ...r, flags: [...r.flags] })) };

@@ -5,17 +5,19 @@
  * same keys costs ~40 bytes an entry and a hash-table walk through scattered
  * entry objects; this costs 16 bytes a slot and stays contiguous, which is what
  * a host with tens of thousands of connections looks keys up in on every event.
+ * A slot's key and value sit side by side in one array (an empty slot's key is
+ * NaN), so a lookup in a table far larger than the cache costs one cache miss,
+ * not one per array (keys, values, a used mark).
  *
  * Values are Float64 (timer generations grow past 2^31 in long runs). `get`
  * returns `missing` (-1 unless told otherwise) for an absent key.
  */
 export class NumMap {
-  private keys: Float64Array;
-  private vals: Float64Array;
-  /** 1 where a slot holds a key */
-  private used: Uint8Array;
+  /** slot i: key at 2i (NaN when empty), value at 2i + 1 */
+  private slots: Float64Array;
+  /** slots - 1 */
   private mask: number;
-  /** 32 - log2(capacity): a multiplicative hash's best bits are its top ones */
+  /** 32 - log2(slots): a multiplicative hash's best bits are its top ones */
   private shift: number;
   private n = 0;
 
@@ -25,9 +27,7 @@ export class NumMap {
   ) {
     let cap = 16;
     while (cap < capacity * 2) cap *= 2;
-    this.keys = new Float64Array(cap);
-    this.vals = new Float64Array(cap);
-    this.used = new Uint8Array(cap);
+    this.slots = new Float64Array(2 * cap).fill(NaN);
     this.mask = cap - 1;
     this.shift = 32 - Math.log2(cap);
   }
@@ -43,78 +43,91 @@ export class NumMap {
     return Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1) >>> this.shift;
   }
 
+  /** The slot holding `k`, or -1. (An empty slot's NaN key equals nothing, itself included.) */
+  private find(k: number): number {
+    const s = this.slots;
+    const mask = this.mask;
+    for (let i = this.home(k); ; i = (i + 1) & mask) {
+      const x = s[2 * i]!;
+      if (x === k) return i;
+      if (x !== x) return -1;
+    }
+  }
+
   get(k: number): number {
-    const used = this.used;
-    const keys = this.keys;
-    for (let i = this.home(k); used[i] === 1; i = (i + 1) & this.mask) if (keys[i] === k) return this.vals[i]!;
-    return this.missing;
+    const i = this.find(k);
+    return i < 0 ? this.missing : this.slots[2 * i + 1]!;
   }
 
   has(k: number): boolean {
-    const used = this.used;
-    const keys = this.keys;
-    for (let i = this.home(k); used[i] === 1; i = (i + 1) & this.mask) if (keys[i] === k) return true;
-    return false;
+    return this.find(k) >= 0;
   }
 
   set(k: number, v: number): void {
+    const s = this.slots;
     let i = this.home(k);
-    for (; this.used[i] === 1; i = (i + 1) & this.mask) {
-      if (this.keys[i] === k) {
-        this.vals[i] = v;
+    for (; ; i = (i + 1) & this.mask) {
+      const x = s[2 * i]!;
+      if (x === k) {
+        s[2 * i + 1] = v;
         return;
       }
+      if (x !== x) break;
     }
-    this.used[i] = 1;
-    this.keys[i] = k;
-    this.vals[i] = v;
+    s[2 * i] = k;
+    s[2 * i + 1] = v;
     // at most 3/4 full: probes stay short
-    if (++this.n * 4 > this.keys.length * 3) this.grow();
+    if (++this.n * 4 > (this.mask + 1) * 3) this.grow();
   }
 
   /** Removes `k`; whether it was there. */
   delete(k: number): boolean {
-    const used = this.used;
-    const keys = this.keys;
+    const i = this.find(k);
+    if (i < 0) return false;
+    const s = this.slots;
     const mask = this.mask;
-    let i = this.home(k);
-    for (; used[i] === 1; i = (i + 1) & mask) if (keys[i] === k) break;
-    if (used[i] !== 1) return false;
     // backward shift: move later members of the probe run into the hole when their home allows it
     let hole = i;
-    for (let j = (i + 1) & mask; used[j] === 1; j = (j + 1) & mask) {
-      const h = this.home(keys[j]!);
+    for (let j = (i + 1) & mask; ; j = (j + 1) & mask) {
+      const kj = s[2 * j]!;
+      if (kj !== kj) break;
+      const h = this.home(kj);
       // j's entry may move to the hole unless its home lies cyclically in (hole, j]
       const inRange = hole <= j ? h > hole && h <= j : h > hole || h <= j;
       if (inRange) continue;
-      keys[hole] = keys[j]!;
-      this.vals[hole] = this.vals[j]!;
+      s[2 * hole] = kj;
+      s[2 * hole + 1] = s[2 * j + 1]!;
       hole = j;
     }
-    used[hole] = 0;
+    s[2 * hole] = NaN;
     this.n--;
     return true;
   }
 
   clear(): void {
-    this.used.fill(0);
+    this.slots.fill(NaN);
     this.n = 0;
   }
 
   /** Every (key, value), in slot order (not insertion order). */
   *entries(): Generator<[number, number]> {
-    for (let i = 0; i < this.used.length; i++) if (this.used[i] === 1) yield [this.keys[i]!, this.vals[i]!];
+    const s = this.slots;
+    for (let i = 0; i <= this.mask; i++) {
+      const k = s[2 * i]!;
+      if (k === k) yield [k, s[2 * i + 1]!];
+    }
   }
 
   private grow(): void {
-    const { keys, vals, used } = this;
-    const cap = keys.length * 2;
-    this.keys = new Float64Array(cap);
-    this.vals = new Float64Array(cap);
-    this.used = new Uint8Array(cap);
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.slots = new Float64Array(2 * cap).fill(NaN);
     this.mask = cap - 1;
     this.shift = 32 - Math.log2(cap);
     this.n = 0;
-    for (let i = 0; i < used.length; i++) if (used[i] === 1) this.set(keys[i]!, vals[i]!);
+    for (let i = 0; i < old.length; i += 2) {
+      const k = old[i]!;
+      if (k === k) this.set(k, old[i + 1]!);
+    }
   }
 }

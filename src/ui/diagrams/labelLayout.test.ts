@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OBox, SegmentLabelInput } from './labelLayout.ts';
 import { bounds, labelBox, lineBox, overlaps, placeGreedy, placeNowLabel, placeSegmentLabels, segmentLabelSpots, textWidth } from './labelLayout.ts';
@@ -15,7 +16,45 @@ function arrow(id: number, from: 'client' | 'server', y1: number, text = 'FIN,AC
   return { id, x1, y1, x2, y2: y1 + drop, angle, text };
 }
 
+/** The separating-axis test written out on the boxes' corners: the reference for the allocation-free one. */
+function cornersOf(b: OBox): [number, number][] {
+  const a = (b.angle * Math.PI) / 180;
+  const [ux, uy] = [Math.cos(a), Math.sin(a)];
+  return ([[-1, -1], [1, -1], [1, 1], [-1, 1]] as const).map(([sx, sy]) => [b.cx + sx * b.hw * ux - sy * b.hh * uy, b.cy + sx * b.hw * uy + sy * b.hh * ux]);
+}
+function overlapsByCorners(a: OBox, b: OBox): boolean {
+  const [ca, cb] = [cornersOf(a), cornersOf(b)];
+  for (const r of [a, b].map((x) => (x.angle * Math.PI) / 180)) {
+    for (const [ax, ay] of [[Math.cos(r), Math.sin(r)], [-Math.sin(r), Math.cos(r)]] as const) {
+      const pa = ca.map(([x, y]) => x * ax + y * ay);
+      const pb = cb.map(([x, y]) => x * ax + y * ay);
+      if (Math.max(...pa) <= Math.min(...pb) + 1e-9 || Math.max(...pb) <= Math.min(...pa) + 1e-9) return false;
+    }
+  }
+  return true;
+}
+
 describe('oriented boxes', () => {
+  it('overlap exactly when the corner-based separating-axis test says so, and bounds hold every corner', () => {
+    const arb = fc.record({
+      cx: fc.integer({ min: -200, max: 200 }),
+      cy: fc.integer({ min: -200, max: 200 }),
+      hw: fc.integer({ min: 1, max: 120 }),
+      hh: fc.integer({ min: 1, max: 20 }),
+      angle: fc.integer({ min: -90, max: 90 }),
+    });
+    fc.assert(
+      fc.property(arb, arb, (a, b) => {
+        expect(overlaps(a, b)).toBe(overlapsByCorners(a, b));
+        const r = bounds(a);
+        for (const [x, y] of cornersOf(a)) expect(x >= r.x0 - 1e-9 && x <= r.x1 + 1e-9 && y >= r.y0 - 1e-9 && y <= r.y1 + 1e-9).toBe(true);
+        // and tight: some corner reaches each side
+        expect(Math.min(...cornersOf(a).map((c) => c[0]))).toBeCloseTo(r.x0, 9);
+        expect(Math.max(...cornersOf(a).map((c) => c[1]))).toBeCloseTo(r.y1, 9);
+      }),
+      { seed: 8, numRuns: 3000 },
+    );
+  });
   it('detect overlap and separation of axis-aligned boxes', () => {
     expect(overlaps(box(0, 0, 10, 5), box(15, 0, 10, 5))).toBe(true);
     expect(overlaps(box(0, 0, 10, 5), box(25, 0, 10, 5))).toBe(false);

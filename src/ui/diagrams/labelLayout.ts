@@ -70,22 +70,6 @@ export function segmentLabelFit(text: string, fontSize: number): number | undefi
 }
 const FITS = new Map<string, number>();
 
-function corners(b: OBox): [number, number][] {
-  const a = (b.angle * Math.PI) / 180;
-  const ux = Math.cos(a);
-  const uy = Math.sin(a);
-  const out: [number, number][] = [];
-  for (const [sx, sy] of [
-    [-1, -1],
-    [1, -1],
-    [1, 1],
-    [-1, 1],
-  ] as const) {
-    out.push([b.cx + sx * b.hw * ux - sy * b.hh * uy, b.cy + sx * b.hw * uy + sy * b.hh * ux]);
-  }
-  return out;
-}
-
 type Bounds = { x0: number; y0: number; x1: number; y1: number };
 /** Boxes are never mutated once made, so their bounds are computed once. */
 const BOUNDS = new WeakMap<OBox, Bounds>();
@@ -97,29 +81,44 @@ export function bounds(b: OBox): Bounds {
   return r;
 }
 
+// Placement tests thousands of pairs per frame at high speed (every new label, and the "now" label
+// against everything near the line): the arithmetic below allocates nothing.
+
 function computeBounds(b: OBox): Bounds {
-  const c = corners(b);
-  const xs = c.map((p) => p[0]);
-  const ys = c.map((p) => p[1]);
-  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+  const a = (b.angle * Math.PI) / 180;
+  // the half extents of a rotated rectangle along x and y
+  const ex = Math.abs(b.hw * Math.cos(a)) + Math.abs(b.hh * Math.sin(a));
+  const ey = Math.abs(b.hw * Math.sin(a)) + Math.abs(b.hh * Math.cos(a));
+  return { x0: b.cx - ex, y0: b.cy - ey, x1: b.cx + ex, y1: b.cy + ey };
+}
+
+/** Is there a gap between `a` and `b` along the axis (ax, ay)? (touching counts as a gap) */
+function apartAlong(a: OBox, b: OBox, ax: number, ay: number): boolean {
+  // a box's projection: its centre's, plus or minus its half extents' projections on its own axes
+  const ra = (a.angle * Math.PI) / 180;
+  const rb = (b.angle * Math.PI) / 180;
+  const ca = a.cx * ax + a.cy * ay;
+  const cb = b.cx * ax + b.cy * ay;
+  const ea = Math.abs(a.hw * (Math.cos(ra) * ax + Math.sin(ra) * ay)) + Math.abs(a.hh * (-Math.sin(ra) * ax + Math.cos(ra) * ay));
+  const eb = Math.abs(b.hw * (Math.cos(rb) * ax + Math.sin(rb) * ay)) + Math.abs(b.hh * (-Math.sin(rb) * ax + Math.cos(rb) * ay));
+  return ca + ea <= cb - eb + 1e-9 || cb + eb <= ca - ea + 1e-9;
 }
 
 /** Do two oriented boxes overlap? (separating-axis theorem; touching counts as apart) */
 export function overlaps(a: OBox, b: OBox): boolean {
-  const ca = corners(a);
-  const cb = corners(b);
-  for (const box of [a, b]) {
-    const r = (box.angle * Math.PI) / 180;
-    for (const [ax, ay] of [
-      [Math.cos(r), Math.sin(r)],
-      [-Math.sin(r), Math.cos(r)],
-    ] as const) {
-      const pa = ca.map(([x, y]) => x * ax + y * ay);
-      const pb = cb.map(([x, y]) => x * ax + y * ay);
-      if (Math.max(...pa) <= Math.min(...pb) + 1e-9 || Math.max(...pb) <= Math.min(...pa) + 1e-9) return false;
-    }
-  }
-  return true;
+  // bounds clearly apart: so are the boxes (most pairs end here)
+  const p = bounds(a);
+  const q = bounds(b);
+  if (p.x1 < q.x0 || q.x1 < p.x0 || p.y1 < q.y0 || q.y1 < p.y0) return false;
+  return !apartOnAxesOf(a, a, b) && !apartOnAxesOf(b, a, b);
+}
+
+/** Is there a gap between `a` and `b` along one of `box`'s two axes? */
+function apartOnAxesOf(box: OBox, a: OBox, b: OBox): boolean {
+  const r = (box.angle * Math.PI) / 180;
+  const ux = Math.cos(r);
+  const uy = Math.sin(r);
+  return apartAlong(a, b, ux, uy) || apartAlong(a, b, -uy, ux);
 }
 
 /** Overlap of the axis-aligned bounds (a cheap measure of "how bad" a collision is). */
