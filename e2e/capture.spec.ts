@@ -98,6 +98,14 @@ for (const lang of ['en', 'zh-CN'] as const) {
     if (lang === 'en') await expect(reason).toHaveText(/^the server model in CLOSED would not send FIN,ACK seq=\d+ ack=\d+ len=0/);
     else await expect(reason).toHaveText(/^服务器端的模型处于 CLOSED，不会发送 FIN,ACK seq=\d+ ack=\d+ len=0/);
     await page.screenshot({ path: `${SHOTS}/capture-flag-${lang}.png` });
+    // on a phone the dialog's Close keeps its word on one line beside the long title
+    await page.setViewportSize({ width: 390, height: 844 });
+    const closeLines = await dialog.getByTestId('capture-close').evaluate((el) => {
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      return new Set([...r.getClientRects()].filter((q) => q.width > 0).map((q) => Math.round(q.top))).size;
+    });
+    expect(closeLines, 'lines of the Close button').toBe(1);
   });
 }
 
