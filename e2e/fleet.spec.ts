@@ -76,7 +76,8 @@ test.describe('fleet view', () => {
   });
 
   test('a connection picked in a state opens in the two-peer view in that state', async ({ page }) => {
-    await page.goto('./?view=fleet&preset=fin-wait-2&lang=en');
+    // linked in the dark theme: the story opens in it too
+    await page.goto('./?view=fleet&preset=fin-wait-2&lang=en&theme=dark');
     await expect(page.locator(finished)).toBeVisible({ timeout: 200_000 });
     await pickBand(page, 'FIN_WAIT_2');
     const summary = page.getByTestId('fleet-drill-summary');
@@ -86,6 +87,7 @@ test.describe('fleet view', () => {
     await open.click();
     await expect(page.getByTestId('peer-server')).toHaveAttribute('data-tcp-state', 'FIN_WAIT_2', { timeout: 30_000 });
     await expect(page.locator('[data-testid="diagram-state"][data-state="FIN_WAIT_2"]')).toHaveAttribute('data-active-peers', /server/);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   });
 
   test('a what-if draws the run after the change next to the one before, with its marker', async ({ page }) => {
@@ -102,7 +104,8 @@ test.describe('fleet view', () => {
   });
 
   test('the connection drilled into downloads as a capture of its own segments', async ({ page }) => {
-    await page.goto('./?view=fleet&preset=fin-wait-2&lang=en');
+    // linked in the dark theme: the story opens in it too
+    await page.goto('./?view=fleet&preset=fin-wait-2&lang=en&theme=dark');
     await expect(page.locator(finished)).toBeVisible({ timeout: 200_000 });
     await pickBand(page, 'FIN_WAIT_2');
     const summary = page.getByTestId('fleet-drill-summary');

@@ -8,14 +8,17 @@ import { encodeActions, encodeKnobs } from '../url.ts';
 import type { DrillConnection, DrillResult } from './protocol.ts';
 import { useI18n } from '../i18n/index.ts';
 import { formatCount } from './formatCount.ts';
+import type { Theme } from '../docs/protocol.ts';
 import type { Lang, MessageKey } from '../i18n/index.ts';
 import { drillCaptureName } from './drillCapture.ts';
 import { fleetWorker } from './useFleetRun.ts';
 import { downloadCapture } from '../capture/downloadCapture.ts';
 
-export function twoPeerHref(replay: DrillResult['connections'][number]['replay'], lang: Lang): string {
+export function twoPeerHref(replay: DrillResult['connections'][number]['replay'], lang: Lang, theme?: Theme): string {
   const q = new URLSearchParams();
   q.set('lang', lang);
+  // a theme the fleet page was linked with goes along (a theme picked by hand is remembered anyway)
+  if (theme) q.set('theme', theme);
   q.set('t', String(replay.t));
   if (Object.keys(replay.knobs).length) q.set('k', encodeKnobs(replay.knobs));
   const { actions } = replay;
@@ -23,7 +26,7 @@ export function twoPeerHref(replay: DrillResult['connections'][number]['replay']
   return `?${q.toString()}`;
 }
 
-export function Drill({ result, busy, presetId }: { result: DrillResult | null; busy: boolean; presetId: string }) {
+export function Drill({ result, busy, presetId, theme }: { result: DrillResult | null; busy: boolean; presetId: string; theme?: Theme }) {
   const { t, lang } = useI18n();
   const [saving, setSaving] = useState<number | null>(null);
   const [status, setStatus] = useState('');
@@ -64,7 +67,7 @@ export function Drill({ result, busy, presetId }: { result: DrillResult | null; 
                   {c.path.map((p) => `${p.to} @ ${Math.round(p.t * 100) / 100}`).join(' → ')}
                 </div>
                 <div className="drill-actions">
-                  <a href={twoPeerHref(c.replay, lang)} data-testid="fleet-drill-open" data-state={result.state}>
+                  <a href={twoPeerHref(c.replay, lang, theme)} data-testid="fleet-drill-open" data-state={result.state}>
                     {t('fleet.drillOpen')}
                   </a>
                   <button type="button" onClick={() => download(c)} disabled={saving !== null} data-testid="fleet-drill-capture" title={t('fleet.drillCaptureHelp')}>
