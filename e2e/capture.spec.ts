@@ -35,6 +35,18 @@ test('Open capture…: a real Linux capture replayed through the state machine',
   await expect(dialog.locator('[data-testid="diagram-state"][data-state="TIME_WAIT"]')).toHaveAttribute('data-active-peers', 'client');
   await expect(dialog.locator('[data-testid="segment"]')).toHaveCount(8);
   await expect(dialog).toContainText('None: every segment is what the model would have sent and accepted.');
+  // packets stamped microseconds apart are drawn a label apart: no state name over another, no
+  // two arrows at one height
+  const ladder = dialog.getByTestId('sequence-diagram');
+  const names = await ladder.locator('.seq-band-label').evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); return { text: el.textContent, l: r.left, t: r.top, r: r.right, b: r.bottom }; }));
+  expect(names.length).toBeGreaterThanOrEqual(8);
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++) {
+      const [p, q] = [names[i]!, names[j]!];
+      expect(Math.min(p.r, q.r) - Math.max(p.l, q.l) > 0.5 && Math.min(p.b, q.b) - Math.max(p.t, q.t) > 0.5, `${p.text} / ${q.text}`).toBe(false);
+    }
+  const arrowYs = (await ladder.getByTestId('segment').evaluateAll((els) => els.map((el) => el.querySelector('line')!.getBoundingClientRect().top))).sort((a, b) => a - b);
+  for (let i = 1; i < arrowYs.length; i++) expect(arrowYs[i]! - arrowYs[i - 1]!, 'px between two arrows').toBeGreaterThan(10);
   await page.screenshot({ path: `${SHOTS}/capture-replay-1366.png` });
   // Back to the first packet: the client has just sent its SYN.
   await dialog.getByTestId('capture-time').fill('0');
@@ -86,6 +98,14 @@ for (const lang of ['en', 'zh-CN'] as const) {
     if (lang === 'en') await expect(reason).toHaveText(/^the server model in CLOSED would not send FIN,ACK seq=\d+ ack=\d+ len=0/);
     else await expect(reason).toHaveText(/^服务器端的模型处于 CLOSED，不会发送 FIN,ACK seq=\d+ ack=\d+ len=0/);
     await page.screenshot({ path: `${SHOTS}/capture-flag-${lang}.png` });
+    // on a phone the dialog's Close keeps its word on one line beside the long title
+    await page.setViewportSize({ width: 390, height: 844 });
+    const closeLines = await dialog.getByTestId('capture-close').evaluate((el) => {
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      return new Set([...r.getClientRects()].filter((q) => q.width > 0).map((q) => Math.round(q.top))).size;
+    });
+    expect(closeLines, 'lines of the Close button').toBe(1);
   });
 }
 

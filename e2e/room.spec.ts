@@ -118,6 +118,14 @@ test('the Present button and F enter presenter mode', async ({ page }) => {
   await open(page, 'scenario=handshake');
   await page.getByTestId('present-toggle').click();
   await expect(page.getByTestId('app')).toHaveAttribute('data-present', '1');
+  // before the first segment the ladder's "No segments yet" line is whole inside its scroll box
+  // (the larger type put it below the drawing's end, cut in half)
+  const hint = await page.getByTestId('sequence-diagram').evaluate((el) => {
+    const text = [...el.querySelectorAll('text')].find((t) => t.textContent === 'No segments yet.')!.getBoundingClientRect();
+    const box = el.querySelector('.seq-paper')!.getBoundingClientRect();
+    return { bottom: Math.round(text.bottom), boxBottom: Math.round(box.bottom), scroll: el.querySelector('.seq-scroll')!.scrollHeight };
+  });
+  expect(hint.bottom, JSON.stringify(hint)).toBeLessThanOrEqual(hint.boxBottom);
   await page.keyboard.press('Escape');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('f');

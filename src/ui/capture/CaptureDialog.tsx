@@ -11,6 +11,7 @@ import type { Profile } from '../../tcp/knobs.ts';
 import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
 import { useI18n } from '../i18n/index.ts';
 import { flaggedOf, replayView } from './replayView.ts';
+import { spreadAxis, spreadView } from './spreadAxis.ts';
 
 const noop = () => {};
 
@@ -41,6 +42,9 @@ export default function CaptureDialog({ opened, profile, onClose }: { opened: Op
 
   const info = opened.streams[stream];
   const view = useMemo(() => ('error' in result || !info ? null : replayView(result.trace.events, time, profile, { client: info.client.port, server: info.server.port })), [result, time, profile, info]);
+  // the ladder draws packets stamped microseconds apart one label apart (spreadAxis.ts)
+  const axis = useMemo(() => spreadAxis('error' in result ? [] : result.trace.events.map((e) => e.t)), [result]);
+  const drawn = useMemo(() => (view ? spreadView(view, axis) : null), [view, axis]);
   const flagged = 'error' in result ? [] : flaggedOf(result.trace.events);
   // notes about the capture's own times (a packet stamped before an earlier one), not about the model
   const timeNotes = 'error' in result ? [] : result.flags.filter((f) => f.why?.code === 'time-back');
@@ -107,7 +111,7 @@ export default function CaptureDialog({ opened, profile, onClose }: { opened: Op
               </p>
               <div className="capture-diagrams">
                 <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={null} lang={lang} selected={null} onSelect={noop} />
-                <SequenceDiagram view={view} displayTime={time} relative lang={lang} selectedSegment={selected} onSelectSegment={setSelected} />
+                <SequenceDiagram view={drawn!} displayTime={axis.map(time)} nowText={t('captureLadder.now', { t: time.toFixed(6) })} relative lang={lang} selectedSegment={selected} onSelectSegment={setSelected} />
               </div>
               <h3>{t('capture.flagged', { n: flagged.length })}</h3>
               {flagged.length === 0 ? (

@@ -348,7 +348,8 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const winBottom = !measured ? Infinity : jumpTo !== null ? jumpTo + vh + edge : following ? nowY + vh + margin : port.st + vh + 2 * margin;
   const fr = model.frame(displayTime, winTop, winBottom);
   const full = fr.scale;
-  const height = fr.height + BOTTOM_PAD;
+  // (before the first segment, room for the "no segments yet" line under the now label)
+  const height = Math.max(fr.height + BOTTOM_PAD, view.segments.length === 0 ? nowY + 3.6 * textFont : 0);
   // The drawing's paper grows in steps, not every frame: a new viewBox height re-lays out every
   // node of the SVG. At 1000× the now line moves screens per frame, so the paper doubles
   // (paperHeight). The box around it is clipped to the drawing's height, so the reader never

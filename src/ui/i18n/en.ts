@@ -439,6 +439,8 @@ export const en = {
   // --- look: header controls that say what they are ---
   'fleet.navTitle': 'A busy server: thousands of connections, counted per state',
   'pkt.headerTitle': 'Run a packetdrill script in the page',
+  // --- capture ladder: packets a label apart ---
+  'captureLadder.now': 'now {t} s',
 } as const;
 
 export type MessageKey = keyof typeof en;

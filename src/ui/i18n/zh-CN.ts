@@ -441,4 +441,6 @@ export const zhCN: Dict = {
   // --- look: header controls that say what they are ---
   'fleet.navTitle': '繁忙的服务器：数千个连接，按状态计数',
   'pkt.headerTitle': '在页面中运行 packetdrill 脚本',
+  // --- capture ladder: packets a label apart ---
+  'captureLadder.now': '现在 {t} 秒',
 };
