@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { pacedWait } from './usePaced.ts';
+import { describe, expect, it, vi } from 'vitest';
+import type { IdleHost } from './usePaced.ts';
+import { pacedWait, schedulePaced } from './usePaced.ts';
 
 describe('pacedWait', () => {
   it('shows a change at once when not pacing (paused, stepping, seeking)', () => {
@@ -29,5 +30,59 @@ describe('pacedWait', () => {
     // one second of frames: ten redraws instead of sixty
     expect(draws.length).toBe(10);
     for (let i = 1; i < draws.length; i++) expect(draws[i]! - draws[i - 1]!).toBeGreaterThanOrEqual(100);
+  });
+});
+
+describe('schedulePaced', () => {
+  /** a page whose timers and idle periods the test runs by hand */
+  function page(withIdle = true) {
+    const timers = new Map<number, () => void>();
+    const idles = new Map<number, { fn: () => void; timeout: number }>();
+    let n = 0;
+    const host: IdleHost = {
+      setTimeout: (fn) => (timers.set(++n, fn), n),
+      clearTimeout: (id) => void timers.delete(id as number),
+      ...(withIdle ? { requestIdleCallback: (fn: () => void, o: { timeout: number }) => (idles.set(++n, { fn, timeout: o.timeout }), n), cancelIdleCallback: (id: number) => void idles.delete(id) } : {}),
+    };
+    const run = (m: Map<number, { fn: () => void } | (() => void)>) => {
+      for (const [id, x] of [...m]) {
+        m.delete(id);
+        (typeof x === 'function' ? x : x.fn)();
+      }
+    };
+    return { host, timers, idles, fireTimers: () => run(timers), fireIdle: () => run(idles) };
+  }
+
+  it('while pacing, shows the value in the idle period after the wait, never in the timer itself', () => {
+    const p = page();
+    const show = vi.fn();
+    schedulePaced(show, 40, true, 100, p.host);
+    p.fireTimers();
+    expect(show).not.toHaveBeenCalled();
+    expect([...p.idles.values()].map((x) => x.timeout)).toEqual([100]);
+    p.fireIdle();
+    expect(show).toHaveBeenCalledTimes(1);
+  });
+  it('not pacing (paused, stepping), or without idle callbacks, shows it when the timer fires', () => {
+    for (const [pace, idle] of [[false, true], [true, false]] as const) {
+      const p = page(idle);
+      const show = vi.fn();
+      schedulePaced(show, 0, pace, 100, p.host);
+      p.fireTimers();
+      expect(show).toHaveBeenCalledTimes(1);
+      expect(p.idles.size).toBe(0);
+    }
+  });
+  it('a cancel before or after the timer means nothing is shown', () => {
+    for (const after of [false, true]) {
+      const p = page();
+      const show = vi.fn();
+      const cancel = schedulePaced(show, 10, true, 100, p.host);
+      if (after) p.fireTimers();
+      cancel();
+      p.fireTimers();
+      p.fireIdle();
+      expect(show).not.toHaveBeenCalled();
+    }
   });
 });

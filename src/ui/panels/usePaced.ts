@@ -16,6 +16,32 @@ export function pacedWait(changed: boolean, pace: boolean, shownAt: number, now:
   return Math.max(0, shownAt + intervalMs - now);
 }
 
+/** What schedulePaced needs of the page (the window; a stand-in in tests). */
+export interface IdleHost {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
+  requestIdleCallback?(fn: () => void, o: { timeout: number }): number;
+  cancelIdleCallback?(id: number): void;
+}
+
+/**
+ * Calls `show` once `waitMs` are over. While pacing (the clock runs) it waits further for the
+ * browser's next idle period, at most `intervalMs` more: the log's redraw then starts once a frame's
+ * work is done, in the time left before the next one, instead of at a timer's whim in the middle of
+ * a frame interval, where it made a heavy frame miss its vsync. Returns a cancel.
+ */
+export function schedulePaced(show: () => void, waitMs: number, pace: boolean, intervalMs: number, host: IdleHost = globalThis as unknown as IdleHost): () => void {
+  let idle: number | null = null;
+  const timer = host.setTimeout(() => {
+    if (pace && host.requestIdleCallback) idle = host.requestIdleCallback(show, { timeout: intervalMs });
+    else show();
+  }, waitMs);
+  return () => {
+    host.clearTimeout(timer);
+    if (idle !== null) host.cancelIdleCallback?.(idle);
+  };
+}
+
 export function usePaced<T>(value: T, pace: boolean, intervalMs: number): T {
   const [shown, setShown] = useState(value);
   const shownAt = useRef(-Infinity);
@@ -30,8 +56,7 @@ export function usePaced<T>(value: T, pace: boolean, intervalMs: number): T {
       shownAt.current = performance.now();
       setShown(latest.current);
     };
-    const id = setTimeout(show, pacedWait(true, pace, shownAt.current, performance.now(), intervalMs));
-    return () => clearTimeout(id);
+    return schedulePaced(show, pacedWait(true, pace, shownAt.current, performance.now(), intervalMs), pace, intervalMs);
   }, [value, shown, pace, intervalMs]);
   // not pacing: the value itself, with no delay at all
   return pace ? shown : value;
