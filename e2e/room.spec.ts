@@ -151,6 +151,10 @@ test('1366×768: both diagrams and the Listen/Connect buttons on the first scree
   await page.locator('[data-testid="diagram-state"][data-state="TIME_WAIT"]').click();
   await expect(page.getByTestId('state-info')).toBeVisible();
   expect(await inViewport(page, '[data-testid="state-info"] h2')).toBe(true);
+  // presenting free play (no note to show): the story box names what is on screen, not empty
+  await page.getByTestId('present-toggle').click();
+  await expect(page.getByTestId('app')).toHaveAttribute('data-present', '1');
+  expect(await page.locator('.story').evaluate((el) => (el as HTMLElement).innerText.trim())).toBe('Free play (no script)');
 });
 
 for (const [w, h] of [
