@@ -86,3 +86,72 @@ for (const lang of LANGS) {
     });
   }
 }
+
+// what a person walks through beyond the first picture: a lesson with a note open, the capture
+// replay, a failing packetdrill script, presenting free play, the fleet's drill-down and what-if,
+// in the dark and high-contrast themes too
+for (const [w, h] of [...SIZES, [700, 450]] as const)
+  for (const lang of LANGS)
+    for (const theme of ['dark', 'contrast'] as const) {
+      const tag = `${w}x${h}-${lang}-${theme}`;
+      test(`walk lesson ${tag}`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        await page.goto(`./?scenario=teardown&lang=${lang}&theme=${theme}`);
+        await expect(page.getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
+        for (let i = 0; i < 2; i++) {
+          await page.getByTestId('note-next').click();
+          await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
+        }
+        await shoot(page, `walk-lesson-${tag}`);
+      });
+      test(`walk capture ${tag}`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        await page.goto(`./?scenario=teardown&lang=${lang}&theme=${theme}`);
+        await page.getByTestId('capture-panel').locator('summary').click();
+        await page.getByTestId('open-capture').setInputFiles('tests/captures/linux/teardown.pcap');
+        await expect(page.getByTestId('capture-dialog')).toBeVisible();
+        await shoot(page, `walk-capture-${tag}`);
+      });
+      test(`walk packetdrill failing ${tag}`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        await page.goto(`./?view=packetdrill&lang=${lang}&theme=${theme}`);
+        const text = await page.getByTestId('pkt-text').inputValue();
+        await page.getByTestId('pkt-text').fill(text.replace('> S 0:0(0)', '> F 0:0(0)'));
+        await page.getByTestId('pkt-run').click();
+        await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'fail');
+        await shoot(page, `walk-pkt-fail-${tag}`);
+      });
+      if (w >= 1280)
+        test(`walk present free ${tag}`, async ({ page }) => {
+          await page.setViewportSize({ width: w, height: h });
+          await page.goto(`./?scenario=free&present=1&lang=${lang}&theme=${theme}`);
+          await expect(page.getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
+          await shoot(page, `walk-present-free-${tag}`);
+        });
+    }
+
+for (const [w, h, lang, theme] of [
+  [1366, 768, 'en', 'dark'],
+  [390, 844, 'zh-CN', 'light'],
+] as const)
+  test(`walk fleet drill-down and what-if ${w}x${h} ${lang} ${theme}`, async ({ page }) => {
+    test.setTimeout(400_000);
+    const tag = `${w}x${h}-${lang}-${theme}`;
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto(`./?view=fleet&preset=fin-wait-2&lang=${lang}&theme=${theme}`);
+    await expect(page.locator('[data-testid="fleet-page"][data-finished="1"]')).toBeVisible({ timeout: 300_000 });
+    const box = (await page.locator('[data-testid="fleet-chart"] [data-testid="fleet-band"][data-state="FIN_WAIT_2"]').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.6);
+    await expect(page.getByTestId('fleet-drill-summary')).toHaveAttribute('data-state', 'FIN_WAIT_2', { timeout: 120_000 });
+    await page.getByTestId('fleet-drill-summary').scrollIntoViewIfNeeded();
+    await shoot(page, `walk-fleet-drill-${tag}`);
+    await page.getByTestId('fleet-whatif-knob').selectOption('tcp_fin_timeout');
+    await page.getByTestId('fleet-whatif-value').fill('30');
+    await page.getByTestId('fleet-whatif-apply').click();
+    await expect(page.getByTestId('fleet-chart-after')).toBeVisible();
+    await page.getByTestId('fleet-chart').scrollIntoViewIfNeeded();
+    await shoot(page, `walk-fleet-after-${tag}`);
+    await page.getByTestId('fleet-drill-open').first().click();
+    await expect(page.getByTestId('peer-server')).toBeAttached({ timeout: 30_000 });
+    await shoot(page, `walk-fleet-story-${tag}`);
+  });
