@@ -84,8 +84,12 @@ test.describe('fleet view', () => {
     await expect(summary).toHaveAttribute('data-state', 'FIN_WAIT_2', { timeout: 120_000 });
     const open = page.getByTestId('fleet-drill-open').first();
     await expect(open).toBeVisible();
+    const serial = await page.getByTestId('fleet-drill-conn').first().getAttribute('data-serial');
     await open.click();
     await expect(page.getByTestId('peer-server')).toHaveAttribute('data-tcp-state', 'FIN_WAIT_2', { timeout: 30_000 });
+    // the story names the connection and says where the fleet found it (not "Free play")
+    await expect(page.locator('#story-h')).toHaveText(`Fleet connection #${serial}: the server in FIN_WAIT_2`);
+    await expect(page.getByTestId('note')).toContainText('This is where the fleet found it: the server side in FIN_WAIT_2');
     await expect(page.locator('[data-testid="diagram-state"][data-state="FIN_WAIT_2"]')).toHaveAttribute('data-active-peers', /server/);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   });

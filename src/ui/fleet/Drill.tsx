@@ -3,8 +3,13 @@
  * on the server, a link that opens its story in the two-peer view (full World replay), and its
  * capture as the server would have recorded it (made in the worker).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { encodeActions, encodeKnobs } from '../url.ts';
+import { encodeScenario } from '../docs/scenarioLink.ts';
+import { LANG_LIST, loadLang, translator } from '../i18n/index.ts';
+import type { Translate } from '../i18n/index.ts';
+import { storyScenario } from './storyScenario.ts';
+import type { StoryFrame } from './storyScenario.ts';
 import type { DrillConnection, DrillResult } from './protocol.ts';
 import { useI18n } from '../i18n/index.ts';
 import { formatCount } from './formatCount.ts';
@@ -14,8 +19,10 @@ import { drillCaptureName } from './drillCapture.ts';
 import { fleetWorker } from './useFleetRun.ts';
 import { downloadCapture } from '../capture/downloadCapture.ts';
 
-export function twoPeerHref(replay: DrillResult['connections'][number]['replay'], lang: Lang, theme?: Theme): string {
+export function twoPeerHref(replay: DrillResult['connections'][number]['replay'], lang: Lang, theme?: Theme, s?: string): string {
   const q = new URLSearchParams();
+  // the scenario that names the connection (no steps: the calls are the `a=` below)
+  if (s) q.set('s', s);
   q.set('lang', lang);
   // a theme the fleet page was linked with goes along (a theme picked by hand is remembered anyway)
   if (theme) q.set('theme', theme);
@@ -26,8 +33,26 @@ export function twoPeerHref(replay: DrillResult['connections'][number]['replay']
   return `?${q.toString()}`;
 }
 
-export function Drill({ result, busy, presetId, theme }: { result: DrillResult | null; busy: boolean; presetId: string; theme?: Theme }) {
+/** Translators for both languages, once both dictionaries are here (the story is titled in both). */
+function useBothLanguages(): Record<Lang, Translate> | null {
+  const [tr, setTr] = useState<Record<Lang, Translate> | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all(LANG_LIST.map(loadLang))
+      .then(() => live && setTr({ en: translator('en'), 'zh-CN': translator('zh-CN') }))
+      // without both dictionaries the link still opens the story, untitled (as free play)
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return tr;
+}
+
+export function Drill({ result, busy, presetId, presetTitle, theme }: { result: DrillResult | null; busy: boolean; presetId: string; presetTitle: StoryFrame['presetTitle']; theme?: Theme }) {
   const { t, lang } = useI18n();
+  const both = useBothLanguages();
+  const storyS = (c: DrillConnection) => (both && result ? encodeScenario(storyScenario(c, { presetId, presetTitle, state: result.state, t: result.t }, both)) : undefined);
   const [saving, setSaving] = useState<number | null>(null);
   const [status, setStatus] = useState('');
   const download = (c: DrillConnection) => {
@@ -67,7 +92,7 @@ export function Drill({ result, busy, presetId, theme }: { result: DrillResult |
                   {c.path.map((p) => `${p.to} @ ${Math.round(p.t * 100) / 100}`).join(' → ')}
                 </div>
                 <div className="drill-actions">
-                  <a href={twoPeerHref(c.replay, lang, theme)} data-testid="fleet-drill-open" data-state={result.state}>
+                  <a href={twoPeerHref(c.replay, lang, theme, storyS(c))} data-testid="fleet-drill-open" data-state={result.state}>
                     {t('fleet.drillOpen')}
                   </a>
                   <button type="button" onClick={() => download(c)} disabled={saving !== null} data-testid="fleet-drill-capture" title={t('fleet.drillCaptureHelp')}>

@@ -229,7 +229,7 @@ export function FleetPage() {
             <Readouts sample={sample} />
             <Descriptors sample={sample} prev={prev} ulimit={knobs.host.ulimit_n} />
             <WhatIf at={cur} changes={changes} onChange={setChanges} />
-            <Drill result={drill} busy={drillBusy} presetId={presetId} theme={init.state.theme ? theme : undefined} />
+            <Drill result={drill} busy={drillBusy} presetId={presetId} presetTitle={presetTitle(presetId)} theme={init.state.theme ? theme : undefined} />
           </aside>
         </div>
       </div>

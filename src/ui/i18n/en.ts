@@ -441,6 +441,10 @@ export const en = {
   'pkt.headerTitle': 'Run a packetdrill script in the page',
   // --- capture ladder: packets a label apart ---
   'captureLadder.now': 'now {t} s',
+  // --- fleet story: a drilled-into connection introduced by name ---
+  'fleetStory.title': 'Fleet connection #{serial}: the server in {state}',
+  'fleetStory.summary': 'One connection of the fleet run (preset: {preset}), told again with both peers. Client {peer}: {client}. Server application: {app}. The fleet found the server side in {state} at {t} s of its run; here that moment is at {at} s.',
+  'fleetStory.note': 'This is where the fleet found it: the server side in {state} (fleet time {t} s). Its path on the server, in this view’s time: {path}. The state diagram, the ladder and the log show how it got here.',
 } as const;
 
 export type MessageKey = keyof typeof en;
