@@ -3,7 +3,7 @@
  * on the server, a link that opens its story in the two-peer view (full World replay), and its
  * capture as the server would have recorded it (made in the worker).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { encodeActions, encodeKnobs } from '../url.ts';
 import { encodeScenario } from '../docs/scenarioLink.ts';
 import { LANG_LIST, loadLang, translator } from '../i18n/index.ts';
@@ -52,7 +52,18 @@ function useBothLanguages(): Record<Lang, Translate> | null {
 export function Drill({ result, busy, presetId, presetTitle, theme }: { result: DrillResult | null; busy: boolean; presetId: string; presetTitle: StoryFrame['presetTitle']; theme?: Theme }) {
   const { t, lang } = useI18n();
   const both = useBothLanguages();
-  const storyS = (c: DrillConnection) => (both && result ? encodeScenario(storyScenario(c, { presetId, presetTitle, state: result.state, t: result.t }, both)) : undefined);
+  // once per drill result, not per render: the fleet page re-renders as samples arrive, and each
+  // link compresses a scenario
+  const hrefs = useMemo(
+    () =>
+      new Map(
+        (result?.connections.slice(0, 8) ?? []).map((c) => {
+          const s = both && result ? encodeScenario(storyScenario(c, { presetId, presetTitle, state: result.state, t: result.t }, both)) : undefined;
+          return [c.serial, twoPeerHref(c.replay, lang, theme, s)];
+        }),
+      ),
+    [result, both, presetId, presetTitle, lang, theme],
+  );
   const [saving, setSaving] = useState<number | null>(null);
   const [status, setStatus] = useState('');
   const download = (c: DrillConnection) => {
@@ -92,7 +103,7 @@ export function Drill({ result, busy, presetId, presetTitle, theme }: { result: 
                   {c.path.map((p) => `${p.to} @ ${Math.round(p.t * 100) / 100}`).join(' → ')}
                 </div>
                 <div className="drill-actions">
-                  <a href={twoPeerHref(c.replay, lang, theme, storyS(c))} data-testid="fleet-drill-open" data-state={result.state}>
+                  <a href={hrefs.get(c.serial)} data-testid="fleet-drill-open" data-state={result.state}>
                     {t('fleet.drillOpen')}
                   </a>
                   <button type="button" onClick={() => download(c)} disabled={saving !== null} data-testid="fleet-drill-capture" title={t('fleet.drillCaptureHelp')}>
