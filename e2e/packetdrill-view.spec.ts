@@ -66,19 +66,27 @@ test('a broken copy fails with the failing line highlighted, the run drawn up to
   const i = lines.findIndex((l) => l.includes('> S 0:0(0)'));
   lines[i] = lines[i]!.replace('> S 0:0(0)', '> F 0:0(0)');
   await page.getByTestId('pkt-text').fill(lines.join('\n'));
+  // in English the verdict is the CLI's own line
+  await page.getByTestId('pkt-run').click();
+  await expect(page.getByTestId('pkt-verdict')).toHaveText(new RegExp(`^FAIL common\\/active-open\\.pkt:${i + 1}: expected F 0:0\\(0\\), got SYN 0:0\\(0\\).*: flags SYN instead of FIN$`));
+  await page.getByTestId('pkt-edit').click();
   await page.getByTestId('pkt-copy-link').click();
   const link = (await page.getByTestId('app').getAttribute('data-copy-url'))!;
   expect(LZString.decompressFromEncodedURIComponent(new URL(link).searchParams.get('pkt')!)).toBe(lines.join('\n'));
 
   // a linked script runs on opening, embedded too
   await page.setViewportSize({ width: 700, height: 450 });
-  await page.goto(`${link}&embed=1`);
+  // the link opened in Chinese: the runner's reason is worded in Chinese too, in the verdict and at the line
+  await page.goto(`${link.replace('lang=en', 'lang=zh-CN')}&embed=1`);
   await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'fail');
   await page.getByTestId('pkt-run').click();
   await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'fail');
   await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-line', String(i + 1));
   const failing = page.getByTestId('pkt-fail-line');
   await expect(failing).toContainText('> F 0:0(0)');
+  await expect(page.getByTestId('pkt-verdict')).toHaveText(new RegExp(`^失败 linked\\.pkt:${i + 1}：期望 F 0:0\\(0\\)，实际 SYN 0:0\\(0\\).*：标志为 SYN，应为 FIN$`));
+  await expect(failing.locator('.pkt-why')).toContainText('标志为 SYN，应为 FIN');
+  expect(await page.getByTestId('pkt-verdict').textContent()).not.toMatch(/expected|instead|got/);
   await expect(failing).toBeInViewport();
   expect(await page.getByTestId('pkt-listing').locator('li').nth(i).getAttribute('data-testid')).toBe('pkt-fail-line');
   // the picture stops where the run did: the stack's SYN is drawn (it sent one, not a FIN), at the failing line

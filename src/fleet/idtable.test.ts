@@ -42,4 +42,16 @@ describe('IdTable', () => {
     expect([...t.values()]).toEqual(['c', 'b']);
     expect(t.size).toBe(2);
   });
+
+  it('reuses an emptied page for another page number with nothing of the old keys in it', () => {
+    const t = new IdTable<number>();
+    for (let k = 0; k < 1024; k++) t.set(k, k + 1);
+    for (let k = 0; k < 1024; k++) t.delete(k);
+    expect(t.size).toBe(0);
+    t.set(7 * 1024 + 3, 42);
+    for (let k = 7 * 1024; k < 8 * 1024; k++) expect(t.get(k)).toBe(k === 7 * 1024 + 3 ? 42 : undefined);
+    for (let k = 0; k < 1024; k++) expect(t.has(k)).toBe(false);
+    expect([...t.values()]).toEqual([42]);
+    expect(t.size).toBe(1);
+  });
 });

@@ -4,6 +4,13 @@
  * `tcpi_state` asserts compare a connection's state. Anything else is unsupported.
  */
 import type { TcpState } from '../tcp/states.ts';
+import type { UnsupportedKind } from './reasons.ts';
+
+/** A construct the runner does not model, as the SKIP line names it. */
+export interface UnsupportedConstruct {
+  kind: UnsupportedKind;
+  what: string;
+}
 
 export type CommandAction =
   /** set these knobs (model names) */
@@ -14,7 +21,7 @@ export type CommandAction =
   | { kind: 'count'; state: TcpState; n: number }
   /** `tcpdrop -s STATE` */
   | { kind: 'drop'; state: TcpState }
-  | { kind: 'unsupported'; what: string };
+  | { kind: 'unsupported'; what: UnsupportedConstruct };
 
 /** FreeBSD `sockstat -s` spellings (and Linux `ss`/netstat ones) to the model's state names. */
 const STATE_NAMES: Record<string, TcpState> = {
@@ -104,14 +111,14 @@ function parseOne(line: string): CommandAction {
   m = /^sockstat\b.*\|\s*grep\s+-c\s+(\w+)\s*\|\s*grep\s+(\d+)\s*$/.exec(l);
   if (m) {
     const st = STATE_NAMES[m[1]!];
-    return st ? { kind: 'count', state: st, n: Number(m[2]) } : { kind: 'unsupported', what: `sockstat state ${m[1]}` };
+    return st ? { kind: 'count', state: st, n: Number(m[2]) } : { kind: 'unsupported', what: { kind: 'sockstat-state', what: m[1]! } };
   }
   m = /^tcpdrop\s+-s\s+(\w+)\s*$/.exec(l);
   if (m) {
     const st = STATE_NAMES[m[1]!];
-    return st ? { kind: 'drop', state: st } : { kind: 'unsupported', what: `tcpdrop state ${m[1]}` };
+    return st ? { kind: 'drop', state: st } : { kind: 'unsupported', what: { kind: 'tcpdrop-state', what: m[1]! } };
   }
-  return { kind: 'unsupported', what: `command \`${l}\`` };
+  return { kind: 'unsupported', what: { kind: 'command', what: l } };
 }
 
 function sysctl(name: string, value: string): CommandAction {
@@ -136,7 +143,7 @@ function sysctl(name: string, value: string): CommandAction {
   const lin = /^net\.ipv4\.(\w+)$/.exec(name);
   if (lin && num && LINUX_KNOBS.has(lin[1]!)) return { kind: 'knobs', set: { [lin[1]!]: n } };
   if (LINUX_IGNORED.test(name)) return { kind: 'ignore' };
-  return { kind: 'unsupported', what: `sysctl ${name}` };
+  return { kind: 'unsupported', what: { kind: 'sysctl', what: name } };
 }
 
 /** All actions of a backtick block; the first unsupported line makes the whole block unsupported. */

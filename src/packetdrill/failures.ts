@@ -1,3 +1,6 @@
+import type { Reason, UnsupportedKind } from './reasons.ts';
+import { reasonText } from './reasons.ts';
+
 /**
  * The two ways a run stops early. They are exceptions rather than return
  * values because a check deep inside matching or a system call ends the whole
@@ -8,15 +11,22 @@
 export class Failure extends Error {
   constructor(
     readonly line: number,
-    message: string,
+    readonly reason: Reason,
   ) {
-    super(message);
+    super(reasonText(reason));
   }
 }
 
 /** The script uses something the runner does not model: a SKIP, not a FAIL. */
-export class Unsupported extends Error {}
+export class Unsupported extends Error {
+  readonly reason: Reason;
+  constructor(kind: UnsupportedKind, what: string, line?: number) {
+    const reason: Reason = { code: 'unsupported', kind, what, ...(line !== undefined ? { line } : {}) };
+    super(reasonText(reason));
+    this.reason = reason;
+  }
+}
 
-export function fail(line: number, message: string): never {
-  throw new Failure(line, message);
+export function fail(line: number, reason: Reason): never {
+  throw new Failure(line, reason);
 }

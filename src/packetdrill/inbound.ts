@@ -19,7 +19,7 @@ export function announcedWscale(e: PacketEvent): number | undefined {
  */
 export function inboundSegment(e: PacketEvent, localIsn: number, peerWscale: number): Segment {
   // `...(len)` can match whatever seq the stack sends, but the runner cannot invent one to send.
-  if (e.seq.any) fail(e.line, 'an inbound packet needs a sequence number');
+  if (e.seq.any) fail(e.line, { code: 'inbound-any-seq' });
   const mssOpt = e.options?.items.find((i) => i.name === 'mss');
   const win = e.win ?? 65535;
   return {

@@ -7,6 +7,7 @@ import type { Segment } from '../tcp/segment.ts';
 import { formatFlags } from '../tcp/segment.ts';
 import type { PacketEvent } from './ast.ts';
 import { fail } from './failures.ts';
+import type { Mismatch } from './reasons.ts';
 import { describe, relAck, relSeq } from './wire.ts';
 
 /** A segment the stack sent, stamped with the virtual time (µs) it left. */
@@ -45,26 +46,26 @@ export function takeSegment(outQ: Out[], e: PacketEvent): Out {
  * All mismatches are reported together, as one message.
  */
 export function compareSegment(e: PacketEvent, s: Segment, localIsn: number, strict: boolean): void {
-  const problems: string[] = [];
+  const problems: Mismatch[] = [];
   const ef = e.flags;
   const sf = s.flags;
   if (!!ef.SYN !== !!sf.SYN || !!ef.FIN !== !!sf.FIN || !!ef.RST !== !!sf.RST || !!ef.PSH !== !!sf.PSH || !!ef.ACK !== !!sf.ACK) {
-    problems.push(`flags ${formatFlags(sf)} instead of ${formatFlags(ef)}`);
+    problems.push({ field: 'flags', got: formatFlags(sf), want: formatFlags(ef) });
   }
-  if (!e.seq.any && relSeq(s, localIsn) !== e.seq.start) problems.push(`seq ${relSeq(s, localIsn)} instead of ${e.seq.start}`);
-  if (s.len !== e.seq.len) problems.push(`length ${s.len} instead of ${e.seq.len}`);
-  if (e.ack !== undefined && relAck(s) !== e.ack) problems.push(`ack ${sf.ACK ? relAck(s) : '(none)'} instead of ${e.ack}`);
+  if (!e.seq.any && relSeq(s, localIsn) !== e.seq.start) problems.push({ field: 'seq', got: String(relSeq(s, localIsn)), want: String(e.seq.start) });
+  if (s.len !== e.seq.len) problems.push({ field: 'length', got: String(s.len), want: String(e.seq.len) });
+  if (e.ack !== undefined && relAck(s) !== e.ack) problems.push({ field: 'ack', got: sf.ACK ? String(relAck(s)) : '(none)', want: String(e.ack) });
   if (strict) {
-    if (e.win !== undefined && s.win !== e.win) problems.push(`win ${s.win} instead of ${e.win}`);
+    if (e.win !== undefined && s.win !== e.win) problems.push({ field: 'win', got: String(s.win), want: String(e.win) });
     if (e.options && !e.options.wildcard) {
       const want = e.options.items.filter((i) => i.name !== 'nop' && i.name !== 'eol');
       const mss = want.find((i) => i.name === 'mss');
       const other = want.filter((i) => i.name !== 'mss');
-      if (other.length) problems.push(`options ${other.map((i) => i.raw).join(', ')} not sent (not modelled)`);
-      if (mss && mss.value !== s.mss) problems.push(`mss ${s.mss ?? '(none)'} instead of ${mss.value}`);
-    } else if (!e.options && s.mss !== undefined) problems.push(`unexpected option mss ${s.mss}`);
+      if (other.length) problems.push({ field: 'options-not-sent', want: other.map((i) => i.raw).join(', ') });
+      if (mss && mss.value !== s.mss) problems.push({ field: 'mss', got: s.mss !== undefined ? String(s.mss) : '(none)', want: String(mss.value) });
+    } else if (!e.options && s.mss !== undefined) problems.push({ field: 'unexpected-mss', got: String(s.mss) });
   }
-  if (problems.length) fail(e.line, `expected ${describeExpected(e)}, got ${describe(s, 'out', localIsn)}: ${problems.join('; ')}`);
+  if (problems.length) fail(e.line, { code: 'packet-mismatch', expected: describeExpected(e), got: describe(s, 'out', localIsn), mismatches: problems });
 }
 
 /** A `>` line as the script wrote it, for failure messages. */

@@ -14,14 +14,14 @@ const OPTIONS = ['ip_version', 'tolerance_usecs', 'tolerance_percent', 'bind_por
 /** Throws Unsupported for the first construct the runner does not model. */
 export function precheck(script: Script): void {
   for (const [k, v] of Object.entries(script.options)) {
-    if (k === 'ip_version' && v !== 'ipv4' && v !== 'ipv4-mapped-ipv6' && v !== 'ipv6') throw new Unsupported(`option --ip_version=${v}`);
-    if (!OPTIONS.includes(k)) throw new Unsupported(`option --${k}`);
+    if (k === 'ip_version' && v !== 'ipv4' && v !== 'ipv4-mapped-ipv6' && v !== 'ipv6') throw new Unsupported('option', `ip_version=${v}`);
+    if (!OPTIONS.includes(k)) throw new Unsupported('option', k);
   }
   for (const e of script.events) {
-    if (e.kind === 'syscall' && !SYSCALLS.has(e.name)) throw new Unsupported(`system call ${e.name}() (line ${e.line})`);
+    if (e.kind === 'syscall' && !SYSCALLS.has(e.name)) throw new Unsupported('syscall', e.name, e.line);
     if (e.kind === 'command') {
-      for (const a of parseCommand(e.command)) if (a.kind === 'unsupported') throw new Unsupported(`${a.what} (line ${e.line})`);
+      for (const a of parseCommand(e.command)) if (a.kind === 'unsupported') throw new Unsupported(a.what.kind, a.what.what, e.line);
     }
-    if (e.kind === 'python' && parsePython(e.code) === null) throw new Unsupported(`python block %{ ${e.code.split('\n')[0]} }% (line ${e.line})`);
+    if (e.kind === 'python' && parsePython(e.code) === null) throw new Unsupported('python', e.code.split('\n')[0]!, e.line);
   }
 }

@@ -19,6 +19,7 @@ import type { TcpState } from '../tcp/states.ts';
 import type { Event, PacketEvent, Script } from './ast.ts';
 import { parseCommand, parsePython } from './commands.ts';
 import { Failure, Unsupported, fail } from './failures.ts';
+import type { Reason } from './reasons.ts';
 import { announcedWscale, inboundSegment } from './inbound.ts';
 import type { Out } from './outbound.ts';
 import { compareSegment, describeExpected, takeSegment } from './outbound.ts';
@@ -48,8 +49,10 @@ export interface RunResult {
   status: 'pass' | 'fail' | 'skip';
   /** fail: the line the failure is reported at */
   line?: number;
-  /** fail: why; skip: the unsupported construct */
+  /** fail: why; skip: the unsupported construct (the CLI's English words for `reason`) */
   message?: string;
+  /** fail and skip: why, as data for other languages (src/packetdrill/reasons.ts) */
+  reason?: Reason;
   /** what was sent and received, for --verbose */
   ladder: string[];
   /** with `record`: every step of the run, in order, ending with an `end` step */
@@ -64,10 +67,10 @@ export function runScript(script: Script, opts: RunOptions): RunResult {
     r.run();
     return done({ status: 'pass', ladder: r.ladder });
   } catch (e) {
-    if (e instanceof Unsupported) return done({ status: 'skip', message: e.message, ladder: r.ladder });
-    if (e instanceof Failure) return done({ status: 'fail', line: e.line, message: e.message, ladder: r.ladder });
+    if (e instanceof Unsupported) return done({ status: 'skip', message: e.message, reason: e.reason, ladder: r.ladder });
+    if (e instanceof Failure) return done({ status: 'fail', line: e.line, message: e.message, reason: e.reason, ladder: r.ladder });
     // A knob value the stack rejects (from --set or a sysctl line) fails the line being run.
-    if (e instanceof InputError) return done({ status: 'fail', line: r.currentLine, message: e.message, ladder: r.ladder });
+    if (e instanceof InputError) return done({ status: 'fail', line: r.currentLine, message: e.message, reason: { code: 'knob', text: e.message }, ladder: r.ladder });
     throw e;
   }
 }
@@ -203,7 +206,7 @@ class Runner {
   /** Jumps to the next timer's expiry and fires it; a blocked call may return as a result. */
   private fireNext(): void {
     // A script waiting for a segment that never comes must not spin on re-arming timers forever.
-    if (++this.fired > 100_000) fail(this.currentLine, 'runaway timers: more than 100000 expiries');
+    if (++this.fired > 100_000) fail(this.currentLine, { code: 'runaway-timers' });
     const t = this.nextTimer()!;
     this.timers.delete(`${t.sock}:${t.timer}`);
     this.now = Math.max(this.now, t.due);
@@ -279,7 +282,7 @@ class Runner {
   private noStraySegments(e: Event, at: number): void {
     // outQ is in sending order, so times never decrease: the oldest is the only one to look at.
     const stray = this.outQ[0] !== undefined && this.outQ[0].t < at ? this.outQ[0] : undefined;
-    if (stray) fail(e.line, `unexpected packet ${describe(stray.seg, 'out', this.localIsn)} sent at ${fmtT(stray.t)} s (the script expects none before line ${e.line})`);
+    if (stray) fail(e.line, { code: 'stray-packet', seg: describe(stray.seg, 'out', this.localIsn), t: fmtT(stray.t), line: e.line });
   }
 
   /** At the end of the script a blocked call may still return within its range. */
@@ -293,7 +296,7 @@ class Runner {
       if (!n || n.due > limit) break;
       this.fireNext();
     }
-    if (this.calls.blocked) fail(p.ev.line, `timing error: ${p.ev.name}() had not returned by ${fmtT(limit)} s (expected at ${fmtT(p.end ?? p.start)} s, tolerance ${tol} us)`);
+    if (this.calls.blocked) fail(p.ev.line, { code: 'call-not-returned', call: p.ev.name, by: fmtT(limit), at: fmtT(p.end ?? p.start), tol });
   }
 
   // ---- packets ---------------------------------------------------------------------------
@@ -326,20 +329,23 @@ class Runner {
     }
     if (this.outQ.length === 0) {
       if (Number.isFinite(hi)) this.advance(hi + tol);
-      const when = t === null ? '' : ` by ${fmtT(hi + tol)} s`;
       // Say what came next, if anything does: it tells a late segment from a missing one.
       for (let i = 0; i < 50 && this.outQ.length === 0 && this.nextTimer(); i++) this.fireNext();
       const next = this.outQ[0];
-      const later = next ? ` (the next segment, ${describe(next.seg, 'out', this.localIsn)}, was sent at ${fmtT(next.t)} s)` : '';
-      fail(e.line, `expected ${describeExpected(e)} but nothing was sent${when}${later}`);
+      fail(e.line, {
+        code: 'nothing-sent',
+        expected: describeExpected(e),
+        ...(t === null ? {} : { by: fmtT(hi + tol) }),
+        ...(next ? { next: { seg: describe(next.seg, 'out', this.localIsn), t: fmtT(next.t) } } : {}),
+      });
     }
     const queued = this.steps ? this.outQ.slice() : null;
     const got = takeSegment(this.outQ, e);
     // recording: every queued segment the line took (a merged burst is several) is claimed by it
     if (queued) for (const o of queued.slice(0, queued.length - this.outQ.length)) this.claim(o, e.line);
     if (got.t < lo - tol || got.t > hi + tol) {
-      const want = lo === hi ? `at ${fmtT(lo)} s` : `within [${fmtT(lo)}, ${fmtT(hi)}] s`;
-      fail(e.line, `timing error: ${describe(got.seg, 'out', this.localIsn)} sent at ${fmtT(got.t)} s, expected ${want} (tolerance ${tol} us)`);
+      const want = lo === hi ? { at: fmtT(lo) } : { within: [fmtT(lo), fmtT(hi)] as [string, string] };
+      fail(e.line, { code: 'packet-timing', seg: describe(got.seg, 'out', this.localIsn), t: fmtT(got.t), ...want, tol });
     }
     compareSegment(e, got.seg, this.localIsn, !!this.opts.strict);
     this.prevEventAt = t ?? got.t;
@@ -363,9 +369,9 @@ class Runner {
       } else if (a.kind === 'count') {
         const n = this.stack ? this.stack.countInState(a.state) : 0;
         this.log(`  sockstat: ${n} in ${a.state}`);
-        if (n !== a.n) fail(e.line, `expected ${a.n} connection(s) in ${a.state}, found ${n}`);
+        if (n !== a.n) fail(e.line, { code: 'count', n: a.n, state: a.state, found: n });
       } else if (a.kind === 'drop') {
-        if (a.state !== 'TIME_WAIT') throw new Unsupported(`tcpdrop -s ${a.state} (line ${e.line})`);
+        if (a.state !== 'TIME_WAIT') throw new Unsupported('tcpdrop', a.state, e.line);
         // Dropping a TIME_WAIT socket is its timer expiring early.
         for (const s of this.stack?.allSocks() ?? []) {
           if (this.st.state(s.id) === 'TIME_WAIT') {
@@ -374,7 +380,7 @@ class Runner {
           }
         }
         this.collect();
-      } else if (a.kind === 'unsupported') throw new Unsupported(a.what);
+      } else if (a.kind === 'unsupported') throw new Unsupported(a.what.kind, a.what.what);
     }
   }
 
@@ -383,6 +389,6 @@ class Runner {
     const want = parsePython(e.code)!;
     const id = this.calls.lastSock;
     const got: TcpState = id === null ? 'CLOSED' : this.st.infoState(id);
-    for (const w of want) if (got !== w) fail(e.line, `tcpi_state is ${got}, expected ${w}`);
+    for (const w of want) if (got !== w) fail(e.line, { code: 'tcpi-state', got, want: w });
   }
 }

@@ -25,7 +25,7 @@ export function setsockopt(st: Stack, id: number, e: SyscallEvent, now: number):
     case 'TCP_KEEPCNT':
       return st.setKeepalive(id, opt as KeepaliveOpt, num(e, v, 'option value'), now);
     case 'SO_LINGER': {
-      if (v?.kind !== 'struct') fail(e.line, 'SO_LINGER needs {onoff=..., linger=...}');
+      if (v?.kind !== 'struct') fail(e.line, { code: 'linger-shape' });
       const field = (name: string, i: number) => {
         const f = v.fields.find((x) => x.name === name) ?? v.fields[i];
         return f?.value.kind === 'number' ? f.value.value : NaN;
@@ -33,7 +33,7 @@ export function setsockopt(st: Stack, id: number, e: SyscallEvent, now: number):
       const onoff = field('onoff', 0);
       const linger = field('linger', 1);
       // Only the abortive close (linger 0) is modelled; a lingering close() would have to block.
-      if (onoff && linger !== 0) throw new Unsupported(`SO_LINGER with linger=${linger}`);
+      if (onoff && linger !== 0) throw new Unsupported('linger', String(linger));
       return st.setLinger0(id, onoff !== 0, now);
     }
     case 'SO_SNDBUF':
@@ -42,7 +42,7 @@ export function setsockopt(st: Stack, id: number, e: SyscallEvent, now: number):
     case 'TCP_NODELAY':
       return { ok: true, value: 0 };
     default:
-      throw new Unsupported(`setsockopt ${opt || '?'}`);
+      throw new Unsupported('setsockopt', opt || '?');
   }
 }
 
@@ -58,19 +58,19 @@ export function getsockopt(st: Stack, id: number, e: SyscallEvent): AppResult {
       const r = st.soError(id);
       const want = a[3]?.kind === 'array' ? a[3].items[0] : a[3];
       const wantErr = want?.kind === 'number' && want.value === 0 ? null : want?.kind === 'ident' ? canonicalErrno(want.name) : undefined;
-      if (wantErr === undefined) fail(e.line, 'getsockopt SO_ERROR: expected [0] or [ERRNO]');
-      if (r.pending !== wantErr) fail(e.line, `getsockopt SO_ERROR gave ${r.pending ?? '0'}, expected ${wantErr ?? '0'}`);
+      if (wantErr === undefined) fail(e.line, { code: 'so-error-shape' });
+      if (r.pending !== wantErr) fail(e.line, { code: 'so-error', got: r.pending ?? '0', want: wantErr ?? '0' });
       return r;
     }
     case 'SO_SNDBUF': {
       const r = st.sndbuf(id);
       const want = a[3]?.kind === 'array' ? a[3].items[0] : a[3];
-      if (r.ok && want?.kind === 'number' && r.value !== want.value) fail(e.line, `getsockopt SO_SNDBUF gave ${r.value}, expected ${want.value}`);
+      if (r.ok && want?.kind === 'number' && r.value !== want.value) fail(e.line, { code: 'so-sndbuf', got: r.value ?? 0, want: want.value });
       return { ok: r.ok, ...(r.ok ? {} : { errno: r.errno }) } as AppResult;
     }
     case 'SO_RCVBUF':
       return { ok: true, value: 0 };
     default:
-      throw new Unsupported(`getsockopt ${opt || '?'}`);
+      throw new Unsupported('getsockopt', opt || '?');
   }
 }

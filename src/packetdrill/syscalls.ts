@@ -83,13 +83,13 @@ export class Syscalls {
 
   /** Makes the call of `e` at its scripted time `start` (µs); `end` closes a blocking call's range. */
   call(e: SyscallEvent, start: number, end: number | null): void {
-    if (this.pending) fail(e.line, `${e.name}() called while the blocking ${this.pending.ev.name}() of line ${this.pending.ev.line} has not returned`);
+    if (this.pending) fail(e.line, { code: 'call-while-blocked', call: e.name, blocked: this.pending.ev.name, line: this.pending.ev.line });
     this.host.log(`  ${e.name}() (line ${e.line})`);
     const { attempt, mayBlock } = this.begin(e);
     this.host.collect();
     this.pending = { ev: e, start, end, attempt };
     this.retry();
-    if (this.pending && !mayBlock) fail(e.line, `${e.name}() would block`);
+    if (this.pending && !mayBlock) fail(e.line, { code: 'would-block', call: e.name });
   }
 
   /** Lets the blocked call, if any, try again; called whenever the stack may have changed. */
@@ -113,7 +113,7 @@ export class Syscalls {
     const done = (r: AppResult): Call => ({ attempt: () => r, mayBlock: false });
     switch (e.name) {
       case 'socket': {
-        if (a[1] && ident(a[1]) !== 'SOCK_STREAM') throw new Unsupported(`socket type ${ident(a[1]) || '?'}`);
+        if (a[1] && ident(a[1]) !== 'SOCK_STREAM') throw new Unsupported('socket-type', ident(a[1]) || '?');
         const id = st().socket();
         const fd = this.allocFd(id);
         this.lastSock = id;
@@ -129,7 +129,7 @@ export class Syscalls {
           const names = a[2]?.kind === 'or' ? a[2].items.map((i) => ident(i)) : [ident(a[2])];
           return done(id < 0 ? ebadf() : st().setNonblocking(id, names.includes('O_NONBLOCK')));
         }
-        throw new Unsupported(`fcntl ${cmd || '?'}`);
+        throw new Unsupported('fcntl', cmd || '?');
       }
       case 'setsockopt': {
         const id = this.sockOf(e, a[0]);
@@ -217,7 +217,7 @@ export class Syscalls {
       case 'shutdown': {
         const id = this.sockOf(e, a[0]);
         const how = { SHUT_RD: 'rd', SHUT_WR: 'wr', SHUT_RDWR: 'rdwr' }[ident(a[1])] as 'rd' | 'wr' | 'rdwr' | undefined;
-        if (!how) fail(e.line, `shutdown: unknown mode ${ident(a[1]) || '?'}`);
+        if (!how) fail(e.line, { code: 'shutdown-mode', mode: ident(a[1]) || '?' });
         return done(id < 0 ? ebadf() : st().shutdown(id, how, now()));
       }
       case 'close': {
@@ -228,7 +228,7 @@ export class Syscalls {
         return done(r);
       }
       default:
-        throw new Unsupported(`system call ${e.name}()`);
+        throw new Unsupported('syscall', e.name);
     }
   }
 
@@ -241,13 +241,13 @@ export class Syscalls {
     const wantText = want.value === -1 && wantErr ? `-1 ${wantErr}` : String(want.value);
     const matches = r.ok ? want.value === (r.value ?? 0) && !wantErr : want.value === -1 && wantErr === r.errno;
     this.host.log(`  ${e.name}() = ${gotText}`);
-    if (!matches) fail(e.line, `${e.name}() returned ${gotText}, expected ${wantText}`);
+    if (!matches) fail(e.line, { code: 'call-result', call: e.name, got: gotText, want: wantText });
     // A call written `start...end` must return at `end`; any other at its own time.
     const target = p.end ?? p.start;
     const now = this.host.now();
     const tol = tolerance(this.tol, p.end === null ? 0 : p.end - p.start);
     if (Math.abs(now - target) > tol) {
-      fail(e.line, `timing error: ${e.name}() returned at ${fmtT(now)} s, expected at ${fmtT(target)} s (tolerance ${tol} us)`);
+      fail(e.line, { code: 'call-timing', call: e.name, t: fmtT(now), want: fmtT(target), tol });
     }
   }
 

@@ -425,6 +425,8 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const nowSpot = placeNowLabel(nowText, nowY, SEQ_W, [PEER_X.client, PEER_X.server], taken, textFont);
 
   const followRef = useRef(true);
+  /** the box height the follow last placed the box for */
+  const followHeight = useRef(0);
   const programmatic = useRef(false);
 
   const measure = useCallback(() => {
@@ -445,13 +447,14 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   }, [measure]);
   /**
    * A scroll position (px) whose top edge cuts no label in half under the lane titles: moved up to
-   * show the whole label, or down past it when that would push the now line out of the box.
+   * show the whole label, or down past it when that would push the now line out of the box (and
+   * the drawing goes on far enough below: `max`, where the browser stops the scroll).
    */
-  const uncut = (top: number, height: number): number => {
+  const uncut = (top: number, height: number, max: number): number => {
     const k = pxPerUnit;
     const boxes = [
       ...model.labelsNear(top / k - 60, top / k + 60).map(bounds),
-      ...bands.map((b) => ({ y0: b.y0 + 0.3 * textFont, y1: b.y0 + 1.35 * textFont })),
+      ...bands.map((b) => bandLabelBox(b.peer, { y0: b.y0, text: b.state }, textFont)),
     ];
     let t = top;
     for (let guard = 0; guard < 8; guard++) {
@@ -459,20 +462,31 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
       const cut = boxes.find((b) => b.y0 < u - 0.5 && b.y1 > u + 0.5);
       if (!cut) break;
       const up = Math.max(0, (cut.y0 - 4) * k);
-      t = nowY * k <= up + height - 24 ? up : (cut.y1 + 2) * k;
+      const down = (cut.y1 + 2) * k;
+      t = nowY * k <= up + height - 24 || down > max ? up : down;
     }
     return t;
   };
-  /** Scrolls so the now line sits at 60 % of the box, unless it is already comfortably in view. */
+  /**
+   * Scrolls so the now line sits at 60 % of the box, unless it is already comfortably in view.
+   * After the box changes size, or at the drawing's end (where the browser may have clamped the
+   * position onto a label), the position is checked for cut labels again.
+   */
   const scrollToNow = (force: boolean) => {
     const el = scrollRef.current;
     if (!el) return;
     const { top, height } = box;
     const ny = nowY * pxPerUnit;
-    if (!force && followTopPx(ny, box) === top) return;
     // where the browser would clamp it (the drawing is `height` user units tall): `box` stays
     // exact, so the scroll event that follows need not read the position back
-    const target = Math.min(uncut(followTopPx(ny, { top: -Infinity, height }), height), Math.max(0, paper * pxPerUnit - height));
+    const max = Math.max(0, paper * pxPerUnit - height);
+    const stay = !force && followTopPx(ny, box) === top;
+    const resized = height !== followHeight.current;
+    followHeight.current = height;
+    // at the drawing's end the browser may have pulled the box up onto a label (the drawing gets
+    // shorter when a quiet stretch of time is folded into a break)
+    if (stay && !resized && !(top > 0 && top >= max - 1)) return;
+    const target = uncut(Math.min(stay ? top : followTopPx(ny, { top: -Infinity, height }), max), height, max);
     if (Math.abs(top - target) > 1) {
       programmatic.current = true;
       el.scrollTop = target;

@@ -25,7 +25,7 @@ import type { UrlProblem, UrlState } from '../url.ts';
 import { PKT_EXAMPLES } from './pktExamples.ts';
 import type { PktPicture } from './pktPicture.ts';
 import { FLIGHT, pktPicture } from './pktPicture.ts';
-import { runPkt, verdictLine } from './pktRun.ts';
+import { reasonLine, runPkt, verdictLine } from './pktRun.ts';
 import type { PktResult } from './pktRun.ts';
 import { pktView } from './pktView.ts';
 import type { PktPlayer } from './usePktPlayer.ts';
@@ -182,7 +182,7 @@ export function PacketdrillView({ url, problems }: { url: UrlState; problems: re
         </div>
         {result && (
           <p className={`pkt-verdict pkt-verdict--${result.status}`} role="status" data-testid="pkt-verdict" data-status={result.status} data-line={result.line ?? ''}>
-            {verdictLine(result, name)}
+            {verdictLine(result, name, lang)}
           </p>
         )}
         <div className="pkt-main">
@@ -196,7 +196,7 @@ export function PacketdrillView({ url, problems }: { url: UrlState; problems: re
                   return (
                     <li key={i} className={cls || undefined} data-line={n} data-testid={n === failLine ? 'pkt-fail-line' : undefined} data-now={n === nowLine ? 'true' : undefined} aria-current={n === nowLine ? 'step' : undefined}>
                       <code>{l || ' '}</code>
-                      {n === failLine && <span className="pkt-why">{result.message}</span>}
+                      {n === failLine && <span className="pkt-why">{reasonLine(result, lang)}</span>}
                     </li>
                   );
                 })}
