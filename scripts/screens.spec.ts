@@ -130,6 +130,37 @@ for (const [w, h] of [...SIZES, [700, 450]] as const)
         });
     }
 
+// every lesson as a docs author embeds it: a 700x450 frame, Play pressed, stopped at its first note
+const LESSONS = ['abort', 'close-wait-leak', 'fin-wait-2-timeout', 'half-close', 'handshake', 'keepalive-dead-peer', 'lost-fin', 'lost-final-ack', 'lost-syn', 'rst-closed-port', 'server-close', 'simultaneous-close', 'simultaneous-open', 'teardown', 'time-wait-reuse'];
+for (const lang of LANGS)
+  for (const id of LESSONS)
+    test(`walk embed lesson ${id} ${lang}`, async ({ page, baseURL }) => {
+      await page.setViewportSize({ width: 740, height: 490 });
+      await page.setContent(`<body style="margin:20px"><iframe id="f" src="${baseURL}?scenario=${id}&embed=1&lang=${lang}&pace=exact&speed=10" width="700" height="450" style="border:1px solid #888"></iframe></body>`);
+      const f = page.frameLocator('#f');
+      await expect(f.getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
+      await f.getByTestId('play').click();
+      await expect(f.getByTestId('player')).toHaveAttribute('data-status', /note|ended/, { timeout: 30_000 });
+      await shoot(page, `walk-embed-${id}-${lang}`);
+    });
+
+// the capture dialog's replay moved to the middle of the capture
+for (const [w, h] of [[700, 450], [390, 844]] as const)
+  for (const lang of LANGS)
+    test(`walk capture replay ${w}x${h} ${lang}`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`./?scenario=teardown&lang=${lang}`);
+      await page.getByTestId('capture-panel').locator('summary').click();
+      await page.getByTestId('open-capture').setInputFiles('tests/captures/linux/teardown.pcap');
+      await expect(page.getByTestId('capture-dialog')).toBeVisible();
+      const slider = page.getByTestId('capture-time');
+      const max = Number(await slider.getAttribute('max'));
+      await slider.fill(String(max * 0.6));
+      await shoot(page, `walk-capture-replay-${w}x${h}-${lang}`);
+      await page.getByTestId('capture-dialog').evaluate((d) => d.scrollTo(0, d.scrollHeight));
+      await shoot(page, `walk-capture-replay-${w}x${h}-${lang}-end`);
+    });
+
 for (const [w, h, lang, theme] of [
   [1366, 768, 'en', 'dark'],
   [390, 844, 'zh-CN', 'light'],
