@@ -97,6 +97,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
     const reason = flag.getByTestId('capture-flag-reason');
     if (lang === 'en') await expect(reason).toHaveText(/^the server model in CLOSED would not send FIN,ACK seq=\d+ ack=\d+ len=0/);
     else await expect(reason).toHaveText(/^服务器端的模型处于 CLOSED，不会发送 FIN,ACK seq=\d+ ack=\d+ len=0/);
+    // the stream's choice is in the page's language too
+    await expect(dialog.getByTestId('capture-stream').locator('option').first()).toHaveText(lang === 'en' ? /^0: [\d.]+:\d+ → [\d.]+:\d+, \d+ packets$/ : /^0：[\d.]+:\d+ → [\d.]+:\d+，\d+ 个包$/);
     await page.screenshot({ path: `${SHOTS}/capture-flag-${lang}.png` });
     // on a phone the dialog's Close keeps its word on one line beside the long title
     await page.setViewportSize({ width: 390, height: 844 });

@@ -18,10 +18,13 @@ const KEEPALIVE = LZString.compressToEncodedURIComponent(
   ]),
 );
 
-/** Per frame: is the now line inside the box, and where is the highest segment drawn in it (0 = top, 1 = bottom). */
+/**
+ * Per frame: is the now line inside the box, where is the highest segment drawn in it (0 = top,
+ * 1 = bottom), and how many segments and segment labels are drawn.
+ */
 const SAMPLE = (frames: number) =>
-  new Promise<{ inBox: boolean; topmost: number; t: number }[]>((resolve) => {
-    const out: { inBox: boolean; topmost: number; t: number }[] = [];
+  new Promise<{ inBox: boolean; topmost: number; t: number; segs: number; labels: number }[]>((resolve) => {
+    const out: { inBox: boolean; topmost: number; t: number; segs: number; labels: number }[] = [];
     const frame = () => {
       const box = document.querySelector('[data-testid="sequence-diagram"] .seq-scroll')!.getBoundingClientRect();
       const now = document.querySelector('[data-testid="sequence-now"] line')!.getBoundingClientRect();
@@ -30,7 +33,9 @@ const SAMPLE = (frames: number) =>
         const r = seg.getBoundingClientRect();
         if (r.bottom > box.top && r.top < box.bottom) topmost = Math.min(topmost, Math.max(0, (r.top - box.top) / box.height));
       }
-      out.push({ inBox: now.top >= box.top && now.bottom <= box.bottom, topmost, t: Number(document.querySelector('[data-testid="sim-time"]')!.getAttribute('data-seconds')) });
+      const segs = document.querySelectorAll('[data-testid="segment"]').length;
+      const labels = document.querySelectorAll('[data-testid="segment"] .seq-seg-label').length;
+      out.push({ inBox: now.top >= box.top && now.bottom <= box.bottom, topmost, t: Number(document.querySelector('[data-testid="sim-time"]')!.getAttribute('data-seconds')), segs, labels });
       if (out.length < frames) requestAnimationFrame(frame);
       else resolve(out);
     };
@@ -52,6 +57,8 @@ test('at 1000× the ladder keeps the now line in its box and its box drawn to th
   const blankTop = frames.filter((f) => f.topmost > 0.3);
   expect(lost.length, JSON.stringify(lost.slice(0, 3))).toBe(0);
   expect(blankTop.length, JSON.stringify(blankTop.slice(0, 3))).toBe(0);
+  // a box that jumps a screen per frame shows bare arrows: their labels could not be read
+  expect(frames.filter((f) => f.segs > 0 && f.labels === 0).length).toBeGreaterThan(frames.length / 2);
 
   // a hand scroll back, while the follow itself scrolls every frame: it counts, and the follow stops
   const scroll = page.locator('[data-testid="sequence-diagram"] .seq-scroll');
@@ -64,9 +71,19 @@ test('at 1000× the ladder keeps the now line in its box and its box drawn to th
   }).toPass({ timeout: 10_000 });
   const back = await page.evaluate(SAMPLE, 20);
   expect(back.every((f) => !f.inBox)).toBe(true);
+  // the box stands still while the clock runs on: every arrow in it is labelled
+  const unlabelled = back.filter((f) => f.labels !== f.segs);
+  expect(unlabelled, JSON.stringify(unlabelled.slice(0, 3))).toEqual([]);
+  expect(back.some((f) => f.segs > 0)).toBe(true);
 
   await follow.click();
   await expect(follow).toBeHidden();
   const again = await page.evaluate(SAMPLE, 20);
   expect(again.slice(2).every((f) => f.inBox && f.topmost <= 0.3)).toBe(true);
+  // paused, the ladder shows every label again
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'paused');
+  const still = await page.evaluate(SAMPLE, 3);
+  expect(still.at(-1)!.segs).toBeGreaterThan(0);
+  expect(still.at(-1)!.labels).toBe(still.at(-1)!.segs);
 });

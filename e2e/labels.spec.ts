@@ -155,7 +155,32 @@ for (const [w, h, mode] of [
   });
 }
 
-test('a segment chip waiting at a note stop is off every state name (teardown lesson, 1366×768 and presenter)', async ({ page }) => {
+/**
+ * Ladder texts a person sees spoiled at a note stop: a segment label, state name or timer label cut
+ * in half by the top edge of the ladder's scroll box (under the lane titles), or a timer label with
+ * the "now" line running through it.
+ */
+async function ladderEdgeProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const scroll = document.querySelector('[data-testid="sequence-diagram"] .seq-scroll')!.getBoundingClientRect();
+    const texts = document.querySelectorAll('[data-testid="sequence-diagram"] :is(.seq-seg-label, .seq-band-label, .seq-timer-text)');
+    for (const t of texts) {
+      const r = t.getBoundingClientRect();
+      if (r.width === 0 || getComputedStyle(t).opacity === '0' || t.getAttribute('opacity') === '0') continue;
+      if (r.top < scroll.top - 1 && r.bottom > scroll.top + 1) out.push(`"${t.textContent}" cut at the top by ${(scroll.top - r.top).toFixed(1)} px`);
+    }
+    const now = document.querySelector('[data-testid="sequence-diagram"] .seq-now')!.getBoundingClientRect();
+    const y = (now.top + now.bottom) / 2;
+    for (const t of document.querySelectorAll('[data-testid="sequence-diagram"] .seq-timer-text')) {
+      const r = t.getBoundingClientRect();
+      if (r.top < y - 1 && r.bottom > y + 1) out.push(`timer label "${t.textContent}" on the now line`);
+    }
+    return out;
+  });
+}
+
+test('a segment chip waiting at a note stop is off every state name; no ladder text cut under the lane titles or on the now line (teardown lesson, 1366×768 and presenter)', async ({ page }) => {
   test.setTimeout(90_000);
   let chips = 0;
   for (const present of [false, true]) {
@@ -165,6 +190,7 @@ test('a segment chip waiting at a note stop is off every state name (teardown le
       await page.getByTestId(present ? 'present-next' : 'note-next').click();
       await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
       expect(await labelClashes(page, '[data-testid="edge-token"]', '[data-testid="state-diagram"] .sd-name'), `note ${i + 1}`).toEqual([]);
+      expect(await ladderEdgeProblems(page), `note ${i + 1}${present ? ' presenter' : ''}`).toEqual([]);
       chips += await page.locator('[data-testid="edge-token"]:visible').count();
     }
   }

@@ -211,6 +211,17 @@ test('the theme switch applies and is remembered; theme= in the link wins', asyn
   await open(page, '');
   await page.getByTestId('theme-picker').selectOption('contrast');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
+  // the picker shows its whole choice ("High contrast") beside its arrow, on a desk screen and on a 1280 one
+  for (const w of [1366, 1280]) {
+    await page.setViewportSize({ width: w, height: 720 });
+    const room = await page.getByTestId('theme-picker').evaluate((el: HTMLSelectElement) => {
+      const cs = getComputedStyle(el);
+      const c = document.createElement('canvas').getContext('2d')!;
+      c.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      return el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - c.measureText(el.selectedOptions[0]!.text).width;
+    });
+    expect(room, `room beside "High contrast" at ${w} px`).toBeGreaterThanOrEqual(16);
+  }
   await page.reload();
   await expect(page.getByTestId('theme-picker')).toHaveValue('contrast');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');

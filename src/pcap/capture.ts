@@ -65,7 +65,8 @@ export function skipNotes(c: Capture): string[] {
   return c.skipped.map((s) => `${c.file}: ${s.count} packet${s.count === 1 ? '' : 's'} skipped: ${s.reason} (first: packet ${s.first.number} at byte ${s.first.offset}: ${s.first.detail})`);
 }
 
-const endpointKey = (addr: string, port: number) => `${addr.includes(':') ? `[${addr}]` : addr}:${port}`;
+/** An endpoint as captures print it (an IPv6 address in brackets). */
+export const endpointKey = (addr: string, port: number) => `${addr.includes(':') ? `[${addr}]` : addr}:${port}`;
 const streamKey = (p: TcpPacket) => {
   const a = endpointKey(p.src, p.srcPort);
   const b = endpointKey(p.dst, p.dstPort);

@@ -46,20 +46,30 @@ export class Sched<O> {
 
   /**
    * Schedules an event of `kind` with numeric arguments `a`, `b` and an optional object at
-   * `t` µs, through FIFO lane `lane` (or straight into the heap with -1).
+   * `t` µs, through FIFO lane `lane` (or straight into the heap with -1), with insertion number
+   * `n` if given (from reserve()), else the next one.
    */
-  push(t: number, kind: number, a = 0, b = 0, o?: O, lane = -1): void {
+  push(t: number, kind: number, a = 0, b = 0, o?: O, lane = -1, n = -1): void {
     const s = this.alloc();
     this.peeked = UNKNOWN;
     this.t[s] = t;
-    this.n[s] = this.counter++;
+    this.n[s] = n >= 0 ? n : this.counter++;
     this.kind[s] = kind;
     this.a[s] = a;
     this.b[s] = b;
     if (o !== undefined) this.o[s] = o;
     const l = lane >= 0 ? this.lanes[lane]! : null;
-    if (l !== null && (l.len === 0 || this.t[l.last()]! <= t)) l.enqueue(s);
+    // in order after the lane's last event: (time, number), for an event with a number reserved earlier
+    if (l !== null && (l.len === 0 || this.before(l.last(), s))) l.enqueue(s);
     else this.heapPush(s);
+  }
+
+  /**
+   * An insertion number taken now for an event pushed later (push's `n`): it is ordered as if
+   * pushed now. Such an event must be pushed before anything after it in that order is popped.
+   */
+  reserve(): number {
+    return this.counter++;
   }
 
   /** The slot of the next event (no removal), or -1. Read it with timeOf/kindOf/aOf/bOf/takeObj. */

@@ -86,6 +86,41 @@ describe('lean World', () => {
     }
   });
 
+  it('keeps the running timers and their due times exact while re-arms are deferred (random transfers, loss, RTT changes)', () => {
+    // retransmission timers are re-armed at every send and ACK, later and earlier than before
+    // (the RTO shrinks once an RTT is measured, grows with backoff): the lean World queues one
+    // carrier per timer, yet must show the same timers, due at the same times, as the full World
+    const send = fc.record({ at: fc.integer({ min: 4, max: 40 }), bytes: fc.integer({ min: 1, max: 20_000 }) });
+    const net = fc.record({ at: fc.integer({ min: 8, max: 40 }), percent: fc.constantFrom(0, 20, 60) });
+    fc.assert(
+      fc.property(fc.array(send, { maxLength: 12 }), fc.array(net, { maxLength: 3 }), fc.integer({ min: 0, max: 1000 }), fc.constantFrom(0.005, 0.3), (sends, losses, seed, delay) => {
+        const steps = [
+          { at: 0, peer: 'server' as const, do: 'listen' as const },
+          { at: 0.1, peer: 'client' as const, do: 'connect' as const },
+          ...sends.map((x) => ({ at: x.at / 4, peer: 'client' as const, do: 'send' as const, bytes: x.bytes })),
+          { when: { peer: 'server' as const, state: 'ESTABLISHED' as const }, after: 2, peer: 'server' as const, do: 'send' as const, bytes: 30_000 },
+          ...losses.map((x) => ({ at: x.at / 4, net: 'loss' as const, percent: x.percent })),
+          { at: 11, peer: 'client' as const, do: 'close' as const },
+          { when: { peer: 'server' as const, state: 'CLOSE_WAIT' as const }, after: 0.3, peer: 'server' as const, do: 'close' as const },
+        ];
+        const full = new World({ steps, seed, link: { delay }, samples: true });
+        const lean = new World({ steps, seed, link: { delay }, lean: true });
+        const timers = (w: World) => w.timers().map(({ peer, sock, timer, due }) => `${peer} ${sock} ${timer} ${due}`);
+        for (let t = 0.25; t <= 14; t += 0.25) {
+          full.runUntil(t);
+          lean.runUntil(t);
+          expect(timers(lean), `timers at ${t} s`).toEqual(timers(full));
+          expect(lean.nextTimerAt()).toBe(full.nextTimerAt());
+          expect(lean.state('client')).toBe(full.state('client'));
+          expect(lean.state('server')).toBe(full.state('server'));
+        }
+        expect(lean.segmentCount).toBe(full.segmentCount);
+        expect(lean.samples).toEqual(full.samples);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('shows the load: client-first closes leave TIME_WAIT on the client, a leaking server CLOSE_WAIT', () => {
     const w = new World({ seed: 1, load: { rate: 10, clients: { 'closes-first': 1 }, servers: { leak: 1 } }, lean: true });
     w.runUntil(30);

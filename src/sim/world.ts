@@ -12,7 +12,6 @@ import { ENGINES } from '../tcp/stack/conn.ts';
 import type { TimerName } from '../tcp/stack/effects.ts';
 import type { AppResult } from '../tcp/stack/sockets.ts';
 import { resultText } from '../tcp/stack/sockets.ts';
-import { NumMap } from '../tcp/stack/nummap.ts';
 import type { EffectList } from '../tcp/stack/effectlist.ts';
 import { Stack } from '../tcp/stack/stack.ts';
 import type { StackSnapshot } from '../tcp/stack/stack.ts';
@@ -26,6 +25,7 @@ import type { ScheduledStep, StepAction, WorldConfig } from './config.ts';
 import { HOSTS, isNetStep } from './config.ts';
 import type { LinkState } from './link.ts';
 import { checkLinkConfig, parseFlagFilter, transmit } from './link.ts';
+import { LeanTimers } from './leantimers.ts';
 import { LoadApp } from './load.ts';
 import { EventQueue, toSeconds, toUs } from './queue.ts';
 import type { Queued } from './queue.ts';
@@ -53,7 +53,7 @@ export interface WorldSample {
 
 // The lean queue's event kinds (Sched): a = peer (0 client, 1 server) unless said otherwise.
 const L_DELIVER = 0; // o = the segment
-const L_TIMER = 1; // a = packed timer key, b = its generation
+const L_TIMER = 1; // a = packed timer key, b = its generation (see LeanTimers: the key's carrier or a stale event)
 const L_STEP = 2; // a = step index
 const L_ARRIVAL = 3;
 /** FIFO lanes of the lean queue: deliveries (constant link delay), then one per timer name (constant lengths: TIME_WAIT, FIN_WAIT_2) */
@@ -144,12 +144,12 @@ export class World {
   /**
    * Lean mode (`WorldConfig.lean`): no trace, segment list, summaries or snapshots; the
    * queue is `sched` (typed arrays, a FIFO for constant-delay deliveries) and timers are
-   * numeric keys with generations in `leanTimers`.
+   * numeric keys with generations in `leanTimers` (re-arms deferred to one queued carrier per key).
    */
   readonly lean: boolean;
   private sched: Sched<Segment> | null = null;
   /** built in lean mode only: a full-trace World (made by the thousand in tests and benches) never needs its typed arrays */
-  private leanTimers: NumMap | null = null;
+  private leanTimers: LeanTimers | null = null;
   /** the load of many connections (WorldConfig.load), or null */
   readonly load: LoadApp | null = null;
   /** per-second samples (WorldConfig.samples; always in lean mode) */
@@ -183,7 +183,7 @@ export class World {
     this.sampling = cfg.samples ?? this.lean;
     if (this.lean) {
       this.sched = new Sched<Segment>(LANES);
-      this.leanTimers = new NumMap(1024);
+      this.leanTimers = new LeanTimers();
     }
     this.whenFired = this.steps.map(() => false);
     this.indexWhenSteps();
@@ -242,8 +242,9 @@ export class World {
     let best: number | null = null;
     if (this.sched) {
       for (const s of this.sched.slotsQueued()) {
-        const t = this.sched.timeOf(s);
-        if (this.sched.kindOf(s) === L_TIMER && this.liveLean(s) && (best === null || t < best)) best = t;
+        const r = this.sched.kindOf(s) === L_TIMER ? this.runningCarried(s) : -1;
+        const t = r >= 0 ? this.leanTimers!.dueOf(r) : 0;
+        if (r >= 0 && (best === null || t < best)) best = t;
       }
       return best === null ? null : toSeconds(best);
     }
@@ -269,6 +270,16 @@ export class World {
   /** Process every event up to `t` seconds and leave the clock at `t`. */
   runUntil(t: number): void {
     const limit = toUs(t);
+    const q = this.sched;
+    if (q) {
+      // lean: one stale-timer skip and one peek per event (step() would repeat both)
+      for (;;) {
+        this.skipStale();
+        const s = q.peek();
+        if (s < 0 || q.timeOf(s) > limit) break;
+        this.stepLean();
+      }
+    }
     for (;;) {
       const next = this.peekUs();
       if (next < 0 || next > limit) break;
@@ -299,11 +310,26 @@ export class World {
   }
 
   private skipStale(): void {
-    if (this.sched) {
+    const q = this.sched;
+    if (q) {
+      const timers = this.leanTimers!;
       for (;;) {
-        const s = this.sched.peek();
-        if (s < 0 || this.sched.kindOf(s) !== L_TIMER || this.liveLean(s)) return;
-        this.sched.pop();
+        const s = q.peek();
+        if (s < 0 || q.kindOf(s) !== L_TIMER) return;
+        const key = q.aOf(s);
+        const g = q.bOf(s);
+        const r = timers.carrier(key, g);
+        if (r >= 0 && timers.genOf(r) === g) return; // the timer fires
+        q.pop();
+        if (r < 0) continue; // stale: a carrier replaced by an earlier one
+        const running = timers.genOf(r);
+        if (running < 0) {
+          timers.release(key, r);
+          continue;
+        }
+        // re-armed later while this carrier was queued: the timer is queued at its own time and number now
+        timers.carry(r);
+        q.push(timers.dueOf(r), L_TIMER, key, running, undefined, 1 + ((key >> 1) & 7), timers.numOf(r));
       }
     }
     for (;;) {
@@ -319,9 +345,10 @@ export class World {
     return this.timerKeys.get(timerKey(it.peer, it.sock, it.timer)) === it.key;
   }
 
-  /** A lean timer event is live while its key still holds its generation. */
-  private liveLean(s: number): boolean {
-    return this.leanTimers!.get(this.sched!.aOf(s)) === this.sched!.bOf(s);
+  /** The LeanTimers record of a queued timer event that carries a running timer, else -1. */
+  private runningCarried(s: number): number {
+    const r = this.leanTimers!.carrier(this.sched!.aOf(s), this.sched!.bOf(s));
+    return r >= 0 && this.leanTimers!.genOf(r) >= 0 ? r : -1;
   }
 
   /** Takes the samples of every whole second before `us` (events at the second itself come first). */
@@ -394,7 +421,8 @@ export class World {
         break;
       }
       case L_TIMER: {
-        this.leanTimers!.delete(a);
+        // skipStale() let it through: it is its key's carrier and its own timer is running
+        this.leanTimers!.release(a, this.leanTimers!.carrier(a, q.bOf(slot)));
         const peer: PeerName = (a & 1) === 0 ? 'client' : 'server';
         this.stacks[peer].fire(Math.floor(a / 16), TIMER_NAMES[(a >> 1) & 7]!, this.now);
         this.flush(peer);
@@ -594,9 +622,10 @@ export class World {
           const key = timerKey(peer, e.sock, e.timer);
           if (e.action === 'set') {
             const gen = this.nextTimerKey++;
-            this.leanTimers!.set(key, gen);
-            q.push(this.nowUs + toUs(e.delay ?? 0), L_TIMER, key, gen, undefined, 1 + TIMER_CODE[e.timer]);
-          } else this.leanTimers!.delete(key);
+            const due = this.nowUs + toUs(e.delay ?? 0);
+            const n = q.reserve();
+            if (this.leanTimers!.set(key, gen, due, n)) q.push(due, L_TIMER, key, gen, undefined, 1 + TIMER_CODE[e.timer], n);
+          } else this.leanTimers!.cancel(key);
           break;
         }
         case 'app':
@@ -749,9 +778,10 @@ export class World {
     const out = [];
     if (this.sched) {
       for (const s of this.sched.slotsQueued()) {
-        if (this.sched.kindOf(s) !== L_TIMER || !this.liveLean(s)) continue;
+        const r = this.sched.kindOf(s) === L_TIMER ? this.runningCarried(s) : -1;
+        if (r < 0) continue;
         const a = this.sched.aOf(s);
-        out.push({ peer: (a & 1) === 0 ? ('client' as const) : ('server' as const), sock: Math.floor(a / 16), timer: TIMER_NAMES[(a >> 1) & 7]!, setAt: NaN, due: toSeconds(this.sched.timeOf(s)) });
+        out.push({ peer: (a & 1) === 0 ? ('client' as const) : ('server' as const), sock: Math.floor(a / 16), timer: TIMER_NAMES[(a >> 1) & 7]!, setAt: NaN, due: toSeconds(this.leanTimers!.dueOf(r)) });
       }
     }
     for (const q of this.queue.entries()) {

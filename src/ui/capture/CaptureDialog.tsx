@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Opened } from '../../pcap/app-api.ts';
 import { replayCapture } from '../../pcap/app-api.ts';
+import { endpointKey } from '../../pcap/capture.ts';
 import type { FlagWhy } from '../../pcap/replay.ts';
 import type { Profile } from '../../tcp/knobs.ts';
 import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
@@ -66,9 +67,9 @@ export default function CaptureDialog({ opened, profile, onClose }: { opened: Op
                 setStream(Number(e.target.value));
                 setTime(null);
               }}>
-              {opened.labels.map((l, i) => (
+              {opened.streams.map((s, i) => (
                 <option key={i} value={i}>
-                  {l}
+                  {t(s.packets === 1 ? 'captureStream.one' : 'captureStream.many', { id: s.id, client: endpointKey(s.client.addr, s.client.port), server: endpointKey(s.server.addr, s.server.port), n: s.packets })}
                 </option>
               ))}
             </select>

@@ -4,7 +4,7 @@
  * and only in-flight arrows change from frame to frame.
  */
 import { paperHeight } from './paperHeight.ts';
-import { memo, useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent } from 'react';
 import type { PeerName, TimerView } from '../../sim/types.ts';
 import type { WorldView } from '../../sim/view.ts';
@@ -76,6 +76,14 @@ class ScrollBox {
   }
 }
 
+/** Whether the last committed frame's follow jumped a box or more (ArrowProps `bare`). */
+class LeapRun {
+  leapt = false;
+  set(leapt: boolean): void {
+    this.leapt = leapt;
+  }
+}
+
 /** Past the box top while following, user units: about a segment label's height (see also vh / 8). */
 const FOLLOW_EDGE = 60;
 /**
@@ -121,6 +129,12 @@ interface ArrowProps {
   selected: boolean;
   /** named by the lesson's note */
   noted: boolean;
+  /**
+   * Drawn for a single frame of a fast follow (the box jumps a screen or more per frame): the arrow
+   * alone, without its label, hit area and tags, which nobody can read or click at that pace. The
+   * next frame that stays (a pause, a stop, a slower speed) draws them all again.
+   */
+  bare: boolean;
   lang: Lang;
   onSelect(id: number): void;
 }
@@ -133,12 +147,15 @@ function dropReasonText(reason: string | undefined, lang: Lang): string {
 
 const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
 
-const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, fit, status, selected, noted, lang, onSelect }: ArrowProps) {
+const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, fit, status, selected, noted, bare, lang, onSelect }: ArrowProps) {
   const sg = g.seg;
+  // the focus frame exists only while it can show (keyboard focus, selection, a note): a hidden one
+  // was restyled with every move of its arrow
+  const [focused, setFocused] = useState(false);
   const hx = g.x1 + (g.x2 - g.x1) * frac;
   const hy = g.y1 + (g.y2 - g.y1) * frac;
   // in flight, the label rides behind the head; it settles at its spot once the head has passed it
-  const lab = status === 'in-flight' ? followLabel({ x1: g.x1, y1: g.y1, mx: g.lx, my: g.ly, hx, hy, lx, ly, text: g.label, fontSize: SEG_FONT }) : { x: lx, y: ly, visible: true };
+  const lab = bare ? { x: lx, y: ly, visible: false } : status === 'in-flight' ? followLabel({ x1: g.x1, y1: g.y1, mx: g.lx, my: g.ly, hx, hy, lx, ly, text: g.label, fontSize: SEG_FONT }) : { x: lx, y: ly, visible: true };
   const dropped = status === 'dropped';
   const cls = [
     'seq-seg',
@@ -185,9 +202,11 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
       aria-pressed={selected}
       onClick={() => onSelect(sg.id)}
       onKeyDown={onKey}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
     >
-      <rect className="seq-seg-focus" x={minX - 4} y={minY - 18} width={Math.abs(hx - g.x1) + 8} height={Math.abs(hy - g.y1) + 24} rx={4} />
-      <line className="seq-seg-hit" x1={g.x1} y1={g.y1} x2={hx} y2={hy} />
+      {(focused || selected || noted) && <rect className="seq-seg-focus" x={minX - 4} y={minY - 18} width={Math.abs(hx - g.x1) + 8} height={Math.abs(hy - g.y1) + 24} rx={4} />}
+      {!bare && <line className="seq-seg-hit" x1={g.x1} y1={g.y1} x2={hx} y2={hy} />}
       <line
         className="seq-seg-line"
         x1={g.x1}
@@ -196,10 +215,12 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
         y2={hy}
         markerEnd={dropped || frac <= 0 ? undefined : `url(#seq-arrow-${sg.from})`}
       />
-      <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle" opacity={lab.visible ? undefined : 0} textLength={fit} lengthAdjust={fit ? 'spacingAndGlyphs' : undefined}>
-        {g.label}
-      </text>
-      {sg.tlp ? (
+      {!bare && (
+        <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle" opacity={lab.visible ? undefined : 0} textLength={fit} lengthAdjust={fit ? 'spacingAndGlyphs' : undefined}>
+          {g.label}
+        </text>
+      )}
+      {bare ? null : sg.tlp ? (
         // outside the lanes, beside the sender's lifeline: the probe's label fills the arrow
         <text className="seq-rtx-tag seq-tlp-tag" data-testid="tlp-tag" x={g.x1 - dir * 8} y={g.y1} dy="0.35em" textAnchor={dir > 0 ? 'end' : 'start'}>
           {s(lang, 'tlp')}
@@ -318,6 +339,9 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   // the per-frame follow below reads these, never the DOM, so a frame forces no layout. A record
   // that lives across renders like the model (the render reads it to draw where the box will be).
   const [box] = useState(() => new ScrollBox());
+  // whether the last committed frame's follow jumped a box or more (set after commit, read in render)
+  const [run] = useState(() => new LeapRun());
+  const [, settle] = useState(0);
   const pxPerUnit = port.k;
   // Where the drawing is scaled down (a phone, a narrow column) the type grows so that it is still
   // drawn at LEGIBLE_PX or more (in half units, so a resize does not re-place labels for nothing).
@@ -343,6 +367,12 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   // drawing keeps the box at 0).
   const followTop = following && box.height > 0 ? followTopPx(nowY * pxPerUnit, box) : box.top;
   const jumpTo = followTop !== box.top ? Math.min(followTop, Math.max(0, Math.ceil(model.height(displayTime) + BOTTOM_PAD) * pxPerUnit - box.height)) / pxPerUnit : null;
+  // A jump of a whole box or more, in a run of them (the clock runs at hundreds of times real
+  // time): no arrow of this frame stays on screen for the next, so they are drawn bare (ArrowProps
+  // `bare`). A single jump (a seek, a click on a note) draws everything; so does the first frame
+  // that stays, and, should none come (the run ends without a render), the settle render below.
+  const leap = jumpTo !== null && box.height > 0 && Math.abs(jumpTo * pxPerUnit - box.top) >= box.height;
+  const bare = leap && run.leapt;
   const edge = Math.max(FOLLOW_EDGE, vh / 8);
   const winTop = !measured ? -Infinity : jumpTo !== null ? jumpTo - edge : following ? nowY - vh - margin : port.st - 2 * margin;
   const winBottom = !measured ? Infinity : jumpTo !== null ? jumpTo + vh + edge : following ? nowY + vh + margin : port.st + vh + 2 * margin;
@@ -395,6 +425,8 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const nowSpot = placeNowLabel(nowText, nowY, SEQ_W, [PEER_X.client, PEER_X.server], taken, textFont);
 
   const followRef = useRef(true);
+  /** the box height the follow last placed the box for */
+  const followHeight = useRef(0);
   const programmatic = useRef(false);
 
   const measure = useCallback(() => {
@@ -415,13 +447,14 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   }, [measure]);
   /**
    * A scroll position (px) whose top edge cuts no label in half under the lane titles: moved up to
-   * show the whole label, or down past it when that would push the now line out of the box.
+   * show the whole label, or down past it when that would push the now line out of the box (and
+   * the drawing goes on far enough below: `max`, where the browser stops the scroll).
    */
-  const uncut = (top: number, height: number): number => {
+  const uncut = (top: number, height: number, max: number): number => {
     const k = pxPerUnit;
     const boxes = [
       ...model.labelsNear(top / k - 60, top / k + 60).map(bounds),
-      ...bands.map((b) => ({ y0: b.y0 + 0.3 * textFont, y1: b.y0 + 1.35 * textFont })),
+      ...bands.map((b) => bandLabelBox(b.peer, { y0: b.y0, text: b.state }, textFont)),
     ];
     let t = top;
     for (let guard = 0; guard < 8; guard++) {
@@ -429,20 +462,31 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
       const cut = boxes.find((b) => b.y0 < u - 0.5 && b.y1 > u + 0.5);
       if (!cut) break;
       const up = Math.max(0, (cut.y0 - 4) * k);
-      t = nowY * k <= up + height - 24 ? up : (cut.y1 + 2) * k;
+      const down = (cut.y1 + 2) * k;
+      t = nowY * k <= up + height - 24 || down > max ? up : down;
     }
     return t;
   };
-  /** Scrolls so the now line sits at 60 % of the box, unless it is already comfortably in view. */
+  /**
+   * Scrolls so the now line sits at 60 % of the box, unless it is already comfortably in view.
+   * After the box changes size, or at the drawing's end (where the browser may have clamped the
+   * position onto a label), the position is checked for cut labels again.
+   */
   const scrollToNow = (force: boolean) => {
     const el = scrollRef.current;
     if (!el) return;
     const { top, height } = box;
     const ny = nowY * pxPerUnit;
-    if (!force && followTopPx(ny, box) === top) return;
     // where the browser would clamp it (the drawing is `height` user units tall): `box` stays
     // exact, so the scroll event that follows need not read the position back
-    const target = Math.min(uncut(followTopPx(ny, { top: -Infinity, height }), height), Math.max(0, paper * pxPerUnit - height));
+    const max = Math.max(0, paper * pxPerUnit - height);
+    const stay = !force && followTopPx(ny, box) === top;
+    const resized = height !== followHeight.current;
+    followHeight.current = height;
+    // at the drawing's end the browser may have pulled the box up onto a label (the drawing gets
+    // shorter when a quiet stretch of time is folded into a break)
+    if (stay && !resized && !(top > 0 && top >= max - 1)) return;
+    const target = uncut(Math.min(stay ? top : followTopPx(ny, { top: -Infinity, height }), max), height, max);
     if (Math.abs(top - target) > 1) {
       programmatic.current = true;
       el.scrollTop = target;
@@ -483,7 +527,14 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   }, [zoom]);
 
   useLayoutEffect(() => {
+    run.set(leap);
     if (followRef.current) scrollToNow(false);
+  });
+  // a bare frame is followed by a full one within a tenth of a second, even if nothing else renders
+  useEffect(() => {
+    if (!bare) return;
+    const id = setTimeout(() => settle((n) => n + 1), 100);
+    return () => clearTimeout(id);
   });
 
   const onScroll = () => {
@@ -593,10 +644,11 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
                   lx={spot.x}
                   ly={spot.y}
                   ldy={spot.dy}
-                  fit={segmentLabelFit(g.label, labelFont)}
+                  fit={bare ? undefined : segmentLabelFit(g.label, labelFont)}
                   status={status}
                   selected={selectedSegment === g.seg.id}
                   noted={noted?.segments.includes(g.seg.id) ?? false}
+                  bare={bare}
                   lang={lang}
                   onSelect={onSelectSegment}
                 />

@@ -20,6 +20,21 @@ describe('placeTimerLabel', () => {
     expect(l.box.cy - l.box.hh).toBeGreaterThanOrEqual(name.y1);
   });
 
+  it('pushed down past a state name that ends just below the now line, it goes on below the line, not across it', () => {
+    for (const font of [13, 19]) {
+      // the state began a little before now: its name ends just above the now line, so the
+      // label pushed below it would straddle the line
+      const bands = [{ y0: 296 - 1.4 * font, text: 'FIN_WAIT_1' }];
+      const l = placeTimerLabel({ ...base, name: 'RTO', left: '0.25 s', widest: '0.25 s', peer: 'client', yNow: 300, bands, font });
+      const name = bandLabelBox('client', bands[0]!, font);
+      const top = l.box.cy - l.box.hh;
+      const bottom = l.box.cy + l.box.hh;
+      expect(top).toBeGreaterThanOrEqual(name.y1);
+      // the now line (y = 300) does not run through it
+      expect(top > 300 || bottom < 300).toBe(true);
+    }
+  });
+
   it('goes on two lines rather than across the lifeline when the type is large', () => {
     for (const peer of ['client', 'server'] as const) {
       const l = placeTimerLabel({ ...base, peer, yNow: 300, font: 19 });

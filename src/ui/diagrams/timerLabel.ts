@@ -95,14 +95,16 @@ export function placeTimerLabel(t: TimerLabelInput): TimerLabel {
   const x1 = isClient ? x + w : x;
   const boxes = t.bands.map((b) => bandLabelBox(peer, b, font)).filter((b) => b.x0 < x1 + 2 && x0 < b.x1 + 2);
   // just above the now point; pushed down below any state name it would cover (a timer often
-  // starts with the state it guards, whose name sits on the same line)
+  // starts with the state it guards, whose name sits on the same line). The now line crosses the
+  // whole drawing: a label pushed onto it goes on below it instead.
   let y = t.yNow - 0.3 * font;
-  for (let guard = 0; guard <= boxes.length; guard++) {
+  for (let guard = 0; guard <= boxes.length + 1; guard++) {
     const top = y - ASCENT * font - 1;
     const bottom = y + (lines.length - 1) * lineHeight + DESCENT * font + 1;
     const hit = boxes.find((b) => b.y0 < bottom && top < b.y1);
-    if (!hit) break;
-    y = hit.y1 + 2 + ASCENT * font;
+    if (hit) y = hit.y1 + 2 + ASCENT * font;
+    else if (top + 1 < t.yNow - 1 && bottom - 1 > t.yNow + 1) y = t.yNow + 3 + ASCENT * font;
+    else break;
   }
   const top = y - ASCENT * font;
   const height = (lines.length - 1) * lineHeight + (ASCENT + DESCENT) * font;

@@ -445,6 +445,9 @@ export const en = {
   'fleetStory.title': 'Fleet connection #{serial}: the server in {state}',
   'fleetStory.summary': 'One connection of the fleet run (preset: {preset}), told again with both peers. Client {peer}: {client}. Server application: {app}. The fleet found the server side in {state} at {t} s of its run; here that moment is at {at} s.',
   'fleetStory.note': 'This is where the fleet found it: the server side in {state} (fleet time {t} s). Its path on the server, in this view’s time: {path}. The state diagram, the ladder and the log show how it got here.',
+  // --- capture stream choice ---
+  'captureStream.one': '{id}: {client} → {server}, 1 packet',
+  'captureStream.many': '{id}: {client} → {server}, {n} packets',
 } as const;
 
 export type MessageKey = keyof typeof en;

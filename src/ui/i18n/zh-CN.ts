@@ -447,4 +447,7 @@ export const zhCN: Dict = {
   'fleetStory.title': '集群连接 #{serial}：服务器处于 {state}',
   'fleetStory.summary': '集群运行（预设：{preset}）中的一个连接，以两端重新讲述。客户端 {peer}：{client}。服务器应用：{app}。集群在运行的第 {t} 秒发现服务器端处于 {state}；在这里那一刻是第 {at} 秒。',
   'fleetStory.note': '集群正是在这里发现它的：服务器端处于 {state}（集群时间第 {t} 秒）。它在服务器上的路径（按本视图的时间）：{path}。状态图、时序图和日志展示了它是如何走到这一步的。',
+  // --- capture stream choice ---
+  'captureStream.one': '{id}：{client} → {server}，1 个包',
+  'captureStream.many': '{id}：{client} → {server}，{n} 个包',
 };
