@@ -92,6 +92,15 @@ test.describe('fleet view', () => {
     await expect(page.getByTestId('note')).toContainText('This is where the fleet found it: the server side in FIN_WAIT_2');
     await expect(page.locator('[data-testid="diagram-state"][data-state="FIN_WAIT_2"]')).toHaveAttribute('data-active-peers', /server/);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    // its first half second, a dozen segments on the fleet's short links, is drawn a label apart
+    // (storyAxis.ts): no state name of the ladder over another
+    const names = await page.getByTestId('sequence-diagram').locator('.seq-band-label').evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); return { text: el.textContent, l: r.left, t: r.top, r: r.right, b: r.bottom }; }));
+    expect(names.length).toBeGreaterThanOrEqual(6);
+    for (let i = 0; i < names.length; i++)
+      for (let j = i + 1; j < names.length; j++) {
+        const [p, q] = [names[i]!, names[j]!];
+        expect(Math.min(p.r, q.r) - Math.max(p.l, q.l) > 0.5 && Math.min(p.b, q.b) - Math.max(p.t, q.t) > 0.5, `${p.text} / ${q.text}`).toBe(false);
+      }
   });
 
   test('a what-if draws the run after the change next to the one before, with its marker', async ({ page }) => {

@@ -36,6 +36,7 @@ import { useReducedMotion } from './sim/useReducedMotion.ts';
 import { flightsAt, moveClock, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
 import { noteFocus, notedSegments } from './noteFocus.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
+import { storyLadder, useStoryAxis } from './fleet/storyAxis.ts';
 import { encodeScenario } from './docs/scenarioLink.ts';
 import type { UrlProblem } from './url.ts';
 
@@ -78,6 +79,9 @@ export function App() {
     scenarioId,
   );
   const { view, displayTime } = sim;
+  // a fleet connection's story draws its crowded first moments spread apart (storyAxis.ts)
+  const storyAxis = useStoryAxis(scenario, view);
+  const ladder = useMemo(() => storyLadder(storyAxis, view, displayTime, lang), [storyAxis, view, displayTime, lang]);
   const replayError = sim.replayError;
   const allProblems = useMemo<UrlProblem[]>(() => {
     if (!replayError) return problems;
@@ -379,7 +383,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.sequence')}>
                 <h2 className="visually-hidden">{t('diagram.sequence')}</h2>
                 <ErrorBoundary label={t('diagram.sequence')}>
-                  <SequenceDiagram view={view} displayTime={displayTime} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} textFont={presenter.on ? PRESENT_LABEL_FONT : undefined} noted={ladderNoted} />
+                  <SequenceDiagram key={storyAxis ? 'story' : 'plain'} view={ladder.view} displayTime={ladder.displayTime} nowText={ladder.nowText} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} textFont={presenter.on ? PRESENT_LABEL_FONT : undefined} noted={ladderNoted} />
                 </ErrorBoundary>
               </section>
             </div>

@@ -127,7 +127,9 @@ export const MUTATORS = {
       // the ACK of our SYN opens the window at its initial size (tcp_init_transfer()); later ACKs grow it
       if (v.kind === 'segment' && t.sndUna !== t.iss) onAcked(t, Math.ceil(((s.ack - t.sndUna) >>> 0) / t.sndMss));
       if (t.tlpHighSeq !== UNSET && seqGe(s.ack, t.tlpHighSeq)) t.tlpHighSeq = UNSET;
-      t.sndUna = seqField(s.ack);
+      // everything acknowledged (the usual case): SND.UNA takes SND.NXT's own number, so a TCB
+      // idle with both past 2^31 holds one 16-byte box for them, not two
+      t.sndUna = s.ack === t.sndNxt ? t.sndNxt : seqField(s.ack);
       if (s.ack === t.sndNxt) {
         fx.cancel('RTO');
         setFlag(t, TF.tlpArmed, false);

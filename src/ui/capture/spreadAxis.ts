@@ -39,7 +39,7 @@ export function spreadAxis(times: readonly number[], minStep = MIN_STEP): Spread
   };
 }
 
-/** The replay's view with every time moved onto the drawing's axis (for the ladder only). */
+/** The view with every time moved onto the drawing's axis (for the ladder only). */
 export function spreadView(view: WorldView, axis: SpreadAxis): WorldView {
   const m = axis.map;
   const seg = (s: SegmentView): SegmentView => ({ ...s, sentAt: m(s.sentAt), arriveAt: m(s.arriveAt), ...(s.dropAt === undefined ? {} : { dropAt: m(s.dropAt) }) });
@@ -49,6 +49,7 @@ export function spreadView(view: WorldView, axis: SpreadAxis): WorldView {
     now: m(view.now),
     peers: { client: peer(view.peers.client), server: peer(view.peers.server) },
     segments: view.segments.map(seg),
+    timers: view.timers.map((t) => ({ ...t, setAt: m(t.setAt), due: m(t.due) })),
     trace: view.trace.map((e) => ({ ...e, t: m(e.t) }) as TraceEvent),
   };
 }
