@@ -383,7 +383,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.sequence')}>
                 <h2 className="visually-hidden">{t('diagram.sequence')}</h2>
                 <ErrorBoundary label={t('diagram.sequence')}>
-                  <SequenceDiagram key={storyAxis ? 'story' : 'plain'} view={ladder.view} displayTime={ladder.displayTime} nowText={ladder.nowText} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} textFont={presenter.on ? PRESENT_LABEL_FONT : undefined} noted={ladderNoted} />
+                  <SequenceDiagram key={storyAxis ? 'story' : 'plain'} view={ladder.view} displayTime={ladder.displayTime} nowText={ladder.nowText} relative={relative} lang={lang} selectedSegment={selectedSegment} onSelectSegment={setSelectedSegment} epoch={sim.epoch} labelFont={presenter.on ? PRESENT_LABEL_FONT : undefined} textFont={presenter.on ? PRESENT_LABEL_FONT : undefined} noted={ladderNoted} running={playing} />
                 </ErrorBoundary>
               </section>
             </div>

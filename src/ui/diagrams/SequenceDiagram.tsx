@@ -47,6 +47,8 @@ export interface SequenceDiagramProps {
   nowText?: string;
   /** what the lesson's note names: highlighted segments, peers and timers */
   noted?: LadderNoted;
+  /** whether the clock runs: a stopped clock's frame is drawn whole, even where its follow leapt (default true) */
+  running?: boolean;
 }
 
 export interface LadderNoted {
@@ -327,7 +329,7 @@ function TimerBar({ t, displayTime, y, lang, bands, font, noted }: { t: TimerVie
   );
 }
 
-export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont: labelFontProp = SEG_LABEL_FONT, textFont: textFontProp = TEXT_FONT, peerTitles, nowText: nowTextProp, noted }: SequenceDiagramProps) {
+export function SequenceDiagram({ view, displayTime, relative, lang, selectedSegment, onSelectSegment, epoch = 0, labelFont: labelFontProp = SEG_LABEL_FONT, textFont: textFontProp = TEXT_FONT, peerTitles, nowText: nowTextProp, noted, running = true }: SequenceDiagramProps) {
   const titleId = useId();
   const { peers, timers } = view;
   const [zoom, setZoom] = useState(1);
@@ -372,7 +374,8 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   // `bare`). A single jump (a seek, a click on a note) draws everything; so does the first frame
   // that stays, and, should none come (the run ends without a render), the settle render below.
   const leap = jumpTo !== null && box.height > 0 && Math.abs(jumpTo * pxPerUnit - box.top) >= box.height;
-  const bare = leap && run.leapt;
+  // (the frame a pause lands on may itself leap: a stopped clock shows every label at once)
+  const bare = leap && run.leapt && running;
   const edge = Math.max(FOLLOW_EDGE, vh / 8);
   const winTop = !measured ? -Infinity : jumpTo !== null ? jumpTo - edge : following ? nowY - vh - margin : port.st - 2 * margin;
   const winBottom = !measured ? Infinity : jumpTo !== null ? jumpTo + vh + edge : following ? nowY + vh + margin : port.st + vh + 2 * margin;

@@ -262,7 +262,7 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang }: BodyPro
           </section>
           <section className="embed-cell embed-cell--seq" aria-label={t('diagram.sequence')}>
             <ErrorBoundary label={t('diagram.sequence')}>
-              <SequenceDiagram view={view} displayTime={displayTime} relative lang={lang} selectedSegment={null} onSelectSegment={noop} />
+              <SequenceDiagram view={view} displayTime={displayTime} relative lang={lang} selectedSegment={null} onSelectSegment={noop} running={sim.playing} />
             </ErrorBoundary>
           </section>
         </div>
