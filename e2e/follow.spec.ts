@@ -23,8 +23,8 @@ const KEEPALIVE = LZString.compressToEncodedURIComponent(
  * 1 = bottom), and how many segments and segment labels are drawn.
  */
 const SAMPLE = (frames: number) =>
-  new Promise<{ inBox: boolean; topmost: number; t: number; segs: number; labels: number }[]>((resolve) => {
-    const out: { inBox: boolean; topmost: number; t: number; segs: number; labels: number }[] = [];
+  new Promise<{ inBox: boolean; topmost: number; t: number; segs: number; labels: number; side: string }[]>((resolve) => {
+    const out: { inBox: boolean; topmost: number; t: number; segs: number; labels: number; side: string }[] = [];
     const frame = () => {
       const box = document.querySelector('[data-testid="sequence-diagram"] .seq-scroll')!.getBoundingClientRect();
       const now = document.querySelector('[data-testid="sequence-now"] line')!.getBoundingClientRect();
@@ -35,7 +35,9 @@ const SAMPLE = (frames: number) =>
       }
       const segs = document.querySelectorAll('[data-testid="segment"]').length;
       const labels = document.querySelectorAll('[data-testid="segment"] .seq-seg-label').length;
-      out.push({ inBox: now.top >= box.top && now.bottom <= box.bottom, topmost, t: Number(document.querySelector('[data-testid="sim-time"]')!.getAttribute('data-seconds')), segs, labels });
+      // the side panels' numbers: each timer's remaining time and both peer cards' last results
+      const side = [...document.querySelectorAll('[data-testid="timer"], [data-testid^="results-"]')].map((e) => (e as HTMLElement).dataset.remaining ?? e.textContent).join('|');
+      out.push({ inBox: now.top >= box.top && now.bottom <= box.bottom, topmost, t: Number(document.querySelector('[data-testid="sim-time"]')!.getAttribute('data-seconds')), segs, labels, side });
       if (out.length < frames) requestAnimationFrame(frame);
       else resolve(out);
     };
@@ -82,9 +84,16 @@ test('at 1000× the ladder keeps the now line in its box and its box drawn to th
   expect(again.slice(2).every((f) => f.inBox && f.topmost <= 0.3)).toBe(true);
   // paused, the ladder shows every label again from the frame the pause lands on (even when that
   // frame's follow leapt a screen), not a moment later
-  await page.getByTestId('play').click();
+  // (clicked in the page, and sampled from the very next frame on)
+  const still = (await page.evaluate(`(document.querySelector('[data-testid="play"]').click(), (${SAMPLE.toString()})(3))`)) as Awaited<ReturnType<typeof SAMPLE>>;
   await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'paused');
-  const still = await page.evaluate(SAMPLE, 3);
   expect(still[0]!.segs).toBeGreaterThan(0);
   expect(still.filter((f) => f.labels !== f.segs), JSON.stringify(still)).toEqual([]);
+  // the side panels (redrawn only a few times a second while the clock runs this fast) are current
+  // from that frame on too: nothing in them changes once the page has had time to catch up
+  expect(still[0]!.side).not.toBe('');
+  expect(still.map((f) => f.side)).toEqual([still[0]!.side, still[0]!.side, still[0]!.side]);
+  await page.waitForTimeout(400);
+  const later = await page.evaluate(SAMPLE, 1);
+  expect(later[0]!.side).toBe(still[0]!.side);
 });

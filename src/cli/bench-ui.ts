@@ -14,7 +14,8 @@
  *   sim_speed.<case>                          virtual seconds played per wall-clock second while recording
  *   segments_in_dom.<case>                    segment arrows in the page at the end, with how many the run sent
  * Cases live in benchUi/cases.ts. Chromium: CHROMIUM_PATH or /usr/bin/chromium.
- * `npm run bench:ui -- teardown_1x` runs the named cases only; `-- --js` prints the JavaScript sizes only.
+ * `npm run bench:ui -- teardown_1x` runs the named cases only; `-- --js` prints the JavaScript sizes only
+ * (BENCH_UI_BYTES=1 adds each size in bytes: a budget in KiB is met or not by the byte).
  * The sizes count every script a first visit fetches until the network is idle: the entry, its
  * static imports and modulepreloads, and whatever is loaded on start for that URL (the language,
  * the link's scenario, the service worker's registration helper), each file gzipped as served.
@@ -211,6 +212,7 @@ async function initialJs(browser: Browser, base: string, query: Record<string, s
   await ctx.close();
   let bytes = 0;
   for (const f of files) bytes += gzipSync(readFileSync(resolve(DIST, `.${f}`))).length;
+  if (process.env.BENCH_UI_BYTES) console.log(`bytes ${JSON.stringify(query)}: ${bytes}`);
   return bytes / 1024;
 }
 

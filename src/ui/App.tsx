@@ -25,6 +25,7 @@ import { NetworkPanel } from './panels/NetworkPanel.tsx';
 import { PeersPanel } from './panels/PeersPanel.tsx';
 import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
 import { TimersPanel } from './panels/TimersPanel.tsx';
+import { usePaced } from './panels/usePaced.ts';
 import { usePresenter } from './present/usePresenter.ts';
 import './present/present.css';
 import { spotlightStates } from './present/spotlight.ts';
@@ -50,6 +51,14 @@ const ScenarioEditor = lazyPanel(() => import('./docs/ScenarioEditor.tsx').then(
 const KnobsPanel = lazyPanel(() => import('./panels/KnobsPanel.tsx').then((m) => m.KnobsPanel));
 /** segment labels in presenter mode (SVG units; present.css sets the same size) */
 const PRESENT_LABEL_FONT = 19;
+/**
+ * From this speed up, while the clock runs, the side panels (peer cards, timers, inspector) are
+ * redrawn at most every SIDE_PACE_MS of wall time: their numbers change on every frame, faster than
+ * anyone reads them, and redrawing them cost a render, commit and layout per frame. The peers'
+ * `data-tcp-state` stays exact on every frame; paused, stepped or sought, all is current at once.
+ */
+const SIDE_PACE_SPEED = 100;
+const SIDE_PACE_MS = 150;
 /** the picker's value for a scenario of the user's own (from `s=`, the editor or a file) */
 const CUSTOM = '~custom';
 
@@ -239,6 +248,13 @@ export function App() {
     [controls],
   );
   const pausedHint = hintAt !== null && !playing && Math.abs(hintAt - displayTime) < 1e-9;
+  // the side panels' view: exact when the clock stands still or runs slowly, paced at high speed
+  const sideNow = useMemo(() => ({ peers: view.peers, timers: view.timers, segments: view.segments, time: displayTime }), [view.peers, view.timers, view.segments, displayTime]);
+  const side = usePaced(sideNow, playing && sim.speed >= SIDE_PACE_SPEED, SIDE_PACE_MS);
+  const clientState = view.peers.client.state;
+  const serverState = view.peers.server.state;
+  const peerStates = useMemo<Record<PeerName, TcpState>>(() => ({ client: clientState, server: serverState }), [clientState, serverState]);
+  const getTrace = useEvent(() => view.trace);
   const presenterActions = useMemo(() => (inLesson ? { next: controls.next, prev: controls.prev } : { next: controls.step, prev: controls.back }), [inLesson, controls]);
   const presenter = usePresenter(init.present ?? false, presenterActions);
   const note = scenario && noteIndex >= 0 ? scenario.notes[noteIndex] : undefined;
@@ -389,7 +405,7 @@ export function App() {
             </div>
             <div className="under">
               <EventLog trace={view.trace} base={view.traceBase} onSeek={onSeek} playing={playing} />
-              {!embed && <Inspector segments={view.segments} selected={selectedSegment} relative={relative} onSelect={setSelectedSegment} onRelative={setRelative} />}
+              {!embed && <Inspector segments={side.segments} selected={selectedSegment} relative={relative} onSelect={setSelectedSegment} onRelative={setRelative} />}
             </div>
           </div>
           <div className="side-col" id="controls" tabIndex={-1}>
@@ -406,8 +422,8 @@ export function App() {
               controls={controls}
               pausedHint={pausedHint}
             />
-            <PeersPanel peers={view.peers} keepalive={keepalive} perform={perform} noted={focus?.peers} />
-            <TimersPanel timers={view.timers} now={displayTime} noted={focus?.timers} />
+            <PeersPanel peers={side.peers} states={peerStates} keepalive={keepalive} perform={perform} noted={focus?.peers} />
+            <TimersPanel timers={side.timers} now={side.time} noted={focus?.timers} />
             {!embed && <NetworkPanel link={view.link} perform={controls.perform} />}
             {!embed && (
               <OnOpen className="panel-details" summary={<summary>{t('knobs.title')}</summary>}>
@@ -419,7 +435,7 @@ export function App() {
                 {() => <ScenarioEditor key={scenarioId === CUSTOM ? `custom-${custom?.id}` : scenarioId} base={scenario} profile={profile} knobs={knobs} journal={sim.journal} time={displayTime} appUrl={`${location.origin}${location.pathname}`} onUse={useCustom} />}
               </OnOpen>
             )}
-            {!embed && <Capture trace={view.trace} mss={effective.mss} scenario={scenarioId} profile={profile} />}
+            {!embed && <Capture getTrace={getTrace} mss={effective.mss} scenario={scenarioId} profile={profile} />}
           </div>
         </main>
       </div>

@@ -44,11 +44,13 @@ async function main() {
   const { server, url } = await serveDir(resolve(process.env.BENCH_UI_DIST ?? resolve(import.meta.dirname, '../../../dist')));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const ctx = await browser.newContext({ viewport: c.viewport ?? { width: 1366, height: 768 }, serviceWorkers: 'block' });
+    const ctx = await browser.newContext({ viewport: c.viewport ?? { width: 1366, height: 768 }, serviceWorkers: 'block', bypassCSP: !!process.env.TRACE_CSS });
     const page = await ctx.newPage();
     await page.goto(`${url}?${new URLSearchParams({ lang: 'en', ...c.query }).toString()}`);
     await page.getByTestId(c.ready ?? 'sim-time').waitFor({ state: 'visible', timeout: 60_000 });
     if (c.prepare) await c.prepare(page);
+    // TRACE_CSS: a style sheet added to the page first (what-if experiments: hide a panel, contain one)
+    if (process.env.TRACE_CSS) await page.addStyleTag({ content: process.env.TRACE_CSS });
     await page.waitForTimeout(c.warmupMs ?? 700);
     await browser.startTracing(page, { categories: (process.env.TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,disabled-by-default-v8.cpu_profiler').split(',') });
     const f0 = (await page.evaluate('new Promise((r) => { let n = 0; const t0 = performance.now(); const f = () => { n++; if (performance.now() - t0 < ' + secs * 1000 + ') requestAnimationFrame(f); else r(n); }; requestAnimationFrame(f); })')) as number;

@@ -17,7 +17,8 @@ const CaptureDialog = lazy(() => import('./CaptureDialog.tsx'));
 type Point = 'client' | 'server' | 'both';
 type Format = 'pcapng' | 'pcap';
 
-export function CapturePanel({ trace, mss, scenario, profile }: { trace: readonly TraceEvent[]; mss: number; scenario: string; profile: Profile }) {
+/** `getTrace`: the run's trace when a download is asked for (read then, so playback never redraws the panel) */
+export function CapturePanel({ getTrace, mss, scenario, profile }: { getTrace: () => readonly TraceEvent[]; mss: number; scenario: string; profile: Profile }) {
   const { t } = useI18n();
   const [point, setPoint] = useState<Point>('client');
   const [format, setFormat] = useState<Format>('pcapng');
@@ -27,7 +28,7 @@ export function CapturePanel({ trace, mss, scenario, profile }: { trace: readonl
 
   const download = async () => {
     const api = await import('../../pcap/app-api.ts');
-    const bytes = api.exportCapture(trace, format, point, mss, `scenario ${scenario}, profile ${profile}; tcp-state-sim capture at ${point}; timestamps are virtual seconds`);
+    const bytes = api.exportCapture(getTrace(), format, point, mss, `scenario ${scenario}, profile ${profile}; tcp-state-sim capture at ${point}; timestamps are virtual seconds`);
     const name = `${scenario}-${point}.${format}`;
     downloadCapture(bytes, name);
     setStatus(t('capture.downloaded', { name }));

@@ -1,16 +1,18 @@
 /**
  * Connections per state over virtual time (d3 scales and shapes, drawn by React): a stacked
  * area or one line per state, linear or log. The time cursor is set by a click, a drag or the
- * arrow keys; clicking a band picks that state at that instant (the drill-down). The paths are
- * computed once per run update, not per pointer move: hovering only moves a line.
+ * arrow keys; clicking a band picks that state at that instant (the drill-down). The paths grow
+ * with each run update (only the new samples' points are computed), never per pointer move:
+ * hovering only moves a line.
  */
-import { area, line, scaleLinear, scaleSymlog, stack } from 'd3';
+import { scaleLinear, scaleSymlog } from 'd3';
 import { memo, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import type { Sample } from '../../fleet/sample.ts';
 import { STATE_ALIASES } from '../../tcp/states.ts';
 import type { TcpState } from '../../tcp/states.ts';
 import { useI18n } from '../i18n/index.ts';
+import { BandPaths } from './bandPaths.ts';
 import { formatCount } from './formatCount.ts';
 import { STATE_COLOURS } from './colours.ts';
 import { useWidth } from './useWidth.ts';
@@ -51,28 +53,10 @@ function CountsChartInner(p: Props) {
     return s.domain([0, Math.max(1, p.yMax)]).range([HEIGHT - M.bottom, M.top]).nice();
   }, [p.log, p.yMax]);
 
-  const paths = useMemo(() => {
-    const data = p.samples;
-    if (!data.length) return [];
-    if (p.mode === 'stacked') {
-      const series = stack<Sample, TcpState>()
-        .keys(p.states)
-        .value((d, k) => d.states[k])(data as Sample[]);
-      const gen = area<[number, number] & { data: Sample }>()
-        .x((d) => x(d.data.t))
-        .y0((d) => y(d[0]))
-        .y1((d) => y(d[1]));
-      return series.map((s) => ({ state: s.key, d: gen(s as unknown as ([number, number] & { data: Sample })[]) ?? '', fill: true }));
-    }
-    return p.states.map((st) => ({
-      state: st,
-      d:
-        line<Sample>()
-          .x((d) => x(d.t))
-          .y((d) => y(d.states[st]))(data as Sample[]) ?? '',
-      fill: false,
-    }));
-  }, [p.samples, p.mode, p.states, x, y]);
+  // built as samples arrive: a chunk adds its points, earlier ones are kept (bandPaths.ts)
+  const [bands] = useState(() => new BandPaths());
+  const scaleKey = `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${p.log}`;
+  const paths = useMemo(() => bands.update(p.samples, p.states, p.mode, x, y, scaleKey), [bands, p.samples, p.mode, p.states, x, y, scaleKey]);
 
   const tAt = (e: PointerEvent<SVGElement>) => {
     const box = svgRef.current!.getBoundingClientRect();

@@ -10,8 +10,7 @@ import { resolveFleetKnobs, knobsJson } from '../../fleet/knobs.ts';
 import { fillNote } from '../../fleet/narrate.ts';
 import { isPresetId, preset, PRESET_IDS } from '../../fleet/presets/index.ts';
 import type { PresetId } from '../../fleet/presets/index.ts';
-import type { Sample } from '../../fleet/sample.ts';
-import { STATE_ALIASES, TCP_STATES } from '../../tcp/states.ts';
+import { STATE_ALIASES } from '../../tcp/states.ts';
 import type { TcpState } from '../../tcp/states.ts';
 import { I18nContext, initialLang, translator } from '../i18n/index.ts';
 import { useLang } from '../i18n/useLang.ts';
@@ -27,6 +26,7 @@ import { formatCount } from './formatCount.ts';
 import { Drill } from './Drill.tsx';
 import type { DrillResult } from './protocol.ts';
 import { Readouts } from './Readouts.tsx';
+import { activeStates, RunStats } from './runStats.ts';
 import { fleetWorker, useFleetRun } from './useFleetRun.ts';
 import { describeChange, WhatIf } from './WhatIf.tsx';
 import { parseFleetUrl, serializeFleetUrl } from './url.ts';
@@ -67,8 +67,16 @@ export function FleetPage() {
   const afterSample = runA.samples[cur - 1];
   const knobs = useMemo(() => resolveFleetKnobs(before.set), [before]);
   const knobText = useMemo(() => knobsJson(knobs), [knobs]);
-  const states = useMemo(() => activeStates([...runB.samples, ...runA.samples]), [runB.samples, runA.samples]);
-  const yMax = useMemo(() => maxTotal(runB.samples, runA.samples, mode), [runB.samples, runA.samples, mode]);
+  // kept as samples arrive (runStats.ts): a chunk costs its own samples, not the whole run's
+  const [statsB] = useState(() => new RunStats());
+  const [statsA] = useState(() => new RunStats());
+  const onKey = useMemo(() => {
+    statsB.update(runB.samples);
+    statsA.update(runA.samples);
+    return activeStates(statsB, statsA).join();
+  }, [statsB, statsA, runB.samples, runA.samples]);
+  const states = useMemo(() => onKey.split(',') as TcpState[], [onKey]);
+  const yMax = mode === 'stacked' ? Math.max(statsB.maxStacked, statsA.maxStacked) : Math.max(statsB.maxLine, statsA.maxLine);
   const markers = useMemo(() => changes.map((c) => ({ t: c.at, label: describeChange(c) })), [changes]);
   const note = useMemo(() => [...before.notes].reverse().find((n) => n.at <= cur), [before, cur]);
   const noteSample = note ? runB.samples[Math.max(0, Math.floor(note.at) - 1)] : undefined;
@@ -246,21 +254,4 @@ function presetTitle(id: PresetId): FleetConfig['title'] {
     titles.set(id, v);
   }
   return v;
-}
-
-/** States that are ever above zero, in the diagram's order (LISTEN always: the listener). */
-function activeStates(samples: readonly Sample[]): TcpState[] {
-  const on = new Set<TcpState>(['LISTEN']);
-  for (const s of samples) for (const st of TCP_STATES) if (s.states[st] > 0) on.add(st);
-  return TCP_STATES.filter((st) => on.has(st));
-}
-
-function maxTotal(a: readonly Sample[], b: readonly Sample[], mode: ChartMode): number {
-  let m = 1;
-  for (const s of [...a, ...b]) {
-    let v = 0;
-    for (const st of TCP_STATES) v = mode === 'stacked' ? v + s.states[st] : Math.max(v, s.states[st]);
-    if (v > m) m = v;
-  }
-  return m;
 }

@@ -1,33 +1,37 @@
 import { memo, useState } from 'react';
 import type { StepAction } from '../../sim/config.ts';
 import type { PeerName, PeerView } from '../../sim/types.ts';
+import type { TcpState } from '../../tcp/states.ts';
 import { useI18n } from '../i18n/index.ts';
 import { fmtTime, resultText } from '../narrate.ts';
 import { Panel } from './Panel.tsx';
 
 interface Props {
+  /** may lag behind the clock at high speed (App's side-panel pacing) */
   peers: Record<PeerName, PeerView>;
+  /** each peer's state now: the `data-tcp-state` hook is exact on every frame */
+  states: Record<PeerName, TcpState>;
   keepalive: Record<PeerName, boolean>;
   perform(a: StepAction): boolean;
   /** peers the lesson's note names (highlighted) */
   noted?: readonly PeerName[];
 }
 
-export const PeersPanel = memo(function PeersPanel({ peers, keepalive, perform, noted }: Props) {
+export const PeersPanel = memo(function PeersPanel({ peers, states, keepalive, perform, noted }: Props) {
   const { t } = useI18n();
   return (
     <Panel id="peers" title={t('peers.title')} className="peers-panel">
       <div className="peers">
         {/* the server first: a connection starts with its Listen, then the client's Connect */}
         {(['server', 'client'] as const).map((p) => (
-          <PeerCard key={p} view={peers[p]} keepaliveOn={keepalive[p]} perform={perform} noted={noted?.includes(p) ?? false} />
+          <PeerCard key={p} view={peers[p]} state={states[p]} keepaliveOn={keepalive[p]} perform={perform} noted={noted?.includes(p) ?? false} />
         ))}
       </div>
     </Panel>
   );
 });
 
-function PeerCard({ view, keepaliveOn, perform, noted }: { view: PeerView; keepaliveOn: boolean; perform(a: StepAction): boolean; noted: boolean }) {
+function PeerCard({ view, state, keepaliveOn, perform, noted }: { view: PeerView; state: TcpState; keepaliveOn: boolean; perform(a: StepAction): boolean; noted: boolean }) {
   const { t } = useI18n();
   const [bytes, setBytes] = useState(100);
   const p = view.peer;
@@ -42,8 +46,8 @@ function PeerCard({ view, keepaliveOn, perform, noted }: { view: PeerView; keepa
     <div className={`peer peer-${p}${noted ? ' peer--noted' : ''}`} data-testid={`peer-card-${p}`} data-noted={noted ? 'true' : undefined}>
       <div className="peer-head">
         <h3>{name}</h3>
-        <span className="badge" data-testid={`peer-${p}`} data-tcp-state={view.state} style={{ borderLeftColor: `var(--state-${view.state})` }}>
-          {view.state}
+        <span className="badge" data-testid={`peer-${p}`} data-tcp-state={state} style={{ borderLeftColor: `var(--state-${state})` }}>
+          {state}
         </span>
         {view.crashed && <span className="down">{t('peers.crashed')}</span>}
       </div>
