@@ -441,6 +441,8 @@ export const en = {
   // --- capture stream choice ---
   'captureStream.one': '{id}: {client} → {server}, 1 packet',
   'captureStream.many': '{id}: {client} → {server}, {n} packets',
+  // --- capture paths ---
+  'capturePaths.line': '{peer}: {path}',
 } as const;
 
 export type MessageKey = keyof typeof en;

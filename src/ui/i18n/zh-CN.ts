@@ -443,4 +443,6 @@ export const zhCN: Dict = {
   // --- capture stream choice ---
   'captureStream.one': '{id}：{client} → {server}，1 个包',
   'captureStream.many': '{id}：{client} → {server}，{n} 个包',
+  // --- capture paths ---
+  'capturePaths.line': '{peer}：{path}',
 };
