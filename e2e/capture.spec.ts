@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { listStreams, readCapture } from '../src/pcap/capture.ts';
 import { readFrames } from '../src/pcap/frames.ts';
-import { pcapFile } from '../src/pcap/test-captures.ts';
+import { ipv4Packet } from '../src/pcap/packet.ts';
+import { pcapFile, seg, withLink } from '../src/pcap/test-captures.ts';
 import { open, SHOTS } from './helpers.ts';
 
 test('Download capture: the run as pcapng at both peers, read back by the capture reader', async ({ page }) => {
@@ -111,10 +112,17 @@ for (const lang of ['en', 'zh-CN'] as const) {
   });
 }
 
-/** A capture rewritten as pcap with packet 7 stamped 1.5 s (in teardown at the client: the ACK of the FIN, at 2.1 s). */
+/**
+ * A capture rewritten as pcap with packet 7 stamped 1.5 s (in teardown at the client: the ACK of
+ * the FIN, at 2.1 s), and a UDP packet after the last one (the reader skips it, with a note).
+ */
 function clockStep(bytes: Uint8Array): Buffer {
   const ff = readFrames(bytes, 'teardown.pcapng');
-  return Buffer.from(pcapFile(ff.interfaces[0]!.linkType, ff.frames.map((f) => ({ t: f.number === 7 ? 1.5 : f.t, data: f.data }))));
+  const lt = ff.interfaces[0]!.linkType;
+  const udp = ipv4Packet(seg());
+  udp[9] = 17;
+  const frames = ff.frames.map((f) => ({ t: f.number === 7 ? 1.5 : f.t, data: f.data }));
+  return Buffer.from(pcapFile(lt, [...frames, { t: frames.at(-1)!.t + 1, data: withLink(lt, udp) }]));
 }
 
 for (const lang of ['en', 'zh-CN'] as const) {
@@ -132,8 +140,14 @@ for (const lang of ['en', 'zh-CN'] as const) {
     const note = dialog.getByTestId('capture-time-back');
     if (lang === 'en') await expect(note).toHaveText("packet 7 is stamped 1.500000 s, 0.500000 s before packet 6 (2.000000 s): replayed at packet 6’s time");
     else await expect(note).toHaveText('第 7 个包的时间戳为 1.500000 秒，比第 6 个包（2.000000 秒）早 0.500000 秒：按第 6 个包的时间回放');
+    // the skipped UDP packet's note is in the page's language too
+    const skipped = dialog.getByTestId('capture-notes');
+    if (lang === 'en') await expect(skipped).toHaveText(/^clock-step\.pcap: 1 packet skipped: IP protocol 17 \(first: packet \d+ at byte \d+: not TCP \(IP protocol 17\)\)$/);
+    else await expect(skipped).toHaveText(/^clock-step\.pcap：跳过 1 个包：IP 协议 17（第一个：第 \d+ 个包，位于第 \d+ 字节：不是 TCP（IP 协议 17））$/);
     // the replay still reaches the end of the connection
     await expect(dialog.getByTestId('capture-state-client')).toHaveAttribute('data-tcp-state', 'TIME_WAIT');
+    // each peer's path is introduced with the language's own colon
+    await expect(dialog.getByTestId('capture-state-client')).toHaveText(lang === 'en' ? /^Client: CLOSED → SYN_SENT → / : /^客户端：CLOSED → SYN_SENT → /);
     await page.screenshot({ path: `${SHOTS}/capture-time-back-${lang}.png` });
   });
 }

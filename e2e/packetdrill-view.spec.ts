@@ -124,6 +124,20 @@ for (const lang of ['en', 'zh-CN']) {
       await expect(page.locator('.pkt-head h1')).toHaveText(other === 'en' ? 'Packetdrill scripts' : 'packetdrill 脚本');
       await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'pass');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+      if (w !== 1366) return;
+      // the parser's and the stack's own errors are worded in the page's language too, at their line
+      const en = other === 'en';
+      await page.getByTestId('pkt-edit').click();
+      await page.getByTestId('pkt-text').fill('0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n+0 < Q 0:0(0) win 100\n');
+      await page.getByTestId('pkt-run').click();
+      await expect(page.getByTestId('pkt-verdict')).toHaveText(en ? /^FAIL \S+:2:6: unknown TCP flag 'Q' \(allowed: S F R P \. -\)$/ : /^失败 \S+:2:6：未知的 TCP 标志 'Q'（可用：S F R P \. -）$/);
+      await expect(page.getByTestId('pkt-fail-line').locator('.pkt-why')).toHaveText(en ? "unknown TCP flag 'Q' (allowed: S F R P . -)" : "未知的 TCP 标志 'Q'（可用：S F R P . -）");
+      await page.getByTestId('pkt-edit').click();
+      await page.getByTestId('pkt-text').fill('0 `sysctl -q net.ipv4.tcp_fin_timeout=99999`\n+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n');
+      await page.getByTestId('pkt-run').click();
+      await expect(page.getByTestId('pkt-verdict')).toHaveText(
+        en ? /^FAIL \S+:\d+: sysctl\.tcp_fin_timeout: 99999 is out of range; allowed: 0\.\.3600 seconds$/ : /^失败 \S+:\d+：sysctl\.tcp_fin_timeout：99999 超出范围；允许：0\.\.3600 秒$/,
+      );
     });
   }
 }

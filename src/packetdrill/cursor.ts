@@ -1,4 +1,5 @@
 import { PacketdrillSyntaxError } from './errors.ts';
+import type { Expected, Found, SyntaxProblem } from './syntax-problems.ts';
 
 export interface Pos {
   offset: number;
@@ -101,28 +102,26 @@ export class Cursor {
   }
 
   /** A short description of what is here, for "unexpected ..." messages. */
-  describe(): string {
-    if (this.atLineEnd()) return 'end of line';
-    if (this.peek() === ' ') return 'a blank';
-    if (this.startsWith('...')) return "'...'";
+  describe(): Found {
+    if (this.atLineEnd()) return { kind: 'eol' };
+    if (this.peek() === ' ') return { kind: 'blank' };
+    if (this.startsWith('...')) return { kind: 'token', text: '...' };
     let end = this.offset;
     while (end < this.text.length && WORD_CHAR.test(this.text[end] ?? '')) end++;
     if (end === this.offset) end++;
-    return `'${this.text.slice(this.offset, end)}'`;
+    return { kind: 'token', text: this.text.slice(this.offset, end) };
   }
 
-  fail(message: string, at: Pos = this.pos): never {
-    throw new PacketdrillSyntaxError(this.file, at.line, at.column, message);
+  fail(problem: SyntaxProblem, at: Pos = this.pos): never {
+    throw new PacketdrillSyntaxError(this.file, at.line, at.column, problem);
   }
 
   /** Fails with "unexpected X; expected <what>" at the current position. */
-  unexpected(what: string): never {
-    const found = this.describe();
-    const head = found.startsWith("'") ? `unexpected token ${found}` : `unexpected ${found}`;
-    return this.fail(`${head}; expected ${what}`);
+  unexpected(expected: Expected): never {
+    return this.fail({ code: 'unexpected', found: this.describe(), expected });
   }
 
-  expect(s: string, what = `'${s}'`): void {
-    if (!this.eat(s)) this.unexpected(what);
+  expect(s: string, expected: Expected = { kind: 'tokens', tokens: [s] }): void {
+    if (!this.eat(s)) this.unexpected(expected);
   }
 }

@@ -3,7 +3,6 @@ import type { Cursor, Pos } from './cursor.ts';
 import { MAX_NESTING } from './limits.ts';
 import { readUnsigned } from './numbers.ts';
 
-const EXPECTED = "an argument (number, NAME, '...', \"string\", [array] or {struct})";
 
 /**
  * Parses `expr, expr, ...` up to (not including) `close`. Newlines are
@@ -50,10 +49,10 @@ function parsePrimary(c: Cursor): Expr {
   if (negative) c.advance();
   const n = readUnsigned(c);
   if (n) return { kind: 'number', value: negative ? -n.value : n.value, raw: negative ? `-${n.raw}` : n.raw };
-  if (negative) c.fail('expected a number after \'-\'', at);
+  if (negative) c.fail({ code: 'number-after-minus' }, at);
 
   const name = c.ident();
-  if (name === undefined) return c.unexpected(EXPECTED);
+  if (name === undefined) return c.unexpected({ kind: 'argument' });
   // `htons(8080)`, `inet_addr("1.2.3.4")`: kept as calls for the runner to interpret.
   if (c.peek() === '(') return parseBracketed(c, '(', ')', (args) => ({ kind: 'call', name, args }));
   return { kind: 'ident', name };
@@ -64,7 +63,7 @@ const depths = new WeakMap<Cursor, number>();
 
 function nested<T>(c: Cursor, at: Pos, parse: () => T): T {
   const depth = (depths.get(c) ?? 0) + 1;
-  if (depth > MAX_NESTING) c.fail(`nesting deeper than the limit of ${MAX_NESTING} levels of [ ], { } and ( )`, at);
+  if (depth > MAX_NESTING) c.fail({ code: 'too-deep', max: MAX_NESTING }, at);
   depths.set(c, depth);
   try {
     return parse();
@@ -79,8 +78,8 @@ function parseBracketed(c: Cursor, open: string, close: string, build: (items: E
     c.expect(open);
     const items = parseExprList(c, close);
     c.skipWhitespace();
-    if (c.eof()) c.fail(`'${open}' is never closed`, at);
-    c.expect(close, `',' or '${close}'`);
+    if (c.eof()) c.fail({ code: 'never-closed', open }, at);
+    c.expect(close, { kind: 'tokens', tokens: [',', close] });
     return build(items);
   });
 }
@@ -101,8 +100,8 @@ function structBody(c: Cursor, at: Pos): Expr {
     if (!c.eat(',')) break;
     c.skipWhitespace();
   }
-  if (c.eof()) c.fail("'{' is never closed", at);
-  c.expect('}', "',' or '}'");
+  if (c.eof()) c.fail({ code: 'never-closed', open: '{' }, at);
+  c.expect('}', { kind: 'tokens', tokens: [',', '}'] });
   return { kind: 'struct', fields };
 }
 
@@ -125,7 +124,7 @@ function parseString(c: Cursor): Expr {
   c.advance();
   let value = '';
   while (c.peek() !== '"') {
-    if (c.atLineEnd()) c.fail('unterminated string', at);
+    if (c.atLineEnd()) c.fail({ code: 'unterminated-string' }, at);
     if (c.peek() === '\\' && c.peek(1) !== '\n' && c.peek(1) !== '') {
       c.advance();
       value += unescape(c.peek());

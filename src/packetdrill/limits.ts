@@ -19,10 +19,10 @@ export function checkScriptLimits(text: string, file: string): void {
   for (let i = 0; i <= limit; i++) {
     const end = i === text.length || text[i] === '\n' || text[i] === '\r';
     if (i - lineStart >= MAX_LINE_CHARS && !end) {
-      throw new PacketdrillSyntaxError(file, line, MAX_LINE_CHARS + 1, `line longer than the limit of ${MAX_LINE_CHARS} characters`);
+      throw new PacketdrillSyntaxError(file, line, MAX_LINE_CHARS + 1, { code: 'line-too-long', max: MAX_LINE_CHARS });
     }
     if (i >= MAX_SCRIPT_CHARS && i < text.length) {
-      throw new PacketdrillSyntaxError(file, line, i - lineStart + 1, `script longer than the limit of ${MAX_SCRIPT_CHARS} characters (1 MiB)`);
+      throw new PacketdrillSyntaxError(file, line, i - lineStart + 1, { code: 'script-too-long', max: MAX_SCRIPT_CHARS });
     }
     if (end) {
       if (text[i] === '\r' && text[i + 1] === '\n') i++;

@@ -10,7 +10,7 @@ export function readCommand(c: Cursor): string {
   c.advance();
   const from = c.offset;
   while (c.peek() !== '`') {
-    if (c.eof()) c.fail('unterminated `command` (no closing backtick)', open);
+    if (c.eof()) c.fail({ code: 'unterminated-command' }, open);
     if (c.peek() === '\\') c.advance();
     c.advance();
   }
@@ -28,7 +28,7 @@ export function readPython(c: Cursor): string {
   c.advance(2);
   const from = c.offset;
   while (!c.startsWith('}%')) {
-    if (c.eof()) c.fail("unterminated %{ python block (no closing '}%')", open);
+    if (c.eof()) c.fail({ code: 'unterminated-python' }, open);
     c.advance();
   }
   const code = c.text.slice(from, c.offset);

@@ -1,4 +1,5 @@
 import type { Cursor } from './cursor.ts';
+import type { NumberField } from './syntax-problems.ts';
 
 export const U32_MAX = 0xffff_ffff;
 export const U16_MAX = 0xffff;
@@ -17,23 +18,23 @@ export function readUnsigned(c: Cursor): { value: number; raw: string } | undefi
   const raw = m[1] ?? '';
   const start = c.pos;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value)) c.fail(`number ${raw} is too large`, start);
+  if (!Number.isSafeInteger(value)) c.fail({ code: 'number-too-large', raw }, start);
   c.advance(raw.length);
   return { value, raw };
 }
 
-/** Reads an unsigned integer or fails with "expected <what>". */
-export function expectUnsigned(c: Cursor, what: string): number {
+/** Reads an unsigned integer or fails with "expected <field>". */
+export function expectUnsigned(c: Cursor, field: NumberField): number {
   const n = readUnsigned(c);
-  if (!n) return c.unexpected(what);
+  if (!n) return c.unexpected({ kind: 'number', field });
   return n.value;
 }
 
 /** Like expectUnsigned, and checks the value is at most `max`. */
-export function expectInRange(c: Cursor, what: string, max: number): number {
+export function expectInRange(c: Cursor, field: NumberField, max: number): number {
   const at = c.pos;
-  const value = expectUnsigned(c, what);
-  if (value > max) c.fail(`${what} ${value} out of range (0..${max})`, at);
+  const value = expectUnsigned(c, field);
+  if (value > max) c.fail({ code: 'number-out-of-range', field, value, max }, at);
   return value;
 }
 

@@ -13,7 +13,7 @@ export function parseOptionLine(c: Cursor, options: Record<string, string>): voi
       name += c.peek();
       c.advance();
     }
-    if (name === '') c.fail("expected an option name after '--'", nameAt);
+    if (name === '') c.fail({ code: 'option-name' }, nameAt);
     let value = '';
     if (c.eat('=')) {
       const valueAt = c.pos;
@@ -21,7 +21,7 @@ export function parseOptionLine(c: Cursor, options: Record<string, string>): voi
         // packetdrill strips the quotes of --name="value".
         c.advance();
         while (c.peek() !== '"') {
-          if (c.atLineEnd()) c.fail('unterminated string', valueAt);
+          if (c.atLineEnd()) c.fail({ code: 'unterminated-string' }, valueAt);
           value += c.peek();
           c.advance();
         }
@@ -31,7 +31,7 @@ export function parseOptionLine(c: Cursor, options: Record<string, string>): voi
           value += c.peek();
           c.advance();
         }
-        if (value === '') c.fail(`expected a value after '--${name}='`);
+        if (value === '') c.fail({ code: 'option-value', name });
       }
     }
     options[name] = value;

@@ -20,7 +20,7 @@ export function parsePacket(c: Cursor): PacketBody {
   const seqAt = c.pos;
   const seq = parseSeq(c);
   if (seq.any && direction === 'in') {
-    c.fail("'...' (any sequence number) is only allowed in outbound packets", seqAt);
+    c.fail({ code: 'any-seq-inbound' }, seqAt);
   }
   const packet: PacketBody = { direction, flags, flagText, seq };
 
@@ -37,19 +37,19 @@ export function parsePacket(c: Cursor): PacketBody {
     const at = c.pos;
     packet.options = parseTcpOptions(c);
     if (packet.options.wildcard && direction === 'in') {
-      c.fail("'<...>' (any TCP options) is only allowed in outbound packets", at);
+      c.fail({ code: 'any-options-inbound' }, at);
     }
     c.skipBlanks();
   }
   if (!c.atLineEnd()) {
     // Name only what could still follow, so the message hints at the order.
-    const expected: string[] = [];
+    const items: ('ack' | 'win' | 'options')[] = [];
     if (!packet.options) {
-      if (packet.ack === undefined && packet.win === undefined) expected.push("'ack'");
-      if (packet.win === undefined) expected.push("'win'");
-      expected.push("TCP options '<...>'");
+      if (packet.ack === undefined && packet.win === undefined) items.push('ack');
+      if (packet.win === undefined) items.push('win');
+      items.push('options');
     }
-    c.unexpected(expected.length > 0 ? `${expected.join(', ')} or end of line` : 'end of line');
+    c.unexpected({ kind: 'packet-rest', items });
   }
   return packet;
 }
@@ -57,7 +57,7 @@ export function parsePacket(c: Cursor): PacketBody {
 function parseFlags(c: Cursor): { flags: TcpFlags; flagText: string } {
   const flags: TcpFlags = { SYN: false, FIN: false, RST: false, PSH: false, ACK: false };
   if (c.atLineEnd() || /[0-9]/.test(c.peek()) || c.startsWith('...')) {
-    c.unexpected('TCP flags (S F R P . or -)');
+    c.unexpected({ kind: 'flags' });
   }
   let end = c.offset;
   while (end < c.text.length && !/[ \n]/.test(c.text[end] ?? '')) end++;
@@ -65,11 +65,11 @@ function parseFlags(c: Cursor): { flags: TcpFlags; flagText: string } {
 
   for (const ch of flagText) {
     if (ch === '-') {
-      if (flagText !== '-') c.fail("'-' (no flags) cannot be combined with other flags");
+      if (flagText !== '-') c.fail({ code: 'no-flags-combined' });
     } else {
       const name = FLAG_NAMES[ch];
-      if (!name) c.fail(`unknown TCP flag '${ch}' (allowed: S F R P . -)`);
-      if (flags[name]) c.fail(`duplicate TCP flag '${ch}'`);
+      if (!name) c.fail({ code: 'unknown-flag', flag: ch });
+      if (flags[name]) c.fail({ code: 'duplicate-flag', flag: ch });
       flags[name] = true;
     }
     c.advance();
@@ -78,25 +78,24 @@ function parseFlags(c: Cursor): { flags: TcpFlags; flagText: string } {
 }
 
 function parseSeq(c: Cursor): SeqSpec {
-  const what = "a sequence range 'start:end(length)'";
   if (c.eat('...')) {
     c.skipBlanks();
-    c.expect('(', "'(' and the payload length after '...'");
+    c.expect('(', { kind: 'any-seq-length' });
     const len = expectInRange(c, 'payload length', U16_MAX);
-    c.expect(')', "')'");
+    c.expect(')');
     return { any: true, len };
   }
   const at = c.pos;
-  if (!/[0-9]/.test(c.peek())) c.unexpected(what);
+  if (!/[0-9]/.test(c.peek())) c.unexpected({ kind: 'seq-range' });
   const start = expectInRange(c, 'sequence number', U32_MAX);
-  c.expect(':', `':' in ${what}`);
+  c.expect(':', { kind: 'in-seq-range', token: ':' });
   const end = expectInRange(c, 'sequence number', U32_MAX);
-  c.expect('(', `'(' in ${what}`);
+  c.expect('(', { kind: 'in-seq-range', token: '(' });
   const len = expectInRange(c, 'payload length', U16_MAX);
-  c.expect(')', `')' in ${what}`);
+  c.expect(')', { kind: 'in-seq-range', token: ')' });
   // Modulo 2^32 so that a segment straddling the wrap point is accepted.
   if ((end - start + 2 ** 32) % 2 ** 32 !== len) {
-    c.fail(`sequence range ${start}:${end} does not match length (${len})`, at);
+    c.fail({ code: 'seq-length', start, end, len }, at);
   }
   return { any: false, start, end, len };
 }

@@ -10,7 +10,6 @@ import { atTime, parseTime } from './time.ts';
 
 export { PacketdrillSyntaxError } from './errors.ts';
 
-const ACTIONS = "'<', '>', a system call, a `command` or %{ python }%";
 
 /**
  * Parses a packetdrill script. `defines` are the symbols `#ifdef` tests.
@@ -26,7 +25,7 @@ export function parseScript(text: string, file: string, defines: ReadonlySet<str
     c.skipWhitespace();
     if (c.eof()) break;
     if (c.startsWith('--')) {
-      if (script.events.length > 0) c.fail('options must come before the first event');
+      if (script.events.length > 0) c.fail({ code: 'options-after-events' });
       parseOptionLine(c, script.options);
     } else if (c.peek() === '`') {
       // packetdrill's init and cleanup commands carry no time.
@@ -36,10 +35,10 @@ export function parseScript(text: string, file: string, defines: ReadonlySet<str
     } else if (atTime(c)) {
       script.events.push(parseEvent(c));
     } else {
-      c.unexpected('a time (such as 0, +0.1 or *), an --option or a `command`');
+      c.unexpected({ kind: 'line-start' });
     }
     c.skipBlanks();
-    if (!c.atLineEnd()) c.unexpected('end of line');
+    if (!c.atLineEnd()) c.unexpected({ kind: 'eol' });
   }
   return script;
 }
@@ -64,11 +63,11 @@ function parseEvent(c: Cursor): Event {
     c.skipBlanks();
     if (c.peek() !== '(') {
       c.reset(nameAt);
-      c.unexpected(ACTIONS);
+      c.unexpected({ kind: 'action' });
     }
     event = { ...base, kind: 'syscall', ...parseSyscall(c, name) };
   } else {
-    return c.unexpected(ACTIONS);
+    return c.unexpected({ kind: 'action' });
   }
   checkTimeUse(c, time, event, bodyAt);
   return event;
@@ -81,10 +80,10 @@ function parseEvent(c: Cursor): Event {
  */
 function checkTimeUse(c: Cursor, time: TimeSpec, event: Event, bodyAt: Pos): void {
   const outbound = event.kind === 'packet' && event.direction === 'out';
-  if (time.kind === 'any' && !outbound) c.fail("time '*' is only allowed for outbound packets ('>')", eventPos(event));
-  if (time.end?.form === '~' && !outbound) c.fail("a '~' time window is only allowed for outbound packets ('>')", eventPos(event));
+  if (time.kind === 'any' && !outbound) c.fail({ code: 'any-time-inbound' }, eventPos(event));
+  if (time.end?.form === '~' && !outbound) c.fail({ code: 'window-inbound' }, eventPos(event));
   if (time.end?.form === '...' && event.kind !== 'syscall') {
-    c.fail("a '...' end time is only allowed for (blocking) system calls", bodyAt);
+    c.fail({ code: 'dots-end-not-call' }, bodyAt);
   }
 }
 

@@ -1,4 +1,5 @@
 import { PacketdrillSyntaxError } from './errors.ts';
+import type { SyntaxProblem } from './syntax-problems.ts';
 
 /**
  * Removes comments and resolves `#ifdef`/`#ifndef`/`#else`/`#endif`.
@@ -18,8 +19,8 @@ export function preprocess(text: string, file: string, defines: ReadonlySet<stri
   let mode: Mode = 'code';
   let commentStart = { line: 0, column: 0 };
 
-  const fail = (line: number, column: number, message: string): never => {
-    throw new PacketdrillSyntaxError(file, line, column, message);
+  const fail = (line: number, column: number, problem: SyntaxProblem): never => {
+    throw new PacketdrillSyntaxError(file, line, column, problem);
   };
   const active = (): boolean => conds.active();
 
@@ -97,9 +98,9 @@ export function preprocess(text: string, file: string, defines: ReadonlySet<stri
 
   // Unterminated commands and python blocks are the parser's to report: it
   // knows where they started and what they belong to.
-  if (mode === 'block') fail(commentStart.line, commentStart.column, 'unterminated /* comment');
+  if (mode === 'block') fail(commentStart.line, commentStart.column, { code: 'unterminated-comment' });
   const open = conds.top();
-  if (open) fail(open.line, open.column, `unterminated #${open.directive} ${open.symbol} (opened here)`);
+  if (open) fail(open.line, open.column, { code: 'unterminated-directive', directive: open.directive, symbol: open.symbol });
   return out.join('\n');
 }
 
@@ -157,7 +158,7 @@ function handleDirective(
   conds: Conditionals,
   defines: ReadonlySet<string>,
   active: () => boolean,
-  fail: (line: number, column: number, message: string) => never,
+  fail: (line: number, column: number, problem: SyntaxProblem) => never,
 ): void {
   const lead = match[1] ?? '';
   const name = match[2] ?? '';
@@ -167,7 +168,7 @@ function handleDirective(
   const commentAt = rawRest.indexOf('/*');
   if (commentAt >= 0 && rawRest.indexOf('*/', commentAt + 2) < 0) {
     // Letting it run on would hide following directives from this line-based pass.
-    fail(lineNo, restColumn + commentAt, 'a /* comment after a directive must end on the same line');
+    fail(lineNo, restColumn + commentAt, { code: 'comment-after-directive' });
   }
   const rest = stripTrailingComment(rawRest);
   const words = rest.trim() === '' ? [] : rest.trim().split(/[ \t]+/);
@@ -177,10 +178,10 @@ function handleDirective(
     case 'ifdef':
     case 'ifndef': {
       const symbol = words[0];
-      if (symbol === undefined) fail(lineNo, restColumn, `#${name} needs a symbol`);
-      if (!SYMBOL.test(symbol)) fail(lineNo, restStart, `invalid symbol '${symbol}' after #${name}`);
+      if (symbol === undefined) fail(lineNo, restColumn, { code: 'directive-symbol', directive: name });
+      if (!SYMBOL.test(symbol)) fail(lineNo, restStart, { code: 'directive-bad-symbol', directive: name, symbol });
       if (words.length > 1) {
-        fail(lineNo, restStart + rest.trim().indexOf(words[1] ?? ''), `unexpected text after #${name} ${symbol}`);
+        fail(lineNo, restStart + rest.trim().indexOf(words[1] ?? ''), { code: 'directive-extra', directive: name, symbol });
       }
       const defined = defines.has(symbol);
       conds.push({
@@ -196,12 +197,12 @@ function handleDirective(
     case 'else':
     case 'endif': {
       const top = conds.top();
-      if (!top) fail(lineNo, hashColumn, `#${name} without #ifdef`);
-      if (words.length > 0) fail(lineNo, restStart, `unexpected text after #${name}`);
+      if (!top) fail(lineNo, hashColumn, { code: 'directive-without-ifdef', directive: name });
+      if (words.length > 0) fail(lineNo, restStart, { code: 'directive-extra', directive: name });
       if (name === 'endif') {
         conds.pop();
       } else {
-        if (top.seenElse) fail(lineNo, hashColumn, `second #else for #${top.directive} ${top.symbol}`);
+        if (top.seenElse) fail(lineNo, hashColumn, { code: 'second-else', directive: top.directive, symbol: top.symbol });
         top.seenElse = true;
         conds.flip();
       }
@@ -209,7 +210,7 @@ function handleDirective(
     }
     default:
       // Like C, directives in skipped branches are not interpreted.
-      if (active()) fail(lineNo, hashColumn, `unknown preprocessor directive '#${name}'`);
+      if (active()) fail(lineNo, hashColumn, { code: 'unknown-directive', directive: name });
   }
 }
 

@@ -7,6 +7,10 @@
  * every language.
  */
 
+import type { KnobProblem } from '../tcp/knobs.ts';
+import { syntaxText } from './syntax-problems.ts';
+import type { SyntaxProblem } from './syntax-problems.ts';
+
 /** One field of a `>` line that the segment sent did not match. */
 export type Mismatch =
   | { field: 'flags' | 'seq' | 'length' | 'ack' | 'win' | 'mss'; got: string; want: string }
@@ -49,10 +53,10 @@ export type Reason =
   | { code: 'shutdown-mode'; mode: string }
   | { code: 'call-result'; call: string; got: string; want: string }
   | { code: 'call-timing'; call: string; t: string; want: string; tol: number }
-  /** a knob value the stack rejects (the stack's own words in `text`) */
-  | { code: 'knob'; text: string }
-  /** the script's text does not parse (the parser's own words in `text`) */
-  | { code: 'syntax'; text: string }
+  /** a knob value the stack rejects: the stack's own words in `text`, its problem as data (where and what) */
+  | { code: 'knob'; text: string; where?: string; problem?: KnobProblem }
+  /** the script's text does not parse (src/packetdrill/syntax-problems.ts) */
+  | { code: 'syntax'; problem: SyntaxProblem }
   | { code: 'internal'; text: string }
   | { code: 'unsupported'; kind: UnsupportedKind; what: string; line?: number };
 
@@ -118,7 +122,7 @@ export const REASONS_EN: ReasonWords = {
   'call-result': (r) => `${r.call}() returned ${r.got}, expected ${r.want}`,
   'call-timing': (r) => `timing error: ${r.call}() returned at ${r.t} s, expected at ${r.want} s (tolerance ${r.tol} us)`,
   knob: (r) => r.text,
-  syntax: (r) => r.text,
+  syntax: (r) => syntaxText(r.problem),
   internal: (r) => `internal error: ${r.text}`,
   unsupported: (r) => `${fillWhat(REASONS_EN.kinds[r.kind], r.what)}${r.line !== undefined ? ` (line ${r.line})` : ''}`,
   mismatch: (m) => REASONS_EN_MISMATCH(m),

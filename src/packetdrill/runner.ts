@@ -70,7 +70,7 @@ export function runScript(script: Script, opts: RunOptions): RunResult {
     if (e instanceof Unsupported) return done({ status: 'skip', message: e.message, reason: e.reason, ladder: r.ladder });
     if (e instanceof Failure) return done({ status: 'fail', line: e.line, message: e.message, reason: e.reason, ladder: r.ladder });
     // A knob value the stack rejects (from --set or a sysctl line) fails the line being run.
-    if (e instanceof InputError) return done({ status: 'fail', line: r.currentLine, message: e.message, reason: { code: 'knob', text: e.message }, ladder: r.ladder });
+    if (e instanceof InputError) return done({ status: 'fail', line: r.currentLine, message: e.message, reason: { code: 'knob', text: e.message, ...(e.problem ? { where: e.where, problem: e.problem } : {}) }, ladder: r.ladder });
     throw e;
   }
 }

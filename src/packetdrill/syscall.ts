@@ -14,11 +14,11 @@ export function parseSyscall(c: Cursor, name: string): SyscallBody {
   c.expect('(');
   const args = parseExprList(c, ')');
   c.skipWhitespace();
-  if (c.eof()) c.fail(`'(' of ${name}() is never closed`, open);
-  c.expect(')', "',' or ')'");
+  if (c.eof()) c.fail({ code: 'call-never-closed', call: name }, open);
+  c.expect(')', { kind: 'tokens', tokens: [',', ')'] });
 
   c.skipBlanks();
-  if (!c.eat('=')) c.fail("expected '= result' after system call");
+  if (!c.eat('=')) c.fail({ code: 'call-needs-result' });
   c.skipBlanks();
   const result = parseResult(c);
   return { name, args, result };
@@ -28,7 +28,7 @@ function parseResult(c: Cursor): SyscallResult {
   const negative = c.peek() === '-';
   if (negative) c.advance();
   const n = readUnsigned(c);
-  if (!n) return c.unexpected('a number as the system call result');
+  if (!n) return c.unexpected({ kind: 'call-result' });
   const result: SyscallResult = { value: negative ? -n.value : n.value };
 
   c.skipBlanks();
@@ -42,7 +42,7 @@ function parseResult(c: Cursor): SyscallResult {
     c.advance();
     let note = '';
     while (c.peek() !== ')') {
-      if (c.atLineEnd()) c.fail("unterminated note: '(' is never closed", at);
+      if (c.atLineEnd()) c.fail({ code: 'unterminated-note' }, at);
       note += c.peek();
       c.advance();
     }

@@ -17,11 +17,11 @@ export function parseTcpOptions(c: Cursor): TcpOptions {
     body += c.peek();
     c.advance();
   }
-  if (!c.eat('>')) c.fail("unterminated TCP option list (no closing '>')", open);
+  if (!c.eat('>')) c.fail({ code: 'option-list-unterminated' }, open);
 
   const raw = body.trim();
   if (raw === '...') return { raw, wildcard: true, items: [] };
-  if (raw === '') c.fail("empty TCP option list '<>'", open);
+  if (raw === '') c.fail({ code: 'option-list-empty' }, open);
 
   const items: TcpOptionItem[] = [];
   let offset = 0;
@@ -51,10 +51,10 @@ const KNOWN: Record<string, { args: 'none' } | { args: 'value'; max: number } | 
 };
 
 function parseItem(c: Cursor, text: string, at: Pos): TcpOptionItem {
-  if (text === '') c.fail('empty TCP option', at);
+  if (text === '') c.fail({ code: 'option-empty' }, at);
   const words = text.split(/\s+/);
   const name = words[0] ?? '';
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) c.fail(`invalid TCP option '${text}'`, at);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) c.fail({ code: 'option-invalid', text }, at);
   const args = words.slice(1);
   const item: TcpOptionItem = { name, raw: text };
 
@@ -67,18 +67,18 @@ function parseItem(c: Cursor, text: string, at: Pos): TcpOptionItem {
 
   const known = Object.hasOwn(KNOWN, name) ? KNOWN[name] : undefined;
   if (!known) return item;
-  if (known.args === 'none' && args.length > 0) c.fail(`TCP option '${name}' takes no value`, at);
+  if (known.args === 'none' && args.length > 0) c.fail({ code: 'option-takes-no-value', option: name }, at);
   if (known.args === 'value') {
-    if (item.value === undefined) c.fail(`TCP option '${name}' needs a number, as in '${name} N'`, at);
-    if (item.value > known.max) c.fail(`TCP option '${name}' value ${item.value} out of range (0..${known.max})`, at);
+    if (item.value === undefined) c.fail({ code: 'option-needs-number', option: name }, at);
+    if (item.value > known.max) c.fail({ code: 'option-out-of-range', option: name, value: item.value, max: known.max }, at);
   }
   if (known.args === 'fields') {
     const shape = known.keys.map((k) => `${k} N`).join(' ');
     const keys = item.fields ? Object.keys(item.fields) : [];
-    if (keys.join(' ') !== known.keys.join(' ')) c.fail(`TCP option '${name}' must be written '${name} ${shape}'`, at);
+    if (keys.join(' ') !== known.keys.join(' ')) c.fail({ code: 'option-shape', option: name, shape }, at);
     for (const k of keys) {
       const v = item.fields?.[k] ?? 0;
-      if (v > U32_MAX) c.fail(`TCP option '${name}' ${k} ${v} out of range (0..${U32_MAX})`, at);
+      if (v > U32_MAX) c.fail({ code: 'option-field-out-of-range', option: name, key: k, value: v, max: U32_MAX }, at);
     }
   }
   return item;

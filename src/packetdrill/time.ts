@@ -1,6 +1,7 @@
 import type { TimeSpec } from './ast.ts';
 import type { Cursor } from './cursor.ts';
 import { readSeconds } from './numbers.ts';
+import type { Expected } from './syntax-problems.ts';
 
 /** True if the cursor is at something that starts a time spec. */
 export function atTime(c: Cursor): boolean {
@@ -21,7 +22,7 @@ export function parseTime(c: Cursor): TimeSpec {
 
   const startRelative = c.eat('+');
   if (startRelative) c.skipBlanks();
-  const start = expectSeconds(c, startRelative ? "a number after '+'" : 'a time');
+  const start = expectSeconds(c, startRelative ? { kind: 'after-plus' } : { kind: 'time' });
   const time: TimeSpec = { kind: startRelative ? 'relative' : 'absolute', start };
 
   const formAt = c.pos;
@@ -30,18 +31,18 @@ export function parseTime(c: Cursor): TimeSpec {
 
   c.skipBlanks();
   const endRelative = c.eat('+');
-  const value = expectSeconds(c, `an end time after '${form}'`);
+  const value = expectSeconds(c, { kind: 'end-time', form });
   const relative = endRelative || (form === '...' && startRelative);
   time.end = { kind: relative ? 'relative' : 'absolute', value, form };
   if (time.kind === time.end.kind && value < start) {
-    c.fail(`time range ${formatTime(time)} is backwards`, formAt);
+    c.fail({ code: 'time-backwards', range: formatTime(time) }, formAt);
   }
   return time;
 }
 
-function expectSeconds(c: Cursor, what: string): number {
+function expectSeconds(c: Cursor, expected: Expected): number {
   const s = readSeconds(c);
-  if (s === undefined) return c.unexpected(what);
+  if (s === undefined) return c.unexpected(expected);
   return s;
 }
 

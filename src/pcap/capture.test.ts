@@ -94,12 +94,14 @@ describe('capture reader', () => {
     expect(c.tcp).toHaveLength(1);
     expect(c.skipped.map((s) => [s.reason, s.count, s.first.number, s.first.offset])).toEqual([['EtherType 0x0806', 1, 1, 24], ['IP protocol 17', 2, 2, 24 + 16 + 42]]);
     expect(skipNotes(c)[1]).toBe('mixed.pcap: 2 packets skipped: IP protocol 17 (first: packet 2 at byte 82: not TCP (IP protocol 17))');
+    // why, as data (the page words it in its own language)
+    expect(c.skipped.map((s) => s.first.why)).toEqual([{ code: 'ethertype', type: '0x0806' }, { code: 'ip-protocol', proto: 17, ipv6: false }]);
   });
 
   it('a TCP header cut by the snapshot length is reported with its offset, and the stream id error says so', () => {
     const bytes = pcapFile(1, [{ t: 1, data: withLink(1, ipv4Packet(syn)), cap: 40 }]);
     const c = readCapture(bytes, 'cut.pcap');
-    expect(c.skipped[0]).toMatchObject({ reason: 'TCP header cut by the snapshot length', cut: true, first: { offset: 24, detail: 'TCP header needs 54 bytes, the capture kept 40' } });
+    expect(c.skipped[0]).toMatchObject({ reason: 'TCP header cut by the snapshot length', cut: true, first: { offset: 24, detail: 'TCP header needs 54 bytes, the capture kept 40', why: { code: 'cut', header: 'TCP header', need: 54, have: 40 } } });
     expect(caught(() => streamPackets(c, 0)).message).toBe('cut.pcap: no TCP stream in 1 packet; 1 skipped: TCP header cut by the snapshot length (first at byte 24)');
   });
 

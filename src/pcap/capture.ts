@@ -5,7 +5,7 @@
  * file and the byte offset; nothing else is thrown.
  */
 import { CaptureError } from './capture-error.ts';
-import type { TcpPacket } from './decode.ts';
+import type { SkipWhy, TcpPacket } from './decode.ts';
 import { decodeFrame } from './decode.ts';
 import { readFrames } from './frames.ts';
 
@@ -13,7 +13,7 @@ export interface SkipCount {
   reason: string;
   count: number;
   /** the first skipped packet: where and why */
-  first: { number: number; offset: number; detail: string };
+  first: { number: number; offset: number; detail: string; why: SkipWhy };
   /** a header cut short by the snapshot length, rather than another protocol */
   cut: boolean;
 }
@@ -49,7 +49,7 @@ export function readCapture(bytes: Uint8Array, file: string): Capture {
       if ('skip' in p) {
         const s = skipped.get(p.skip);
         if (s) s.count++;
-        else skipped.set(p.skip, { reason: p.skip, count: 1, first: { number: f.number, offset: f.offset, detail: p.detail }, cut: !!p.cut });
+        else skipped.set(p.skip, { reason: p.skip, count: 1, first: { number: f.number, offset: f.offset, detail: p.detail, why: p.why }, cut: !!p.cut });
       } else tcp.push(p);
     }
     return { file, format: ff.format, frames: ff.frames.length, tcp, skipped: [...skipped.values()] };

@@ -74,7 +74,8 @@ export function isProfile(s: string): s is Profile {
 
 /**
  * What was wrong with a knob or profile, as data (a code and its values), so a page can word it
- * in its own language; `knobProblemText` is the English every command prints.
+ * in its own language. The English message every command prints is written at the throw (this
+ * table is in every page's first load, so the words are not repeated in a second table).
  */
 export type KnobProblem =
   /** `name` as echoed (quoted, clipped) */
@@ -84,23 +85,6 @@ export type KnobProblem =
   | { code: 'out-of-range'; knob: KnobName; value: number }
   | { code: 'unknown-profile'; profile: string }
   | { code: 'rto-order'; min: number; max: number };
-
-export const KNOB_PROBLEM_CODES = ['unknown-knob', 'not-a-number', 'out-of-range', 'unknown-profile', 'rto-order'] as const satisfies readonly KnobProblem['code'][];
-
-export function knobProblemText(p: KnobProblem): string {
-  switch (p.code) {
-    case 'unknown-knob':
-      return `unknown knob ${p.name}; known knobs: ${KNOB_NAMES.join(', ')}`;
-    case 'not-a-number':
-      return `expected a number (${describeKnob(p.knob)}), got ${p.got}`;
-    case 'out-of-range':
-      return `${p.value} is out of range; allowed: ${describeKnob(p.knob)}`;
-    case 'unknown-profile':
-      return `unknown profile "${p.profile}"; allowed: ${PROFILES.join(', ')}`;
-    case 'rto-order':
-      return `rto_min (${p.min}) exceeds rto_max (${p.max})`;
-  }
-}
 
 /** A user-facing error that names what was wrong and where (DESIGN.md invariant 5). */
 export class InputError extends Error {
@@ -114,8 +98,6 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
-
-const knobError = (where: string, p: KnobProblem): InputError => new InputError(where, knobProblemText(p), p);
 
 export function describeKnob(name: KnobName): string {
   const s: KnobSpec = KNOB_SPECS[name];
@@ -132,7 +114,8 @@ const echo = (v: unknown): string => {
 
 export function checkKnob(name: string, value: unknown, where = `knob ${name.length > 40 ? `${name.slice(0, 40)}…` : name}`): number {
   if (!isKnobName(name)) {
-    throw knobError(where, { code: 'unknown-knob', name: echo(name) });
+    const n = echo(name);
+    throw new InputError(where, `unknown knob ${n}; known knobs: ${KNOB_NAMES.join(', ')}`, { code: 'unknown-knob', name: n });
   }
   const spec: KnobSpec = KNOB_SPECS[name];
   let v: number;
@@ -140,9 +123,12 @@ export function checkKnob(name: string, value: unknown, where = `knob ${name.len
   else if (typeof value === 'number') v = value;
   else if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) v = Number(value);
   else if (typeof value === 'string' && spec.unit === 'bool' && /^(on|off|true|false)$/i.test(value)) v = /^(on|true)$/i.test(value) ? 1 : 0;
-  else throw knobError(where, { code: 'not-a-number', knob: name, got: echo(value) });
+  else {
+    const got = echo(value);
+    throw new InputError(where, `expected a number (${describeKnob(name)}), got ${got}`, { code: 'not-a-number', knob: name, got });
+  }
   if (!Number.isFinite(v) || v < spec.min || v > spec.max || (spec.integer && !Number.isInteger(v))) {
-    throw knobError(where, { code: 'out-of-range', knob: name, value: v });
+    throw new InputError(where, `${v} is out of range; allowed: ${describeKnob(name)}`, { code: 'out-of-range', knob: name, value: v });
   }
   return v;
 }
@@ -155,7 +141,7 @@ export function checkKnob(name: string, value: unknown, where = `knob ${name.len
 const DEFAULTS = new Map<Profile, Knobs>();
 
 export function resolveKnobs(profile: Profile, overrides: Readonly<Record<string, unknown>> = {}, where = 'set'): Knobs {
-  if (!isProfile(profile)) throw knobError('profile', { code: 'unknown-profile', profile: String(profile) });
+  if (!isProfile(profile)) throw new InputError('profile', `unknown profile "${String(profile)}"; allowed: ${PROFILES.join(', ')}`, { code: 'unknown-profile', profile: String(profile) });
   let none = true;
   for (const _ in overrides) {
     none = false;
@@ -173,7 +159,9 @@ export function resolveKnobs(profile: Profile, overrides: Readonly<Record<string
   if (profile === 'rfc9293' && 'msl' in overrides && !('time_wait_len' in overrides)) {
     out.time_wait_len = Math.min(2 * out.msl, KNOB_SPECS.time_wait_len.max);
   }
-  if (out.rto_min > out.rto_max) throw knobError(`${where}.rto_min`, { code: 'rto-order', min: out.rto_min, max: out.rto_max });
+  if (out.rto_min > out.rto_max) {
+    throw new InputError(`${where}.rto_min`, `rto_min (${out.rto_min}) exceeds rto_max (${out.rto_max})`, { code: 'rto-order', min: out.rto_min, max: out.rto_max });
+  }
   const k = Object.freeze(out);
   if (none) DEFAULTS.set(profile, k);
   return k;

@@ -11,6 +11,7 @@ import type { FlagWhy } from '../../pcap/replay.ts';
 import type { Profile } from '../../tcp/knobs.ts';
 import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
 import { useI18n } from '../i18n/index.ts';
+import { skipNoteLines } from './skipNotes.ts';
 import { flaggedOf, replayView } from './replayView.ts';
 import { spreadAxis, spreadView } from './spreadAxis.ts';
 
@@ -79,7 +80,7 @@ export default function CaptureDialog({ opened, profile, onClose }: { opened: Op
         </div>
         {opened.notes.length > 0 && (
           <ul className="muted small capture-notes" data-testid="capture-notes">
-            {opened.notes.map((n, i) => (
+            {skipNoteLines(opened.capture, lang, opened.notes).map((n, i) => (
               <li key={i}>{n}</li>
             ))}
           </ul>
@@ -104,10 +105,10 @@ export default function CaptureDialog({ opened, profile, onClose }: { opened: Op
               </label>
               <p className="capture-paths" data-testid="capture-paths">
                 <span data-testid="capture-state-client" data-tcp-state={view.peers.client.state}>
-                  {t('peer.Client')}: {result.paths.client.join(' → ')}
+                  {t('capturePaths.line', { peer: t('peer.Client'), path: result.paths.client.join(' → ') })}
                 </span>
                 <span data-testid="capture-state-server" data-tcp-state={view.peers.server.state}>
-                  {t('peer.Server')}: {result.paths.server.join(' → ')}
+                  {t('capturePaths.line', { peer: t('peer.Server'), path: result.paths.server.join(' → ') })}
                 </span>
               </p>
               <div className="capture-diagrams">

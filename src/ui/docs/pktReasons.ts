@@ -8,6 +8,8 @@
 import { REASONS_EN, fillWhat, reasonIn } from '../../packetdrill/reasons.ts';
 import type { Mismatch, Reason, ReasonWords } from '../../packetdrill/reasons.ts';
 import type { Lang } from '../i18n/index.ts';
+import { syntaxIn } from '../../packetdrill/syntax-problems.ts';
+import { SYNTAX_ZH, knobProblemZh, knobWhereZh } from './pktSyntax.ts';
 
 const FIELD_ZH: Record<Exclude<Mismatch['field'], 'options-not-sent' | 'unexpected-mss'>, string> = {
   flags: '标志',
@@ -50,8 +52,8 @@ const REASONS_ZH: ReasonWords = {
   'shutdown-mode': (r) => `shutdown：未知方式 ${r.mode}`,
   'call-result': (r) => `${r.call}() 返回 ${r.got}，应为 ${r.want}`,
   'call-timing': (r) => `时间错误：${r.call}() 在 ${r.t} 秒返回，应在 ${r.want} 秒（容差 ${r.tol} 微秒）`,
-  knob: (r) => `内核参数取值不被接受：${r.text}`,
-  syntax: (r) => `脚本无法解析：${r.text}`,
+  knob: (r) => (r.problem ? `${knobWhereZh(r.where ?? '')}：${knobProblemZh(r.problem)}` : `内核参数取值不被接受：${r.text}`),
+  syntax: (r) => syntaxIn(SYNTAX_ZH, r.problem),
   internal: (r) => `内部错误：${r.text}`,
   unsupported: (r) => `${fillWhat(REASONS_ZH.kinds[r.kind], r.what)}${r.line !== undefined ? `（第 ${r.line} 行）` : ''}`,
   mismatch: mismatchZh,

@@ -29,7 +29,7 @@ export function runPkt(text: string, profile: Profile, name = 'script.pkt'): Pkt
     const script = parseScript(text, name, new Set());
     return runScript(script, { profile, record: true });
   } catch (e) {
-    if (e instanceof PacketdrillSyntaxError) return { status: 'fail', line: e.line, column: e.column, message: e.reason, reason: { code: 'syntax', text: e.reason }, ladder: [] };
+    if (e instanceof PacketdrillSyntaxError) return { status: 'fail', line: e.line, column: e.column, message: e.reason, reason: { code: 'syntax', problem: e.problem }, ladder: [] };
     const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     return { status: 'fail', line: 1, message: `internal error: ${what}`, reason: { code: 'internal', text: what }, ladder: [] };
   }

@@ -13,8 +13,7 @@ import type { Lang, Translate } from '../i18n/index.ts';
 import { MIN_STEP } from '../capture/spreadAxis.ts';
 import type { DrillConnection } from './protocol.ts';
 import { storyScenario } from './storyScenario.ts';
-import { storyLadder, storyMoment, storyTimes } from './storyAxis.ts';
-import { spreadAxis } from '../capture/spreadAxis.ts';
+import { storyAxis, storyLadder, storyMoment, storyTimes } from './storyAxis.ts';
 
 let tr: Record<Lang, Translate>;
 beforeAll(async () => {
@@ -33,18 +32,34 @@ describe('the ladder of a fleet story', { timeout: 60_000 }, () => {
     const moment = storyMoment(sc);
     expect(moment).toBe(c.replay.t);
     const view = viewOf(replayWorld(c.replay));
-    const times = storyTimes(view, moment!);
-    const axis = spreadAxis(times);
+    const axis = storyAxis(view, moment!);
     const { view: drawn, displayTime, nowText } = storyLadder(axis, view, view.now, 'en');
 
     // the story's handshake and exchange are crowded: some distinct times are less than a step apart
     const sent = [...new Set(view.segments.filter((s) => s.sentAt <= moment!).map((s) => s.sentAt))].sort((a, b) => a - b);
     expect(sent.length).toBeGreaterThanOrEqual(4);
     expect(sent.some((t, i) => i > 0 && t - sent[i - 1]! < MIN_STEP - 1e-9)).toBe(true);
-    // drawn, every two of them are at least a step apart, in the same order
-    const drawnSent = [...new Set(drawn.segments.filter((s, i) => view.segments[i]!.sentAt <= moment!).map((s) => s.sentAt))].sort((a, b) => a - b);
-    expect(drawnSent).toHaveLength(sent.length);
-    for (let i = 1; i < drawnSent.length; i++) expect(drawnSent[i]! - drawnSent[i - 1]!).toBeGreaterThanOrEqual(MIN_STEP - 1e-9);
+    // a burst: the server's response and its FIN leave at one instant
+    const early = view.segments.filter((s) => s.sentAt <= moment!);
+    const burst = early.filter((s) => s.from === 'server' && early.some((o) => o !== s && o.sentAt === s.sentAt));
+    expect(burst.length).toBeGreaterThanOrEqual(3);
+    expect(burst.some((s) => s.flags.includes('FIN'))).toBe(true);
+    // drawn, every two sends are at least a step apart, in the order they were sent, bursts included
+    const order = early.map((s) => ({ s, d: drawn.segments[view.segments.indexOf(s)]! })).sort((a, b) => a.s.sentAt - b.s.sentAt || a.s.id - b.s.id);
+    for (let i = 1; i < order.length; i++) expect(order[i]!.d.sentAt - order[i - 1]!.d.sentAt, `#${order[i]!.s.id}`).toBeGreaterThanOrEqual(MIN_STEP - 1e-9);
+    // each still arrives after it left; the burst arrives a step apart too
+    for (const { d } of order) expect(d.arriveAt).toBeGreaterThan(d.sentAt);
+    const landed = order.filter((o) => burst.includes(o.s) && o.s.status === 'delivered').map((o) => o.d.arriveAt).sort((a, b) => a - b);
+    expect(landed.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < landed.length; i++) expect(landed[i]! - landed[i - 1]!).toBeGreaterThanOrEqual(MIN_STEP - 1e-9);
+    // the server's FIN_WAIT_1 starts with its FIN, not with the first segment of the burst
+    const fin = order.find((o) => o.s.from === 'server' && o.s.flags.includes('FIN'))!;
+    const fw1 = drawn.peers.server.history.find((h) => h.state === 'FIN_WAIT_1')!;
+    expect(fw1.t).toBeCloseTo(fin.d.sentAt, 9);
+    expect(fin.d.sentAt).toBeGreaterThan(Math.min(...order.filter((o) => o.s.sentAt === fin.s.sentAt).map((o) => o.d.sentAt)));
+    // every distinct instant still a step after the one before (times that are not sends included)
+    const times = [...new Set(storyTimes(view, moment!))].sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i++) expect(axis.map(times[i]!) - axis.map(times[i - 1]!)).toBeGreaterThanOrEqual(MIN_STEP - 1e-9);
     // after the last of them, one shift: the now line and a running timer keep their distance
     const shift = displayTime - view.now;
     expect(shift).toBeGreaterThan(0);

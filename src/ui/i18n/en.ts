@@ -19,7 +19,6 @@ export const en = {
   'peer.Client': 'Client',
   'peer.Server': 'Server',
   'peers.title': 'Peers',
-  'peers.state': 'State',
   'peers.listen': 'Listen',
   'peers.connect': 'Connect',
   'peers.send': 'Send',
@@ -73,7 +72,6 @@ export const en = {
   'knobs.default': 'default {v}',
   'knobs.reset': 'Reset {knob}',
   'knobs.resetAll': 'Reset all knobs',
-  'knobs.apply': 'Apply',
   'knobs.error': '{knob}: {value} is not allowed; allowed: {range}',
   'knobs.range': '{min} to {max}{int}',
   'knobs.integer': ', whole numbers',
@@ -116,7 +114,6 @@ export const en = {
   'unit.bytes': 'bytes',
   'log.title': 'Event log',
   'log.empty': 'Nothing has happened yet. Press Play or call the socket API.',
-  'log.older': '{n} earlier lines are not shown; click a line to move the clock back.',
   'log.jump': 'Move the clock to {t} s',
   'log.peer.client': 'The client',
   'log.peer.server': 'The server',
@@ -161,11 +158,9 @@ export const en = {
   'status.delivered': 'delivered',
   'status.dropped': 'dropped',
   'view.relative': 'Relative sequence numbers',
-  'story.title': 'What is happening',
   'story.free': 'Free play: make the server Listen, then let the client Connect, and watch the three-way handshake (SYN, SYN,ACK, ACK). Close either side to see the four-way teardown.',
   'story.more': 'Read more',
   'story.less': 'Show less',
-  'story.now': 'Now',
   'diagram.state': 'State diagram',
   'diagram.sequence': 'Sequence diagram',
   'diagram.close': 'Close',
@@ -282,11 +277,9 @@ export const en = {
   'embed.pause': 'Pause',
   'embed.step': 'Step',
   'embed.nextNote': 'Next note',
-  'embed.prevNote': 'Previous note',
   'embed.speed': 'Speed',
   'embed.open': 'Open in full app',
   'embed.openTitle': 'Open this scenario in the full simulator (new tab)',
-  'embed.start': 'Press play to start.',
   'embed.ended': 'The end: nothing else will happen.',
   'embed.status.idle': 'ready',
   'embed.status.playing': 'playing',
@@ -448,6 +441,8 @@ export const en = {
   // --- capture stream choice ---
   'captureStream.one': '{id}: {client} → {server}, 1 packet',
   'captureStream.many': '{id}: {client} → {server}, {n} packets',
+  // --- capture paths ---
+  'capturePaths.line': '{peer}: {path}',
 } as const;
 
 export type MessageKey = keyof typeof en;
