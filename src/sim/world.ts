@@ -120,8 +120,13 @@ export class World {
   readonly trace: TraceEvent[] = [];
 
   private nowUs = 0;
-  /** nowUs in seconds, kept with it: one number per clock move, not one per reader */
-  private nowS = 0;
+  /**
+   * nowUs in seconds, kept with it: one number per clock move, not one per reader. Created
+   * as a non-number so the field stays "tagged": it holds the heap number made once per clock
+   * move, and every call and record given `now` shares it (a field created as a number would
+   * hold it unboxed, and box it anew for each reader; see the Stack's TIME_FIELD).
+   */
+  private nowS = '' as unknown as number;
   private rng: Rng;
   private queue = new EventQueue<Item>();
   private link: LinkState;
@@ -161,6 +166,7 @@ export class World {
   private leanDropped = 0;
 
   constructor(cfg: WorldConfig = {}) {
+    this.nowS = 0; // the field was created tagged (above); the clock starts at 0
     this.scenario = cfg.scenario ?? 'custom';
     this.profile = cfg.profile ?? 'linux';
     this.seed = cfg.seed ?? 1;

@@ -44,7 +44,17 @@ export interface AppResult {
   value?: number;
   errno?: Errno;
 }
-export const ok = (value = 0): AppResult => ({ ok: true, value });
-export const fail = (errno: Errno): AppResult => ({ ok: false, errno });
+/**
+ * Results are read, never changed, so the common ones are shared frozen objects: a busy host
+ * answers accept() with EAGAIN and connect() with EINPROGRESS for every connection.
+ */
+const OK0: AppResult = Object.freeze({ ok: true, value: 0 });
+const FAILS = new Map<Errno, AppResult>();
+export const ok = (value = 0): AppResult => (value === 0 ? OK0 : { ok: true, value });
+export const fail = (errno: Errno): AppResult => {
+  let r = FAILS.get(errno);
+  if (r === undefined) FAILS.set(errno, (r = Object.freeze({ ok: false, errno })));
+  return r;
+};
 /** How the trace prints a result: the number, or the errno name. */
 export const resultText = (r: AppResult): string => (r.ok ? String(r.value ?? 0) : (r.errno ?? 'EINVAL'));

@@ -72,6 +72,16 @@ function tupleKey(local: number, remote: number, addr = 0): number | string {
   // both ports >= 1024 here, so this is >= 2^36: clear of both ranges above
   return remote * PORTS + local;
 }
+/**
+ * The first value of a reused event record's `now`: not a number, so V8 gives the field its
+ * "tagged" representation. A time is a fraction of a second, a heap number: a tagged field
+ * takes the caller's heap number as it is, and every TCB field set from `e.now` (lastRcvAt,
+ * rttAt, headSentAt, ...) shares it. A field created as a number would hold it unboxed, and
+ * each read that leaves the function (into a TCB field, as an argument) would box it again:
+ * a new 16-byte heap number per event and per field written.
+ */
+const TIME_FIELD = '' as unknown as number;
+
 /** Events that carry only their time: one reused record serves them all (Stack.bare). */
 type BareEventType = Exclude<AppEvent['type'], 'SEND' | 'READ' | 'SET_KEEPALIVE' | 'SET_LINGER0'> | TimeoutEvent['type'];
 const STATE_INDEX = new Map(TCP_STATES.map((s, i) => [s, i]));
@@ -155,10 +165,10 @@ export class Stack {
    * keeps one), and a step never starts another step of this stack before it ends, so one record
    * of each shape serves every call without an object per segment, timer or call.
    */
-  private readonly segEv: SegmentEvent = { type: 'SEGMENT', seg: null as unknown as Segment, v: RESET, now: 0 };
+  private readonly segEv: SegmentEvent = { type: 'SEGMENT', seg: null as unknown as Segment, v: RESET, now: TIME_FIELD };
   private readonly verdict: SegmentVerdict = newSegmentVerdict();
-  private readonly bareEv = { type: 'CLOSE', now: 0 } as { type: BareEventType; now: number };
-  private readonly bytesEv = { type: 'SEND', bytes: 0, now: 0 } as { type: 'SEND' | 'READ'; bytes: number; now: number };
+  private readonly bareEv = { type: 'CLOSE', now: TIME_FIELD } as { type: BareEventType; now: number };
+  private readonly bytesEv = { type: 'SEND', bytes: 0, now: TIME_FIELD } as { type: 'SEND' | 'READ'; bytes: number; now: number };
 
   constructor(o: StackOptions) {
     this.knobs = o.knobs;
@@ -290,8 +300,9 @@ export class Stack {
   private noTcb: Tcb | null = null;
 
   private blank(id: number, kind: Sock['kind']): SockConn {
-    const queue = kind === 'conn' ? NONE : [];
-    const children = kind === 'conn' ? NONE : [];
+    // only a listener's lists are ever pushed to: listen() gives it its own
+    const queue = kind === 'listener' ? [] : NONE;
+    const children = kind === 'listener' ? [] : NONE;
     const placeholder = (this.noTcb ??= createTcb({ k: this.k, localPort: 0, remotePort: 0, iss: 0 }));
     const s = this.spareSocks.pop();
     if (!s) return new SockConn(id, kind, this.defaultOpts(), queue, children, placeholder);
@@ -344,6 +355,8 @@ export class Stack {
     if (s.localPort === null) s.localPort = this.nextEphemeral++;
     if (this.listeners.has(s.localPort)) return fail('EADDRINUSE');
     s.kind = 'listener';
+    s.acceptQueue = [];
+    s.children = [];
     s.backlog = Math.max(1, Math.min(backlog, this.k.somaxconn));
     this.track(this.attach(s, this.tcbFor(s, 0, 0), 'CLOSED', 0));
     this.listeners.set(s.localPort, id);
