@@ -68,8 +68,11 @@ for (const scenario of ['lost-syn', 'lost-fin', 'keepalive-dead-peer', 'close-wa
     }
     // the peers panel's results and the inspector speak Chinese too
     for (const txt of await page.locator('.results li').allTextContents()) expect(txt.replace(ALLOWED, '')).not.toMatch(/[A-Za-z]/);
-    // and so does everything else the page shows or a screen reader says
+    // and so does everything else the page shows or a screen reader says, with Chinese punctuation
     expect(await englishIn(page)).toEqual([]);
+    const noteLabels = await page.getByTestId('beat').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    expect(noteLabels.length).toBeGreaterThan(0);
+    for (const l of noteLabels) expect(l).toMatch(/^转到 [\d.]+ 秒处的注释：\S/);
   });
 }
 

@@ -443,6 +443,8 @@ export const en = {
   'captureStream.many': '{id}: {client} → {server}, {n} packets',
   // --- capture paths ---
   'capturePaths.line': '{peer}: {path}',
+  // --- note buttons: what a screen reader says ---
+  'lesson.jumpLabel': '{jump}: {text}',
 } as const;
 
 export type MessageKey = keyof typeof en;

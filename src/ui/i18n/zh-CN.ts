@@ -445,4 +445,6 @@ export const zhCN: Dict = {
   'captureStream.many': '{id}：{client} → {server}，{n} 个包',
   // --- capture paths ---
   'capturePaths.line': '{peer}：{path}',
+  // --- note buttons: what a screen reader says ---
+  'lesson.jumpLabel': '{jump}：{text}',
 };

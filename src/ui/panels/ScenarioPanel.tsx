@@ -64,7 +64,7 @@ export const ScenarioPanel = memo(function ScenarioPanel({ scenario, noteIndex, 
                   data-index={i}
                   aria-current={i === noteIndex ? 'step' : undefined}
                   title={n.text[lang]}
-                  aria-label={`${t('lesson.jump', { t: fmtTime(n.at) })}: ${n.text[lang]}`}
+                  aria-label={t('lesson.jumpLabel', { jump: t('lesson.jump', { t: fmtTime(n.at) }), text: n.text[lang] })}
                   onClick={() => controls.seek(n.at)}
                 >
                   {fmtTime(n.at)}
