@@ -5,6 +5,7 @@ import { readFrames } from '../src/pcap/frames.ts';
 import { ipv4Packet } from '../src/pcap/packet.ts';
 import { pcapFile, seg, withLink } from '../src/pcap/test-captures.ts';
 import { open, SHOTS } from './helpers.ts';
+import { englishIn } from './zhText.ts';
 
 test('Download capture: the run as pcapng at both peers, read back by the capture reader', async ({ page }) => {
   await open(page, 'scenario=teardown&t=5');
@@ -149,5 +150,6 @@ for (const lang of ['en', 'zh-CN'] as const) {
     // each peer's path is introduced with the language's own colon
     await expect(dialog.getByTestId('capture-state-client')).toHaveText(lang === 'en' ? /^Client: CLOSED → SYN_SENT → / : /^客户端：CLOSED → SYN_SENT → /);
     await page.screenshot({ path: `${SHOTS}/capture-time-back-${lang}.png` });
+    if (lang === 'zh-CN') expect(await englishIn(page, dialog)).toEqual([]);
   });
 }

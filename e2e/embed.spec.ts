@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from '@playwright/test';
 import { SHOTS, ladderHeadProblems } from './helpers.ts';
+import { englishIn } from './zhText.ts';
 
 // frames inside frames: give a loaded machine room (nothing here waits on wall-clock time)
 test.describe.configure({ timeout: 90_000 });
@@ -153,6 +154,7 @@ test('screenshots of the embed at both sizes in both languages', async ({ page }
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(size.height);
       expect(await ladderHeadProblems(page), `${lang} ${size.width}×${size.height}`).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/embed-${size.width}x${size.height}-${lang}.png` });
+      if (lang === 'zh-CN') expect(await englishIn(page), `${size.width}×${size.height}`).toEqual([]);
     }
   }
 });

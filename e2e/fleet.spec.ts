@@ -12,6 +12,7 @@ import { preset } from '../src/fleet/presets/index.ts';
 import { awkOutput, ssSummary } from '../src/fleet/readouts.ts';
 import { listStreams, readCapture, streamPackets } from '../src/pcap/capture.ts';
 import { drillCapture } from '../src/ui/fleet/drillCapture.ts';
+import { englishIn } from './zhText.ts';
 
 const finished = '[data-testid="fleet-page"][data-finished="1"]';
 
@@ -196,6 +197,8 @@ test.describe('fleet view', () => {
     await expect(chart.locator('.axis text').filter({ hasText: / s$/ })).toHaveCount(0);
     await expect(page.getByTestId('fleet-rate-EMFILE').locator('td').first()).toHaveAttribute('title', /Too many open files/);
     await expect(page.getByTestId('fleet-rate-EMFILE').locator('td').first()).toHaveAttribute('title', /描述符/);
+    // nothing the page shows or a screen reader says is left in English
+    expect(await englishIn(page)).toEqual([]);
     // a what-if error is framed in the language, naming the knob
     await page.getByTestId('fleet-whatif-knob').selectOption('ulimit_n');
     await page.getByTestId('fleet-whatif-value').fill('lots');

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { SHOTS, ladderHeadProblems } from './helpers.ts';
+import { englishIn } from './zhText.ts';
 
 test.describe.configure({ timeout: 60_000 });
 expect.configure({ timeout: 15_000 });
@@ -114,6 +115,7 @@ for (const lang of ['en', 'zh-CN']) {
       if (w !== 390) expect(bar!.y + bar!.height).toBeLessThanOrEqual(h + 0.5);
       if (embed) expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(h);
       await page.screenshot({ path: `${SHOTS}/packetdrill-${w}x${h}-${lang}.png` });
+      if (lang === 'zh-CN') expect(await englishIn(page)).toEqual([]);
       if (embed) return;
       // "Open .pkt…" is a button in the page's words, not the browser's "Choose File / No file chosen"
       await expect(page.getByTestId('pkt-open')).toHaveCSS('opacity', '0');
@@ -138,6 +140,7 @@ for (const lang of ['en', 'zh-CN']) {
       await expect(page.getByTestId('pkt-verdict')).toHaveText(
         en ? /^FAIL \S+:\d+: sysctl\.tcp_fin_timeout: 99999 is out of range; allowed: 0\.\.3600 seconds$/ : /^失败 \S+:\d+：sysctl\.tcp_fin_timeout：99999 超出范围；允许：0\.\.3600 秒$/,
       );
+      if (!en) expect(await englishIn(page)).toEqual([]);
     });
   }
 }

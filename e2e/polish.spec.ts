@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { open } from './helpers';
+import { englishIn } from './zhText.ts';
 
 test('speed=7 puts the speed slider between 5× and 10× and shows 7×', async ({ page }) => {
   await open(page, 'scenario=handshake&speed=7');
@@ -67,6 +68,8 @@ for (const scenario of ['lost-syn', 'lost-fin', 'keepalive-dead-peer', 'close-wa
     }
     // the peers panel's results and the inspector speak Chinese too
     for (const txt of await page.locator('.results li').allTextContents()) expect(txt.replace(ALLOWED, '')).not.toMatch(/[A-Za-z]/);
+    // and so does everything else the page shows or a screen reader says
+    expect(await englishIn(page)).toEqual([]);
   });
 }
 

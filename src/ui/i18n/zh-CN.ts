@@ -195,7 +195,7 @@ export const zhCN: Dict = {
   'fleet.toSim': '双端视图',
   'fleet.nav': '集群视图',
   'fleet.progress': '模拟进度',
-  'fleet.running': '正在 Worker 中模拟：{done} / {total} 虚拟秒',
+  'fleet.running': '正在后台线程中模拟：{done} / {total} 虚拟秒',
   'fleet.finished': '完成：模拟了 {n} 个连接，用时 {s} 秒',
   'fleet.cancelled': '已取消',
   'fleet.cancel': '取消',

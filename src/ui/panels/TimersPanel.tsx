@@ -20,10 +20,11 @@ export const TimersPanel = memo(function TimersPanel({ timers, now, noted }: { t
             const frac = Math.min(1, remaining / total);
             const rem = remaining.toFixed(1);
             const isNoted = noted ? timerNoted(noted, tm.timer, tm.peer) : false;
+            const name = t('timers.of', { peer: t(tm.peer === 'client' ? 'peer.client' : 'peer.server'), timer: tm.timer });
             return (
               <li key={`${tm.peer}:${tm.sock}:${tm.timer}`} className={isNoted ? 'timer--noted' : undefined} data-testid="timer" data-timer={tm.timer} data-peer={tm.peer} data-remaining={rem} data-noted={isNoted ? 'true' : undefined}>
-                <span className={`timer-name peer-${tm.peer}`}>{t('timers.of', { peer: t(tm.peer === 'client' ? 'peer.client' : 'peer.server'), timer: tm.timer })}</span>
-                <span className="bar" role="meter" aria-valuemin={0} aria-valuemax={Number(total.toFixed(1))} aria-valuenow={Number(rem)} aria-label={`${tm.peer} ${tm.timer}`}>
+                <span className={`timer-name peer-${tm.peer}`}>{name}</span>
+                <span className="bar" role="meter" aria-valuemin={0} aria-valuemax={Number(total.toFixed(1))} aria-valuenow={Number(rem)} aria-label={name}>
                   <span className={`fill fill-${tm.peer}`} style={{ transform: `scaleX(${frac})` }} />
                 </span>
                 <span className="remaining">{t('timers.remaining', { s: rem })}</span>
