@@ -96,7 +96,8 @@ export interface TcbInit {
   linger0?: boolean;
 }
 
-const NO_RANGES: readonly number[] = Object.freeze([]);
+/** The empty range and write-end list every TCB starts with (shared: these lists are replaced, never changed in place). */
+export const NO_RANGES: readonly number[] = Object.freeze([]);
 
 /**
  * The bits of Tcb.flags. A TCB is the XState context too, and XState copies contexts as plain

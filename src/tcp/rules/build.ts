@@ -3,7 +3,7 @@ import { segSpace } from '../segment.ts';
 import { cwndBytes } from './congestion.ts';
 import { seqAdd, seqLe } from '../seq.ts';
 import type { Tcb } from '../tcb.ts';
-import { advertisedWindow, flag, TF, UNSET } from '../tcb.ts';
+import { advertisedWindow, flag, NO_RANGES, TF, UNSET } from '../tcb.ts';
 
 /**
  * Flag sets are never changed once built (a segment that needs other flags gets another
@@ -59,7 +59,8 @@ export function pendingWriteEnds(t: Pick<Tcb, 'writeEnds' | 'sndUna'>): readonly
   const w = t.writeEnds;
   let i = 0;
   while (i < w.length && seqLe(w[i]!, t.sndUna)) i++;
-  return i === 0 ? w : w.slice(i);
+  // all acknowledged (the usual case once an ACK arrives): the shared empty list, not a new one
+  return i === 0 ? w : i === w.length ? NO_RANGES : w.slice(i);
 }
 
 /**

@@ -15,7 +15,7 @@ import { dropVerdict, newSegmentVerdict, RESET } from '../rules/verdict.ts';
 import type { Segment } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import { TCP_STATES } from '../states.ts';
-import type { KeepaliveOpts, Tcb, TcbSnapshot } from '../tcb.ts';
+import type { KeepaliveOpts, Tcb, TcbInit, TcbSnapshot } from '../tcb.ts';
 import { createTcb, flag, resetTcb, setFlag, TF, tcbFromSnapshot, tcbSnapshot, UNSET } from '../tcb.ts';
 import type { Conn, Engine } from './conn.ts';
 import { RCV, stateOf, stepConn } from './conn.ts';
@@ -733,8 +733,17 @@ export class Stack {
     }
   }
 
+  /** tcbFor()'s argument record, reused (createTcb and resetTcb read it at once and keep none of it) */
+  private readonly tcbInit: TcbInit = { k: null as unknown as Knobs, localPort: 0, remotePort: 0, iss: 0, keepalive: undefined as unknown as KeepaliveOpts, linger0: false };
+
   private tcbFor(s: SockConn, remotePort: number, iss: number): Tcb {
-    const init = { k: this.k, localPort: s.localPort ?? 0, remotePort, iss, keepalive: s.opts.keepalive, linger0: s.opts.linger0 };
+    const init = this.tcbInit;
+    init.k = this.k;
+    init.localPort = s.localPort ?? 0;
+    init.remotePort = remotePort;
+    init.iss = iss;
+    init.keepalive = s.opts.keepalive;
+    init.linger0 = s.opts.linger0;
     const spare = this.spareTcbs.pop();
     return spare ? resetTcb(spare, init) : createTcb(init);
   }
