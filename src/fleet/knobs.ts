@@ -5,6 +5,7 @@
  */
 import { checkKnob, InputError, isKnobName, KNOB_NAMES, resolveKnobs } from '../tcp/knobs.ts';
 import type { Knobs } from '../tcp/knobs.ts';
+import { FleetInputError, HOST_KNOB_HELP } from './problems.ts';
 
 export interface PortRange {
   lo: number;
@@ -30,10 +31,10 @@ export const HOST_KNOB_DEFAULTS: HostKnobs = {
 };
 
 const HOST_INT_SPECS = {
-  ulimit_n: { min: 8, max: 1_048_576, help: 'open files per process (ulimit -n)' },
-  tcp_max_syn_backlog: { min: 1, max: 262_144, help: 'half-open (SYN_RCVD) connections kept per listener' },
-  tcp_syncookies: { min: 0, max: 2, help: '1 = SYN cookies when the SYN queue overflows, 2 = always, 0 = never' },
-  tcp_tw_recycle: { min: 0, max: 1, help: 'removed in Linux 4.12 (it broke clients behind NAT); accepted and ignored' },
+  ulimit_n: { min: 8, max: 1_048_576, help: HOST_KNOB_HELP.ulimit_n },
+  tcp_max_syn_backlog: { min: 1, max: 262_144, help: HOST_KNOB_HELP.tcp_max_syn_backlog },
+  tcp_syncookies: { min: 0, max: 2, help: HOST_KNOB_HELP.tcp_syncookies },
+  tcp_tw_recycle: { min: 0, max: 1, help: HOST_KNOB_HELP.tcp_tw_recycle },
 } as const;
 
 export const HOST_KNOB_NAMES = [...Object.keys(HOST_INT_SPECS), 'ip_local_port_range'] as (keyof HostKnobs)[];
@@ -48,10 +49,10 @@ export function isHostKnob(name: string): name is keyof HostKnobs {
 export function parsePortRange(v: unknown, where: string): PortRange {
   const text = typeof v === 'string' ? v.trim() : null;
   const m = text ? /^(\d+)\s*[-\s]\s*(\d+)$/.exec(text) : null;
-  if (!m) throw new InputError(where, `expected a port range "lo-hi" (e.g. "32768-60999"), got ${JSON.stringify(v)}`);
+  if (!m) throw new FleetInputError(where, { code: 'port-range-form', got: String(JSON.stringify(v)) });
   const lo = Number(m[1]);
   const hi = Number(m[2]);
-  if (lo < 1024 || hi > 65535 || lo > hi) throw new InputError(where, `${lo}-${hi} is out of range; allowed: 1024 <= lo <= hi <= 65535`);
+  if (lo < 1024 || hi > 65535 || lo > hi) throw new FleetInputError(where, { code: 'port-range-bounds', lo, hi });
   return { lo, hi };
 }
 
@@ -63,7 +64,7 @@ export function checkHostKnob<K extends keyof HostKnobs>(name: K, value: unknown
   const spec = HOST_INT_SPECS[name as keyof typeof HOST_INT_SPECS];
   const v = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   if (!Number.isInteger(v) || v < spec.min || v > spec.max) {
-    throw new InputError(where, `expected a whole number ${spec.min}..${spec.max} (${spec.help}), got ${JSON.stringify(value)}`);
+    throw new FleetInputError(where, { code: 'host-int', knob: name as keyof typeof HOST_INT_SPECS, min: spec.min, max: spec.max, got: String(JSON.stringify(value)) });
   }
   return v as HostKnobs[K];
 }
@@ -84,7 +85,7 @@ export function resolveFleetKnobs(overrides: Readonly<Record<string, unknown>>, 
   for (const [name, v] of Object.entries(overrides)) {
     if (isHostKnob(name)) (host as unknown as Record<string, unknown>)[name] = checkHostKnob(name, v, `${where}.${name}`);
     else if (isKnobName(name)) engineOverrides[name] = checkKnob(name, v, `${where}.${name}`);
-    else throw new InputError(`${where}.${name}`, `unknown knob "${name}"; known knobs: ${FLEET_KNOB_NAMES.join(', ')}`);
+    else throw new FleetInputError(`${where}.${name}`, { code: 'unknown-knob', name, known: FLEET_KNOB_NAMES });
   }
   const engineBase: Record<string, number> = {};
   if (base) for (const n of KNOB_NAMES) engineBase[n] = base.engine[n];

@@ -6,6 +6,7 @@ import { InputError } from '../tcp/knobs.ts';
 import type { FleetConfig } from './config.ts';
 import { mergeMix } from './config.ts';
 import { resolveFleetKnobs } from './knobs.ts';
+import { FleetInputError } from './problems.ts';
 import { checkMix, MAX_MINUTES, MAX_RATE } from './validate.ts';
 
 export interface Overrides {
@@ -20,7 +21,7 @@ export interface Overrides {
 function number(v: string | number, where: string, min: number, max: number, integer = false): number {
   const n = typeof v === 'number' ? v : v.trim() === '' ? NaN : Number(v);
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new InputError(where, `expected ${integer ? 'a whole number' : 'a number'} ${min}..${max}, got ${JSON.stringify(v)}`);
+    throw new FleetInputError(where, { code: 'number', integer, min, max, got: JSON.stringify(v) });
   }
   return n;
 }

@@ -4,6 +4,7 @@
  * and nothing is half-applied (DESIGN.md invariant 5).
  */
 import { InputError } from '../tcp/knobs.ts';
+import { FleetInputError } from './problems.ts';
 import type { AppChange, AppMode, BackendConfig, Change, ClientBehaviour, ClientsConfig, FleetConfig, Mix, Note, ServerConfig, Text } from './config.ts';
 import { APP_MODES, CLIENT_BEHAVIOURS, DEFAULT_BACKEND, DEFAULT_CLIENTS, DEFAULT_SERVER } from './config.ts';
 import { resolveFleetKnobs } from './knobs.ts';
@@ -28,7 +29,7 @@ function onlyKeys(o: Obj, allowed: readonly string[], where: string): void {
 
 function num(v: unknown, where: string, min: number, max: number, integer = false): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
-    throw new InputError(where, `expected ${integer ? 'a whole number' : 'a number'} ${min}..${max}, got ${show(v)}`);
+    throw new FleetInputError(where, { code: 'number', integer, min, max, got: show(v) });
   }
   return v;
 }

@@ -6,8 +6,9 @@ import { useState } from 'react';
 import type { Change } from '../../fleet/config.ts';
 import { APP_MODES } from '../../fleet/config.ts';
 import { FLEET_KNOB_NAMES, resolveFleetKnobs } from '../../fleet/knobs.ts';
-import { InputError } from '../../tcp/knobs.ts';
+import { FleetInputError } from '../../fleet/problems.ts';
 import { useI18n } from '../i18n/index.ts';
+import { refusalIn } from './fleetProblemsZh.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
 type Kind = 'knob' | 'app' | 'read_timeout';
@@ -22,12 +23,14 @@ export function describeChange(c: Change): string {
 }
 
 export function WhatIf({ at, changes, onChange }: { at: number; changes: readonly Change[]; onChange: (c: Change[]) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [kind, setKind] = useState<Kind>('knob');
   const [knob, setKnob] = useState('tcp_fin_timeout');
   const [value, setValue] = useState('30');
   const [mode, setMode] = useState<string>('wait-close');
-  const [error, setError] = useState<string | null>(null);
+  // what was refused, kept as thrown so a switch of language re-words it
+  const [refused, setError] = useState<{ e: unknown } | null>(null);
+  const error = refused ? t('fleet.whatifError', { detail: refusalIn(refused.e, lang) }) : null;
 
   const add = () => {
     try {
@@ -38,13 +41,13 @@ export function WhatIf({ at, changes, onChange }: { at: number; changes: readonl
       } else if (kind === 'app') c = { at, mix: { app: { [mode]: 1 } } };
       else {
         const n = Number(value);
-        if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 86400) throw new InputError('what-if.read_timeout', `expected seconds 0..86400, got ${JSON.stringify(value)}`);
+        if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 86400) throw new FleetInputError('what-if.read_timeout', { code: 'seconds', min: 0, max: 86400, got: JSON.stringify(value) });
         c = { at, server: { read_timeout: n } };
       }
       setError(null);
       onChange([...changes, c].sort((a, b) => a.at - b.at));
     } catch (e) {
-      setError(t('fleet.whatifError', { detail: e instanceof Error ? e.message : String(e) }));
+      setError({ e });
     }
   };
 

@@ -1,0 +1,56 @@
+/**
+ * Why a fleet knob or option was refused, as data: a code and the values the sentence needs. The
+ * English (`fleetProblemText`) is what `npm run fleet` prints, byte for byte; the fleet page words
+ * the same problem in its own language (src/ui/fleet/fleetProblemsZh.ts). Engine knobs carry
+ * src/tcp's KnobProblem instead; this covers the host knobs and the fleet's own numbers.
+ */
+import { InputError } from '../tcp/knobs.ts';
+
+/** A host knob with a whole-number range (the port range is checked as text). */
+export type HostIntKnob = 'ulimit_n' | 'tcp_max_syn_backlog' | 'tcp_syncookies' | 'tcp_tw_recycle';
+
+export type FleetProblem =
+  /** `got`: the value as JSON */
+  | { code: 'host-int'; knob: HostIntKnob; min: number; max: number; got: string }
+  | { code: 'port-range-form'; got: string }
+  | { code: 'port-range-bounds'; lo: number; hi: number }
+  | { code: 'unknown-knob'; name: string; known: readonly string[] }
+  | { code: 'number'; integer: boolean; min: number; max: number; got: string }
+  | { code: 'seconds'; min: number; max: number; got: string };
+
+export const FLEET_PROBLEM_CODES = ['host-int', 'port-range-form', 'port-range-bounds', 'unknown-knob', 'number', 'seconds'] as const satisfies readonly FleetProblem['code'][];
+
+/** What each host knob means, in the English the messages have always carried. */
+export const HOST_KNOB_HELP: Record<HostIntKnob, string> = {
+  ulimit_n: 'open files per process (ulimit -n)',
+  tcp_max_syn_backlog: 'half-open (SYN_RCVD) connections kept per listener',
+  tcp_syncookies: '1 = SYN cookies when the SYN queue overflows, 2 = always, 0 = never',
+  tcp_tw_recycle: 'removed in Linux 4.12 (it broke clients behind NAT); accepted and ignored',
+};
+
+export function fleetProblemText(p: FleetProblem): string {
+  switch (p.code) {
+    case 'host-int':
+      return `expected a whole number ${p.min}..${p.max} (${HOST_KNOB_HELP[p.knob]}), got ${p.got}`;
+    case 'port-range-form':
+      return `expected a port range "lo-hi" (e.g. "32768-60999"), got ${p.got}`;
+    case 'port-range-bounds':
+      return `${p.lo}-${p.hi} is out of range; allowed: 1024 <= lo <= hi <= 65535`;
+    case 'unknown-knob':
+      return `unknown knob "${p.name}"; known knobs: ${p.known.join(', ')}`;
+    case 'number':
+      return `expected ${p.integer ? 'a whole number' : 'a number'} ${p.min}..${p.max}, got ${p.got}`;
+    case 'seconds':
+      return `expected seconds ${p.min}..${p.max}, got ${p.got}`;
+  }
+}
+
+/** An InputError whose problem is the fleet's: `where` and the English message as ever. */
+export class FleetInputError extends InputError {
+  constructor(
+    where: string,
+    readonly fleetProblem: FleetProblem,
+  ) {
+    super(where, fleetProblemText(fleetProblem));
+  }
+}
