@@ -58,12 +58,12 @@ test('Open capture…: a real Linux capture replayed through the state machine',
 });
 
 test('Open capture…: a file that is not a capture gets an error naming the file and byte', async ({ page }) => {
-  await open(page, 'lang=zh-CN');
+  await open(page);
   await page.getByTestId('capture-panel').locator('summary').click();
-  await expect(page.getByTestId('capture-panel')).toContainText('打开抓包文件…');
+  await expect(page.getByTestId('capture-panel')).toContainText('Open capture…');
   await page.getByTestId('open-capture').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, not a capture') });
   await expect(page.getByTestId('capture-error')).toHaveText('notes.txt: byte 0: wrong magic number 0x68656c6c: not a pcap or pcapng file');
-  await page.screenshot({ path: `${SHOTS}/capture-panel-zh.png` });
+  await page.screenshot({ path: `${SHOTS}/capture-panel-en.png` });
 });
 
 test('Open capture…: a real simultaneous close shows both peers in CLOSING at the capture time', async ({ page }) => {
@@ -150,6 +150,15 @@ for (const lang of ['en', 'zh-CN'] as const) {
     // each peer's path is introduced with the language's own colon
     await expect(dialog.getByTestId('capture-state-client')).toHaveText(lang === 'en' ? /^Client: CLOSED → SYN_SENT → / : /^客户端：CLOSED → SYN_SENT → /);
     await page.screenshot({ path: `${SHOTS}/capture-time-back-${lang}.png` });
-    if (lang === 'zh-CN') expect(await englishIn(page, dialog)).toEqual([]);
+    if (lang === 'zh-CN') {
+      expect(await englishIn(page, dialog)).toEqual([]);
+      // a file that is not a capture: the reader's problem in Chinese, naming the file and the byte
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+      await page.getByTestId('open-capture').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, not a capture') });
+      await expect(page.getByTestId('capture-error')).toHaveText('notes.txt：第 0 字节：魔数 0x68656c6c 不对：不是 pcap 或 pcapng 文件');
+      expect(await englishIn(page, page.getByTestId('capture-panel'))).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/capture-panel-zh.png` });
+    }
   });
 }

@@ -8,6 +8,7 @@ import type { Profile } from '../tcp/knobs.ts';
 import type { Capture, StreamInfo } from './capture.ts';
 import { describeStream, listStreams, readCapture, skipNotes, streamPackets } from './capture.ts';
 import { CaptureError } from './capture-error.ts';
+import type { CaptureProblem } from './capture-problems.ts';
 import type { CaptureFormat, CapturePoint } from './export.ts';
 import { traceToCapture } from './export.ts';
 import type { ReplayResult } from './replay.ts';
@@ -17,7 +18,16 @@ export function exportCapture(events: readonly TraceEvent[], format: CaptureForm
   return traceToCapture(events, format, { point, mss, title });
 }
 
-export type Opened = { ok: true; capture: Capture; streams: StreamInfo[]; labels: string[]; notes: string[] } | { ok: false; error: string };
+/** A file that did not open: `error` the reader's English; `problem` (with `file` and `offset`) the same as data, for the page's language. */
+export interface OpenFailed {
+  ok: false;
+  error: string;
+  file?: string;
+  offset?: number | null;
+  problem?: CaptureProblem;
+}
+
+export type Opened = { ok: true; capture: Capture; streams: StreamInfo[]; labels: string[]; notes: string[] } | OpenFailed;
 
 export function openCapture(bytes: Uint8Array, name: string): Opened {
   try {
@@ -26,7 +36,8 @@ export function openCapture(bytes: Uint8Array, name: string): Opened {
     if (!streams.length) streamPackets(capture, 0); // throws the "no TCP stream" error with its reasons
     return { ok: true, capture, streams, labels: streams.map(describeStream), notes: skipNotes(capture) };
   } catch (e) {
-    return { ok: false, error: e instanceof CaptureError ? e.message : `${name}: ${String(e)}` };
+    if (e instanceof CaptureError) return { ok: false, error: e.message, file: e.file, offset: e.offset, ...(e.problem ? { problem: e.problem } : {}) };
+    return { ok: false, error: `${name}: ${String(e)}` };
   }
 }
 

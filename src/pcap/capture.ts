@@ -4,7 +4,7 @@
  * tcp.stream). Total: any input either reads or gives a CaptureError naming the
  * file and the byte offset; nothing else is thrown.
  */
-import { CaptureError } from './capture-error.ts';
+import { CaptureError, captureError } from './capture-error.ts';
 import type { SkipWhy, TcpPacket } from './decode.ts';
 import { decodeFrame } from './decode.ts';
 import { readFrames } from './frames.ts';
@@ -56,7 +56,7 @@ export function readCapture(bytes: Uint8Array, file: string): Capture {
   } catch (e) {
     if (e instanceof CaptureError) throw e;
     // A bug of ours must still answer as a clear error, never as a crash.
-    throw new CaptureError(file, null, `could not be read (${e instanceof Error ? e.message : String(e)})`, e);
+    throw captureError(file, null, { code: 'unreadable', reason: e instanceof Error ? e.message : String(e) }, e);
   }
 }
 
@@ -103,11 +103,11 @@ export function describeStream(s: StreamInfo): string {
 export function streamPackets(c: Capture, id: number): { info: StreamInfo; packets: TcpPacket[] } {
   const all = listStreams(c);
   if (all.length === 0) {
-    const why = c.skipped.length ? `; ${c.skipped.map((s) => `${s.count} skipped: ${s.reason} (first at byte ${s.first.offset})`).join('; ')}` : '';
-    throw new CaptureError(c.file, null, `no TCP stream in ${c.frames} packet${c.frames === 1 ? '' : 's'}${why}`);
+    const skipped = c.skipped.map((s) => ({ count: s.count, reason: s.reason, why: s.first.why, offset: s.first.offset }));
+    throw captureError(c.file, null, { code: 'no-tcp-stream', frames: c.frames, skipped });
   }
   const info = all.find((s) => s.id === id);
-  if (!info) throw new CaptureError(c.file, null, `no TCP stream ${id}; the capture holds ${all.length}: ${all.map(describeStream).join('; ')}`);
+  if (!info) throw captureError(c.file, null, { code: 'unknown-stream', id, streams: all.map(describeStream) });
   const set = new Set(info.numbers);
   return { info, packets: c.tcp.filter((p) => set.has(p.number)) };
 }

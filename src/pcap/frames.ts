@@ -5,7 +5,7 @@
  * the frames is `decode.ts`'s job. Every malformed structure is a CaptureError
  * naming the byte offset.
  */
-import { CaptureError } from './capture-error.ts';
+import { captureError } from './capture-error.ts';
 
 export interface RawFrame {
   /** 1-based packet number, as Wireshark counts */
@@ -48,12 +48,12 @@ export const SUPPORTED_LINK_TYPES: Record<number, string> = {
 function checkLinkType(file: string, offset: number, lt: number): void {
   if (!(lt in SUPPORTED_LINK_TYPES)) {
     const known = Object.entries(SUPPORTED_LINK_TYPES).map(([n, s]) => `${n} ${s}`).join(', ');
-    throw new CaptureError(file, offset, `unsupported link type ${lt}; supported: ${known}`);
+    throw captureError(file, offset, { code: 'link-type', linkType: lt, supported: known });
   }
 }
 
 export function readFrames(b: Uint8Array, file: string): FrameFile {
-  if (b.length < 4) throw new CaptureError(file, 0, `truncated: ${b.length} bytes is too short for a capture file`);
+  if (b.length < 4) throw captureError(file, 0, { code: 'file-too-short', length: b.length });
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const m = v.getUint32(0, false);
   if (m === 0x0a0d0d0a) return readPcapng(b, v, file);
@@ -64,24 +64,24 @@ export function readFrames(b: Uint8Array, file: string): FrameFile {
     0x4d3cb2a1: { le: true, nanos: true },
   };
   const p = pcapMagic[m];
-  if (!p) throw new CaptureError(file, 0, `wrong magic number 0x${m.toString(16).padStart(8, '0')}: not a pcap or pcapng file`);
+  if (!p) throw captureError(file, 0, { code: 'wrong-magic', magic: `0x${m.toString(16).padStart(8, '0')}` });
   return readPcap(b, v, file, p.le, p.nanos);
 }
 
 function readPcap(b: Uint8Array, v: DataView, file: string, le: boolean, nanos: boolean): FrameFile {
-  if (b.length < 24) throw new CaptureError(file, b.length, `truncated pcap header: ${b.length} of 24 bytes`);
+  if (b.length < 24) throw captureError(file, b.length, { code: 'pcap-header-cut', length: b.length });
   const linkType = v.getUint32(20, le) & 0x0fffffff;
   checkLinkType(file, 20, linkType);
   const frames: RawFrame[] = [];
   let at = 24;
   while (at < b.length) {
-    if (at + 16 > b.length) throw new CaptureError(file, at, `truncated packet record header (packet ${frames.length + 1}): ${b.length - at} of 16 bytes`);
+    if (at + 16 > b.length) throw captureError(file, at, { code: 'record-header-cut', packet: frames.length + 1, have: b.length - at });
     const sec = v.getUint32(at, le);
     const frac = v.getUint32(at + 4, le);
     const incl = v.getUint32(at + 8, le);
     const orig = v.getUint32(at + 12, le);
-    if (incl > MAX_RECORD) throw new CaptureError(file, at + 8, `packet ${frames.length + 1} claims ${incl} captured bytes: corrupt record`);
-    if (at + 16 + incl > b.length) throw new CaptureError(file, at, `truncated packet ${frames.length + 1}: ${incl} bytes announced, ${b.length - at - 16} present`);
+    if (incl > MAX_RECORD) throw captureError(file, at + 8, { code: 'record-too-large', packet: frames.length + 1, bytes: incl });
+    if (at + 16 + incl > b.length) throw captureError(file, at, { code: 'record-cut', packet: frames.length + 1, announced: incl, present: b.length - at - 16 });
     frames.push({ number: frames.length + 1, offset: at, dataOffset: at + 16, t: sec + frac / (nanos ? 1e9 : 1e6), iface: 0, linkType, data: b.subarray(at + 16, at + 16 + incl), origLen: Math.max(orig, incl) });
     at += 16 + incl;
   }
@@ -105,7 +105,7 @@ function readPcapng(b: Uint8Array, v: DataView, file: string): FrameFile {
   let le = true;
   let at = 0;
   while (at < b.length) {
-    if (at + 12 > b.length) throw new CaptureError(file, at, `truncated block header: ${b.length - at} bytes left, a block needs at least 12`);
+    if (at + 12 > b.length) throw captureError(file, at, { code: 'block-header-cut', left: b.length - at });
     let type = v.getUint32(at, le);
     if (v.getUint32(at, false) === 0x0a0d0d0a) {
       // A section header: its byte-order magic sets the endianness of everything up to the next one.
@@ -113,24 +113,24 @@ function readPcapng(b: Uint8Array, v: DataView, file: string): FrameFile {
       const bom = v.getUint32(at + 8, true);
       if (bom === 0x1a2b3c4d) le = true;
       else if (bom === 0x4d3c2b1a) le = false;
-      else throw new CaptureError(file, at + 8, `wrong byte-order magic 0x${v.getUint32(at + 8, false).toString(16)} in section header`);
+      else throw captureError(file, at + 8, { code: 'byte-order-magic', magic: `0x${v.getUint32(at + 8, false).toString(16)}` });
     }
     const len = v.getUint32(at + 4, le);
-    if (len < 12 || len % 4 !== 0) throw new CaptureError(file, at + 4, `block length ${len} is invalid (at least 12, a multiple of 4)`);
-    if (at + len > b.length) throw new CaptureError(file, at, `truncated block: ${len} bytes announced, ${b.length - at} present`);
-    if (v.getUint32(at + len - 4, le) !== len) throw new CaptureError(file, at + len - 4, `block's trailing length ${v.getUint32(at + len - 4, le)} differs from its leading length ${len}`);
+    if (len < 12 || len % 4 !== 0) throw captureError(file, at + 4, { code: 'block-length', length: len });
+    if (at + len > b.length) throw captureError(file, at, { code: 'block-cut', announced: len, present: b.length - at });
+    if (v.getUint32(at + len - 4, le) !== len) throw captureError(file, at + len - 4, { code: 'trailing-length', trailing: v.getUint32(at + len - 4, le), leading: len });
     const end = at + len - 4;
     switch (type) {
       case 0x0a0d0d0a: {
-        if (len < 28) throw new CaptureError(file, at, `section header block of ${len} bytes is too short (28 at least)`);
+        if (len < 28) throw captureError(file, at, { code: 'block-too-short', block: 'section header', length: len, min: 28 });
         const major = v.getUint16(at + 12, le);
-        if (major !== 1) throw new CaptureError(file, at + 12, `unsupported pcapng version ${major}`);
+        if (major !== 1) throw captureError(file, at + 12, { code: 'pcapng-version', major });
         ifaceBase = all.length;
         ifaces = [];
         break;
       }
       case 1: {
-        if (len < 20) throw new CaptureError(file, at, `interface description block of ${len} bytes is too short (20 at least)`);
+        if (len < 20) throw captureError(file, at, { code: 'block-too-short', block: 'interface description', length: len, min: 20 });
         const linkType = v.getUint16(at + 8, le);
         checkLinkType(file, at + 8, linkType);
         const i: Iface = { linkType, perSecond: 1e6, offset: 0 };
@@ -139,7 +139,7 @@ function readPcapng(b: Uint8Array, v: DataView, file: string): FrameFile {
           if (o.code === 9 && o.value.length >= 1) {
             const r = o.value[0]!;
             const exp = r & 0x7f;
-            if (exp > 63) throw new CaptureError(file, o.offset, `timestamp resolution ${exp} is out of range`);
+            if (exp > 63) throw captureError(file, o.offset, { code: 'timestamp-resolution', exp });
             i.perSecond = r & 0x80 ? 2 ** exp : 10 ** exp;
           }
           if (o.code === 14 && o.value.length >= 8) {
@@ -154,22 +154,22 @@ function readPcapng(b: Uint8Array, v: DataView, file: string): FrameFile {
       case 6:
       case 2: {
         // Enhanced packet block (6), or the obsolete packet block (2) with a 16-bit interface id.
-        if (len < 32) throw new CaptureError(file, at, `packet block of ${len} bytes is too short (32 at least)`);
+        if (len < 32) throw captureError(file, at, { code: 'block-too-short', block: 'packet', length: len, min: 32 });
         const id = type === 6 ? v.getUint32(at + 8, le) : v.getUint16(at + 8, le);
         const i = ifaces[id];
-        if (!i) throw new CaptureError(file, at + 8, `packet block names interface ${id}, but the section declares ${ifaces.length}`);
+        if (!i) throw captureError(file, at + 8, { code: 'interface-id', id, declared: ifaces.length });
         const ts = v.getUint32(at + 12, le) * 2 ** 32 + v.getUint32(at + 16, le);
         const cap = v.getUint32(at + 20, le);
         const orig = v.getUint32(at + 24, le);
-        if (28 + cap > len - 4) throw new CaptureError(file, at + 20, `packet of ${cap} captured bytes does not fit its ${len}-byte block`);
+        if (28 + cap > len - 4) throw captureError(file, at + 20, { code: 'packet-overflows-block', captured: cap, block: len });
         frames.push({ number: frames.length + 1, offset: at, dataOffset: at + 28, t: i.offset + ts / i.perSecond, iface: ifaceBase + id, linkType: i.linkType, data: b.subarray(at + 28, at + 28 + cap), origLen: Math.max(orig, cap) });
         break;
       }
       case 3: {
         // Simple packet block: interface 0, no timestamp, captured length implied by the block.
-        if (len < 16) throw new CaptureError(file, at, `simple packet block of ${len} bytes is too short`);
+        if (len < 16) throw captureError(file, at, { code: 'block-too-short', block: 'simple packet', length: len });
         const i = ifaces[0];
-        if (!i) throw new CaptureError(file, at, 'simple packet block before any interface description');
+        if (!i) throw captureError(file, at, { code: 'simple-before-interface' });
         const orig = v.getUint32(at + 8, le);
         const cap = Math.min(orig, len - 16);
         frames.push({ number: frames.length + 1, offset: at, dataOffset: at + 12, t: frames.at(-1)?.t ?? 0, iface: ifaceBase, linkType: i.linkType, data: b.subarray(at + 12, at + 12 + cap), origLen: orig });
@@ -189,7 +189,7 @@ function* options(b: Uint8Array, v: DataView, file: string, start: number, end: 
     const code = v.getUint16(at, le);
     const n = v.getUint16(at + 2, le);
     if (code === 0) return;
-    if (at + 4 + n > end) throw new CaptureError(file, at, `option ${code} of ${n} bytes runs past the end of its block`);
+    if (at + 4 + n > end) throw captureError(file, at, { code: 'option-overflows', option: code, length: n });
     yield { code, value: b.subarray(at + 4, at + 4 + n), offset: at };
     at += 4 + n + ((4 - (n % 4)) % 4);
   }

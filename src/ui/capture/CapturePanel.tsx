@@ -8,7 +8,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { TraceEvent } from '../../sim/types.ts';
 import type { Profile } from '../../tcp/knobs.ts';
 import { useI18n } from '../i18n/index.ts';
-import type { Opened } from '../../pcap/app-api.ts';
+import type { OpenFailed, Opened } from '../../pcap/app-api.ts';
 import { downloadCapture } from './downloadCapture.ts';
 import './capture.css';
 
@@ -19,12 +19,13 @@ type Format = 'pcapng' | 'pcap';
 
 /** `getTrace`: the run's trace when a download is asked for (read then, so playback never redraws the panel) */
 export function CapturePanel({ getTrace, mss, scenario, profile }: { getTrace: () => readonly TraceEvent[]; mss: number; scenario: string; profile: Profile }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [point, setPoint] = useState<Point>('client');
   const [format, setFormat] = useState<Format>('pcapng');
   const [status, setStatus] = useState('');
   const [opened, setOpened] = useState<(Opened & { ok: true }) | null>(null);
-  const [error, setError] = useState('');
+  // a file that did not open, with its words in Chinese (loaded with the reader, so a switch of language re-words it)
+  const [failed, setFailed] = useState<{ r: OpenFailed; zh: typeof import('./captureProblemsZh.ts') } | null>(null);
 
   const download = async () => {
     const api = await import('../../pcap/app-api.ts');
@@ -36,14 +37,15 @@ export function CapturePanel({ getTrace, mss, scenario, profile }: { getTrace: (
 
   const open = async (file: File | undefined) => {
     if (!file) return;
-    setError('');
-    const [api, buf] = await Promise.all([import('../../pcap/app-api.ts'), file.arrayBuffer()]);
+    setFailed(null);
+    const [api, buf, zh] = await Promise.all([import('../../pcap/app-api.ts'), file.arrayBuffer(), import('./captureProblemsZh.ts')]);
     const r = api.openCapture(new Uint8Array(buf), file.name);
     if (r.ok) setOpened(r);
-    else setError(r.error);
+    else setFailed({ r, zh });
   };
 
   const bothNeedsPcapng = point === 'both' && format === 'pcap';
+  const error = !failed ? '' : lang !== 'en' && failed.r.problem && failed.r.file !== undefined ? failed.zh.openErrorZh(failed.r.file, failed.r.offset ?? null, failed.r.problem) : failed.r.error;
   return (
     <details className="capture-details" data-testid="capture-panel">
       <summary>{t('capture.title')}</summary>
