@@ -50,3 +50,32 @@ describe('the drawn state of a peer', () => {
     expect(viewOf(w).peers.server.state).toBe('LISTEN');
   });
 });
+
+describe('the segments of a view', () => {
+  it('equal the world’s at every step, and are the same objects as the last view’s while nothing they show changed', () => {
+    const w = createWorld(getScenario('teardown')!);
+    let prev = viewOf(w, { segments: 200, events: 400 });
+    let reused = 0;
+    let changed = 0;
+    while (w.step()) {
+      const v = viewOf(w, { segments: 200, events: 400 });
+      const world = w.segmentViews().slice(-200);
+      expect(v.segments).toEqual(world);
+      for (const s of v.segments) {
+        // a copy, never the world's own object (the world goes on changing it)
+        expect(world.includes(s)).toBe(false);
+        const before = prev.segments.find((p) => p.id === s.id);
+        if (!before) continue;
+        if (before === s) reused++;
+        else {
+          // a new copy only when the segment arrived or was lost since
+          expect(before.status).not.toBe(s.status);
+          changed++;
+        }
+      }
+      prev = v;
+    }
+    expect(reused).toBeGreaterThan(0);
+    expect(changed).toBeGreaterThan(0);
+  });
+});

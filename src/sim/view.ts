@@ -52,6 +52,22 @@ function cwndView(t: Tcb | undefined, state: TcpState): CwndView | null {
   };
 }
 
+/**
+ * Each world segment's last copy. A segment changes after it is sent only when it arrives or is
+ * lost, so a view reuses the copy it made before while nothing a segment shows changed: at high
+ * speed, frames then copy only the segments sent since the last one, and a copy kept for many
+ * frames is promoted once instead of being rebuilt (and copied by every minor GC) frame after frame.
+ */
+const copies = new WeakMap<SegmentView, SegmentView>();
+
+function copyOf(s: SegmentView): SegmentView {
+  const c = copies.get(s);
+  if (c && c.status === s.status && c.dropReason === s.dropReason && c.dropAt === s.dropAt && c.arriveAt === s.arriveAt && c.cwnd === s.cwnd && c.tlp === s.tlp) return c;
+  const n = { ...s };
+  copies.set(s, n);
+  return n;
+}
+
 /** How much of the newest history a view carries; unset: everything the world kept. */
 export interface ViewLimits {
   segments: number;
@@ -72,7 +88,7 @@ export function viewOf(w: World, limits?: ViewLimits): WorldView {
     now: w.now,
     profile: w.profile,
     peers: { client: peerView(w, 'client'), server: peerView(w, 'server') },
-    segments: shown.map((s) => ({ ...s })),
+    segments: shown.map(copyOf),
     timers: w.timers(),
     trace,
     traceBase: w.eventCount - trace.length,
