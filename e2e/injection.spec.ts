@@ -228,6 +228,9 @@ test.describe('postMessage to an embed', () => {
   });
   test.afterAll(async () => {
     for (const s of servers) await new Promise((r) => s.close(r));
+    // a worker may run this group's hooks again for its next test: start from no servers, not closed ones
+    servers.length = 0;
+    origins.length = 0;
   });
   const HOST = () => origins[0]!;
   const STRANGER = () => origins[1]!;
