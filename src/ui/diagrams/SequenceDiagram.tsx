@@ -13,8 +13,8 @@ import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
 import { PEER_X, SEQ_TOP, SEQ_W } from './sequenceLayout.ts';
 import type { TimeBreak } from './timeScale.ts';
 import { DEFAULT_TIME_SCALE, formatSeconds } from './timeScale.ts';
-import type { OBox } from './labelLayout.ts';
-import { SEG_LABEL_FONT, bounds, lineBox, placeNowLabel, segmentLabelFit, textWidth } from './labelLayout.ts';
+import type { LabelSpot, OBox } from './labelLayout.ts';
+import { SEG_LABEL_FONT, bounds, lineBox, placeNowLabel, textWidth } from './labelLayout.ts';
 import type { DrawnSegment } from './ladderModel.ts';
 import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
@@ -121,12 +121,8 @@ interface ArrowProps {
   frac: number;
   /** 0 to 1 along its flight (virtual time); 1 once delivered or at its point of loss */
   progress: number;
-  /** label anchor and baseline offset across the arrow (from labelLayout.ts) */
-  lx: number;
-  ly: number;
-  ldy: number;
-  /** width to condense the label to (labelLayout.ts segmentLabelFit), if it is too long for the lane */
-  fit?: number | undefined;
+  /** where its label goes (ladderModel.ts, labelLayout.ts); none in a bare frame */
+  spot: LabelSpot | undefined;
   status: ShownStatus;
   selected: boolean;
   /** named by the lesson's note */
@@ -149,7 +145,7 @@ function dropReasonText(reason: string | undefined, lang: Lang): string {
 
 const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
 
-const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, fit, status, selected, noted, bare, lang, onSelect }: ArrowProps) {
+const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, spot, status, selected, noted, bare, lang, onSelect }: ArrowProps) {
   const sg = g.seg;
   // the focus frame exists only while it can show (keyboard focus, selection, a note): a hidden one
   // was restyled with every move of its arrow
@@ -157,7 +153,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
   const hx = g.x1 + (g.x2 - g.x1) * frac;
   const hy = g.y1 + (g.y2 - g.y1) * frac;
   // in flight, the label rides behind the head; it settles at its spot once the head has passed it
-  const lab = bare ? { x: lx, y: ly, visible: false } : status === 'in-flight' ? followLabel({ x1: g.x1, y1: g.y1, mx: g.lx, my: g.ly, hx, hy, lx, ly, text: g.label, fontSize: SEG_FONT }) : { x: lx, y: ly, visible: true };
+  const lab = !spot ? null : status === 'in-flight' ? followLabel({ x1: g.x1, y1: g.y1, mx: g.lx, my: g.ly, hx, hy, lx: spot.x, ly: spot.y, text: g.label, fontSize: SEG_FONT }) : { x: spot.x, y: spot.y, visible: true };
   const dropped = status === 'dropped';
   const cls = [
     'seq-seg',
@@ -217,8 +213,8 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
         y2={hy}
         markerEnd={dropped || frac <= 0 ? undefined : `url(#seq-arrow-${sg.from})`}
       />
-      {!bare && (
-        <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle" opacity={lab.visible ? undefined : 0} textLength={fit} lengthAdjust={fit ? 'spacingAndGlyphs' : undefined}>
+      {spot && lab && (
+        <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={spot.dy} textAnchor="middle" opacity={lab.visible ? undefined : 0} textLength={spot.fit} lengthAdjust={spot.fit ? 'spacingAndGlyphs' : undefined}>
           {g.label}
         </text>
       )}
@@ -379,7 +375,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const edge = Math.max(FOLLOW_EDGE, vh / 8);
   const winTop = !measured ? -Infinity : jumpTo !== null ? jumpTo - edge : following ? nowY - vh - margin : port.st - 2 * margin;
   const winBottom = !measured ? Infinity : jumpTo !== null ? jumpTo + vh + edge : following ? nowY + vh + margin : port.st + vh + 2 * margin;
-  const fr = model.frame(displayTime, winTop, winBottom);
+  const fr = model.frame(displayTime, winTop, winBottom, !bare);
   const full = fr.scale;
   // (before the first segment, room for the "no segments yet" line under the now label)
   const height = Math.max(fr.height + BOTTOM_PAD, view.segments.length === 0 ? nowY + 3.6 * textFont : 0);
@@ -644,10 +640,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
                   g={g}
                   frac={frac}
                   progress={progress}
-                  lx={spot.x}
-                  ly={spot.y}
-                  ldy={spot.dy}
-                  fit={bare ? undefined : segmentLabelFit(g.label, labelFont)}
+                  spot={bare ? undefined : spot}
                   status={status}
                   selected={selectedSegment === g.seg.id}
                   noted={noted?.segments.includes(g.seg.id) ?? false}

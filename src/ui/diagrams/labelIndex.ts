@@ -3,12 +3,14 @@
  * looks only at the boxes near it. With it the sequence diagram places each label once, in
  * time proportional to its neighbours, however many segments the ladder holds.
  */
-import type { LabelSpot, OBox } from './labelLayout.ts';
-import { bounds, spotCost } from './labelLayout.ts';
+import type { LabelSpot, OBox, SegmentLabelInput } from './labelLayout.ts';
+import { SEG_BOLD, SEG_LABEL_FONT, SEG_LABEL_MAX_W, SEG_SPOTS, bounds, labelBox, segmentSpotsExtent, segmentTextWidth, spotAt, spotCost } from './labelLayout.ts';
 
 interface Entry {
   box: OBox;
   b: { x0: number; y0: number; x1: number; y1: number };
+  /** the last query that met it (a box spans several bands: each query lists it once) */
+  seen: number;
 }
 
 /** Height of one band of the grid, in the diagram's user units (a few label rows). */
@@ -17,6 +19,7 @@ const BAND = 64;
 export class LabelIndex {
   private bands = new Map<number, Map<number, Entry>>();
   private byId = new Map<number, Entry>();
+  private query = 0;
 
   get size(): number {
     return this.byId.size;
@@ -28,7 +31,7 @@ export class LabelIndex {
 
   insert(id: number, box: OBox): void {
     this.remove(id);
-    const e: Entry = { box, b: bounds(box) };
+    const e: Entry = { box, b: bounds(box), seen: 0 };
     this.byId.set(id, e);
     for (let k = Math.floor(e.b.y0 / BAND); k <= Math.floor(e.b.y1 / BAND); k++) {
       let m = this.bands.get(k);
@@ -51,13 +54,13 @@ export class LabelIndex {
   /** The boxes whose bounds may meet the vertical range y0..y1 (each once). */
   near(y0: number, y1: number): OBox[] {
     const out: OBox[] = [];
-    const seen = new Set<number>();
+    const q = ++this.query;
     for (let k = Math.floor(y0 / BAND); k <= Math.floor(y1 / BAND); k++) {
       const m = this.bands.get(k);
       if (!m) continue;
-      for (const [id, e] of m) {
-        if (seen.has(id) || e.b.y1 < y0 || e.b.y0 > y1) continue;
-        seen.add(id);
+      for (const e of m.values()) {
+        if (e.seen === q || e.b.y1 < y0 || e.b.y0 > y1) continue;
+        e.seen = q;
         out.push(e.box);
       }
     }
@@ -65,30 +68,29 @@ export class LabelIndex {
   }
 
   /**
-   * The first candidate spot that meets no box of the index nor `extra`, else the least bad one
-   * (the same rule as placeGreedy, over the neighbours only).
+   * Where segment label `s` goes: the first of its candidate spots (labelLayout.ts
+   * segmentLabelSpots) that meets no box of the index, else the least bad one (the rule of
+   * placeGreedy, over the neighbours only). Candidates are made one at a time, only until one
+   * is free: most labels take their first or second, and placing hundreds a frame (a fast run)
+   * made the other candidates by the thousand.
    */
-  choose(spots: readonly LabelSpot[], extra: readonly OBox[] = []): LabelSpot {
-    let y0 = Infinity;
-    let y1 = -Infinity;
-    const spotBounds = spots.map((s) => {
-      const b = bounds(s.box);
-      y0 = Math.min(y0, b.y0);
-      y1 = Math.max(y1, b.y1);
-      return b;
-    });
-    const others = extra.length ? [...this.near(y0, y1), ...extra] : this.near(y0, y1);
-    let best: LabelSpot | undefined;
+  place(s: SegmentLabelInput, fontSize = SEG_LABEL_FONT): LabelSpot {
+    const full = segmentTextWidth(s.text, fontSize) * SEG_BOLD;
+    const w = Math.min(SEG_LABEL_MAX_W, full);
+    const others = this.near(...segmentSpotsExtent(s, w, fontSize));
+    let best!: LabelSpot;
     let bestCost = Infinity;
-    for (let i = 0; i < spots.length; i++) {
-      const cost = spotCost(spots[i]!.box, spotBounds[i]!, others);
+    for (let i = 0; i < SEG_SPOTS && bestCost > 0; i++) {
+      const { x, y, dy } = spotAt(s, fontSize, i);
+      const box = labelBox(x, y, s.angle, dy, w, fontSize);
+      const cost = spotCost(box, bounds(box), others);
       if (cost < bestCost) {
-        best = spots[i];
+        best = { x, y, dy, box };
         bestCost = cost;
-        if (cost === 0) break;
       }
     }
-    if (!best) throw new Error('LabelIndex.choose: a label without candidate spots');
+    // drawn condensed to the lane when longer (the box is sized for that width)
+    if (full > SEG_LABEL_MAX_W) best.fit = SEG_LABEL_MAX_W;
     return best;
   }
 }

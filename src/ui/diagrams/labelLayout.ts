@@ -19,10 +19,14 @@ export interface OBox {
   angle: number;
 }
 
+// (a regular expression literal is a new object each time it is evaluated: these run per character)
+const CJK = /[\u2e80-\u9fff\uff00-\uffef]/;
+const NARROW = /[ ,.=:;|il1]/;
+
 /** Rough text width in user units (system-ui, mixed letters and digits); errs on the wide side. */
 export function textWidth(text: string, fontSize: number): number {
   let w = 0;
-  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : /[ ,.=:;|il1]/.test(ch) ? 0.36 : 0.62;
+  for (const ch of text) w += CJK.test(ch) ? 1 : NARROW.test(ch) ? 0.36 : 0.62;
   return w * fontSize;
 }
 
@@ -38,7 +42,7 @@ export function segmentTextWidth(text: string, fontSize: number): number {
 }
 
 function advance(ch: string): number {
-  if (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch)) return 1;
+  if (CJK.test(ch)) return 1;
   if (/[ ,.:;|!'il]/.test(ch)) return 0.34;
   if (/[frtj()[\]]/.test(ch)) return 0.42;
   if (ch === 'I') return 0.34;
@@ -49,26 +53,13 @@ function advance(ch: string): number {
 }
 
 /** Segment labels turn bold when a note names them (diagrams.css): boxes are sized for bold. */
-const SEG_BOLD = 1.06;
+export const SEG_BOLD = 1.06;
 /**
  * The widest a segment label is drawn: the lane between the lifelines (sequenceLayout.ts PEER_X,
  * 170 → 470) less the state bands and a margin, so a long label (an absolute ack number) never
  * runs over the state names beside the lifelines; a longer one is drawn condensed to this width.
  */
 export const SEG_LABEL_MAX_W = 278;
-
-/** The width to condense a segment label to (SVG textLength), or undefined when it fits as it is. */
-export function segmentLabelFit(text: string, fontSize: number): number | undefined {
-  // asked for every drawn segment on every frame: remembered per text and size (bounded)
-  const key = `${fontSize}|${text}`;
-  let fit = FITS.get(key);
-  if (fit === undefined) {
-    if (FITS.size > 4000) FITS.clear();
-    FITS.set(key, (fit = segmentTextWidth(text, fontSize) * SEG_BOLD > SEG_LABEL_MAX_W ? SEG_LABEL_MAX_W : 0));
-  }
-  return fit || undefined;
-}
-const FITS = new Map<string, number>();
 
 type Bounds = { x0: number; y0: number; x1: number; y1: number };
 /** Boxes are never mutated once made, so their bounds are computed once. */
@@ -135,6 +126,8 @@ export interface LabelSpot {
   /** baseline offset in the label's rotated frame (negative: above the line) */
   dy: number;
   box: OBox;
+  /** a segment label's width to condense it to (SVG textLength; SEG_LABEL_MAX_W), when it is too long for the lane */
+  fit?: number | undefined;
 }
 
 /** The box of a label of width `w` anchored (middle) at x,y, rotated by `angle`, baseline `dy` across. */
@@ -162,27 +155,56 @@ export const SEG_LABEL_FONT = 16;
 /** (0.28 and 0.72 keep a typical 150-unit label clear of the lifeline bands.) */
 const FRACTIONS = [0.5, 0.38, 0.62, 0.28, 0.72];
 
-/** Candidate spots along one arrow: middle above, middle below, then off-centre above/below, then one row further out. */
+/** How many candidate spots a segment label has (segmentLabelSpot's `i`). */
+export const SEG_SPOTS = 8 * FRACTIONS.length;
+
+/** The width a segment label's boxes are sized for (bold, at most the lane). */
+export const segmentLabelWidth = (text: string, fontSize: number): number => Math.min(SEG_LABEL_MAX_W, segmentTextWidth(text, fontSize) * SEG_BOLD);
+
+/** Anchor and baseline offset of candidate `i` (segmentLabelSpot), in a scratch record: read it at once. */
+const AT = { x: 0, y: 0, dy: 0 };
+export function spotAt(s: SegmentLabelInput, fontSize: number, i: number): typeof AT {
+  // next to the line first; a second (third, fourth) row away from it only when a burst of segments leaves no room
+  const off = (1.2 * fontSize + 3) * ((i / 10) | 0);
+  const f = FRACTIONS[(i % 10) >> 1]!;
+  AT.x = s.x1 + (s.x2 - s.x1) * f;
+  AT.y = s.y1 + (s.y2 - s.y1) * f;
+  AT.dy = i & 1 ? fontSize + 2 + off : -6 - off;
+  return AT;
+}
+
+/**
+ * Candidate `i` of a label of width `w` (segmentLabelWidth) along its arrow, in order of
+ * preference: middle above, middle below, then off-centre above/below, then one row further out.
+ */
+export function segmentLabelSpot(s: SegmentLabelInput, w: number, fontSize: number, i: number): LabelSpot {
+  const { x, y, dy } = spotAt(s, fontSize, i);
+  return { x, y, dy, box: labelBox(x, y, s.angle, dy, w, fontSize) };
+}
+
+/** All candidate spots of a segment label, in order of preference. */
 export function segmentLabelSpots(s: SegmentLabelInput, fontSize = SEG_LABEL_FONT): LabelSpot[] {
-  const w = Math.min(SEG_LABEL_MAX_W, segmentTextWidth(s.text, fontSize) * SEG_BOLD);
-  const above = -6;
-  const below = fontSize + 2;
-  const row = 1.2 * fontSize + 3;
-  const out: LabelSpot[] = [];
-  // next to the line first; a second (third) row away from it only when a burst of segments leaves no room
-  for (const offsets of [
-    [above, below],
-    [above - row, below + row],
-    [above - 2 * row, below + 2 * row],
-    [above - 3 * row, below + 3 * row],
-  ]) {
-    for (const f of FRACTIONS) {
-      const x = s.x1 + (s.x2 - s.x1) * f;
-      const y = s.y1 + (s.y2 - s.y1) * f;
-      for (const dy of offsets) out.push({ x, y, dy, box: labelBox(x, y, s.angle, dy, w, fontSize) });
-    }
+  const w = segmentLabelWidth(s.text, fontSize);
+  return Array.from({ length: SEG_SPOTS }, (_, i) => segmentLabelSpot(s, w, fontSize, i));
+}
+
+/**
+ * The vertical extent of the bounds of all a segment label's candidate spots (what placing it
+ * looks at), the same numbers as bounds(segmentLabelSpot(…).box) without making the boxes.
+ */
+export function segmentSpotsExtent(s: SegmentLabelInput, w: number, fontSize: number): [number, number] {
+  const a = (s.angle * Math.PI) / 180;
+  // labelBox's half height and width, turned as computeBounds turns them
+  const ey = Math.abs((w / 2 + 3) * Math.sin(a)) + Math.abs((0.58 * fontSize + 1.5) * Math.cos(a));
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < SEG_SPOTS; i++) {
+    const { y, dy } = spotAt(s, fontSize, i);
+    const cy = y + (dy - 0.275 * fontSize) * Math.cos(a);
+    y0 = Math.min(y0, cy - ey);
+    y1 = Math.max(y1, cy + ey);
   }
-  return out;
+  return [y0, y1];
 }
 
 /**
