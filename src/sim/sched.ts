@@ -32,10 +32,15 @@ export class Sched<O> {
   private heap = new Int32Array(1024);
   private heapLen = 0;
   private readonly lanes: Lane[];
+  /** each non-empty lane's head event's time and insertion number */
+  private readonly headT: Float64Array;
+  private readonly headN: Float64Array;
 
   /** `lanes`: how many FIFO lanes callers may push to (numbered from 0). */
   constructor(lanes = 1) {
     this.lanes = Array.from({ length: lanes }, () => new Lane());
+    this.headT = new Float64Array(lanes);
+    this.headN = new Float64Array(lanes);
   }
 
   get size(): number {
@@ -51,7 +56,6 @@ export class Sched<O> {
    */
   push(t: number, kind: number, a = 0, b = 0, o?: O, lane = -1, n = -1): void {
     const s = this.alloc();
-    this.peeked = UNKNOWN;
     this.t[s] = t;
     this.n[s] = n >= 0 ? n : this.counter++;
     this.kind[s] = kind;
@@ -59,9 +63,24 @@ export class Sched<O> {
     this.b[s] = b;
     if (o !== undefined) this.o[s] = o;
     const l = lane >= 0 ? this.lanes[lane]! : null;
+    // The earliest event only changes if this one comes before it: then it is this one, at the
+    // head of an empty lane or the top of the heap (anywhere else, something earlier precedes it).
+    const first = this.peeked;
+    const keep = first >= 0 && !this.before(s, first);
     // in order after the lane's last event: (time, number), for an event with a number reserved earlier
-    if (l !== null && (l.len === 0 || this.before(l.last(), s))) l.enqueue(s);
-    else this.heapPush(s);
+    if (l !== null && (l.len === 0 || this.before(l.last(), s))) {
+      if (l.len === 0) {
+        this.headT[lane] = t;
+        this.headN[lane] = this.n[s]!;
+      }
+      l.enqueue(s);
+      if (first >= 0 && !keep) this.peekedLane = lane;
+    } else {
+      this.heapPush(s);
+      if (first >= 0 && !keep) this.peekedLane = -1;
+    }
+    if (first >= 0 && !keep) this.peeked = s;
+    else if (first < 0) this.peeked = UNKNOWN;
   }
 
   /**
@@ -78,16 +97,24 @@ export class Sched<O> {
     if (this.peeked !== UNKNOWN) return this.peeked;
     let best = this.heapLen > 0 ? this.heap[0]! : -1;
     let bestLane = -1;
+    // the lanes' heads are compared by their copies in headT/headN (a few contiguous numbers),
+    // not through their slots: a lane's head was often pushed long ago and is out of the cache
+    let bt = best >= 0 ? this.t[best]! : Infinity;
+    let bn = best >= 0 ? this.n[best]! : Infinity;
     const lanes = this.lanes;
+    const ht = this.headT;
+    const hn = this.headN;
     for (let i = 0; i < lanes.length; i++) {
       const l = lanes[i]!;
       if (l.len === 0) continue;
-      const f = l.ring[l.head]!;
-      if (best < 0 || this.before(f, best)) {
-        best = f;
+      const t = ht[i]!;
+      if (t < bt || (t === bt && hn[i]! < bn)) {
+        bt = t;
+        bn = hn[i]!;
         bestLane = i;
       }
     }
+    if (bestLane >= 0) best = lanes[bestLane]!.ring[lanes[bestLane]!.head]!;
     this.peeked = best;
     this.peekedLane = bestLane;
     return best;
@@ -97,8 +124,16 @@ export class Sched<O> {
   pop(): number {
     const s = this.peek();
     if (s < 0) return s;
-    if (this.peekedLane >= 0) this.lanes[this.peekedLane]!.shift();
-    else this.heapPop();
+    const lane = this.peekedLane;
+    if (lane >= 0) {
+      const l = this.lanes[lane]!;
+      l.shift();
+      if (l.len > 0) {
+        const h = l.ring[l.head]!;
+        this.headT[lane] = this.t[h]!;
+        this.headN[lane] = this.n[h]!;
+      }
+    } else this.heapPop();
     this.peeked = UNKNOWN;
     this.free.push(s);
     return s;

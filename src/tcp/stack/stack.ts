@@ -67,8 +67,9 @@ function tupleKey(local: number, remote: number, addr = 0): number | string {
   if (addr !== 0 || local >= PORTS || remote >= PORTS) return `${addr}:${remote}:${local}`;
   // A small integer (no heap number) when one side is a well-known port, as for a server's
   // clients or a client's connections to one: two disjoint ranges, positive and negative.
-  if (remote < SMALL && local < WIDE) return local * SMALL + remote;
-  if (local < SMALL && remote < WIDE) return -(remote * SMALL + local) - 1;
+  // The port that varies is the low part: consecutive ports are consecutive keys (NumMap keeps those together).
+  if (remote < SMALL && local < WIDE) return remote * WIDE + local;
+  if (local < SMALL && remote < WIDE) return -(local * WIDE + remote) - 1;
   // both ports >= 1024 here, so this is >= 2^36: clear of both ranges above
   return remote * PORTS + local;
 }
