@@ -186,8 +186,8 @@ export class World {
     const rand32 = () => this.rng.u32();
     this.stacks = {
       // lean: nothing outside the stacks keeps a TCB, so the stacks reuse those of connections gone
-      client: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 40000, engine: this.engine, recycle: cfg.lean ?? false }),
-      server: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 50000, engine: this.engine, recycle: cfg.lean ?? false }),
+      client: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 40000, engine: this.engine, recycle: cfg.lean ?? false, causes: !cfg.lean }),
+      server: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 50000, engine: this.engine, recycle: cfg.lean ?? false, causes: !cfg.lean }),
     };
     this.apps = { client: new PeerApp('client', this.stacks.client), server: new PeerApp('server', this.stacks.server) };
     this.steps = cfg.steps ?? [];

@@ -43,6 +43,8 @@ export interface StackOptions {
    * collector to copy and promote. Off by default: a caller may hold `tcb(id)` after close.
    */
   recycle?: boolean;
+  /** whether state changes carry their cause text (default true; a lean World reads none) */
+  causes?: boolean;
 }
 
 export type KeepaliveOpt = 'SO_KEEPALIVE' | 'TCP_KEEPIDLE' | 'TCP_KEEPINTVL' | 'TCP_KEEPCNT';
@@ -85,7 +87,9 @@ const TIME_FIELD = '' as unknown as number;
 
 /** Events that carry only their time: one reused record serves them all (Stack.bare). */
 type BareEventType = Exclude<AppEvent['type'], 'SEND' | 'READ' | 'SET_KEEPALIVE' | 'SET_LINGER0'> | TimeoutEvent['type'];
-const STATE_INDEX = new Map(TCP_STATES.map((s, i) => [s, i]));
+/** state -> index in TCP_STATES: an object with a property per state (a keyed load; Map.get was a call and a hash walk) */
+const STATE_NO = Object.fromEntries(TCP_STATES.map((s, i) => [s, i])) as Record<TcpState, number>;
+const STATE_INDEX = { get: (s: TcpState): number => STATE_NO[s] };
 /** Listener and child lists of a connected socket: never changed, so one shared empty array. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
 const NO_EFFECTS: StackEffect[] = Object.freeze([]) as unknown as StackEffect[];
@@ -178,6 +182,7 @@ export class Stack {
     this.engine = o.engine ?? 'derived';
     // the XState reference replaces the TCB object at every step: only the derived stepper's are worth keeping
     this.recycle = (o.recycle ?? false) && this.engine === 'derived';
+    this.out.causes = this.spare.causes = o.causes ?? true;
   }
 
   /** The host's knob set (frozen; shared by every connection's TCB). */
