@@ -15,11 +15,13 @@
 const UNKNOWN = -2;
 
 export class Sched<O> {
-  private t = new Float64Array(1024);
-  private n = new Float64Array(1024);
+  /**
+   * Slot s's time, insertion number and two arguments side by side at ev[4s .. 4s + 3]: an
+   * event is read whole on pop, and a queue of timers set long ago is far larger than the
+   * cache, so one line per event (not one per field) is what a pop or comparison costs.
+   */
+  private ev = new Float64Array(4 * 1024);
   private kind = new Int32Array(1024);
-  private a = new Float64Array(1024);
-  private b = new Float64Array(1024);
   private o: (O | undefined)[] = [];
   private free: number[] = [];
   private slots = 0;
@@ -56,11 +58,12 @@ export class Sched<O> {
    */
   push(t: number, kind: number, a = 0, b = 0, o?: O, lane = -1, n = -1): void {
     const s = this.alloc();
-    this.t[s] = t;
-    this.n[s] = n >= 0 ? n : this.counter++;
+    const ev = this.ev;
+    ev[4 * s] = t;
+    ev[4 * s + 1] = n >= 0 ? n : this.counter++;
+    ev[4 * s + 2] = a;
+    ev[4 * s + 3] = b;
     this.kind[s] = kind;
-    this.a[s] = a;
-    this.b[s] = b;
     if (o !== undefined) this.o[s] = o;
     const l = lane >= 0 ? this.lanes[lane]! : null;
     // The earliest event only changes if this one comes before it: then it is this one, at the
@@ -71,7 +74,7 @@ export class Sched<O> {
     if (l !== null && (l.len === 0 || this.before(l.last(), s))) {
       if (l.len === 0) {
         this.headT[lane] = t;
-        this.headN[lane] = this.n[s]!;
+        this.headN[lane] = ev[4 * s + 1]!;
       }
       l.enqueue(s);
       if (first >= 0 && !keep) this.peekedLane = lane;
@@ -99,8 +102,8 @@ export class Sched<O> {
     let bestLane = -1;
     // the lanes' heads are compared by their copies in headT/headN (a few contiguous numbers),
     // not through their slots: a lane's head was often pushed long ago and is out of the cache
-    let bt = best >= 0 ? this.t[best]! : Infinity;
-    let bn = best >= 0 ? this.n[best]! : Infinity;
+    let bt = best >= 0 ? this.ev[4 * best]! : Infinity;
+    let bn = best >= 0 ? this.ev[4 * best + 1]! : Infinity;
     const lanes = this.lanes;
     const ht = this.headT;
     const hn = this.headN;
@@ -130,8 +133,8 @@ export class Sched<O> {
       l.shift();
       if (l.len > 0) {
         const h = l.ring[l.head]!;
-        this.headT[lane] = this.t[h]!;
-        this.headN[lane] = this.n[h]!;
+        this.headT[lane] = this.ev[4 * h]!;
+        this.headN[lane] = this.ev[4 * h + 1]!;
       }
     } else this.heapPop();
     this.peeked = UNKNOWN;
@@ -140,16 +143,16 @@ export class Sched<O> {
   }
 
   timeOf(s: number): number {
-    return this.t[s]!;
+    return this.ev[4 * s]!;
   }
   kindOf(s: number): number {
     return this.kind[s]!;
   }
   aOf(s: number): number {
-    return this.a[s]!;
+    return this.ev[4 * s + 2]!;
   }
   bOf(s: number): number {
-    return this.b[s]!;
+    return this.ev[4 * s + 3]!;
   }
   /** The object of slot `s`, released (the slot does not keep it alive). */
   takeObj(s: number): O | undefined {
@@ -165,26 +168,23 @@ export class Sched<O> {
   }
 
   private before(x: number, y: number): boolean {
-    const tx = this.t[x]!;
-    const ty = this.t[y]!;
-    return tx < ty || (tx === ty && this.n[x]! < this.n[y]!);
+    const ev = this.ev;
+    const tx = ev[4 * x]!;
+    const ty = ev[4 * y]!;
+    return tx < ty || (tx === ty && ev[4 * x + 1]! < ev[4 * y + 1]!);
   }
 
   private alloc(): number {
     const f = this.free.pop();
     if (f !== undefined) return f;
     const s = this.slots++;
-    if (s >= this.t.length) {
-      const grow = <A extends Float64Array | Int32Array>(x: A): A => {
-        const y = new (x.constructor as new (n: number) => A)(x.length * 2);
-        y.set(x);
-        return y;
-      };
-      this.t = grow(this.t);
-      this.n = grow(this.n);
-      this.kind = grow(this.kind);
-      this.a = grow(this.a);
-      this.b = grow(this.b);
+    if (s >= this.kind.length) {
+      const ev = new Float64Array(this.ev.length * 2);
+      ev.set(this.ev);
+      this.ev = ev;
+      const kind = new Int32Array(this.kind.length * 2);
+      kind.set(this.kind);
+      this.kind = kind;
     }
     return s;
   }
