@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../../fleet/overrides.ts';
 import { checkHostKnob, checkKnobChain, FLEET_KNOB_NAMES, resolveFleetKnobs } from '../../fleet/knobs.ts';
 import { FleetSim } from '../../fleet/sim.ts';
+import type { Change } from '../../fleet/config.ts';
 import type { FleetProblem } from '../../fleet/problems.ts';
 import { FLEET_PROBLEM_CODES, FleetInputError, fleetProblemText, refusalOf } from '../../fleet/problems.ts';
 import { preset as loadPreset } from '../../fleet/presets/index.ts';
@@ -74,7 +75,7 @@ describe('fleet knob problems in both languages', () => {
 
   it('changes that clash on the way are refused before a run starts, and the worker’s data is worded like the error', () => {
     const base = loadPreset('close-wait-leak');
-    const changes = [
+    const changes: Change[] = [
       { at: 30, set: { rto_min: 5 } },
       { at: 10, set: { rto_max: 1 } },
     ];
