@@ -162,3 +162,19 @@ for (const lang of ['en', 'zh-CN'] as const) {
     }
   });
 }
+
+test('Capture replay: a stream the capture does not hold is answered in Chinese on a Chinese page', async ({ page }) => {
+  await open(page, 'scenario=teardown&lang=zh-CN');
+  await page.getByTestId('capture-panel').locator('summary').click();
+  await page.getByTestId('open-capture').setInputFiles('tests/captures/linux/teardown.pcap');
+  const dialog = page.getByTestId('capture-dialog');
+  await expect(dialog.getByTestId('capture-state-client')).toBeVisible();
+  // the list offers only the capture's streams: a stale or hand-made choice stands for any stream id it does not hold
+  await dialog.getByTestId('capture-stream').evaluate((s: HTMLSelectElement) => {
+    s.add(new Option('5', '5'));
+    s.value = '5';
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await expect(dialog.getByTestId('capture-error')).toHaveText(/^teardown\.pcap：没有 TCP 流 5；抓包中有 1 条：0：10\.14\.0\.1:40000 → 10\.14\.0\.2:8080，\d+ 个包$/);
+  expect(await englishIn(page, dialog.getByTestId('capture-error'))).toEqual([]);
+});

@@ -210,3 +210,19 @@ test.describe('fleet view', () => {
     for (const english of ['more', 'Descriptors', 'What if', 'One connection', 'per second', 'sockets', 'virtual time']) expect(text, english).not.toContain(english);
   });
 });
+
+test('a what-if that clashes with an earlier one is refused before the run, in Chinese on a Chinese page', async ({ page }) => {
+  await page.goto('./?view=fleet&preset=close-wait-leak&lang=zh-CN&t=30');
+  const whatif = page.getByTestId('fleet-whatif');
+  await page.getByTestId('fleet-whatif-knob').selectOption('rto_max');
+  await page.getByTestId('fleet-whatif-value').fill('1');
+  await page.getByTestId('fleet-whatif-apply').click();
+  await expect(whatif.locator('.changes li')).toHaveCount(1);
+  // alone, rto_min=5 is in range; after rto_max=1 the run would stop at that change, half drawn
+  await page.getByTestId('fleet-whatif-knob').selectOption('rto_min');
+  await page.getByTestId('fleet-whatif-value').fill('5');
+  await page.getByTestId('fleet-whatif-apply').click();
+  await expect(page.getByTestId('fleet-whatif-error')).toHaveText('未应用：what-if.rto_min：rto_min（5）大于 rto_max（1）');
+  await expect(whatif.locator('.changes li')).toHaveCount(1);
+  expect(await englishIn(page, whatif)).toEqual([]);
+});

@@ -243,7 +243,13 @@ test('an engine that cannot be fetched is reported with Try again, and the click
   await expect(failed).toContainText('the network is off');
   await expect(page.getByTestId('play')).not.toHaveAttribute('aria-busy', 'true');
   await context.setOffline(false);
-  await failed.getByRole('button', { name: 'Try again' }).click();
+  // the pointer crossing the page on its way to Try again does not retry behind the reader's back
+  const retry = failed.getByRole('button', { name: 'Try again' });
+  await page.mouse.move(5, 5);
+  await retry.hover();
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 400)));
+  await expect(failed).toBeVisible();
+  await retry.click();
   await expect(failed).toHaveCount(0);
   await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
 });

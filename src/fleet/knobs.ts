@@ -110,3 +110,19 @@ export function parseSetArg(arg: string): [string, string] {
   if (i <= 0) throw new InputError('--set', `expected KNOB=VALUE, got ${JSON.stringify(arg)}`);
   return [arg.slice(0, i).trim(), arg.slice(i + 1).trim()];
 }
+
+/**
+ * The knob set after each change, in the order a run applies them (by time, then as listed),
+ * starting from `set`: a run whose changes would at some point leave the knobs inconsistent
+ * (rto_min above rto_max) is refused before it starts, naming that change, instead of stopping
+ * half-way. `where(i)` names change i (`changes[i].set` by default).
+ */
+export function checkKnobChain(set: Readonly<Record<string, unknown>>, changes: readonly { at: number; set?: Readonly<Record<string, unknown>> }[], where = (i: number) => `changes[${i}].set`): FleetKnobs {
+  let knobs = resolveFleetKnobs(set);
+  const order = changes.map((_, i) => i).sort((a, b) => changes[a]!.at - changes[b]!.at || a - b);
+  for (const i of order) {
+    const s = changes[i]!.set;
+    if (s) knobs = resolveFleetKnobs(s, where(i), knobs);
+  }
+  return knobs;
+}

@@ -5,6 +5,7 @@
  * src/tcp's KnobProblem instead; this covers the host knobs and the fleet's own numbers.
  */
 import { InputError } from '../tcp/knobs.ts';
+import type { KnobProblem } from '../tcp/knobs.ts';
 
 /** A host knob with a whole-number range (the port range is checked as text). */
 export type HostIntKnob = 'ulimit_n' | 'tcp_max_syn_backlog' | 'tcp_syncookies' | 'tcp_tw_recycle';
@@ -53,4 +54,18 @@ export class FleetInputError extends InputError {
   ) {
     super(where, fleetProblemText(fleetProblem));
   }
+}
+
+/** A refusal as plain data (it crosses from the fleet worker to the page): where, the English, the problem when there is one (no `where`: a bug's message). */
+export interface Refusal {
+  where?: string;
+  message: string;
+  fleetProblem?: FleetProblem;
+  problem?: KnobProblem;
+}
+
+/** An InputError as data; anything else (a bug) is only its message. */
+export function refusalOf(e: unknown): Refusal {
+  if (!(e instanceof InputError)) return { message: e instanceof Error ? e.message : String(e) };
+  return { where: e.where, message: e.message, ...(e instanceof FleetInputError ? { fleetProblem: e.fleetProblem } : {}), ...(e.problem ? { problem: e.problem } : {}) };
 }

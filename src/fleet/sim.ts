@@ -18,7 +18,7 @@ import { BACKEND_PORT, CLIENT_PORT_BASE, clientAddress, SERVER_ADDR, SERVER_PORT
 import type { AppMode, ClientBehaviour, FleetConfig, Mix, ServerConfig } from './config.ts';
 import { APP_MODES, CLIENT_BEHAVIOURS, mergeMix } from './config.ts';
 import type { FleetKnobs } from './knobs.ts';
-import { resolveFleetKnobs } from './knobs.ts';
+import { checkKnobChain, resolveFleetKnobs } from './knobs.ts';
 import { PortPool } from './ports.ts';
 import { LaneQueue } from './lanes.ts';
 import { IdTable } from './idtable.ts';
@@ -168,6 +168,7 @@ export class FleetSim {
   constructor(cfg: FleetConfig, opts: FleetOptions = {}) {
     this.cfg = cfg;
     this.opts = opts;
+    checkKnobChain(cfg.set, cfg.changes);
     this.knobs = resolveFleetKnobs(cfg.set);
     this.rng = new Rng(cfg.seed);
     this.cookieSecret = new Rng(cfg.seed ^ 0x5eed).u32();

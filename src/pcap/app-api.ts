@@ -49,12 +49,28 @@ export interface ReplayStopped {
   firings: number;
 }
 
-export function replayCapture(capture: Capture, stream: number, profile: Profile): ReplayResult | { error: string; stopped?: ReplayStopped } {
+/**
+ * A replay that did not run: `error` the English as `npm run replay` prints it; `stopped` (timers
+ * ran away) or `problem` (with the file, e.g. a stream the capture does not hold) the same as data,
+ * for the page's language.
+ */
+export interface ReplayFailed {
+  error: string;
+  file: string;
+  stopped?: ReplayStopped;
+  problem?: CaptureProblem;
+}
+
+export function replayCapture(capture: Capture, stream: number, profile: Profile): ReplayResult | ReplayFailed {
+  const file = capture.file;
   try {
     const { info, packets } = streamPackets(capture, stream);
-    return replayStream(info, packets, { profile, file: capture.file });
+    return replayStream(info, packets, { profile, file });
   } catch (e) {
-    if (e instanceof TimerFloodError) return { error: e.message, stopped: { number: e.number, prev: e.prev, gap: e.gap, firings: e.firings } };
-    return { error: e instanceof Error ? e.message : String(e) };
+    if (e instanceof TimerFloodError) return { error: e.message, file, stopped: { number: e.number, prev: e.prev, gap: e.gap, firings: e.firings } };
+    if (e instanceof CaptureError && e.problem) return { error: e.message, file, problem: e.problem };
+    // not a problem of the file the reader knows: answered as the reader answers its own bugs
+    const reason = e instanceof Error ? e.message : String(e);
+    return { error: `${file}: ${reason}`, file, problem: { code: 'unreadable', reason } };
   }
 }

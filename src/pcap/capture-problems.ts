@@ -9,6 +9,19 @@ import type { SkipWhy } from './decode.ts';
 /** A pcapng block the reader checks the length of. */
 export type BlockKind = 'section header' | 'interface description' | 'packet' | 'simple packet';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A stream as an unknown-stream problem lists it (`describeStream` in English). */
+export interface StreamLine {
+  id: number;
+  client: string;
+  server: string;
+  packets: number;
+}
+
+/** "0: 10.0.0.1:40000 → 10.0.0.2:80, 8 packets": what `npm run replay` prints for a stream. */
+export const streamLineText = (s: StreamLine): string => `${s.id}: ${s.client} → ${s.server}, ${plural(s.packets, 'packet')}`;
+
 /** A kind of skipped packet, as `no-tcp-stream` lists them. */
 export interface SkippedKind {
   count: number;
@@ -39,8 +52,8 @@ export type CaptureProblem =
   | { code: 'simple-before-interface' }
   | { code: 'option-overflows'; option: number; length: number }
   | { code: 'no-tcp-stream'; frames: number; skipped: SkippedKind[] }
-  /** `streams`: each stream as `describeStream` writes it */
-  | { code: 'unknown-stream'; id: number; streams: string[] }
+  /** `streams`: the capture's streams, endpoints as `endpointKey` writes them */
+  | { code: 'unknown-stream'; id: number; streams: StreamLine[] }
   /** a bug of the reader answered as an error: `reason` is the caught exception's own message */
   | { code: 'unreadable'; reason: string };
 
@@ -50,8 +63,6 @@ export const CAPTURE_PROBLEM_CODES = [
   'timestamp-resolution', 'interface-id', 'packet-overflows-block', 'simple-before-interface', 'option-overflows',
   'no-tcp-stream', 'unknown-stream', 'unreadable',
 ] as const satisfies readonly CaptureProblem['code'][];
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The reader's English for a problem (the part of the message after the file and byte). */
 export function captureProblemText(p: CaptureProblem): string {
@@ -99,7 +110,7 @@ export function captureProblemText(p: CaptureProblem): string {
       return `no TCP stream in ${plural(p.frames, 'packet')}${why}`;
     }
     case 'unknown-stream':
-      return `no TCP stream ${p.id}; the capture holds ${p.streams.length}: ${p.streams.join('; ')}`;
+      return `no TCP stream ${p.id}; the capture holds ${p.streams.length}: ${p.streams.map(streamLineText).join('; ')}`;
     case 'unreadable':
       return `could not be read (${p.reason})`;
   }

@@ -5,6 +5,8 @@
  * file and the byte offset; nothing else is thrown.
  */
 import { CaptureError, captureError } from './capture-error.ts';
+import type { StreamLine } from './capture-problems.ts';
+import { streamLineText } from './capture-problems.ts';
 import type { SkipWhy, TcpPacket } from './decode.ts';
 import { decodeFrame } from './decode.ts';
 import { readFrames } from './frames.ts';
@@ -96,8 +98,11 @@ export function listStreams(c: Capture): StreamInfo[] {
 }
 
 export function describeStream(s: StreamInfo): string {
-  return `${s.id}: ${endpointKey(s.client.addr, s.client.port)} → ${endpointKey(s.server.addr, s.server.port)}, ${s.packets} packet${s.packets === 1 ? '' : 's'}`;
+  return streamLineText(streamLine(s));
 }
+
+/** A stream as problems and pages word it: its id, both endpoints, its packet count. */
+export const streamLine = (s: StreamInfo): StreamLine => ({ id: s.id, client: endpointKey(s.client.addr, s.client.port), server: endpointKey(s.server.addr, s.server.port), packets: s.packets });
 
 /** The packets of stream `id`; an id the capture does not hold is a CaptureError listing the streams. */
 export function streamPackets(c: Capture, id: number): { info: StreamInfo; packets: TcpPacket[] } {
@@ -107,7 +112,7 @@ export function streamPackets(c: Capture, id: number): { info: StreamInfo; packe
     throw captureError(c.file, null, { code: 'no-tcp-stream', frames: c.frames, skipped });
   }
   const info = all.find((s) => s.id === id);
-  if (!info) throw captureError(c.file, null, { code: 'unknown-stream', id, streams: all.map(describeStream) });
+  if (!info) throw captureError(c.file, null, { code: 'unknown-stream', id, streams: all.map(streamLine) });
   const set = new Set(info.numbers);
   return { info, packets: c.tcp.filter((p) => set.has(p.number)) };
 }

@@ -11,6 +11,7 @@ import type { FlagWhy } from '../../pcap/replay.ts';
 import type { Profile } from '../../tcp/knobs.ts';
 import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
 import { useI18n } from '../i18n/index.ts';
+import { openErrorZh } from './captureProblemsZh.ts';
 import { skipNoteLines } from './skipNotes.ts';
 import { flaggedOf, replayView } from './replayView.ts';
 import { spreadAxis, spreadView } from './spreadAxis.ts';
@@ -94,7 +95,11 @@ export default function CaptureDialog({ opened, profile, onClose }: { opened: Op
         )}
         {'error' in result ? (
           <p className="capture-error" role="alert" data-testid="capture-error">
-            {result.stopped ? t('capture.stopped', { n: result.stopped.number, prev: result.stopped.prev, gap: result.stopped.gap.toFixed(6), firings: result.stopped.firings }) : result.error}
+            {result.stopped
+              ? t('capture.stopped', { n: result.stopped.number, prev: result.stopped.prev, gap: result.stopped.gap.toFixed(6), firings: result.stopped.firings })
+              : lang !== 'en' && result.problem
+                ? openErrorZh(result.file, null, result.problem)
+                : result.error}
           </p>
         ) : (
           view && (

@@ -82,7 +82,7 @@ export function captureProblemZh(p: CaptureProblem): string {
       return `${p.frames} 个包中没有 TCP 流${why ? `；${why}` : ''}`;
     }
     case 'unknown-stream':
-      return `没有 TCP 流 ${p.id}；抓包中有 ${p.streams.length} 条：${p.streams.join('；')}`;
+      return `没有 TCP 流 ${p.id}；抓包中有 ${p.streams.length} 条：${p.streams.map((l) => `${l.id}：${l.client} → ${l.server}，${l.packets} 个包`).join('；')}`;
     case 'unreadable':
       return `无法读取（${p.reason}）`;
   }

@@ -29,6 +29,7 @@ import { Readouts } from './Readouts.tsx';
 import { activeStates, RunStats } from './runStats.ts';
 import { fleetWorker, useFleetRun } from './useFleetRun.ts';
 import { describeChange, WhatIf } from './WhatIf.tsx';
+import { refusalIn } from './fleetProblemsZh.ts';
 import { parseFleetUrl, serializeFleetUrl } from './url.ts';
 import './fleet.css';
 
@@ -156,7 +157,7 @@ export function FleetPage() {
           )}
           {runB.error && (
             <span className="error" role="alert">
-              {t('fleet.runError', { detail: runB.error })}
+              {t('fleet.runError', { detail: refusalIn(runB.error, lang) })}
             </span>
           )}
         </div>
@@ -236,7 +237,7 @@ export function FleetPage() {
           <aside className="fleet-side">
             <Readouts sample={sample} />
             <Descriptors sample={sample} prev={prev} ulimit={knobs.host.ulimit_n} />
-            <WhatIf at={cur} changes={changes} onChange={setChanges} />
+            <WhatIf base={before} at={cur} changes={changes} onChange={setChanges} />
             <Drill result={drill} busy={drillBusy} presetId={presetId} presetTitle={presetTitle(presetId)} theme={init.state.theme ? theme : undefined} />
           </aside>
         </div>

@@ -3,9 +3,9 @@
  * instant. The page then runs "after" next to "before"; the curves can only differ from the marker on.
  */
 import { useState } from 'react';
-import type { Change } from '../../fleet/config.ts';
+import type { Change, FleetConfig } from '../../fleet/config.ts';
 import { APP_MODES } from '../../fleet/config.ts';
-import { FLEET_KNOB_NAMES, resolveFleetKnobs } from '../../fleet/knobs.ts';
+import { checkKnobChain, FLEET_KNOB_NAMES, resolveFleetKnobs } from '../../fleet/knobs.ts';
 import { FleetInputError } from '../../fleet/problems.ts';
 import { useI18n } from '../i18n/index.ts';
 import { refusalIn } from './fleetProblemsZh.ts';
@@ -22,7 +22,8 @@ export function describeChange(c: Change): string {
   return parts.join(', ');
 }
 
-export function WhatIf({ at, changes, onChange }: { at: number; changes: readonly Change[]; onChange: (c: Change[]) => void }) {
+/** `base`: the preset the what-ifs go on top of (its knobs and its own changes) */
+export function WhatIf({ base, at, changes, onChange }: { base: FleetConfig; at: number; changes: readonly Change[]; onChange: (c: Change[]) => void }) {
   const { t, lang } = useI18n();
   const [kind, setKind] = useState<Kind>('knob');
   const [knob, setKnob] = useState('tcp_fin_timeout');
@@ -44,8 +45,11 @@ export function WhatIf({ at, changes, onChange }: { at: number; changes: readonl
         if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 86400) throw new FleetInputError('what-if.read_timeout', { code: 'seconds', min: 0, max: 86400, got: JSON.stringify(value) });
         c = { at, server: { read_timeout: n } };
       }
+      const next = [...changes, c].sort((a, b) => a.at - b.at);
+      // alone the value may be fine and still clash with a knob set before it (rto_min above an earlier rto_max)
+      checkKnobChain(base.set, [...base.changes, ...next], (i) => (i < base.changes.length ? `changes[${i}].set` : 'what-if'));
       setError(null);
-      onChange([...changes, c].sort((a, b) => a.at - b.at));
+      onChange(next);
     } catch (e) {
       setError({ e });
     }

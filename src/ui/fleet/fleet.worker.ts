@@ -5,6 +5,7 @@
 import { expose, transfer } from 'comlink';
 import { clientAddress } from '../../fleet/addresses.ts';
 import { replayOf } from '../../fleet/drill.ts';
+import { refusalOf } from '../../fleet/problems.ts';
 import { FleetSim } from '../../fleet/sim.ts';
 import type { FleetConfig } from '../../fleet/config.ts';
 import type { TcpState } from '../../tcp/states.ts';
@@ -24,7 +25,7 @@ const api: FleetWorkerApi = {
     try {
       sim = new FleetSim(cfg);
     } catch (e) {
-      onChunk({ run, samples: [], markers: [], done: 0, total: 0, finished: true, wallMs: 0, lifecycles: 0, error: e instanceof Error ? e.message : String(e) });
+      onChunk({ run, samples: [], markers: [], done: 0, total: 0, finished: true, wallMs: 0, lifecycles: 0, error: refusalOf(e) });
       return;
     }
     const total = Math.floor(sim.duration + 1e-9);
@@ -32,8 +33,14 @@ const api: FleetWorkerApi = {
     let markersSent = 0;
     while (!cancelled.has(run)) {
       const sliceStart = performance.now();
-      while (sim.samples.length < total && performance.now() - sliceStart < SLICE_MS) sim.runUntil(sim.samples.length + 1);
-      const finished = sim.samples.length >= total;
+      let error: RunChunk['error'];
+      try {
+        while (sim.samples.length < total && performance.now() - sliceStart < SLICE_MS) sim.runUntil(sim.samples.length + 1);
+      } catch (e) {
+        // a run that cannot go on says so and stops, keeping what it drew (the page would wait forever otherwise)
+        error = refusalOf(e);
+      }
+      const finished = error !== undefined || sim.samples.length >= total;
       onChunk({
         run,
         samples: sim.samples.slice(sent),
@@ -43,6 +50,7 @@ const api: FleetWorkerApi = {
         finished,
         wallMs: performance.now() - t0,
         lifecycles: sim.counters.Arrivals,
+        ...(error ? { error } : {}),
       });
       sent = sim.samples.length;
       markersSent = sim.markers.length;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../../fleet/overrides.ts';
-import { checkHostKnob, FLEET_KNOB_NAMES, resolveFleetKnobs } from '../../fleet/knobs.ts';
+import { checkHostKnob, checkKnobChain, FLEET_KNOB_NAMES, resolveFleetKnobs } from '../../fleet/knobs.ts';
+import { FleetSim } from '../../fleet/sim.ts';
+import type { Change } from '../../fleet/config.ts';
 import type { FleetProblem } from '../../fleet/problems.ts';
-import { FLEET_PROBLEM_CODES, FleetInputError, fleetProblemText } from '../../fleet/problems.ts';
+import { FLEET_PROBLEM_CODES, FleetInputError, fleetProblemText, refusalOf } from '../../fleet/problems.ts';
 import { preset as loadPreset } from '../../fleet/presets/index.ts';
 import { InputError } from '../../tcp/knobs.ts';
 import { fleetProblemZh, refusalIn } from './fleetProblemsZh.ts';
@@ -69,5 +71,23 @@ describe('fleet knob problems in both languages', () => {
     expect(refusalIn(engine, 'zh-CN')).toMatch(/^what-if\.tcp_fin_timeout：应为数字/);
     const preset = loadPreset('fin-wait-2');
     expect(thrown(() => applyOverrides(preset, { seed: 'x' })).message).toBe('--seed: expected a whole number 0..4294967295, got "x"');
+  });
+
+  it('changes that clash on the way are refused before a run starts, and the worker’s data is worded like the error', () => {
+    const base = loadPreset('close-wait-leak');
+    const changes: Change[] = [
+      { at: 30, set: { rto_min: 5 } },
+      { at: 10, set: { rto_max: 1 } },
+    ];
+    // each alone is in range; in time order the second leaves rto_min above rto_max
+    const chain = thrown(() => checkKnobChain(base.set, changes));
+    expect(chain.message).toBe('changes[0].set.rto_min: rto_min (5) exceeds rto_max (1)');
+    expect(checkKnobChain(base.set, [changes[1]!]).engine.rto_max).toBe(1);
+    expect(() => new FleetSim({ ...base, changes })).toThrow(chain.message);
+    // what the worker posts is plain data, worded by the page as the error itself is
+    const data = structuredClone(refusalOf(chain));
+    expect(refusalIn(data, 'en')).toBe(chain.message);
+    expect(refusalIn(data, 'zh-CN')).toBe('changes[0].set.rto_min：rto_min（5）大于 rto_max（1）');
+    expect(refusalIn(structuredClone(refusalOf(new Error('boom'))), 'zh-CN')).toBe('boom');
   });
 });

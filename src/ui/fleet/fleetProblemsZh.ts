@@ -3,9 +3,8 @@
  * (src/fleet/problems.ts, or src/tcp's KnobProblem for an engine knob); English is the thrown
  * message itself. Only the fleet page imports this file, so it rides in that page's chunk.
  */
-import type { FleetProblem, HostIntKnob } from '../../fleet/problems.ts';
-import { FleetInputError } from '../../fleet/problems.ts';
-import { InputError } from '../../tcp/knobs.ts';
+import type { FleetProblem, HostIntKnob, Refusal } from '../../fleet/problems.ts';
+import { refusalOf } from '../../fleet/problems.ts';
 import type { Lang } from '../i18n/index.ts';
 import { knobProblemZh } from '../docs/pktSyntax.ts';
 
@@ -33,10 +32,13 @@ export function fleetProblemZh(p: FleetProblem): string {
   }
 }
 
-/** An error the what-if caught, in `lang`: the field it names, then the problem (English: the message as thrown). */
+/** An error the what-if caught or the worker reported, in `lang`: the field it names, then the problem (English: the message as thrown). */
 export function refusalIn(e: unknown, lang: Lang): string {
-  if (lang === 'en' || !(e instanceof InputError)) return e instanceof Error ? e.message : String(e);
-  if (e instanceof FleetInputError) return `${e.where}：${fleetProblemZh(e.fleetProblem)}`;
-  if (e.problem) return `${e.where}：${knobProblemZh(e.problem)}`;
-  return e.message;
+  const r = !(e instanceof Error) && isRefusal(e) ? e : refusalOf(e);
+  if (lang === 'en' || r.where === undefined) return r.message;
+  if (r.fleetProblem) return `${r.where}：${fleetProblemZh(r.fleetProblem)}`;
+  if (r.problem) return `${r.where}：${knobProblemZh(r.problem)}`;
+  return r.message;
 }
+
+const isRefusal = (v: unknown): v is Refusal => typeof v === 'object' && v !== null && typeof (v as { message?: unknown }).message === 'string';

@@ -4,6 +4,7 @@
  */
 import type { FleetConfig } from '../../fleet/config.ts';
 import type { Replay } from '../../fleet/drill.ts';
+import type { Refusal } from '../../fleet/problems.ts';
 import type { Sample } from '../../fleet/sample.ts';
 import type { TcpState } from '../../tcp/states.ts';
 
@@ -18,7 +19,8 @@ export interface RunChunk {
   /** wall-clock milliseconds the worker spent so far (for the bench) */
   wallMs: number;
   lifecycles: number;
-  error?: string;
+  /** the run could not start or go on: a refused configuration as data (worded by the page), or a bug's message */
+  error?: Refusal;
 }
 
 export interface DrillConnection {

@@ -24,7 +24,7 @@ export interface FleetRun {
   total: number;
   finished: boolean;
   cancelled: boolean;
-  error: string | null;
+  error: RunChunk['error'] | null;
   wallMs: number;
   lifecycles: number;
   cancel: () => void;

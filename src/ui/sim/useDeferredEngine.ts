@@ -149,16 +149,18 @@ export function useDeferredEngine(startAtOnce: boolean): DeferredEngine {
     if (startAtOnce) d.want();
   }, [d, startAtOnce]);
 
-  // the reader's first sign of use anywhere in the frame
+  // the reader's first sign of use anywhere in the frame; after a failed fetch only Try again or a
+  // control asks again (offline, every pointer move would otherwise start a fetch bound to fail, and
+  // a success while the reader aims at Try again would pull the button from under the pointer)
   useEffect(() => {
-    if (engine) return;
+    if (engine || error !== null) return;
     for (const s of SIGNS) addEventListener(s, d.want, { passive: true, capture: true });
     addEventListener('pointerdown', remember, { passive: true, capture: true });
     return () => {
       for (const s of SIGNS) removeEventListener(s, d.want, { capture: true });
       removeEventListener('pointerdown', remember, { capture: true });
     };
-  }, [engine, d]);
+  }, [engine, error, d]);
 
   return { engine, error, want: d.want, controls: d.controls, attach: d.attach };
 }
