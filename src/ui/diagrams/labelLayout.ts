@@ -57,18 +57,50 @@ const SEG_BOLD = 1.06;
  */
 export const SEG_LABEL_MAX_W = 278;
 
-/** The width to condense a segment label to (SVG textLength), or undefined when it fits as it is. */
-export function segmentLabelFit(text: string, fontSize: number): number | undefined {
-  // asked for every drawn segment on every frame: remembered per text and size (bounded)
+/** Baseline to baseline of a segment label drawn in more than one line, in ems. */
+export const SEG_LINE_HEIGHT = 1.15;
+/** A label a little too wide is drawn condensed to the lane; one that would lose more than this much of its width is wrapped instead. */
+const CONDENSE_AT_MOST = 0.9;
+
+/**
+ * The lines a segment label is drawn in. One, when it fits the lane (or nearly: it is condensed a
+ * little); else its flags on the first line and its numbers on the next (more lines only if they
+ * still do not fit). A narrow ladder draws its type larger than the lane was made for, and a label
+ * squeezed into the lane was hard to read and touched both lifelines. The array is shared per text
+ * and size (the arrows compare it by identity).
+ */
+export function segmentLabelLines(text: string, fontSize: number): readonly LabelLine[] {
   const key = `${fontSize}|${text}`;
-  let fit = FITS.get(key);
-  if (fit === undefined) {
-    if (FITS.size > 4000) FITS.clear();
-    FITS.set(key, (fit = segmentTextWidth(text, fontSize) * SEG_BOLD > SEG_LABEL_MAX_W ? SEG_LABEL_MAX_W : 0));
+  let lines = LINES.get(key);
+  if (!lines) {
+    if (LINES.size > 4000) LINES.clear();
+    LINES.set(key, (lines = wrapLabel(text, fontSize)));
   }
-  return fit || undefined;
+  return lines;
 }
-const FITS = new Map<string, number>();
+const LINES = new Map<string, readonly LabelLine[]>();
+
+/** A line of a segment label, and the width to condense it to (SVG textLength) when it is a little too wide for the lane (0: as it is). */
+export type LabelLine = readonly [text: string, fit: number];
+
+function wrapLabel(text: string, fontSize: number): LabelLine[] {
+  const wide = (t: string) => segmentTextWidth(t, fontSize) * SEG_BOLD;
+  let lines = [text];
+  if (wide(text) * CONDENSE_AT_MOST > SEG_LABEL_MAX_W) {
+    const [first, ...rest] = text.split(' ');
+    lines = [first!];
+    let cur = '';
+    for (const w of rest) {
+      const next = cur ? `${cur} ${w}` : w;
+      if (cur && wide(next) > SEG_LABEL_MAX_W) {
+        lines.push(cur);
+        cur = w;
+      } else cur = next;
+    }
+    if (cur) lines.push(cur);
+  }
+  return lines.map((l) => [l, wide(l) > SEG_LABEL_MAX_W ? SEG_LABEL_MAX_W : 0]);
+}
 
 type Bounds = { x0: number; y0: number; x1: number; y1: number };
 /** Boxes are never mutated once made, so their bounds are computed once. */
@@ -137,13 +169,17 @@ export interface LabelSpot {
   box: OBox;
 }
 
-/** The box of a label of width `w` anchored (middle) at x,y, rotated by `angle`, baseline `dy` across. */
-export function labelBox(x: number, y: number, angle: number, dy: number, w: number, fontSize: number): OBox {
+/**
+ * The box of a label of width `w` anchored (middle) at x,y, rotated by `angle`, its first baseline
+ * `dy` across; `lines` lines SEG_LINE_HEIGHT apart.
+ */
+export function labelBox(x: number, y: number, angle: number, dy: number, w: number, fontSize: number, lines = 1): OBox {
   const a = (angle * Math.PI) / 180;
+  const more = (lines - 1) * SEG_LINE_HEIGHT * fontSize;
   // glyphs span about 0.8 em above the baseline and 0.25 em below; centre of that band, in the rotated frame
-  const mid = dy - 0.275 * fontSize;
+  const mid = dy + more / 2 - 0.275 * fontSize;
   // a browser's text box is about 1.15 em tall; the extra keeps a visible gap (the labels' 2 px halo) between neighbours
-  return { cx: x - mid * Math.sin(a), cy: y + mid * Math.cos(a), hw: w / 2 + 3, hh: 0.58 * fontSize + 1.5, angle };
+  return { cx: x - mid * Math.sin(a), cy: y + mid * Math.cos(a), hw: w / 2 + 3, hh: 0.58 * fontSize + 1.5 + more / 2, angle };
 }
 
 export interface SegmentLabelInput {
@@ -164,10 +200,13 @@ const FRACTIONS = [0.5, 0.38, 0.62, 0.28, 0.72];
 
 /** Candidate spots along one arrow: middle above, middle below, then off-centre above/below, then one row further out. */
 export function segmentLabelSpots(s: SegmentLabelInput, fontSize = SEG_LABEL_FONT): LabelSpot[] {
-  const w = Math.min(SEG_LABEL_MAX_W, segmentTextWidth(s.text, fontSize) * SEG_BOLD);
-  const above = -6;
+  const lines = segmentLabelLines(s.text, fontSize);
+  const w = Math.min(SEG_LABEL_MAX_W, Math.max(...lines.map(([l]) => segmentTextWidth(l, fontSize))) * SEG_BOLD);
+  const more = (lines.length - 1) * SEG_LINE_HEIGHT * fontSize;
+  // `dy` is the first line's baseline: above the arrow, the last line sits where a one-line label would
+  const above = -6 - more;
   const below = fontSize + 2;
-  const row = 1.2 * fontSize + 3;
+  const row = 1.2 * fontSize + 3 + more;
   const out: LabelSpot[] = [];
   // next to the line first; a second (third) row away from it only when a burst of segments leaves no room
   for (const offsets of [
@@ -179,7 +218,7 @@ export function segmentLabelSpots(s: SegmentLabelInput, fontSize = SEG_LABEL_FON
     for (const f of FRACTIONS) {
       const x = s.x1 + (s.x2 - s.x1) * f;
       const y = s.y1 + (s.y2 - s.y1) * f;
-      for (const dy of offsets) out.push({ x, y, dy, box: labelBox(x, y, s.angle, dy, w, fontSize) });
+      for (const dy of offsets) out.push({ x, y, dy, box: labelBox(x, y, s.angle, dy, w, fontSize, lines.length) });
     }
   }
   return out;

@@ -25,7 +25,7 @@ import type { WorldView } from '../../sim/view.ts';
 import { LabelIndex } from './labelIndex.ts';
 import { Slots } from './slots.ts';
 import type { LabelSpot } from './labelLayout.ts';
-import { segmentLabelSpots } from './labelLayout.ts';
+import { SEG_LABEL_FONT, segmentLabelSpots } from './labelLayout.ts';
 import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
 import { SEQ_TOP, segmentGeometry, segmentProgress } from './sequenceLayout.ts';
 import type { TimeBreak, TimeScale, TimeScaleOptions } from './timeScale.ts';
@@ -132,7 +132,11 @@ export class LadderModel {
 
   private reset(s: LadderSettings): void {
     this.settings = s;
-    this.opts = { top: SEQ_TOP, pxPerSecond: DEFAULT_TIME_SCALE.pxPerSecond * s.zoom, quietPxPerSecond: DEFAULT_TIME_SCALE.quietPxPerSecond * s.zoom };
+    // Where the type grows (a narrow ladder keeps its text legible), time gets as much more room:
+    // arrows a label apart at the usual size stay a label apart, instead of the labels, the state
+    // names and the "now" line meeting on top of each other.
+    const roomy = Math.max(1, (s.labelFont ?? SEG_LABEL_FONT) / SEG_LABEL_FONT);
+    this.opts = { top: SEQ_TOP, pxPerSecond: DEFAULT_TIME_SCALE.pxPerSecond * s.zoom * roomy, quietPxPerSecond: DEFAULT_TIME_SCALE.quietPxPerSecond * s.zoom * roomy };
     this.axis = new AxisBuilder(this.opts);
     this.entries = [];
     this.unsettled = [];
