@@ -35,12 +35,13 @@ export class LeanTimers {
    * caller queues it (it is the key's new carrier); false: the carrier queued will carry it.
    */
   set(key: number, gen: number, due: number, n: number): boolean {
-    let r = this.index.get(key);
-    if (r < 0) {
-      r = this.alloc();
-      this.index.set(key, r);
-      this.cGen[r] = NONE;
-    }
+    // a record is taken first and given back if the key has one: one probe of the index either way
+    let r = this.alloc();
+    const had = this.index.getOrSet(key, r);
+    if (had >= 0) {
+      this.free.push(r);
+      r = had;
+    } else this.cGen[r] = NONE;
     this.gen[r] = gen;
     this.due[r] = due;
     this.num[r] = n;

@@ -15,11 +15,13 @@
 const UNKNOWN = -2;
 
 export class Sched<O> {
-  private t = new Float64Array(1024);
-  private n = new Float64Array(1024);
+  /**
+   * Slot s's time, insertion number and two arguments side by side at ev[4s .. 4s + 3]: an
+   * event is read whole on pop, and a queue of timers set long ago is far larger than the
+   * cache, so one line per event (not one per field) is what a pop or comparison costs.
+   */
+  private ev = new Float64Array(4 * 1024);
   private kind = new Int32Array(1024);
-  private a = new Float64Array(1024);
-  private b = new Float64Array(1024);
   private o: (O | undefined)[] = [];
   private free: number[] = [];
   private slots = 0;
@@ -32,10 +34,15 @@ export class Sched<O> {
   private heap = new Int32Array(1024);
   private heapLen = 0;
   private readonly lanes: Lane[];
+  /** each non-empty lane's head event's time and insertion number */
+  private readonly headT: Float64Array;
+  private readonly headN: Float64Array;
 
   /** `lanes`: how many FIFO lanes callers may push to (numbered from 0). */
   constructor(lanes = 1) {
     this.lanes = Array.from({ length: lanes }, () => new Lane());
+    this.headT = new Float64Array(lanes);
+    this.headN = new Float64Array(lanes);
   }
 
   get size(): number {
@@ -51,17 +58,32 @@ export class Sched<O> {
    */
   push(t: number, kind: number, a = 0, b = 0, o?: O, lane = -1, n = -1): void {
     const s = this.alloc();
-    this.peeked = UNKNOWN;
-    this.t[s] = t;
-    this.n[s] = n >= 0 ? n : this.counter++;
+    const ev = this.ev;
+    ev[4 * s] = t;
+    ev[4 * s + 1] = n >= 0 ? n : this.counter++;
+    ev[4 * s + 2] = a;
+    ev[4 * s + 3] = b;
     this.kind[s] = kind;
-    this.a[s] = a;
-    this.b[s] = b;
     if (o !== undefined) this.o[s] = o;
     const l = lane >= 0 ? this.lanes[lane]! : null;
+    // The earliest event only changes if this one comes before it: then it is this one, at the
+    // head of an empty lane or the top of the heap (anywhere else, something earlier precedes it).
+    const first = this.peeked;
+    const keep = first >= 0 && !this.before(s, first);
     // in order after the lane's last event: (time, number), for an event with a number reserved earlier
-    if (l !== null && (l.len === 0 || this.before(l.last(), s))) l.enqueue(s);
-    else this.heapPush(s);
+    if (l !== null && (l.len === 0 || this.before(l.last(), s))) {
+      if (l.len === 0) {
+        this.headT[lane] = t;
+        this.headN[lane] = ev[4 * s + 1]!;
+      }
+      l.enqueue(s);
+      if (first >= 0 && !keep) this.peekedLane = lane;
+    } else {
+      this.heapPush(s);
+      if (first >= 0 && !keep) this.peekedLane = -1;
+    }
+    if (first >= 0 && !keep) this.peeked = s;
+    else if (first < 0) this.peeked = UNKNOWN;
   }
 
   /**
@@ -78,16 +100,24 @@ export class Sched<O> {
     if (this.peeked !== UNKNOWN) return this.peeked;
     let best = this.heapLen > 0 ? this.heap[0]! : -1;
     let bestLane = -1;
+    // the lanes' heads are compared by their copies in headT/headN (a few contiguous numbers),
+    // not through their slots: a lane's head was often pushed long ago and is out of the cache
+    let bt = best >= 0 ? this.ev[4 * best]! : Infinity;
+    let bn = best >= 0 ? this.ev[4 * best + 1]! : Infinity;
     const lanes = this.lanes;
+    const ht = this.headT;
+    const hn = this.headN;
     for (let i = 0; i < lanes.length; i++) {
       const l = lanes[i]!;
       if (l.len === 0) continue;
-      const f = l.ring[l.head]!;
-      if (best < 0 || this.before(f, best)) {
-        best = f;
+      const t = ht[i]!;
+      if (t < bt || (t === bt && hn[i]! < bn)) {
+        bt = t;
+        bn = hn[i]!;
         bestLane = i;
       }
     }
+    if (bestLane >= 0) best = lanes[bestLane]!.ring[lanes[bestLane]!.head]!;
     this.peeked = best;
     this.peekedLane = bestLane;
     return best;
@@ -97,24 +127,32 @@ export class Sched<O> {
   pop(): number {
     const s = this.peek();
     if (s < 0) return s;
-    if (this.peekedLane >= 0) this.lanes[this.peekedLane]!.shift();
-    else this.heapPop();
+    const lane = this.peekedLane;
+    if (lane >= 0) {
+      const l = this.lanes[lane]!;
+      l.shift();
+      if (l.len > 0) {
+        const h = l.ring[l.head]!;
+        this.headT[lane] = this.ev[4 * h]!;
+        this.headN[lane] = this.ev[4 * h + 1]!;
+      }
+    } else this.heapPop();
     this.peeked = UNKNOWN;
     this.free.push(s);
     return s;
   }
 
   timeOf(s: number): number {
-    return this.t[s]!;
+    return this.ev[4 * s]!;
   }
   kindOf(s: number): number {
     return this.kind[s]!;
   }
   aOf(s: number): number {
-    return this.a[s]!;
+    return this.ev[4 * s + 2]!;
   }
   bOf(s: number): number {
-    return this.b[s]!;
+    return this.ev[4 * s + 3]!;
   }
   /** The object of slot `s`, released (the slot does not keep it alive). */
   takeObj(s: number): O | undefined {
@@ -130,26 +168,23 @@ export class Sched<O> {
   }
 
   private before(x: number, y: number): boolean {
-    const tx = this.t[x]!;
-    const ty = this.t[y]!;
-    return tx < ty || (tx === ty && this.n[x]! < this.n[y]!);
+    const ev = this.ev;
+    const tx = ev[4 * x]!;
+    const ty = ev[4 * y]!;
+    return tx < ty || (tx === ty && ev[4 * x + 1]! < ev[4 * y + 1]!);
   }
 
   private alloc(): number {
     const f = this.free.pop();
     if (f !== undefined) return f;
     const s = this.slots++;
-    if (s >= this.t.length) {
-      const grow = <A extends Float64Array | Int32Array>(x: A): A => {
-        const y = new (x.constructor as new (n: number) => A)(x.length * 2);
-        y.set(x);
-        return y;
-      };
-      this.t = grow(this.t);
-      this.n = grow(this.n);
-      this.kind = grow(this.kind);
-      this.a = grow(this.a);
-      this.b = grow(this.b);
+    if (s >= this.kind.length) {
+      const ev = new Float64Array(this.ev.length * 2);
+      ev.set(this.ev);
+      this.ev = ev;
+      const kind = new Int32Array(this.kind.length * 2);
+      kind.set(this.kind);
+      this.kind = kind;
     }
     return s;
   }

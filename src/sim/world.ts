@@ -155,6 +155,13 @@ export class World {
   private sched: Sched<Segment> | null = null;
   /** built in lean mode only: a full-trace World (made by the thousand in tests and benches) never needs its typed arrays */
   private leanTimers: LeanTimers | null = null;
+  /**
+   * The queued timer event skipStale() found due to fire (its slot, -1: none) and its LeanTimers
+   * record: the checks before the pop (several per event) and the pop itself need not look it
+   * up again. Any timer set or cancel forgets it.
+   */
+  private firing = -1;
+  private firingRec = -1;
   /** the load of many connections (WorldConfig.load), or null */
   readonly load: LoadApp | null = null;
   /** per-second samples (WorldConfig.samples; always in lean mode) */
@@ -179,8 +186,8 @@ export class World {
     const rand32 = () => this.rng.u32();
     this.stacks = {
       // lean: nothing outside the stacks keeps a TCB, so the stacks reuse those of connections gone
-      client: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 40000, engine: this.engine, recycle: cfg.lean ?? false }),
-      server: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 50000, engine: this.engine, recycle: cfg.lean ?? false }),
+      client: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 40000, engine: this.engine, recycle: cfg.lean ?? false, causes: !cfg.lean }),
+      server: new Stack({ knobs: this.knobs, rand32, ephemeralBase: 50000, engine: this.engine, recycle: cfg.lean ?? false, causes: !cfg.lean }),
     };
     this.apps = { client: new PeerApp('client', this.stacks.client), server: new PeerApp('server', this.stacks.server) };
     this.steps = cfg.steps ?? [];
@@ -321,11 +328,16 @@ export class World {
       const timers = this.leanTimers!;
       for (;;) {
         const s = q.peek();
-        if (s < 0 || q.kindOf(s) !== L_TIMER) return;
+        if (s < 0 || q.kindOf(s) !== L_TIMER || s === this.firing) return;
         const key = q.aOf(s);
         const g = q.bOf(s);
         const r = timers.carrier(key, g);
-        if (r >= 0 && timers.genOf(r) === g) return; // the timer fires
+        if (r >= 0 && timers.genOf(r) === g) {
+          // the timer fires: kept for the checks and the pop that follow (until a timer changes)
+          this.firing = s;
+          this.firingRec = r;
+          return;
+        }
         q.pop();
         if (r < 0) continue; // stale: a carrier replaced by an earlier one
         const running = timers.genOf(r);
@@ -428,7 +440,8 @@ export class World {
       }
       case L_TIMER: {
         // skipStale() let it through: it is its key's carrier and its own timer is running
-        this.leanTimers!.release(a, this.leanTimers!.carrier(a, q.bOf(slot)));
+        this.leanTimers!.release(a, slot === this.firing ? this.firingRec : this.leanTimers!.carrier(a, q.bOf(slot)));
+        this.firing = -1;
         const peer: PeerName = (a & 1) === 0 ? 'client' : 'server';
         this.stacks[peer].fire(Math.floor(a / 16), TIMER_NAMES[(a >> 1) & 7]!, this.now);
         this.flush(peer);
@@ -626,6 +639,7 @@ export class World {
           break;
         case 'timer': {
           const key = timerKey(peer, e.sock, e.timer);
+          this.firing = -1;
           if (e.action === 'set') {
             const gen = this.nextTimerKey++;
             const due = this.nowUs + toUs(e.delay ?? 0);

@@ -14,6 +14,7 @@ const SYN_ONLY: Flags = Object.freeze({ SYN: true });
 const SYN_ACK: Flags = Object.freeze({ SYN: true, ACK: true });
 const FIN_ACK: Flags = Object.freeze({ FIN: true, ACK: true });
 const RST_ACK: Flags = Object.freeze({ RST: true, ACK: true });
+const RST_ONLY: Flags = Object.freeze({ RST: true });
 /** A data segment's flags, { ACK, PSH, FIN } as takeOutput writes them, by PSH | FIN << 1. */
 const DATA_FLAGS: readonly Flags[] = [0, 1, 2, 3].map((m) => Object.freeze({ ACK: true, PSH: (m & 1) !== 0, FIN: (m & 2) !== 0 }));
 const dataFlags = (psh: boolean, fin: boolean): Flags => DATA_FLAGS[(psh ? 1 : 0) | (fin ? 2 : 0)]!;
@@ -49,9 +50,9 @@ export const rstAckSegment = (t: Tcb): Segment => seg(t, t.sndNxt, RST_ACK);
  * <SEQ=SEG.ACK><CTL=RST> if it had an ACK, else <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>.
  */
 export function resetFor(s: Segment): Segment {
-  const base = { srcPort: s.dstPort, dstPort: s.srcPort, len: 0, win: 0 };
-  if (s.flags.ACK) return { ...base, seq: s.ack, ack: 0, flags: { RST: true } };
-  return { ...base, seq: 0, ack: seqAdd(s.seq, segSpace(s)), flags: { RST: true, ACK: true } };
+  // literals with every key (spreads from a base built an object twice, and one of another shape)
+  if (s.flags.ACK) return { srcPort: s.dstPort, dstPort: s.srcPort, len: 0, win: 0, seq: s.ack, ack: 0, flags: RST_ONLY };
+  return { srcPort: s.dstPort, dstPort: s.srcPort, len: 0, win: 0, seq: 0, ack: seqAdd(s.seq, segSpace(s)), flags: RST_ACK };
 }
 
 /** The write ends not yet acknowledged (those at or below SND.UNA are done with). */

@@ -1,7 +1,7 @@
 import { transition } from 'xstate';
 import type { SnapshotFrom } from 'xstate';
-import { stepCompiled } from '../machine/compile.ts';
-import { DERIVED } from '../machine/derived.ts';
+import { runCandidates } from '../machine/compile.ts';
+import { DERIVED_INDEX } from '../machine/derived.ts';
 import { endpointMachine } from '../machine/endpoint.ts';
 import type { EndpointEvent } from '../machine/events.ts';
 import type { Fx } from '../machine/fx.ts';
@@ -79,6 +79,7 @@ export const RCV = '';
 /** `rcv <flags>` for each of the 32 flag sets, built once. */
 const RCV_CAUSE: string[] = Array.from({ length: 32 }, (_, m) => `rcv ${formatFlags({ SYN: !!(m & 1), FIN: !!(m & 2), RST: !!(m & 4), PSH: !!(m & 8), ACK: !!(m & 16) })}`);
 const rcvCause = (f: Segment['flags']): string => RCV_CAUSE[(f.SYN ? 1 : 0) | (f.FIN ? 2 : 0) | (f.RST ? 4 : 0) | (f.PSH ? 8 : 0) | (f.ACK ? 16 : 0)]!;
+const causeText = (cause: string, ev: EndpointEvent): string => (cause === RCV && ev.type === 'SEGMENT' ? rcvCause(ev.seg.flags) : cause);
 
 /**
  * Feeds one event to the connection and returns what it did. Timer sets of the
@@ -95,7 +96,8 @@ export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: EffectS
     fx.out = out;
     fx.list = out instanceof EffectList ? out : null;
     fx.timeWaitArmed = false;
-    const cand = stepCompiled(DERIVED, from, c.tcb, ev, fx);
+    const list = DERIVED_INDEX[from][ev.type];
+    const cand = list ? runCandidates(list, c.tcb, ev, fx) : null;
     if (cand) c.state = cand.to;
     reentered = fx.timeWaitArmed;
   } else {
@@ -105,9 +107,8 @@ export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: EffectS
   // TIME_WAIT restarting on a retransmitted FIN re-enters itself: worth a trace line.
   if (to !== from || (reentered && ev.type === 'SEGMENT' && (cause === RCV || cause.startsWith('rcv')))) {
     // The cause text is built only here, when the state changes.
-    const text = cause === RCV && ev.type === 'SEGMENT' ? rcvCause(ev.seg.flags) : cause;
-    if (out instanceof EffectList) out.state(c.sock, from, to, text);
-    else out.push({ kind: 'state', sock: c.sock, from, to, cause: text });
+    if (out instanceof EffectList) out.state(c.sock, from, to, out.causes ? causeText(cause, ev) : cause);
+    else out.push({ kind: 'state', sock: c.sock, from, to, cause: causeText(cause, ev) });
   }
   return from;
 }

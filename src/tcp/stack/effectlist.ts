@@ -43,6 +43,11 @@ class EffectRec {
 export class EffectList implements EffectSink {
   private items: EffectRec[] = [];
   length = 0;
+  /**
+   * Whether whoever reads this list reads a state change's cause: when not (a lean World), a
+   * segment's arrival is reported with the bare RCV cause and its `rcv <flags>` text is not looked up.
+   */
+  causes = true;
 
   private next(): EffectRec {
     if (this.length < this.items.length) return this.items[this.length++]!;

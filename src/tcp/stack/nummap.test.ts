@@ -8,6 +8,7 @@ const op = fc.oneof(
   fc.tuple(fc.constant('set' as const), key, fc.integer({ min: -5, max: 2 ** 40 })),
   fc.tuple(fc.constant('delete' as const), key, fc.constant(0)),
   fc.tuple(fc.constant('get' as const), key, fc.constant(0)),
+  fc.tuple(fc.constant('getOrSet' as const), key, fc.integer({ min: 0, max: 2 ** 40 })),
 );
 
 describe('NumMap', () => {
@@ -21,6 +22,10 @@ describe('NumMap', () => {
             m.set(k, v);
             ref.set(k, v);
           } else if (kind === 'delete') expect(m.delete(k)).toBe(ref.delete(k));
+          else if (kind === 'getOrSet') {
+            expect(m.getOrSet(k, v)).toBe(ref.get(k) ?? -1);
+            if (!ref.has(k)) ref.set(k, v);
+          }
           expect(m.get(k)).toBe(ref.get(k) ?? -1);
           expect(m.has(k)).toBe(ref.has(k));
           expect(m.size).toBe(ref.size);
@@ -40,5 +45,19 @@ describe('NumMap', () => {
     m.clear();
     expect(m.size).toBe(0);
     expect(m.get(16)).toBe(-1);
+  });
+
+  it('keeps runs of consecutive keys (grouped by four in the table) findable through growth and deletions', () => {
+    const m = new NumMap(8);
+    for (let i = 0; i < 20_000; i++) {
+      m.set(i, i);
+      m.set(-i - 1, i);
+    }
+    for (let i = 0; i < 20_000; i += 2) m.delete(i);
+    for (let i = 0; i < 20_000; i++) {
+      expect(m.get(i)).toBe(i % 2 === 0 ? -1 : i);
+      expect(m.get(-i - 1)).toBe(i);
+    }
+    expect(m.size).toBe(30_000);
   });
 });

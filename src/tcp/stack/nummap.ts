@@ -40,7 +40,8 @@ export class NumMap {
   private home(k: number): number {
     const lo = k | 0;
     const hi = (k / 4294967296) | 0;
-    return Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1) >>> this.shift;
+    // runs of 4 consecutive keys (a cache line of slots) hash as one: neighbours share a line
+    return ((Math.imul((lo >> 2) ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1) >>> this.shift) & ~3) | (lo & 3);
   }
 
   /** The slot holding `k`, or -1. (An empty slot's NaN key equals nothing, itself included.) */
@@ -78,6 +79,24 @@ export class NumMap {
     s[2 * i + 1] = v;
     // at most 3/4 full: probes stay short
     if (++this.n * 4 > (this.mask + 1) * 3) this.grow();
+  }
+
+  /**
+   * The value of `k`; when absent, `k` is set to `v` and `missing` is returned. One probe
+   * sequence where get() then set() would walk it twice.
+   */
+  getOrSet(k: number, v: number): number {
+    const s = this.slots;
+    let i = this.home(k);
+    for (; ; i = (i + 1) & this.mask) {
+      const x = s[2 * i]!;
+      if (x === k) return s[2 * i + 1]!;
+      if (x !== x) break;
+    }
+    s[2 * i] = k;
+    s[2 * i + 1] = v;
+    if (++this.n * 4 > (this.mask + 1) * 3) this.grow();
+    return this.missing;
   }
 
   /** Removes `k`; whether it was there. */

@@ -43,6 +43,8 @@ export interface StackOptions {
    * collector to copy and promote. Off by default: a caller may hold `tcb(id)` after close.
    */
   recycle?: boolean;
+  /** whether state changes carry their cause text (default true; a lean World reads none) */
+  causes?: boolean;
 }
 
 export type KeepaliveOpt = 'SO_KEEPALIVE' | 'TCP_KEEPIDLE' | 'TCP_KEEPINTVL' | 'TCP_KEEPCNT';
@@ -67,8 +69,9 @@ function tupleKey(local: number, remote: number, addr = 0): number | string {
   if (addr !== 0 || local >= PORTS || remote >= PORTS) return `${addr}:${remote}:${local}`;
   // A small integer (no heap number) when one side is a well-known port, as for a server's
   // clients or a client's connections to one: two disjoint ranges, positive and negative.
-  if (remote < SMALL && local < WIDE) return local * SMALL + remote;
-  if (local < SMALL && remote < WIDE) return -(remote * SMALL + local) - 1;
+  // The port that varies is the low part: consecutive ports are consecutive keys (NumMap keeps those together).
+  if (remote < SMALL && local < WIDE) return remote * WIDE + local;
+  if (local < SMALL && remote < WIDE) return -(local * WIDE + remote) - 1;
   // both ports >= 1024 here, so this is >= 2^36: clear of both ranges above
   return remote * PORTS + local;
 }
@@ -84,7 +87,9 @@ const TIME_FIELD = '' as unknown as number;
 
 /** Events that carry only their time: one reused record serves them all (Stack.bare). */
 type BareEventType = Exclude<AppEvent['type'], 'SEND' | 'READ' | 'SET_KEEPALIVE' | 'SET_LINGER0'> | TimeoutEvent['type'];
-const STATE_INDEX = new Map(TCP_STATES.map((s, i) => [s, i]));
+/** state -> index in TCP_STATES: an object with a property per state (a keyed load; Map.get was a call and a hash walk) */
+const STATE_NO = Object.fromEntries(TCP_STATES.map((s, i) => [s, i])) as Record<TcpState, number>;
+const STATE_INDEX = { get: (s: TcpState): number => STATE_NO[s] };
 /** Listener and child lists of a connected socket: never changed, so one shared empty array. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
 const NO_EFFECTS: StackEffect[] = Object.freeze([]) as unknown as StackEffect[];
@@ -177,6 +182,7 @@ export class Stack {
     this.engine = o.engine ?? 'derived';
     // the XState reference replaces the TCB object at every step: only the derived stepper's are worth keeping
     this.recycle = (o.recycle ?? false) && this.engine === 'derived';
+    this.out.causes = this.spare.causes = o.causes ?? true;
   }
 
   /** The host's knob set (frozen; shared by every connection's TCB). */
