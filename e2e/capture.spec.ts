@@ -4,7 +4,7 @@ import { listStreams, readCapture } from '../src/pcap/capture.ts';
 import { readFrames } from '../src/pcap/frames.ts';
 import { ipv4Packet } from '../src/pcap/packet.ts';
 import { pcapFile, seg, withLink } from '../src/pcap/test-captures.ts';
-import { open, SHOTS } from './helpers.ts';
+import { ladderCrowding, open, SHOTS, squeezedLabels } from './helpers.ts';
 import { englishIn } from './zhText.ts';
 
 test('Download capture: the run as pcapng at both peers, read back by the capture reader', async ({ page }) => {
@@ -178,3 +178,23 @@ test('Capture replay: a stream the capture does not hold is answered in Chinese 
   await expect(dialog.getByTestId('capture-error')).toHaveText(/^teardown\.pcap：没有 TCP 流 5；抓包中有 1 条：0：10\.14\.0\.1:40000 → 10\.14\.0\.2:8080，\d+ 个包$/);
   expect(await englishIn(page, dialog.getByTestId('capture-error'))).toEqual([]);
 });
+
+for (const [w, h] of [[390, 844], [700, 450]] as const) {
+  test(`Capture replay at ${w}×${h}: the ladder's labels are clear of each other and the arrows, none squeezed into the lane`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await open(page, 'scenario=teardown');
+    await page.getByTestId('capture-panel').locator('summary').click();
+    await page.getByTestId('open-capture').setInputFiles('tests/captures/linux/teardown.pcap');
+    const dialog = page.getByTestId('capture-dialog');
+    await expect(dialog.getByTestId('capture-state-client')).toBeVisible();
+    const seq = dialog.getByTestId('sequence-diagram');
+    await seq.scrollIntoViewIfNeeded();
+    // the whole exchange, from its first packet
+    await seq.locator('.seq-scroll').evaluate((el) => el.scrollTo(0, 0));
+    await expect(seq.locator('[data-testid="segment"][data-id="1"]')).toBeVisible();
+    await page.waitForTimeout(200);
+    expect(await ladderCrowding(page, seq)).toEqual([]);
+    expect(await squeezedLabels(page, seq)).toEqual([]);
+    await seq.screenshot({ path: `${SHOTS}/capture-ladder-${w}x${h}.png` });
+  });
+}

@@ -58,3 +58,107 @@ export async function ladderHeadProblems(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * Where the ladder's words collide, as a person would see it: each visible text's glyphs (one
+ * box per character, rotated with the text) meeting another text's glyphs, an arrow or the now
+ * line; and any text drawn smaller than 11 px. Only what is inside the ladder's scroll box counts.
+ */
+export async function ladderCrowding(page: Page, root = page.getByTestId('sequence-diagram')): Promise<string[]> {
+  return root.evaluate((seq) => {
+    type P = { x: number; y: number };
+    const out: string[] = [];
+    const view = seq.querySelector('.seq-scroll')!.getBoundingClientRect();
+    const on = (el: Element) => {
+      for (let e: Element | null = el; e && e !== seq; e = e.parentElement) {
+        const cs = getComputedStyle(e);
+        if (cs.display === 'none' || cs.visibility === 'hidden' || Number(cs.opacity) === 0 || e.getAttribute('opacity') === '0') return false;
+      }
+      return true;
+    };
+    const shown = (ps: P[]) => ps.some((p) => p.x >= view.left && p.x <= view.right && p.y >= view.top && p.y <= view.bottom);
+    const texts: { name: string; quads: P[][]; halo: boolean; el: Element }[] = [];
+    for (const t of seq.querySelectorAll<SVGTextElement>('svg text')) {
+      if (!on(t) || !t.textContent?.trim()) continue;
+      const m = t.getScreenCTM()!;
+      const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+      const quads: P[][] = [];
+      for (let i = 0; i < t.getNumberOfChars(); i++) {
+        if (/\s/.test(t.textContent[i] ?? '')) continue;
+        const r = t.getExtentOfChar(i);
+        // the glyph's ink, not its line box: a quarter of the box off the top (accents) and a bit off the bottom
+        const y0 = r.y + r.height * 0.22;
+        const y1 = r.y + r.height * 0.92;
+        quads.push(
+          [
+            [r.x + 0.5, y0],
+            [r.x + r.width - 0.5, y0],
+            [r.x + r.width - 0.5, y1],
+            [r.x + 0.5, y1],
+          ].map(([x, y]) => new DOMPoint(x, y).matrixTransform(m)).map((p) => ({ x: p.x, y: p.y })),
+        );
+      }
+      if (!quads.length || !shown(quads.flat())) continue;
+      const name = `${t.getAttribute('class')} "${t.textContent}"`;
+      if (px < 11) out.push(`${name} drawn at ${px.toFixed(1)} px`);
+      // a halo (a stroke of the background painted under the glyphs) cuts a line drawn before the text
+      const cs = getComputedStyle(t);
+      const halo = cs.paintOrder.startsWith('stroke') && parseFloat(cs.strokeWidth) >= 2 && cs.stroke !== 'none';
+      texts.push({ name, quads, halo, el: t });
+    }
+    const lines: { name: string; seg: P[]; el: Element }[] = [];
+    for (const l of seq.querySelectorAll<SVGLineElement>('svg line.seq-seg-line, svg line.seq-now')) {
+      if (!on(l)) continue;
+      const m = l.getScreenCTM()!;
+      const seg = [new DOMPoint(l.x1.baseVal.value, l.y1.baseVal.value).matrixTransform(m), new DOMPoint(l.x2.baseVal.value, l.y2.baseVal.value).matrixTransform(m)].map((p) => ({ x: p.x, y: p.y }));
+      const g = l.closest('[data-testid="segment"]');
+      lines.push({ name: g ? `arrow ${g.getAttribute('data-flags')} #${g.getAttribute('data-id')}` : 'now line', seg, el: l });
+    }
+    // separating axis test for convex polygons (a segment is a polygon of two points)
+    const apart = (a: P[], b: P[]) => {
+      for (const poly of [a, b])
+        for (let i = 0; i < poly.length; i++) {
+          const p = poly[i]!;
+          const q = poly[(i + 1) % poly.length]!;
+          const nx = q.y - p.y;
+          const ny = p.x - q.x;
+          if (nx === 0 && ny === 0) continue;
+          const pa = a.map((v) => v.x * nx + v.y * ny);
+          const pb = b.map((v) => v.x * nx + v.y * ny);
+          if (Math.max(...pa) <= Math.min(...pb) || Math.max(...pb) <= Math.min(...pa)) return true;
+        }
+      return false;
+    };
+    for (let i = 0; i < texts.length; i++) {
+      const a = texts[i]!;
+      for (let j = i + 1; j < texts.length; j++) {
+        const b = texts[j]!;
+        if (a.quads.some((qa) => b.quads.some((qb) => !apart(qa, qb)))) out.push(`${a.name} over ${b.name}`);
+      }
+      for (const l of lines) {
+        if (a.halo && l.name === 'now line' && l.el.compareDocumentPosition(a.el) & Node.DOCUMENT_POSITION_FOLLOWING) continue;
+        if (a.quads.some((q) => !apart(q, l.seg))) out.push(`${a.name} on the ${l.name}`);
+      }
+    }
+    return out;
+  });
+}
+
+/** Segment labels squeezed to fit their lane (SVG textLength) by more than a tenth of their width: text, drawn and natural width. */
+export async function squeezedLabels(page: Page, root = page.getByTestId('sequence-diagram')): Promise<string[]> {
+  return root.evaluate((seq) => {
+    const out: string[] = [];
+    for (const el of seq.querySelectorAll<SVGTextContentElement>('.seq-seg-label, .seq-seg-label tspan')) {
+      const forced = el.getAttribute('textLength');
+      if (!forced) continue;
+      const copy = el.cloneNode(true) as SVGTextContentElement;
+      copy.removeAttribute('textLength');
+      copy.removeAttribute('lengthAdjust');
+      el.parentNode!.appendChild(copy);
+      const natural = copy.getComputedTextLength();
+      copy.remove();
+      if (Number(forced) < 0.9 * natural) out.push(`"${el.textContent}" drawn ${Number(forced).toFixed(0)} wide of ${natural.toFixed(0)}`);
+    }
+    return out;
+  });
+}

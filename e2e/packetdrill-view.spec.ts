@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import LZString from 'lz-string';
-import { SHOTS, ladderHeadProblems } from './helpers.ts';
+import { SHOTS, ladderCrowding, ladderHeadProblems, squeezedLabels } from './helpers.ts';
 import { englishIn } from './zhText.ts';
 
 test.describe.configure({ timeout: 60_000 });
@@ -143,4 +143,30 @@ for (const lang of ['en', 'zh-CN']) {
       if (!en) expect(await englishIn(page)).toEqual([]);
     });
   }
+}
+
+for (const lang of ['en', 'zh-CN']) {
+  test(`the packetdrill view embedded at 700×450 in ${lang}: at every step the ladder's words are clear of each other, the arrows and the now line, none squeezed (screenshot)`, async ({ page }) => {
+    await page.setViewportSize({ width: 700, height: 450 });
+    await page.goto(`./?view=packetdrill&lang=${lang}&embed=1`);
+    await page.getByTestId('pkt-example').selectOption('common/active-close.pkt');
+    await page.getByTestId('pkt-run').click();
+    await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'pass');
+    await page.getByTestId('pkt-start').click();
+    const problems: string[] = [];
+    for (let k = 0; k < 12; k++) {
+      await page.getByTestId('step').click();
+      // the ladder follows the now line with a smooth scroll: wait until it stays put
+      await expect.poll(async () => page.locator('.seq-scroll').evaluate(async (el) => {
+        const top = el.scrollTop;
+        await new Promise((r) => setTimeout(r, 150));
+        return el.scrollTop === top;
+      })).toBe(true);
+      const at = await nowLine(page);
+      problems.push(...(await ladderCrowding(page)).map((p) => `line ${at}: ${p}`));
+      problems.push(...(await squeezedLabels(page)));
+      if (k === 5) await page.getByTestId('sequence-diagram').screenshot({ path: `${SHOTS}/packetdrill-embed-ladder-${lang}.png` });
+    }
+    expect(problems).toEqual([]);
+  });
 }

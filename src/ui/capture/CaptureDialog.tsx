@@ -12,6 +12,7 @@ import type { Profile } from '../../tcp/knobs.ts';
 import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
 import { useI18n } from '../i18n/index.ts';
 import { openErrorZh } from './captureProblemsZh.ts';
+import { dialogText } from './dialogStrings.ts';
 import { skipNoteLines } from './skipNotes.ts';
 import { flaggedOf, replayView } from './replayView.ts';
 import { spreadAxis, spreadView } from './spreadAxis.ts';
@@ -19,11 +20,12 @@ import { spreadAxis, spreadView } from './spreadAxis.ts';
 const noop = () => {};
 
 export default function CaptureDialog({ opened, profile, onClose }: { opened: Opened & { ok: true }; profile: Profile; onClose(): void }) {
-  const { t, lang } = useI18n();
+  const { t: appText, lang } = useI18n();
+  const t = dialogText(lang);
   // the model's reasons, in the page's language (the CLI and JSON keep the English text)
   const whyText = (w: FlagWhy): string => {
     if (w.code === 'time-back') return t('capture.why.timeBack', { n: w.number, stamp: w.stamp.toFixed(6), gap: (w.prevStamp - w.stamp).toFixed(6), prev: w.prev, prevStamp: w.prevStamp.toFixed(6) });
-    const peer = t(w.peer === 'client' ? 'peer.client' : 'peer.server');
+    const peer = appText(w.peer === 'client' ? 'peer.client' : 'peer.server');
     if (w.code === 'not-sent') return t('capture.why.notSent', { peer, state: w.state, seg: w.seg }) + (w.expect.length ? t('capture.why.wouldSend', { segs: w.expect.join(t('capture.why.or')) }) : '');
     const key = ({ drop: 'capture.why.drop', ack: 'capture.why.ack', rst: 'capture.why.rst', reset: 'capture.why.reset' } as const)[w.answer];
     return t(key, { peer, state: w.state, detail: w.detail });
@@ -110,10 +112,10 @@ export default function CaptureDialog({ opened, profile, onClose }: { opened: Op
               </label>
               <p className="capture-paths" data-testid="capture-paths">
                 <span data-testid="capture-state-client" data-tcp-state={view.peers.client.state}>
-                  {t('capturePaths.line', { peer: t('peer.Client'), path: result.paths.client.join(' → ') })}
+                  {t('capturePaths.line', { peer: appText('peer.Client'), path: result.paths.client.join(' → ') })}
                 </span>
                 <span data-testid="capture-state-server" data-tcp-state={view.peers.server.state}>
-                  {t('capturePaths.line', { peer: t('peer.Server'), path: result.paths.server.join(' → ') })}
+                  {t('capturePaths.line', { peer: appText('peer.Server'), path: result.paths.server.join(' → ') })}
                 </span>
               </p>
               <div className="capture-diagrams">

@@ -14,7 +14,8 @@ import { PEER_X, SEQ_TOP, SEQ_W } from './sequenceLayout.ts';
 import type { TimeBreak } from './timeScale.ts';
 import { DEFAULT_TIME_SCALE, formatSeconds } from './timeScale.ts';
 import type { LabelSpot, OBox } from './labelLayout.ts';
-import { SEG_LABEL_FONT, bounds, lineBox, placeNowLabel, textWidth } from './labelLayout.ts';
+import { SEG_LABEL_FONT, SEG_LINE_HEIGHT, bounds, lineBox, placeNowLabel, segmentLabelLines, textWidth } from './labelLayout.ts';
+import type { LabelLine } from './labelLayout.ts';
 import type { DrawnSegment } from './ladderModel.ts';
 import { LadderModel } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
@@ -123,6 +124,9 @@ interface ArrowProps {
   progress: number;
   /** where its label goes (ladderModel.ts, labelLayout.ts); none in a bare frame */
   spot: LabelSpot | undefined;
+  /** the label's lines (labelLayout.ts segmentLabelLines: one, unless it is too wide for the lane) and its font size */
+  lines: readonly LabelLine[];
+  font: number;
   status: ShownStatus;
   selected: boolean;
   /** named by the lesson's note */
@@ -143,9 +147,11 @@ function dropReasonText(reason: string | undefined, lang: Lang): string {
   return (REASONS as readonly string[]).includes(reason) ? s(lang, `reason.${reason as (typeof REASONS)[number]}`) : reason;
 }
 
+const widest = (lines: readonly LabelLine[]): string => lines.reduce((a, b) => (b[0].length > a[0].length ? b : a))[0];
+
 const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
 
-const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, spot, status, selected, noted, bare, lang, onSelect }: ArrowProps) {
+const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, spot, lines, font, status, selected, noted, bare, lang, onSelect }: ArrowProps) {
   const sg = g.seg;
   // the focus frame exists only while it can show (keyboard focus, selection, a note): a hidden one
   // was restyled with every move of its arrow
@@ -153,7 +159,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, spot, statu
   const hx = g.x1 + (g.x2 - g.x1) * frac;
   const hy = g.y1 + (g.y2 - g.y1) * frac;
   // in flight, the label rides behind the head; it settles at its spot once the head has passed it
-  const lab = !spot ? null : status === 'in-flight' ? followLabel({ x1: g.x1, y1: g.y1, mx: g.lx, my: g.ly, hx, hy, lx: spot.x, ly: spot.y, text: g.label, fontSize: SEG_FONT }) : { x: spot.x, y: spot.y, visible: true };
+  const lab = !spot ? null : status === 'in-flight' ? followLabel({ x1: g.x1, y1: g.y1, mx: g.lx, my: g.ly, hx, hy, lx: spot.x, ly: spot.y, text: widest(lines), fontSize: SEG_FONT }) : { x: spot.x, y: spot.y, visible: true };
   const dropped = status === 'dropped';
   const cls = [
     'seq-seg',
@@ -214,8 +220,13 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, spot, statu
         markerEnd={dropped || frac <= 0 ? undefined : `url(#seq-arrow-${sg.from})`}
       />
       {spot && lab && (
-        <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={spot.dy} textAnchor="middle" opacity={lab.visible ? undefined : 0} textLength={spot.fit} lengthAdjust={spot.fit ? 'spacingAndGlyphs' : undefined}>
-          {g.label}
+        <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={spot.dy} textAnchor="middle" opacity={lab.visible ? undefined : 0}>
+          {lines.map(([l, fit], i) => (
+            // (a line a little too wide for the lane is condensed to it)
+            <tspan key={i} x={0} dy={i === 0 ? undefined : (SEG_LINE_HEIGHT * font).toFixed(1)} textLength={fit || undefined} lengthAdjust={fit ? 'spacingAndGlyphs' : undefined}>
+              {l}
+            </tspan>
+          ))}
         </text>
       )}
       {bare ? null : sg.tlp ? (
@@ -346,6 +357,8 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const legible = Math.ceil((2 * LEGIBLE_PX) / pxPerUnit) / 2;
   const labelFont = Math.max(labelFontProp, legible);
   const textFont = Math.max(textFontProp, legible);
+  // room under the last event for the "now" label's lower rows, in proportion to the type
+  const bottomPad = Math.max(BOTTOM_PAD, 3.4 * textFont);
 
   // The layout lives across frames; a frame costs what is new or on screen (ladderModel.ts).
   const [model] = useState(() => new LadderModel());
@@ -364,7 +377,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   // the drawing's end, which is less than 40 % of a box below the now line most of the time (a short
   // drawing keeps the box at 0).
   const followTop = following && box.height > 0 ? followTopPx(nowY * pxPerUnit, box) : box.top;
-  const jumpTo = followTop !== box.top ? Math.min(followTop, Math.max(0, Math.ceil(model.height(displayTime) + BOTTOM_PAD) * pxPerUnit - box.height)) / pxPerUnit : null;
+  const jumpTo = followTop !== box.top ? Math.min(followTop, Math.max(0, Math.ceil(model.height(displayTime) + bottomPad) * pxPerUnit - box.height)) / pxPerUnit : null;
   // A jump of a whole box or more, in a run of them (the clock runs at hundreds of times real
   // time): no arrow of this frame stays on screen for the next, so they are drawn bare (ArrowProps
   // `bare`). A single jump (a seek, a click on a note) draws everything; so does the first frame
@@ -375,10 +388,10 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const edge = Math.max(FOLLOW_EDGE, vh / 8);
   const winTop = !measured ? -Infinity : jumpTo !== null ? jumpTo - edge : following ? nowY - vh - margin : port.st - 2 * margin;
   const winBottom = !measured ? Infinity : jumpTo !== null ? jumpTo + vh + edge : following ? nowY + vh + margin : port.st + vh + 2 * margin;
-  const fr = model.frame(displayTime, winTop, winBottom, !bare);
+  const fr = model.frame(displayTime, winTop, winBottom, bare);
   const full = fr.scale;
   // (before the first segment, room for the "no segments yet" line under the now label)
-  const height = Math.max(fr.height + BOTTOM_PAD, view.segments.length === 0 ? nowY + 3.6 * textFont : 0);
+  const height = Math.max(fr.height + bottomPad, view.segments.length === 0 ? nowY + 3.6 * textFont : 0);
   // The drawing's paper grows in steps, not every frame: a new viewBox height re-lays out every
   // node of the SVG. At 1000× the now line moves screens per frame, so the paper doubles
   // (paperHeight). The box around it is clipped to the drawing's height, so the reader never
@@ -602,6 +615,14 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
           {PEERS.map((p) => (
             <line key={p} className="seq-lifeline" x1={PEER_X[p]} y1={SEQ_TOP - 10} x2={PEER_X[p]} y2={height - 16} />
           ))}
+          {/* under everything else: a step stops the clock where a segment leaves or arrives, and the
+              line then runs through state names and labels, whose halos cut it (diagrams.css) */}
+          <g className="seq-now-line" data-testid="sequence-now" data-seconds={displayTime}>
+            <line className="seq-now" x1={0} x2={SEQ_W} y1={nowY} y2={nowY} />
+            <text className="seq-now-label" x={nowSpot.x} y={nowY} dy={nowSpot.dy.toFixed(1)} textAnchor={nowSpot.anchor}>
+              {nowText}
+            </text>
+          </g>
           <g className="seq-bands">
             {bands.map((b) => {
               const left = b.peer === 'client';
@@ -625,12 +646,6 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
           {fr.breaks.map((b) => (
             <Break key={b.from} b={b} lang={lang} font={textFont} />
           ))}
-          <g className="seq-now-line" data-testid="sequence-now" data-seconds={displayTime}>
-            <line className="seq-now" x1={0} x2={SEQ_W} y1={nowY} y2={nowY} />
-            <text className="seq-now-label" x={nowSpot.x} y={nowY} dy={nowSpot.dy.toFixed(1)} textAnchor={nowSpot.anchor}>
-              {nowText}
-            </text>
-          </g>
           <g className="seq-segments">
             {/* keyed and ordered by slot: elements are reused as segments scroll in and out, never moved */}
             {bySlot(drawn).map(({ g, frac, progress, status, spot, slot }) => {
@@ -640,7 +655,9 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
                   g={g}
                   frac={frac}
                   progress={progress}
-                  spot={bare ? undefined : spot}
+                  spot={spot}
+                  lines={segmentLabelLines(g.label, labelFont)}
+                  font={labelFont}
                   status={status}
                   selected={selectedSegment === g.seg.id}
                   noted={noted?.segments.includes(g.seg.id) ?? false}

@@ -2,15 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LabelIndex } from './labelIndex.ts';
 import type { LabelSpot, OBox, SegmentLabelInput } from './labelLayout.ts';
-import { SEG_LABEL_MAX_W, bounds, labelBox, placeGreedy, segmentLabelSpots, segmentLabelWidth, segmentSpotsExtent, segmentTextWidth } from './labelLayout.ts';
+import { SEG_LABEL_MAX_W, SEG_LINE_HEIGHT, bounds, labelBox, placeGreedy, segmentLabelLines, segmentLabelSpots, segmentTextWidth } from './labelLayout.ts';
 import { PEER_X } from './sequenceLayout.ts';
 
 /** The candidate list written out as nested loops (rows, then fractions, then above/below): the reference. */
 function spotsByLoops(s: SegmentLabelInput, fontSize: number): LabelSpot[] {
-  const w = Math.min(SEG_LABEL_MAX_W, segmentTextWidth(s.text, fontSize) * 1.06);
-  const above = -6;
+  const lines = segmentLabelLines(s.text, fontSize);
+  const w = Math.min(SEG_LABEL_MAX_W, Math.max(...lines.map(([l]) => segmentTextWidth(l, fontSize))) * 1.06);
+  const more = (lines.length - 1) * SEG_LINE_HEIGHT * fontSize;
+  const above = -6 - more;
   const below = fontSize + 2;
-  const row = 1.2 * fontSize + 3;
+  const row = 1.2 * fontSize + 3 + more;
   const out: LabelSpot[] = [];
   for (const offsets of [
     [above, below],
@@ -21,7 +23,7 @@ function spotsByLoops(s: SegmentLabelInput, fontSize: number): LabelSpot[] {
     for (const f of [0.5, 0.38, 0.62, 0.28, 0.72]) {
       const x = s.x1 + (s.x2 - s.x1) * f;
       const y = s.y1 + (s.y2 - s.y1) * f;
-      for (const dy of offsets) out.push({ x, y, dy, box: labelBox(x, y, s.angle, dy, w, fontSize) });
+      for (const dy of offsets) out.push({ x, y, dy, box: labelBox(x, y, s.angle, dy, w, fontSize, lines.length) });
     }
   }
   return out;
@@ -46,14 +48,20 @@ function arrow(id: number, a: { from: 'client' | 'server'; y1: number; drop: num
 }
 
 describe('segment label candidates', () => {
-  it('are the rows of spots, fractions and sides in order of preference, and their extent is that of their bounds', () => {
+  it('include labels drawn in more than one line', () => {
+    expect(segmentLabelLines(TEXTS[3]!, 16).length).toBeGreaterThan(1);
+    expect(segmentLabelLines(TEXTS[1]!, 29).length).toBeGreaterThan(1);
+  });
+  it('are the rows of spots, fractions and sides in order of preference', () => {
     fc.assert(
-      fc.property(arrowArb, fc.constantFrom(14, 16, 22.5), (a, font) => {
+      fc.property(arrowArb, fc.constantFrom(14, 16, 22.5, 29), (a, font) => {
         const s = arrow(1, a);
         const spots = segmentLabelSpots(s, font);
         expect(spots).toEqual(spotsByLoops(s, font));
+        // the outermost row's ends (what LabelIndex.place looks around) reach as far as any
         const bs = spots.map((sp) => bounds(sp.box));
-        expect(segmentSpotsExtent(s, segmentLabelWidth(s.text, font), font)).toEqual([Math.min(...bs.map((b) => b.y0)), Math.max(...bs.map((b) => b.y1))]);
+        const ends = bs.slice(-4);
+        expect([Math.min(...ends.map((b) => b.y0)), Math.max(...ends.map((b) => b.y1))]).toEqual([Math.min(...bs.map((b) => b.y0)), Math.max(...bs.map((b) => b.y1))]);
       }),
       { seed: 12, numRuns: 300 },
     );
@@ -63,28 +71,19 @@ describe('segment label candidates', () => {
 describe('LabelIndex.place', () => {
   it('chooses what the greedy placement over every placed label chooses', () => {
     fc.assert(
-      fc.property(fc.array(arrowArb, { minLength: 1, maxLength: 40 }), (list) => {
+      fc.property(fc.array(arrowArb, { minLength: 1, maxLength: 40 }), fc.constantFrom(16, 29), (list, font) => {
         const index = new LabelIndex();
         const placed: OBox[] = [];
         list.forEach((a, i) => {
           const s = arrow(i + 1, a);
-          const spot = index.place(s, 16);
-          // a label longer than the lane is drawn condensed to it (its boxes are sized for that)
-          const fit = segmentTextWidth(s.text, 16) * 1.06 > SEG_LABEL_MAX_W ? SEG_LABEL_MAX_W : undefined;
-          expect(spot).toEqual({ ...placeGreedy([spotsByLoops(s, 16)], placed)[0], fit });
+          const spot = index.place(s, font);
+          expect(spot).toEqual(placeGreedy([spotsByLoops(s, font)], placed)[0]);
           index.insert(s.id, spot.box);
           placed.push(spot.box);
         });
       }),
       { seed: 5, numRuns: 200 },
     );
-  });
-  it('condenses only labels longer than the lane', () => {
-    const index = new LabelIndex();
-    const long = arrow(1, { from: 'client', y1: 100, drop: 30, text: TEXTS[3]! });
-    expect(segmentTextWidth(long.text, 16) * 1.06).toBeGreaterThan(SEG_LABEL_MAX_W);
-    expect(index.place(long, 16).fit).toBe(SEG_LABEL_MAX_W);
-    expect(index.place(arrow(2, { from: 'client', y1: 300, drop: 30, text: TEXTS[0]! }), 16).fit).toBeUndefined();
   });
   it('lists a box that spans several bands once', () => {
     const index = new LabelIndex();

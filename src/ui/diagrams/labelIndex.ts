@@ -4,13 +4,11 @@
  * time proportional to its neighbours, however many segments the ladder holds.
  */
 import type { LabelSpot, OBox, SegmentLabelInput } from './labelLayout.ts';
-import { SEG_BOLD, SEG_LABEL_FONT, SEG_LABEL_MAX_W, SEG_SPOTS, bounds, labelBox, segmentSpotsExtent, segmentTextWidth, spotAt, spotCost } from './labelLayout.ts';
+import { SEG_LABEL_FONT, SEG_SPOTS, bounds, segmentLabelShape, segmentLabelSpot, spotCost } from './labelLayout.ts';
 
 interface Entry {
   box: OBox;
   b: { x0: number; y0: number; x1: number; y1: number };
-  /** the last query that met it (a box spans several bands: each query lists it once) */
-  seen: number;
 }
 
 /** Height of one band of the grid, in the diagram's user units (a few label rows). */
@@ -19,7 +17,6 @@ const BAND = 64;
 export class LabelIndex {
   private bands = new Map<number, Map<number, Entry>>();
   private byId = new Map<number, Entry>();
-  private query = 0;
 
   get size(): number {
     return this.byId.size;
@@ -31,7 +28,7 @@ export class LabelIndex {
 
   insert(id: number, box: OBox): void {
     this.remove(id);
-    const e: Entry = { box, b: bounds(box), seen: 0 };
+    const e: Entry = { box, b: bounds(box) };
     this.byId.set(id, e);
     for (let k = Math.floor(e.b.y0 / BAND); k <= Math.floor(e.b.y1 / BAND); k++) {
       let m = this.bands.get(k);
@@ -54,13 +51,13 @@ export class LabelIndex {
   /** The boxes whose bounds may meet the vertical range y0..y1 (each once). */
   near(y0: number, y1: number): OBox[] {
     const out: OBox[] = [];
-    const q = ++this.query;
+    const seen = new Set<number>();
     for (let k = Math.floor(y0 / BAND); k <= Math.floor(y1 / BAND); k++) {
       const m = this.bands.get(k);
       if (!m) continue;
-      for (const e of m.values()) {
-        if (e.seen === q || e.b.y1 < y0 || e.b.y0 > y1) continue;
-        e.seen = q;
+      for (const [id, e] of m) {
+        if (seen.has(id) || e.b.y1 < y0 || e.b.y0 > y1) continue;
+        seen.add(id);
         out.push(e.box);
       }
     }
@@ -75,22 +72,27 @@ export class LabelIndex {
    * made the other candidates by the thousand.
    */
   place(s: SegmentLabelInput, fontSize = SEG_LABEL_FONT): LabelSpot {
-    const full = segmentTextWidth(s.text, fontSize) * SEG_BOLD;
-    const w = Math.min(SEG_LABEL_MAX_W, full);
-    const others = this.near(...segmentSpotsExtent(s, w, fontSize));
+    const shape = segmentLabelShape(s.text, fontSize);
+    // the neighbours of all candidates: the outermost row's ends above and below reach furthest
+    // (a spot's box moves monotonically with its fraction and its offset), so their bounds span them all
+    let y0 = Infinity;
+    let y1 = -Infinity;
+    for (let i = SEG_SPOTS - 4; i < SEG_SPOTS; i++) {
+      const b = bounds(segmentLabelSpot(s, shape, fontSize, i).box);
+      y0 = Math.min(y0, b.y0);
+      y1 = Math.max(y1, b.y1);
+    }
+    const others = this.near(y0, y1);
     let best!: LabelSpot;
     let bestCost = Infinity;
     for (let i = 0; i < SEG_SPOTS && bestCost > 0; i++) {
-      const { x, y, dy } = spotAt(s, fontSize, i);
-      const box = labelBox(x, y, s.angle, dy, w, fontSize);
-      const cost = spotCost(box, bounds(box), others);
+      const spot = segmentLabelSpot(s, shape, fontSize, i);
+      const cost = spotCost(spot.box, bounds(spot.box), others);
       if (cost < bestCost) {
-        best = { x, y, dy, box };
+        best = spot;
         bestCost = cost;
       }
     }
-    // drawn condensed to the lane when longer (the box is sized for that width)
-    if (full > SEG_LABEL_MAX_W) best.fit = SEG_LABEL_MAX_W;
     return best;
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OBox, SegmentLabelInput } from './labelLayout.ts';
-import { bounds, labelBox, lineBox, overlaps, placeGreedy, placeNowLabel, placeSegmentLabels, segmentLabelSpots, textWidth } from './labelLayout.ts';
+import { bounds, labelBox, lineBox, overlaps, placeGreedy, placeNowLabel, placeSegmentLabels, SEG_LABEL_FONT, SEG_LABEL_MAX_W, segmentLabelLines, segmentLabelSpots, segmentTextWidth, textWidth } from './labelLayout.ts';
 import { PEER_X } from './sequenceLayout.ts';
 
 const box = (cx: number, cy: number, hw: number, hh: number, angle = 0): OBox => ({ cx, cy, hw, hh, angle });
@@ -122,6 +122,40 @@ describe('segment label placement', () => {
     const wall = box(320, 115, 400, 200);
     const forced = placeGreedy([segmentLabelSpots(a)], [wall]);
     expect(forced).toHaveLength(1);
+  });
+});
+
+describe('segment labels too wide for the lane', () => {
+  it('stay one line when they fit, or nearly; else flags on one line and the numbers under them', () => {
+    const texts = (text: string, font: number) => segmentLabelLines(text, font).map(([l]) => l);
+    expect(segmentLabelLines('SYN,ACK seq=0 ack=1', SEG_LABEL_FONT)).toEqual([['SYN,ACK seq=0 ack=1', 0]]);
+    // a narrow ladder draws its type nearly twice as large: the same label no longer fits the lane
+    expect(texts('SYN,ACK seq=0 ack=1', 29)).toEqual(['SYN,ACK', 'seq=0 ack=1']);
+    expect(texts('PSH,ACK seq=1 ack=2 len=50', 29)).toEqual(['PSH,ACK', 'seq=1 ack=2', 'len=50']);
+    // a little too wide: one line, condensed to the lane
+    expect(segmentLabelLines('PSH,ACK seq=1 ack=1 len=100', SEG_LABEL_FONT)).toEqual([['PSH,ACK seq=1 ack=1 len=100', SEG_LABEL_MAX_W]]);
+    for (const font of [16, 22, 29]) {
+      for (const text of ['PSH,ACK seq=3000000000 ack=4000000000 len=1448', 'FIN,ACK seq=101 ack=1', 'RST seq=1 len=0']) {
+        const lines = texts(text, font);
+        expect(lines.join(' ')).toBe(text);
+        // every line but a lone word fits the lane as it is drawn (condensed by a tenth at most)
+        for (const l of lines) if (l.includes(' ')) expect(segmentTextWidth(l, font) * 0.9, `${font} ${l}`).toBeLessThanOrEqual(SEG_LABEL_MAX_W / 1.06 + 1e-9);
+      }
+    }
+    // the same array each time (arrows compare it by identity)
+    expect(segmentLabelLines('SYN,ACK seq=0 ack=1', 29)).toBe(segmentLabelLines('SYN,ACK seq=0 ack=1', 29));
+  });
+  it('a label of several lines is boxed whole: above its arrow it ends where a one-line label would, and neighbours keep clear of all of it', () => {
+    const a = { ...arrow(1, 'client', 100), text: 'PSH,ACK seq=1 ack=2 len=50' };
+    const [above] = segmentLabelSpots(a, 29);
+    const one = labelBox(above!.x, above!.y, a.angle, -6, 100, 29);
+    const three = above!.box;
+    expect(three.hh).toBeGreaterThan(2.5 * one.hh);
+    // the bottom edges (in the label's own frame) are where a single line's is
+    expect(three.cy + three.hh * Math.cos((a.angle * Math.PI) / 180)).toBeCloseTo(one.cy + one.hh * Math.cos((a.angle * Math.PI) / 180), 0);
+    const b = { ...arrow(2, 'server', 160), text: 'ACK seq=1 ack=51' };
+    const placed = placeSegmentLabels([a, b], [], 29);
+    expect(overlaps(placed.get(1)!.box, placed.get(2)!.box)).toBe(false);
   });
 });
 

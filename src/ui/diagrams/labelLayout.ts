@@ -19,14 +19,10 @@ export interface OBox {
   angle: number;
 }
 
-// (a regular expression literal is a new object each time it is evaluated: these run per character)
-const CJK = /[\u2e80-\u9fff\uff00-\uffef]/;
-const NARROW = /[ ,.=:;|il1]/;
-
 /** Rough text width in user units (system-ui, mixed letters and digits); errs on the wide side. */
 export function textWidth(text: string, fontSize: number): number {
   let w = 0;
-  for (const ch of text) w += CJK.test(ch) ? 1 : NARROW.test(ch) ? 0.36 : 0.62;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : /[ ,.=:;|il1]/.test(ch) ? 0.36 : 0.62;
   return w * fontSize;
 }
 
@@ -42,7 +38,7 @@ export function segmentTextWidth(text: string, fontSize: number): number {
 }
 
 function advance(ch: string): number {
-  if (CJK.test(ch)) return 1;
+  if (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch)) return 1;
   if (/[ ,.:;|!'il]/.test(ch)) return 0.34;
   if (/[frtj()[\]]/.test(ch)) return 0.42;
   if (ch === 'I') return 0.34;
@@ -53,13 +49,58 @@ function advance(ch: string): number {
 }
 
 /** Segment labels turn bold when a note names them (diagrams.css): boxes are sized for bold. */
-export const SEG_BOLD = 1.06;
+const SEG_BOLD = 1.06;
 /**
  * The widest a segment label is drawn: the lane between the lifelines (sequenceLayout.ts PEER_X,
  * 170 → 470) less the state bands and a margin, so a long label (an absolute ack number) never
  * runs over the state names beside the lifelines; a longer one is drawn condensed to this width.
  */
 export const SEG_LABEL_MAX_W = 278;
+
+/** Baseline to baseline of a segment label drawn in more than one line, in ems. */
+export const SEG_LINE_HEIGHT = 1.15;
+/** A label a little too wide is drawn condensed to the lane; one that would lose more than this much of its width is wrapped instead. */
+const CONDENSE_AT_MOST = 0.9;
+
+/**
+ * The lines a segment label is drawn in. One, when it fits the lane (or nearly: it is condensed a
+ * little); else its flags on the first line and its numbers on the next (more lines only if they
+ * still do not fit). A narrow ladder draws its type larger than the lane was made for, and a label
+ * squeezed into the lane was hard to read and touched both lifelines. The array is shared per text
+ * and size (the arrows compare it by identity).
+ */
+export function segmentLabelLines(text: string, fontSize: number): readonly LabelLine[] {
+  const key = `${fontSize}|${text}`;
+  let lines = LINES.get(key);
+  if (!lines) {
+    if (LINES.size > 4000) LINES.clear();
+    LINES.set(key, (lines = wrapLabel(text, fontSize)));
+  }
+  return lines;
+}
+const LINES = new Map<string, readonly LabelLine[]>();
+
+/** A line of a segment label, and the width to condense it to (SVG textLength) when it is a little too wide for the lane (0: as it is). */
+export type LabelLine = readonly [text: string, fit: number];
+
+function wrapLabel(text: string, fontSize: number): LabelLine[] {
+  const wide = (t: string) => segmentTextWidth(t, fontSize) * SEG_BOLD;
+  let lines = [text];
+  if (wide(text) * CONDENSE_AT_MOST > SEG_LABEL_MAX_W) {
+    const [first, ...rest] = text.split(' ');
+    lines = [first!];
+    let cur = '';
+    for (const w of rest) {
+      const next = cur ? `${cur} ${w}` : w;
+      if (cur && wide(next) > SEG_LABEL_MAX_W) {
+        lines.push(cur);
+        cur = w;
+      } else cur = next;
+    }
+    if (cur) lines.push(cur);
+  }
+  return lines.map((l) => [l, wide(l) > SEG_LABEL_MAX_W ? SEG_LABEL_MAX_W : 0]);
+}
 
 type Bounds = { x0: number; y0: number; x1: number; y1: number };
 /** Boxes are never mutated once made, so their bounds are computed once. */
@@ -126,17 +167,19 @@ export interface LabelSpot {
   /** baseline offset in the label's rotated frame (negative: above the line) */
   dy: number;
   box: OBox;
-  /** a segment label's width to condense it to (SVG textLength; SEG_LABEL_MAX_W), when it is too long for the lane */
-  fit?: number | undefined;
 }
 
-/** The box of a label of width `w` anchored (middle) at x,y, rotated by `angle`, baseline `dy` across. */
-export function labelBox(x: number, y: number, angle: number, dy: number, w: number, fontSize: number): OBox {
+/**
+ * The box of a label of width `w` anchored (middle) at x,y, rotated by `angle`, its first baseline
+ * `dy` across; `lines` lines SEG_LINE_HEIGHT apart.
+ */
+export function labelBox(x: number, y: number, angle: number, dy: number, w: number, fontSize: number, lines = 1): OBox {
   const a = (angle * Math.PI) / 180;
+  const more = (lines - 1) * SEG_LINE_HEIGHT * fontSize;
   // glyphs span about 0.8 em above the baseline and 0.25 em below; centre of that band, in the rotated frame
-  const mid = dy - 0.275 * fontSize;
+  const mid = dy + more / 2 - 0.275 * fontSize;
   // a browser's text box is about 1.15 em tall; the extra keeps a visible gap (the labels' 2 px halo) between neighbours
-  return { cx: x - mid * Math.sin(a), cy: y + mid * Math.cos(a), hw: w / 2 + 3, hh: 0.58 * fontSize + 1.5, angle };
+  return { cx: x - mid * Math.sin(a), cy: y + mid * Math.cos(a), hw: w / 2 + 3, hh: 0.58 * fontSize + 1.5 + more / 2, angle };
 }
 
 export interface SegmentLabelInput {
@@ -158,53 +201,38 @@ const FRACTIONS = [0.5, 0.38, 0.62, 0.28, 0.72];
 /** How many candidate spots a segment label has (segmentLabelSpot's `i`). */
 export const SEG_SPOTS = 8 * FRACTIONS.length;
 
-/** The width a segment label's boxes are sized for (bold, at most the lane). */
-export const segmentLabelWidth = (text: string, fontSize: number): number => Math.min(SEG_LABEL_MAX_W, segmentTextWidth(text, fontSize) * SEG_BOLD);
-
-/** Anchor and baseline offset of candidate `i` (segmentLabelSpot), in a scratch record: read it at once. */
-const AT = { x: 0, y: 0, dy: 0 };
-export function spotAt(s: SegmentLabelInput, fontSize: number, i: number): typeof AT {
-  // next to the line first; a second (third, fourth) row away from it only when a burst of segments leaves no room
-  const off = (1.2 * fontSize + 3) * ((i / 10) | 0);
-  const f = FRACTIONS[(i % 10) >> 1]!;
-  AT.x = s.x1 + (s.x2 - s.x1) * f;
-  AT.y = s.y1 + (s.y2 - s.y1) * f;
-  AT.dy = i & 1 ? fontSize + 2 + off : -6 - off;
-  return AT;
+/** A segment label's size, as its spots are made for it: box width (bold, at most the lane), lines, and the height of the lines past the first. */
+export interface LabelShape {
+  w: number;
+  n: number;
+  more: number;
+}
+export function segmentLabelShape(text: string, fontSize: number): LabelShape {
+  const lines = segmentLabelLines(text, fontSize);
+  return { w: Math.min(SEG_LABEL_MAX_W, Math.max(...lines.map(([l]) => segmentTextWidth(l, fontSize))) * SEG_BOLD), n: lines.length, more: (lines.length - 1) * SEG_LINE_HEIGHT * fontSize };
 }
 
 /**
- * Candidate `i` of a label of width `w` (segmentLabelWidth) along its arrow, in order of
- * preference: middle above, middle below, then off-centre above/below, then one row further out.
+ * Candidate `i` of a segment label along its arrow, in order of preference: middle above,
+ * middle below, then off-centre above/below, then one row further out.
  */
-export function segmentLabelSpot(s: SegmentLabelInput, w: number, fontSize: number, i: number): LabelSpot {
-  const { x, y, dy } = spotAt(s, fontSize, i);
-  return { x, y, dy, box: labelBox(x, y, s.angle, dy, w, fontSize) };
+export function segmentLabelSpot(s: SegmentLabelInput, { w, n, more }: LabelShape, fontSize: number, i: number): LabelSpot {
+  // `dy` is the first line's baseline: above the arrow, the last line sits where a one-line label would
+  const above = -6 - more;
+  const below = fontSize + 2;
+  // next to the line first; a second (third, fourth) row away from it only when a burst of segments leaves no room
+  const off = (1.2 * fontSize + 3 + more) * ((i / 10) | 0);
+  const f = FRACTIONS[(i % 10) >> 1]!;
+  const x = s.x1 + (s.x2 - s.x1) * f;
+  const y = s.y1 + (s.y2 - s.y1) * f;
+  const dy = i & 1 ? below + off : above - off;
+  return { x, y, dy, box: labelBox(x, y, s.angle, dy, w, fontSize, n) };
 }
 
 /** All candidate spots of a segment label, in order of preference. */
 export function segmentLabelSpots(s: SegmentLabelInput, fontSize = SEG_LABEL_FONT): LabelSpot[] {
-  const w = segmentLabelWidth(s.text, fontSize);
-  return Array.from({ length: SEG_SPOTS }, (_, i) => segmentLabelSpot(s, w, fontSize, i));
-}
-
-/**
- * The vertical extent of the bounds of all a segment label's candidate spots (what placing it
- * looks at), the same numbers as bounds(segmentLabelSpot(…).box) without making the boxes.
- */
-export function segmentSpotsExtent(s: SegmentLabelInput, w: number, fontSize: number): [number, number] {
-  const a = (s.angle * Math.PI) / 180;
-  // labelBox's half height and width, turned as computeBounds turns them
-  const ey = Math.abs((w / 2 + 3) * Math.sin(a)) + Math.abs((0.58 * fontSize + 1.5) * Math.cos(a));
-  let y0 = Infinity;
-  let y1 = -Infinity;
-  for (let i = 0; i < SEG_SPOTS; i++) {
-    const { y, dy } = spotAt(s, fontSize, i);
-    const cy = y + (dy - 0.275 * fontSize) * Math.cos(a);
-    y0 = Math.min(y0, cy - ey);
-    y1 = Math.max(y1, cy + ey);
-  }
-  return [y0, y1];
+  const shape = segmentLabelShape(s.text, fontSize);
+  return Array.from({ length: SEG_SPOTS }, (_, i) => segmentLabelSpot(s, shape, fontSize, i));
 }
 
 /**

@@ -25,6 +25,7 @@ import type { WorldView } from '../../sim/view.ts';
 import { LabelIndex } from './labelIndex.ts';
 import { Slots } from './slots.ts';
 import type { LabelSpot } from './labelLayout.ts';
+import { SEG_LABEL_FONT } from './labelLayout.ts';
 import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
 import { SEQ_TOP, segmentGeometry, segmentProgress } from './sequenceLayout.ts';
 import type { TimeBreak, TimeScale, TimeScaleOptions } from './timeScale.ts';
@@ -45,7 +46,7 @@ export interface DrawnSegment {
   /** 0 to 1 along its flight in virtual time; 1 once delivered or at its point of loss (data-progress) */
   progress: number;
   status: ShownStatus;
-  /** where its label goes (none yet in a frame drawn without labels) */
+  /** where its label goes (none in a bare frame) */
   spot: LabelSpot | undefined;
   /** its element's slot while it stays drawn (slots.ts): the key it is drawn under */
   slot: number;
@@ -132,7 +133,11 @@ export class LadderModel {
 
   private reset(s: LadderSettings): void {
     this.settings = s;
-    this.opts = { top: SEQ_TOP, pxPerSecond: DEFAULT_TIME_SCALE.pxPerSecond * s.zoom, quietPxPerSecond: DEFAULT_TIME_SCALE.quietPxPerSecond * s.zoom };
+    // Where the type grows (a narrow ladder keeps its text legible), time gets as much more room:
+    // arrows a label apart at the usual size stay a label apart, instead of the labels, the state
+    // names and the "now" line meeting on top of each other.
+    const roomy = Math.max(1, (s.labelFont ?? SEG_LABEL_FONT) / SEG_LABEL_FONT);
+    this.opts = { top: SEQ_TOP, pxPerSecond: DEFAULT_TIME_SCALE.pxPerSecond * s.zoom * roomy, quietPxPerSecond: DEFAULT_TIME_SCALE.quietPxPerSecond * s.zoom * roomy };
     this.axis = new AxisBuilder(this.opts);
     this.entries = [];
     this.unsettled = [];
@@ -270,10 +275,10 @@ export class LadderModel {
 
   /**
    * What to draw at `displayTime` in the window top..bottom (user units); call after update().
-   * `labels` false: a frame drawn without labels (SequenceDiagram's bare frames of a fast
-   * follow) places none; a segment is labelled in the first frame that shows its label.
+   * A `bare` frame (SequenceDiagram's frames of a fast follow, drawn without labels) places
+   * none: a segment is labelled in the first frame that shows its label.
    */
-  frame(displayTime: number, top: number, bottom: number, labels = true): LadderFrame {
+  frame(displayTime: number, top: number, bottom: number, bare?: boolean): LadderFrame {
     const full = this.full;
     const nowY = full.y(displayTime);
     const height = this.height(displayTime);
@@ -294,7 +299,7 @@ export class LadderModel {
         g = segmentGeometry(e.seg, full.y, relative);
         if (g.y2 - g.y1 > 1e-9) frac = Math.min(1, Math.max(0, (nowY - g.y1) / (g.y2 - g.y1)));
       }
-      drawn.push({ g, frac, progress: pr.frac, status: pr.status, spot: labels ? this.label(e) : e.spot, slot: 0 });
+      drawn.push({ g, frac, progress: pr.frac, status: pr.status, spot: bare ? undefined : this.label(e), slot: 0 });
     }
     const slots = this.slots.assign(drawn.map((d) => d.g.seg.id));
     for (let i = 0; i < drawn.length; i++) drawn[i]!.slot = slots[i]!;

@@ -324,15 +324,6 @@ export const en = {
   'capture.downloaded': 'Saved {name}',
   'capture.openHelp': 'Open a pcap or pcapng file (tcpdump, Wireshark) to see the TCP states behind one of its connections.',
   'capture.open': 'Open capture…',
-  'capture.replayTitle': 'Capture {file}: replayed through the state machine',
-  'capture.close': 'Close',
-  'capture.stream': 'TCP stream',
-  'capture.profile': 'profile {profile}',
-  'capture.start': 'first packet at {when}',
-  'capture.time': 'Time since the first packet: {t} s',
-  'capture.flagged': 'Segments the model disagrees with: {n}',
-  'capture.noFlags': 'None: every segment is what the model would have sent and accepted.',
-  'capture.flagAt': 'packet {id} at {t} s:',
   // --- presenter mode and themes ---
   'present.enter': 'Present',
   'present.enterTitle': 'Presenter mode: large type, only the diagrams, the note and the clock (key F)',
@@ -398,14 +389,6 @@ export const en = {
   'pwa.reload': 'Reload to update',
   'pwa.dismiss': 'Close',
   'pwa.offlineReady': 'Everything is stored: the simulator now works offline.',
-  // --- replay: flagged reasons ---
-  'capture.why.notSent': 'the {peer} model in {state} would not send {seg}',
-  'capture.why.wouldSend': '; it would send {segs}',
-  'capture.why.or': ' or ',
-  'capture.why.drop': '{peer}: the model in {state} discards it ({detail})',
-  'capture.why.ack': '{peer}: the model in {state} rejects it and answers with an ACK ({detail})',
-  'capture.why.rst': '{peer}: the model in {state} rejects it and answers with a RST',
-  'capture.why.reset': '{peer}: the model in {state} resets the connection on this SYN',
   // --- polish: one "now", causes and results in words, the paused hint ---
   'story.noteNow': 'Now ({t} s):',
   'story.noteAt': 'At {t} s:',
@@ -416,9 +399,6 @@ export const en = {
   'result.reboot': 'host rebooted',
   'insp.paren': '({x})',
   'paused.hint': 'Paused: the call is made, nothing moves until you press Play (or Space, or Step).',
-  // --- replay: capture times and runaway timers ---
-  'capture.why.timeBack': 'packet {n} is stamped {stamp} s, {gap} s before packet {prev} ({prevStamp} s): replayed at packet {prev}’s time',
-  'capture.stopped': 'Replay stopped at packet {n}: the models’ timers fired {firings} times in the {gap} s since packet {prev} without reaching it.',
   // --- header layout ---
   'header.nav': 'Other views',
   'pwa.offlineShort': '✓ Works offline',
@@ -432,17 +412,10 @@ export const en = {
   // --- look: header controls that say what they are ---
   'fleet.navTitle': 'A busy server: thousands of connections, counted per state',
   'pkt.headerTitle': 'Run a packetdrill script in the page',
-  // --- capture ladder: packets a label apart ---
-  'captureLadder.now': 'now {t} s',
   // --- fleet story: a drilled-into connection introduced by name ---
   'fleetStory.title': 'Fleet connection #{serial}: the server in {state}',
   'fleetStory.summary': 'One connection of the fleet run (preset: {preset}), told again with both peers. Client {peer}: {client}. Server application: {app}. The fleet found the server side in {state} at {t} s of its run; here that moment is at {at} s.',
   'fleetStory.note': 'This is where the fleet found it: the server side in {state} (fleet time {t} s). Its path on the server, in this view’s time: {path}. The state diagram, the ladder and the log show how it got here.',
-  // --- capture stream choice ---
-  'captureStream.one': '{id}: {client} → {server}, 1 packet',
-  'captureStream.many': '{id}: {client} → {server}, {n} packets',
-  // --- capture paths ---
-  'capturePaths.line': '{peer}: {path}',
   // --- note buttons: what a screen reader says ---
   'lesson.jumpLabel': '{jump}: {text}',
 } as const;

@@ -326,15 +326,6 @@ export const zhCN: Dict = {
   'capture.downloaded': '已保存 {name}',
   'capture.openHelp': '打开 pcap 或 pcapng 文件（tcpdump、Wireshark），查看其中某个连接背后的 TCP 状态。',
   'capture.open': '打开抓包文件…',
-  'capture.replayTitle': '抓包文件 {file}：经状态机重放',
-  'capture.close': '关闭',
-  'capture.stream': 'TCP 流',
-  'capture.profile': '协议配置 {profile}',
-  'capture.start': '第一个包的时间 {when}',
-  'capture.time': '距第一个包的时间：{t} 秒',
-  'capture.flagged': '与模型不一致的报文段：{n} 个',
-  'capture.noFlags': '没有：每个报文段都是模型会发送、也会接受的。',
-  'capture.flagAt': '第 {id} 个包，{t} 秒：',
   // --- presenter mode and themes ---
   'present.enter': '演示',
   'present.enterTitle': '演示模式：大字号，只显示两张图、当前说明和时钟（F 键）',
@@ -400,14 +391,6 @@ export const zhCN: Dict = {
   'pwa.reload': '重新加载以更新',
   'pwa.dismiss': '关闭',
   'pwa.offlineReady': '已全部存储：模拟器现在可以离线使用。',
-  // --- replay: flagged reasons ---
-  'capture.why.notSent': '{peer}的模型处于 {state}，不会发送 {seg}',
-  'capture.why.wouldSend': '；它会发送 {segs}',
-  'capture.why.or': ' 或 ',
-  'capture.why.drop': '{peer}：模型处于 {state}，会丢弃它（{detail}）',
-  'capture.why.ack': '{peer}：模型处于 {state}，会拒收它并回一个 ACK（{detail}）',
-  'capture.why.rst': '{peer}：模型处于 {state}，会拒收它并回一个 RST',
-  'capture.why.reset': '{peer}：模型处于 {state}，收到这个 SYN 会重置连接',
   // --- polish: one "now", causes and results in words, the paused hint ---
   'story.noteNow': '现在（{t} 秒）：',
   'story.noteAt': '{t} 秒时：',
@@ -418,9 +401,6 @@ export const zhCN: Dict = {
   'result.reboot': '主机重启',
   'insp.paren': '（{x}）',
   'paused.hint': '已暂停：调用已发出，按“播放”（或空格键、单步）后才会继续。',
-  // --- replay: capture times and runaway timers ---
-  'capture.why.timeBack': '第 {n} 个包的时间戳为 {stamp} 秒，比第 {prev} 个包（{prevStamp} 秒）早 {gap} 秒：按第 {prev} 个包的时间回放',
-  'capture.stopped': '回放停在第 {n} 个包：自第 {prev} 个包起的 {gap} 秒内，模型的定时器已触发 {firings} 次仍未到达该包。',
   // --- header layout ---
   'header.nav': '其他视图',
   'pwa.offlineShort': '✓ 可离线使用',
@@ -434,17 +414,10 @@ export const zhCN: Dict = {
   // --- look: header controls that say what they are ---
   'fleet.navTitle': '繁忙的服务器：数千个连接，按状态计数',
   'pkt.headerTitle': '在页面中运行 packetdrill 脚本',
-  // --- capture ladder: packets a label apart ---
-  'captureLadder.now': '现在 {t} 秒',
   // --- fleet story: a drilled-into connection introduced by name ---
   'fleetStory.title': '集群连接 #{serial}：服务器处于 {state}',
   'fleetStory.summary': '集群运行（预设：{preset}）中的一个连接，以两端重新讲述。客户端 {peer}：{client}。服务器应用：{app}。集群在运行的第 {t} 秒发现服务器端处于 {state}；在这里那一刻是第 {at} 秒。',
   'fleetStory.note': '集群正是在这里发现它的：服务器端处于 {state}（集群时间第 {t} 秒）。它在服务器上的路径（按本视图的时间）：{path}。状态图、时序图和日志展示了它是如何走到这一步的。',
-  // --- capture stream choice ---
-  'captureStream.one': '{id}：{client} → {server}，1 个包',
-  'captureStream.many': '{id}：{client} → {server}，{n} 个包',
-  // --- capture paths ---
-  'capturePaths.line': '{peer}：{path}',
   // --- note buttons: what a screen reader says ---
   'lesson.jumpLabel': '{jump}：{text}',
 };
