@@ -3,7 +3,8 @@
  * (CDP `HeapProfiler.startSampling`, young objects included) over one bench:ui case while it plays,
  * summarised as bytes allocated per frame by function (self) and by the app's call sites.
  * ALLOC_SURVIVORS=1 leaves out what a minor GC collected: what is left is what survived the young
- * generation (what a scavenge copies). A profiling aid for minor-GC pauses; prints, never judges. Build first, unminified:
+ * generation (what a scavenge copies). ALLOC_TOP=N lists N app functions instead of 25. A profiling aid for
+ * minor-GC pauses; prints, never judges. Build first, unminified:
  * `npx vite build --minify false` (or BENCH_UI_DIST=<dir>).
  */
 import { resolve } from 'node:path';
