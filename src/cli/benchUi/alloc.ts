@@ -59,7 +59,7 @@ async function main() {
     console.log('  by function (self):');
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${kb(v)} KB  ${k}`);
     console.log('  by app function (inclusive):');
-    for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${kb(v)} KB  ${k}`);
+    for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.ALLOC_TOP ?? 25))) console.log(`  ${kb(v)} KB  ${k}`);
     await ctx.close();
   } finally {
     await browser.close();

@@ -13,7 +13,7 @@ import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
 import { PEER_X, SEQ_TOP, SEQ_W } from './sequenceLayout.ts';
 import type { TimeBreak } from './timeScale.ts';
 import { DEFAULT_TIME_SCALE, formatSeconds } from './timeScale.ts';
-import type { OBox } from './labelLayout.ts';
+import type { LabelSpot, OBox } from './labelLayout.ts';
 import { SEG_LABEL_FONT, SEG_LINE_HEIGHT, bounds, lineBox, placeNowLabel, segmentLabelLines, textWidth } from './labelLayout.ts';
 import type { LabelLine } from './labelLayout.ts';
 import type { DrawnSegment } from './ladderModel.ts';
@@ -122,10 +122,8 @@ interface ArrowProps {
   frac: number;
   /** 0 to 1 along its flight (virtual time); 1 once delivered or at its point of loss */
   progress: number;
-  /** label anchor and baseline offset across the arrow (from labelLayout.ts) */
-  lx: number;
-  ly: number;
-  ldy: number;
+  /** where its label goes (ladderModel.ts, labelLayout.ts); none in a bare frame */
+  spot: LabelSpot | undefined;
   /** the label's lines (labelLayout.ts segmentLabelLines: one, unless it is too wide for the lane) and its font size */
   lines: readonly LabelLine[];
   font: number;
@@ -153,7 +151,7 @@ const widest = (lines: readonly LabelLine[]): string => lines.reduce((a, b) => (
 
 const statusKey = { 'in-flight': 'statusInFlight', delivered: 'statusDelivered', dropped: 'statusDropped' } as const;
 
-const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy, lines, font, status, selected, noted, bare, lang, onSelect }: ArrowProps) {
+const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, spot, lines, font, status, selected, noted, bare, lang, onSelect }: ArrowProps) {
   const sg = g.seg;
   // the focus frame exists only while it can show (keyboard focus, selection, a note): a hidden one
   // was restyled with every move of its arrow
@@ -161,7 +159,7 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
   const hx = g.x1 + (g.x2 - g.x1) * frac;
   const hy = g.y1 + (g.y2 - g.y1) * frac;
   // in flight, the label rides behind the head; it settles at its spot once the head has passed it
-  const lab = bare ? { x: lx, y: ly, visible: false } : status === 'in-flight' ? followLabel({ x1: g.x1, y1: g.y1, mx: g.lx, my: g.ly, hx, hy, lx, ly, text: widest(lines), fontSize: SEG_FONT }) : { x: lx, y: ly, visible: true };
+  const lab = !spot ? null : status === 'in-flight' ? followLabel({ x1: g.x1, y1: g.y1, mx: g.lx, my: g.ly, hx, hy, lx: spot.x, ly: spot.y, text: widest(lines), fontSize: SEG_FONT }) : { x: spot.x, y: spot.y, visible: true };
   const dropped = status === 'dropped';
   const cls = [
     'seq-seg',
@@ -221,8 +219,8 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, lx, ly, ldy
         y2={hy}
         markerEnd={dropped || frac <= 0 ? undefined : `url(#seq-arrow-${sg.from})`}
       />
-      {!bare && (
-        <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={ldy} textAnchor="middle" opacity={lab.visible ? undefined : 0}>
+      {spot && lab && (
+        <text className="seq-seg-label" transform={`translate(${lab.x.toFixed(1)}, ${lab.y.toFixed(1)}) rotate(${g.angle.toFixed(2)})`} y={spot.dy} textAnchor="middle" opacity={lab.visible ? undefined : 0}>
           {lines.map(([l, fit], i) => (
             // (a line a little too wide for the lane is condensed to it)
             <tspan key={i} x={0} dy={i === 0 ? undefined : (SEG_LINE_HEIGHT * font).toFixed(1)} textLength={fit || undefined} lengthAdjust={fit ? 'spacingAndGlyphs' : undefined}>
@@ -390,7 +388,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const edge = Math.max(FOLLOW_EDGE, vh / 8);
   const winTop = !measured ? -Infinity : jumpTo !== null ? jumpTo - edge : following ? nowY - vh - margin : port.st - 2 * margin;
   const winBottom = !measured ? Infinity : jumpTo !== null ? jumpTo + vh + edge : following ? nowY + vh + margin : port.st + vh + 2 * margin;
-  const fr = model.frame(displayTime, winTop, winBottom);
+  const fr = model.frame(displayTime, winTop, winBottom, bare);
   const full = fr.scale;
   // (before the first segment, room for the "no segments yet" line under the now label)
   const height = Math.max(fr.height + bottomPad, view.segments.length === 0 ? nowY + 3.6 * textFont : 0);
@@ -657,9 +655,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
                   g={g}
                   frac={frac}
                   progress={progress}
-                  lx={spot.x}
-                  ly={spot.y}
-                  ldy={spot.dy}
+                  spot={spot}
                   lines={segmentLabelLines(g.label, labelFont)}
                   font={labelFont}
                   status={status}

@@ -3,8 +3,8 @@
  * looks only at the boxes near it. With it the sequence diagram places each label once, in
  * time proportional to its neighbours, however many segments the ladder holds.
  */
-import type { LabelSpot, OBox } from './labelLayout.ts';
-import { bounds, spotCost } from './labelLayout.ts';
+import type { LabelSpot, OBox, SegmentLabelInput } from './labelLayout.ts';
+import { SEG_LABEL_FONT, SEG_SPOTS, bounds, segmentLabelShape, segmentLabelSpot, spotCost } from './labelLayout.ts';
 
 interface Entry {
   box: OBox;
@@ -65,30 +65,34 @@ export class LabelIndex {
   }
 
   /**
-   * The first candidate spot that meets no box of the index nor `extra`, else the least bad one
-   * (the same rule as placeGreedy, over the neighbours only).
+   * Where segment label `s` goes: the first of its candidate spots (labelLayout.ts
+   * segmentLabelSpots) that meets no box of the index, else the least bad one (the rule of
+   * placeGreedy, over the neighbours only). Candidates are made one at a time, only until one
+   * is free: most labels take their first or second, and placing hundreds a frame (a fast run)
+   * made the other candidates by the thousand.
    */
-  choose(spots: readonly LabelSpot[], extra: readonly OBox[] = []): LabelSpot {
+  place(s: SegmentLabelInput, fontSize = SEG_LABEL_FONT): LabelSpot {
+    const shape = segmentLabelShape(s.text, fontSize);
+    // the neighbours of all candidates: the outermost row's ends above and below reach furthest
+    // (a spot's box moves monotonically with its fraction and its offset), so their bounds span them all
     let y0 = Infinity;
     let y1 = -Infinity;
-    const spotBounds = spots.map((s) => {
-      const b = bounds(s.box);
+    for (let i = SEG_SPOTS - 4; i < SEG_SPOTS; i++) {
+      const b = bounds(segmentLabelSpot(s, shape, fontSize, i).box);
       y0 = Math.min(y0, b.y0);
       y1 = Math.max(y1, b.y1);
-      return b;
-    });
-    const others = extra.length ? [...this.near(y0, y1), ...extra] : this.near(y0, y1);
-    let best: LabelSpot | undefined;
+    }
+    const others = this.near(y0, y1);
+    let best!: LabelSpot;
     let bestCost = Infinity;
-    for (let i = 0; i < spots.length; i++) {
-      const cost = spotCost(spots[i]!.box, spotBounds[i]!, others);
+    for (let i = 0; i < SEG_SPOTS && bestCost > 0; i++) {
+      const spot = segmentLabelSpot(s, shape, fontSize, i);
+      const cost = spotCost(spot.box, bounds(spot.box), others);
       if (cost < bestCost) {
-        best = spots[i];
+        best = spot;
         bestCost = cost;
-        if (cost === 0) break;
       }
     }
-    if (!best) throw new Error('LabelIndex.choose: a label without candidate spots');
     return best;
   }
 }

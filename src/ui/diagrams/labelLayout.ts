@@ -198,30 +198,41 @@ export const SEG_LABEL_FONT = 16;
 /** (0.28 and 0.72 keep a typical 150-unit label clear of the lifeline bands.) */
 const FRACTIONS = [0.5, 0.38, 0.62, 0.28, 0.72];
 
-/** Candidate spots along one arrow: middle above, middle below, then off-centre above/below, then one row further out. */
-export function segmentLabelSpots(s: SegmentLabelInput, fontSize = SEG_LABEL_FONT): LabelSpot[] {
-  const lines = segmentLabelLines(s.text, fontSize);
-  const w = Math.min(SEG_LABEL_MAX_W, Math.max(...lines.map(([l]) => segmentTextWidth(l, fontSize))) * SEG_BOLD);
-  const more = (lines.length - 1) * SEG_LINE_HEIGHT * fontSize;
+/** How many candidate spots a segment label has (segmentLabelSpot's `i`). */
+export const SEG_SPOTS = 8 * FRACTIONS.length;
+
+/** A segment label's size, as its spots are made for it: box width (bold, at most the lane), lines, and the height of the lines past the first. */
+export interface LabelShape {
+  w: number;
+  n: number;
+  more: number;
+}
+export function segmentLabelShape(text: string, fontSize: number): LabelShape {
+  const lines = segmentLabelLines(text, fontSize);
+  return { w: Math.min(SEG_LABEL_MAX_W, Math.max(...lines.map(([l]) => segmentTextWidth(l, fontSize))) * SEG_BOLD), n: lines.length, more: (lines.length - 1) * SEG_LINE_HEIGHT * fontSize };
+}
+
+/**
+ * Candidate `i` of a segment label along its arrow, in order of preference: middle above,
+ * middle below, then off-centre above/below, then one row further out.
+ */
+export function segmentLabelSpot(s: SegmentLabelInput, { w, n, more }: LabelShape, fontSize: number, i: number): LabelSpot {
   // `dy` is the first line's baseline: above the arrow, the last line sits where a one-line label would
   const above = -6 - more;
   const below = fontSize + 2;
-  const row = 1.2 * fontSize + 3 + more;
-  const out: LabelSpot[] = [];
-  // next to the line first; a second (third) row away from it only when a burst of segments leaves no room
-  for (const offsets of [
-    [above, below],
-    [above - row, below + row],
-    [above - 2 * row, below + 2 * row],
-    [above - 3 * row, below + 3 * row],
-  ]) {
-    for (const f of FRACTIONS) {
-      const x = s.x1 + (s.x2 - s.x1) * f;
-      const y = s.y1 + (s.y2 - s.y1) * f;
-      for (const dy of offsets) out.push({ x, y, dy, box: labelBox(x, y, s.angle, dy, w, fontSize, lines.length) });
-    }
-  }
-  return out;
+  // next to the line first; a second (third, fourth) row away from it only when a burst of segments leaves no room
+  const off = (1.2 * fontSize + 3 + more) * ((i / 10) | 0);
+  const f = FRACTIONS[(i % 10) >> 1]!;
+  const x = s.x1 + (s.x2 - s.x1) * f;
+  const y = s.y1 + (s.y2 - s.y1) * f;
+  const dy = i & 1 ? below + off : above - off;
+  return { x, y, dy, box: labelBox(x, y, s.angle, dy, w, fontSize, n) };
+}
+
+/** All candidate spots of a segment label, in order of preference. */
+export function segmentLabelSpots(s: SegmentLabelInput, fontSize = SEG_LABEL_FONT): LabelSpot[] {
+  const shape = segmentLabelShape(s.text, fontSize);
+  return Array.from({ length: SEG_SPOTS }, (_, i) => segmentLabelSpot(s, shape, fontSize, i));
 }
 
 /**

@@ -133,7 +133,7 @@ describe('LadderModel', () => {
       const nowY = m.nowY(t);
       for (const d of m.frame(t, nowY - 700, nowY + 100).drawn) {
         ever.add(d.g.seg.id);
-        expect(d.spot.box).toBeDefined();
+        expect(d.spot?.box).toBeDefined();
       }
     }
     expect(m.size).toBeGreaterThan(400);
@@ -143,5 +143,27 @@ describe('LadderModel', () => {
     const early = m.frame(600, -Infinity, SEQ_TOP + 400).drawn;
     expect(early.length).toBeGreaterThan(0);
     expect(m.labelled).toBe(new Set([...ever, ...early.map((d) => d.g.seg.id)]).size);
+  });
+
+  it('places no label in a bare frame: the first frame that shows them places them as if the bare frames were never drawn', () => {
+    const w = new World({ link: { delay: 0.05 }, steps: KEEPALIVE, seed: 1 });
+    const m = new LadderModel();
+    const unseen = new LadderModel();
+    // 1000×-like bare frames: each draws a screen around the now line, labels left out
+    for (let t = 0; t <= 306; t += 17) {
+      w.runUntil(t);
+      const v = viewOf(w, { segments: 200, events: 400 });
+      m.update(v, t, settings);
+      unseen.update(v, t, settings);
+      const nowY = m.nowY(t);
+      if (t < 306) expect(m.frame(t, nowY - 700, nowY + 100, true).drawn.length).toBeGreaterThan(0);
+    }
+    expect(m.labelled).toBe(0);
+    // the frame the run stops on shows its labels, placed then
+    const nowY = m.nowY(306);
+    const shown = m.frame(306, nowY - 700, nowY + 100).drawn;
+    expect(shown.length).toBeGreaterThan(0);
+    expect(m.labelled).toBe(shown.length);
+    expect(shown.map((d) => [d.g.seg.id, d.spot])).toEqual(unseen.frame(306, nowY - 700, nowY + 100).drawn.map((d) => [d.g.seg.id, d.spot]));
   });
 });

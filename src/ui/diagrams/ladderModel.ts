@@ -25,7 +25,7 @@ import type { WorldView } from '../../sim/view.ts';
 import { LabelIndex } from './labelIndex.ts';
 import { Slots } from './slots.ts';
 import type { LabelSpot } from './labelLayout.ts';
-import { SEG_LABEL_FONT, segmentLabelSpots } from './labelLayout.ts';
+import { SEG_LABEL_FONT } from './labelLayout.ts';
 import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
 import { SEQ_TOP, segmentGeometry, segmentProgress } from './sequenceLayout.ts';
 import type { TimeBreak, TimeScale, TimeScaleOptions } from './timeScale.ts';
@@ -46,7 +46,8 @@ export interface DrawnSegment {
   /** 0 to 1 along its flight in virtual time; 1 once delivered or at its point of loss (data-progress) */
   progress: number;
   status: ShownStatus;
-  spot: LabelSpot;
+  /** where its label goes (none in a bare frame) */
+  spot: LabelSpot | undefined;
   /** its element's slot while it stays drawn (slots.ts): the key it is drawn under */
   slot: number;
 }
@@ -243,7 +244,7 @@ export class LadderModel {
   private label(e: Entry): LabelSpot {
     if (e.spot && e.key === e.route) return e.spot;
     const g = e.g;
-    const spot = this.labels.choose(segmentLabelSpots({ id: e.seg.id, x1: g.x1, y1: g.y1, x2: 2 * g.lx - g.x1, y2: 2 * g.ly - g.y1, angle: g.angle, text: g.label }, this.settings.labelFont));
+    const spot = this.labels.place({ id: e.seg.id, x1: g.x1, y1: g.y1, x2: 2 * g.lx - g.x1, y2: 2 * g.ly - g.y1, angle: g.angle, text: g.label }, this.settings.labelFont);
     this.labels.insert(e.seg.id, spot.box);
     e.spot = spot;
     e.key = e.route;
@@ -272,8 +273,12 @@ export class LadderModel {
     return Math.max(this.full.height, this.full.y(displayTime));
   }
 
-  /** What to draw at `displayTime` in the window top..bottom (user units); call after update(). */
-  frame(displayTime: number, top: number, bottom: number): LadderFrame {
+  /**
+   * What to draw at `displayTime` in the window top..bottom (user units); call after update().
+   * A `bare` frame (SequenceDiagram's frames of a fast follow, drawn without labels) places
+   * none: a segment is labelled in the first frame that shows its label.
+   */
+  frame(displayTime: number, top: number, bottom: number, bare?: boolean): LadderFrame {
     const full = this.full;
     const nowY = full.y(displayTime);
     const height = this.height(displayTime);
@@ -294,7 +299,7 @@ export class LadderModel {
         g = segmentGeometry(e.seg, full.y, relative);
         if (g.y2 - g.y1 > 1e-9) frac = Math.min(1, Math.max(0, (nowY - g.y1) / (g.y2 - g.y1)));
       }
-      drawn.push({ g, frac, progress: pr.frac, status: pr.status, spot: this.label(e), slot: 0 });
+      drawn.push({ g, frac, progress: pr.frac, status: pr.status, spot: bare ? undefined : this.label(e), slot: 0 });
     }
     const slots = this.slots.assign(drawn.map((d) => d.g.seg.id));
     for (let i = 0; i < drawn.length; i++) drawn[i]!.slot = slots[i]!;
