@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { LIBRARY_ORDER } from '../src/scenarios/order.ts';
-import { open } from './helpers';
+import { ladderCrowding, open } from './helpers';
 
 /**
  * Pairs of labels (selectors a and b) whose drawn boxes meet: each box is the text's own box mapped
@@ -196,4 +196,16 @@ test('a segment chip waiting at a note stop is off every state name; no ladder t
   }
   // the check above means something only if chips were waiting at the stops
   expect(chips).toBeGreaterThan(0);
+});
+
+test('ladder on a phone: a lost segment’s ✕ grows with the type, as every word does (11 px at least)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const q of ['scenario=lost-syn&t=31.3&lesson=0', 'scenario=keepalive-dead-peer&t=7300&lesson=0']) {
+    await page.goto(`./?${q}&lang=zh-CN`);
+    const seq = page.getByTestId('sequence-diagram');
+    await expect(page.getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
+    await seq.scrollIntoViewIfNeeded();
+    await expect(seq.getByTestId('segment-drop').first()).toBeVisible();
+    expect((await ladderCrowding(page)).filter((p) => p.includes(' drawn at ')), q).toEqual([]);
+  }
 });
