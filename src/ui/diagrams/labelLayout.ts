@@ -176,10 +176,11 @@ export interface LabelSpot {
 export function labelBox(x: number, y: number, angle: number, dy: number, w: number, fontSize: number, lines = 1): OBox {
   const a = (angle * Math.PI) / 180;
   const more = (lines - 1) * SEG_LINE_HEIGHT * fontSize;
-  // glyphs span about 0.8 em above the baseline and 0.25 em below; centre of that band, in the rotated frame
-  const mid = dy + more / 2 - 0.275 * fontSize;
-  // a browser's text box is about 1.15 em tall; the extra keeps a visible gap (the labels' 2 px halo) between neighbours
-  return { cx: x - mid * Math.sin(a), cy: y + mid * Math.cos(a), hw: w / 2 + 3, hh: 0.58 * fontSize + 1.5 + more / 2, angle };
+  // a browser's text box spans the face's ascent above the baseline and its descent below (DejaVu
+  // Sans, the widest of the system-ui faces: 0.93 and 0.24 em); centre of that band, in the rotated frame
+  const mid = dy + more / 2 - 0.345 * fontSize;
+  // 2 px more on every side: the labels' halo, so neighbours keep a visible gap
+  return { cx: x - mid * Math.sin(a), cy: y + mid * Math.cos(a), hw: w / 2 + 3, hh: 0.585 * fontSize + 2 + more / 2, angle };
 }
 
 export interface SegmentLabelInput {
