@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { LIBRARY_ORDER } from '../src/scenarios/order.ts';
-import { ladderCrowding, open } from './helpers';
+import { ladderCrowding, open, SHOTS } from './helpers';
 
 /**
  * Pairs of labels (selectors a and b) whose drawn boxes meet: each box is the text's own box mapped
@@ -114,6 +114,36 @@ for (const lang of ['en', 'zh-CN'] as const) {
       // a visible gap: boxes grown by 1 px still do not meet
       expect(await labelClashes(page, SEG, SEG, -1), present ? 'presenter' : 'desk').toEqual([]);
       expect(await labelClashes(page, NOW, NAME), present ? 'presenter' : 'desk').toEqual([]);
+    }
+  });
+}
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`the main page's handshake, stepped through at 1366×768, 1280×720 and 390×844 (${lang}): no arrow runs across a label, no word over another (screenshots)`, async ({ page }) => {
+    test.setTimeout(60_000);
+    for (const [w, h] of [
+      [1366, 768],
+      [1280, 720],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await open(page, `scenario=handshake&lesson=0&lang=${lang}`);
+      const seq = page.getByTestId('sequence-diagram');
+      await seq.scrollIntoViewIfNeeded();
+      const problems: string[] = [];
+      // the handshake, then the first data segment and its ACK
+      for (let k = 0; k < 8 && (await page.getByTestId('step').isEnabled()); k++) {
+        const before = await page.getByTestId('sim-time').getAttribute('data-seconds');
+        await page.getByTestId('step').click();
+        await expect(page.getByTestId('sim-time')).not.toHaveAttribute('data-seconds', before!);
+        const t = await page.getByTestId('sim-time').getAttribute('data-seconds');
+        // the ladder follows the now line with a smooth scroll: read it once it has settled
+        await page.waitForTimeout(150);
+        problems.push(...(await ladderCrowding(page)).map((p) => `t=${t}: ${p}`));
+      }
+      await expect(seq.locator('[data-testid="segment"][data-flags="ACK"]').first()).toBeVisible();
+      await seq.screenshot({ path: `${SHOTS}/handshake-ladder-${w}x${h}-${lang}.png` });
+      expect(problems, `${w}×${h}`).toEqual([]);
     }
   });
 }

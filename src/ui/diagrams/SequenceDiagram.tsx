@@ -12,12 +12,12 @@ import type { TcpState } from '../../tcp/states.ts';
 import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
 import { PEER_X, SEQ_TOP, SEQ_W } from './sequenceLayout.ts';
 import type { TimeBreak } from './timeScale.ts';
-import { DEFAULT_TIME_SCALE, formatSeconds } from './timeScale.ts';
+import { formatSeconds } from './timeScale.ts';
 import type { LabelSpot, OBox } from './labelLayout.ts';
 import { SEG_LABEL_FONT, SEG_LINE_HEIGHT, bounds, lineBox, placeNowLabel, segmentLabelLines, textWidth } from './labelLayout.ts';
 import type { LabelLine } from './labelLayout.ts';
 import type { DrawnSegment } from './ladderModel.ts';
-import { LadderModel } from './ladderModel.ts';
+import { LadderModel, ladderPace } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import { followLabel } from './labelFollow.ts';
@@ -516,7 +516,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
       const top = el.getBoundingClientRect().top;
       const nowPx = nowY * pxPerUnit - el.scrollTop;
       const px = src.clientY !== undefined ? src.clientY - top : nowPx >= 0 && nowPx <= el.clientHeight ? nowPx : el.clientHeight / 2;
-      anchor.current = { t: timeAtY(full.knots, (el.scrollTop + px) / pxPerUnit, DEFAULT_TIME_SCALE.pxPerSecond * zoom), px };
+      anchor.current = { t: timeAtY(full.knots, (el.scrollTop + px) / pxPerUnit, ladderPace(zoom, labelFont).pxPerSecond), px };
       setZoom(t.k);
       return;
     }

@@ -3,12 +3,14 @@
  * and the "now" label, must not sit on top of each other.
  *
  * A greedy pass: labels are placed in the order given (earliest segment first, so a label
- * never moves when a later segment appears); each tries a short list of candidate spots
- * along its arrow (middle first, above the line before below it) and takes the first one
- * that collides with nothing placed so far, else the one with the least overlap.
+ * never moves for a later label); each tries a short list of candidate spots along its arrow
+ * (middle first, above the line before below it, all inside the lane) and takes the first one
+ * that collides with nothing placed so far, else the one with the least overlap (LabelIndex
+ * also keeps labels off the arrows).
  * Boxes are oriented rectangles (labels are rotated along their arrows); collisions use
  * the separating-axis test.
  */
+import { PEER_X } from './sequenceLayout.ts';
 
 /** An oriented rectangle: centre, half extents, rotation in degrees. */
 export interface OBox {
@@ -83,10 +85,18 @@ const LINES = new Map<string, readonly LabelLine[]>();
 /** A line of a segment label, and the width to condense it to (SVG textLength) when it is a little too wide for the lane (0: as it is). */
 export type LabelLine = readonly [text: string, fit: number];
 
+/**
+ * Where the type is larger than the lane was made for (a narrow frame, presenter mode), a label
+ * wider than this part of the lane is wrapped: one nearly as wide as the lane cannot slide along
+ * its arrow, so it sat across the next arrow (a SYN,ACK's label across the ACK that answers it).
+ */
+const LARGE_TYPE_SHARE = 0.75;
+
 function wrapLabel(text: string, fontSize: number): LabelLine[] {
   const wide = (t: string) => segmentTextWidth(t, fontSize) * SEG_BOLD;
   let lines = [text];
-  if (wide(text) * CONDENSE_AT_MOST > SEG_LABEL_MAX_W) {
+  const wrapAt = fontSize > SEG_LABEL_FONT ? LARGE_TYPE_SHARE * SEG_LABEL_MAX_W : SEG_LABEL_MAX_W / CONDENSE_AT_MOST;
+  if (wide(text) > wrapAt) {
     const [first, ...rest] = text.split(' ');
     lines = [first!];
     let cur = '';
@@ -183,6 +193,19 @@ export function labelBox(x: number, y: number, angle: number, dy: number, w: num
   return { cx: x - mid * Math.sin(a), cy: y + mid * Math.cos(a), hw: w / 2 + 3, hh: 0.585 * fontSize + 2 + more / 2, angle };
 }
 
+/**
+ * The ink of a label (labelBox's arguments): capitals and ascenders to descenders, a unit of air
+ * around it, no halo. What an arrow must not cross: a line through a label's halo only passes
+ * close by, as one between two rows of labels does.
+ */
+export function labelInkBox(x: number, y: number, angle: number, dy: number, w: number, fontSize: number, lines = 1): OBox {
+  const a = (angle * Math.PI) / 180;
+  const more = (lines - 1) * SEG_LINE_HEIGHT * fontSize;
+  // from 0.76 em above the first baseline to 0.24 em below the last
+  const mid = dy + more / 2 - 0.26 * fontSize;
+  return { cx: x - mid * Math.sin(a), cy: y + mid * Math.cos(a), hw: w / 2 + 1, hh: 0.5 * fontSize + 1 + more / 2, angle };
+}
+
 export interface SegmentLabelInput {
   id: number;
   /** the full route of the arrow (to where it would arrive, also for a dropped segment) */
@@ -224,11 +247,25 @@ export function segmentLabelSpot(s: SegmentLabelInput, { w, n, more }: LabelShap
   // next to the line first; a second (third, fourth) row away from it only when a burst of segments leaves no room
   const off = (1.2 * fontSize + 3 + more) * ((i / 10) | 0);
   const f = FRACTIONS[(i % 10) >> 1]!;
-  const x = s.x1 + (s.x2 - s.x1) * f;
-  const y = s.y1 + (s.y2 - s.y1) * f;
+  let x = s.x1 + (s.x2 - s.x1) * f;
+  let y = s.y1 + (s.y2 - s.y1) * f;
   const dy = i & 1 ? below + off : above - off;
-  return { x, y, dy, box: labelBox(x, y, s.angle, dy, w, fontSize, n) };
+  let box = labelBox(x, y, s.angle, dy, w, fontSize, n);
+  // An off-centre spot slides back along its arrow until the label is inside the lane: where the
+  // type is large for the lane (a narrow frame) it reached across the lifeline onto the state names.
+  const b = bounds(box);
+  const shift = b.x1 - b.x0 > LANE_X1 - LANE_X0 ? (LANE_X0 + LANE_X1) / 2 - (b.x0 + b.x1) / 2 : b.x0 < LANE_X0 ? LANE_X0 - b.x0 : b.x1 > LANE_X1 ? LANE_X1 - b.x1 : 0;
+  if (shift !== 0 && s.x2 !== s.x1) {
+    x += shift;
+    y = s.y1 + ((s.y2 - s.y1) * (x - s.x1)) / (s.x2 - s.x1);
+    box = labelBox(x, y, s.angle, dy, w, fontSize, n);
+  }
+  return { x, y, dy, box };
 }
+
+/** The lane's inner edges (sequenceLayout.ts PEER_X, less half a state band and the arrowheads' tips): where segment labels stay. */
+const LANE_X0 = PEER_X.client + 7 + 2;
+const LANE_X1 = PEER_X.server - 7 - 2;
 
 /** All candidate spots of a segment label, in order of preference. */
 export function segmentLabelSpots(s: SegmentLabelInput, fontSize = SEG_LABEL_FONT): LabelSpot[] {

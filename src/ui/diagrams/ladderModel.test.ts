@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { World } from '../../sim/world.ts';
 import type { WorldConfig } from '../../sim/config.ts';
 import { viewOf } from '../../sim/view.ts';
-import { KEEP_SEGMENTS, LadderModel } from './ladderModel.ts';
+import type { DrawnSegment } from './ladderModel.ts';
+import { KEEP_SEGMENTS, LadderModel, ladderPace } from './ladderModel.ts';
+import type { LabelSpot, OBox } from './labelLayout.ts';
+import { lineBox, overlaps } from './labelLayout.ts';
 import { eventTimes } from './sequenceLayout.ts';
 import { SEQ_TOP } from './sequenceLayout.ts';
 import { buildTimeScale } from './timeScale.ts';
@@ -66,7 +69,7 @@ describe('LadderModel', () => {
       m.update(viewOf(w), t, settings);
     }
     const v = viewOf(w);
-    const full = buildTimeScale(eventTimes(v), 40, { top: SEQ_TOP });
+    const full = buildTimeScale(eventTimes(v), 40, { top: SEQ_TOP, ...ladderPace(1) });
     const fr = m.frame(40, -Infinity, Infinity);
     for (const x of eventTimes(v)) expect(fr.scale.y(x)).toBeCloseTo(full.y(x), 3);
     expect(fr.nowY).toBeCloseTo(full.y(40), 3);
@@ -74,23 +77,30 @@ describe('LadderModel', () => {
     expect(v.segments.length).toBeGreaterThan(80);
   });
 
-  it('places a label once: a settled segment keeps its spot while later segments appear', () => {
+  it('places a label once: a settled segment keeps its spot while later segments appear, unless a later arrow crosses it and a better spot is free', () => {
     const w = world();
     const m = new LadderModel();
-    const seen = new Map<number, unknown>();
+    const seen = new Map<number, LabelSpot>();
     let moved = 0;
+    const crossings = (box: OBox, drawn: readonly DrawnSegment[], own: number) => drawn.filter((d) => d.g.seg.id !== own && overlaps(box, lineBox(d.g.x1, d.g.y1, d.g.x2, d.g.y2))).length;
     for (let t = 0; t <= 30; t += 0.25) {
       w.runUntil(t);
       m.update(viewOf(w), t, settings);
-      for (const d of m.frame(t, -Infinity, Infinity).drawn) {
+      const drawn = m.frame(t, -Infinity, Infinity).drawn;
+      for (const d of drawn) {
         if (d.status === 'in-flight') continue;
         const before = seen.get(d.g.seg.id);
-        if (before && before !== d.spot) moved++;
-        seen.set(d.g.seg.id, d.spot);
+        if (before && before !== d.spot) {
+          moved++;
+          // only an arrow across it moves it
+          expect(crossings(before.box, drawn, d.g.seg.id)).toBeGreaterThan(0);
+        }
+        seen.set(d.g.seg.id, d.spot!);
       }
     }
     expect(seen.size).toBeGreaterThan(100);
-    expect(moved).toBe(0);
+    // (a bulk transfer's arrows are a label apart; moving is the exception)
+    expect(moved).toBeLessThan(seen.size / 20);
   });
 
   it('draws only the segments that meet the window', () => {

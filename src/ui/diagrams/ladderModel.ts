@@ -5,10 +5,11 @@
  * - The time axis grows by appending the times the clock has passed (AxisBuilder); only a
  *   short tail (in-flight arrivals, running timers, the display time) is rebuilt per frame.
  * - Each segment's label is placed once, when the segment is first drawn (it meets the window
- *   of a frame), against the labels near it (LabelIndex); it is placed again only if its own
- *   route moved since (a quiet stretch inside its flight got compressed). Earlier labels never
- *   move for later ones. Segments that scroll by unseen (a fast run passes hundreds per frame)
- *   cost no placement.
+ *   of a frame), against the labels and arrows near it (LabelIndex) and off the answer its
+ *   segment most likely gets; it is placed again only if its own route moved since (a quiet
+ *   stretch inside its flight got compressed), or if an arrow drawn later runs across it and a
+ *   better spot is free (an answer that came late). Earlier labels never move for later labels.
+ *   Segments that scroll by unseen (a fast run passes hundreds per frame) cost no placement.
  * - A segment whose times have all passed is settled: its geometry and label are final.
  * - `frame()` returns only what lies in the visible window.
  *
@@ -25,7 +26,7 @@ import type { WorldView } from '../../sim/view.ts';
 import { LabelIndex } from './labelIndex.ts';
 import { Slots } from './slots.ts';
 import type { LabelSpot } from './labelLayout.ts';
-import { SEG_LABEL_FONT } from './labelLayout.ts';
+import { SEG_LABEL_FONT, lineBox } from './labelLayout.ts';
 import type { SegmentGeometry, ShownStatus } from './sequenceLayout.ts';
 import { SEQ_TOP, segmentGeometry, segmentProgress } from './sequenceLayout.ts';
 import type { TimeBreak, TimeScale, TimeScaleOptions } from './timeScale.ts';
@@ -72,9 +73,24 @@ interface Entry {
   spot: LabelSpot | undefined;
   /** the route the label was placed for ('' = not placed yet) */
   key: string;
+  /** an arrow drawn after the label was placed crosses it: it moves if a better spot is free */
+  crossed: boolean;
 }
 
 const routeOf = (g: SegmentGeometry) => `${g.y1.toFixed(2)}|${g.ly.toFixed(2)}|${g.y2.toFixed(2)}`;
+
+/**
+ * How fast the ladder's time runs (user units per second, near events and in quiet stretches).
+ * Half as fast again as the time scale's default, so that an answer sent the moment a segment
+ * arrives (a SYN,ACK's ACK, at the usual 50 ms delay) leaves room between the two arrows for a
+ * label: at 600 units a second the reply's label had nowhere to go but across the answer.
+ * Where the type grows (a narrow ladder keeps its text legible) time gets more room still, faster
+ * than the type (the lane does not grow with it, so a label slides less far along its arrow).
+ */
+export function ladderPace(zoom: number, labelFont = SEG_LABEL_FONT): { pxPerSecond: number; quietPxPerSecond: number } {
+  const roomy = 1.5 * Math.max(1, labelFont / SEG_LABEL_FONT) ** 1.5;
+  return { pxPerSecond: DEFAULT_TIME_SCALE.pxPerSecond * zoom * roomy, quietPxPerSecond: DEFAULT_TIME_SCALE.quietPxPerSecond * zoom * roomy };
+}
 
 /** Segments the model keeps (and can draw when scrolled back); older ones are forgotten in batches. */
 export const KEEP_SEGMENTS = 2000;
@@ -124,6 +140,8 @@ export class LadderModel {
   private pending: number[] = [];
   private histSeen = { client: 0, server: 0 };
   private labels = new LabelIndex();
+  /** the arrows' lines, by segment id (obstacles for the labels, not labels themselves) */
+  private arrows = new LabelIndex();
   private slots = new Slots();
   private lastD = -Infinity;
   /** longest vertical extent of a segment's route (for finding what meets a window) */
@@ -133,17 +151,14 @@ export class LadderModel {
 
   private reset(s: LadderSettings): void {
     this.settings = s;
-    // Where the type grows (a narrow ladder keeps its text legible), time gets as much more room:
-    // arrows a label apart at the usual size stay a label apart, instead of the labels, the state
-    // names and the "now" line meeting on top of each other.
-    const roomy = Math.max(1, (s.labelFont ?? SEG_LABEL_FONT) / SEG_LABEL_FONT);
-    this.opts = { top: SEQ_TOP, pxPerSecond: DEFAULT_TIME_SCALE.pxPerSecond * s.zoom * roomy, quietPxPerSecond: DEFAULT_TIME_SCALE.quietPxPerSecond * s.zoom * roomy };
+    this.opts = { top: SEQ_TOP, ...ladderPace(s.zoom, s.labelFont) };
     this.axis = new AxisBuilder(this.opts);
     this.entries = [];
     this.unsettled = [];
     this.pending = [];
     this.histSeen = { client: 0, server: 0 };
     this.labels = new LabelIndex();
+    this.arrows = new LabelIndex();
     this.slots.clear();
     this.lastD = -Infinity;
     this.maxSpan = 0;
@@ -174,7 +189,7 @@ export class LadderModel {
       later(sg.arriveAt);
       later(sg.dropAt);
       fresh.push(this.entries.length);
-      this.entries.push({ seg: sg, g: undefined as unknown as SegmentGeometry, route: '', spot: undefined, key: '' });
+      this.entries.push({ seg: sg, g: undefined as unknown as SegmentGeometry, route: '', spot: undefined, key: '', crossed: false });
     }
     // a segment in flight may have been dropped since (a host went down)
     for (const i of this.unsettled) {
@@ -215,7 +230,18 @@ export class LadderModel {
       const e = this.entries[i]!;
       const sg = e.seg;
       const g = segmentGeometry(sg, this.base.y, settings.relative);
-      e.route = routeOf(g);
+      const route = routeOf(g);
+      const line = lineBox(g.x1, g.y1, g.x2, g.y2);
+      if (route !== e.route || !e.g || g.x2 !== e.g.x2 || g.y2 !== e.g.y2) {
+        this.arrows.insert(sg.id, line);
+        // a label placed before this arrow was drawn, and in its way, is placed again (it keeps off
+        // the arrows it knows of and the likeliest answers, so this is rare: an answer that came late)
+        for (const id of this.labels.hits(line, sg.id)) {
+          const other = this.entries[lowerBound(this.entries, id, (x) => x.seg.id)];
+          if (other?.seg.id === id) other.crossed = true;
+        }
+      }
+      e.route = route;
       this.maxSpan = Math.max(this.maxSpan, Math.abs(2 * (g.ly - g.y1)), Math.abs(g.y2 - g.y1));
       e.g = g;
       const gone = indexOfId(segs, sg.id) < 0;
@@ -230,7 +256,10 @@ export class LadderModel {
   private forgetOld(): void {
     const extra = this.entries.length - KEEP_SEGMENTS;
     if (extra < KEEP_SEGMENTS / 2) return;
-    for (let i = 0; i < extra; i++) this.labels.remove(this.entries[i]!.seg.id);
+    for (let i = 0; i < extra; i++) {
+      this.labels.remove(this.entries[i]!.seg.id);
+      this.arrows.remove(this.entries[i]!.seg.id);
+    }
     this.entries.splice(0, extra);
     this.unsettled = this.unsettled.filter((i) => i >= extra).map((i) => i - extra);
   }
@@ -242,9 +271,11 @@ export class LadderModel {
 
   /** Places the segment's label if it has none yet for its current route (once per route). */
   private label(e: Entry): LabelSpot {
-    if (e.spot && e.key === e.route) return e.spot;
+    if (e.spot && e.key === e.route && !e.crossed) return e.spot;
     const g = e.g;
-    const spot = this.labels.place({ id: e.seg.id, x1: g.x1, y1: g.y1, x2: 2 * g.lx - g.x1, y2: 2 * g.ly - g.y1, angle: g.angle, text: g.label }, this.settings.labelFont);
+    const spot = this.labels.place({ id: e.seg.id, x1: g.x1, y1: g.y1, x2: 2 * g.lx - g.x1, y2: 2 * g.ly - g.y1, angle: g.angle, text: g.label }, this.settings.labelFont, this.arrows, e.key === e.route ? e.spot : undefined);
+    e.crossed = false;
+    if (spot === e.spot) return spot;
     this.labels.insert(e.seg.id, spot.box);
     e.spot = spot;
     e.key = e.route;
