@@ -35,6 +35,8 @@ test('Open capture…: a real Linux capture replayed through the state machine',
   await expect(dialog.getByTestId('capture-state-server')).toHaveAttribute('data-tcp-state', 'CLOSED');
   await expect(dialog.getByTestId('capture-paths')).toContainText('Client: CLOSED → SYN_SENT → ESTABLISHED → FIN_WAIT_1 → TIME_WAIT');
   await expect(dialog.locator('[data-testid="diagram-state"][data-state="TIME_WAIT"]')).toHaveAttribute('data-active-peers', 'client');
+  // zoomed out a step, the dialog's ladder holds the whole exchange
+  await dialog.getByTestId('seq-zoom-out').click();
   await expect(dialog.locator('[data-testid="segment"]')).toHaveCount(8);
   await expect(dialog).toContainText('None: every segment is what the model would have sent and accepted.');
   // packets stamped microseconds apart are drawn a label apart: no state name over another, no
@@ -179,10 +181,10 @@ test('Capture replay: a stream the capture does not hold is answered in Chinese 
   expect(await englishIn(page, dialog.getByTestId('capture-error'))).toEqual([]);
 });
 
-for (const [w, h] of [[390, 844], [700, 450]] as const) {
-  test(`Capture replay at ${w}×${h}: the ladder's labels are clear of each other and the arrows, none squeezed into the lane`, async ({ page }) => {
+for (const [w, h, lang] of [[390, 844, 'en'], [390, 844, 'zh-CN'], [700, 450, 'en']] as const) {
+  test(`Capture replay at ${w}×${h} (${lang}): the ladder's labels are clear of each other and the arrows, none squeezed into the lane, no state name condensed`, async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
-    await open(page, 'scenario=teardown');
+    await open(page, `scenario=teardown&lang=${lang}`);
     await page.getByTestId('capture-panel').locator('summary').click();
     await page.getByTestId('open-capture').setInputFiles('tests/captures/linux/teardown.pcap');
     const dialog = page.getByTestId('capture-dialog');
@@ -195,6 +197,12 @@ for (const [w, h] of [[390, 844], [700, 450]] as const) {
     await page.waitForTimeout(200);
     expect(await ladderCrowding(page, seq)).toEqual([]);
     expect(await squeezedLabels(page, seq)).toEqual([]);
-    await seq.screenshot({ path: `${SHOTS}/capture-ladder-${w}x${h}.png` });
+    await seq.screenshot({ path: `${SHOTS}/capture-ladder-${w}x${h}-${lang}.png` });
+    // and down to its last packet
+    await seq.locator('.seq-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(seq.locator('[data-testid="segment"][data-id="8"]')).toBeVisible();
+    await page.waitForTimeout(200);
+    expect(await ladderCrowding(page, seq)).toEqual([]);
+    expect(await squeezedLabels(page, seq)).toEqual([]);
   });
 }

@@ -146,7 +146,11 @@ export async function ladderCrowding(page: Page, root = page.getByTestId('sequen
   });
 }
 
-/** Segment labels squeezed to fit their lane (SVG textLength) by more than a tenth of their width: text, drawn and natural width. */
+/**
+ * Ladder words drawn condensed: segment labels squeezed to fit their lane (SVG textLength) by more
+ * than a tenth of their width (text, drawn and natural width), and any state name squeezed at all
+ * (textLength, lengthAdjust or a scale: a state name keeps its glyphs, its margin makes room or it wraps).
+ */
 export async function squeezedLabels(page: Page, root = page.getByTestId('sequence-diagram')): Promise<string[]> {
   return root.evaluate((seq) => {
     const out: string[] = [];
@@ -160,6 +164,14 @@ export async function squeezedLabels(page: Page, root = page.getByTestId('sequen
       const natural = copy.getComputedTextLength();
       copy.remove();
       if (Number(forced) < 0.9 * natural) out.push(`"${el.textContent}" drawn ${Number(forced).toFixed(0)} wide of ${natural.toFixed(0)}`);
+    }
+    for (const el of seq.querySelectorAll<SVGTextElement>('.seq-band-label, .seq-band-label tspan')) {
+      const name = `state name "${el.textContent}"`;
+      if (el.hasAttribute('textLength') || el.hasAttribute('lengthAdjust')) out.push(`${name} condensed to ${el.getAttribute('textLength')}`);
+      // a scale on the text or its group: its glyphs narrower than tall
+      const m = el.getCTM();
+      const g = seq.querySelector('svg')!.getScreenCTM();
+      if (m && g && Math.abs(Math.hypot(m.a, m.b) / Math.hypot(m.c, m.d) - 1) > 0.01) out.push(`${name} scaled ${Math.hypot(m.a, m.b).toFixed(2)} × ${Math.hypot(m.c, m.d).toFixed(2)}`);
     }
     return out;
   });

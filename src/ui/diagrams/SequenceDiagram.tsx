@@ -22,7 +22,8 @@ import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import { followLabel } from './labelFollow.ts';
 import type { BandLabel } from './timerLabel.ts';
-import { BAND_W, bandLabelBox, bandLabelFit, placeTimerLabel, timerBarX } from './timerLabel.ts';
+import { BAND_LINE_HEIGHT, BAND_W, bandLabelBox, bandLabelLines, placeTimerLabel, timerBarX } from './timerLabel.ts';
+import { sideRoom } from './stateNames.ts';
 import { formatNow } from '../timeText.ts';
 import type { NoteFocus } from '../noteFocus.ts';
 import { timerNoted } from '../noteFocus.ts';
@@ -255,13 +256,13 @@ function bySlot(drawn: readonly DrawnSegment[]): DrawnSegment[] {
   return out.filter(Boolean);
 }
 
-/** The break's zigzag across the ladder, interrupted where its label sits (gap = half the label's width). */
-function zigzag(y0: number, y1: number, gap: number): string {
+/** The break's zigzag across the ladder (and its `side` margins), interrupted where its label sits (gap = half the label's width). */
+function zigzag(y0: number, y1: number, gap: number, side: number): string {
   const mid = (y0 + y1) / 2;
   const amp = Math.min(6, (y1 - y0) / 3);
   let d = '';
   let pen = false;
-  for (let x = 0, i = 0; x <= SEQ_W; x += 12, i++) {
+  for (let x = -side, i = 0; x <= SEQ_W + side; x += 12, i++) {
     const y = (mid + (i % 2 ? amp : -amp)).toFixed(1);
     const inGap = Math.abs(x - SEQ_W / 2) < gap;
     d += inGap || !pen ? `M${x},${y}` : `L${x},${y}`;
@@ -270,13 +271,13 @@ function zigzag(y0: number, y1: number, gap: number): string {
   return d;
 }
 
-function Break({ b, lang, font }: { b: TimeBreak; lang: Lang; font: number }) {
+function Break({ b, lang, font, side }: { b: TimeBreak; lang: Lang; font: number; side: number }) {
   const text = s(lang, 'skipped', { d: formatSeconds(b.skipped, lang) });
   const gap = textWidth(text, font) / 2 + 12;
   return (
     <g className="seq-break" data-testid="time-break" data-skipped={b.skipped.toFixed(3)}>
-      <rect className="seq-break-bg" x={0} y={b.y0 + 2} width={SEQ_W} height={Math.max(0, b.y1 - b.y0 - 4)} />
-      <path className="seq-break-zigzag" d={zigzag(b.y0 + 4, b.y1 - 4, gap)} />
+      <rect className="seq-break-bg" x={-side} y={b.y0 + 2} width={SEQ_W + 2 * side} height={Math.max(0, b.y1 - b.y0 - 4)} />
+      <path className="seq-break-zigzag" d={zigzag(b.y0 + 4, b.y1 - 4, gap, side)} />
       <text className="seq-break-label" x={SEQ_W / 2} y={(b.y0 + b.y1) / 2} dy="0.35em" textAnchor="middle">
         <tspan className="seq-break-bg-text">{text}</tspan>
       </text>
@@ -297,19 +298,19 @@ const TEXT_FONT = 13;
 /** the smallest text the ladder draws, in CSS px: its fonts grow where the drawing is scaled down (a phone) */
 const LEGIBLE_PX = 11.2;
 
-function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => number, lang: Lang, font: number, bands: readonly BandLabel[]) {
+function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => number, lang: Lang, font: number, bands: readonly BandLabel[], side: number) {
   const remaining = Math.max(0, t.due - displayTime);
-  const bx = timerBarX(t.peer);
+  const bx = timerBarX(t.peer, side);
   const y0 = y(t.setAt);
   const yDue = Math.max(y0 + 2, y(t.due));
   const yNow = Math.min(yDue, Math.max(y0, y(displayTime)));
-  const label = placeTimerLabel({ peer: t.peer, name: t.timer, left: formatSeconds(remaining, lang), widest: formatSeconds(t.due - t.setAt, lang), yNow, font, bands });
+  const label = placeTimerLabel({ peer: t.peer, name: t.timer, left: formatSeconds(remaining, lang), widest: formatSeconds(t.due - t.setAt, lang), yNow, font, bands, side });
   return { remaining, bx, y0, yDue, yNow, label };
 }
 
 /** A timer's bar in the outer margin of its lane, and its label by the bar's "now" end (timerLabel.ts). */
-function TimerBar({ t, displayTime, y, lang, bands, font, noted }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang; bands: readonly BandLabel[]; font: number; noted: boolean }) {
-  const { remaining, bx, y0, yDue, yNow, label } = timerGeometry(t, displayTime, y, lang, font, bands);
+function TimerBar({ t, displayTime, y, lang, bands, font, noted, side }: { t: TimerView; displayTime: number; y: (t: number) => number; lang: Lang; bands: readonly BandLabel[]; font: number; noted: boolean; side: number }) {
+  const { remaining, bx, y0, yDue, yNow, label } = timerGeometry(t, displayTime, y, lang, font, bands, side);
   return (
     <g
       className={`seq-timer-bar seq-timer-bar--${t.peer}${noted ? ' seq-timer-bar--noted' : ''}`}
@@ -343,7 +344,8 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const scrollRef = useRef<HTMLDivElement>(null);
   // The scroll box as last measured (resize, user scroll): screen px per user unit, height and top in user units.
   const [following, setFollowing] = useState(true);
-  const [port, setPort] = useState(() => ({ k: 1, vh: typeof window !== 'undefined' ? window.innerHeight : Infinity, st: 0 }));
+  // `side`: the user units the drawing has beside its usual width on each side, for the state names (stateNames.ts sideRoom)
+  const [port, setPort] = useState(() => ({ k: 1, vh: typeof window !== 'undefined' ? window.innerHeight : Infinity, st: 0, side: 0 }));
   // The scroll box in screen px, as last measured (resize) or set (scroll events, our own scrolls):
   // the per-frame follow below reads these, never the DOM, so a frame forces no layout. A record
   // that lives across renders like the model (the render reads it to draw where the box will be).
@@ -352,13 +354,17 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const [run] = useState(() => new LeapRun());
   const [, settle] = useState(0);
   const pxPerUnit = port.k;
+  const side = port.side;
   // Where the drawing is scaled down (a phone, a narrow column) the type grows so that it is still
   // drawn at LEGIBLE_PX or more (in half units, so a resize does not re-place labels for nothing).
   const legible = Math.ceil((2 * LEGIBLE_PX) / pxPerUnit) / 2;
   const labelFont = Math.max(labelFontProp, legible);
   const textFont = Math.max(textFontProp, legible);
-  // room under the last event for the "now" label's lower rows, in proportion to the type
-  const bottomPad = Math.max(BOTTOM_PAD, 3.4 * textFont);
+  // room under the last event for the "now" label's lower rows, in proportion to the type, and two
+  // lines more: at the drawing's end the follow may have to scroll a wrapped segment label at the
+  // box's top wholly out of it (it cannot show it whole above: a state name is there, or the now
+  // line would leave the box)
+  const bottomPad = Math.max(BOTTOM_PAD, 3.4 * textFont) + 2 * SEG_LINE_HEIGHT * labelFont;
 
   // The layout lives across frames; a frame costs what is new or on screen (ladderModel.ts).
   const [model] = useState(() => new LadderModel());
@@ -423,32 +429,37 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     .map(({ g, frac }) => lineBox(g.x1, g.y1, g.x1 + (g.x2 - g.x1) * frac, g.y1 + (g.y2 - g.y1) * frac));
   const laneLabels = (p: PeerName): BandLabel[] => bands.filter((b) => b.peer === p).map((b) => ({ y0: b.y0, text: b.state }));
   const bandLabels = { client: laneLabels('client'), server: laneLabels('server') };
-  const taken: OBox[] = [...model.labelsNear(nowY - 40, nowY + nowReach), ...nearArrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y, lang, textFont, bandLabels[x.peer]).label.box)];
+  const taken: OBox[] = [...model.labelsNear(nowY - 40, nowY + nowReach), ...nearArrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y, lang, textFont, bandLabels[x.peer], side).label.box)];
   // and the state names beside the lifelines (the newest one is often on the now line)
   for (const b of bands) {
     if (b.y0 > nowY + nowReach || b.y0 + 2 * textFont < nowY - 40) continue;
-    const r = bandLabelBox(b.peer, { y0: b.y0, text: b.state }, textFont);
+    const r = bandLabelBox(b.peer, { y0: b.y0, text: b.state }, textFont, side);
     taken.push({ cx: (r.x0 + r.x1) / 2, cy: (r.y0 + r.y1) / 2, hw: (r.x1 - r.x0) / 2 + 2, hh: (r.y1 - r.y0) / 2 + 1, angle: 0 });
   }
   // the drawing's top edge: the label goes below the line rather than be cut there (at t = 0)
   taken.push({ cx: SEQ_W / 2, cy: -500, hw: SEQ_W, hh: 500, angle: 0 });
   // ... and above the drawing's bottom edge, where the scroll box ends
   taken.push({ cx: SEQ_W / 2, cy: height + 500, hw: SEQ_W, hh: 500, angle: 0 });
-  const nowSpot = placeNowLabel(nowText, nowY, SEQ_W, [PEER_X.client, PEER_X.server], taken, textFont);
+  const nowSpot = placeNowLabel(nowText, nowY, SEQ_W + 2 * side, [PEER_X.client, PEER_X.server], taken, textFont, -side);
 
   const followRef = useRef(true);
   /** the box height the follow last placed the box for */
   const followHeight = useRef(0);
+  /** the scale (px per user unit) the follow last placed the box for */
+  const followScale = useRef(0);
   const programmatic = useRef(false);
 
   const measure = useCallback(() => {
     const el = scrollRef.current;
     const svg = el?.querySelector('svg');
     if (!el || !svg) return;
-    const k = svg.getBoundingClientRect().width / SEQ_W || 1;
+    const px = svg.getBoundingClientRect().width;
+    // the margins grow with the type where the drawing is scaled down (the same rule as textFont above)
+    const side = sideRoom(px, (k) => Math.max(textFontProp, Math.ceil((2 * LEGIBLE_PX) / k) / 2));
+    const k = px / (SEQ_W + 2 * side) || 1;
     box.set(el.scrollTop, el.clientHeight);
-    setPort({ k, vh: el.clientHeight / k, st: el.scrollTop / k });
-  }, [box]);
+    setPort({ k, vh: el.clientHeight / k, st: el.scrollTop / k, side });
+  }, [box, textFontProp]);
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -466,7 +477,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     const k = pxPerUnit;
     const boxes = [
       ...model.labelsNear(top / k - 60, top / k + 60).map(bounds),
-      ...bands.map((b) => bandLabelBox(b.peer, { y0: b.y0, text: b.state }, textFont)),
+      ...bands.map((b) => bandLabelBox(b.peer, { y0: b.y0, text: b.state }, textFont, side)),
     ];
     let t = top;
     for (let guard = 0; guard < 8; guard++) {
@@ -481,7 +492,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   };
   /**
    * Scrolls so the now line sits at 60 % of the box, unless it is already comfortably in view.
-   * After the box changes size, or at the drawing's end (where the browser may have clamped the
+   * After the box changes size or scale, or at the drawing's end (where the browser may have clamped the
    * position onto a label), the position is checked for cut labels again.
    */
   const scrollToNow = (force: boolean) => {
@@ -493,8 +504,10 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     // exact, so the scroll event that follows need not read the position back
     const max = Math.max(0, paper * pxPerUnit - height);
     const stay = !force && followTopPx(ny, box) === top;
-    const resized = height !== followHeight.current;
+    // a new scale (the box's width, hence the type and the margins) lays the labels out afresh, as a new height does
+    const resized = height !== followHeight.current || pxPerUnit !== followScale.current;
     followHeight.current = height;
+    followScale.current = pxPerUnit;
     // at the drawing's end the browser may have pulled the box up onto a label (the drawing gets
     // shorter when a quiet stretch of time is folded into a break)
     if (stay && !resized && !(top > 0 && top >= max - 1)) return;
@@ -594,15 +607,15 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
       {/* peer names stay visible while the ladder scrolls */}
       <div className="seq-head" aria-hidden="true">
         {PEERS.map((p) => (
-          <span key={p} className={`seq-peer-title seq-peer-title--${p}${noted?.peers.includes(p) ? ' seq-peer-title--noted' : ''}`} data-noted={noted?.peers.includes(p) ? 'true' : undefined} style={{ left: `${((PEER_X[p] / SEQ_W) * 100).toFixed(2)}%` }}>
+          <span key={p} className={`seq-peer-title seq-peer-title--${p}${noted?.peers.includes(p) ? ' seq-peer-title--noted' : ''}`} data-noted={noted?.peers.includes(p) ? 'true' : undefined} style={{ left: `${(((PEER_X[p] + side) / (SEQ_W + 2 * side)) * 100).toFixed(2)}%` }}>
             {peerTitles?.[p] ?? s(lang, p)}
           </span>
         ))}
       </div>
       <div className="seq-scroll" ref={scrollRef} onScroll={onScroll}>
         {/* the box's scroll range: the drawing, not its paper (a new height here lays out one box, not the SVG) */}
-        <div className="seq-paper" style={{ aspectRatio: `${SEQ_W} / ${paper.toFixed(1)}` }}>
-        <svg className="seq-svg" viewBox={`0 0 ${SEQ_W} ${svgHeight}`} role="group" aria-labelledby={titleId}>
+        <div className="seq-paper" style={{ aspectRatio: `${SEQ_W + 2 * side} / ${paper.toFixed(1)}` }}>
+        <svg className="seq-svg" viewBox={`${-side} 0 ${SEQ_W + 2 * side} ${svgHeight}`} role="group" aria-labelledby={titleId}>
           <title id={titleId}>{s(lang, 'seqTitle')}</title>
           <desc>{s(lang, 'seqDesc')}</desc>
           <defs>
@@ -618,7 +631,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
           {/* under everything else: a step stops the clock where a segment leaves or arrives, and the
               line then runs through state names and labels, whose halos cut it (diagrams.css) */}
           <g className="seq-now-line" data-testid="sequence-now" data-seconds={displayTime}>
-            <line className="seq-now" x1={0} x2={SEQ_W} y1={nowY} y2={nowY} />
+            <line className="seq-now" x1={-side} x2={SEQ_W + side} y1={nowY} y2={nowY} />
             <text className="seq-now-label" x={nowSpot.x} y={nowY} dy={nowSpot.dy.toFixed(1)} textAnchor={nowSpot.anchor}>
               {nowText}
             </text>
@@ -627,12 +640,20 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
             {bands.map((b) => {
               const left = b.peer === 'client';
               const x = PEER_X[b.peer];
-              const fit = bandLabelFit(b.peer, b.state, textFont);
+              const { lines } = bandLabelLines(b.peer, b.state, textFont, side);
+              const lx = left ? x - BAND_W : x + BAND_W;
               return (
                 <g key={`${b.peer}-${b.t0}`} data-testid="state-band" data-peer={b.peer} data-state={b.state}>
                   <rect className={`seq-band seq-band--${b.state}`} x={x - BAND_W / 2} y={b.y0} width={BAND_W} height={Math.max(1, b.y1 - b.y0)} />
-                  <text className="seq-band-label" x={left ? x - BAND_W : x + BAND_W} y={b.y0} dy="1.1em" textAnchor={left ? 'end' : 'start'} textLength={fit.condense} lengthAdjust={fit.condense === undefined ? undefined : 'spacingAndGlyphs'}>
-                    {b.state}
+                  <text className="seq-band-label" x={lx} y={b.y0} dy="1.1em" textAnchor={left ? 'end' : 'start'}>
+                    {lines.length === 1
+                      ? b.state
+                      : lines.map((l, i) => (
+                          // (wrapped where the margin is narrow for the type: after an underscore)
+                          <tspan key={i} x={lx} dy={i === 0 ? undefined : `${BAND_LINE_HEIGHT}em`}>
+                            {l}
+                          </tspan>
+                        ))}
                   </text>
                 </g>
               );
@@ -640,11 +661,11 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
           </g>
           <g className="seq-timers">
             {shownTimers.map((t) => (
-              <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} bands={bandLabels[t.peer]} font={textFont} noted={noted ? timerNoted(noted.timers, t.timer, t.peer) : false} />
+              <TimerBar key={`${t.peer}-${t.sock}-${t.timer}`} t={t} displayTime={displayTime} y={full.y} lang={lang} bands={bandLabels[t.peer]} font={textFont} noted={noted ? timerNoted(noted.timers, t.timer, t.peer) : false} side={side} />
             ))}
           </g>
           {fr.breaks.map((b) => (
-            <Break key={b.from} b={b} lang={lang} font={textFont} />
+            <Break key={b.from} b={b} lang={lang} font={textFont} side={side} />
           ))}
           <g className="seq-segments">
             {/* keyed and ordered by slot: elements are reused as segments scroll in and out, never moved */}

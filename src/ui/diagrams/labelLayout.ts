@@ -335,9 +335,10 @@ export interface NowLabelSpot {
  * then beside the lifelines, then in the margins; then a line or two further below (what is
  * below the now line has not happened yet, so it is mostly empty), before it settles for the
  * least overlap. Without those rows, a small embed at a busy instant put it on a state name.
- * Callers mark the drawing's bottom edge as taken so the lower rows are never cut off.
+ * Callers mark the drawing's bottom edge as taken so the lower rows are never cut off. The
+ * drawing spans `left` to `left + width`.
  */
-export function placeNowLabel(text: string, nowY: number, width: number, lifelines: readonly [number, number], taken: readonly OBox[], fontSize = 13): NowLabelSpot {
+export function placeNowLabel(text: string, nowY: number, width: number, lifelines: readonly [number, number], taken: readonly OBox[], fontSize = 13, left = 0): NowLabelSpot {
   const w = textWidth(text, fontSize);
   const [l, r] = lifelines;
   const above = -0.4 * fontSize;
@@ -346,7 +347,7 @@ export function placeNowLabel(text: string, nowY: number, width: number, lifelin
   const opts: NowLabelSpot[] = [];
   for (const dy of [above, below]) opts.push({ x: mid, dy, anchor: 'middle' });
   for (const dy of [above, below]) opts.push({ x: l + 8, dy, anchor: 'start' }, { x: r - 8, dy, anchor: 'end' });
-  for (const dy of [below, above]) opts.push({ x: 6, dy, anchor: 'start' }, { x: width - 6, dy, anchor: 'end' });
+  for (const dy of [below, above]) opts.push({ x: left + 6, dy, anchor: 'start' }, { x: left + width - 6, dy, anchor: 'end' });
   for (const dy of [2.2 * fontSize, 3.3 * fontSize]) opts.push({ x: mid, dy, anchor: 'middle' }, { x: l + 8, dy, anchor: 'start' }, { x: r - 8, dy, anchor: 'end' });
   const spots: LabelSpot[] = opts.map((o) => {
     const cx = o.anchor === 'middle' ? o.x : o.anchor === 'start' ? o.x + w / 2 : o.x - w / 2;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandLabelBox, bandLabelFit, placeTimerLabel, timerBarX } from './timerLabel.ts';
+import { bandLabelBox, bandLabelLines, placeTimerLabel, timerBarX } from './timerLabel.ts';
 import { PEER_X } from './sequenceLayout.ts';
 
 const base = { name: 'FIN_WAIT_2', left: '59.8 s', widest: '60.0 s', font: 13, bands: [] as { y0: number; text: string }[] };
@@ -52,18 +52,26 @@ describe('placeTimerLabel', () => {
   });
 });
 
-describe('bandLabelFit', () => {
-  it('keeps a state name its own width where the margin has room', () => {
-    expect(bandLabelFit('client', 'FIN_WAIT_2', 13).condense).toBeUndefined();
-    expect(bandLabelFit('server', 'LISTEN', 13).condense).toBeUndefined();
+describe('bandLabelLines', () => {
+  it('keeps a state name on one line where the margin has room', () => {
+    expect(bandLabelLines('client', 'FIN_WAIT_2', 13).lines).toEqual(['FIN_WAIT_2']);
+    expect(bandLabelLines('server', 'LISTEN', 13).lines).toEqual(['LISTEN']);
   });
-  it('condenses a state name drawn large (a narrow frame) so it ends before the timer bar', () => {
+  it('wraps a state name drawn large (a narrow frame) after an underscore, never condensed, so it ends before the timer bar', () => {
     for (const peer of ['client', 'server'] as const) {
-      const fit = bandLabelFit(peer, 'FIN_WAIT_2', 30);
-      expect(fit.condense).toBeDefined();
+      expect(bandLabelLines(peer, 'FIN_WAIT_2', 30).lines).toEqual(['FIN_', 'WAIT_2']);
+      expect(bandLabelLines(peer, 'ESTABLISHED', 30).lines).toEqual(['ESTAB-', 'LISHED']);
       const box = bandLabelBox(peer, { y0: 100, text: 'FIN_WAIT_2' }, 30);
       if (peer === 'client') expect(box.x0).toBeGreaterThanOrEqual(timerBarX('client') + 4);
       else expect(box.x1).toBeLessThanOrEqual(timerBarX('server'));
+      // two lines tall
+      expect(box.y1 - box.y0).toBeGreaterThan(2 * 30);
     }
+  });
+  it('with wider margins (side room), a long name stays on one line', () => {
+    expect(bandLabelLines('server', 'ESTABLISHED', 20).lines).toHaveLength(2);
+    expect(bandLabelLines('server', 'ESTABLISHED', 20, 40).lines).toEqual(['ESTABLISHED']);
+    expect(timerBarX('server', 40)).toBe(timerBarX('server') + 40);
+    expect(timerBarX('client', 40)).toBe(timerBarX('client') - 40);
   });
 });

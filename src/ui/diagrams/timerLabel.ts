@@ -10,17 +10,21 @@
 import type { PeerName } from '../../sim/types.ts';
 import type { OBox } from './labelLayout.ts';
 import { textWidth } from './labelLayout.ts';
+import { stateNameLines, stateNameWidth } from './stateNames.ts';
 import { PEER_X, SEQ_W } from './sequenceLayout.ts';
 
 /** width of a state band on a lifeline (SequenceDiagram.tsx) */
 export const BAND_W = 14;
-/** the timer bar's x (its left edge), in the outer margin */
-export const timerBarX = (peer: PeerName) => (peer === 'client' ? 16 : SEQ_W - 24);
-/** state names are bold: a little wider than textWidth's estimate */
-const BOLD = 1.08;
+/**
+ * The timer bar's x (its left edge), in the outer margin; `side` is the room the drawing has
+ * beside its usual width on each side (sideRoom), which the margins take.
+ */
+export const timerBarX = (peer: PeerName, side = 0) => (peer === 'client' ? 16 - side : SEQ_W - 24 + side);
 /** a line's box as browsers measure it (CJK fonts reach higher and lower than Latin glyphs) */
 const ASCENT = 0.95;
 const DESCENT = 0.3;
+/** baseline to baseline of a state name wrapped into lines, in ems */
+export const BAND_LINE_HEIGHT = 1.05;
 
 /** A state name drawn beside a lifeline: its band's top (the text hangs 1.1 em below it). */
 export interface BandLabel {
@@ -29,32 +33,34 @@ export interface BandLabel {
 }
 
 /** room for a state name between its lifeline's band and the timer bar in the outer margin */
-const bandRoom = (peer: PeerName): number => (peer === 'client' ? PEER_X.client - BAND_W - (timerBarX('client') + 4 + 4) : timerBarX('server') - 4 - (PEER_X.server + BAND_W));
+export const bandRoom = (peer: PeerName, side = 0): number => (peer === 'client' ? PEER_X.client - BAND_W - (timerBarX('client', side) + 4 + 4) : timerBarX('server', side) - 4 - (PEER_X.server + BAND_W));
 
 /**
- * How wide a state name is drawn: its own width, or, where the type is large for the margin (a
- * narrow frame raises it to stay legible), condensed to the room before the timer bar
- * (`textLength`, so the letters keep their height). `condense` is the width to force, if any.
+ * How a state name is drawn in its margin: on one line at its own width where it fits before the
+ * timer bar, else wrapped after an underscore (balanced: FIN_ / WAIT_1), ESTABLISHED after its
+ * syllable ESTAB-. Never condensed: the drawing's side margins grow (sideRoom) until the widest
+ * line fits. `width` is the widest line's.
  */
-export function bandLabelFit(peer: PeerName, text: string, font: number): { width: number; condense: number | undefined } {
-  const w = textWidth(text, font) * BOLD;
-  const room = bandRoom(peer);
-  // near the limit the estimate may be short of what the browser draws: fix the width then too
-  return w > 0.9 * room ? { width: Math.min(w, room), condense: Math.min(w, room) } : { width: w, condense: undefined };
+export function bandLabelLines(peer: PeerName, text: string, font: number, side = 0): { lines: readonly string[]; width: number } {
+  const room = bandRoom(peer, side);
+  const lines = stateNameLines(text, font, room);
+  return { lines, width: Math.max(...lines.map((l) => stateNameWidth(l, font))) };
 }
 
-/** The glyph box of a state name (SequenceDiagram draws it at y0 with dy = 1.1em). */
-export function bandLabelBox(peer: PeerName, b: BandLabel, font: number): { x0: number; x1: number; y0: number; y1: number } {
-  const w = bandLabelFit(peer, b.text, font).width;
+/** The glyph box of a state name (SequenceDiagram draws its first line at y0 with dy = 1.1em). */
+export function bandLabelBox(peer: PeerName, b: BandLabel, font: number, side = 0): { x0: number; x1: number; y0: number; y1: number } {
+  const { lines, width: w } = bandLabelLines(peer, b.text, font, side);
   const base = b.y0 + 1.1 * font;
   const x = peer === 'client' ? PEER_X.client - BAND_W : PEER_X.server + BAND_W;
   const y0 = base - ASCENT * font;
-  const y1 = base + DESCENT * font;
+  const y1 = base + (lines.length - 1) * BAND_LINE_HEIGHT * font + DESCENT * font;
   return peer === 'client' ? { x0: x - w, x1: x, y0, y1 } : { x0: x, x1: x + w, y0, y1 };
 }
 
 export interface TimerLabelInput {
   peer: PeerName;
+  /** the drawing's extra room on each side (sideRoom) */
+  side?: number;
   /** the timer's name (RTO, TIME_WAIT, ...) and the time left as shown */
   name: string;
   left: string;
@@ -81,8 +87,9 @@ export interface TimerLabel {
 
 export function placeTimerLabel(t: TimerLabelInput): TimerLabel {
   const { peer, font } = t;
+  const side = t.side ?? 0;
   const isClient = peer === 'client';
-  const bx = timerBarX(peer);
+  const bx = timerBarX(peer, side);
   const x = isClient ? bx + 14 : bx - 6;
   // the room between the bar and the lifeline's band
   const room = isClient ? PEER_X.client - BAND_W / 2 - 4 - x : x - (PEER_X.server + BAND_W / 2 + 4);
@@ -93,7 +100,7 @@ export function placeTimerLabel(t: TimerLabelInput): TimerLabel {
   const lineHeight = 1.2 * font;
   const x0 = isClient ? x : x - w;
   const x1 = isClient ? x + w : x;
-  const boxes = t.bands.map((b) => bandLabelBox(peer, b, font)).filter((b) => b.x0 < x1 + 2 && x0 < b.x1 + 2);
+  const boxes = t.bands.map((b) => bandLabelBox(peer, b, font, side)).filter((b) => b.x0 < x1 + 2 && x0 < b.x1 + 2);
   // just above the now point; pushed down below any state name it would cover (a timer often
   // starts with the state it guards, whose name sits on the same line). The now line crosses the
   // whole drawing: a label pushed onto it goes on below it instead.
