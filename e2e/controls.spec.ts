@@ -40,6 +40,8 @@ test('network panel: a drop-next rule loses the next SYN and the client retransm
   await page.getByRole('group', { name: 'Socket API of the client' }).getByRole('button', { name: 'Connect' }).click();
   await page.getByTestId('jump-timer').click();
   await page.getByTestId('jump-timer').click();
+  // (scrolled back to the start of the ladder)
+  await page.locator('[data-testid="sequence-diagram"] .seq-scroll').evaluate((el) => el.scrollTo(0, 0));
   await expect(page.locator('[data-testid="segment"][data-flags="SYN"][data-status="dropped"]')).toHaveCount(1);
   await expect(page.getByTestId('event-log')).toContainText('SYN (retransmission)');
 });
@@ -71,11 +73,13 @@ test('the inspector picker lists the newest segments once in use, and picking on
   await open(page, 'scenario=lost-fin&t=3');
   const pick = page.getByTestId('inspector-pick');
   await pick.focus();
-  // every segment sent so far is offered, newest last
-  const n = await page.getByTestId('segment').count();
+  // every segment sent so far is offered, newest last (the ladder follows the newest: its id is the count)
+  const n = Math.max(...(await page.getByTestId('segment').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))))));
   await expect(pick.locator('option')).toHaveCount(n + 1);
   await pick.selectOption({ index: 1 });
   await expect(page.getByTestId('inspector')).toContainText('[SYN]');
+  // the ladder marks it, back at its start
+  await page.locator('[data-testid="sequence-diagram"] .seq-scroll').evaluate((el) => el.scrollTo(0, 0));
   await expect(page.locator('[data-testid="segment"][data-id="1"]')).toHaveAttribute('aria-pressed', 'true');
 });
 

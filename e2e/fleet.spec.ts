@@ -94,7 +94,9 @@ test.describe('fleet view', () => {
     await expect(page.locator('[data-testid="diagram-state"][data-state="FIN_WAIT_2"]')).toHaveAttribute('data-active-peers', /server/);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     // its first half second, a dozen segments on the fleet's short links, is drawn a label apart
-    // (storyAxis.ts): no state name of the ladder over another
+    // (storyAxis.ts): no state name of the ladder over another (zoomed out a step: more of it in the box)
+    await page.getByTestId('seq-zoom-out').click();
+    await expect(page.getByTestId('sequence-diagram')).toHaveAttribute('data-zoom', '0.667');
     const names = await page.getByTestId('sequence-diagram').locator('.seq-band-label').evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); return { text: el.textContent, l: r.left, t: r.top, r: r.right, b: r.bottom }; }));
     expect(names.length).toBeGreaterThanOrEqual(4);
     for (let i = 0; i < names.length; i++)

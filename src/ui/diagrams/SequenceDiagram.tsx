@@ -358,8 +358,10 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   // Where the drawing is scaled down (a phone, a narrow column) the type grows so that it is still
   // drawn at LEGIBLE_PX or more (in half units, so a resize does not re-place labels for nothing).
   const legible = Math.ceil((2 * LEGIBLE_PX) / pxPerUnit) / 2;
-  const labelFont = Math.max(labelFontProp, legible);
-  const textFont = Math.max(textFontProp, legible);
+  // the sizes asked for (presenter mode) are for the drawing's usual width: wider margins keep them in px
+  const grow = (SEQ_W + 2 * side) / SEQ_W;
+  const labelFont = Math.max(labelFontProp * grow, legible);
+  const textFont = Math.max(textFontProp * grow, legible);
   // room under the last event for the "now" label's lower rows, in proportion to the type, and two
   // lines more: at the drawing's end the follow may have to scroll a wrapped segment label at the
   // box's top wholly out of it (it cannot show it whole above: a state name is there, or the now
@@ -455,7 +457,7 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     if (!el || !svg) return;
     const px = svg.getBoundingClientRect().width;
     // the margins grow with the type where the drawing is scaled down (the same rule as textFont above)
-    const side = sideRoom(px, (k) => Math.max(textFontProp, Math.ceil((2 * LEGIBLE_PX) / k) / 2));
+    const side = sideRoom(px, (k) => Math.max((textFontProp * px) / k / SEQ_W, Math.ceil((2 * LEGIBLE_PX) / k) / 2));
     const k = px / (SEQ_W + 2 * side) || 1;
     box.set(el.scrollTop, el.clientHeight);
     setPort({ k, vh: el.clientHeight / k, st: el.scrollTop / k, side });
