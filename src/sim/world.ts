@@ -59,7 +59,10 @@ const L_ARRIVAL = 3;
 /** FIFO lanes of the lean queue: deliveries (constant link delay), then one per timer name (constant lengths: TIME_WAIT, FIN_WAIT_2) */
 const LANE_DELIVER = 0;
 const LANES = 1 + TIMER_NAMES.length;
-const TIMER_CODE: Record<TimerName, number> = Object.fromEntries(TIMER_NAMES.map((n, i) => [n, i])) as Record<TimerName, number>;
+// Name-to-number tables are Maps: a plain object read with a varying key at one site goes
+// megamorphic (a stub-cache probe, often a runtime call), a Map read is one hash walk.
+const TIMER_CODE: ReadonlyMap<TimerName, number> = new Map(TIMER_NAMES.map((n, i) => [n, i]));
+const timerCode = (t: TimerName): number => TIMER_CODE.get(t)!;
 /** A timer's numeric key: socket, timer and peer in one small integer. */
 /** A trace event without its `sock` key (an event about no socket carries none). */
 function withoutSock<E extends { sock?: number }>(e: E): Omit<E, 'sock'> {
@@ -67,7 +70,7 @@ function withoutSock<E extends { sock?: number }>(e: E): Omit<E, 'sock'> {
   return rest;
 }
 
-const timerKey = (peer: PeerName, sock: number, timer: TimerName): number => (sock * 8 + TIMER_CODE[timer]) * 2 + (peer === 'client' ? 0 : 1);
+const timerKey = (peer: PeerName, sock: number, timer: TimerName): number => (sock * 8 + timerCode(timer)) * 2 + (peer === 'client' ? 0 : 1);
 /** A timer key as snapshots write it, `peer:sock:TIMER` (the format they had when the keys were strings). */
 const timerKeyText = (key: number): string => `${(key & 1) === 0 ? 'client' : 'server'}:${Math.floor(key / 16)}:${TIMER_NAMES[(key >> 1) & 7]}`;
 function timerKeyOfText(text: string): number {
@@ -76,9 +79,9 @@ function timerKeyOfText(text: string): number {
   if ((peer !== 'client' && peer !== 'server') || code < 0 || !(Number(sock) >= 0)) throw new Error(`bad timer key ${JSON.stringify(text)} in a world snapshot`);
   return timerKey(peer, Number(sock), timer as TimerName);
 }
-const STATE_NO = Object.fromEntries(TCP_STATES.map((st, i) => [st, i])) as Record<TcpState, number>;
+const STATE_NO: ReadonlyMap<TcpState, number> = new Map(TCP_STATES.map((st, i) => [st, i]));
 /** The key of the `when` steps waiting for `peer` to be in `state` (a number: none built per event). */
-const whenKey = (peer: PeerName, state: TcpState): number => (peer === 'client' ? 0 : 64) + STATE_NO[state];
+const whenKey = (peer: PeerName, state: TcpState): number => (peer === 'client' ? 0 : 64) + STATE_NO.get(state)!;
 
 interface SentSegment extends SegmentView {
   raw: Segment;
@@ -237,6 +240,14 @@ export class World {
     }
   }
 
+  /** `stacks[peer]` without a keyed read: one site reading both names would go megamorphic. */
+  private stackOf(peer: PeerName): Stack {
+    return peer === 'client' ? this.stacks.client : this.stacks.server;
+  }
+  private appOf(peer: PeerName): PeerApp {
+    return peer === 'client' ? this.apps.client : this.apps.server;
+  }
+
   // ---- driving ---------------------------------------------------------------
 
   /** Time of the next event, or null when nothing is scheduled. */
@@ -382,7 +393,7 @@ export class World {
     switch (it.kind) {
       case 'deliver': {
         const s = this.segment(it.seg);
-        const stack = this.stacks[it.to];
+        const stack = this.stackOf(it.to);
         if (stack.down) {
           this.markDropped(s, it.to, 'host-down');
           return;
@@ -400,7 +411,7 @@ export class World {
       case 'timer': {
         this.timerKeys.delete(timerKey(it.peer, it.sock, it.timer));
         this.record({ type: 'timer', peer: it.peer, sock: it.sock, timer: it.timer, action: 'fire' });
-        this.stacks[it.peer].fire(it.sock, it.timer, this.now);
+        this.stackOf(it.peer).fire(it.sock, it.timer, this.now);
         this.flush(it.peer);
         return;
       }
@@ -428,7 +439,7 @@ export class World {
     switch (kind) {
       case L_DELIVER: {
         const to: PeerName = a === 0 ? 'client' : 'server';
-        const stack = this.stacks[to];
+        const stack = this.stackOf(to);
         if (stack.down) {
           this.leanDropped++;
           break;
@@ -443,7 +454,7 @@ export class World {
         this.leanTimers!.release(a, slot === this.firing ? this.firingRec : this.leanTimers!.carrier(a, q.bOf(slot)));
         this.firing = -1;
         const peer: PeerName = (a & 1) === 0 ? 'client' : 'server';
-        this.stacks[peer].fire(Math.floor(a / 16), TIMER_NAMES[(a >> 1) & 7]!, this.now);
+        this.stackOf(peer).fire(Math.floor(a / 16), TIMER_NAMES[(a >> 1) & 7]!, this.now);
         this.flush(peer);
         break;
       }
@@ -469,7 +480,7 @@ export class World {
 
   /** Applies a host's effects, and the load's reactions to them, until the host has nothing more to say. */
   private flush(peer: PeerName): void {
-    const stack = this.stacks[peer];
+    const stack = this.stackOf(peer);
     const load = this.load;
     for (;;) {
       // the list stays as it is until the next drainList(): apply() drains nothing
@@ -490,7 +501,7 @@ export class World {
   /** After every event: applications react (read, accept) and state-triggered steps fire. */
   private afterEvent(): void {
     for (const p of PEERS) {
-      const app = this.apps[p];
+      const app = this.appOf(p);
       // an application with no socket has nothing to react to (the load's have their own, effect-driven)
       if (app.idle) continue;
       const events = app.react(this.now);
@@ -600,7 +611,7 @@ export class World {
           break;
         case 'state':
           this.record({ type: 'state', peer, sock: e.sock, from: e.from, to: e.to, cause: e.cause });
-          this.apps[peer].onState(e.sock, e.from, e.to);
+          this.appOf(peer).onState(e.sock, e.from, e.to);
           this.load?.touch(peer, e.sock);
           break;
         case 'timer': {
@@ -634,7 +645,7 @@ export class World {
           this.sendLean(peer, e.seg);
           break;
         case 'state':
-          this.apps[peer].onState(e.sock, e.from, e.to);
+          this.appOf(peer).onState(e.sock, e.from, e.to);
           this.load?.touch(peer, e.sock);
           break;
         case 'timer': {
@@ -644,7 +655,7 @@ export class World {
             const gen = this.nextTimerKey++;
             const due = this.nowUs + toUs(e.delay ?? 0);
             const n = q.reserve();
-            if (this.leanTimers!.set(key, gen, due, n)) q.push(due, L_TIMER, key, gen, undefined, 1 + TIMER_CODE[e.timer], n);
+            if (this.leanTimers!.set(key, gen, due, n)) q.push(due, L_TIMER, key, gen, undefined, 1 + timerCode(e.timer), n);
           } else this.leanTimers!.cancel(key);
           break;
         }
