@@ -53,7 +53,7 @@ export interface WorldSample {
 
 // The lean queue's event kinds (Sched): a = peer (0 client, 1 server) unless said otherwise.
 const L_DELIVER = 0; // o = the segment
-const L_TIMER = 1; // a = packed timer key, b = its generation (see LeanTimers: the key's carrier or a stale event)
+const L_TIMER = 1; // a = its LeanTimers record, b = the generation it carries (the record's carrier, or a stale event)
 const L_STEP = 2; // a = step index
 const L_ARRIVAL = 3;
 /** FIFO lanes of the lean queue: deliveries (constant link delay), then one per timer name (constant lengths: TIME_WAIT, FIN_WAIT_2) */
@@ -159,12 +159,10 @@ export class World {
   /** built in lean mode only: a full-trace World (made by the thousand in tests and benches) never needs its typed arrays */
   private leanTimers: LeanTimers | null = null;
   /**
-   * The queued timer event skipStale() found due to fire (its slot, -1: none) and its LeanTimers
-   * record: the checks before the pop (several per event) and the pop itself need not look it
-   * up again. Any timer set or cancel forgets it.
+   * The queued timer event skipStale() found due to fire (its slot, -1: none): the checks before
+   * the pop (several per event) need not look at it again. Any timer set or cancel forgets it.
    */
   private firing = -1;
-  private firingRec = -1;
   /** the load of many connections (WorldConfig.load), or null */
   readonly load: LoadApp | null = null;
   /** per-second samples (WorldConfig.samples; always in lean mode) */
@@ -340,25 +338,24 @@ export class World {
       for (;;) {
         const s = q.peek();
         if (s < 0 || q.kindOf(s) !== L_TIMER || s === this.firing) return;
-        const key = q.aOf(s);
+        const r = q.aOf(s);
         const g = q.bOf(s);
-        const r = timers.carrier(key, g);
-        if (r >= 0 && timers.genOf(r) === g) {
+        const carries = timers.carries(r, g);
+        if (carries && timers.genOf(r) === g) {
           // the timer fires: kept for the checks and the pop that follow (until a timer changes)
           this.firing = s;
-          this.firingRec = r;
           return;
         }
         q.pop();
-        if (r < 0) continue; // stale: a carrier replaced by an earlier one
+        if (!carries) continue; // stale: a carrier replaced by an earlier one
         const running = timers.genOf(r);
         if (running < 0) {
-          timers.release(key, r);
+          timers.release(r);
           continue;
         }
         // re-armed later while this carrier was queued: the timer is queued at its own time and number now
         timers.carry(r);
-        q.push(timers.dueOf(r), L_TIMER, key, running, undefined, 1 + ((key >> 1) & 7), timers.numOf(r));
+        q.push(timers.dueOf(r), L_TIMER, r, running, undefined, 1 + ((timers.keyOf(r) >> 1) & 7), timers.numOf(r));
       }
     }
     for (;;) {
@@ -376,8 +373,8 @@ export class World {
 
   /** The LeanTimers record of a queued timer event that carries a running timer, else -1. */
   private runningCarried(s: number): number {
-    const r = this.leanTimers!.carrier(this.sched!.aOf(s), this.sched!.bOf(s));
-    return r >= 0 && this.leanTimers!.genOf(r) >= 0 ? r : -1;
+    const r = this.sched!.aOf(s);
+    return this.leanTimers!.carries(r, this.sched!.bOf(s)) && this.leanTimers!.genOf(r) >= 0 ? r : -1;
   }
 
   /** Takes the samples of every whole second before `us` (events at the second itself come first). */
@@ -450,11 +447,12 @@ export class World {
         break;
       }
       case L_TIMER: {
-        // skipStale() let it through: it is its key's carrier and its own timer is running
-        this.leanTimers!.release(a, slot === this.firing ? this.firingRec : this.leanTimers!.carrier(a, q.bOf(slot)));
+        // skipStale() let it through: it carries its record's running timer (a: the record)
+        const key = this.leanTimers!.keyOf(a);
+        this.leanTimers!.release(a);
         this.firing = -1;
-        const peer: PeerName = (a & 1) === 0 ? 'client' : 'server';
-        this.stackOf(peer).fire(Math.floor(a / 16), TIMER_NAMES[(a >> 1) & 7]!, this.now);
+        const peer: PeerName = (key & 1) === 0 ? 'client' : 'server';
+        this.stackOf(peer).fire(Math.floor(key / 16), TIMER_NAMES[(key >> 1) & 7]!, this.now);
         this.flush(peer);
         break;
       }
@@ -655,7 +653,8 @@ export class World {
             const gen = this.nextTimerKey++;
             const due = this.nowUs + toUs(e.delay ?? 0);
             const n = q.reserve();
-            if (this.leanTimers!.set(key, gen, due, n)) q.push(due, L_TIMER, key, gen, undefined, 1 + timerCode(e.timer), n);
+            const r = this.leanTimers!.set(key, gen, due, n);
+            if (r >= 0) q.push(due, L_TIMER, r, gen, undefined, 1 + timerCode(e.timer), n);
           } else this.leanTimers!.cancel(key);
           break;
         }
@@ -811,7 +810,7 @@ export class World {
       for (const s of this.sched.slotsQueued()) {
         const r = this.sched.kindOf(s) === L_TIMER ? this.runningCarried(s) : -1;
         if (r < 0) continue;
-        const a = this.sched.aOf(s);
+        const a = this.leanTimers!.keyOf(r);
         out.push({ peer: (a & 1) === 0 ? ('client' as const) : ('server' as const), sock: Math.floor(a / 16), timer: TIMER_NAMES[(a >> 1) & 7]!, setAt: NaN, due: toSeconds(this.leanTimers!.dueOf(r)) });
       }
     }

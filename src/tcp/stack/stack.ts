@@ -410,7 +410,7 @@ export class Stack {
     const c = this.socks.get(child);
     if (!c) return fail('EAGAIN');
     c.fdOpen = true;
-    removeId(s.children, child);
+    // no longer in `children`: opened() moved it from there to the accept queue
     c.parent = null;
     return ok(child);
   }
