@@ -125,9 +125,18 @@ test('autoplay waits until the element is on screen, and pauses when it scrolls 
   await expect(player).toHaveAttribute('data-status', 'playing');
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(player).toHaveAttribute('data-status', 'paused');
-  const t = await elementFrame(page).getByTestId('sim-time').getAttribute('data-seconds');
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
-  await expect(elementFrame(page).getByTestId('sim-time')).toHaveAttribute('data-seconds', t!);
+  // the clock shown may still take the frame that was under way when the pause came: read it
+  // once two reads 100 ms apart agree, then it must stay put
+  const simTime = elementFrame(page).getByTestId('sim-time');
+  const settled = async () => {
+    const a = await simTime.getAttribute('data-seconds');
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    return a === (await simTime.getAttribute('data-seconds'));
+  };
+  await expect.poll(settled).toBe(true);
+  const t = await simTime.getAttribute('data-seconds');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  await expect(simTime).toHaveAttribute('data-seconds', t!);
   // the element re-emits the frame's events
   const names = await page.evaluate(() => (window as unknown as { elementEvents: { event: string }[] }).elementEvents.map((e) => e.event));
   expect(names).toContain('tcp-state');

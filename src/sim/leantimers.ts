@@ -11,8 +11,13 @@
  * order of a queue that got one event per re-arm: (time, insertion number), ties included.
  * A re-arm to an earlier time queues a new carrier; the old one is then stale.
  *
- * Records live in typed arrays, found by key through a NumMap; a record is freed when its
- * carrier comes due with no timer running.
+ * A queued event names its record and the generation it carries, so telling a carrier from
+ * a stale event needs no lookup by key: generations are never reused, and a record given
+ * back forgets its carrier, so a stale event never matches a record's current carrier, even
+ * after the record serves another key. Records live in typed arrays (one per field: the
+ * records of recent timers, reused from the top of the free list, stay close together) and
+ * are found by key (set, cancel) through a NumMap; a record is freed when its carrier comes
+ * due with no timer running.
  */
 import { NumMap } from '../tcp/stack/nummap.ts';
 
@@ -27,28 +32,34 @@ export class LeanTimers {
   /** per record: the carrier's generation (NONE: nothing queued that matters) and due time */
   private cGen = new Float64Array(1024);
   private cDue = new Float64Array(1024);
+  /** per record: its timer's key */
+  private key = new Float64Array(1024);
   private readonly free: number[] = [];
   private records = 0;
 
   /**
-   * Timer `key` (generation `gen`) is set for `due` µs with insertion number `n`. True: the
-   * caller queues it (it is the key's new carrier); false: the carrier queued will carry it.
+   * Timer `key` (generation `gen`) is set for `due` µs with insertion number `n`. Returns the
+   * record the caller queues an event of generation `gen` for (the key's new carrier), or -1
+   * when the carrier already queued will carry it.
    */
-  set(key: number, gen: number, due: number, n: number): boolean {
+  set(key: number, gen: number, due: number, n: number): number {
     // a record is taken first and given back if the key has one: one probe of the index either way
     let r = this.alloc();
     const had = this.index.getOrSet(key, r);
     if (had >= 0) {
       this.free.push(r);
       r = had;
-    } else this.cGen[r] = NONE;
+    } else {
+      this.cGen[r] = NONE;
+      this.key[r] = key;
+    }
     this.gen[r] = gen;
     this.due[r] = due;
     this.num[r] = n;
-    if (this.cGen[r] !== NONE && this.cDue[r]! <= due) return false;
+    if (this.cGen[r] !== NONE && this.cDue[r]! <= due) return -1;
     this.cGen[r] = gen;
     this.cDue[r] = due;
-    return true;
+    return r;
   }
 
   /** Timer `key` is cancelled (its carrier stays queued and is dropped when due). */
@@ -57,10 +68,9 @@ export class LeanTimers {
     if (r >= 0) this.gen[r] = NONE;
   }
 
-  /** The record of `key` if the queued event of generation `g` is its carrier, else -1 (a stale event). */
-  carrier(key: number, g: number): number {
-    const r = this.index.get(key);
-    return r >= 0 && this.cGen[r] === g ? r : -1;
+  /** Whether a queued event of record `r` and generation `g` is the record's carrier (else it is stale). */
+  carries(r: number, g: number): boolean {
+    return this.cGen[r] === g;
   }
 
   /** Record `r`'s running timer: its generation (NONE: none), due time and insertion number. */
@@ -73,6 +83,9 @@ export class LeanTimers {
   numOf(r: number): number {
     return this.num[r]!;
   }
+  keyOf(r: number): number {
+    return this.key[r]!;
+  }
 
   /** Record `r`'s carrier came due with a later timer running: that timer is queued as the new carrier. */
   carry(r: number): void {
@@ -81,8 +94,9 @@ export class LeanTimers {
   }
 
   /** Record `r`'s carrier came due and nothing is running (or its timer fires now): the record goes. */
-  release(key: number, r: number): void {
-    this.index.delete(key);
+  release(r: number): void {
+    this.index.delete(this.key[r]!);
+    this.cGen[r] = NONE;
     this.free.push(r);
   }
 
@@ -101,6 +115,7 @@ export class LeanTimers {
       this.num = grow(this.num);
       this.cGen = grow(this.cGen);
       this.cDue = grow(this.cDue);
+      this.key = grow(this.key);
     }
     return r;
   }

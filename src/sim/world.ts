@@ -53,13 +53,16 @@ export interface WorldSample {
 
 // The lean queue's event kinds (Sched): a = peer (0 client, 1 server) unless said otherwise.
 const L_DELIVER = 0; // o = the segment
-const L_TIMER = 1; // a = packed timer key, b = its generation (see LeanTimers: the key's carrier or a stale event)
+const L_TIMER = 1; // a = its LeanTimers record, b = the generation it carries (the record's carrier, or a stale event)
 const L_STEP = 2; // a = step index
 const L_ARRIVAL = 3;
 /** FIFO lanes of the lean queue: deliveries (constant link delay), then one per timer name (constant lengths: TIME_WAIT, FIN_WAIT_2) */
 const LANE_DELIVER = 0;
 const LANES = 1 + TIMER_NAMES.length;
-const TIMER_CODE: Record<TimerName, number> = Object.fromEntries(TIMER_NAMES.map((n, i) => [n, i])) as Record<TimerName, number>;
+// Name-to-number tables are Maps: a plain object read with a varying key at one site goes
+// megamorphic (a stub-cache probe, often a runtime call), a Map read is one hash walk.
+const TIMER_CODE: ReadonlyMap<TimerName, number> = new Map(TIMER_NAMES.map((n, i) => [n, i]));
+const timerCode = (t: TimerName): number => TIMER_CODE.get(t)!;
 /** A timer's numeric key: socket, timer and peer in one small integer. */
 /** A trace event without its `sock` key (an event about no socket carries none). */
 function withoutSock<E extends { sock?: number }>(e: E): Omit<E, 'sock'> {
@@ -67,7 +70,7 @@ function withoutSock<E extends { sock?: number }>(e: E): Omit<E, 'sock'> {
   return rest;
 }
 
-const timerKey = (peer: PeerName, sock: number, timer: TimerName): number => (sock * 8 + TIMER_CODE[timer]) * 2 + (peer === 'client' ? 0 : 1);
+const timerKey = (peer: PeerName, sock: number, timer: TimerName): number => (sock * 8 + timerCode(timer)) * 2 + (peer === 'client' ? 0 : 1);
 /** A timer key as snapshots write it, `peer:sock:TIMER` (the format they had when the keys were strings). */
 const timerKeyText = (key: number): string => `${(key & 1) === 0 ? 'client' : 'server'}:${Math.floor(key / 16)}:${TIMER_NAMES[(key >> 1) & 7]}`;
 function timerKeyOfText(text: string): number {
@@ -76,9 +79,9 @@ function timerKeyOfText(text: string): number {
   if ((peer !== 'client' && peer !== 'server') || code < 0 || !(Number(sock) >= 0)) throw new Error(`bad timer key ${JSON.stringify(text)} in a world snapshot`);
   return timerKey(peer, Number(sock), timer as TimerName);
 }
-const STATE_NO = Object.fromEntries(TCP_STATES.map((st, i) => [st, i])) as Record<TcpState, number>;
+const STATE_NO: ReadonlyMap<TcpState, number> = new Map(TCP_STATES.map((st, i) => [st, i]));
 /** The key of the `when` steps waiting for `peer` to be in `state` (a number: none built per event). */
-const whenKey = (peer: PeerName, state: TcpState): number => (peer === 'client' ? 0 : 64) + STATE_NO[state];
+const whenKey = (peer: PeerName, state: TcpState): number => (peer === 'client' ? 0 : 64) + STATE_NO.get(state)!;
 
 interface SentSegment extends SegmentView {
   raw: Segment;
@@ -156,12 +159,10 @@ export class World {
   /** built in lean mode only: a full-trace World (made by the thousand in tests and benches) never needs its typed arrays */
   private leanTimers: LeanTimers | null = null;
   /**
-   * The queued timer event skipStale() found due to fire (its slot, -1: none) and its LeanTimers
-   * record: the checks before the pop (several per event) and the pop itself need not look it
-   * up again. Any timer set or cancel forgets it.
+   * The queued timer event skipStale() found due to fire (its slot, -1: none): the checks before
+   * the pop (several per event) need not look at it again. Any timer set or cancel forgets it.
    */
   private firing = -1;
-  private firingRec = -1;
   /** the load of many connections (WorldConfig.load), or null */
   readonly load: LoadApp | null = null;
   /** per-second samples (WorldConfig.samples; always in lean mode) */
@@ -235,6 +236,14 @@ export class World {
       this.nowUs = us;
       this.nowS = toSeconds(us);
     }
+  }
+
+  /** `stacks[peer]` without a keyed read: one site reading both names would go megamorphic. */
+  private stackOf(peer: PeerName): Stack {
+    return peer === 'client' ? this.stacks.client : this.stacks.server;
+  }
+  private appOf(peer: PeerName): PeerApp {
+    return peer === 'client' ? this.apps.client : this.apps.server;
   }
 
   // ---- driving ---------------------------------------------------------------
@@ -329,25 +338,24 @@ export class World {
       for (;;) {
         const s = q.peek();
         if (s < 0 || q.kindOf(s) !== L_TIMER || s === this.firing) return;
-        const key = q.aOf(s);
+        const r = q.aOf(s);
         const g = q.bOf(s);
-        const r = timers.carrier(key, g);
-        if (r >= 0 && timers.genOf(r) === g) {
+        const carries = timers.carries(r, g);
+        if (carries && timers.genOf(r) === g) {
           // the timer fires: kept for the checks and the pop that follow (until a timer changes)
           this.firing = s;
-          this.firingRec = r;
           return;
         }
         q.pop();
-        if (r < 0) continue; // stale: a carrier replaced by an earlier one
+        if (!carries) continue; // stale: a carrier replaced by an earlier one
         const running = timers.genOf(r);
         if (running < 0) {
-          timers.release(key, r);
+          timers.release(r);
           continue;
         }
         // re-armed later while this carrier was queued: the timer is queued at its own time and number now
         timers.carry(r);
-        q.push(timers.dueOf(r), L_TIMER, key, running, undefined, 1 + ((key >> 1) & 7), timers.numOf(r));
+        q.push(timers.dueOf(r), L_TIMER, r, running, undefined, 1 + ((timers.keyOf(r) >> 1) & 7), timers.numOf(r));
       }
     }
     for (;;) {
@@ -365,8 +373,8 @@ export class World {
 
   /** The LeanTimers record of a queued timer event that carries a running timer, else -1. */
   private runningCarried(s: number): number {
-    const r = this.leanTimers!.carrier(this.sched!.aOf(s), this.sched!.bOf(s));
-    return r >= 0 && this.leanTimers!.genOf(r) >= 0 ? r : -1;
+    const r = this.sched!.aOf(s);
+    return this.leanTimers!.carries(r, this.sched!.bOf(s)) && this.leanTimers!.genOf(r) >= 0 ? r : -1;
   }
 
   /** Takes the samples of every whole second before `us` (events at the second itself come first). */
@@ -382,7 +390,7 @@ export class World {
     switch (it.kind) {
       case 'deliver': {
         const s = this.segment(it.seg);
-        const stack = this.stacks[it.to];
+        const stack = this.stackOf(it.to);
         if (stack.down) {
           this.markDropped(s, it.to, 'host-down');
           return;
@@ -400,7 +408,7 @@ export class World {
       case 'timer': {
         this.timerKeys.delete(timerKey(it.peer, it.sock, it.timer));
         this.record({ type: 'timer', peer: it.peer, sock: it.sock, timer: it.timer, action: 'fire' });
-        this.stacks[it.peer].fire(it.sock, it.timer, this.now);
+        this.stackOf(it.peer).fire(it.sock, it.timer, this.now);
         this.flush(it.peer);
         return;
       }
@@ -428,7 +436,7 @@ export class World {
     switch (kind) {
       case L_DELIVER: {
         const to: PeerName = a === 0 ? 'client' : 'server';
-        const stack = this.stacks[to];
+        const stack = this.stackOf(to);
         if (stack.down) {
           this.leanDropped++;
           break;
@@ -439,11 +447,12 @@ export class World {
         break;
       }
       case L_TIMER: {
-        // skipStale() let it through: it is its key's carrier and its own timer is running
-        this.leanTimers!.release(a, slot === this.firing ? this.firingRec : this.leanTimers!.carrier(a, q.bOf(slot)));
+        // skipStale() let it through: it carries its record's running timer (a: the record)
+        const key = this.leanTimers!.keyOf(a);
+        this.leanTimers!.release(a);
         this.firing = -1;
-        const peer: PeerName = (a & 1) === 0 ? 'client' : 'server';
-        this.stacks[peer].fire(Math.floor(a / 16), TIMER_NAMES[(a >> 1) & 7]!, this.now);
+        const peer: PeerName = (key & 1) === 0 ? 'client' : 'server';
+        this.stackOf(peer).fire(Math.floor(key / 16), TIMER_NAMES[(key >> 1) & 7]!, this.now);
         this.flush(peer);
         break;
       }
@@ -469,7 +478,7 @@ export class World {
 
   /** Applies a host's effects, and the load's reactions to them, until the host has nothing more to say. */
   private flush(peer: PeerName): void {
-    const stack = this.stacks[peer];
+    const stack = this.stackOf(peer);
     const load = this.load;
     for (;;) {
       // the list stays as it is until the next drainList(): apply() drains nothing
@@ -490,7 +499,7 @@ export class World {
   /** After every event: applications react (read, accept) and state-triggered steps fire. */
   private afterEvent(): void {
     for (const p of PEERS) {
-      const app = this.apps[p];
+      const app = this.appOf(p);
       // an application with no socket has nothing to react to (the load's have their own, effect-driven)
       if (app.idle) continue;
       const events = app.react(this.now);
@@ -600,7 +609,7 @@ export class World {
           break;
         case 'state':
           this.record({ type: 'state', peer, sock: e.sock, from: e.from, to: e.to, cause: e.cause });
-          this.apps[peer].onState(e.sock, e.from, e.to);
+          this.appOf(peer).onState(e.sock, e.from, e.to);
           this.load?.touch(peer, e.sock);
           break;
         case 'timer': {
@@ -634,7 +643,7 @@ export class World {
           this.sendLean(peer, e.seg);
           break;
         case 'state':
-          this.apps[peer].onState(e.sock, e.from, e.to);
+          this.appOf(peer).onState(e.sock, e.from, e.to);
           this.load?.touch(peer, e.sock);
           break;
         case 'timer': {
@@ -644,7 +653,8 @@ export class World {
             const gen = this.nextTimerKey++;
             const due = this.nowUs + toUs(e.delay ?? 0);
             const n = q.reserve();
-            if (this.leanTimers!.set(key, gen, due, n)) q.push(due, L_TIMER, key, gen, undefined, 1 + TIMER_CODE[e.timer], n);
+            const r = this.leanTimers!.set(key, gen, due, n);
+            if (r >= 0) q.push(due, L_TIMER, r, gen, undefined, 1 + timerCode(e.timer), n);
           } else this.leanTimers!.cancel(key);
           break;
         }
@@ -800,7 +810,7 @@ export class World {
       for (const s of this.sched.slotsQueued()) {
         const r = this.sched.kindOf(s) === L_TIMER ? this.runningCarried(s) : -1;
         if (r < 0) continue;
-        const a = this.sched.aOf(s);
+        const a = this.leanTimers!.keyOf(r);
         out.push({ peer: (a & 1) === 0 ? ('client' as const) : ('server' as const), sock: Math.floor(a / 16), timer: TIMER_NAMES[(a >> 1) & 7]!, setAt: NaN, due: toSeconds(this.leanTimers!.dueOf(r)) });
       }
     }

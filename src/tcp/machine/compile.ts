@@ -211,16 +211,6 @@ export function compileMachine(machine: unknown, states: readonly TcpState[]): C
 }
 
 /** A compiled table as plain objects: state, then event type, to the candidates. */
-export type CompiledIndex = Readonly<Record<TcpState, Readonly<Record<string, readonly Candidate[] | undefined>>>>;
-
-/**
- * The table as nested plain objects with a property per state and per event type: a step
- * looks its candidates up with two keyed loads, where the Maps took two calls and hash walks.
- */
-export function indexTable(table: CompiledTable): CompiledIndex {
-  return Object.fromEntries([...table].map(([state, byEvent]) => [state, Object.fromEntries(byEvent)])) as CompiledIndex;
-}
-
 /**
  * Steps one connection: picks the first candidate whose guard holds, runs its
  * actions on the TCB in place (effects to `fx`), and returns it; null when the

@@ -1,8 +1,6 @@
 /** The endpoint machine's derived stepper, compiled once when this module loads (see compile.ts). */
 import { TCP_STATES } from '../states.ts';
-import { compileMachine, indexTable } from './compile.ts';
+import { compileMachine } from './compile.ts';
 import { endpointMachine } from './endpoint.ts';
 
 export const DERIVED = compileMachine(endpointMachine, TCP_STATES);
-/** DERIVED as plain objects, for the stepper's lookups (the same candidates) */
-export const DERIVED_INDEX = indexTable(DERIVED);

@@ -88,14 +88,14 @@ const TIME_FIELD = '' as unknown as number;
 /** Events that carry only their time: one reused record serves them all (Stack.bare). */
 type BareEventType = Exclude<AppEvent['type'], 'SEND' | 'READ' | 'SET_KEEPALIVE' | 'SET_LINGER0'> | TimeoutEvent['type'];
 /** state -> index in TCP_STATES: an object with a property per state (a keyed load; Map.get was a call and a hash walk) */
-const STATE_NO = Object.fromEntries(TCP_STATES.map((s, i) => [s, i])) as Record<TcpState, number>;
-const STATE_INDEX = { get: (s: TcpState): number => STATE_NO[s] };
+// Maps, not plain objects: a plain object read with varying keys at one site goes megamorphic.
+const STATE_INDEX: ReadonlyMap<TcpState, number> = new Map(TCP_STATES.map((s, i) => [s, i]));
 /** Listener and child lists of a connected socket: never changed, so one shared empty array. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
 const NO_EFFECTS: StackEffect[] = Object.freeze([]) as unknown as StackEffect[];
 /** The cause a timer's expiry is traced with, built once per timer name. */
-const TIMEOUT_CAUSE = Object.fromEntries(TIMER_NAMES.map((n) => [n, `${n} timeout`])) as Record<TimerName, string>;
-const TIMEOUT_EVENT = Object.fromEntries(TIMER_NAMES.map((n) => [n, `TIMEOUT.${n}`])) as Record<TimerName, TimerEventType>;
+const TIMEOUT_CAUSE: ReadonlyMap<TimerName, string> = new Map(TIMER_NAMES.map((n) => [n, `${n} timeout`]));
+const TIMEOUT_EVENT: ReadonlyMap<TimerName, TimerEventType> = new Map(TIMER_NAMES.map((n) => [n, `TIMEOUT.${n}` as TimerEventType]));
 
 /**
  * A socket and its connection in one record: `conn` is the record itself once the socket has a
@@ -410,7 +410,7 @@ export class Stack {
     const c = this.socks.get(child);
     if (!c) return fail('EAGAIN');
     c.fdOpen = true;
-    removeId(s.children, child);
+    // no longer in `children`: opened() moved it from there to the accept queue
     c.parent = null;
     return ok(child);
   }
@@ -663,7 +663,7 @@ export class Stack {
     const s = this.socks.get(id);
     if (!s?.conn || !hasTimer(s.conn.timers, timer)) return;
     s.conn.timers = deleteTimer(s.conn.timers, timer);
-    this.step(s, this.bare(TIMEOUT_EVENT[timer], now), TIMEOUT_CAUSE[timer]);
+    this.step(s, this.bare(TIMEOUT_EVENT.get(timer)!, now), TIMEOUT_CAUSE.get(timer)!);
   }
 
   /** The host dies: every connection is forgotten at once, without a word on the wire. */
