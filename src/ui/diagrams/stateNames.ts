@@ -7,26 +7,21 @@
  * their glyphs now: the margins grow (the drawing gets wider in its own units and is scaled to the
  * same box), and where that would take too much from the lane the names wrap.
  */
-import { TCP_STATES } from '../../tcp/states.ts';
 import { PEER_X, SEQ_W } from './sequenceLayout.ts';
 
 /**
- * Advances of the state names' face (system-ui at weight 600: DejaVu Sans Bold, the widest of the
- * Linux faces; macOS and Windows faces are narrower), in ems, measured in Chromium.
+ * A character's advance in the state names' face (system-ui at weight 600: DejaVu Sans Bold, the
+ * widest of the Linux faces; macOS and Windows faces are narrower), in ems: the widest of its class
+ * as measured in Chromium, so a name is never measured short.
  */
-const ADVANCE: Record<string, number> = {
-  A: 0.774, B: 0.762, C: 0.734, D: 0.83, E: 0.683, F: 0.683, G: 0.821, H: 0.837, I: 0.372, J: 0.372, K: 0.775, L: 0.637, M: 0.995,
-  N: 0.837, O: 0.85, P: 0.733, Q: 0.85, R: 0.77, S: 0.72, T: 0.682, U: 0.812, V: 0.774, W: 1.103, X: 0.771, Y: 0.724, Z: 0.725,
-  _: 0.5, '-': 0.415,
-};
-/** a little over the measured widths: hinting and other faces */
-const SAFETY = 1.03;
+const advance = (c: string): number =>
+  /[IJ]/.test(c) ? 0.372 : c === 'M' ? 0.995 : c === 'W' ? 1.103 : /[EFLT]/.test(c) ? 0.683 : /[DGHNOQU]/.test(c) ? 0.85 : c === '_' ? 0.5 : c === '-' ? 0.415 : /\d/.test(c) ? 0.696 : 0.775;
 
 /** A state name's (or a line of one's) drawn width in user units at `font`. */
 export function stateNameWidth(text: string, font: number): number {
   let w = 0;
-  for (const ch of text) w += ADVANCE[ch] ?? (/[0-9]/.test(ch) ? 0.696 : 0.8);
-  return w * font * SAFETY;
+  for (const c of text) w += advance(c);
+  return w * font;
 }
 
 /** Where a name without an underscore may break (its syllables). */
@@ -77,18 +72,17 @@ const LANE_GIVE = 0.9;
  */
 export function sideRoom(px: number, fontAt: (k: number) => number): number {
   if (!(px > 0)) return 0;
-  const widest = (wrap: boolean, font: number) => Math.max(...TCP_STATES.map((n) => Math.max(...(wrap ? pieces(n) : [n]).map((l) => stateNameWidth(l, font)))));
-  const solve = (wrap: boolean) => {
+  // the widest name on one line, and the widest line of a wrapped one (stateNames.test.ts checks all)
+  const solve = (widest: string) => {
     let side = 0;
     // the font grows as the margins do (the same box holds more units): a few rounds settle it
     for (let i = 0; i < 8; i++) {
-      const font = fontAt(px / (SEQ_W + 2 * side));
-      const next = Math.max(0, Math.ceil(widest(wrap, font) - BASE_ROOM));
+      const next = Math.max(0, Math.ceil(stateNameWidth(widest, fontAt(px / (SEQ_W + 2 * side))) - BASE_ROOM));
       if (next <= side) break;
       side = next;
     }
     return side;
   };
-  const one = solve(false);
-  return SEQ_W / (SEQ_W + 2 * one) >= LANE_GIVE ? one : solve(true);
+  const one = solve('ESTABLISHED');
+  return SEQ_W / (SEQ_W + 2 * one) >= LANE_GIVE ? one : solve('CLOSING');
 }
