@@ -5,6 +5,8 @@
  * - fleet.sim_ten_minutes_cpu_s: the same run's CPU seconds (the figure to compare on a shared machine);
  * - fleet.worker_ten_minutes_wall_s: the same run in a Web Worker of Chromium (the fleet page
  *   runs its simulation in one); the worker script is bundled by bench.ts (FLEET_BENCH_WORKER);
+ * - fleet.worker_lifecycles_per_s: fleet.lifecycles_per_s's load (benchFleet/lean.ts) in that
+ *   worker, per wall second: the engine as the browser runs it (Node's figure is bench-run.ts's);
  * - fleet.page_connections_per_s: the FleetSim of the fleet page and CLI, preset close-wait-leak at 1000 new connections per virtual second
  *   (descriptors unlimited, so every connection is accepted and lives its life), per wall second;
  * - fleet.page_ten_minutes_wall_s: the wall time 10 virtual minutes of that load take at this rate;
@@ -16,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { describeRun, tenMinutes } from './benchFleet/measure.ts';
 import type { TenMinutes } from './benchFleet/measure.ts';
+import type { LeanRun } from './benchFleet/lean.ts';
 import { applyOverrides } from '../fleet/overrides.ts';
 import { preset } from '../fleet/presets/index.ts';
 import { FleetSim } from '../fleet/sim.ts';
@@ -60,8 +63,8 @@ function bytesPerConnection(count: number): number {
 /** wall time each ten-minute run may take before it is projected instead */
 const CAP_MS = Number(process.env.FLEET_BENCH_CAP_MS ?? 60_000);
 
-/** The same run in a Web Worker of Chromium (a page of its own origin, served from memory). */
-async function inWorker(workerJs: string): Promise<TenMinutes> {
+/** Runs in a Web Worker of Chromium (a page of its own origin, served from memory): the ten-minute run, or the lean load (`lean`: virtual seconds). */
+async function inWorker(workerJs: string, lean?: number): Promise<TenMinutes | LeanRun> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
     const page = await browser.newPage();
@@ -71,15 +74,15 @@ async function inWorker(workerJs: string): Promise<TenMinutes> {
     );
     await page.goto(`${origin}/`);
     return (await page.evaluate(
-      (capMs) =>
+      ({ capMs, lean }) =>
         new Promise((resolve, reject) => {
           const w = new Worker('/worker.js');
           w.onmessage = (e) => resolve(e.data);
           w.onerror = (e) => reject(new Error(e.message));
-          w.postMessage({ capMs });
+          w.postMessage(lean === undefined ? { capMs } : { capMs, lean });
         }),
-      CAP_MS,
-    )) as TenMinutes;
+      { capMs: CAP_MS, lean },
+    )) as TenMinutes | LeanRun;
   } finally {
     await browser.close();
   }
@@ -96,8 +99,12 @@ export async function fleetFigures(workerJs: string | null): Promise<string[]> {
     `fleet.sim_ten_minutes_cpu_s: ${cpuS.toFixed(1)} CPU seconds of the Node process for the same run (${node.virtualS === 600 ? 'measured' : 'projected'})`,
   ];
   if (workerJs) {
-    const w = await inWorker(workerJs);
+    const w = (await inWorker(workerJs)) as TenMinutes;
     out.push(`fleet.worker_ten_minutes_wall_s: ${w.wallS.toFixed(1)} wall seconds in a Chromium Web Worker, same run (${describeRun(w)})`);
+    const l = (await inWorker(workerJs, 600)) as LeanRun;
+    out.push(
+      `fleet.worker_lifecycles_per_s: ${(l.opened / l.wallS).toFixed(0)} connection lifecycles per wall second in a Chromium Web Worker (fleet.lifecycles_per_s's lean World and load; ${l.opened} connections over ${l.virtual} virtual s${l.virtual < 600 ? `, stopped at the ${CAP_MS / 1000} s cap` : ''})`,
+    );
   }
   const lc = lifecyclesPerSecond(8);
   const bytes = bytesPerConnection(10_000);

@@ -20,7 +20,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ScheduledStep } from '../sim/config.ts';
-import type { LoadConfig } from '../sim/load.ts';
+import { FLEET_LOAD } from './benchFleet/lean.ts';
 import { World } from '../sim/world.ts';
 import { resolveKnobs } from '../tcp/knobs.ts';
 import type { EndpointEvent } from '../tcp/machine/events.ts';
@@ -181,13 +181,6 @@ function heapPerConnection(count: number): number {
   // both ends live in this process: report per connection end
   return (after - before) / (2 * count);
 }
-
-/** The lean World's load: 1000 new connections per virtual second, mixed closes. */
-const FLEET_LOAD: LoadConfig = {
-  rate: 1000,
-  clients: { 'closes-first': 0.6, waits: 0.3, aborts: 0.1 },
-  servers: { 'close-first': 0.3, 'wait-close': 0.5, leak: 0.2 },
-};
 
 /** Lifecycles of a lean World per CPU second (and per wall second), over up to `virtualS` virtual seconds or `wallMs`. */
 function leanLifecycles(virtualS: number, wallMs: number): { cpu: number; wall: number; virtual: number; opened: number } {

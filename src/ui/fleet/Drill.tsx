@@ -9,6 +9,7 @@ import { encodeScenario } from '../docs/scenarioLink.ts';
 import { LANG_LIST, loadLang, translator } from '../i18n/index.ts';
 import type { Translate } from '../i18n/index.ts';
 import { storyScenario } from './storyScenario.ts';
+import { withFleetTexts } from './fleetStrings.ts';
 import type { StoryFrame } from './storyScenario.ts';
 import type { DrillConnection, DrillResult } from './protocol.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -39,7 +40,7 @@ function useBothLanguages(): Record<Lang, Translate> | null {
   useEffect(() => {
     let live = true;
     Promise.all(LANG_LIST.map(loadLang))
-      .then(() => live && setTr({ en: translator('en'), 'zh-CN': translator('zh-CN') }))
+      .then(() => live && setTr({ en: withFleetTexts('en', translator('en')), 'zh-CN': withFleetTexts('zh-CN', translator('zh-CN')) }))
       // without both dictionaries the link still opens the story, untitled (as free play)
       .catch(() => undefined);
     return () => {

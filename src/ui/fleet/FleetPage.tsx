@@ -13,6 +13,7 @@ import type { PresetId } from '../../fleet/presets/index.ts';
 import { STATE_ALIASES } from '../../tcp/states.ts';
 import type { TcpState } from '../../tcp/states.ts';
 import { I18nContext, initialLang, translator } from '../i18n/index.ts';
+import { withFleetTexts } from './fleetStrings.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { UpdateNotice } from '../pwa/UpdateNotice.tsx';
 import { LangSwitch } from '../LangSwitch.tsx';
@@ -45,7 +46,7 @@ export function FleetPage() {
   const [changes, setChanges] = useState<Change[]>([]);
   const [drill, setDrill] = useState<DrillResult | null>(null);
   const [drillBusy, setDrillBusy] = useState(false);
-  const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+  const i18n = useMemo(() => ({ lang, t: withFleetTexts(lang, translator(lang)) }), [lang]);
   const { t } = i18n;
 
   const before: FleetConfig = useMemo(() => preset(presetId), [presetId]);

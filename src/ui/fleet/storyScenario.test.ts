@@ -10,6 +10,7 @@ import { small } from '../../fleet/test/configs.ts';
 import type { TcpState } from '../../tcp/states.ts';
 import { decodeScenario } from '../docs/scenarioParam.ts';
 import { LANG_LIST, loadLang, translator } from '../i18n/index.ts';
+import { withFleetTexts } from './fleetStrings.ts';
 import type { Lang, Translate } from '../i18n/index.ts';
 import { decodeActions, parseUrl } from '../url.ts';
 import { twoPeerHref } from './Drill.tsx';
@@ -20,7 +21,8 @@ import { encodeScenario as encodeScenarioOf } from '../docs/scenarioLink.ts';
 let tr: Record<Lang, Translate>;
 beforeAll(async () => {
   await Promise.all(LANG_LIST.map(loadLang));
-  tr = { en: translator('en'), 'zh-CN': translator('zh-CN') };
+  // as the fleet page's Drill makes them: the fleet's own texts first
+  tr = { en: withFleetTexts('en', translator('en')), 'zh-CN': withFleetTexts('zh-CN', translator('zh-CN')) };
 });
 
 const presetTitle = { en: 'CLOSE_WAIT leak', 'zh-CN': 'CLOSE_WAIT 泄漏' };

@@ -1,3 +1,5 @@
+import type { FleetKey } from '../fleet/fleetStrings.ts';
+
 /** English strings. Every key here must exist in zh-CN.ts (see i18n.test.ts). `{name}` marks a parameter. */
 export const en = {
   'app.title': 'TCP state machine simulator',
@@ -187,80 +189,7 @@ export const en = {
   'lesson.of': 'Note {i} of {n}',
   'lesson.jump': 'Go to the note at {t} s',
   // --- fleet view ---
-  'fleet.title': 'Fleet view: a busy server',
-  'fleet.pageTitle': 'Fleet view — TCP state machine simulator',
-  'fleet.preset': 'Story',
-  'fleet.toSim': 'Two-peer view',
   'fleet.nav': 'Fleet view',
-  'fleet.progress': 'Simulation progress',
-  'fleet.running': 'Simulating in a worker: {done} of {total} virtual seconds',
-  'fleet.finished': 'Done: {n} connections simulated in {s} s',
-  'fleet.cancelled': 'Cancelled',
-  'fleet.cancel': 'Cancel',
-  'fleet.mode': 'Chart',
-  'fleet.stacked': 'Stacked',
-  'fleet.lines': 'Lines',
-  'fleet.log': 'Log scale',
-  'fleet.cursor': 'Time',
-  'fleet.legend': 'States (click one to pick a connection in it)',
-  'fleet.counts': 'Sockets per state on the server, per virtual second',
-  'fleet.before': 'Before',
-  'fleet.after': 'After: {changes}',
-  'fleet.chart.keys': 'Click or use the arrow keys to move the time cursor; click a band to pick a connection in that state.',
-  'fleet.noteAt': 'At {t} s',
-  'fleet.notes': 'Story notes',
-  'fleet.readouts': 'Operator readouts',
-  'fleet.readoutsAt': 'On the box at {t} s',
-  'fleet.exporter': 'node_exporter series',
-  'fleet.fds': 'Descriptors and errors',
-  'fleet.fdsOf': '{n} of {max} descriptors open (ulimit -n)',
-  'fleet.counter': 'Counter',
-  'fleet.perSecond': 'per second',
-  'fleet.total': 'total',
-  'fleet.whatif': 'What if…',
-  'fleet.whatifHelp': 'Change a sysctl or the application at the cursor ({t} s); the run after the change is drawn below the one before.',
-  'fleet.whatifKind': 'What to change',
-  'fleet.kind.knob': 'sysctl / limit',
-  'fleet.kind.app': 'application behaviour',
-  'fleet.kind.readTimeout': 'read timeout (s)',
-  'fleet.knob': 'Knob',
-  'fleet.value': 'Value',
-  'fleet.whatifApply': 'Apply at {t} s',
-  'fleet.remove': 'Remove this change',
-  'fleet.drill': 'One connection',
-  'fleet.drillHelp': 'Click a state in the chart or the legend to pick connections that are in it at that instant.',
-  'fleet.drillBusy': 'Replaying the run up to that instant…',
-  'fleet.drillFound': '{n} connections in {state} at {t} s; the first ones:',
-  'fleet.drillNone': 'None of them is a client connection (the listener has no story to tell).',
-  'fleet.drillWho': 'client {client}, application {app}',
-  'fleet.drillOpen': 'Open its story in the two-peer view',
-  'fleet.drillCapture': 'Download capture (.pcapng)',
-  'fleet.drillCaptureHelp': 'This connection as tcpdump on the server would have recorded it, up to the instant picked; opens in Wireshark or with “Open capture…” in the two-peer view.',
-  'fleet.drillSaving': 'Writing the capture…',
-  'fleet.drillSaved': 'Saved {name}',
-  'fleet.drillSaveFailed': 'The capture could not be written: {detail}',
-  'fleet.client.well-behaved': 'well-behaved',
-  'fleet.client.closes-first': 'closes first',
-  'fleet.client.vanish-after-fin': 'vanishes after its FIN',
-  'fleet.client.vanish-mid': 'vanishes mid-connection',
-  'fleet.client.lossy': 'on a lossy link',
-  'fleet.client.syn-flood': 'spoofed SYN (flood)',
-  'fleet.app.close-first': 'answers and closes first',
-  'fleet.app.wait-close': 'closes after the client',
-  'fleet.app.leak': 'never closes (leak)',
-  'fleet.ssMore': '… {n} more',
-  'fleet.axisSockets': 'sockets',
-  'fleet.axisTime': 'virtual time',
-  'fleet.twRecycle': 'tcp_tw_recycle was removed in Linux 4.12 (it broke clients behind NAT); it is accepted and changes nothing.',
-  'fleet.whatifError': 'Not applied: {detail}',
-  'fleet.runError': 'The simulation stopped: {detail}',
-  'fleet.counterHelp.EMFILE': 'accept() or connect() failed: “Too many open files” (descriptors at ulimit -n)',
-  'fleet.counterHelp.EADDRNOTAVAIL': 'connect() to the backend failed: no free local port in ip_local_port_range',
-  'fleet.counterHelp.ListenOverflows': 'a SYN or the handshake’s last ACK dropped because the accept queue was full',
-  'fleet.counterHelp.ListenDrops': 'SYNs the listener dropped (full queue, no cookies)',
-  'fleet.counterHelp.SyncookiesSent': 'SYN,ACKs sent as SYN cookies (no state kept)',
-  'fleet.counterHelp.ResetsSent': 'RST segments the server sent',
-  'fleet.counterHelp.OrphansKilled': 'orphaned connections given up after tcp_orphan_retries',
   // --- Linux exactly: knobs ---
   'knob.rst_after_fin_epipe': 'A reset after the peer\'s FIN (CLOSE_WAIT) reports EPIPE, not ECONNRESET (Linux)',
   'knob.tw_restart_on_ack': 'TIME_WAIT restarts its timer on any segment it answers, not only on a repeated FIN (Linux)',
@@ -404,11 +333,9 @@ export const en = {
   'pwa.offlineShort': '✓ Works offline',
   'pwa.updateShort': 'New version',
   // --- fleet page look ---
-  'fleet.notesGo': 'Notes at:',
   // --- engine on first use ---
   'lazy.engine': 'the simulation engine',
   // --- fleet ss table on phones ---
-  'fleet.ssTable': 'Output of ss -tan state close-wait (scrolls sideways on a narrow screen)',
   // --- look: header controls that say what they are ---
   'fleet.navTitle': 'A busy server: thousands of connections, counted per state',
   'pkt.headerTitle': 'Run a packetdrill script in the page',
@@ -420,5 +347,6 @@ export const en = {
   'lesson.jumpLabel': '{jump}: {text}',
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Dict = Record<MessageKey, string>;
+/** Every text's key: this dictionary's and the fleet page's own (fleet/fleetStrings.ts, in the fleet page's chunk). */
+export type MessageKey = keyof typeof en | FleetKey;
+export type Dict = Record<keyof typeof en, string>;

@@ -47,7 +47,8 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 /** Texts in `lang` (English where it is not loaded; the key itself where no dictionary is). */
 export function translator(lang: Lang): Translate {
-  return (key, params) => fill(DICTS[lang]?.[key] ?? DICTS.en?.[key] ?? key, params);
+  // a fleet page key is in none of these dictionaries: the fleet page's translator answers it first (withFleetTexts)
+  return (key, params) => fill(DICTS[lang]?.[key as keyof Dict] ?? DICTS.en?.[key as keyof Dict] ?? key, params);
 }
 
 export function fill(s: string, params?: Record<string, string | number>): string {
