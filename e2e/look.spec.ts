@@ -63,6 +63,37 @@ async function clashes(root: Root, a: string, b: string): Promise<string[]> {
   );
 }
 
+/** State names drawn wider than their box (less a 2-unit margin each side), in the diagram's units. */
+async function namesOverflowing(root: Root): Promise<string[]> {
+  return root.getByTestId('state-diagram').evaluate((svg) => {
+    const out: string[] = [];
+    for (const g of svg.querySelectorAll<SVGGElement>('[data-testid="diagram-state"]')) {
+      const name = g.querySelector<SVGTextElement>('.sd-name')!;
+      const box = g.querySelector<SVGRectElement>('.sd-box')!;
+      const drawn = name.getComputedTextLength();
+      if (drawn > box.width.baseVal.value - 4) out.push(`${g.dataset.state}: ${drawn.toFixed(0)} in ${box.width.baseVal.value}`);
+    }
+    return out;
+  });
+}
+
+// the desk's larger type (1366, 1280), the presenter's largest, a phone's and a docs frame's
+for (const [w, h, query] of [
+  [1366, 768, ''],
+  [1280, 720, ''],
+  [1280, 720, '&present=1'],
+  [1920, 1080, '&present=1'],
+  [390, 844, ''],
+  [700, 450, '&embed=1'],
+] as const) {
+  test(`every state name fits inside its box at ${w}×${h}${query}`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto(`./?scenario=handshake&t=0.3&lang=en${query}`);
+    await expect(page.getByTestId('diagram-state')).toHaveCount(11, { timeout: 15_000 });
+    expect(await namesOverflowing(page)).toEqual([]);
+  });
+}
+
 test('a lesson frame before anything is sent: "No segments yet" is clear of the now label (700×450, both languages)', async ({ page }) => {
   await page.setViewportSize({ width: 700, height: 450 });
   for (const lang of ['en', 'zh-CN'] as const) {

@@ -8,7 +8,7 @@ import type { KeyboardEvent } from 'react';
 import { EDGES } from 'virtual:tcp-edges';
 import type { TcpState } from '../../tcp/states.ts';
 import { TCP_STATES } from '../../tcp/states.ts';
-import { DIAGRAM_H, DIAGRAM_W, NODE_H, NODE_POS, NODE_W } from './layout.ts';
+import { DIAGRAM_H, DIAGRAM_W, NODE_H, NODE_POS, NODE_WIDTH } from './layout.ts';
 import type { DrawnEdge } from './stateGraph.ts';
 import { edgeGeometry, pairKey, selectEdges, stubGeometry } from './stateGraph.ts';
 import { edgeText } from './edgeText.ts';
@@ -190,7 +190,7 @@ const StateNode = memo(function StateNode({ state, client, server, selected, not
       onSelect(state);
     }
   };
-  const w = NODE_W;
+  const w = NODE_WIDTH[state];
   const h = NODE_H;
   const cls = ['sd-node', client ? 'sd-node--client' : '', server ? 'sd-node--server' : '', selected ? 'sd-node--selected' : '', noted ? 'sd-node--noted' : '']
     .filter(Boolean)
@@ -391,9 +391,10 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
 
 /** Diagram units around the boxes of `states` and their peer badges (above the box). */
 function stateBounds(states: readonly TcpState[]) {
-  const xs = states.map((st) => NODE_POS[st].x);
+  const x0s = states.map((st) => NODE_POS[st].x - NODE_WIDTH[st] / 2);
+  const x1s = states.map((st) => NODE_POS[st].x + NODE_WIDTH[st] / 2);
   const ys = states.map((st) => NODE_POS[st].y);
-  return { x0: Math.min(...xs) - NODE_W / 2 - 12, x1: Math.max(...xs) + NODE_W / 2 + 12, y0: Math.min(...ys) - NODE_H / 2 - 36, y1: Math.max(...ys) + NODE_H / 2 + 10 };
+  return { x0: Math.min(...x0s) - 12, x1: Math.max(...x1s) + 12, y0: Math.min(...ys) - NODE_H / 2 - 36, y1: Math.max(...ys) + NODE_H / 2 + 10 };
 }
 
 /** The zoom at scale k that puts diagram point (x, y) in the middle of the view. */
@@ -414,7 +415,7 @@ function AwayChip({ peer, state, vt, units, lang }: { peer: 'client' | 'server';
   // from the view's centre; nothing to point at when the whole box is in view
   const dx = x - DIAGRAM_W / 2;
   const dy = y - (top + DIAGRAM_H) / 2;
-  if (Math.abs(dx) + (vt.k * NODE_W) / 2 <= DIAGRAM_W / 2 + 1 && Math.abs(dy) + (vt.k * NODE_H) / 2 <= (DIAGRAM_H - top) / 2 + 1) return null;
+  if (Math.abs(dx) + (vt.k * NODE_WIDTH[state]) / 2 <= DIAGRAM_W / 2 + 1 && Math.abs(dy) + (vt.k * NODE_H) / 2 <= (DIAGRAM_H - top) / 2 + 1) return null;
   const text = `${Math.abs(dx) > Math.abs(dy) ? (dx < 0 ? '←' : '→') : dy < 0 ? '↑' : '↓'} ${s(lang, peer)} ${state}`;
   const h = units * 1.6;
   const w = textWidth(text, units) * 1.08 + units;

@@ -9,7 +9,7 @@
  */
 import { memo } from 'react';
 import type { PeerName } from '../../sim/types.ts';
-import { NODE_H, NODE_POS, NODE_W } from './layout.ts';
+import { NODE_H, NODE_POS, NODE_WIDTH } from './layout.ts';
 import { textWidth } from './labelLayout.ts';
 import type { Flight, PeerMove } from './stageTokens.ts';
 
@@ -78,7 +78,7 @@ export const MoveToken = memo(function MoveToken({ move, route, progress }: { mo
 /** Reduced motion: the cause shown at once beside the state entered. */
 export function MoveLabel({ move }: { move: PeerMove }) {
   const end = NODE_POS[move.to];
-  const dx = move.peer === 'client' ? -NODE_W / 2 - 8 : NODE_W / 2 + 8;
+  const dx = move.peer === 'client' ? -NODE_WIDTH[move.to] / 2 - 8 : NODE_WIDTH[move.to] / 2 + 8;
   return (
     <g className="sd-token-still" data-testid="edge-label" data-peer={move.peer} data-from={move.from} data-to={move.to} data-label={move.label} transform={`translate(${end.x + dx}, ${end.y + NODE_H / 2 + 14})`} aria-hidden="true">
       <Chip text={move.label} peer={move.peer} className="" />
@@ -99,12 +99,14 @@ export function flightPoint(f: Flight, chipW = chipWidth(f.flags || '·')): { x:
   if (f.fromState === f.toState) {
     // both peers in the same state: cross over the box, from the sender's side to the receiver's
     const dir = f.from === 'client' ? 1 : -1;
-    return { x: a.x + dir * (NODE_W / 2 + 10) * (2 * p - 1), y: a.y - NODE_H / 2 - 26 };
+    return { x: a.x + dir * (NODE_WIDTH[f.fromState] / 2 + 10) * (2 * p - 1), y: a.y - NODE_H / 2 - 26 };
   }
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   // the line's parameter where a chip (with its lane offset) is clear of a box: same for both ends
-  const clearX = dx === 0 ? Infinity : (NODE_W / 2 + chipW / 2 + 2) / Math.abs(dx);
+  // the wider of the two boxes: one parameter clears both ends
+  const halfW = Math.max(NODE_WIDTH[f.fromState], NODE_WIDTH[f.toState]) / 2;
+  const clearX = dx === 0 ? Infinity : (halfW + chipW / 2 + 2) / Math.abs(dx);
   const clearY = dy === 0 ? Infinity : (NODE_H / 2 + CHIP_HALF_H + LANE_DY + 2) / Math.abs(dy);
   const t0 = Math.min(clearX, clearY);
   const u = t0 < 0.5 ? t0 + (1 - 2 * t0) * p : p;

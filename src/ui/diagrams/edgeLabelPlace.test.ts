@@ -3,7 +3,7 @@ import { EDGES } from '../../tcp/machine/edges.ts';
 import { edgeText } from './edgeText.ts';
 import { labelBox, placeEdgeLabels } from './edgeLabelPlace.ts';
 import { segmentTextWidth } from './labelLayout.ts';
-import { DIAGRAM_H, DIAGRAM_W, NODE_H, NODE_POS, NODE_W } from './layout.ts';
+import { DIAGRAM_H, DIAGRAM_W, NODE_H, NODE_POS, NODE_WIDTH } from './layout.ts';
 import { edgeGeometry, selectEdges } from './stateGraph.ts';
 
 const BOUNDS = { x0: 0, y0: -16, x1: DIAGRAM_W, y1: DIAGRAM_H };
@@ -26,7 +26,10 @@ describe('edge label placement', () => {
         const spots = placeEdgeLabels(items, font, BOUNDS);
         const boxes = items.map((it) => ({ text: it.text, b: labelBox(spots.get(it.key)!, segmentTextWidth(it.text, font), font) }));
         for (const { text, b } of boxes) {
-          for (const [st, p] of Object.entries(NODE_POS)) expect(hit(b, { x0: p.x - NODE_W / 2, y0: p.y - NODE_H / 2, x1: p.x + NODE_W / 2, y1: p.y + NODE_H / 2 }), `${text} / ${st}`).toBe(false);
+          for (const [st, p] of Object.entries(NODE_POS)) {
+            const hw = NODE_WIDTH[st as keyof typeof NODE_WIDTH] / 2;
+            expect(hit(b, { x0: p.x - hw, y0: p.y - NODE_H / 2, x1: p.x + hw, y1: p.y + NODE_H / 2 }), `${text} / ${st}`).toBe(false);
+          }
           expect(b.x0 >= BOUNDS.x0 && b.x1 <= BOUNDS.x1 && b.y0 >= BOUNDS.y0 && b.y1 <= BOUNDS.y1, text).toBe(true);
         }
         for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(hit(boxes[i]!.b, boxes[j]!.b), `${boxes[i]!.text} / ${boxes[j]!.text}`).toBe(false);

@@ -5,8 +5,9 @@
  * a state box, another label or the drawing's edge. Such a label moves to the nearest free spot
  * along its own route. Pure, and run once per language and size, never per frame.
  */
+import type { TcpState } from '../../tcp/states.ts';
 import { segmentTextWidth } from './labelLayout.ts';
-import { NODE_H, NODE_POS, NODE_W } from './layout.ts';
+import { NODE_H, NODE_POS, NODE_WIDTH } from './layout.ts';
 
 export type Anchor = 'start' | 'middle' | 'end';
 export interface LabelSpot {
@@ -31,7 +32,11 @@ interface Box {
 
 /** room kept around a label, in the drawing's units */
 const GAP = 3;
-const NODE_BOXES: Box[] = Object.values(NODE_POS).map((p) => ({ x0: p.x - NODE_W / 2 - 2, y0: p.y - NODE_H / 2 - 2, x1: p.x + NODE_W / 2 + 2, y1: p.y + NODE_H / 2 + 2 }));
+const NODE_BOXES: Box[] = (Object.keys(NODE_POS) as TcpState[]).map((st) => {
+  const p = NODE_POS[st];
+  const hw = NODE_WIDTH[st] / 2;
+  return { x0: p.x - hw - 2, y0: p.y - NODE_H / 2 - 2, x1: p.x + hw + 2, y1: p.y + NODE_H / 2 + 2 };
+});
 
 /** The box a label's text covers (the text is centred on y with dy = 0.35em). */
 export function labelBox(s: LabelSpot, width: number, font: number): Box {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TCP_STATES } from '../../tcp/states.ts';
 import type { TcpState } from '../../tcp/states.ts';
-import { NODE_H, NODE_POS, NODE_W } from './layout.ts';
+import { NODE_H, NODE_POS, NODE_WIDTH } from './layout.ts';
 import { chipWidth, flightPoint } from './StateTokens.tsx';
 import type { Flight } from './stageTokens.ts';
 
@@ -10,7 +10,7 @@ const FLAGS = ['SYN', 'SYN,ACK', 'ACK', 'FIN,ACK', 'RST'];
 /** Do a chip of width w centred at (x, y) and the state box of s overlap? */
 function overlapsBox(x: number, y: number, w: number, s: TcpState): boolean {
   const b = NODE_POS[s];
-  return Math.abs(x - b.x) < NODE_W / 2 + w / 2 && Math.abs(y - b.y) < NODE_H / 2 + 11;
+  return Math.abs(x - b.x) < NODE_WIDTH[s] / 2 + w / 2 && Math.abs(y - b.y) < NODE_H / 2 + 11;
 }
 
 const flight = (fromState: TcpState, toState: TcpState, from: 'client' | 'server', flags: string, progress: number): Flight => ({ id: 1, from, flags, progress, fromState, toState });
@@ -29,7 +29,7 @@ describe('a segment chip on the state diagram', () => {
             const mid = flightPoint(flight(a, b, peer, flags, 0.5));
             // the middle of the flight is the middle of the line, whatever the clipping
             expect(mid.x).toBeCloseTo((NODE_POS[a].x + NODE_POS[b].x) / 2, 6);
-            const farApart = Math.abs(NODE_POS[a].x - NODE_POS[b].x) > NODE_W + w + 4 || Math.abs(NODE_POS[a].y - NODE_POS[b].y) > NODE_H + 2 * (11 + 14 + 2);
+            const farApart = Math.abs(NODE_POS[a].x - NODE_POS[b].x) > Math.max(NODE_WIDTH[a], NODE_WIDTH[b]) + w + 4 || Math.abs(NODE_POS[a].y - NODE_POS[b].y) > NODE_H + 2 * (11 + 14 + 2);
             if (!farApart) continue;
             clipped++;
             expect(overlapsBox(start.x, start.y, w, a), `${flags} ${a}→${b} (${peer}) starts over ${a}`).toBe(false);

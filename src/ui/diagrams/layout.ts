@@ -3,11 +3,31 @@
  * Coordinates are in the StateDiagram's viewBox (DIAGRAM_W × DIAGRAM_H); x,y is the box centre.
  */
 import type { TcpState } from '../../tcp/states.ts';
+import { TCP_STATES } from '../../tcp/states.ts';
+import { stateNameWidth } from './stateNames.ts';
 
 export const DIAGRAM_W = 860;
 export const DIAGRAM_H = 750;
+/** the narrowest box (most states' box) */
 export const NODE_W = 150;
 export const NODE_H = 44;
+
+/**
+ * The largest size (user units) a state's name is drawn at: presenter mode's (present.css). The
+ * desktop layout draws them at 21.5 and a phone at 17.5.
+ */
+export const NAME_FONT_MAX = 23;
+/** room between a name and its box's sides, each side */
+const NAME_PAD = 6;
+
+/**
+ * Each state's box width: NODE_W, or wider where the name at its largest would not fit
+ * (ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, ...). Fixed, not measured, so the edges, labels and
+ * chips are laid out once for every size the diagram is drawn at.
+ */
+export const NODE_WIDTH: Readonly<Record<TcpState, number>> = Object.fromEntries(
+  TCP_STATES.map((st) => [st, Math.max(NODE_W, 2 * Math.ceil(stateNameWidth(st, NAME_FONT_MAX) / 2 + NAME_PAD))]),
+) as Record<TcpState, number>;
 
 export const NODE_POS: Record<TcpState, { x: number; y: number }> = {
   CLOSED: { x: 430, y: 40 },

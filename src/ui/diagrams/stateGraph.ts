@@ -5,7 +5,7 @@
 import { basisPath } from './basisPath.ts';
 import type { DrawnEdgeSource as Edge } from '../../tcp/machine/edges.ts';
 import type { TcpState } from '../../tcp/states.ts';
-import { ABORT_STUB, EDGE_WAYPOINTS, LABEL_POS, NODE_H, NODE_POS, NODE_W } from './layout.ts';
+import { ABORT_STUB, EDGE_WAYPOINTS, LABEL_POS, NODE_H, NODE_POS, NODE_WIDTH } from './layout.ts';
 
 /**
  * The textbook edges, named by (from, to) and the guard or event whose label the
@@ -93,7 +93,7 @@ export function boxExit(s: TcpState, p: Pt, pad = 3): [number, number] {
   const dx = p[0] - c.x;
   const dy = p[1] - c.y;
   if (dx === 0 && dy === 0) return [c.x, c.y];
-  const hw = NODE_W / 2 + pad;
+  const hw = NODE_WIDTH[s] / 2 + pad;
   const hh = NODE_H / 2 + pad;
   const k = Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy));
   return [c.x + dx * k, c.y + dy * k];
