@@ -10,6 +10,9 @@ test('a shared link reproduces the view after reload', async ({ page, context })
   const time = await page.getByTestId('sim-time').getAttribute('data-seconds');
   const client = await page.getByTestId('peer-client').getAttribute('data-tcp-state');
   const server = await page.getByTestId('peer-server').getAttribute('data-tcp-state');
+  // the log renders deferred (useDeferredValue): read it once its last line is the clock's time
+  const lastLogTime = async () => Number((await page.getByTestId('event-log').innerText()).split('\n').filter((l) => /^\d+(\.\d+)?$/.test(l.trim())).at(-1));
+  await expect.poll(lastLogTime).toBe(Number(time));
   const log = await page.getByTestId('event-log').innerText();
   await page.getByTestId('copy-link').click();
   await expect(page.getByRole('status').filter({ hasText: /Link copied|Copy failed/ })).toBeVisible();
