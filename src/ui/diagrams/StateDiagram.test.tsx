@@ -63,6 +63,18 @@ describe('StateDiagram', () => {
     expect(sel.toClosed.every((d) => d.to === 'CLOSED')).toBe(true);
   });
 
+  for (const showAllEdges of [false, true])
+    it(`paints every edge label above every edge line (showAllEdges ${showAllEdges}): no later line crosses a label`, () => {
+      const html = renderToStaticMarkup(<StateDiagram clientState="ESTABLISHED" serverState="ESTABLISHED" lastEdge={null} lang="en" selected={null} onSelect={noop} showAllEdges={showAllEdges} />);
+      const lastLine = html.lastIndexOf('class="sd-edge-line"');
+      const firstLabel = html.indexOf('class="sd-edge-label"');
+      expect(firstLabel).toBeGreaterThan(0);
+      expect(lastLine).toBeGreaterThan(0);
+      expect(firstLabel).toBeGreaterThan(lastLine);
+      // every labelled edge still has its label, and its title for a pointer resting on the label
+      expect(html.match(/class="sd-edge-label"/g)!.length).toBe(html.match(/data-edge-label="/g)!.length);
+    });
+
   it('lights up the edge just taken, keyed for replay', () => {
     const html = renderToStaticMarkup(
       <StateDiagram

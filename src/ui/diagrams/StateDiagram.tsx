@@ -84,16 +84,31 @@ const titleOf = (e: DrawnEdge, lang: Lang): string => `${e.from} → ${e.to}\n${
 
 function EdgePath({ e, className, label, lang, spot }: { e: DrawnEdge; className: string; label: boolean; lang: Lang; spot?: LabelSpot | undefined }) {
   const g = GEOMETRY.get(e.key)!;
-  const at = spot ?? { x: g.lx, y: g.ly, anchor: g.anchor };
   return (
     <g className={className} data-edge={e.key}>
       <title>{titleOf(e, lang)}</title>
       <path className="sd-edge-line" d={g.d} markerEnd="url(#sd-arrow)" />
-      {label && (
-        <text className="sd-edge-label" x={at.x} y={at.y} dy="0.35em" textAnchor={at.anchor}>
-          {edgeText(e.main, lang)}
-        </text>
-      )}
+      {label && <EdgeLabelText e={e} lang={lang} spot={spot} />}
+    </g>
+  );
+}
+
+function EdgeLabelText({ e, lang, spot }: { e: DrawnEdge; lang: Lang; spot?: LabelSpot | undefined }) {
+  const g = GEOMETRY.get(e.key)!;
+  const at = spot ?? { x: g.lx, y: g.ly, anchor: g.anchor };
+  return (
+    <text className="sd-edge-label" x={at.x} y={at.y} dy="0.35em" textAnchor={at.anchor}>
+      {edgeText(e.main, lang)}
+    </text>
+  );
+}
+
+/** An edge's label on its own, above every line: drawn with its edge, a later edge's line crossed it. */
+function EdgeLabel({ e, className, lang, spot }: { e: DrawnEdge; className?: string; lang: Lang; spot?: LabelSpot | undefined }) {
+  return (
+    <g className={className} data-edge-label={e.key}>
+      <title>{titleOf(e, lang)}</title>
+      <EdgeLabelText e={e} lang={lang} spot={spot} />
     </g>
   );
 }
@@ -123,10 +138,16 @@ const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges, spots }: { lan
               <path className="sd-edge-line" d={st.d} markerEnd="url(#sd-arrow-faint)" />
             </g>
           ))}
-      {showAllEdges && SELECTED.other.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" label lang={lang} spot={spots.get(e.key)} />)}
+      {showAllEdges && SELECTED.other.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" label={false} lang={lang} />)}
       {SELECTED.classic.map((e) => (
-        <EdgePath key={e.key} e={e} className="sd-edge" label lang={lang} spot={spots.get(e.key)} />
+        <EdgePath key={e.key} e={e} className="sd-edge" label={false} lang={lang} />
       ))}
+      <g className="sd-edge-labels">
+        {showAllEdges && SELECTED.other.map((e) => <EdgeLabel key={e.key} e={e} className="sd-edge--faint" lang={lang} spot={spots.get(e.key)} />)}
+        {SELECTED.classic.map((e) => (
+          <EdgeLabel key={e.key} e={e} lang={lang} spot={spots.get(e.key)} />
+        ))}
+      </g>
       <g className="sd-legend" transform={`translate(${DIAGRAM_W - 12}, ${DIAGRAM_H - 6})`}>
         <text className="sd-legend-text" textAnchor="end">
           {s(lang, 'toClosedLegend')}
