@@ -63,7 +63,11 @@ test('the same in Chinese: TLP 探测 in the ladder, 拥塞窗口 in the peer pa
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `${SHOTS}/tlp-cwnd-zh-${w}.png`, fullPage: w < 500 });
   }
-  await probe.click();
+  // the ladder is laid out again for the new width: a click made while it moves may miss the probe
+  await expect(async () => {
+    await probe.click();
+    await expect(page.getByTestId('inspector')).toBeVisible({ timeout: 1000 });
+  }).toPass();
   await expect(page.getByTestId('inspector')).toContainText('发送方拥塞窗口');
   await expect(page.getByTestId('inspector-cwnd')).toHaveText('12 个报文段');
   await expect(page.getByTestId('inspector-tlp')).toContainText('是');

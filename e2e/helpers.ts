@@ -32,6 +32,25 @@ export async function simSeconds(page: Page): Promise<number> {
 }
 
 /**
+ * Waits until the event log shows the clock's moment: it renders deferred (useDeferredValue), so
+ * right after a step or a step back it may still show the moment before. Its last entry is then
+ * at the clock's time (or there is no log yet).
+ */
+export async function logCaughtUp(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const log = page.getByTestId('event-log');
+      if ((await log.count()) === 0) return true;
+      const times = (await log.innerText())
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => /^\d+(\.\d+)?$/.test(l));
+      return times.length === 0 || Number(times.at(-1)) === (await simSeconds(page));
+    })
+    .toBe(true);
+}
+
+/**
  * What is wrong with the top of the ladder: a zoom button overlapping a lane title, a title not
  * wholly inside the diagram, the "now" label cut by the edge of the scrolling box.
  */

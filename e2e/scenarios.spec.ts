@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectState, open, simSeconds } from './helpers.ts';
+import { expectState, logCaughtUp, open, simSeconds } from './helpers.ts';
 
 test('simultaneous close reaches CLOSING', async ({ page }) => {
   await open(page, 'scenario=simultaneous-close');
@@ -46,12 +46,14 @@ test('step back restores the earlier state exactly', async ({ page }) => {
     await page.getByTestId('step').click();
     // the first step waits for the engine (fetched on that first click); it is done once a step back is possible
     if (i === 0) await expect(page.getByTestId('step-back')).toBeEnabled();
+    await logCaughtUp(page);
     states.push(await snap());
   }
   expect(new Set(states).size).toBe(states.length);
   for (let i = 4; i >= 0; i--) {
     await page.getByTestId('step-back').click();
-    expect(await snap()).toBe(states[i]);
+    // the view is redrawn as the step back lands (the log last): wait for the whole earlier picture
+    await expect.poll(snap).toBe(states[i]);
   }
   await expect(page.getByTestId('step-back')).toBeDisabled();
 });

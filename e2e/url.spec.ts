@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import LZString from 'lz-string';
-import { expectState, open, peer, stepUntil } from './helpers.ts';
+import { expectState, logCaughtUp, open, peer, stepUntil } from './helpers.ts';
 
 test('a shared link reproduces the view after reload', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -10,9 +10,7 @@ test('a shared link reproduces the view after reload', async ({ page, context })
   const time = await page.getByTestId('sim-time').getAttribute('data-seconds');
   const client = await page.getByTestId('peer-client').getAttribute('data-tcp-state');
   const server = await page.getByTestId('peer-server').getAttribute('data-tcp-state');
-  // the log renders deferred (useDeferredValue): read it once its last line is the clock's time
-  const lastLogTime = async () => Number((await page.getByTestId('event-log').innerText()).split('\n').filter((l) => /^\d+(\.\d+)?$/.test(l.trim())).at(-1));
-  await expect.poll(lastLogTime).toBe(Number(time));
+  await logCaughtUp(page);
   const log = await page.getByTestId('event-log').innerText();
   await page.getByTestId('copy-link').click();
   await expect(page.getByRole('status').filter({ hasText: /Link copied|Copy failed/ })).toBeVisible();
@@ -90,7 +88,8 @@ test('a link made after acting by hand replays the actions exactly', async ({ pa
   await expect(again.getByTestId('segment')).toHaveCount(segments);
   await expect(again.getByTestId('url-problems')).toHaveCount(0);
   await expect(again.getByTestId('sim-error')).toHaveCount(0);
-  expect(await again.getByTestId('event-log').innerText()).toBe(log);
+  // the log renders deferred: the reloaded page's is awaited, not read once
+  await expect.poll(() => again.getByTestId('event-log').innerText()).toBe(log);
   // the reloaded page carries the same actions on: its own link is the same
   await expect(again.getByTestId('app')).toHaveAttribute('data-copy-url', link);
 });
