@@ -64,9 +64,13 @@ describe('StateDiagram', () => {
   });
 
   for (const showAllEdges of [false, true])
-    it(`paints every edge label above every edge line (showAllEdges ${showAllEdges}): no later line crosses a label`, () => {
-      const html = renderToStaticMarkup(<StateDiagram clientState="ESTABLISHED" serverState="ESTABLISHED" lastEdge={null} lang="en" selected={null} onSelect={noop} showAllEdges={showAllEdges} />);
-      const lastLine = html.lastIndexOf('class="sd-edge-line"');
+    it(`paints every edge label above every edge line and the flash (showAllEdges ${showAllEdges}): no later line crosses a label`, () => {
+      const html = renderToStaticMarkup(
+        <StateDiagram clientState="ESTABLISHED" serverState="ESTABLISHED" lastEdge={{ from: 'SYN_SENT', to: 'ESTABLISHED', peer: 'client', key: 2 }} lang="en" selected={null} onSelect={noop} showAllEdges={showAllEdges} />,
+      );
+      // the flash of the edge just taken runs along that edge's own label: the label is drawn over it too
+      const lastLine = Math.max(html.lastIndexOf('class="sd-edge-line"'), html.lastIndexOf('sd-flash'));
+      expect(html).toContain('sd-flash');
       const firstLabel = html.indexOf('class="sd-edge-label"');
       expect(firstLabel).toBeGreaterThan(0);
       expect(lastLine).toBeGreaterThan(0);

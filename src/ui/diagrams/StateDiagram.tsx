@@ -126,8 +126,8 @@ interface LabelFont {
   bold: boolean;
 }
 
-/** Static part: edges and legend; depends only on language, showAllEdges and the label spots. */
-const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges, spots }: { lang: Lang; showAllEdges: boolean; spots: Map<string, LabelSpot> }) {
+/** Static part: edges and legend; depends only on language and showAllEdges. */
+const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges }: { lang: Lang; showAllEdges: boolean }) {
   return (
     <g className="sd-edges">
       {showAllEdges
@@ -142,12 +142,6 @@ const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges, spots }: { lan
       {SELECTED.classic.map((e) => (
         <EdgePath key={e.key} e={e} className="sd-edge" label={false} lang={lang} />
       ))}
-      <g className="sd-edge-labels">
-        {showAllEdges && SELECTED.other.map((e) => <EdgeLabel key={e.key} e={e} className="sd-edge--faint" lang={lang} spot={spots.get(e.key)} />)}
-        {SELECTED.classic.map((e) => (
-          <EdgeLabel key={e.key} e={e} lang={lang} spot={spots.get(e.key)} />
-        ))}
-      </g>
       <g className="sd-legend" transform={`translate(${DIAGRAM_W - 12}, ${DIAGRAM_H - 6})`}>
         <text className="sd-legend-text" textAnchor="end">
           {s(lang, 'toClosedLegend')}
@@ -163,6 +157,21 @@ const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges, spots }: { lan
           {s(lang, 'legendServer')}
         </text>
       </g>
+    </g>
+  );
+});
+
+/**
+ * The edges' labels, over every line and over the flash of the edge just taken (which runs along
+ * that edge's own label): drawn with their edges, later lines crossed them.
+ */
+const EdgeLabelsLayer = memo(function EdgeLabelsLayer({ lang, showAllEdges, spots }: { lang: Lang; showAllEdges: boolean; spots: Map<string, LabelSpot> }) {
+  return (
+    <g className="sd-edge-labels">
+      {showAllEdges && SELECTED.other.map((e) => <EdgeLabel key={e.key} e={e} className="sd-edge--faint" lang={lang} spot={spots.get(e.key)} />)}
+      {SELECTED.classic.map((e) => (
+        <EdgeLabel key={e.key} e={e} lang={lang} spot={spots.get(e.key)} />
+      ))}
     </g>
   );
 });
@@ -370,10 +379,11 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
         </marker>
       </defs>
       <g className="sd-view" transform={vt.toString()}>
-      <EdgesLayer lang={lang} showAllEdges={showAllEdges} spots={spots} />
+      <EdgesLayer lang={lang} showAllEdges={showAllEdges} />
       {/* a grouped pair has several possible causes; its title lists them, a label would guess */}
       {extra && <EdgePath e={extra} className="sd-edge sd-edge--faint" label={extra.all.length === 1} lang={lang} spot={spots.get(extra.key)} />}
       {moves ? moves.map((m) => <Flash key={`${m.peer}-${m.t}-${m.to}`} lastEdge={m} />) : lastEdge && <Flash key={lastEdge.key} lastEdge={lastEdge} />}
+      <EdgeLabelsLayer lang={lang} showAllEdges={showAllEdges} spots={spots} />
       <g className="sd-nodes">
         {TCP_STATES.map((st) => (
           <StateNode
