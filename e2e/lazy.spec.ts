@@ -240,8 +240,7 @@ test('an engine that cannot be fetched is reported with Try again, and the click
   await context.setOffline(true);
   const failed = page.getByTestId('load-failed').filter({ hasText: 'simulation engine' });
   // the pointer arriving over Play is a sign of use and starts a fetch; its failure is awaited
-  // before the click: the alert it brings pushes the page down, and arriving mid-click it moved
-  // Play from under the pointer (CI under load)
+  // before the click, so the click below is the one that asks again
   await page.getByTestId('play').hover();
   await expect(failed).toContainText('the network is off');
   await page.getByTestId('play').click();
@@ -258,6 +257,45 @@ test('an engine that cannot be fetched is reported with Try again, and the click
   await retry.click();
   await expect(failed).toHaveCount(0);
   await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
+});
+
+test.describe('without the service worker (nothing stored)', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  /** A notice the reader can see that covers nothing at `aim` (as it was before the notice came), then put away. */
+  async function noticeClearOf(page: Page, aim: { x: number; y: number; width: number; height: number }) {
+    const failed = page.getByTestId('load-failed');
+    await expect(failed).toBeVisible();
+    const box = (await failed.boundingBox())!;
+    const view = page.viewportSize()!;
+    expect(box.y + box.height).toBeLessThanOrEqual(view.height);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(view.width);
+    const clear = box.y >= aim.y + aim.height || box.y + box.height <= aim.y || box.x >= aim.x + aim.width || box.x + box.width <= aim.x;
+    expect(clear).toBe(true);
+    await failed.getByTestId('load-failed-dismiss').click();
+    await expect(failed).toHaveCount(0);
+  }
+
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 390, height: 844 },
+  ]) {
+    test(`a load failure arrives over the page without moving it, and can be put away (${size.width}×${size.height})`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await open(page, 'scenario=teardown');
+      await page.waitForLoadState('networkidle');
+      // from now on the engine's chunk cannot be fetched
+      await page.route(/\/assets\/useSimulation-[^/]*\.js$/, (r) => r.abort('internetdisconnected'));
+      const play = page.getByTestId('play');
+      const before = (await play.boundingBox())!;
+      // the pointer over Play is a sign of use: it starts the engine's fetch, which fails
+      await play.hover();
+      await expect(page.getByTestId('load-failed')).toBeVisible();
+      expect(await play.boundingBox()).toEqual(before);
+      await noticeClearOf(page, before);
+    });
+  }
 });
 
 /** Keepalive probes every second both ways, answered: the log grows by a dozen lines a second. */

@@ -13,6 +13,7 @@ import { LastEdgeTracker } from './lastEdge.ts';
 import { I18nContext, initialLang, translator } from './i18n/index.ts';
 import { useLang } from './i18n/useLang.ts';
 import { LoadFailed } from './lazy/LoadFailed.tsx';
+import { Notices } from './lazy/Notices.tsx';
 import { lazyPanel } from './lazy/lazyPanel.tsx';
 import { OnOpen } from './lazy/OnOpen.tsx';
 import { UpdateNotice } from './pwa/UpdateNotice.tsx';
@@ -351,19 +352,21 @@ export function App() {
             </ul>
           </div>
         )}
-        {langFailed && <LoadFailed what={t('lazy.lang', { lang: LANG_NAMES[langFailed.lang] })} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} />}
-        {loadFailed && <LoadFailed what={t('lazy.scenario', { id: loadFailed.id })} error={loadFailed.error} onRetry={() => chooseScenario(loadFailed.id)} />}
-        {engineError !== null && <LoadFailed what={t('lazy.engine')} error={engineError} onRetry={retryEngine} />}
         {engineHost}
         {embed && <UpdateNotice />}
-        {sim.error && (
-          <div className="alert" role="alert" data-testid="sim-error">
-            <strong>{t('error.title')}:</strong> {sim.error}{' '}
-            <button type="button" onClick={controls.dismissError}>
-              {t('error.dismiss')}
-            </button>
-          </div>
-        )}
+        <Notices top={embed}>
+          {langFailed && <LoadFailed what={t('lazy.lang', { lang: LANG_NAMES[langFailed.lang] })} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />}
+          {loadFailed && <LoadFailed what={t('lazy.scenario', { id: loadFailed.id })} error={loadFailed.error} onRetry={() => chooseScenario(loadFailed.id)} dismissible />}
+          {engineError !== null && <LoadFailed what={t('lazy.engine')} error={engineError} onRetry={retryEngine} dismissible />}
+          {sim.error && (
+            <div className="alert" role="alert" data-testid="sim-error">
+              <strong>{t('error.title')}:</strong> {sim.error}{' '}
+              <button type="button" onClick={controls.dismissError}>
+                {t('error.dismiss')}
+              </button>
+            </div>
+          )}
+        </Notices>
 
         <main className="layout">
           <div className="main-col">

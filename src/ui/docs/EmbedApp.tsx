@@ -20,6 +20,7 @@ import type { SimControls, SimInit, SimState } from '../sim/useSimulation.ts';
 import type { SimConfig } from '../sim/controller.ts';
 import type { FirstPicture } from '../sim/firstPicture.ts';
 import { LoadFailed } from '../lazy/LoadFailed.tsx';
+import { Notices } from '../lazy/Notices.tsx';
 import { FREE_PLAY, serializeUrl } from '../url.ts';
 import type { UrlProblem, UrlState } from '../url.ts';
 import { useTheme } from '../theme/useTheme.ts';
@@ -147,7 +148,11 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
       ) : (
         <>
           {body(picture ? staticSim(picture, url, (scenario?.notes.length ?? 0) > 0) : LOADING_SIM)}
-          {engineError !== null && <LoadFailed what={t('lazy.panel')} error={engineError} onRetry={want} />}
+          {engineError !== null && (
+            <Notices top>
+              <LoadFailed what={t('lazy.panel')} error={engineError} onRetry={want} dismissible />
+            </Notices>
+          )}
         </>
       )}
     </I18nContext.Provider>
