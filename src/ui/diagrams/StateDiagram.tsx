@@ -108,6 +108,7 @@ function EdgeLabel({ e, className, lang, spot }: { e: DrawnEdge; className?: str
   return (
     <g className={className} data-edge-label={e.key}>
       <title>{titleOf(e, lang)}</title>
+      <rect className="sd-edge-label-bg" />
       <EdgeLabelText e={e} lang={lang} spot={spot} />
     </g>
   );
@@ -166,8 +167,24 @@ const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges }: { lang: Lang
  * that edge's own label): drawn with their edges, later lines crossed them.
  */
 const EdgeLabelsLayer = memo(function EdgeLabelsLayer({ lang, showAllEdges, spots }: { lang: Lang; showAllEdges: boolean; spots: Map<string, LabelSpot> }) {
+  const ref = useRef<SVGGElement>(null);
+  // Each label's backing box takes its text's drawn extent: the halo hides lines around the
+  // glyphs but not in the gaps between words, where at presenter size a line crossing the label
+  // showed through. Measured when labels move or their type changes size (a page's CSS can change
+  // it without a render: presenter mode, a phone, a frame), never per frame.
+  useLayoutEffect(() => {
+    const texts = [...(ref.current?.querySelectorAll<SVGTextElement>('g[data-edge-label] > text') ?? [])];
+    if (texts.length === 0 || typeof texts[0]!.getBBox !== 'function') return;
+    for (const t of texts) fitBacking(t);
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => {
+      for (const e of entries) fitBacking(e.target as SVGTextElement);
+    });
+    for (const t of texts) ro.observe(t);
+    return () => ro.disconnect();
+  }, [lang, showAllEdges, spots]);
   return (
-    <g className="sd-edge-labels">
+    <g className="sd-edge-labels" ref={ref}>
       {showAllEdges && SELECTED.other.map((e) => <EdgeLabel key={e.key} e={e} className="sd-edge--faint" lang={lang} spot={spots.get(e.key)} />)}
       {SELECTED.classic.map((e) => (
         <EdgeLabel key={e.key} e={e} lang={lang} spot={spots.get(e.key)} />
@@ -175,6 +192,17 @@ const EdgeLabelsLayer = memo(function EdgeLabelsLayer({ lang, showAllEdges, spot
     </g>
   );
 });
+
+/** A label's backing box (the rect before its text) set to the text's extent. */
+function fitBacking(text: SVGTextElement): void {
+  const box = text.previousElementSibling;
+  if (!(box instanceof SVGRectElement)) return;
+  const b = text.getBBox();
+  box.setAttribute('x', String(b.x));
+  box.setAttribute('y', String(b.y));
+  box.setAttribute('width', String(b.width));
+  box.setAttribute('height', String(b.height));
+}
 
 function Flash({ lastEdge }: { lastEdge: Pick<LastEdge, 'from' | 'to' | 'peer'> }) {
   const g = GEOMETRY.get(pairKey(lastEdge.from, lastEdge.to));
