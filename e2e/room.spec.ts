@@ -36,6 +36,7 @@ async function inViewport(page: Page, selector: string): Promise<boolean> {
 for (const [w, h] of [
   [1366, 768],
   [1280, 720],
+  [1920, 1080],
 ] as const) {
   for (const lang of ['en', 'zh-CN'] as const) {
     test(`presenter mode fits ${w}×${h} (${lang}): every state, both lanes and the note, text ≥ 16 px`, async ({ page }) => {
@@ -56,6 +57,10 @@ for (const [w, h] of [
       for (const sel of ['[data-testid="scenario-note"]', '[data-testid="sim-time"] output', '.sd-name', '.sd-edge-label', '.seq-seg-label', '.seq-peer-title', '.seq-band-label']) {
         expect(await smallestFont(page, sel), sel).toBeGreaterThanOrEqual(15.9);
       }
+      // the note, the story the room follows, is drawn no smaller than the diagram's edge labels
+      // (on a large screen the diagrams grow with it; the note did not)
+      const note = await smallestFont(page, '[data-testid="scenario-note"]');
+      expect(note, 'note px against edge label px').toBeGreaterThanOrEqual((await smallestFont(page, '.sd-edge-label')) - 0.5);
       expect(await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1 && document.documentElement.scrollWidth <= innerWidth + 1)).toBe(true);
       await page.screenshot({ path: `${SHOTS}/present-${w}x${h}-${lang}.png` });
     });
