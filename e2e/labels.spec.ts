@@ -240,3 +240,23 @@ test('ladder on a phone: a lost segment’s ✕ grows with the type, as every wo
     expect((await ladderCrowding(page)).filter((p) => p.includes(' drawn at ')), q).toEqual([]);
   }
 });
+
+test('a tail loss probe leaving now: its TLP tag, the re-armed timer and the now label each stand clear (lost-fin at 2.3 s, desk, presenter and a docs frame, both languages)', async ({ page }) => {
+  for (const [w, h, q] of [
+    [1366, 768, ''],
+    [1280, 720, '&present=1'],
+    [700, 450, '&embed=1'],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const lang of ['en', 'zh-CN']) {
+      await page.goto(`./?scenario=lost-fin&t=2.3&lang=${lang}${q}`);
+      const tag = page.getByTestId('tlp-tag');
+      await expect(tag).toHaveCount(1, { timeout: 15_000 });
+      const where = `${w}×${h}${q} ${lang}`;
+      for (const other of ['.seq-now-label', '.seq-timer-text', '.seq-band-label']) {
+        await expect.poll(() => labelClashes(page, '[data-testid="tlp-tag"]', other), { message: `${where}: TLP and ${other}` }).toEqual([]);
+      }
+      await expect.poll(() => labelClashes(page, '.seq-now-label', '.seq-timer-text'), { message: `${where}: now and timer` }).toEqual([]);
+    }
+  }
+});

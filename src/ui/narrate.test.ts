@@ -24,6 +24,18 @@ describe('event log sentences', () => {
     expect(sentence(lines[2]!, translator('en'))).toBe('The network dropped SYN,ACK on its way to the client (drop-next rule)');
     expect(sentence(lines[3]!, translator('en'))).toBe('The client called connect() = -1 ECONNREFUSED');
   });
+  it('names a tail loss probe as the ladder does, and a plain retransmission as one', () => {
+    const probe: TraceEvent[] = [
+      { t: 2.55, type: 'timer', peer: 'server', sock: 2, timer: 'RTO', action: 'fire' },
+      { t: 2.55, type: 'send', peer: 'server', sock: 2, seg: seg(8, ['FIN', 'ACK']), retransmit: true, tlp: true },
+      { t: 2.85, type: 'timer', peer: 'server', sock: 2, timer: 'RTO', action: 'fire' },
+      { t: 2.85, type: 'send', peer: 'server', sock: 2, seg: seg(9, ['FIN', 'ACK']), retransmit: true },
+    ];
+    const [tlp, rto] = buildLog(probe);
+    expect(sentence(tlp!, translator('en'))).toContain('FIN,ACK (tail loss probe)');
+    expect(sentence(tlp!, translator('zh-CN'))).toContain('FIN,ACK（尾部丢包探测）');
+    expect(sentence(rto!, translator('en'))).toContain('FIN,ACK (retransmission)');
+  });
   it('formats results like the application saw them', () => {
     expect(callText('read', '0')).toBe('read() = 0');
     expect(callText('connect', 'ECONNREFUSED')).toBe('connect() = -1 ECONNREFUSED');

@@ -10,6 +10,8 @@ export interface SegRef {
   len: number;
   id: number;
   retransmit: boolean;
+  /** a tail loss probe (RFC 8985): a retransmission sent before the RTO, named as the ladder names it */
+  tlp: boolean;
 }
 
 export type LogLine =
@@ -22,7 +24,7 @@ export type LogLine =
   | { kind: 'drop'; t: number; index: number; peer: PeerName; seg: SegRef; reason: string }
   | { kind: 'timer'; t: number; index: number; peer: PeerName; timer: string; action: 'set' | 'cancel'; due?: number };
 
-const ref = (s: TraceSegment, retransmit = false): SegRef => ({ flags: s.flags.join(',') || '-', len: s.len, id: s.id, retransmit });
+const ref = (s: TraceSegment, retransmit = false, tlp = false): SegRef => ({ flags: s.flags.join(',') || '-', len: s.len, id: s.id, retransmit, tlp });
 
 /** `read() = 0`, `connect() = -1 ECONNREFUSED`. */
 export function callText(call: string, result: string): string {
@@ -65,7 +67,7 @@ export function appendLog(trace: readonly TraceEvent[], from: number, out: LogLi
       while (i < trace.length) {
         const n = trace[i]!;
         if (n.t !== e.t || n.peer !== e.peer) break;
-        if (n.type === 'send') sends.push(ref(n.seg, !!n.retransmit));
+        if (n.type === 'send') sends.push(ref(n.seg, !!n.retransmit, !!n.tlp));
         else if (n.type === 'state' && from === undefined) {
           from = n.from;
           to = n.to;
@@ -86,10 +88,10 @@ export function appendLog(trace: readonly TraceEvent[], from: number, out: LogLi
       case 'app':
         continue; // EAGAIN polling by the automatic reader is noise
       case 'send': {
-        const sends = [ref(e.seg, !!e.retransmit)];
+        const sends = [ref(e.seg, !!e.retransmit, !!e.tlp)];
         while (i < trace.length && trace[i]!.type === 'send' && trace[i]!.t === e.t && trace[i]!.peer === e.peer) {
           const n = trace[i] as Extract<TraceEvent, { type: 'send' }>;
-          sends.push(ref(n.seg, !!n.retransmit));
+          sends.push(ref(n.seg, !!n.retransmit, !!n.tlp));
           i++;
         }
         out.push({ kind: 'send', t: e.t, index, peer: e.peer, sends });
@@ -115,7 +117,7 @@ export const fmtTime = (t: number): string => String(Math.round(t * 1000) / 1000
 
 function segText(s: SegRef, t: Translate): string {
   const base = s.len > 0 ? t('log.bytes', { flags: s.flags, n: s.len }) : s.flags;
-  return s.retransmit ? t('log.rtx', { seg: base }) : base;
+  return s.tlp ? t('log.tlp', { seg: base }) : s.retransmit ? t('log.rtx', { seg: base }) : base;
 }
 
 /** Causes a state change can have on its own line (not a segment, call or timer), in words. */

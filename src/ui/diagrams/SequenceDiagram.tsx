@@ -231,8 +231,9 @@ const SegmentArrow = memo(function SegmentArrow({ g, frac, progress, spot, lines
         </text>
       )}
       {bare ? null : sg.tlp ? (
-        // outside the lanes, beside the sender's lifeline: the probe's label fills the arrow
-        <text className="seq-rtx-tag seq-tlp-tag" data-testid="tlp-tag" x={g.x1 - dir * 8} y={g.y1} dy="0.35em" textAnchor={dir > 0 ? 'end' : 'start'}>
+        // outside the lanes, in the state names' column beside the sender's lifeline (the probe's
+        // label fills the arrow); the timer and "now" labels keep clear of it (tlpTags)
+        <text className="seq-rtx-tag seq-tlp-tag" data-testid="tlp-tag" x={g.x1 - dir * BAND_W} y={g.y1} dy="0.35em" textAnchor={dir > 0 ? 'end' : 'start'}>
           {s(lang, 'tlp')}
         </text>
       ) : sg.retransmit && (
@@ -297,6 +298,11 @@ interface Band {
 const TEXT_FONT = 13;
 /** the smallest text the ladder draws, in CSS px: its fonts grow where the drawing is scaled down (a phone) */
 const LEGIBLE_PX = 11.2;
+
+/** A tail loss probe's tag as a label of the state names' column: centred on the probe's start (`dy` 0.35em). */
+function tlpTag(y1: number, lang: Lang, font: number): BandLabel {
+  return { y0: y1 + 0.35 * font - 1.1 * font, text: s(lang, 'tlp') };
+}
 
 function timerGeometry(t: TimerView, displayTime: number, y: (t: number) => number, lang: Lang, font: number, bands: readonly BandLabel[], side: number) {
   const remaining = Math.max(0, t.due - displayTime);
@@ -430,13 +436,17 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     .filter(({ g }) => Math.min(g.y1, g.y2) < nowY + nowReach && Math.max(g.y1, g.y2) > nowY - 30)
     .map(({ g, frac }) => lineBox(g.x1, g.y1, g.x1 + (g.x2 - g.x1) * frac, g.y1 + (g.y2 - g.y1) * frac));
   const laneLabels = (p: PeerName): BandLabel[] => bands.filter((b) => b.peer === p).map((b) => ({ y0: b.y0, text: b.state }));
-  const bandLabels = { client: laneLabels('client'), server: laneLabels('server') };
+  // a tail loss probe's tag sits in that column too, at the probe's start: timer labels avoid it as they avoid state names
+  const tlpTags = (p: PeerName): BandLabel[] => (bare ? [] : drawn.filter(({ g }) => g.seg.tlp && g.seg.from === p).map(({ g }) => tlpTag(g.y1, lang, textFont)));
+  const bandLabels = { client: [...laneLabels('client'), ...tlpTags('client')], server: [...laneLabels('server'), ...tlpTags('server')] };
   const taken: OBox[] = [...model.labelsNear(nowY - 40, nowY + nowReach), ...nearArrows, ...shownTimers.map((x) => timerGeometry(x, displayTime, full.y, lang, textFont, bandLabels[x.peer], side).label.box)];
-  // and the state names beside the lifelines (the newest one is often on the now line)
-  for (const b of bands) {
-    if (b.y0 > nowY + nowReach || b.y0 + 2 * textFont < nowY - 40) continue;
-    const r = bandLabelBox(b.peer, { y0: b.y0, text: b.state }, textFont, side);
-    taken.push({ cx: (r.x0 + r.x1) / 2, cy: (r.y0 + r.y1) / 2, hw: (r.x1 - r.x0) / 2 + 2, hh: (r.y1 - r.y0) / 2 + 1, angle: 0 });
+  // and the state names beside the lifelines (the newest one is often on the now line), and a probe's tag
+  for (const peer of PEERS) {
+    for (const b of bandLabels[peer]) {
+      if (b.y0 > nowY + nowReach || b.y0 + 2 * textFont < nowY - 40) continue;
+      const r = bandLabelBox(peer, b, textFont, side);
+      taken.push({ cx: (r.x0 + r.x1) / 2, cy: (r.y0 + r.y1) / 2, hw: (r.x1 - r.x0) / 2 + 2, hh: (r.y1 - r.y0) / 2 + 1, angle: 0 });
+    }
   }
   // the drawing's top edge: the label goes below the line rather than be cut there (at t = 0)
   taken.push({ cx: SEQ_W / 2, cy: -500, hw: SEQ_W, hh: 500, angle: 0 });

@@ -133,6 +133,7 @@ export const en = {
   'log.crash': '{peer} host crashed: every connection vanished without a word',
   'log.reboot': '{peer} host rebooted',
   'log.rtx': '{seg} (retransmission)',
+  'log.tlp': '{seg} (tail loss probe)',
   'log.bytes': '{flags} with {n} bytes',
   'reason.drop-next': 'drop-next rule',
   'reason.loss': 'random loss',

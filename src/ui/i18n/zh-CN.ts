@@ -133,6 +133,7 @@ export const zhCN: Dict = {
   'log.crash': '{peer}主机崩溃：所有连接悄无声息地消失',
   'log.reboot': '{peer}主机重启',
   'log.rtx': '{seg}（重传）',
+  'log.tlp': '{seg}（尾部丢包探测）',
   'log.bytes': '{flags}，携带 {n} 字节',
   'reason.drop-next': '“丢弃下一个”规则',
   'reason.loss': '随机丢包',
