@@ -105,7 +105,12 @@ describe('StateDiagram', () => {
         onSelect={noop}
       />,
     );
-    const rare = EDGES.find((e) => e.from === 'SYN_SENT' && e.to === 'CLOSE_WAIT');
-    if (rare) expect(html).toContain(`>${edgeText(rare, 'en')}<`);
+    const rare = EDGES.find((e) => e.from === 'SYN_SENT' && e.to === 'CLOSE_WAIT')!;
+    expect(rare).toBeDefined();
+    expect(html).toContain(`>${edgeText(rare, 'en')}<`);
+    // its label is one of the labels layer's, with a backing box, over every line
+    const at = html.indexOf('data-edge-label="SYN_SENT-&gt;CLOSE_WAIT"');
+    expect(at).toBeGreaterThan(html.lastIndexOf('class="sd-edge-line"'));
+    expect(html.slice(at, html.indexOf('</g>', at))).toContain('class="sd-edge-label-bg"');
   });
 });

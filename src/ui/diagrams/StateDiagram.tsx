@@ -82,13 +82,13 @@ const STUBS = SELECTED.toClosed.map((e) => ({ edge: e, ...stubGeometry(e.from) }
 
 const titleOf = (e: DrawnEdge, lang: Lang): string => `${e.from} → ${e.to}\n${e.all.map((x) => edgeText(x, lang)).join('\n')}`;
 
-function EdgePath({ e, className, label, lang, spot }: { e: DrawnEdge; className: string; label: boolean; lang: Lang; spot?: LabelSpot | undefined }) {
+/** An edge's line (its label is drawn in EdgeLabelsLayer, over every line). */
+function EdgePath({ e, className, lang }: { e: DrawnEdge; className: string; lang: Lang }) {
   const g = GEOMETRY.get(e.key)!;
   return (
     <g className={className} data-edge={e.key}>
       <title>{titleOf(e, lang)}</title>
       <path className="sd-edge-line" d={g.d} markerEnd="url(#sd-arrow)" />
-      {label && <EdgeLabelText e={e} lang={lang} spot={spot} />}
     </g>
   );
 }
@@ -132,16 +132,16 @@ const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges }: { lang: Lang
   return (
     <g className="sd-edges">
       {showAllEdges
-        ? SELECTED.toClosed.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" label={false} lang={lang} />)
+        ? SELECTED.toClosed.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" lang={lang} />)
         : STUBS.map((st) => (
             <g key={st.edge.key} className="sd-edge sd-edge--stub" data-edge={st.edge.key}>
               <title>{`${s(lang, 'toClosedTitle', { state: st.edge.from })}\n${st.edge.all.map((x) => edgeText(x, lang)).join('\n')}`}</title>
               <path className="sd-edge-line" d={st.d} markerEnd="url(#sd-arrow-faint)" />
             </g>
           ))}
-      {showAllEdges && SELECTED.other.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" label={false} lang={lang} />)}
+      {showAllEdges && SELECTED.other.map((e) => <EdgePath key={e.key} e={e} className="sd-edge sd-edge--faint" lang={lang} />)}
       {SELECTED.classic.map((e) => (
-        <EdgePath key={e.key} e={e} className="sd-edge" label={false} lang={lang} />
+        <EdgePath key={e.key} e={e} className="sd-edge" lang={lang} />
       ))}
       <g className="sd-legend" transform={`translate(${DIAGRAM_W - 12}, ${DIAGRAM_H - 6})`}>
         <text className="sd-legend-text" textAnchor="end">
@@ -166,7 +166,7 @@ const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges }: { lang: Lang
  * The edges' labels, over every line and over the flash of the edge just taken (which runs along
  * that edge's own label): drawn with their edges, later lines crossed them.
  */
-const EdgeLabelsLayer = memo(function EdgeLabelsLayer({ lang, showAllEdges, spots }: { lang: Lang; showAllEdges: boolean; spots: Map<string, LabelSpot> }) {
+const EdgeLabelsLayer = memo(function EdgeLabelsLayer({ lang, showAllEdges, spots, extra }: { lang: Lang; showAllEdges: boolean; spots: Map<string, LabelSpot>; extra: DrawnEdge | null }) {
   const ref = useRef<SVGGElement>(null);
   // Each label's backing box takes its text's drawn extent: the halo hides lines around the
   // glyphs but not in the gaps between words, where at presenter size a line crossing the label
@@ -182,13 +182,14 @@ const EdgeLabelsLayer = memo(function EdgeLabelsLayer({ lang, showAllEdges, spot
     });
     for (const t of texts) ro.observe(t);
     return () => ro.disconnect();
-  }, [lang, showAllEdges, spots]);
+  }, [lang, showAllEdges, spots, extra]);
   return (
     <g className="sd-edge-labels" ref={ref}>
       {showAllEdges && SELECTED.other.map((e) => <EdgeLabel key={e.key} e={e} className="sd-edge--faint" lang={lang} spot={spots.get(e.key)} />)}
       {SELECTED.classic.map((e) => (
         <EdgeLabel key={e.key} e={e} lang={lang} spot={spots.get(e.key)} />
       ))}
+      {extra && <EdgeLabel key={extra.key} e={extra} className="sd-edge--faint" lang={lang} spot={spots.get(extra.key)} />}
     </g>
   );
 });
@@ -409,9 +410,9 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
       <g className="sd-view" transform={vt.toString()}>
       <EdgesLayer lang={lang} showAllEdges={showAllEdges} />
       {/* a grouped pair has several possible causes; its title lists them, a label would guess */}
-      {extra && <EdgePath e={extra} className="sd-edge sd-edge--faint" label={extra.all.length === 1} lang={lang} spot={spots.get(extra.key)} />}
+      {extra && <EdgePath e={extra} className="sd-edge sd-edge--faint" lang={lang} />}
       {moves ? moves.map((m) => <Flash key={`${m.peer}-${m.t}-${m.to}`} lastEdge={m} />) : lastEdge && <Flash key={lastEdge.key} lastEdge={lastEdge} />}
-      <EdgeLabelsLayer lang={lang} showAllEdges={showAllEdges} spots={spots} />
+      <EdgeLabelsLayer lang={lang} showAllEdges={showAllEdges} spots={spots} extra={extra && extra.all.length === 1 ? extra : null} />
       <g className="sd-nodes">
         {TCP_STATES.map((st) => (
           <StateNode
