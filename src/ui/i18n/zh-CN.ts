@@ -198,8 +198,8 @@ export const zhCN: Dict = {
   'knob.tcp_challenge_ack_limit': '整台主机每秒最多发送的挑战 ACK 数（2147483647 = 不限制）',
   'knob.tcp_wmem': '发送缓冲区（字节）：写操作只放入装得下的部分，阻塞写会等待其余部分；0 = 不限',
   'knob.initial_cwnd': '初始拥塞窗口（报文段数，Linux 为 10）；之后是慢启动和拥塞避免；0 = 不做拥塞控制',
-  'knob.tcp_sack': '握手时提供并接受 SACK（不发送 SACK 块；Linux 的尾部丢失探测需要它）',
-  'knob.tlp': '尾部丢失探测：最后一次发送约两个往返时间后，在重传超时之前先发一个探测（RFC 8985）',
+  'knob.tcp_sack': '握手时提供并接受 SACK（不发送 SACK 块；Linux 的尾部丢包探测需要它）',
+  'knob.tlp': '尾部丢包探测：最后一次发送约两个往返时间后，在重传超时之前先发一个探测（RFC 8985）',
   'knob.tw_minisock': 'TIME_WAIT 由迷你套接字承载：应用自己的套接字读到的状态为 CLOSED（Linux）',
   // --- embed (docs sites) ---
   'embed.controls': '播放器',
