@@ -140,7 +140,10 @@ for (const [w, h, lang] of [
     const frame = page.frameLocator('#f');
     await expect(frame.getByTestId('diagram-state')).toHaveCount(11);
     await expect.poll(async () => Number(await frame.locator('.sd-wrap').getAttribute('data-zoom'))).toBeGreaterThan(1.2);
-    const shown = await statesInView(frame);
+    // read once the frame's drawing is laid out (a frame the host resizes is laid out again: a read
+    // in between found no size, NaN px, under CI load)
+    let shown = await statesInView(frame);
+    await expect.poll(async () => (shown = await statesInView(frame)).length > 0 && shown.every((x) => Number.isFinite(x.px))).toBe(true);
     // the state the client has just entered is in view; every name in view is ≥ 11 px
     expect(shown.map((s) => s.state)).toContain('FIN_WAIT_2');
     expect(shown.some((s) => s.active)).toBe(true);

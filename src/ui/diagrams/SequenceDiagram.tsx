@@ -21,6 +21,7 @@ import { LadderModel, ladderPace } from './ladderModel.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import { followLabel } from './labelFollow.ts';
+import { uncutTop } from './uncut.ts';
 import type { BandLabel } from './timerLabel.ts';
 import { BAND_LINE_HEIGHT, BAND_W, bandLabelBox, bandLabelLines, placeTimerLabel, timerBarX } from './timerLabel.ts';
 import { sideRoom } from './stateNames.ts';
@@ -455,10 +456,6 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
   const nowSpot = placeNowLabel(nowText, nowY, SEQ_W + 2 * side, [PEER_X.client, PEER_X.server], taken, textFont, -side);
 
   const followRef = useRef(true);
-  /** the box height the follow last placed the box for */
-  const followHeight = useRef(0);
-  /** the scale (px per user unit) the follow last placed the box for */
-  const followScale = useRef(0);
   const programmatic = useRef(false);
 
   const measure = useCallback(() => {
@@ -481,31 +478,23 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     return () => ro.disconnect();
   }, [measure]);
   /**
-   * A scroll position (px) whose top edge cuts no label in half under the lane titles: moved up to
-   * show the whole label, or down past it when that would push the now line out of the box (and
-   * the drawing goes on far enough below: `max`, where the browser stops the scroll).
+   * A scroll position (px) whose top edge cuts no label in half under the lane titles (uncut.ts):
+   * moved up to show the labels whole, or down past them when that would push the now line out of
+   * the box (and the drawing goes on far enough below: `max`, where the browser stops the scroll).
    */
   const uncut = (top: number, height: number, max: number): number => {
     const k = pxPerUnit;
-    const boxes = [
-      ...model.labelsNear(top / k - 60, top / k + 60).map(bounds),
+    const u = top / k;
+    const labels = [
+      ...model.labelsNear(u - 150, u + 150).map(bounds),
       ...bands.map((b) => bandLabelBox(b.peer, { y0: b.y0, text: b.state }, textFont, side)),
     ];
-    let t = top;
-    for (let guard = 0; guard < 8; guard++) {
-      const u = t / k;
-      const cut = boxes.find((b) => b.y0 < u - 0.5 && b.y1 > u + 0.5);
-      if (!cut) break;
-      const up = Math.max(0, (cut.y0 - 4) * k);
-      const down = (cut.y1 + 2) * k;
-      t = nowY * k <= up + height - 24 || down > max ? up : down;
-    }
-    return t;
+    const v = uncutTop(u, labels, (up) => nowY <= up + (height - 24) / k, max / k);
+    return v === u ? top : v * k;
   };
   /**
-   * Scrolls so the now line sits at 60 % of the box, unless it is already comfortably in view.
-   * After the box changes size or scale, or at the drawing's end (where the browser may have clamped the
-   * position onto a label), the position is checked for cut labels again.
+   * Scrolls so the now line sits at 60 % of the box, unless it is already comfortably in view;
+   * either way no label is left cut at the box's top edge (`uncut`).
    */
   const scrollToNow = (force: boolean) => {
     const el = scrollRef.current;
@@ -516,13 +505,10 @@ export function SequenceDiagram({ view, displayTime, relative, lang, selectedSeg
     // exact, so the scroll event that follows need not read the position back
     const max = Math.max(0, paper * pxPerUnit - height);
     const stay = !force && followTopPx(ny, box) === top;
-    // a new scale (the box's width, hence the type and the margins) lays the labels out afresh, as a new height does
-    const resized = height !== followHeight.current || pxPerUnit !== followScale.current;
-    followHeight.current = height;
-    followScale.current = pxPerUnit;
-    // at the drawing's end the browser may have pulled the box up onto a label (the drawing gets
-    // shorter when a quiet stretch of time is folded into a break)
-    if (stay && !resized && !(top > 0 && top >= max - 1)) return;
+    // A box that stays is checked for cut labels too: the labels move under it as the clock runs
+    // (a quiet stretch folds into a break, a new scale or box size lays them out afresh), and at
+    // the drawing's end the browser may have pulled it up onto one. Left alone, where the box came to
+    // rest at a note depended on which frames were drawn on the way (a busy machine draws fewer).
     const target = uncut(Math.min(stay ? top : followTopPx(ny, { top: -Infinity, height }), max), height, max);
     if (Math.abs(top - target) > 1) {
       programmatic.current = true;
