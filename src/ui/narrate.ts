@@ -25,6 +25,8 @@ export type LogLine =
   | { kind: 'timer'; t: number; index: number; peer: PeerName; timer: string; action: 'set' | 'cancel'; due?: number };
 
 const ref = (s: TraceSegment, retransmit = false, tlp = false): SegRef => ({ flags: s.flags.join(',') || '-', len: s.len, id: s.id, retransmit, tlp });
+/** A sent segment as the log names it (a retransmission, a tail loss probe). */
+const sent = (e: Extract<TraceEvent, { type: 'send' }>): SegRef => ref(e.seg, !!e.retransmit, !!e.tlp);
 
 /** `read() = 0`, `connect() = -1 ECONNREFUSED`. */
 export function callText(call: string, result: string): string {
@@ -67,7 +69,7 @@ export function appendLog(trace: readonly TraceEvent[], from: number, out: LogLi
       while (i < trace.length) {
         const n = trace[i]!;
         if (n.t !== e.t || n.peer !== e.peer) break;
-        if (n.type === 'send') sends.push(ref(n.seg, !!n.retransmit, !!n.tlp));
+        if (n.type === 'send') sends.push(sent(n));
         else if (n.type === 'state' && from === undefined) {
           from = n.from;
           to = n.to;
@@ -88,10 +90,10 @@ export function appendLog(trace: readonly TraceEvent[], from: number, out: LogLi
       case 'app':
         continue; // EAGAIN polling by the automatic reader is noise
       case 'send': {
-        const sends = [ref(e.seg, !!e.retransmit, !!e.tlp)];
+        const sends = [sent(e)];
         while (i < trace.length && trace[i]!.type === 'send' && trace[i]!.t === e.t && trace[i]!.peer === e.peer) {
           const n = trace[i] as Extract<TraceEvent, { type: 'send' }>;
-          sends.push(ref(n.seg, !!n.retransmit, !!n.tlp));
+          sends.push(sent(n));
           i++;
         }
         out.push({ kind: 'send', t: e.t, index, peer: e.peer, sends });

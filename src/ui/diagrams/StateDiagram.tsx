@@ -93,23 +93,17 @@ function EdgePath({ e, className, lang }: { e: DrawnEdge; className: string; lan
   );
 }
 
-function EdgeLabelText({ e, lang, spot }: { e: DrawnEdge; lang: Lang; spot?: LabelSpot | undefined }) {
-  const g = GEOMETRY.get(e.key)!;
-  const at = spot ?? { x: g.lx, y: g.ly, anchor: g.anchor };
-  return (
-    <text className="sd-edge-label" x={at.x} y={at.y} dy="0.35em" textAnchor={at.anchor}>
-      {edgeText(e.main, lang)}
-    </text>
-  );
-}
-
 /** An edge's label on its own, above every line: drawn with its edge, a later edge's line crossed it. */
 function EdgeLabel({ e, className, lang, spot }: { e: DrawnEdge; className?: string; lang: Lang; spot?: LabelSpot | undefined }) {
+  const g = GEOMETRY.get(e.key)!;
+  const at = spot ?? { x: g.lx, y: g.ly, anchor: g.anchor };
   return (
     <g className={className} data-edge-label={e.key}>
       <title>{titleOf(e, lang)}</title>
       <rect className="sd-edge-label-bg" />
-      <EdgeLabelText e={e} lang={lang} spot={spot} />
+      <text className="sd-edge-label" x={at.x} y={at.y} dy="0.35em" textAnchor={at.anchor}>
+        {edgeText(e.main, lang)}
+      </text>
     </g>
   );
 }
@@ -409,9 +403,9 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
       </defs>
       <g className="sd-view" transform={vt.toString()}>
       <EdgesLayer lang={lang} showAllEdges={showAllEdges} />
-      {/* a grouped pair has several possible causes; its title lists them, a label would guess */}
       {extra && <EdgePath e={extra} className="sd-edge sd-edge--faint" lang={lang} />}
       {moves ? moves.map((m) => <Flash key={`${m.peer}-${m.t}-${m.to}`} lastEdge={m} />) : lastEdge && <Flash key={lastEdge.key} lastEdge={lastEdge} />}
+      {/* a grouped pair has several possible causes; its title lists them, a label would guess */}
       <EdgeLabelsLayer lang={lang} showAllEdges={showAllEdges} spots={spots} extra={extra && extra.all.length === 1 ? extra : null} />
       <g className="sd-nodes">
         {TCP_STATES.map((st) => (
