@@ -54,12 +54,14 @@ export async function labelClashes(page: Page, a: string, b: string, inset = 1):
           const q = quad(el);
           return q ? [{ el, q }] : [];
         });
+      // a box behind a label (a backing rect) is named by its label's text
+      const name = (el: Element) => el.textContent || el.parentElement?.querySelector('text')?.textContent || el.tagName;
       const as = shown(sa);
       const bs = sa === sb ? as : shown(sb);
       const out: string[] = [];
       for (let i = 0; i < as.length; i++)
         for (let j = sa === sb ? i + 1 : 0; j < bs.length; j++)
-          if (as[i]!.el !== bs[j]!.el && !apart(as[i]!.q, bs[j]!.q)) out.push(`"${as[i]!.el.textContent}" / "${bs[j]!.el.textContent}"`);
+          if (as[i]!.el !== bs[j]!.el && !apart(as[i]!.q, bs[j]!.q)) out.push(`"${name(as[i]!.el)}" / "${name(bs[j]!.el)}"`);
       return out;
     },
     [a, b, inset] as const,
@@ -210,23 +212,49 @@ async function ladderEdgeProblems(page: Page): Promise<string[]> {
   });
 }
 
-test('a segment chip waiting at a note stop is off every state name; no ladder text cut under the lane titles or on the now line (teardown lesson, 1366×768 and presenter)', async ({ page }) => {
-  test.setTimeout(90_000);
-  let chips = 0;
-  for (const present of [false, true]) {
-    // exact pace at 10×: the chips stop at the same note instants as at 1×, without the wait
-    await open(page, `scenario=teardown&speed=10&pace=exact${present ? '&present=1' : ''}`);
-    for (let i = 0; i < 4; i++) {
-      await page.getByTestId(present ? 'present-next' : 'note-next').click();
-      await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
-      // polled: the picture settles a frame or two after the player stops (a busy machine draws late)
-      await expect.poll(() => labelClashes(page, '[data-testid="edge-token"]', '[data-testid="state-diagram"] .sd-name'), { message: `note ${i + 1}` }).toEqual([]);
-      await expect.poll(() => ladderEdgeProblems(page), { message: `note ${i + 1}${present ? ' presenter' : ''}` }).toEqual([]);
-      chips += await page.locator('[data-testid="edge-token"]:visible').count();
+const CHIPS = '[data-testid="edge-token"], [data-testid="flight-token"]';
+// the diagram's labels as drawn: each one's backing box, the extent of its text
+const EDGE_LABELS = '[data-testid="state-diagram"] g[data-edge-label] > rect.sd-edge-label-bg';
+
+for (const [id, stops] of [
+  ['teardown', 6],
+  ['lost-fin', 6],
+] as const) {
+  test(`a chip waiting at a note stop is off every state name and edge label; no ladder text cut under the lane titles or on the now line (${id} lesson, 1366×768 and presenter, both languages)`, async ({ page }) => {
+    test.setTimeout(120_000);
+    let chips = 0;
+    for (const lang of ['en', 'zh-CN'] as const) {
+      for (const present of [false, true]) {
+        // exact pace at 10×: the chips stop at the same note instants as at 1×, without the wait
+        await open(page, `scenario=${id}&speed=10&pace=exact&lang=${lang}${present ? '&present=1' : ''}`);
+        for (let i = 0; i < stops; i++) {
+          await page.getByTestId(present ? 'present-next' : 'note-next').click();
+          await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
+          const at = `${lang}${present ? ' presenter' : ''} note at ${await page.getByTestId('sim-time').getAttribute('data-seconds')} s`;
+          // polled: the picture settles a frame or two after the player stops (a busy machine draws late)
+          await expect.poll(() => labelClashes(page, CHIPS, '[data-testid="state-diagram"] .sd-name'), { message: `${at}: chip over a state name` }).toEqual([]);
+          await expect.poll(() => labelClashes(page, CHIPS, EDGE_LABELS), { message: `${at}: chip over an edge label` }).toEqual([]);
+          await expect.poll(() => ladderEdgeProblems(page), { message: at }).toEqual([]);
+          chips += await page.locator(CHIPS).filter({ visible: true }).count();
+        }
+      }
     }
-  }
-  // the check above means something only if chips were waiting at the stops
-  expect(chips).toBeGreaterThan(0);
+    // the checks above mean something only if chips were waiting at the stops
+    expect(chips).toBeGreaterThan(0);
+  });
+}
+
+test('the chip checker sees a chip over an edge label: a chip moved onto one is reported', async ({ page }) => {
+  await open(page, 'scenario=lost-fin&t=2.3');
+  const chip = page.getByTestId('flight-token');
+  await expect(chip).toHaveCount(1);
+  await expect.poll(() => labelClashes(page, CHIPS, EDGE_LABELS)).toEqual([]);
+  // put the chip on the middle of the label "close() / snd FIN"
+  await page.evaluate(() => {
+    const bg = document.querySelector<SVGRectElement>('[data-testid="state-diagram"] g[data-edge-label="ESTABLISHED->FIN_WAIT_1"] > rect.sd-edge-label-bg')!.getBBox();
+    document.querySelector('[data-testid="flight-token"]')!.setAttribute('transform', `translate(${bg.x + bg.width / 2}, ${bg.y + bg.height / 2})`);
+  });
+  expect((await labelClashes(page, CHIPS, EDGE_LABELS)).length).toBeGreaterThan(0);
 });
 
 test('ladder on a phone: a lost segment’s ✕ grows with the type, as every word does (11 px at least)', async ({ page }) => {

@@ -18,6 +18,7 @@ import { textWidth } from './labelLayout.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import type { Flight, PeerMove } from './stageTokens.ts';
+import type { Box } from './chipStretch.ts';
 import { FlightToken, MoveLabel, MoveToken } from './StateTokens.tsx';
 import { moveProgress } from '../player/pace.ts';
 import type { ViewTransform } from './useD3Zoom.ts';
@@ -160,23 +161,23 @@ const EdgesLayer = memo(function EdgesLayer({ lang, showAllEdges }: { lang: Lang
  * The edges' labels, over every line and over the flash of the edge just taken (which runs along
  * that edge's own label): drawn with their edges, later lines crossed them.
  */
-const EdgeLabelsLayer = memo(function EdgeLabelsLayer({ lang, showAllEdges, spots, extra }: { lang: Lang; showAllEdges: boolean; spots: Map<string, LabelSpot>; extra: DrawnEdge | null }) {
+const EdgeLabelsLayer = memo(function EdgeLabelsLayer({ lang, showAllEdges, spots, extra, onBoxes }: { lang: Lang; showAllEdges: boolean; spots: Map<string, LabelSpot>; extra: DrawnEdge | null; onBoxes(boxes: readonly Box[]): void }) {
   const ref = useRef<SVGGElement>(null);
   // Each label's backing box takes its text's drawn extent: the halo hides lines around the
   // glyphs but not in the gaps between words, where at presenter size a line crossing the label
   // showed through. Measured when labels move or their type changes size (a page's CSS can change
-  // it without a render: presenter mode, a phone, a frame), never per frame.
+  // it without a render: presenter mode, a phone, a frame), never per frame. The boxes, with the
+  // halo round them, go to the chips, which wait clear of them (chipStretch.ts).
   useLayoutEffect(() => {
     const texts = [...(ref.current?.querySelectorAll<SVGTextElement>('g[data-edge-label] > text') ?? [])];
     if (texts.length === 0 || typeof texts[0]!.getBBox !== 'function') return;
-    for (const t of texts) fitBacking(t);
+    const fitAll = () => onBoxes(texts.map(fitBacking));
+    fitAll();
     if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver((entries) => {
-      for (const e of entries) fitBacking(e.target as SVGTextElement);
-    });
+    const ro = new ResizeObserver(fitAll);
     for (const t of texts) ro.observe(t);
     return () => ro.disconnect();
-  }, [lang, showAllEdges, spots, extra]);
+  }, [lang, showAllEdges, spots, extra, onBoxes]);
   return (
     <g className="sd-edge-labels" ref={ref}>
       {showAllEdges && SELECTED.other.map((e) => <EdgeLabel key={e.key} e={e} className="sd-edge--faint" lang={lang} spot={spots.get(e.key)} />)}
@@ -188,16 +189,24 @@ const EdgeLabelsLayer = memo(function EdgeLabelsLayer({ lang, showAllEdges, spot
   );
 });
 
-/** A label's backing box (the rect before its text) set to the text's extent. */
-function fitBacking(text: SVGTextElement): void {
-  const box = text.previousElementSibling;
-  if (!(box instanceof SVGRectElement)) return;
+/** the label's halo (diagrams.css: an 8 px stroke) past its text's extent, each side */
+const HALO = 4;
+
+/** A label's backing box (the rect before its text) set to the text's extent; returns that extent with its halo. */
+function fitBacking(text: SVGTextElement): Box {
   const b = text.getBBox();
-  box.setAttribute('x', String(b.x));
-  box.setAttribute('y', String(b.y));
-  box.setAttribute('width', String(b.width));
-  box.setAttribute('height', String(b.height));
+  const box = text.previousElementSibling;
+  if (box instanceof SVGRectElement) {
+    box.setAttribute('x', String(b.x));
+    box.setAttribute('y', String(b.y));
+    box.setAttribute('width', String(b.width));
+    box.setAttribute('height', String(b.height));
+  }
+  return { x0: b.x - HALO, y0: b.y - HALO, x1: b.x + b.width + HALO, y1: b.y + b.height + HALO };
 }
+
+const sameBoxes = (a: readonly Box[], b: readonly Box[]): boolean =>
+  a.length === b.length && a.every((p, i) => ((q) => Math.abs(p.x0 - q.x0) + Math.abs(p.y0 - q.y0) + Math.abs(p.x1 - q.x1) + Math.abs(p.y1 - q.y1) < 0.01)(b[i]!));
 
 function Flash({ lastEdge }: { lastEdge: Pick<LastEdge, 'from' | 'to' | 'peer'> }) {
   const g = GEOMETRY.get(pairKey(lastEdge.from, lastEdge.to));
@@ -292,6 +301,9 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
   }, [lastKey, showAllEdges]);
   // the labels' type size as drawn (CSS: desk, presenter, contrast), read on resize
   const [labelFont, setLabelFont] = useState<LabelFont>({ px: 16, bold: false });
+  // the edge labels' boxes as drawn (measured when they move or change size): chips wait clear of them
+  const [labelBoxes, setLabelBoxes] = useState<readonly Box[]>([]);
+  const onLabelBoxes = useCallback((next: readonly Box[]) => setLabelBoxes((prev) => (sameBoxes(prev, next) ? prev : next)), []);
   const spots = useMemo(() => {
     const labelled = [...SELECTED.classic, ...(showAllEdges ? SELECTED.other : []), ...(extra && extra.all.length === 1 ? [extra] : [])];
     return labelSpots(labelled, lang, labelFont);
@@ -406,7 +418,7 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
       {extra && <EdgePath e={extra} className="sd-edge sd-edge--faint" lang={lang} />}
       {moves ? moves.map((m) => <Flash key={`${m.peer}-${m.t}-${m.to}`} lastEdge={m} />) : lastEdge && <Flash key={lastEdge.key} lastEdge={lastEdge} />}
       {/* a grouped pair has several possible causes; its title lists them, a label would guess */}
-      <EdgeLabelsLayer lang={lang} showAllEdges={showAllEdges} spots={spots} extra={extra && extra.all.length === 1 ? extra : null} />
+      <EdgeLabelsLayer lang={lang} showAllEdges={showAllEdges} spots={spots} extra={extra && extra.all.length === 1 ? extra : null} onBoxes={onLabelBoxes} />
       <g className="sd-nodes">
         {TCP_STATES.map((st) => (
           <StateNode
@@ -428,9 +440,9 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
           if (reducedMotion) return <MoveLabel key={key} move={m} />;
           const progress = moveProgress(m.t, m.span, moveTime);
           // a chip is drawn while it travels; once arrived, the lit edge and the peer's badge tell the rest
-          return progress < 1 ? <MoveToken key={key} move={m} route={routeOf(m.from, m.to)} progress={progress} /> : null;
+          return progress < 1 ? <MoveToken key={key} move={m} route={routeOf(m.from, m.to)} progress={progress} labels={labelBoxes} /> : null;
         })}
-        {flights?.map((f) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} />)}
+        {flights?.map((f) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} labels={labelBoxes} />)}
       </g>
       </g>
       {zoomed &&

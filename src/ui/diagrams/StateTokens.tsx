@@ -9,6 +9,9 @@
  */
 import { memo } from 'react';
 import type { PeerName } from '../../sim/types.ts';
+import { TCP_STATES } from '../../tcp/states.ts';
+import type { Box, Pt, WayEnd } from './chipStretch.ts';
+import { alongWay, clearEnds } from './chipStretch.ts';
 import { NODE_H, NODE_POS, NODE_WIDTH } from './layout.ts';
 import { textWidth } from './labelLayout.ts';
 import type { Flight, PeerMove } from './stageTokens.ts';
@@ -21,6 +24,8 @@ const CHIP_FONT = 13;
 /** A chip's width for its text (arithmetic estimate, no DOM geometry). */
 export const chipWidth = (text: string): number => Math.max(28, textWidth(text, CHIP_FONT) + 14);
 const CHIP_HALF_H = 11;
+/** a chip's outline stroke, beyond its box, each side */
+const CHIP_STROKE = 1;
 /** How far a segment chip rides above (client) or below (server) the line between the two states. */
 const LANE_DY = 14;
 
@@ -55,9 +60,39 @@ export function pointAlong(pts: Route, f: number): [number, number] {
 /** Gentle start and stop, so a chip leaves its state and settles into the next one. */
 const ease = (p: number): number => (p < 0.5 ? 2 * p * p : 1 - 2 * (1 - p) * (1 - p));
 
-/** The transition chip at `progress` (0 to 1) along the edge's route from the old state to the new one. */
-export const MoveToken = memo(function MoveToken({ move, route, progress }: { move: PeerMove; route: Route; progress: number }) {
-  const [x, y] = pointAlong(route, ease(progress));
+const NO_BOXES: readonly Box[] = [];
+const STATE_BOXES: readonly Box[] = TCP_STATES.map((st) => {
+  const p = NODE_POS[st];
+  const hw = NODE_WIDTH[st] / 2;
+  return { x0: p.x - hw, y0: p.y - NODE_H / 2, x1: p.x + hw, y1: p.y + NODE_H / 2 };
+});
+
+/**
+ * Each chip path's stretch (chipStretch.ts), per set of label boxes: computed the first time a
+ * chip takes that path, not every frame it is drawn.
+ */
+const STRETCHES = new WeakMap<readonly Box[], { withStates: readonly Box[]; byPath: Map<string, unknown> }>();
+function stretchOf<T>(labels: readonly Box[], key: string, find: (avoid: readonly Box[]) => T): T {
+  let memo = STRETCHES.get(labels);
+  if (!memo) {
+    memo = { withStates: [...labels, ...STATE_BOXES], byPath: new Map() };
+    STRETCHES.set(labels, memo);
+  }
+  if (!memo.byPath.has(key)) memo.byPath.set(key, find(memo.withStates));
+  return memo.byPath.get(key) as T;
+}
+
+/**
+ * The transition chip at `progress` (0 to 1) along the edge's route from the old state to the new
+ * one. It leaves from the nearest place on the route, or just beside it, clear of the state boxes
+ * and edge labels (`labels`: their boxes in the drawing's units; chipStretch.ts), so a chip waiting
+ * at a note stop (its transition made at that instant) covers neither a state's name nor a label.
+ */
+export const MoveToken = memo(function MoveToken({ move, route, progress, labels = NO_BOXES }: { move: PeerMove; route: Route; progress: number; labels?: readonly Box[] }) {
+  const w = chipWidth(move.label);
+  const at = (u: number) => pointAlong(route, u);
+  const ends = stretchOf(labels, `move|${move.from}>${move.to}|${w}`, (avoid) => clearEnds(at, 0, 1, w / 2 + CHIP_STROKE, CHIP_HALF_H + CHIP_STROKE, avoid));
+  const [x, y] = alongWay(at, ends, ease(progress));
   return (
     <g
       className="sd-token-move"
@@ -88,34 +123,50 @@ export function MoveLabel({ move }: { move: PeerMove }) {
 
 /**
  * Where a segment chip is: from the sender's state towards the receiver's, by flight progress.
- * It leaves from just outside the sender's box and arrives just outside the receiver's, so a
- * chip waiting at a note stop never covers a state's name; boxes too close for that keep the
+ * It leaves from just outside the sender's box and arrives just outside the receiver's; each end
+ * of its way moves on along the line, or just beside it where a label covers the line
+ * (chipStretch.ts), past any edge label (`labels`) or state box, so a chip waiting at a note stop
+ * covers neither a state's name nor an edge's label. Boxes too close for that keep the
  * centre-to-centre path.
  */
-export function flightPoint(f: Flight, chipW = chipWidth(f.flags || '·')): { x: number; y: number } {
+export function flightPoint(f: Flight, chipW = chipWidth(f.flags || '·'), labels: readonly Box[] = NO_BOXES): { x: number; y: number } {
   const a = NODE_POS[f.fromState];
   const b = NODE_POS[f.toState];
   const p = Math.min(1, Math.max(0, f.progress));
+  const hw = chipW / 2 + CHIP_STROKE;
+  const hh = CHIP_HALF_H + CHIP_STROKE;
+  const key = `flight|${f.fromState}>${f.toState}|${f.from}|${chipW}`;
+  let line: [Pt, Pt];
+  let lo = 0;
   if (f.fromState === f.toState) {
     // both peers in the same state: cross over the box, from the sender's side to the receiver's
-    const dir = f.from === 'client' ? 1 : -1;
-    return { x: a.x + dir * (NODE_WIDTH[f.fromState] / 2 + 10) * (2 * p - 1), y: a.y - NODE_H / 2 - 26 };
+    const dx = (f.from === 'client' ? 1 : -1) * (NODE_WIDTH[f.fromState] / 2 + 10);
+    const y = a.y - NODE_H / 2 - 26;
+    line = [[a.x - dx, y], [a.x + dx, y]];
+  } else {
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const lane = f.from === 'client' ? -LANE_DY : LANE_DY;
+    line = [[a.x, a.y + lane], [b.x, b.y + lane]];
+    // the line's parameter where a chip (with its lane offset) is clear of a box: same for both ends
+    // the wider of the two boxes: one parameter clears both ends
+    const halfW = Math.max(NODE_WIDTH[f.fromState], NODE_WIDTH[f.toState]) / 2;
+    const clearX = dx === 0 ? Infinity : (halfW + chipW / 2 + 2) / Math.abs(dx);
+    const clearY = dy === 0 ? Infinity : (NODE_H / 2 + CHIP_HALF_H + LANE_DY + 2) / Math.abs(dy);
+    lo = Math.min(clearX, clearY);
+    // boxes too close for that: centre to centre
+    if (lo >= 0.5) return { x: a.x + dx * p, y: a.y + dy * p + lane };
   }
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  // the line's parameter where a chip (with its lane offset) is clear of a box: same for both ends
-  // the wider of the two boxes: one parameter clears both ends
-  const halfW = Math.max(NODE_WIDTH[f.fromState], NODE_WIDTH[f.toState]) / 2;
-  const clearX = dx === 0 ? Infinity : (halfW + chipW / 2 + 2) / Math.abs(dx);
-  const clearY = dy === 0 ? Infinity : (NODE_H / 2 + CHIP_HALF_H + LANE_DY + 2) / Math.abs(dy);
-  const t0 = Math.min(clearX, clearY);
-  const u = t0 < 0.5 ? t0 + (1 - 2 * t0) * p : p;
-  return { x: a.x + dx * u, y: a.y + dy * u + (f.from === 'client' ? -LANE_DY : LANE_DY) };
+  const [[x0, y0], [x1, y1]] = line;
+  const at = (u: number): Pt => [x0 + (x1 - x0) * u, y0 + (y1 - y0) * u];
+  const ends = stretchOf<[WayEnd, WayEnd]>(labels, key, (avoid) => clearEnds(at, lo, 1 - lo, hw, hh, avoid));
+  const [x, y] = alongWay(at, ends, p);
+  return { x, y };
 }
 
-export const FlightToken = memo(function FlightToken({ f, reducedMotion }: { f: Flight; reducedMotion: boolean }) {
+export const FlightToken = memo(function FlightToken({ f, reducedMotion, labels = NO_BOXES }: { f: Flight; reducedMotion: boolean; labels?: readonly Box[] }) {
   // reduced motion: the segment waits beside its sender's state instead of travelling
-  const { x, y } = flightPoint(reducedMotion ? { ...f, progress: 0 } : f);
+  const { x, y } = flightPoint(reducedMotion ? { ...f, progress: 0 } : f, undefined, labels);
   return (
     <g className="sd-token-flight" data-testid="flight-token" data-id={f.id} data-from={f.from} data-flags={f.flags} data-progress={f.progress.toFixed(3)} transform={`translate(${x.toFixed(1)}, ${y.toFixed(1)})`} aria-hidden="true">
       <Chip text={f.flags || '·'} peer={f.from} className="sd-chip-seg" />

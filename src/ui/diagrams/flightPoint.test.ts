@@ -39,6 +39,28 @@ describe('a segment chip on the state diagram', () => {
     expect(clipped).toBeGreaterThan(500);
   });
 
+  it('waits off an edge label on its line: the tail loss probe\'s FIN,ACK beside "close() / snd FIN" (FIN_WAIT_1 → ESTABLISHED)', () => {
+    // the label's box as drawn at the desk (its text's extent and halo, drawing units)
+    const label = { x0: 221, y0: 444, x1: 386, y1: 475 };
+    const f = flight('FIN_WAIT_1', 'ESTABLISHED', 'client', 'FIN,ACK', 0);
+    const w = chipWidth('FIN,ACK');
+    const chipBox = (q: { x: number; y: number }) => ({ x0: q.x - w / 2, y0: q.y - 11, x1: q.x + w / 2, y1: q.y + 11 });
+    const meets = (a: typeof label, b: typeof label) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    // without the label known, the chip starts on it
+    expect(meets(chipBox(flightPoint(f)), label)).toBe(true);
+    const start = flightPoint(f, w, [label]);
+    expect(meets(chipBox(start), label)).toBe(false);
+    for (const st of TCP_STATES) expect(overlapsBox(start.x, start.y, w, st), st).toBe(false);
+    // still by its sender: nearer FIN_WAIT_1 than ESTABLISHED
+    const d = (st: TcpState) => Math.hypot(start.x - NODE_POS[st].x, start.y - NODE_POS[st].y);
+    expect(d('FIN_WAIT_1')).toBeLessThan(d('ESTABLISHED'));
+    // the label runs the whole way between the boxes: the chip arrives beside it too, by ESTABLISHED
+    const end = flightPoint({ ...f, progress: 1 }, w, [label]);
+    expect(meets(chipBox(end), label)).toBe(false);
+    const e = (st: TcpState) => Math.hypot(end.x - NODE_POS[st].x, end.y - NODE_POS[st].y);
+    expect(e('ESTABLISHED')).toBeLessThan(e('FIN_WAIT_1'));
+  });
+
   it('moves monotonically from sender to receiver', () => {
     const d = (p: number) => {
       const q = flightPoint(flight('SYN_SENT', 'LISTEN', 'client', 'SYN', p));
