@@ -23,7 +23,11 @@ export async function preloadScenario(id: string | null): Promise<void> {
 /** `packed`: the link carries an lz-string value (../lz.ts `carriesPacked`); a failed fetch of any chunk but the language's gives BootFailed. */
 export async function prepare(lang: Lang, scenario: string | null, ownScenario: boolean, packed: boolean): Promise<void> {
   // English is the fallback: a page whose other language failed still renders, in English, with its failure shown
-  await Promise.all([loadLang(lang).catch(() => loadLang('en')), preloadScenario(scenario), ownScenario ? loadScenarioDecoder() : null, packed ? loadLz() : null]);
+  const all = await Promise.allSettled([loadLang(lang).catch(() => loadLang('en')), preloadScenario(scenario), ownScenario ? loadScenarioDecoder() : null, packed ? loadLz() : null]);
+  // settled, not raced: a chunk that fails before the dictionary has arrived must still be reported
+  // in the reader's language (BootFailed falls back to both languages only without any dictionary)
+  const failed = all.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** The page when what it needs could not be fetched: what failed, and a reload. */
