@@ -22,6 +22,15 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
+    // lz-string is a chunk of its own behind src/ui/lz.ts: a static import anywhere else in the
+    // pages would put it back into every page's first load (the embed's byte budget)
+    files: ['src/ui/**/*.{ts,tsx}'],
+    ignores: ['src/ui/lzCodec.ts', 'src/ui/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'lz-string', message: 'Use lz() / whenLz() from src/ui/lz.ts (or import src/ui/lzCodec.ts from a chunk that packs as it renders).' }] }],
+    },
+  },
+  {
     // Layering (DESIGN.md): the protocol and the world know nothing of screens.
     files: ['src/tcp/**/*.ts', 'src/sim/**/*.ts', 'src/pcap/**/*.ts', 'src/fleet/**/*.ts'],
     rules: {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import LZString from 'lz-string';
@@ -364,4 +366,117 @@ test('the virtual event log is fetched only for a long log; without it the newes
     const last = Number(await log.getAttribute('data-lines')) - 1;
     return (await log.locator(`:scope > li[data-index="${last}"]`).count()) === 1 && (await atBottom());
   }).toBe(true);
+});
+
+/**
+ * Free play: a handshake, then both sides close; the `k=` knob cuts TIME_WAIT to 2 s, so at t = 5
+ * the client is CLOSED again (by default it stays in TIME_WAIT for 60 s). The server's card shows
+ * its listener, still LISTEN.
+ */
+const PACKED_A = LZString.compressToEncodedURIComponent(
+  JSON.stringify([
+    { t: 0, peer: 'server', do: 'listen' },
+    { t: 0, peer: 'client', do: 'connect' },
+    { t: 1, peer: 'client', do: 'close' },
+    { t: 1.5, peer: 'server', do: 'close' },
+  ]),
+);
+const PACKED_K = LZString.compressToEncodedURIComponent(JSON.stringify({ time_wait_len: 2 }));
+const PACKED_LINK = `a=${PACKED_A}&k=${PACKED_K}&t=5`;
+const LZ_CHUNK = /\/assets\/lzCodec-[^/]*\.js$/;
+
+/**
+ * The scripts the page asked for that hold lz-string, whatever the chunk is called: found by its
+ * API's name (minifying keeps it) in the built file the server gives (dist/, as bench-ui reads it;
+ * a response body may be a bodiless 304).
+ */
+function lzScripts(page: Page): () => string[] {
+  const found = new Set<string>();
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.js') && readFileSync(resolve('dist', `.${path}`), 'utf8').includes('decompressFromEncodedURIComponent')) found.add(path);
+  });
+  return () => [...found];
+}
+
+test('lz-string is fetched only for a link with packed values, before its first picture, in the app and the embed', async ({ page }) => {
+  const lz = lzScripts(page);
+  // plain links pack and unpack nothing: their first load carries no lz-string
+  await open(page, 'scenario=teardown');
+  await page.waitForLoadState('networkidle');
+  await open(page, 'scenario=teardown&embed=1');
+  await page.waitForLoadState('networkidle');
+  expect(lz()).toEqual([]);
+
+  // the app: the actions are replayed and the knob applied from the first picture
+  await open(page, PACKED_LINK);
+  expect(lz()).toEqual([expect.stringMatching(LZ_CHUNK)]);
+  await expect(page.getByTestId('url-problems')).toHaveCount(0);
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'CLOSED');
+  await page.locator('summary', { hasText: 'Knobs' }).click();
+  // the knob panel shows the link's value, marked as changed from the default
+  const knob = page.getByRole('textbox', { name: /^time_wait_len\b/ });
+  await expect(knob).toHaveValue('2');
+  await expect(page.locator('li.changed').filter({ has: knob })).toHaveCount(1);
+  // and its own link carries the same packed strings on
+  await expect
+    .poll(async () => {
+      const q = new URL((await page.getByTestId('app').getAttribute('data-copy-url')) ?? 'http://x/').searchParams;
+      return [q.get('a'), q.get('k')];
+    })
+    .toEqual([PACKED_A, PACKED_K]);
+
+  // without the knob the same actions leave the client in TIME_WAIT: the knob above was applied
+  await open(page, `a=${PACKED_A}&t=5`);
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'TIME_WAIT');
+
+  // the embed reads the same link the same way
+  await open(page, `${PACKED_LINK}&embed=1`);
+  await expect(page.getByTestId('url-problems')).toHaveCount(0);
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'CLOSED');
+  const full = new URL((await page.getByTestId('open-full').getAttribute('href'))!, page.url()).searchParams;
+  expect([full.get('a'), full.get('k')]).toEqual([PACKED_A, PACKED_K]);
+  // a bad packed value is still reported, naming its parameter
+  await open(page, 'k=garbage&embed=1');
+  await expect(page.getByTestId('url-problems')).toContainText('“k”');
+});
+
+test('a packed link whose lz-string cannot be fetched shows what failed with Try again, and opens once it can', async ({ page }) => {
+  await page.route(LZ_CHUNK, (r) => r.abort('internetdisconnected'));
+  await page.goto(`./?lang=en&embed=1&${PACKED_LINK}`);
+  const failed = page.getByTestId('load-failed');
+  await expect(failed).toContainText('Could not load the simulator');
+  // no half-read link is ever shown
+  await expect(page.getByTestId('sim-time')).toHaveCount(0);
+  await page.unroute(LZ_CHUNK);
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('peer-client')).toHaveAttribute('data-tcp-state', 'CLOSED');
+  await expect(page.getByTestId('url-problems')).toHaveCount(0);
+});
+
+test('the app fetches lz-string for its own link on first need; a failed fetch shows Try again', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const fetched = scripts(page);
+  await open(page);
+  await page.waitForLoadState('networkidle');
+  expect(fetched()).not.toContain('lzCodec');
+  // from now on lz-string cannot be fetched: acting by hand makes a link that packs the action
+  await page.route(LZ_CHUNK, (r) => r.abort('internetdisconnected'));
+  const server = page.locator('.peer-server');
+  await server.getByRole('button', { name: 'Listen', exact: true }).click();
+  await expect(page.getByTestId('peer-server')).toHaveAttribute('data-tcp-state', 'LISTEN');
+  const failed = page.getByTestId('load-failed');
+  await expect(failed).toContainText('Could not load the code that writes links');
+  expect(fetched()).toContain('lzCodec');
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copy failed' })).toBeVisible();
+
+  await page.unroute(LZ_CHUNK);
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(failed).toHaveCount(0);
+  const listen = LZString.compressToEncodedURIComponent(JSON.stringify([{ t: 0, peer: 'server', do: 'listen' }]));
+  await expect.poll(async () => new URL((await page.getByTestId('app').getAttribute('data-copy-url')) ?? 'http://x/').searchParams.get('a')).toBe(listen);
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('a')).toBe(listen);
 });

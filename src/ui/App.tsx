@@ -40,6 +40,7 @@ import { noteFocus, notedSegments } from './noteFocus.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
 import { storyLadder, useStoryAxis } from './fleet/storyAxis.ts';
 import { encodeScenario } from './docs/scenarioLink.ts';
+import { whenLz } from './lz.ts';
 import type { UrlProblem } from './url.ts';
 
 const NO_KNOBS: Record<string, number> = {};
@@ -178,8 +179,12 @@ export function App() {
     },
     [controls],
   );
-  // encoded once per scenario, not on every frame
-  const customS = useMemo(() => (custom ? encodeScenario(custom) : undefined), [custom]);
+  // encoded once per scenario, not on every frame; and only when a link is made (under whenLz: the
+  // codec may not be here yet, and a page that never makes a link of its own scenario never needs it)
+  const customS = useMemo(() => {
+    let packed: string | undefined;
+    return () => (custom ? (packed ??= encodeScenario(custom)) : undefined);
+  }, [custom]);
   const chooseProfile = (p: Profile) => {
     if (controls.configure({ scenario, profile: p, knobs }, true)) setProfile(p);
   };
@@ -192,32 +197,56 @@ export function App() {
 
   const shareUrl = useCallback(() => {
     const lesson = sim.lesson === (scenario?.notes.length ?? 0) > 0 ? undefined : sim.lesson;
-    const own = scenarioId === CUSTOM ? customS : undefined;
+    const own = scenarioId === CUSTOM ? customS() : undefined;
     const docs = { view: 'sim' as const, controls: 'full' as const, origins: [], s: own };
     const q = serializeUrl({ scenario: own ? FREE_PLAY : scenarioId, profile, lang, speed: sim.speed, t: displayTime, autoplay: false, embed, knobs, actions: sim.journal, lesson, pace: sim.pace, docs });
     return `${location.origin}${location.pathname}${q}`;
   }, [scenarioId, scenario, customS, profile, lang, sim.speed, sim.lesson, sim.pace, displayTime, embed, knobs, sim.journal]);
+
+  // the first link that packs something (a knob, a hand action, an own scenario) fetches lz-string
+  // (lz.ts); a failed fetch is shown with Try again. After a failure only Try again or Copy link
+  // fetch it again: offline, every step would otherwise start a fetch bound to fail
+  const [lzError, setLzError] = useState<unknown>(null);
 
   // data-copy-url (the link "Copy link" would give) is rebuilt when the clock stands still, not on
   // every frame of playback: a link carries every hand action, so building it is not free
   const settled = sim.status !== 'playing' && sim.status !== 'seeking';
   const appRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!settled) return;
+    if (!settled || lzError !== null) return;
+    let live = true;
     // once the browser is idle: opening a long link must not wait for its own link to be rebuilt
     const write = () => {
-      if (appRef.current) appRef.current.dataset.copyUrl = shareUrl();
+      whenLz(shareUrl).then(
+        (link) => {
+          if (live && appRef.current) appRef.current.dataset.copyUrl = link;
+        },
+        (e: unknown) => live && setLzError(e),
+      );
     };
     if (typeof requestIdleCallback === 'undefined') {
       const id = setTimeout(write, 50);
-      return () => clearTimeout(id);
+      return () => {
+        live = false;
+        clearTimeout(id);
+      };
     }
     const id = requestIdleCallback(write, { timeout: 500 });
-    return () => cancelIdleCallback(id);
-  }, [settled, shareUrl]);
+    return () => {
+      live = false;
+      cancelIdleCallback(id);
+    };
+  }, [settled, shareUrl, lzError]);
 
   const copyLink = async () => {
-    const link = shareUrl();
+    let link: string;
+    try {
+      link = await whenLz(shareUrl);
+    } catch (e) {
+      setLzError(e);
+      setCopyStatus(t('header.copyFailed'));
+      return;
+    }
     history.replaceState(null, '', link);
     try {
       await navigator.clipboard.writeText(link);
@@ -358,6 +387,7 @@ export function App() {
           {langFailed && <LoadFailed what={t('lazy.lang', { lang: LANG_NAMES[langFailed.lang] })} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />}
           {loadFailed && <LoadFailed what={t('lazy.scenario', { id: loadFailed.id })} error={loadFailed.error} onRetry={() => chooseScenario(loadFailed.id)} dismissible />}
           {engineError !== null && <LoadFailed what={t('lazy.engine')} error={engineError} onRetry={retryEngine} dismissible />}
+          {lzError !== null && <LoadFailed what={t('lazy.link')} error={lzError} onRetry={() => setLzError(null)} dismissible />}
           {sim.error && (
             <div className="alert" role="alert" data-testid="sim-error">
               <strong>{t('error.title')}:</strong> {sim.error}{' '}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initialLang, urlLang } from './i18n/index.ts';
 import { BootFailed, prepare } from './lazy/boot.tsx';
+import { carriesPacked } from './lz.ts';
 import { registerServiceWorker } from './pwa/register.ts';
 import { needsEngineAtOnce } from './sim/engineNeed.ts';
 import { loadEngine } from './sim/useDeferredEngine.ts';
@@ -13,9 +14,10 @@ import './theme/theme.css';
 /*
  * Each page kind loads only its own code: an embed (embed=1) never downloads the full app's panels,
  * and the full app never downloads the embed's layout. `?view=fleet` loads the fleet page. The
- * page's language and the link's scenario arrive before the first render (lazy/boot.tsx), and the
- * engine too when the link needs it for the first picture (sim/engineNeed.ts); otherwise the app
- * starts from the build-time first picture and fetches the engine on first use.
+ * page's language, the link's scenario and, for a link with packed values, lz-string (lz.ts)
+ * arrive before the first render (lazy/boot.tsx), and the engine too when the link needs it for
+ * the first picture (sim/engineNeed.ts); otherwise the app starts from the build-time first
+ * picture and fetches the engine on first use.
  */
 const root = createRoot(document.getElementById('root')!);
 const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
@@ -32,7 +34,7 @@ const simPage = q.get('view') !== 'packetdrill' && q.get('view') !== 'fleet';
 // the app draws a fresh run's first picture without the engine; a link that asks for more waits for it
 const appEngine = simPage && q.get('embed') !== '1' && needsEngineAtOnce(location.search) ? loadEngine() : null;
 
-Promise.all([page(), prepare(lang, simPage ? q.get('scenario') : null, simPage && q.has('s')), appEngine]).then(
+Promise.all([page(), prepare(lang, simPage ? q.get('scenario') : null, simPage && q.has('s'), carriesPacked(location.search)), appEngine]).then(
   ([make]) => render(make()),
   (e: unknown) => render(<BootFailed lang={lang} error={e} />),
 );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { DEFAULT_URL_STATE, decodeActions, encodeActions, encodeKnobs, parseUrl, serializeUrl } from './url.ts';
+// a page fetches the codec before it reads a packed link (lz.ts); Node code imports it at once
+import './lzCodec.ts';
 import type { JournalEntry } from './sim/controller.ts';
 
 const IDS = ['handshake', 'teardown'];

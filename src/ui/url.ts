@@ -2,10 +2,9 @@
  * URL state (DESIGN.md "URL parameters"): parse with errors that name the parameter and the
  * allowed values; serialize the current view. Pure; no DOM.
  */
-// lz-string is CommonJS: its default export works in Vite and in Node (the CLIs) alike.
-import LZString from 'lz-string';
-
-const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
+// `k`, `a` and `pkt` are lz-string packed: the codec is a chunk of its own (lz.ts), here before a
+// page reads a link that carries one, and before the app writes one
+import { lz } from './lz.ts';
 import { checkKnob, isProfile, PROFILES, resolveKnobs } from '../tcp/knobs.ts';
 import type { Profile } from '../tcp/knobs.ts';
 import type { Lang } from './i18n/index.ts';
@@ -145,14 +144,16 @@ function strictNumber(s: string): number | null {
 }
 
 export function encodeKnobs(k: Record<string, number>): string {
-  return compressToEncodedURIComponent(JSON.stringify(k));
+  return lz().pack(JSON.stringify(k));
 }
 
 export function decodeKnobs(s: string): { knobs: Record<string, number> } | { error: string } {
+  // outside the try: a missing codec is the page's mistake, not a bad value
+  const { unpack } = lz();
   let obj: unknown;
   try {
     // lz-string throws on some malformed input (e.g. `y`) instead of returning null
-    const text = decompressFromEncodedURIComponent(s);
+    const text = unpack(s);
     obj = text ? JSON.parse(text) : undefined;
   } catch {
     obj = undefined;
@@ -270,7 +271,7 @@ function parseAction(v: unknown, i: number, prevAt: number): JournalEntry {
 }
 
 export function encodeActions(actions: readonly JournalEntry[]): string {
-  return compressToEncodedURIComponent(JSON.stringify(actions.map((j) => ({ t: j.at, ...j.action }))));
+  return lz().pack(JSON.stringify(actions.map((j) => ({ t: j.at, ...j.action }))));
 }
 
 /**
@@ -278,9 +279,10 @@ export function encodeActions(actions: readonly JournalEntry[]): string {
  * counts when they are replayed). All or nothing: any problem gives an error naming the entry.
  */
 export function decodeActions(s: string): { actions: JournalEntry[] } | { error: string } {
+  const { unpack } = lz();
   let text: string | null;
   try {
-    text = decompressFromEncodedURIComponent(s);
+    text = unpack(s);
   } catch {
     text = null;
   }
@@ -302,7 +304,10 @@ export function decodeActions(s: string): { actions: JournalEntry[] } | { error:
   }
 }
 
-/** The query string for a view; defaults are left out. */
+/**
+ * The query string for a view; defaults are left out. Knobs, actions and a packetdrill script are
+ * packed with lz-string: with any of them the codec must be here (lz.ts; `whenLz` waits for it).
+ */
 export function serializeUrl(s: Omit<UrlState, 'docs'> & { docs?: DocsParams }): string {
   const q = new URLSearchParams();
   if (s.scenario !== FREE_PLAY) q.set('scenario', s.scenario);
@@ -317,7 +322,7 @@ export function serializeUrl(s: Omit<UrlState, 'docs'> & { docs?: DocsParams }):
   const d = s.docs ?? defaultDocsParams();
   if (d.view !== 'sim') q.set('view', d.view);
   if (d.s) q.set('s', d.s);
-  if (d.pkt !== undefined) q.set('pkt', compressToEncodedURIComponent(d.pkt));
+  if (d.pkt !== undefined) q.set('pkt', lz().pack(d.pkt));
   if (d.controls !== 'full') q.set('controls', d.controls);
   if (d.height !== undefined) q.set('height', String(d.height));
   if (d.origins.length) q.set('origin', d.origins.join(','));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SimController } from '../../ui/sim/controller.ts';
 import { parseUrl } from '../../ui/url.ts';
+// the links carry `a=` (and `k=`): lz-string is loaded as the page loads it for such links (ui/lz.ts)
+import '../../ui/lzCodec.ts';
 import { CASES } from './cases.ts';
 
 /** The world a case's link opens, as the app builds it (free-play cases: no scenario ids needed). */

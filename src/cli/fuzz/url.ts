@@ -12,8 +12,10 @@ import { SCENARIO_IDS, getScenario } from '../../scenarios/index.ts';
 import { InputError, KNOB_NAMES } from '../../tcp/knobs.ts';
 import { ReplayError, SimController } from '../../ui/sim/controller.ts';
 import { FREE_PLAY, KNOWN_PARAMS, parseUrl } from '../../ui/url.ts';
-// `s=` is read through the lazily loaded scenario checker: load it, as the page does for such links
+// `s=` is read through the lazily loaded scenario checker, and `k=`, `a=`, `pkt=` through the
+// lazily loaded lz-string: load both, as the page does for such links
 import '../../ui/docs/scenarioParam.ts';
+import '../../ui/lzCodec.ts';
 import type { Surface } from './harness.ts';
 import { clip } from './harness.ts';
 

@@ -204,6 +204,7 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang }: BodyPro
 
   const lastEdge = useMemo(() => lastEdgeOf(view.trace), [view.trace]);
   const fullAppHref = useMemo(() => {
+    // packs only the link's own knobs and actions: lazy/boot.tsx fetched lz-string for those (../lz.ts)
     const q = serializeUrl({
       ...url,
       scenario: shown.s ? FREE_PLAY : shown.id,

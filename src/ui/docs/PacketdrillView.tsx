@@ -8,7 +8,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
-import { compressToEncodedURIComponent } from 'lz-string';
+// the page packs its own link as it renders: the codec comes with its chunk (../lz.ts)
+import { codec } from '../lzCodec.ts';
 import { PROFILES } from '../../tcp/knobs.ts';
 import type { Profile } from '../../tcp/knobs.ts';
 import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
@@ -98,7 +99,7 @@ export function PacketdrillView({ url, problems }: { url: UrlState; problems: re
       edit(v);
     });
   };
-  const query = `?view=packetdrill&lang=${lang}${profile !== 'linux' ? `&profile=${profile}` : ''}&pkt=${compressToEncodedURIComponent(text)}`;
+  const query = `?view=packetdrill&lang=${lang}${profile !== 'linux' ? `&profile=${profile}` : ''}&pkt=${codec.pack(text)}`;
   const link = `${location.origin}${location.pathname}${query}`;
   const copyLink = async () => {
     history.replaceState(null, '', link);

@@ -3,14 +3,11 @@
  * `view`, `s`, `pkt`, `controls`, `height`, `origin`, `theme`. Pure; url.ts calls in here for
  * these keys so each one is checked and reported like the first-wave parameters.
  */
-// lz-string is CommonJS: its default export works in Vite and in Node (the CLIs) alike.
-import LZString from 'lz-string';
-
-const { decompressFromEncodedURIComponent } = LZString;
 import type { Scenario } from '../../scenarios/index.ts';
 import { normalizeOrigin, THEMES } from './protocol.ts';
 import type { Theme } from './protocol.ts';
 import { scenarioDecoder } from './sDecoder.ts';
+import { lz } from '../lz.ts';
 
 export const VIEWS = ['sim', 'fleet', 'packetdrill'] as const;
 export type View = (typeof VIEWS)[number];
@@ -91,10 +88,12 @@ export function parseDocsParam(key: (typeof DOCS_PARAMS)[number], value: string,
       return;
     }
     case 'pkt': {
+      // lazy/boot.tsx fetched the codec before the first render of a link with `pkt` (lz.ts)
+      const { unpack } = lz();
       let text: string | null = null;
       if (value.length <= MAX_PKT_CHARS) {
         try {
-          text = decompressFromEncodedURIComponent(value);
+          text = unpack(value);
         } catch {
           text = null;
         }

@@ -3,10 +3,10 @@
  * from ./scenarioParam.ts (the reading side) because writing needs no validator: the app's
  * "Copy link" stays out of the validator's chunk.
  */
-// lz-string is CommonJS: its default export works in Vite and in Node (the CLIs) alike.
-import LZString from 'lz-string';
 import type { Scenario } from '../../scenarios/index.ts';
+import { lz } from '../lz.ts';
 
+/** Needs the codec (../lz.ts): the app calls it through `whenLz`. */
 export function encodeScenario(s: Scenario): string {
-  return LZString.compressToEncodedURIComponent(JSON.stringify(s));
+  return lz().pack(JSON.stringify(s));
 }

@@ -3,10 +3,8 @@
  * (DESIGN.md "Scenario file (JSON)"). Decoding validates it exactly like a library file; all or
  * nothing, and an error names the field path.
  */
-// lz-string is CommonJS: its default export works in Vite and in Node (the CLIs) alike.
-import LZString from 'lz-string';
-
-const { decompressFromEncodedURIComponent } = LZString;
+// the checker's chunk brings the codec along (and registers it: ../lz.ts)
+import { codec } from '../lzCodec.ts';
 import { parseScenarioText, ScenarioError } from '../../scenarios/validate.ts';
 import type { Scenario } from '../../scenarios/index.ts';
 import { registerScenarioDecoder } from './sDecoder.ts';
@@ -24,7 +22,7 @@ export function decodeScenario(raw: string, where = 's'): Decoded {
   if (raw.length > MAX_S_CHARS) return { error: `${where}: longer than ${MAX_S_CHARS} characters` };
   let text: string | null;
   try {
-    text = decompressFromEncodedURIComponent(raw);
+    text = codec.unpack(raw);
   } catch {
     text = null;
   }

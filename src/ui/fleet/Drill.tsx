@@ -6,6 +6,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { encodeActions, encodeKnobs } from '../url.ts';
 import { encodeScenario } from '../docs/scenarioLink.ts';
+// the drill links are packed as they render: the codec comes with the fleet page's chunk (../lz.ts)
+import '../lzCodec.ts';
 import { LANG_LIST, loadLang, translator } from '../i18n/index.ts';
 import type { Translate } from '../i18n/index.ts';
 import { storyScenario } from './storyScenario.ts';

@@ -336,6 +336,8 @@ export const en = {
   // --- fleet page look ---
   // --- engine on first use ---
   'lazy.engine': 'the simulation engine',
+  // --- lz-string on first use ---
+  'lazy.link': 'the code that writes links',
   // --- fleet ss table on phones ---
   // --- look: header controls that say what they are ---
   'fleet.navTitle': 'A busy server: thousands of connections, counted per state',

@@ -336,6 +336,8 @@ export const zhCN: Dict = {
   // --- fleet page look ---
   // --- engine on first use ---
   'lazy.engine': '模拟引擎',
+  // --- lz-string on first use ---
+  'lazy.link': '生成链接的代码',
   // --- fleet ss table on phones ---
   // --- look: header controls that say what they are ---
   'fleet.navTitle': '繁忙的服务器：数千个连接，按状态计数',

@@ -2,13 +2,16 @@
  * What a page needs before its first render, fetched in parallel with the page's own code: the
  * dictionary of the page's language (so a Chinese page never flashes English) and the body of the
  * scenario the link names (so `t=`/`a=` replay against it from the first frame), and the scenario
- * checker when the link carries a scenario of its own (`s=`; a link without one never fetches it).
+ * checker when the link carries a scenario of its own (`s=`; a link without one never fetches it),
+ * and lz-string when the link carries a packed value (`k=`, `a=`, `s=`, `pkt=`: ../lz.ts), so the
+ * page reads its link, and reports a bad value, as it always did: synchronously, before its first frame.
  */
 import type { ReactNode } from 'react';
 import { I18nContext, langLoaded, loadLang, translator } from '../i18n/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import { LoadFailed } from './LoadFailed.tsx';
 import { loadScenarioDecoder } from '../docs/sDecoder.ts';
+import { loadLz } from '../lz.ts';
 
 /** Loads the link's built-in scenario, if it names one; an unknown id is left to the page's URL report. */
 export async function preloadScenario(id: string | null): Promise<void> {
@@ -17,9 +20,14 @@ export async function preloadScenario(id: string | null): Promise<void> {
   if (c.isLibraryId(id)) await c.loadScenario(id);
 }
 
-export async function prepare(lang: Lang, scenario: string | null, ownScenario: boolean): Promise<void> {
+/** `packed`: the link carries an lz-string value (../lz.ts `carriesPacked`); a failed fetch of any chunk but the language's gives BootFailed. */
+export async function prepare(lang: Lang, scenario: string | null, ownScenario: boolean, packed: boolean): Promise<void> {
   // English is the fallback: a page whose other language failed still renders, in English, with its failure shown
-  await Promise.all([loadLang(lang).catch(() => loadLang('en')), preloadScenario(scenario), ownScenario ? loadScenarioDecoder() : null]);
+  const all = await Promise.allSettled([loadLang(lang).catch(() => loadLang('en')), preloadScenario(scenario), ownScenario ? loadScenarioDecoder() : null, packed ? loadLz() : null]);
+  // settled, not raced: a chunk that fails before the dictionary has arrived must still be reported
+  // in the reader's language (BootFailed falls back to both languages only without any dictionary)
+  const failed = all.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** The page when what it needs could not be fetched: what failed, and a reload. */
