@@ -17,8 +17,9 @@ import { Stack } from '../tcp/stack/stack.ts';
 import type { StackSnapshot } from '../tcp/stack/stack.ts';
 import type { Tcb } from '../tcp/tcb.ts';
 import type { TcpState } from '../tcp/states.ts';
-import { TCP_STATES } from '../tcp/states.ts';
+import { stateIndex, TCP_STATES } from '../tcp/states.ts';
 import { TIMER_NAMES } from '../tcp/stack/effects.ts';
+import { timerIndex } from '../tcp/machine/fx.ts';
 import { PeerApp } from './app.ts';
 import type { AppSnapshot } from './app.ts';
 import type { ScheduledStep, StepAction, WorldConfig } from './config.ts';
@@ -59,18 +60,14 @@ const L_ARRIVAL = 3;
 /** FIFO lanes of the lean queue: deliveries (constant link delay), then one per timer name (constant lengths: TIME_WAIT, FIN_WAIT_2) */
 const LANE_DELIVER = 0;
 const LANES = 1 + TIMER_NAMES.length;
-// Name-to-number tables are Maps: a plain object read with a varying key at one site goes
-// megamorphic (a stub-cache probe, often a runtime call), a Map read is one hash walk.
-const TIMER_CODE: ReadonlyMap<TimerName, number> = new Map(TIMER_NAMES.map((n, i) => [n, i]));
-const timerCode = (t: TimerName): number => TIMER_CODE.get(t)!;
-/** A timer's numeric key: socket, timer and peer in one small integer. */
 /** A trace event without its `sock` key (an event about no socket carries none). */
 function withoutSock<E extends { sock?: number }>(e: E): Omit<E, 'sock'> {
   const { sock: _none, ...rest } = e;
   return rest;
 }
 
-const timerKey = (peer: PeerName, sock: number, timer: TimerName): number => (sock * 8 + timerCode(timer)) * 2 + (peer === 'client' ? 0 : 1);
+/** A timer's numeric key: socket, timer and peer in one small integer. */
+const timerKey = (peer: PeerName, sock: number, timer: TimerName): number => (sock * 8 + timerIndex(timer)) * 2 + (peer === 'client' ? 0 : 1);
 /** A timer key as snapshots write it, `peer:sock:TIMER` (the format they had when the keys were strings). */
 const timerKeyText = (key: number): string => `${(key & 1) === 0 ? 'client' : 'server'}:${Math.floor(key / 16)}:${TIMER_NAMES[(key >> 1) & 7]}`;
 function timerKeyOfText(text: string): number {
@@ -79,9 +76,8 @@ function timerKeyOfText(text: string): number {
   if ((peer !== 'client' && peer !== 'server') || code < 0 || !(Number(sock) >= 0)) throw new Error(`bad timer key ${JSON.stringify(text)} in a world snapshot`);
   return timerKey(peer, Number(sock), timer as TimerName);
 }
-const STATE_NO: ReadonlyMap<TcpState, number> = new Map(TCP_STATES.map((st, i) => [st, i]));
 /** The key of the `when` steps waiting for `peer` to be in `state` (a number: none built per event). */
-const whenKey = (peer: PeerName, state: TcpState): number => (peer === 'client' ? 0 : 64) + STATE_NO.get(state)!;
+const whenKey = (peer: PeerName, state: TcpState): number => (peer === 'client' ? 0 : 64) + stateIndex(state);
 
 interface SentSegment extends SegmentView {
   raw: Segment;
@@ -654,7 +650,7 @@ export class World {
             const due = this.nowUs + toUs(e.delay ?? 0);
             const n = q.reserve();
             const r = this.leanTimers!.set(key, gen, due, n);
-            if (r >= 0) q.push(due, L_TIMER, r, gen, undefined, 1 + timerCode(e.timer), n);
+            if (r >= 0) q.push(due, L_TIMER, r, gen, undefined, 1 + timerIndex(e.timer), n);
           } else this.leanTimers!.cancel(key);
           break;
         }

@@ -15,6 +15,39 @@ export const TCP_STATES = [
 
 export type TcpState = (typeof TCP_STATES)[number];
 
+/**
+ * TCP_STATES.indexOf(s), as a switch: a host looks a state's index up on every state change
+ * and every step, and a Map keyed by these strings cost a builtin call and a hash walk each
+ * time (~6 % of a lean run's instructions with the other such lookups).
+ */
+export function stateIndex(s: TcpState): number {
+  switch (s) {
+    case 'CLOSED':
+      return 0;
+    case 'LISTEN':
+      return 1;
+    case 'SYN_SENT':
+      return 2;
+    case 'SYN_RCVD':
+      return 3;
+    case 'ESTABLISHED':
+      return 4;
+    case 'FIN_WAIT_1':
+      return 5;
+    case 'FIN_WAIT_2':
+      return 6;
+    case 'CLOSE_WAIT':
+      return 7;
+    case 'CLOSING':
+      return 8;
+    case 'LAST_ACK':
+      return 9;
+    case 'TIME_WAIT':
+      return 10;
+  }
+  return TCP_STATES.indexOf(s);
+}
+
 export function isTcpState(s: string): s is TcpState {
   return (TCP_STATES as readonly string[]).includes(s);
 }

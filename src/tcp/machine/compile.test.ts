@@ -3,7 +3,7 @@ import { flag, TF } from '../tcb.ts';
 import { assign } from 'xstate';
 import { TCP_STATES } from '../states.ts';
 import { CompileError, compileMachine } from './compile.ts';
-import { DERIVED } from './derived.ts';
+import { candidatesOf, DERIVED } from './derived.ts';
 import { endpointMachine } from './endpoint.ts';
 import { endpointSetup } from './setup.ts';
 
@@ -32,6 +32,11 @@ describe('compiling the endpoint machine', () => {
     expect(tw.moves).toBe(true);
     expect(tw.actions).toHaveLength(3);
     expect(compileMachine(endpointMachine, TCP_STATES).get('CLOSED')!.get('CONNECT')![0]!.to).toBe('SYN_SENT');
+  });
+
+  it('candidatesOf() answers as the table does, for every state and event type', () => {
+    const types = new Set([...DERIVED.values()].flatMap((m) => [...m.keys()]));
+    for (const s of TCP_STATES) for (const t of [...types, 'NO_SUCH_EVENT']) expect(candidatesOf(s, t)).toBe(DERIVED.get(s)!.get(t));
   });
 
   it('refuses an inline action, naming the state and the event', () => {

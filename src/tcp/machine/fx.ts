@@ -9,6 +9,23 @@ import type { Segment } from '../segment.ts';
 export type TimerName = 'RTO' | 'TIME_WAIT' | 'FIN_WAIT_2' | 'KEEPALIVE' | 'DELACK';
 export const TIMER_NAMES: readonly TimerName[] = ['RTO', 'TIME_WAIT', 'FIN_WAIT_2', 'KEEPALIVE', 'DELACK'];
 
+/** TIMER_NAMES.indexOf(t), as a switch: looked up for every timer a host sets, checks or cancels. */
+export function timerIndex(t: TimerName): number {
+  switch (t) {
+    case 'RTO':
+      return 0;
+    case 'TIME_WAIT':
+      return 1;
+    case 'FIN_WAIT_2':
+      return 2;
+    case 'KEEPALIVE':
+      return 3;
+    case 'DELACK':
+      return 4;
+  }
+  return TIMER_NAMES.indexOf(t);
+}
+
 export interface Fx {
   /** put `seg` on the wire (`rtx`: a retransmission) */
   send(seg: Segment, rtx: boolean): void;

@@ -1,7 +1,7 @@
 import { transition } from 'xstate';
 import type { SnapshotFrom } from 'xstate';
 import { runCandidates } from '../machine/compile.ts';
-import { DERIVED } from '../machine/derived.ts';
+import { candidatesOf } from '../machine/derived.ts';
 import { endpointMachine } from '../machine/endpoint.ts';
 import type { EndpointEvent } from '../machine/events.ts';
 import type { Fx } from '../machine/fx.ts';
@@ -96,9 +96,7 @@ export function stepConn(c: Conn, ev: EndpointEvent, cause: string, out: EffectS
     fx.out = out;
     fx.list = out instanceof EffectList ? out : null;
     fx.timeWaitArmed = false;
-    // Maps: plain objects read with varying keys at this one site went megamorphic (stub-cache
-    // probes and runtime calls, ~6 % of a lean run's instructions with the other such reads)
-    const list = DERIVED.get(from)!.get(ev.type);
+    const list = candidatesOf(from, ev.type);
     const cand = list ? runCandidates(list, c.tcb, ev, fx) : null;
     if (cand) c.state = cand.to;
     reentered = fx.timeWaitArmed;

@@ -14,7 +14,7 @@ import type { SegmentVerdict, Verdict } from '../rules/verdict.ts';
 import { dropVerdict, newSegmentVerdict, RESET } from '../rules/verdict.ts';
 import type { Segment } from '../segment.ts';
 import type { TcpState } from '../states.ts';
-import { TCP_STATES } from '../states.ts';
+import { stateIndex, TCP_STATES } from '../states.ts';
 import type { KeepaliveOpts, Tcb, TcbInit, TcbSnapshot } from '../tcb.ts';
 import { createTcb, flag, resetTcb, setFlag, TF, tcbFromSnapshot, tcbSnapshot, UNSET } from '../tcb.ts';
 import type { Conn, Engine } from './conn.ts';
@@ -23,6 +23,7 @@ import type { TimerSet } from './timerset.ts';
 import { deleteTimer, hasTimer, NO_TIMERS, timerList, timerSetOf } from './timerset.ts';
 import type { StackEffect, TimerName } from './effects.ts';
 import { TIMER_NAMES } from './effects.ts';
+import { timerIndex } from '../machine/fx.ts';
 import type { AppResult, Sock, SockOpts } from './sockets.ts';
 import { NumMap } from './nummap.ts';
 import { EffectList } from './effectlist.ts';
@@ -87,15 +88,12 @@ const TIME_FIELD = '' as unknown as number;
 
 /** Events that carry only their time: one reused record serves them all (Stack.bare). */
 type BareEventType = Exclude<AppEvent['type'], 'SEND' | 'READ' | 'SET_KEEPALIVE' | 'SET_LINGER0'> | TimeoutEvent['type'];
-/** state -> index in TCP_STATES: an object with a property per state (a keyed load; Map.get was a call and a hash walk) */
-// Maps, not plain objects: a plain object read with varying keys at one site goes megamorphic.
-const STATE_INDEX: ReadonlyMap<TcpState, number> = new Map(TCP_STATES.map((s, i) => [s, i]));
 /** Listener and child lists of a connected socket: never changed, so one shared empty array. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
 const NO_EFFECTS: StackEffect[] = Object.freeze([]) as unknown as StackEffect[];
-/** The cause a timer's expiry is traced with, built once per timer name. */
-const TIMEOUT_CAUSE: ReadonlyMap<TimerName, string> = new Map(TIMER_NAMES.map((n) => [n, `${n} timeout`]));
-const TIMEOUT_EVENT: ReadonlyMap<TimerName, TimerEventType> = new Map(TIMER_NAMES.map((n) => [n, `TIMEOUT.${n}` as TimerEventType]));
+/** The cause a timer's expiry is traced with and its event, built once per timer name (by timerIndex()). */
+const TIMEOUT_CAUSE: readonly string[] = TIMER_NAMES.map((n) => `${n} timeout`);
+const TIMEOUT_EVENT: readonly TimerEventType[] = TIMER_NAMES.map((n) => `TIMEOUT.${n}` as TimerEventType);
 
 /**
  * A socket and its connection in one record: `conn` is the record itself once the socket has a
@@ -266,7 +264,7 @@ export class Stack {
   /** sockets counted the way `ss -tan` counts them */
   countInState(st: TcpState): number {
     // CLOSED needs the descriptor test; every other state is counted as connections move.
-    if (st !== 'CLOSED') return this.counts[STATE_INDEX.get(st)!]!;
+    if (st !== 'CLOSED') return this.counts[stateIndex(st)]!;
     let n = 0;
     for (const s of this.socks.values()) if (s.conn && s.kind !== 'fresh' && stateOf(s.conn) === st && (st !== 'CLOSED' || s.fdOpen)) n++;
     return n;
@@ -663,7 +661,8 @@ export class Stack {
     const s = this.socks.get(id);
     if (!s?.conn || !hasTimer(s.conn.timers, timer)) return;
     s.conn.timers = deleteTimer(s.conn.timers, timer);
-    this.step(s, this.bare(TIMEOUT_EVENT.get(timer)!, now), TIMEOUT_CAUSE.get(timer)!);
+    const i = timerIndex(timer);
+    this.step(s, this.bare(TIMEOUT_EVENT[i]!, now), TIMEOUT_CAUSE[i]!);
   }
 
   /** The host dies: every connection is forgotten at once, without a word on the wire. */
@@ -715,7 +714,7 @@ export class Stack {
 
   /** A new connection is counted in its first state. */
   private track(c: Conn): Conn {
-    this.counts[STATE_INDEX.get(c.state)!]!++;
+    this.counts[stateIndex(c.state)]!++;
     return c;
   }
 
@@ -783,8 +782,8 @@ export class Stack {
     const to = s.conn.state;
     const has = this.inBucket(s.conn);
     if (from !== to) {
-      this.counts[STATE_INDEX.get(from)!]!--;
-      this.counts[STATE_INDEX.get(to)!]!++;
+      this.counts[stateIndex(from)]!--;
+      this.counts[stateIndex(to)]!++;
     }
     if (had && !has) this.twBuckets--;
     if (!had && has && ++this.twBuckets > this.k.tcp_max_tw_buckets) {
@@ -832,7 +831,7 @@ export class Stack {
     if (s.conn) {
       for (const t of timerList(s.conn.timers)) this.out.timer(s.id, t, 'cancel', 0);
       s.conn.timers = NO_TIMERS;
-      this.counts[STATE_INDEX.get(s.conn.state)!]!--;
+      this.counts[stateIndex(s.conn.state)]!--;
     }
     this.untuple(s);
     if (s.parent !== null) {
@@ -892,7 +891,7 @@ export class Stack {
       const st = conn ? stateOf(conn) : 'CLOSED';
       if (s.kind === 'listener' && s.localPort !== null && st === 'LISTEN') this.listeners.set(s.localPort, s.id);
       if (s.kind === 'conn' && s.localPort !== null && s.remotePort !== null && st !== 'CLOSED') this.tupleSet(tupleKey(s.localPort, s.remotePort, conn?.addr ?? 0), s.id);
-      if (conn) this.counts[STATE_INDEX.get(conn.state)!]!++;
+      if (conn) this.counts[stateIndex(conn.state)]!++;
     }
     this.twBuckets = 0;
     for (const s of this.socks.values()) if (s.conn && this.inBucket(s.conn)) this.twBuckets++;
@@ -902,5 +901,8 @@ export class Stack {
 /** Takes `id` out of a listener's queue in place (a busy listener's queues hold thousands: no copy per connection). */
 function removeId(list: number[], id: number): void {
   const i = list.indexOf(id);
-  if (i >= 0) list.splice(i, 1);
+  // children become established and leave their listener's list mostly oldest first:
+  // shift() moves the array's start (V8 trims it in place), splice() copies what follows
+  if (i === 0) list.shift();
+  else if (i > 0) list.splice(i, 1);
 }

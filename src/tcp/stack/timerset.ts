@@ -5,27 +5,13 @@
  * heap; this costs none.
  */
 import type { TimerName } from '../machine/fx.ts';
-import { TIMER_NAMES } from '../machine/fx.ts';
+import { TIMER_NAMES, timerIndex } from '../machine/fx.ts';
 
 export type TimerSet = number;
 export const NO_TIMERS: TimerSet = 0;
 
-/** TIMER_NAMES.indexOf(t) + 1, without walking the list on every check */
-function code(t: TimerName): number {
-  switch (t) {
-    case 'RTO':
-      return 1;
-    case 'TIME_WAIT':
-      return 2;
-    case 'FIN_WAIT_2':
-      return 3;
-    case 'KEEPALIVE':
-      return 4;
-    case 'DELACK':
-      return 5;
-  }
-  return TIMER_NAMES.indexOf(t) + 1;
-}
+/** a timer's code in the set: its index + 1 (0 ends the list) */
+const code = (t: TimerName): number => timerIndex(t) + 1;
 
 export function hasTimer(s: TimerSet, t: TimerName): boolean {
   const c = code(t);
