@@ -170,3 +170,66 @@ for (const lang of ['en', 'zh-CN']) {
     expect(problems).toEqual([]);
   });
 }
+
+/**
+ * What of the state diagram is cut off at the edge of its visible box (the drawing's own box within
+ * its cell): each edge label and legend line whose box is not wholly inside, and the smallest state
+ * name drawn, in CSS px.
+ */
+async function stateDiagramCut(page: Page): Promise<{ cut: string[]; labels: number; legends: number; namePx: number }> {
+  return page.getByTestId('state-diagram').evaluate((svg) => {
+    const a = svg.getBoundingClientRect();
+    const c = svg.closest('.pkt-cell')!.getBoundingClientRect();
+    const v = { left: Math.max(a.left, c.left), right: Math.min(a.right, c.right), top: Math.max(a.top, c.top), bottom: Math.min(a.bottom, c.bottom) };
+    const cut: string[] = [];
+    let labels = 0;
+    let legends = 0;
+    const check = (el: Element, what: string) => {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0) return false;
+      if (r.left < v.left - 0.5 || r.right > v.right + 0.5 || r.top < v.top - 0.5 || r.bottom > v.bottom + 0.5)
+        cut.push(`${what} "${el.textContent}" [${r.left.toFixed(0)}–${r.right.toFixed(0)}, ${r.top.toFixed(0)}–${r.bottom.toFixed(0)}] outside [${v.left.toFixed(0)}–${v.right.toFixed(0)}, ${v.top.toFixed(0)}–${v.bottom.toFixed(0)}]`);
+      return true;
+    };
+    for (const t of svg.querySelectorAll('g[data-edge-label] > text')) if (check(t, 'label')) labels++;
+    for (const t of svg.querySelectorAll('.sd-legend-text')) if (check(t, 'legend')) legends++;
+    const namePx = Math.min(...[...svg.querySelectorAll<SVGTextElement>('.sd-name')].map((n) => parseFloat(getComputedStyle(n).fontSize) * Math.hypot(n.getScreenCTM()!.a, n.getScreenCTM()!.b)));
+    return { cut, labels, legends, namePx };
+  });
+}
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`the packetdrill view's state diagram at 1280×720, 1366×768 and 390×844 (${lang}): the whole legend and every edge label in view, names legible (a phone: legible, and − shows all)`, async ({ page }) => {
+    for (const [w, h] of [
+      [1280, 720],
+      [1366, 768],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`./?view=packetdrill&lang=${lang}`);
+      await page.getByTestId('pkt-example').selectOption('common/active-close.pkt');
+      await page.getByTestId('pkt-run').click();
+      await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'pass');
+      await page.getByTestId('pkt-start').click();
+      const where = `${w}×${h} ${lang}`;
+      if (w === 390) {
+        // a phone starts zoomed to legible type on the peers' states (the whole drawing would put
+        // its words at 7 px); − zooms out to the whole of it
+        await expect.poll(async () => (await stateDiagramCut(page)).namePx, { message: where }).toBeGreaterThanOrEqual(11);
+        const out = page.getByTestId('sd-zoom-out');
+        await expect(async () => {
+          if (await out.isEnabled()) await out.click({ timeout: 1000 });
+          await expect(out).toBeDisabled({ timeout: 500 });
+        }).toPass();
+      }
+      // a desktop's first picture (no zoom to cut its edges), a phone's zoomed out; polled: it settles after a resize
+      await expect.poll(async () => (await stateDiagramCut(page)).cut, { message: where }).toEqual([]);
+      const seen = await stateDiagramCut(page);
+      if (w !== 390) expect(seen.namePx, where).toBeGreaterThanOrEqual(11);
+      expect(seen.labels, where).toBeGreaterThanOrEqual(18);
+      expect(seen.legends, where).toBe(3);
+      expect(seen.cut, where).toEqual([]);
+      await page.getByTestId('state-diagram').screenshot({ path: `${SHOTS}/packetdrill-state-${w}x${h}-${lang}.png` });
+    }
+  });
+}
