@@ -21,6 +21,7 @@ const PAGES: [string, string][] = [
   ['lostsyn', 'scenario=lost-syn&t=31.3&lesson=0'],
   ['finwait2', 'scenario=fin-wait-2-timeout&t=2.3&lesson=0'],
   ['lostfinalack', 'scenario=lost-final-ack&t=2.6&lesson=0'],
+  ['lostfin', 'scenario=lost-fin&t=2.3&lesson=0'],
   ['free', 'scenario=free'],
 ];
 

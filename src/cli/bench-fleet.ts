@@ -10,13 +10,14 @@
  * - fleet.page_connections_per_s: the FleetSim of the fleet page and CLI, preset close-wait-leak at 1000 new connections per virtual second
  *   (descriptors unlimited, so every connection is accepted and lives its life), per wall second;
  * - fleet.page_ten_minutes_wall_s: the wall time 10 virtual minutes of that load take at this rate;
- * - fleet.page_bytes_per_connection: heap per idle ESTABLISHED connection of a fleet (server end,
+ * - fleet.page_bytes_per_connection: memory (heap and typed arrays, benchMemory.ts) per idle ESTABLISHED connection of a fleet (server end,
  *   client end and the fleet's bookkeeping), samples without `ss` lines.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { describeRun, tenMinutes } from './benchFleet/measure.ts';
+import { describeMemory, memoryNow, perItem } from './benchMemory.ts';
 import type { TenMinutes } from './benchFleet/measure.ts';
 import type { LeanRun } from './benchFleet/lean.ts';
 import { applyOverrides } from '../fleet/overrides.ts';
@@ -34,13 +35,7 @@ function lifecyclesPerSecond(wallSeconds: number): { perSecond: number; virtualS
   return { perSecond: sim.counters.Arrivals / dt, virtualSeconds: t };
 }
 
-function bytesPerConnection(count: number): number {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const measure = () => {
-    gc?.();
-    gc?.();
-    return process.memoryUsage().heapUsed;
-  };
+function bytesPerConnection(count: number): ReturnType<typeof perItem> {
   const cfg = parsePreset({
     id: 'idle',
     title: { en: 'idle', 'zh-CN': '空闲' },
@@ -51,13 +46,13 @@ function bytesPerConnection(count: number): number {
     server: { request_bytes: 1, response_bytes: 1 },
     clients: { hold: 86400, give_up: 86400 },
   });
-  const before = measure();
+  const before = memoryNow();
   const sim = new FleetSim(cfg, { lean: true });
   sim.run();
-  const after = measure();
+  const after = memoryNow();
   const n = sim.samples.at(-1)!.states.ESTABLISHED;
   if (n < count * 0.9) throw new Error(`only ${n} connections established`);
-  return (after - before) / n;
+  return perItem(before, after, n);
 }
 
 /** wall time each ten-minute run may take before it is projected instead */
@@ -112,7 +107,7 @@ export async function fleetFigures(workerJs: string | null): Promise<string[]> {
     ...out,
     `fleet.page_connections_per_s: ${lc.perSecond.toFixed(0)} new connections simulated per wall second (preset close-wait-leak at 1000/s, ${lc.virtualSeconds} virtual s)`,
     `fleet.page_ten_minutes_wall_s: ${(600_000 / lc.perSecond).toFixed(1)} wall seconds for 10 virtual minutes of that load, descriptors unlimited (projected)`,
-    `fleet.page_bytes_per_connection: ${bytes.toFixed(0)} bytes of heap per idle ESTABLISHED connection (both ends and the fleet's bookkeeping)`,
+    `fleet.page_bytes_per_connection: ${describeMemory(bytes)} per idle ESTABLISHED connection (both ends and the fleet's bookkeeping)`,
   ];
 }
 

@@ -8,20 +8,21 @@
  * Rates are per CPU second of this (single-threaded) process: on a shared machine
  * wall time measures the neighbours.
  * - machine_steps_per_s: bare derived-stepper steps (a client lifecycle's events);
- * - engine.bytes_per_connection_end: heap per idle ESTABLISHED connection end in
- *   a stack alone;
+ * - engine.bytes_per_connection_end: memory (heap and typed arrays, benchMemory.ts) per idle
+ *   ESTABLISHED connection end in a stack alone;
  * - fleet.lifecycles_per_s: a lean World (WorldConfig.lean) with a load of 1000 new
  *   connections per virtual second and mixed closes (a leaking server among them, as
  *   in preset close-wait-leak), connections opened per CPU second of this process
  *   (one core; the wall-clock rate is printed next to it);
- * - fleet.bytes_per_connection: heap per idle ESTABLISHED connection end of a lean
- *   World, its bookkeeping included.
+ * - fleet.bytes_per_connection: memory (heap and typed arrays) per idle ESTABLISHED connection
+ *   end of a lean World, its bookkeeping included.
  * (The fleet page's own figures, fleet.page_*, come from bench-fleet.ts.)
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import type { ScheduledStep } from '../sim/config.ts';
 import { FLEET_LOAD } from './benchFleet/lean.ts';
+import { describeMemory, gcNote, memoryNow, perItem } from './benchMemory.ts';
 import { World } from '../sim/world.ts';
 import { resolveKnobs } from '../tcp/knobs.ts';
 import type { EndpointEvent } from '../tcp/machine/events.ts';
@@ -141,8 +142,7 @@ function machineSteps(engine: Engine, ms: number): number {
   return steps / (cpuSeconds() - t0);
 }
 
-function heapPerConnection(count: number): number {
-  const gc = (globalThis as { gc?: () => void }).gc;
+function heapPerConnection(count: number): ReturnType<typeof perItem> {
   const k = resolveKnobs('linux');
   let seed = 1;
   const rand32 = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
@@ -166,21 +166,16 @@ function heapPerConnection(count: number): number {
       }
     }
   };
-  const measure = () => {
-    gc?.();
-    gc?.();
-    return process.memoryUsage().heapUsed;
-  };
-  const before = measure();
+  const before = memoryNow();
   for (let i = 0; i < count; i++) {
     client.connect(client.socket(), 80, 0);
     pump();
     server.accept(l);
   }
-  const after = measure();
+  const after = memoryNow();
   if (server.countInState('ESTABLISHED') !== count) throw new Error('not all connections established');
   // both ends live in this process: report per connection end
-  return (after - before) / (2 * count);
+  return perItem(before, after, 2 * count);
 }
 
 /** Lifecycles of a lean World per CPU second (and per wall second), over up to `virtualS` virtual seconds or `wallMs`. */
@@ -195,21 +190,19 @@ function leanLifecycles(virtualS: number, wallMs: number): { cpu: number; wall: 
   return { cpu: opened / ((c.user + c.system) / 1e6), wall: opened / ((performance.now() - t0) / 1000), virtual: t, opened };
 }
 
-/** Heap per idle ESTABLISHED connection end in a lean World (both ends live in it). */
-function leanBytesPerEnd(count: number): number {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const measure = () => {
-    gc?.();
-    gc?.();
-    return process.memoryUsage().heapUsed;
-  };
-  const before = measure();
-  const w = new World({ seed: 1, lean: true, load: { rate: 10_000, until: (count - 1) / 10_000, clients: { holds: 1 }, servers: { 'wait-close': 1 } } });
-  w.runUntil(Math.ceil(count / 10_000) + 2);
-  const after = measure();
+/** Memory per idle ESTABLISHED connection end in a lean World (both ends live in it). */
+function leanBytesPerEnd(count: number): ReturnType<typeof perItem> {
+  const before = memoryNow();
+  // opened at the fleet figure's rate: a faster burst leaves the timer and queue tables at the
+  // size its handshakes' timers needed all at once (typed arrays keep their size), which is not
+  // memory the idle connections hold
+  const rate = 1000;
+  const w = new World({ seed: 1, lean: true, load: { rate, until: (count - 1) / rate, clients: { holds: 1 }, servers: { 'wait-close': 1 } } });
+  w.runUntil(Math.ceil(count / rate) + 2);
+  const after = memoryNow();
   const ends = w.stacks.client.countInState('ESTABLISHED') + w.stacks.server.countInState('ESTABLISHED');
   if (ends !== 2 * count) throw new Error(`${ends} ESTABLISHED ends, expected ${2 * count}`);
-  return (after - before) / ends;
+  return perItem(before, after, ends);
 }
 
 /**
@@ -243,13 +236,12 @@ function main(): void {
     `lifecycles_per_s.derived: ${e.derived.toFixed(0)} complete lifecycles per CPU second (full-trace World, derived stepper; ${e.ratio.toFixed(1)}x the reference, median of ${rounds} interleaved rounds, range ${e.low.toFixed(1)}-${e.high.toFixed(1)}x)`,
   );
   console.log(`machine_steps_per_s: ${machineSteps('derived', 1000).toFixed(0)} bare derived-stepper steps per CPU second (xstate: ${machineSteps('xstate', 500).toFixed(0)})`);
-  const gcNote = (globalThis as { gc?: () => void }).gc ? '' : ' (run with --expose-gc for a steadier figure)';
   // The fleet's own figures (fleet.*, bench-fleet.ts) include its bookkeeping; this is the engine's share alone.
-  console.log(`engine.bytes_per_connection_end: ${heapPerConnection(20_000).toFixed(0)} bytes of heap per idle ESTABLISHED connection end in the stack (20000 connections held)${gcNote}`);
+  console.log(`engine.bytes_per_connection_end: ${describeMemory(heapPerConnection(20_000))} per idle ESTABLISHED connection end in the stack (20000 connections held)${gcNote()}`);
   const lean = leanRuns(arg('fleet-runs', 3), arg('fleet-seconds', 600), arg('fleet-ms', 20_000));
   console.log(
     `fleet.lifecycles_per_s: ${lean.cpu.toFixed(0)} connection lifecycles per CPU second on one core (lean World, 1000 new connections per virtual second, mixed closes; ${lean.opened} connections over ${lean.virtual} virtual s; median of ${lean.runs} runs in fresh processes, range ${lean.low.toFixed(0)}-${lean.high.toFixed(0)}; ${lean.wall.toFixed(0)} per wall second on this machine)`,
   );
   console.log(`fleet.ten_minutes_cpu_s: ${(600_000 / lean.cpu).toFixed(1)} CPU seconds for 10 virtual minutes of that load (projected from the rate above)`);
-  console.log(`fleet.bytes_per_connection: ${leanBytesPerEnd(20_000).toFixed(0)} bytes of heap per idle ESTABLISHED connection end in a lean World (20000 connections, both ends, bookkeeping included)${gcNote}`);
+  console.log(`fleet.bytes_per_connection: ${describeMemory(leanBytesPerEnd(20_000))} per idle ESTABLISHED connection end in a lean World (20000 connections, both ends, bookkeeping included)${gcNote()}`);
 }

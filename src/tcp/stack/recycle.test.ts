@@ -157,4 +157,26 @@ describe('Stack recycle option', () => {
     // the property is about recycled records: make sure there were some
     expect(reused).toBeGreaterThan(0);
   });
+
+  it('a listener\'s record, reused for a connection, keeps none of its queues, and a new listener gets queues of its own', () => {
+    const k = resolveKnobs('linux');
+    const st = new Stack({ knobs: k, rand32: () => 7, recycle: true });
+    const l = st.socket();
+    st.bind(l, 80);
+    st.listen(l, 5, 0);
+    st.deliver({ srcPort: 1000, dstPort: 80, seq: 1, ack: 0, flags: { SYN: true }, len: 0, win: 65535 }, 0);
+    expect(st.sock(l)!.children).toHaveLength(1);
+    st.close(l, 0);
+    const c = st.socket();
+    expect(st.sock(c)!.backlog).toBe(0);
+    expect(st.sock(c)!.children).toEqual([]);
+    st.connect(c, 80, 0, 2000);
+    expect(st.sock(c)!.acceptQueue).toEqual([]);
+    const l2 = st.socket();
+    st.bind(l2, 81);
+    st.listen(l2, 3, 0);
+    expect(st.sock(l2)!.backlog).toBe(3);
+    st.deliver({ srcPort: 1001, dstPort: 81, seq: 1, ack: 0, flags: { SYN: true }, len: 0, win: 65535 }, 0);
+    expect(st.sock(l2)!.children).toHaveLength(1);
+  });
 });

@@ -102,36 +102,119 @@ const TIMEOUT_EVENT: readonly TimerEventType[] = TIMER_NAMES.map((n) => `TIMEOUT
  * come first, in the order snapshots list them; the connection's fields (Conn) follow and mean
  * something only while `conn` is set (a fresh socket holds the stack's placeholder TCB).
  */
+/** A listener's backlog and queues: only listeners have them, so other sockets carry none of these fields. */
+class ListenQueues {
+  backlog = 0;
+  acceptQueue: number[] = [];
+  children: number[] = [];
+}
+
+// SockConn.bits
+const FD_OPEN = 1;
+const CONNECTING = 2;
+const DEAD = 4;
+const HAS_CONN = 8;
+
 class SockConn implements Sock, Conn {
   id: number;
   kind: Sock['kind'];
   opts: SockOpts;
   localPort: number | null = null;
   remotePort: number | null = null;
-  conn: Conn | null = null;
-  fdOpen = true;
-  connecting = false;
-  backlog = 0;
-  acceptQueue: number[];
-  children: number[];
+  /**
+   * Sock's yes/no fields (fdOpen, connecting, dead) and whether `conn` is set, one bit each, and
+   * a listener's fields apart: a field is 8 bytes on every connection end of a busy host.
+   */
+  private bits = FD_OPEN;
+  private lq: ListenQueues | null = null;
   parent: number | null = null;
   err: Errno | null = null;
-  dead = false;
   state: TcpState = 'CLOSED';
   tcb: Tcb;
   timers: TimerSet = NO_TIMERS;
   addr = 0;
-  constructor(id: number, kind: Sock['kind'], opts: SockOpts, acceptQueue: number[], children: number[], tcb: Tcb) {
+  constructor(id: number, kind: Sock['kind'], opts: SockOpts, tcb: Tcb) {
     this.id = id;
     this.kind = kind;
     this.opts = opts;
-    this.acceptQueue = acceptQueue;
-    this.children = children;
     this.tcb = tcb;
+    if (kind === 'listener') this.lq = new ListenQueues();
   }
   /** Conn.sock: the socket's id */
   get sock(): number {
     return this.id;
+  }
+
+  /** the record itself once the socket has a connection (see attach()), else null */
+  get conn(): Conn | null {
+    return (this.bits & HAS_CONN) !== 0 ? this : null;
+  }
+  set conn(c: Conn | null) {
+    if (c !== null && c !== this) throw new Error('a socket\'s connection is the socket itself');
+    this.bit(HAS_CONN, c !== null);
+  }
+  get fdOpen(): boolean {
+    return (this.bits & FD_OPEN) !== 0;
+  }
+  set fdOpen(on: boolean) {
+    this.bit(FD_OPEN, on);
+  }
+  get connecting(): boolean {
+    return (this.bits & CONNECTING) !== 0;
+  }
+  set connecting(on: boolean) {
+    this.bit(CONNECTING, on);
+  }
+  get dead(): boolean {
+    return (this.bits & DEAD) !== 0;
+  }
+  set dead(on: boolean) {
+    this.bit(DEAD, on);
+  }
+  private bit(b: number, on: boolean): void {
+    this.bits = on ? this.bits | b : this.bits & ~b;
+  }
+
+  /** A socket that is no listener reads 0 and the shared empty list NONE; setting those keeps it so. */
+  get backlog(): number {
+    return this.lq?.backlog ?? 0;
+  }
+  set backlog(n: number) {
+    if (n === 0 && this.lq === null) return;
+    this.queues().backlog = n;
+  }
+  get acceptQueue(): number[] {
+    return this.lq?.acceptQueue ?? NONE;
+  }
+  set acceptQueue(q: number[]) {
+    if (q === NONE && this.lq === null) return;
+    this.queues().acceptQueue = q;
+  }
+  get children(): number[] {
+    return this.lq?.children ?? NONE;
+  }
+  set children(q: number[]) {
+    if (q === NONE && this.lq === null) return;
+    this.queues().children = q;
+  }
+  private queues(): ListenQueues {
+    return (this.lq ??= new ListenQueues());
+  }
+  /** Back to a fresh socket's fields (a record reused for another socket). */
+  reset(id: number, kind: Sock['kind'], opts: SockOpts, tcb: Tcb): void {
+    this.id = id;
+    this.kind = kind;
+    this.opts = opts;
+    this.localPort = null;
+    this.remotePort = null;
+    this.bits = FD_OPEN;
+    this.lq = kind === 'listener' ? new ListenQueues() : null;
+    this.parent = null;
+    this.err = null;
+    this.state = 'CLOSED';
+    this.tcb = tcb;
+    this.timers = NO_TIMERS;
+    this.addr = 0;
   }
 }
 
@@ -304,30 +387,10 @@ export class Stack {
   private noTcb: Tcb | null = null;
 
   private blank(id: number, kind: Sock['kind']): SockConn {
-    // only a listener's lists are ever pushed to: listen() gives it its own
-    const queue = kind === 'listener' ? [] : NONE;
-    const children = kind === 'listener' ? [] : NONE;
     const placeholder = (this.noTcb ??= createTcb({ k: this.k, localPort: 0, remotePort: 0, iss: 0 }));
     const s = this.spareSocks.pop();
-    if (!s) return new SockConn(id, kind, this.defaultOpts(), queue, children, placeholder);
-    s.id = id;
-    s.kind = kind;
-    s.opts = this.defaultOpts();
-    s.localPort = null;
-    s.remotePort = null;
-    s.conn = null;
-    s.fdOpen = true;
-    s.connecting = false;
-    s.backlog = 0;
-    s.acceptQueue = queue;
-    s.children = children;
-    s.parent = null;
-    s.err = null;
-    s.dead = false;
-    s.state = 'CLOSED';
-    s.tcb = placeholder;
-    s.timers = NO_TIMERS;
-    s.addr = 0;
+    if (!s) return new SockConn(id, kind, this.defaultOpts(), placeholder);
+    s.reset(id, kind, this.defaultOpts(), placeholder);
     return s;
   }
 
@@ -858,14 +921,24 @@ export class Stack {
       nextEphemeral: this.nextEphemeral,
       down: this.down,
       challenge: { second: this.challengeSecond, left: this.challengeLeft },
-      socks: [...this.socks.values()].map(({ state: _st, tcb: _t, timers: _tm, addr: _a, ...s }) => ({
-        ...s,
+      // Sock's fields in the order snapshots have always listed them
+      socks: [...this.socks.values()].map((s) => ({
+        id: s.id,
+        kind: s.kind,
         opts: { ...s.opts, keepalive: { ...s.opts.keepalive } },
-        acceptQueue: [...s.acceptQueue],
-        children: [...s.children],
+        localPort: s.localPort,
+        remotePort: s.remotePort,
         conn: s.conn
           ? { sock: s.conn.sock, value: stateOf(s.conn), context: tcbSnapshot(s.conn.tcb), timers: timerList(s.conn.timers), ...(s.conn.addr ? { addr: s.conn.addr } : {}) }
           : null,
+        fdOpen: s.fdOpen,
+        connecting: s.connecting,
+        backlog: s.backlog,
+        acceptQueue: [...s.acceptQueue],
+        children: [...s.children],
+        parent: s.parent,
+        err: s.err,
+        dead: s.dead,
       })),
     };
   }
@@ -884,7 +957,9 @@ export class Stack {
     this.out.clear();
     for (const x of d.socks) {
       const s = this.blank(x.id, x.kind);
-      Object.assign(s, { ...x, opts: { ...x.opts, keepalive: { ...x.opts.keepalive } }, acceptQueue: [...x.acceptQueue], children: [...x.children], conn: null });
+      // a socket that is no listener keeps the shared empty lists (SockConn keeps no queues for it)
+      const list = (q: readonly number[]) => (x.kind === 'listener' ? [...q] : NONE);
+      Object.assign(s, { ...x, opts: { ...x.opts, keepalive: { ...x.opts.keepalive } }, acceptQueue: list(x.acceptQueue), children: list(x.children), conn: null });
       if (x.conn) this.attach(s, tcbFromSnapshot(x.conn.context), x.conn.value as TcpState, x.conn.addr ?? 0).timers = timerSetOf(x.conn.timers);
       const conn = s.conn;
       this.socks.set(s.id, s);
