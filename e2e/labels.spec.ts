@@ -288,3 +288,113 @@ test('a tail loss probe leaving now: its TLP tag, the re-armed timer and the now
     }
   }
 });
+
+// a peer's pill above (or beside) its state's box, and the state names
+const BADGES = '[data-testid="state-diagram"] g.sd-badge > rect';
+const NAMES = '[data-testid="state-diagram"] .sd-name';
+
+/** Each peer's badge clear of every edge label, the other badge and every state name, as drawn now. */
+async function badgeProblems(page: Page, at: string): Promise<string[]> {
+  const found = [
+    ...(await labelClashes(page, BADGES, EDGE_LABELS)).map((p) => `${at}: badge over an edge label ${p}`),
+    ...(await labelClashes(page, BADGES, BADGES)).map((p) => `${at}: badges over each other ${p}`),
+    ...(await labelClashes(page, BADGES, NAMES)).map((p) => `${at}: badge over a state name ${p}`),
+  ];
+  return found;
+}
+
+/** The badges drawn now, as "peer@state" (a check is meaningful only where some are). */
+const badgesShown = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="state-diagram"] g.sd-badge')]
+      .filter((g) => g.getBoundingClientRect().width > 0)
+      .map((g) => `${g.classList.contains('sd-badge--client') ? 'client' : 'server'}@${g.closest('[data-state]')?.getAttribute('data-state')}`),
+  );
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`the peers' badges on the state diagram stay off the edge labels, each other and the state names: teardown lesson's note stops and free play's connect and close (1366×768, ${lang})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    const check = async (at: string) => {
+      // polled: the labels' backing boxes are fitted a frame after they are drawn
+      await expect.poll(async () => (await badgeProblems(page, at)).length === 0, { timeout: 1500 }).toBe(true).catch(() => undefined);
+      problems.push(...(await badgeProblems(page, at)));
+      for (const b of await badgesShown(page)) seen.add(b);
+    };
+    await open(page, `scenario=teardown&speed=10&pace=exact&lang=${lang}`);
+    await check('start');
+    for (let i = 0; i < 6; i++) {
+      await page.getByTestId('note-next').click();
+      await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
+      await check(`teardown note at ${await page.getByTestId('sim-time').getAttribute('data-seconds')} s`);
+    }
+    // free play: listen, connect, the handshake stepped through, then both close
+    const en = lang === 'en';
+    await open(page, `scenario=free&pace=exact&lang=${lang}`);
+    const client = page.getByRole('group', { name: en ? 'Socket API of the client' : '客户端的套接字 API' });
+    const server = page.getByRole('group', { name: en ? 'Socket API of the server' : '服务器端的套接字 API' });
+    const state = (p: 'client' | 'server') => page.getByTestId(`peer-${p}`).getAttribute('data-tcp-state');
+    await server.getByRole('button', { name: en ? 'Listen' : '监听 listen()', exact: true }).click();
+    await check('free: listening');
+    await client.getByRole('button', { name: en ? 'Connect' : '连接 connect()', exact: true }).click();
+    const stepTo = async (p: 'client' | 'server', target: string) => {
+      for (let k = 0; k < 40 && (await state(p)) !== target; k++) {
+        await page.getByTestId('step').click();
+        await check(`free: client ${await state('client')}, server ${await state('server')}`);
+      }
+      expect(await state(p)).toBe(target);
+    };
+    await stepTo('server', 'ESTABLISHED');
+    await client.getByRole('button', { name: en ? 'Close' : '关闭 close()', exact: true }).click();
+    await check('free: client closed');
+    await stepTo('server', 'CLOSE_WAIT');
+    await stepTo('client', 'FIN_WAIT_2');
+    await server.getByRole('button', { name: en ? 'Close' : '关闭 close()', exact: true }).click();
+    await check('free: server closed');
+    await stepTo('client', 'TIME_WAIT');
+    expect(problems).toEqual([]);
+    // the badges were drawn on the states of a whole connection's life
+    for (const b of ['client@SYN_SENT', 'client@ESTABLISHED', 'client@FIN_WAIT_1', 'client@FIN_WAIT_2', 'client@TIME_WAIT', 'server@LISTEN', 'server@CLOSE_WAIT', 'server@LAST_ACK']) expect([...seen]).toContain(b);
+  });
+
+  for (const [w, h] of [
+    [1280, 720],
+    [1366, 768],
+  ] as const) {
+    test(`packetdrill view at ${w}×${h} (${lang}): the peers' badges stay off the edge labels, each other and the state names, stepping through active-close.pkt`, async ({ page }) => {
+      test.setTimeout(60_000);
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`./?view=packetdrill&lang=${lang}`);
+      await page.getByTestId('pkt-example').selectOption('common/active-close.pkt');
+      await page.getByTestId('pkt-run').click();
+      await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'pass');
+      await page.getByTestId('pkt-start').click();
+      const problems: string[] = [];
+      const seen = new Set<string>();
+      for (let k = 0; k < 12 && (await page.getByTestId('step').isEnabled()); k++) {
+        await page.getByTestId('step').click();
+        const at = `step ${k + 1}`;
+        await expect.poll(async () => (await badgeProblems(page, at)).length === 0, { timeout: 1500 }).toBe(true).catch(() => undefined);
+        problems.push(...(await badgeProblems(page, at)));
+        for (const b of await badgesShown(page)) seen.add(b);
+      }
+      expect(problems).toEqual([]);
+      expect(seen.size).toBeGreaterThan(2);
+    });
+  }
+}
+
+test('the badge checker sees a badge over an edge label: a badge moved onto one is reported', async ({ page }) => {
+  await open(page, 'scenario=teardown&t=2.15');
+  await expect.poll(() => badgesShown(page)).not.toEqual([]);
+  await page.evaluate(() => {
+    const bg = document.querySelector<SVGRectElement>('[data-testid="state-diagram"] g[data-edge-label="ESTABLISHED->FIN_WAIT_1"] > rect.sd-edge-label-bg')!;
+    const b = bg.getBBox();
+    const badge = document.querySelector<SVGGElement>('[data-testid="state-diagram"] g.sd-badge')!;
+    // the badge's own group is inside its state's (translated) group: undo that offset
+    const m = (badge.parentNode as SVGGElement).getCTM()!.inverse().multiply(bg.getCTM()!);
+    badge.setAttribute('transform', `translate(${m.e + b.x}, ${m.f + b.y})`);
+  });
+  expect((await badgeProblems(page, 'moved')).length).toBeGreaterThan(0);
+});

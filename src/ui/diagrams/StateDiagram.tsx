@@ -19,6 +19,8 @@ import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
 import type { Flight, PeerMove } from './stageTokens.ts';
 import type { Box } from './chipStretch.ts';
+import type { PlacedBadge } from './badgePlace.ts';
+import { badgeWidth, placeBadges } from './badgePlace.ts';
 import { FlightToken, MoveLabel, MoveToken } from './StateTokens.tsx';
 import { moveProgress } from '../player/pace.ts';
 import type { ViewTransform } from './useD3Zoom.ts';
@@ -218,13 +220,43 @@ function Flash({ lastEdge }: { lastEdge: Pick<LastEdge, 'from' | 'to' | 'peer'> 
   );
 }
 
-/** A peer's pill above a state box; as wide as its text (14 px; CJK is wider). */
-function Badge({ peer, text, x, alignEnd = false }: { peer: 'client' | 'server'; text: string; x: number; alignEnd?: boolean }) {
-  const bw = Math.max(58, Math.ceil(textWidth(text, 14)) + 14);
+/** Each state's box in drawing units. */
+const STATE_BOX = Object.fromEntries(
+  TCP_STATES.map((st) => [st, { x0: NODE_POS[st].x - NODE_WIDTH[st] / 2, y0: NODE_POS[st].y - NODE_H / 2, x1: NODE_POS[st].x + NODE_WIDTH[st] / 2, y1: NODE_POS[st].y + NODE_H / 2 }]),
+) as Record<TcpState, Box>;
+/** the peers' outlines round a box (the server's 9 units out when both are there, 3.5 wide) */
+const OUTLINE = 11;
+const STATE_KEEPOUT: readonly Box[] = TCP_STATES.map((st) => ((b) => ({ x0: b.x0 - OUTLINE, y0: b.y0 - OUTLINE, x1: b.x1 + OUTLINE, y1: b.y1 + OUTLINE }))(STATE_BOX[st]));
+/** the legends' boxes (EdgesLayer: 15-unit type, the swatches' key at the top left, the note at the bottom right) */
+function legendBoxes(lang: Lang): Box[] {
+  const key = Math.max(textWidth(s(lang, 'legendClient'), 15), textWidth(s(lang, 'legendServer'), 15));
+  return [
+    { x0: 10, y0: 8, x1: 12 + 28 + key, y1: 44 },
+    { x0: DIAGRAM_W - 12 - textWidth(s(lang, 'toClosedLegend'), 15), y0: DIAGRAM_H - 22, x1: DIAGRAM_W - 12, y1: DIAGRAM_H },
+  ];
+}
+
+/** Where the peers' badges go (badgePlace.ts): off the edge labels' boxes as measured, the states and the legends. */
+function badgeSpots(client: TcpState, server: TcpState, lang: Lang, labels: readonly Box[]): PlacedBadge[] {
+  return placeBadges(
+    [
+      { peer: 'client', at: STATE_BOX[client], w: badgeWidth(s(lang, 'client')) },
+      { peer: 'server', at: STATE_BOX[server], w: badgeWidth(s(lang, 'server')) },
+    ],
+    [...labels, ...STATE_KEEPOUT, ...legendBoxes(lang)],
+    { x0: 0, y0: VIEW_TOP, x1: DIAGRAM_W, y1: DIAGRAM_H },
+  );
+}
+
+/** A peer's pill at its spot round its state's box (box: drawing units; ox, oy: the state group's origin). */
+function Badge({ badge, text, ox, oy }: { badge: PlacedBadge; text: string; ox: number; oy: number }) {
+  const { box } = badge;
+  const bw = box.x1 - box.x0;
+  const bh = box.y1 - box.y0;
   return (
-    <g className={`sd-badge sd-badge--${peer}`} transform={`translate(${alignEnd ? x - bw : x}, ${-32})`}>
-      <rect width={bw} height={20} rx={10} />
-      <text x={bw / 2} y={10} dy="0.35em" textAnchor="middle">
+    <g className={`sd-badge sd-badge--${badge.peer}`} data-spot={badge.spot} transform={`translate(${box.x0 - ox}, ${box.y0 - oy})`}>
+      <rect width={bw} height={bh} rx={bh / 2} />
+      <text x={bw / 2} y={bh / 2} dy="0.35em" textAnchor="middle">
         {text}
       </text>
     </g>
@@ -233,16 +265,19 @@ function Badge({ peer, text, x, alignEnd = false }: { peer: 'client' | 'server';
 
 interface NodeProps {
   state: TcpState;
-  client: boolean;
-  server: boolean;
+  /** the peer's badge when the peer is in this state */
+  client: PlacedBadge | null;
+  server: PlacedBadge | null;
   selected: boolean;
   noted: boolean;
   lang: Lang;
   onSelect(state: TcpState): void;
 }
 
-const StateNode = memo(function StateNode({ state, client, server, selected, noted, lang, onSelect }: NodeProps) {
+const StateNode = memo(function StateNode({ state, client: clientBadge, server: serverBadge, selected, noted, lang, onSelect }: NodeProps) {
   const { x, y } = NODE_POS[state];
+  const client = clientBadge !== null;
+  const server = serverBadge !== null;
   const peers = [client ? 'client' : null, server ? 'server' : null].filter((p): p is 'client' | 'server' => p !== null);
   const peersText = peers.map((p) => s(lang, p)).join(s(lang, 'and'));
   const aria = s(lang, 'stateAria', { state, peers: peers.length ? s(lang, 'stateAriaPeers', { peers: peersText }) : '' });
@@ -283,8 +318,8 @@ const StateNode = memo(function StateNode({ state, client, server, selected, not
       <text className="sd-name" x={w / 2} y={h / 2} dy="0.35em" textAnchor="middle">
         {state}
       </text>
-      {client && <Badge peer="client" text={s(lang, 'client')} x={-6} />}
-      {server && <Badge peer="server" text={s(lang, 'server')} x={w + 6} alignEnd />}
+      {clientBadge && <Badge badge={clientBadge} text={s(lang, 'client')} ox={x - w / 2} oy={y - h / 2} />}
+      {serverBadge && <Badge badge={serverBadge} text={s(lang, 'server')} ox={x - w / 2} oy={y - h / 2} />}
     </g>
   );
 });
@@ -304,6 +339,8 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
   // the edge labels' boxes as drawn (measured when they move or change size): chips wait clear of them
   const [labelBoxes, setLabelBoxes] = useState<readonly Box[]>([]);
   const onLabelBoxes = useCallback((next: readonly Box[]) => setLabelBoxes((prev) => (sameBoxes(prev, next) ? prev : next)), []);
+  // the badges move only when a peer changes state, the language changes or the labels move
+  const [clientBadge, serverBadge] = useMemo(() => badgeSpots(clientState, serverState, lang, labelBoxes), [clientState, serverState, lang, labelBoxes]);
   const spots = useMemo(() => {
     const labelled = [...SELECTED.classic, ...(showAllEdges ? SELECTED.other : []), ...(extra && extra.all.length === 1 ? [extra] : [])];
     return labelSpots(labelled, lang, labelFont);
@@ -424,8 +461,8 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
           <StateNode
             key={st}
             state={st}
-            client={clientState === st}
-            server={serverState === st}
+            client={clientState === st ? clientBadge! : null}
+            server={serverState === st ? serverBadge! : null}
             selected={selected === st}
             noted={noted?.includes(st) ?? false}
             lang={lang}
