@@ -142,7 +142,8 @@ function machineSteps(engine: Engine, ms: number): number {
   return steps / (cpuSeconds() - t0);
 }
 
-function heapPerConnection(count: number): ReturnType<typeof perItem> {
+/** Memory per idle ESTABLISHED connection end in two stacks alone (no World): the engine's share. */
+function memoryPerEnd(count: number): ReturnType<typeof perItem> {
   const k = resolveKnobs('linux');
   let seed = 1;
   const rand32 = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
@@ -237,7 +238,7 @@ function main(): void {
   );
   console.log(`machine_steps_per_s: ${machineSteps('derived', 1000).toFixed(0)} bare derived-stepper steps per CPU second (xstate: ${machineSteps('xstate', 500).toFixed(0)})`);
   // The fleet's own figures (fleet.*, bench-fleet.ts) include its bookkeeping; this is the engine's share alone.
-  console.log(`engine.bytes_per_connection_end: ${describeMemory(heapPerConnection(20_000))} per idle ESTABLISHED connection end in the stack (20000 connections held)${gcNote()}`);
+  console.log(`engine.bytes_per_connection_end: ${describeMemory(memoryPerEnd(20_000))} per idle ESTABLISHED connection end in the stack (20000 connections held)${gcNote()}`);
   const lean = leanRuns(arg('fleet-runs', 3), arg('fleet-seconds', 600), arg('fleet-ms', 20_000));
   console.log(
     `fleet.lifecycles_per_s: ${lean.cpu.toFixed(0)} connection lifecycles per CPU second on one core (lean World, 1000 new connections per virtual second, mixed closes; ${lean.opened} connections over ${lean.virtual} virtual s; median of ${lean.runs} runs in fresh processes, range ${lean.low.toFixed(0)}-${lean.high.toFixed(0)}; ${lean.wall.toFixed(0)} per wall second on this machine)`,

@@ -48,9 +48,9 @@ const NO_FLIGHTS: ReturnType<typeof flightsAt> = [];
 /** Panels that draw nothing per frame: memoized, so a clock tick passes them by. */
 const Capture = memo(CapturePanel);
 /** the scenario editor is a chunk of its own, fetched when its panel is first opened */
-const ScenarioEditor = lazyPanel(() => import('./docs/ScenarioEditor.tsx').then((m) => m.ScenarioEditor));
+const ScenarioEditor = lazyPanel(() => import('./docs/ScenarioEditor.tsx').then((m) => m.ScenarioEditor), ['editor']);
 /** the knobs sit in a closed <details>: their table is fetched when it is first opened */
-const KnobsPanel = lazyPanel(() => import('./panels/KnobsPanel.tsx').then((m) => m.KnobsPanel));
+const KnobsPanel = lazyPanel(() => import('./panels/KnobsPanel.tsx').then((m) => m.KnobsPanel), ['knobs']);
 /** segment labels in presenter mode (SVG units; present.css sets the same size) */
 const PRESENT_LABEL_FONT = 19;
 /**

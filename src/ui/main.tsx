@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initialLang, urlLang } from './i18n/index.ts';
+import type { Part } from './i18n/index.ts';
 import { BootFailed, prepare } from './lazy/boot.tsx';
 import { carriesPacked } from './lz.ts';
 import { registerServiceWorker } from './pwa/register.ts';
@@ -34,7 +35,10 @@ const simPage = q.get('view') !== 'packetdrill' && q.get('view') !== 'fleet';
 // the app draws a fresh run's first picture without the engine; a link that asks for more waits for it
 const appEngine = simPage && q.get('embed') !== '1' && needsEngineAtOnce(location.search) ? loadEngine() : null;
 
-Promise.all([page(), prepare(lang, simPage ? q.get('scenario') : null, simPage && q.has('s'), carriesPacked(location.search)), appEngine]).then(
+// the parts of the dictionary a page's first screen shows (i18n/parts.ts): the app's capture panel, the packetdrill view's texts
+const texts: Part[] = q.get('view') === 'packetdrill' ? ['pkt'] : simPage && q.get('embed') !== '1' ? ['capture'] : [];
+
+Promise.all([page(), prepare(lang, simPage ? q.get('scenario') : null, simPage && q.has('s'), carriesPacked(location.search), texts), appEngine]).then(
   ([make]) => render(make()),
   (e: unknown) => render(<BootFailed lang={lang} error={e} />),
 );

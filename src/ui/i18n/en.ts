@@ -1,6 +1,12 @@
 import type { FleetKey } from '../fleet/fleetStrings.ts';
+import type { PartKey } from './parts.ts';
 
-/** English strings. Every key here must exist in zh-CN.ts (see i18n.test.ts). `{name}` marks a parameter. */
+/**
+ * English strings every page's first screen may need. Every key here must exist in zh-CN.ts (see
+ * i18n.test.ts). `{name}` marks a parameter. The texts of panels and views that are not on an
+ * embed's first screen (knobs, scenario editor, capture, packetdrill) are parts of their own
+ * (parts/, loaded by ../index.ts `loadTexts` with the UI that shows them).
+ */
 export const en = {
   'app.title': 'TCP state machine simulator',
   'app.skip': 'Skip to controls',
@@ -71,45 +77,7 @@ export const en = {
   'clock.next': 'Next event at {t} s',
   'clock.keys': 'Keys: Space play/pause, → step, ← step back',
   'knobs.title': 'Knobs',
-  'knobs.default': 'default {v}',
-  'knobs.reset': 'Reset {knob}',
-  'knobs.resetAll': 'Reset all knobs',
-  'knobs.error': '{knob}: {value} is not allowed; allowed: {range}',
-  'knobs.range': '{min} to {max}{int}',
-  'knobs.integer': ', whole numbers',
-  'knobs.bool': '0 (off) or 1 (on)',
-  'knobs.changed': 'changed',
   // one line per knob of KNOB_SPECS (src/tcp/knobs.ts); i18n.test.ts checks every knob has one
-  'knob.time_wait_len': 'How long TIME_WAIT lasts (Linux: fixed TCP_TIMEWAIT_LEN; RFC: 2 × MSL)',
-  'knob.msl': 'Maximum segment lifetime; under rfc9293 TIME_WAIT lasts 2 × msl unless time_wait_len is set',
-  'knob.tcp_fin_timeout': 'FIN_WAIT_2 timeout of an orphaned (closed) socket; 0 = no timer',
-  'knob.tcp_keepalive_time': 'Idle time before the first keepalive probe',
-  'knob.tcp_keepalive_intvl': 'Interval between unanswered keepalive probes',
-  'knob.tcp_keepalive_probes': 'Unanswered keepalive probes before the connection is dropped',
-  'knob.tcp_syn_retries': 'SYN retransmissions before connect() gives up',
-  'knob.tcp_syn_linear_timeouts': 'SYN retransmissions sent first at the initial RTO, before the timeout starts doubling',
-  'knob.tcp_synack_retries': 'SYN,ACK retransmissions in SYN_RCVD before giving up',
-  'knob.tcp_retries2': 'Retransmissions of data or FIN before the connection is dropped',
-  'knob.tcp_orphan_retries': 'Retransmissions for a closed (orphaned) socket; 0 means 8, as in Linux',
-  'knob.rto_initial': 'Initial retransmission timeout, before any RTT is measured (RFC 6298)',
-  'knob.rto_min': 'Lower bound of the retransmission timeout',
-  'knob.rto_max': 'Upper bound of the retransmission timeout (back-off cap)',
-  'knob.rfc5961': 'RFC 5961 challenge ACKs for suspicious RST and SYN; off = RFC 793 behaviour',
-  'knob.rfc5961_rst': 'RFC 5961 §3 for RST: only an exact match resets, an in-window RST gets a challenge ACK (needs rfc5961)',
-  'knob.rfc5961_syn': 'RFC 5961 §4 for SYN: answer with a challenge ACK instead of a reset (needs rfc5961)',
-  'knob.tcp_rfc1337': 'Ignore RST in TIME_WAIT (RFC 1337 TIME-WAIT assassination fix)',
-  'knob.listen_synack_rst': 'Answer a SYN,ACK arriving at a listener with a RST (Linux); off = drop it silently (FreeBSD)',
-  'knob.simclose_ack_with_fin': 'Simultaneous close: the ACK of the peer’s FIN repeats our unacknowledged FIN (FreeBSD); off = bare ACK (Linux)',
-  'knob.simopen_hold_text': 'Simultaneous open: keep data carried on the peer’s SYN and deliver it once ESTABLISHED (FreeBSD); off = discard (Linux)',
-  'knob.drop_synfin': 'Drop segments that carry both SYN and FIN',
-  'knob.blackhole': 'Send no RST for segments to closed ports',
-  'knob.mss': 'Maximum segment size this host sends and announces',
-  'knob.rcv_wnd': 'Fixed receive window, advertised as at most 65535 (no window scaling)',
-  'knob.tw_syn_reopen': 'A new SYN above RCV.NXT ends TIME_WAIT and opens a new connection (Linux; RFC 1122 allows it)',
-  'knob.delayed_ack': 'Delay before ACKing a FIN on an interactive connection (Linux pingpong mode); 0 = ACK at once',
-  'knob.tcp_tw_reuse': 'Let connect() reuse a 4-tuple in TIME_WAIT: 0 = never, 1 = always, 2 = loopback only',
-  'knob.somaxconn': 'Upper bound of the listen() backlog',
-  'knob.tcp_max_tw_buckets': 'Most TIME_WAIT sockets kept; beyond that new ones are destroyed at once',
   'unit.s': 's',
   'unit.count': 'times',
   'unit.bool': 'on/off',
@@ -192,15 +160,6 @@ export const en = {
   // --- fleet view ---
   'fleet.nav': 'Fleet view',
   // --- Linux exactly: knobs ---
-  'knob.rst_after_fin_epipe': 'A reset after the peer\'s FIN (CLOSE_WAIT) reports EPIPE, not ECONNRESET (Linux)',
-  'knob.tw_restart_on_ack': 'TIME_WAIT restarts its timer on any segment it answers, not only on a repeated FIN (Linux)',
-  'knob.tcp_invalid_ratelimit': 'Per socket, at most one ACK per this many seconds for invalid segments and challenge ACKs; 0 = no limit',
-  'knob.tcp_challenge_ack_limit': 'Challenge ACKs per second for the whole host (2147483647 = no limit)',
-  'knob.tcp_wmem': 'Send buffer in bytes: a write takes what fits, a blocking write waits for the rest; 0 = unbounded',
-  'knob.initial_cwnd': 'Initial congestion window in segments (Linux: 10); slow start and congestion avoidance follow; 0 = no congestion control',
-  'knob.tcp_sack': 'Offer and accept SACK on the handshake (no SACK blocks are sent; Linux needs it for the tail loss probe)',
-  'knob.tlp': 'Tail loss probe: about two round trips after the last send, probe before the retransmission timeout (RFC 8985)',
-  'knob.tw_minisock': 'TIME_WAIT lives in a mini-socket: the application\'s socket itself reads CLOSED (Linux)',
   // --- embed (docs sites) ---
   'embed.controls': 'Player',
   'embed.play': 'Play',
@@ -220,40 +179,8 @@ export const en = {
   'embed.notes': 'note {i} of {n}',
   // --- scenario editor ---
   'editor.title.panel': 'Scenario editor',
-  'editor.intro': 'Builds a scenario from what is on screen: its {steps} scripted steps, your {actions} actions taken by hand (with their times), the profile and knob overrides in force, and the notes below.',
-  'editor.id': 'Id (kebab-case)',
-  'editor.title': 'Title',
-  'editor.summary': 'Summary',
-  'editor.delay': 'One-way delay (s)',
-  'editor.loss': 'Random loss (%)',
-  'editor.notes': 'Notes',
-  'editor.noteText': 'Note',
-  'editor.remove': 'Remove',
-  'editor.addNote': 'Add a note at {t} s',
-  'editor.use': 'Use this scenario',
-  'editor.download': 'Download JSON',
-  'editor.load': 'Load JSON…',
-  'editor.copyLink': 'Copy link',
-  'editor.copyEmbed': 'Copy embed code',
-  'editor.used': 'Now running your scenario from 0 s.',
-  'editor.downloaded': 'Downloaded {file}.',
-  'editor.loaded': 'Loaded {file}.',
-  'editor.linkCopied': 'Link copied.',
-  'editor.codeCopied': 'Embed code copied (an iframe, and the custom element).',
-  'editor.copyFailed': 'Copying was not allowed; the text is shown below.',
   'editor.own': '{title} (your scenario)',
   // --- captures (Wireshark) ---
-  'capture.title': 'Capture (Wireshark)',
-  'capture.point': 'Capture at',
-  'capture.point.client': 'the client',
-  'capture.point.server': 'the server',
-  'capture.point.both': 'both (two interfaces)',
-  'capture.format': 'Format',
-  'capture.bothNeedsPcapng': 'A capture at both peers needs two interfaces: choose pcapng.',
-  'capture.download': 'Download capture',
-  'capture.downloaded': 'Saved {name}',
-  'capture.openHelp': 'Open a pcap or pcapng file (tcpdump, Wireshark) to see the TCP states behind one of its connections.',
-  'capture.open': 'Open capture…',
   // --- presenter mode and themes ---
   'present.enter': 'Present',
   'present.enterTitle': 'Presenter mode: large type, only the diagrams, the note and the clock (key F)',
@@ -269,32 +196,7 @@ export const en = {
   'theme.dark': 'Dark',
   'theme.contrast': 'High contrast',
   // --- packetdrill view ---
-  'pkt.title': 'Packetdrill scripts',
-  'pkt.back': '← Simulator',
   'pkt.header': 'Packetdrill',
-  'pkt.intro': 'A packetdrill script drives one TCP endpoint with system calls and injected segments, and says which segments it must send, when. Pick an example, paste a script or open a .pkt file, choose the profile and run it here with the same parser and runner as npm run packetdrill.',
-  'pkt.example': 'Script',
-  'pkt.open': 'Open .pkt…',
-  'pkt.run': 'Run',
-  'pkt.script': 'Script',
-  'pkt.edit': 'Edit the script',
-  'pkt.ladder': 'Runner log: what was sent and received',
-  'pkt.openTitle': 'Open this script in the full packetdrill view (new tab)',
-  'pkt.noPicture': 'The script did not run, so there is nothing to draw.',
-  'pkt.diagrams': 'The run, drawn',
-  'pkt.engineLane': 'engine',
-  'pkt.scriptLane': 'script',
-  'pkt.keyEngine': 'engine ({side}): the stack under test.',
-  'pkt.keyScript': 'script ({side}): the peer the script plays; its states are inferred by the engine from the segments.',
-  'pkt.keyScriptUnknown': 'script ({side}): the peer the script plays; its states could not be inferred.',
-  'pkt.player': 'Step through the run',
-  'pkt.toStart': 'To the start',
-  'pkt.stepBack': 'Step back',
-  'pkt.timeline': 'Time in the run',
-  'pkt.at': 'line {line} · {t} s',
-  'pkt.now': 'now {t} s (script time)',
-  'pkt.atStart': 'start',
-  'pkt.notRun': 'Not run yet: press Run.',
   // --- congestion window and tail loss probe ---
   'cwnd.label': 'cwnd',
   'cwnd.value': '{segs} × {mss} B = {bytes} B',
@@ -304,7 +206,6 @@ export const en = {
   'insp.cwnd': 'Sender\'s cwnd',
   'insp.cwndValue': '{n} segments',
   'insp.tlp': 'Tail loss probe',
-  'knob.ofo_queue': 'Out-of-order data is queued and joined once the gap is filled (0 = dropped; the sender must retransmit it)',
   'insp.tlpYes': 'yes: sent about two round trips after the last send to draw an ACK before the retransmission timeout (RFC 8985)',
   // --- lazy loading and offline ---
   'lazy.loading': 'Loading…',
@@ -350,6 +251,6 @@ export const en = {
   'lesson.jumpLabel': '{jump}: {text}',
 } as const;
 
-/** Every text's key: this dictionary's and the fleet page's own (fleet/fleetStrings.ts, in the fleet page's chunk). */
-export type MessageKey = keyof typeof en | FleetKey;
+/** Every text's key: this dictionary's, its parts' (parts.ts) and the fleet page's own (fleet/fleetStrings.ts, in the fleet page's chunk). */
+export type MessageKey = keyof typeof en | PartKey | FleetKey;
 export type Dict = Record<keyof typeof en, string>;

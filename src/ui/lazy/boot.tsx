@@ -7,8 +7,8 @@
  * page reads its link, and reports a bad value, as it always did: synchronously, before its first frame.
  */
 import type { ReactNode } from 'react';
-import { I18nContext, langLoaded, loadLang, translator } from '../i18n/index.ts';
-import type { Lang } from '../i18n/index.ts';
+import { I18nContext, langLoaded, loadLang, loadTexts, translator } from '../i18n/index.ts';
+import type { Lang, Part } from '../i18n/index.ts';
 import { LoadFailed } from './LoadFailed.tsx';
 import { loadScenarioDecoder } from '../docs/sDecoder.ts';
 import { loadLz } from '../lz.ts';
@@ -20,10 +20,14 @@ export async function preloadScenario(id: string | null): Promise<void> {
   if (c.isLibraryId(id)) await c.loadScenario(id);
 }
 
-/** `packed`: the link carries an lz-string value (../lz.ts `carriesPacked`); a failed fetch of any chunk but the language's gives BootFailed. */
-export async function prepare(lang: Lang, scenario: string | null, ownScenario: boolean, packed: boolean): Promise<void> {
+/**
+ * `packed`: the link carries an lz-string value (../lz.ts `carriesPacked`); `texts`: the parts of the
+ * dictionary the page's first screen shows (i18n/parts.ts). A failed fetch of any chunk but the
+ * language's gives BootFailed.
+ */
+export async function prepare(lang: Lang, scenario: string | null, ownScenario: boolean, packed: boolean, texts: readonly Part[] = []): Promise<void> {
   // English is the fallback: a page whose other language failed still renders, in English, with its failure shown
-  const all = await Promise.allSettled([loadLang(lang).catch(() => loadLang('en')), preloadScenario(scenario), ownScenario ? loadScenarioDecoder() : null, packed ? loadLz() : null]);
+  const all = await Promise.allSettled([Promise.all([loadLang(lang), loadTexts(lang, ...texts)]).catch(() => loadLang('en')), preloadScenario(scenario), ownScenario ? loadScenarioDecoder() : null, packed ? loadLz() : null]);
   // settled, not raced: a chunk that fails before the dictionary has arrived must still be reported
   // in the reader's language (BootFailed falls back to both languages only without any dictionary)
   const failed = all.find((r) => r.status === 'rejected');

@@ -1,0 +1,30 @@
+/** The packetdrill view's texts, in English: a part of the dictionary of its own, used by the packetdrill page, loaded when it starts (../index.ts `loadTexts`). Every key must exist in pkt.zh-CN.ts. */
+export const texts = {
+  'pkt.title': 'Packetdrill scripts',
+  'pkt.back': '← Simulator',
+  'pkt.intro': 'A packetdrill script drives one TCP endpoint with system calls and injected segments, and says which segments it must send, when. Pick an example, paste a script or open a .pkt file, choose the profile and run it here with the same parser and runner as npm run packetdrill.',
+  'pkt.example': 'Script',
+  'pkt.open': 'Open .pkt…',
+  'pkt.run': 'Run',
+  'pkt.script': 'Script',
+  'pkt.edit': 'Edit the script',
+  'pkt.ladder': 'Runner log: what was sent and received',
+  'pkt.openTitle': 'Open this script in the full packetdrill view (new tab)',
+  'pkt.noPicture': 'The script did not run, so there is nothing to draw.',
+  'pkt.diagrams': 'The run, drawn',
+  'pkt.engineLane': 'engine',
+  'pkt.scriptLane': 'script',
+  'pkt.keyEngine': 'engine ({side}): the stack under test.',
+  'pkt.keyScript': 'script ({side}): the peer the script plays; its states are inferred by the engine from the segments.',
+  'pkt.keyScriptUnknown': 'script ({side}): the peer the script plays; its states could not be inferred.',
+  'pkt.player': 'Step through the run',
+  'pkt.toStart': 'To the start',
+  'pkt.stepBack': 'Step back',
+  'pkt.timeline': 'Time in the run',
+  'pkt.at': 'line {line} · {t} s',
+  'pkt.now': 'now {t} s (script time)',
+  'pkt.atStart': 'start',
+  'pkt.notRun': 'Not run yet: press Run.',
+} as const;
+
+export type PktKey = keyof typeof texts;

@@ -1,0 +1,30 @@
+import type { PktKey } from './pkt.en.ts';
+
+/** The packetdrill view's texts, in Chinese (keys exactly those of pkt.en.ts). */
+export const texts: Record<PktKey, string> = {
+  'pkt.title': 'packetdrill 脚本',
+  'pkt.back': '← 模拟器',
+  'pkt.intro': 'packetdrill 脚本用系统调用和注入的报文段驱动一个 TCP 端点，并规定它必须在何时发出哪些报文段。选择一个示例、粘贴脚本或打开 .pkt 文件，选定协议配置，然后在这里用与 npm run packetdrill 相同的解析器和运行器运行它。',
+  'pkt.example': '脚本',
+  'pkt.open': '打开 .pkt…',
+  'pkt.run': '运行',
+  'pkt.script': '脚本',
+  'pkt.edit': '编辑脚本',
+  'pkt.ladder': '运行日志：发送与接收的内容',
+  'pkt.openTitle': '在完整的 packetdrill 页面中打开此脚本（新标签页）',
+  'pkt.noPicture': '脚本没有运行，因此没有可绘制的内容。',
+  'pkt.diagrams': '运行过程图示',
+  'pkt.engineLane': '引擎',
+  'pkt.scriptLane': '脚本',
+  'pkt.keyEngine': '引擎（{side}）：被测试的协议栈。',
+  'pkt.keyScript': '脚本（{side}）：脚本扮演的对端；它的状态由引擎根据报文段推断。',
+  'pkt.keyScriptUnknown': '脚本（{side}）：脚本扮演的对端；无法推断它的状态。',
+  'pkt.player': '逐步查看运行过程',
+  'pkt.toStart': '回到开头',
+  'pkt.stepBack': '后退一步',
+  'pkt.timeline': '运行中的时间',
+  'pkt.at': '第 {line} 行 · {t} 秒',
+  'pkt.now': '现在 {t} 秒（脚本时间）',
+  'pkt.atStart': '开头',
+  'pkt.notRun': '尚未运行：请按“运行”。',
+};
