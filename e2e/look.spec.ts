@@ -140,10 +140,13 @@ for (const [w, h, lang] of [
     const frame = page.frameLocator('#f');
     await expect(frame.getByTestId('diagram-state')).toHaveCount(11);
     await expect.poll(async () => Number(await frame.locator('.sd-wrap').getAttribute('data-zoom'))).toBeGreaterThan(1.2);
-    // read once the frame's drawing is laid out (a frame the host resizes is laid out again: a read
-    // in between found no size, NaN px, under CI load)
+    // read once the frame's drawing is laid out and the view has come to the active states (a frame
+    // the host resizes is laid out again: a read in between found no size, NaN px, or the view still
+    // on CLOSED and LISTEN, under CI load)
     let shown = await statesInView(frame);
-    await expect.poll(async () => (shown = await statesInView(frame)).length > 0 && shown.every((x) => Number.isFinite(x.px))).toBe(true);
+    await expect
+      .poll(async () => (shown = await statesInView(frame)).length > 0 && shown.every((x) => Number.isFinite(x.px)) && shown.some((x) => x.state === 'FIN_WAIT_2'))
+      .toBe(true);
     // the state the client has just entered is in view; every name in view is ≥ 11 px
     expect(shown.map((s) => s.state)).toContain('FIN_WAIT_2');
     expect(shown.some((s) => s.active)).toBe(true);
