@@ -195,3 +195,22 @@ export async function squeezedLabels(page: Page, root = page.getByTestId('sequen
     return out;
   });
 }
+
+/** The script files the page fetches from now on, by chunk name (assets/App-Ab12cd34.js → App). */
+export function scripts(page: Page): () => string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/assets\/([A-Za-z0-9_.-]+?)-[A-Za-z0-9_-]{8}\.js$/.exec(new URL(r.url()).pathname);
+    if (m) seen.push(m[1]!);
+  });
+  return () => seen;
+}
+
+/** The packetdrill view in `lang` with example `file` run (and passed) and its player started at the first line. */
+export async function startPacketdrillExample(page: Page, lang: string, file: string): Promise<void> {
+  await page.goto(`./?view=packetdrill&lang=${lang}`);
+  await page.getByTestId('pkt-example').selectOption(file);
+  await page.getByTestId('pkt-run').click();
+  await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'pass');
+  await page.getByTestId('pkt-start').click();
+}

@@ -4,22 +4,13 @@
  * fetched by an embed, fetched with the UI that shows them, in the page's language, before it renders.
  */
 import { expect, test } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
-import { open } from './helpers.ts';
+import type { Locator } from '@playwright/test';
+import { open, scripts } from './helpers.ts';
 import { englishIn } from './zhText.ts';
 
 const PARTS = ['knobs', 'editor', 'capture', 'pkt'];
 const PART_CHUNK = (part: string, lang: string) => new RegExp(`/assets/${part}\\.${lang}-[A-Za-z0-9_-]{8}\\.js$`);
 
-/** The script files the page fetched, by chunk name (assets/knobs.zh-CN-Ab12cd34.js → knobs.zh-CN). */
-function scripts(page: Page): () => string[] {
-  const seen: string[] = [];
-  page.on('request', (r) => {
-    const m = /\/assets\/([A-Za-z0-9_.-]+?)-[A-Za-z0-9_-]{8}\.js$/.exec(new URL(r.url()).pathname);
-    if (m) seen.push(m[1]!);
-  });
-  return () => seen;
-}
 
 /** Dictionary keys shown as text (a part that was not there when its UI rendered). */
 async function rawKeys(root: Locator): Promise<string[]> {

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { LIBRARY_ORDER } from '../src/scenarios/order.ts';
-import { ladderCrowding, open, SHOTS } from './helpers';
+import { ladderCrowding, open, SHOTS, startPacketdrillExample } from './helpers';
 
 /**
  * Pairs of labels (selectors a and b) whose drawn boxes meet: each box is the text's own box mapped
@@ -365,11 +365,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     test(`packetdrill view at ${w}×${h} (${lang}): the peers' badges stay off the edge labels, each other and the state names, stepping through active-close.pkt`, async ({ page }) => {
       test.setTimeout(60_000);
       await page.setViewportSize({ width: w, height: h });
-      await page.goto(`./?view=packetdrill&lang=${lang}`);
-      await page.getByTestId('pkt-example').selectOption('common/active-close.pkt');
-      await page.getByTestId('pkt-run').click();
-      await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'pass');
-      await page.getByTestId('pkt-start').click();
+      await startPacketdrillExample(page, lang, 'common/active-close.pkt');
       const problems: string[] = [];
       const seen = new Set<string>();
       for (let k = 0; k < 12 && (await page.getByTestId('step').isEnabled()); k++) {

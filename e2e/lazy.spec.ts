@@ -3,17 +3,8 @@ import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import LZString from 'lz-string';
-import { open } from './helpers.ts';
+import { open, scripts } from './helpers.ts';
 
-/** The script files the page fetched, by chunk name (assets/App-Ab12.js → App). */
-function scripts(page: Page): () => string[] {
-  const seen: string[] = [];
-  page.on('request', (r) => {
-    const m = /\/assets\/([A-Za-z0-9_.-]+?)-[A-Za-z0-9_-]{8}\.js$/.exec(new URL(r.url()).pathname);
-    if (m) seen.push(m[1]!);
-  });
-  return () => seen;
-}
 
 test('a Chinese page renders in Chinese from its first frame (no English flash)', async ({ page }) => {
   // every text the title ever had, recorded from the first DOM change on

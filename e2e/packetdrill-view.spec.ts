@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import LZString from 'lz-string';
-import { SHOTS, ladderCrowding, ladderHeadProblems, squeezedLabels } from './helpers.ts';
+import { SHOTS, ladderCrowding, ladderHeadProblems, squeezedLabels, startPacketdrillExample } from './helpers.ts';
 import { englishIn } from './zhText.ts';
 
 test.describe.configure({ timeout: 60_000 });
@@ -206,11 +206,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
       [390, 844],
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
-      await page.goto(`./?view=packetdrill&lang=${lang}`);
-      await page.getByTestId('pkt-example').selectOption('common/active-close.pkt');
-      await page.getByTestId('pkt-run').click();
-      await expect(page.getByTestId('pkt-verdict')).toHaveAttribute('data-status', 'pass');
-      await page.getByTestId('pkt-start').click();
+      await startPacketdrillExample(page, lang, 'common/active-close.pkt');
       const where = `${w}×${h} ${lang}`;
       if (w === 390) {
         // a phone starts zoomed to legible type on the peers' states (the whole drawing would put
