@@ -116,9 +116,10 @@ const DEAD = 4;
 const HAS_CONN = 8;
 
 class SockConn implements Sock, Conn {
-  id: number;
-  kind: Sock['kind'];
-  opts: SockOpts;
+  // set by reset(), which the constructor calls
+  id!: number;
+  kind!: Sock['kind'];
+  opts!: SockOpts;
   localPort: number | null = null;
   remotePort: number | null = null;
   /**
@@ -130,15 +131,11 @@ class SockConn implements Sock, Conn {
   parent: number | null = null;
   err: Errno | null = null;
   state: TcpState = 'CLOSED';
-  tcb: Tcb;
+  tcb!: Tcb;
   timers: TimerSet = NO_TIMERS;
   addr = 0;
   constructor(id: number, kind: Sock['kind'], opts: SockOpts, tcb: Tcb) {
-    this.id = id;
-    this.kind = kind;
-    this.opts = opts;
-    this.tcb = tcb;
-    if (kind === 'listener') this.lq = new ListenQueues();
+    this.reset(id, kind, opts, tcb);
   }
   /** Conn.sock: the socket's id */
   get sock(): number {
