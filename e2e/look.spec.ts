@@ -258,3 +258,89 @@ for (const present of [false, true])
           }
       }
   });
+
+/**
+ * Peers' badges drawn partly outside the state diagram's view (cut at its edge): each badge must be
+ * whole in view unless its peer's state is out of view and named by a chip at the edge.
+ */
+async function badgesCut(root: Root): Promise<string[]> {
+  return root.getByTestId('state-diagram').evaluate((svg) => {
+    const v = svg.getBoundingClientRect();
+    const out: string[] = [];
+    for (const g of svg.querySelectorAll<SVGGElement>('g.sd-badge')) {
+      const peer = g.classList.contains('sd-badge--client') ? 'client' : 'server';
+      if (svg.querySelector(`[data-testid="sd-offscreen"][data-peer="${peer}"]`)) continue;
+      const r = g.querySelector('rect')!.getBoundingClientRect();
+      const cut = [v.left - r.left, r.right - v.right, v.top - r.top, r.bottom - v.bottom];
+      if (r.width === 0 || cut.some((c) => c > 0.5))
+        out.push(`${peer} on ${g.closest<SVGGElement>('[data-state]')!.dataset.state} (${g.dataset.spot}) cut by ${cut.map((c) => Math.max(0, c).toFixed(0)).join('/')} px (left/right/top/bottom)`);
+    }
+    return out;
+  });
+}
+
+/** Steps `root`'s player through every event, collecting the badges cut at each (read once the view has followed). */
+async function stepBadges(root: Root, where: string, until: () => Promise<boolean> = async () => false, max = 40): Promise<{ problems: string[]; zoomed: number }> {
+  const problems: string[] = [];
+  let zoomed = 0;
+  const step = root.getByTestId('step');
+  await expect(step).toBeEnabled();
+  for (let k = 0; k < max && (await step.isEnabled()) && !(await until()); k++) {
+    await step.click();
+    await expect.poll(async () => (await badgesCut(root)).length === 0, { timeout: 1500 }).toBe(true).catch(() => undefined);
+    const t = await root.getByTestId('sim-time').getAttribute('data-seconds');
+    problems.push(...(await badgesCut(root)).map((p) => `${where} t=${t}: ${p}`));
+    if (Number(await root.locator('.sd-wrap').getAttribute('data-zoom')) > 1.001) zoomed++;
+  }
+  return { problems, zoomed };
+}
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`a zoomed state diagram shows each badge whole where it is placed (below or beside its box too): a 390×844 phone through the teardown and lost-fin lessons and free play (${lang})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const problems: string[] = [];
+    for (const id of ['teardown', 'lost-fin']) {
+      await open(page, `scenario=${id}&lesson=0&lang=${lang}`);
+      const r = await stepBadges(page, id);
+      problems.push(...r.problems);
+      expect(r.zoomed, `${id}: the phone's view is zoomed`).toBeGreaterThan(5);
+    }
+    // free play: listen, connect, then both close, stepping between
+    const en = lang === 'en';
+    await open(page, `scenario=free&pace=exact&lang=${lang}`);
+    const client = page.getByRole('group', { name: en ? 'Socket API of the client' : '客户端的套接字 API' });
+    const server = page.getByRole('group', { name: en ? 'Socket API of the server' : '服务器端的套接字 API' });
+    await server.getByRole('button', { name: en ? 'Listen' : '监听 listen()', exact: true }).click();
+    const state = (p: 'client' | 'server') => page.getByTestId(`peer-${p}`).getAttribute('data-tcp-state');
+    await client.getByRole('button', { name: en ? 'Connect' : '连接 connect()', exact: true }).click();
+    problems.push(...(await stepBadges(page, 'free: connect', async () => (await state('server')) === 'ESTABLISHED')).problems);
+    await client.getByRole('button', { name: en ? 'Close' : '关闭 close()', exact: true }).click();
+    problems.push(...(await stepBadges(page, 'free: client close', async () => (await state('server')) === 'CLOSE_WAIT')).problems);
+    await server.getByRole('button', { name: en ? 'Close' : '关闭 close()', exact: true }).click();
+    problems.push(...(await stepBadges(page, 'free: server close', async () => (await state('client')) === 'TIME_WAIT')).problems);
+    expect(await state('client')).toBe('TIME_WAIT');
+    expect(problems).toEqual([]);
+  });
+}
+
+for (const [w, h] of [
+  [700, 450],
+  [360, 640],
+] as const) {
+  test(`a zoomed state diagram in a ${w}×${h} docs frame shows each badge whole where it is placed, through the teardown and lost-fin lessons (both languages)`, async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: w + 40, height: h + 40 });
+    const problems: string[] = [];
+    for (const lang of ['en', 'zh-CN'])
+      for (const id of ['teardown', 'lost-fin']) {
+        await page.setContent(`<body style="margin:20px"><iframe id="f" src="${baseURL}?scenario=${id}&embed=1&lesson=0&lang=${lang}" width="${w}" height="${h}"></iframe></body>`);
+        const frame = page.frameLocator('#f');
+        await expect(frame.getByTestId('diagram-state')).toHaveCount(11);
+        const r = await stepBadges(frame, `${id} ${lang}`);
+        problems.push(...r.problems);
+        expect(r.zoomed, `${id} ${lang}: the frame's view is zoomed`).toBeGreaterThan(5);
+      }
+    expect(problems).toEqual([]);
+  });
+}

@@ -20,11 +20,12 @@ import { s } from './strings.ts';
 import type { Flight, PeerMove } from './stageTokens.ts';
 import type { Box } from './chipStretch.ts';
 import type { PlacedBadge } from './badgePlace.ts';
-import { badgeWidth, placeBadges } from './badgePlace.ts';
+import { badgeBox, badgeWidth, placeBadges } from './badgePlace.ts';
 import { FlightToken, MoveLabel, MoveToken } from './StateTokens.tsx';
 import { moveProgress } from '../player/pace.ts';
 import type { ViewTransform } from './useD3Zoom.ts';
 import { useD3Zoom, viewIdentity } from './useD3Zoom.ts';
+import { aimView, stateBox } from './zoomView.ts';
 
 /** the smallest text the diagram may show at its starting zoom, CSS px (issue: phones ≥ 11 px) */
 const LEGIBLE_PX = 11.2;
@@ -221,9 +222,7 @@ function Flash({ lastEdge }: { lastEdge: Pick<LastEdge, 'from' | 'to' | 'peer'> 
 }
 
 /** Each state's box in drawing units. */
-const STATE_BOX = Object.fromEntries(
-  TCP_STATES.map((st) => [st, { x0: NODE_POS[st].x - NODE_WIDTH[st] / 2, y0: NODE_POS[st].y - NODE_H / 2, x1: NODE_POS[st].x + NODE_WIDTH[st] / 2, y1: NODE_POS[st].y + NODE_H / 2 }]),
-) as Record<TcpState, Box>;
+const STATE_BOX = Object.fromEntries(TCP_STATES.map((st) => [st, stateBox(st)])) as Record<TcpState, Box>;
 /** the peers' outlines round a box (the server's 9 units out when both are there, 3.5 wide) */
 const OUTLINE = 11;
 const STATE_KEEPOUT: readonly Box[] = TCP_STATES.map((st) => ((b) => ({ x0: b.x0 - OUTLINE, y0: b.y0 - OUTLINE, x1: b.x1 + OUTLINE, y1: b.y1 + OUTLINE }))(STATE_BOX[st]));
@@ -363,16 +362,23 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
   const moverState = mover === 'server' ? serverState : clientState;
   // the state the mover came from (primitives only: centre must not change with every render)
   const from = lastEdge && lastEdge.to === moverState ? lastEdge.from : moverState;
+  // the badges' spots, not their objects: the labels are measured again at each zoom (text metrics
+  // differ a little with scale), which makes new badge objects at the same spots
+  const clientSpot = clientBadge!.spot;
+  const serverSpot = serverBadge!.spot;
   const centre = useCallback(() => {
-    const k = legible.current;
     const other = mover === 'server' ? clientState : serverState;
-    // the largest of these that fits at the legible size: both peers' states and the edge the last
-    // mover took, both states, the mover's edge, or the mover's state alone (a chip then points
-    // at the other: AwayChip)
-    const view = { w: DIAGRAM_W / k, h: (DIAGRAM_H - VIEW_TOP) / k };
-    const pick = [[moverState, other, from], [moverState, other], [moverState, from], [moverState]].map(stateBounds).find((b) => b.x1 - b.x0 <= view.w && b.y1 - b.y0 <= view.h) ?? stateBounds([moverState]);
-    zoomer.set(centredOn((pick.x0 + pick.x1) / 2, (pick.y0 + pick.y1) / 2, k));
-  }, [clientState, serverState, mover, moverState, from, zoomer]);
+    // the largest of these that fits at the legible size, each state with its badges where they
+    // are (above, below or beside the box): both peers' states and the edge the last mover took,
+    // both states, the mover's edge, or the mover's state alone (a chip then points at the other:
+    // AwayChip)
+    const badges = [
+      { state: clientState, box: badgeBox(STATE_BOX[clientState], badgeWidth(s(lang, 'client')), clientSpot) },
+      { state: serverState, box: badgeBox(STATE_BOX[serverState], badgeWidth(s(lang, 'server')), serverSpot) },
+    ];
+    const aim = aimView([[moverState, other, from], [moverState, other], [moverState, from], [moverState]], badges, legible.current, DIAGRAM_W, DIAGRAM_H - VIEW_TOP);
+    zoomer.set(centredOn(aim.x, aim.y, aim.k));
+  }, [clientState, serverState, mover, moverState, from, zoomer, lang, clientSpot, serverSpot]);
   const centreRef = useRef(centre);
   useLayoutEffect(() => {
     centreRef.current = centre;
@@ -485,19 +491,11 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
       {zoomed &&
         (['client', 'server'] as const).map((peer) => {
           const st = peer === 'client' ? clientState : serverState;
-          return <AwayChip key={peer} peer={peer} state={st} vt={vt} units={nameUnits * vt.k} lang={lang} />;
+          return <AwayChip key={peer} peer={peer} state={st} badge={(peer === 'client' ? clientBadge : serverBadge)?.box ?? null} vt={vt} units={nameUnits * vt.k} lang={lang} />;
         })}
     </svg>
     </div>
   );
-}
-
-/** Diagram units around the boxes of `states` and their peer badges (above the box). */
-function stateBounds(states: readonly TcpState[]) {
-  const x0s = states.map((st) => NODE_POS[st].x - NODE_WIDTH[st] / 2);
-  const x1s = states.map((st) => NODE_POS[st].x + NODE_WIDTH[st] / 2);
-  const ys = states.map((st) => NODE_POS[st].y);
-  return { x0: Math.min(...x0s) - 12, x1: Math.max(...x1s) + 12, y0: Math.min(...ys) - NODE_H / 2 - 36, y1: Math.max(...ys) + NODE_H / 2 + 10 };
 }
 
 /** The zoom at scale k that puts diagram point (x, y) in the middle of the view. */
@@ -510,15 +508,16 @@ function centredOn(x: number, y: number, k: number): ViewTransform {
  * states do not fit at a legible size): a chip at the view's edge, on the side of that state,
  * names the peer and its state (dragging or − brings it into view).
  */
-function AwayChip({ peer, state, vt, units, lang }: { peer: 'client' | 'server'; state: TcpState; vt: ViewTransform; units: number; lang: Lang }) {
+function AwayChip({ peer, state, badge, vt, units, lang }: { peer: 'client' | 'server'; state: TcpState; badge: Box | null; vt: ViewTransform; units: number; lang: Lang }) {
   const p = NODE_POS[state];
   const x = vt.k * p.x + vt.x;
   const y = vt.k * p.y + vt.y;
   const top = VIEW_TOP;
-  // from the view's centre; nothing to point at when the whole box is in view
+  // from the view's centre; nothing to point at when the whole box and the peer's badge are in view
   const dx = x - DIAGRAM_W / 2;
   const dy = y - (top + DIAGRAM_H) / 2;
-  if (Math.abs(dx) + (vt.k * NODE_WIDTH[state]) / 2 <= DIAGRAM_W / 2 + 1 && Math.abs(dy) + (vt.k * NODE_H) / 2 <= (DIAGRAM_H - top) / 2 + 1) return null;
+  const inView = (b: Box) => vt.k * b.x0 + vt.x >= -1 && vt.k * b.x1 + vt.x <= DIAGRAM_W + 1 && vt.k * b.y0 + vt.y >= top - 1 && vt.k * b.y1 + vt.y <= DIAGRAM_H + 1;
+  if (inView(STATE_BOX[state]) && (!badge || inView(badge))) return null;
   const text = `${Math.abs(dx) > Math.abs(dy) ? (dx < 0 ? '←' : '→') : dy < 0 ? '↑' : '↓'} ${s(lang, peer)} ${state}`;
   const h = units * 1.6;
   const w = textWidth(text, units) * 1.08 + units;
