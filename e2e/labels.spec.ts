@@ -215,12 +215,15 @@ async function ladderEdgeProblems(page: Page): Promise<string[]> {
 const CHIPS = '[data-testid="edge-token"], [data-testid="flight-token"]';
 // the diagram's labels as drawn: each one's backing box, the extent of its text
 const EDGE_LABELS = '[data-testid="state-diagram"] g[data-edge-label] > rect.sd-edge-label-bg';
+// a peer's pill above (or beside) its state's box, and the state names
+const BADGES = '[data-testid="state-diagram"] g.sd-badge > rect';
+const NAMES = '[data-testid="state-diagram"] .sd-name';
 
 for (const [id, stops] of [
   ['teardown', 6],
   ['lost-fin', 6],
 ] as const) {
-  test(`a chip waiting at a note stop is off every state name and edge label; no ladder text cut under the lane titles or on the now line (${id} lesson, 1366×768 and presenter, both languages)`, async ({ page }) => {
+  test(`a chip waiting at a note stop is off every state name, edge label and peer's badge; no ladder text cut under the lane titles or on the now line (${id} lesson, 1366×768 and presenter, both languages)`, async ({ page }) => {
     test.setTimeout(120_000);
     let chips = 0;
     for (const lang of ['en', 'zh-CN'] as const) {
@@ -234,6 +237,7 @@ for (const [id, stops] of [
           // polled: the picture settles a frame or two after the player stops (a busy machine draws late)
           await expect.poll(() => labelClashes(page, CHIPS, '[data-testid="state-diagram"] .sd-name'), { message: `${at}: chip over a state name` }).toEqual([]);
           await expect.poll(() => labelClashes(page, CHIPS, EDGE_LABELS), { message: `${at}: chip over an edge label` }).toEqual([]);
+          await expect.poll(() => labelClashes(page, CHIPS, BADGES), { message: `${at}: chip over a peer's badge` }).toEqual([]);
           await expect.poll(() => ladderEdgeProblems(page), { message: at }).toEqual([]);
           chips += await page.locator(CHIPS).filter({ visible: true }).count();
         }
@@ -241,6 +245,38 @@ for (const [id, stops] of [
     }
     // the checks above mean something only if chips were waiting at the stops
     expect(chips).toBeGreaterThan(0);
+  });
+}
+
+// reduced motion: no chip travels; each transition's cause waits beside the state entered, each segment beside its sender's state
+const STILL = '[data-testid="edge-label"], [data-testid="flight-token"]';
+
+for (const [id, stops] of [
+  ['teardown', 6],
+  ['lost-fin', 6],
+] as const) {
+  test(`reduced motion: the causes beside the states entered and the waiting segments are off every state name, edge label, badge and each other at the note stops (${id} lesson, 1366×768 and presenter, both languages)`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    let still = 0;
+    for (const lang of ['en', 'zh-CN'] as const) {
+      for (const present of [false, true]) {
+        await open(page, `scenario=${id}&speed=10&pace=exact&lang=${lang}${present ? '&present=1' : ''}`);
+        for (let i = 0; i < stops; i++) {
+          await page.getByTestId(present ? 'present-next' : 'note-next').click();
+          await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
+          const at = `${lang}${present ? ' presenter' : ''} note at ${await page.getByTestId('sim-time').getAttribute('data-seconds')} s`;
+          await expect.poll(() => labelClashes(page, STILL, NAMES), { message: `${at}: over a state name` }).toEqual([]);
+          await expect.poll(() => labelClashes(page, STILL, EDGE_LABELS), { message: `${at}: over an edge label` }).toEqual([]);
+          await expect.poll(() => labelClashes(page, STILL, BADGES), { message: `${at}: over a peer's badge` }).toEqual([]);
+          await expect.poll(() => labelClashes(page, STILL, STILL), { message: `${at}: over each other` }).toEqual([]);
+          still += await page.locator('[data-testid="edge-label"]').filter({ visible: true }).count();
+        }
+      }
+    }
+    // no travelling chip was drawn, and the still ones were there to check
+    await expect(page.getByTestId('edge-token')).toHaveCount(0);
+    expect(still).toBeGreaterThan(0);
   });
 }
 
@@ -288,10 +324,6 @@ test('a tail loss probe leaving now: its TLP tag, the re-armed timer and the now
     }
   }
 });
-
-// a peer's pill above (or beside) its state's box, and the state names
-const BADGES = '[data-testid="state-diagram"] g.sd-badge > rect';
-const NAMES = '[data-testid="state-diagram"] .sd-name';
 
 /** Each peer's badge clear of every edge label, the other badge and every state name, as drawn now. */
 async function badgeProblems(page: Page, at: string): Promise<string[]> {

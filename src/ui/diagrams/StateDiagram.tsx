@@ -21,7 +21,7 @@ import type { Flight, PeerMove } from './stageTokens.ts';
 import type { Box } from './chipStretch.ts';
 import type { PlacedBadge } from './badgePlace.ts';
 import { badgeBox, badgeWidth, placeBadges } from './badgePlace.ts';
-import { FlightToken, MoveLabel, MoveToken } from './StateTokens.tsx';
+import { FlightToken, MoveLabel, MoveToken, stillMoves } from './StateTokens.tsx';
 import { moveProgress } from '../player/pace.ts';
 import type { ViewTransform } from './useD3Zoom.ts';
 import { useD3Zoom, viewIdentity } from './useD3Zoom.ts';
@@ -33,6 +33,7 @@ const VIEW_TOP = -16;
 /** a phone (app.css's phone layout) or a small frame: the edge labels must be legible too, not only the names */
 const PHONE = '(max-width: 700px)';
 const SD_BOUNDS = [0, VIEW_TOP, DIAGRAM_W, DIAGRAM_H] as const;
+const VIEW_BOUNDS: Box = { x0: 0, y0: VIEW_TOP, x1: DIAGRAM_W, y1: DIAGRAM_H };
 
 export interface LastEdge {
   from: TcpState;
@@ -243,7 +244,7 @@ function badgeSpots(client: TcpState, server: TcpState, lang: Lang, labels: read
       { peer: 'server', at: STATE_BOX[server], w: badgeWidth(s(lang, 'server')) },
     ],
     [...labels, ...STATE_KEEPOUT, ...legendBoxes(lang)],
-    { x0: 0, y0: VIEW_TOP, x1: DIAGRAM_W, y1: DIAGRAM_H },
+    VIEW_BOUNDS,
   );
 }
 
@@ -338,8 +339,15 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
   // the edge labels' boxes as drawn (measured when they move or change size): chips wait clear of them
   const [labelBoxes, setLabelBoxes] = useState<readonly Box[]>([]);
   const onLabelBoxes = useCallback((next: readonly Box[]) => setLabelBoxes((prev) => (sameBoxes(prev, next) ? prev : next)), []);
-  // the badges move only when a peer changes state, the language changes or the labels move
+  // the badges move only when a peer changes state, the language changes or the labels move (a
+  // function of labels and states alone: the chips keep off the badges, never the other way)
   const [clientBadge, serverBadge] = useMemo(() => badgeSpots(clientState, serverState, lang, labelBoxes), [clientState, serverState, lang, labelBoxes]);
+  // what a chip keeps its ends off (with the state boxes): the labels and both badges
+  const obstacles = useMemo(() => [...labelBoxes, clientBadge!.box, serverBadge!.box], [labelBoxes, clientBadge, serverBadge]);
+  // reduced motion: each move's cause still round the state entered, off those, the states'
+  // outlines, the legends and each other; a waiting segment keeps off the causes too
+  const stills = useMemo(() => (reducedMotion && moves ? stillMoves(moves.filter((m) => m.label), [...obstacles, ...STATE_KEEPOUT, ...legendBoxes(lang)], VIEW_BOUNDS) : []), [reducedMotion, moves, obstacles, lang]);
+  const flightAvoid = useMemo(() => (stills.length ? [...obstacles, ...stills.map((m) => m.box)] : obstacles), [stills, obstacles]);
   const spots = useMemo(() => {
     const labelled = [...SELECTED.classic, ...(showAllEdges ? SELECTED.other : []), ...(extra && extra.all.length === 1 ? [extra] : [])];
     return labelSpots(labelled, lang, labelFont);
@@ -477,15 +485,17 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
         ))}
       </g>
       <g className="sd-tokens">
-        {moves?.map((m) => {
-          if (!m.label) return null;
-          const key = `${m.peer}-${m.t}-${m.from}-${m.to}`;
-          if (reducedMotion) return <MoveLabel key={key} move={m} />;
-          const progress = moveProgress(m.t, m.span, moveTime);
-          // a chip is drawn while it travels; once arrived, the lit edge and the peer's badge tell the rest
-          return progress < 1 ? <MoveToken key={key} move={m} route={routeOf(m.from, m.to)} progress={progress} labels={labelBoxes} /> : null;
-        })}
-        {flights?.map((f) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} labels={labelBoxes} />)}
+        {stills.map((m) => (
+          <MoveLabel key={`${m.move.peer}-${m.move.t}-${m.move.from}-${m.move.to}`} still={m} />
+        ))}
+        {!reducedMotion &&
+          moves?.map((m) => {
+            if (!m.label) return null;
+            const progress = moveProgress(m.t, m.span, moveTime);
+            // a chip is drawn while it travels; once arrived, the lit edge and the peer's badge tell the rest
+            return progress < 1 ? <MoveToken key={`${m.peer}-${m.t}-${m.from}-${m.to}`} move={m} route={routeOf(m.from, m.to)} progress={progress} avoid={obstacles} /> : null;
+          })}
+        {flights?.map((f) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} avoid={flightAvoid} />)}
       </g>
       </g>
       {zoomed &&

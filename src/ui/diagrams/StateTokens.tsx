@@ -12,6 +12,8 @@ import type { PeerName } from '../../sim/types.ts';
 import { TCP_STATES } from '../../tcp/states.ts';
 import type { Box, Pt, WayEnd } from './chipStretch.ts';
 import { alongWay, clearEnds } from './chipStretch.ts';
+import type { PlacedStill } from './stillPlace.ts';
+import { placeStills } from './stillPlace.ts';
 import { NODE_H, NODE_POS, NODE_WIDTH } from './layout.ts';
 import { textWidth } from './labelLayout.ts';
 import type { Flight, PeerMove } from './stageTokens.ts';
@@ -68,15 +70,16 @@ const STATE_BOXES: readonly Box[] = TCP_STATES.map((st) => {
 });
 
 /**
- * Each chip path's stretch (chipStretch.ts), per set of label boxes: computed the first time a
+ * Each chip path's stretch (chipStretch.ts), per set of obstacles (the edge labels' boxes and the
+ * peers' badges: a new set when a label moves or a peer changes state): computed the first time a
  * chip takes that path, not every frame it is drawn.
  */
 const STRETCHES = new WeakMap<readonly Box[], { withStates: readonly Box[]; byPath: Map<string, unknown> }>();
-function stretchOf<T>(labels: readonly Box[], key: string, find: (avoid: readonly Box[]) => T): T {
-  let memo = STRETCHES.get(labels);
+function stretchOf<T>(obstacles: readonly Box[], key: string, find: (avoid: readonly Box[]) => T): T {
+  let memo = STRETCHES.get(obstacles);
   if (!memo) {
-    memo = { withStates: [...labels, ...STATE_BOXES], byPath: new Map() };
-    STRETCHES.set(labels, memo);
+    memo = { withStates: [...obstacles, ...STATE_BOXES], byPath: new Map() };
+    STRETCHES.set(obstacles, memo);
   }
   if (!memo.byPath.has(key)) memo.byPath.set(key, find(memo.withStates));
   return memo.byPath.get(key) as T;
@@ -84,14 +87,15 @@ function stretchOf<T>(labels: readonly Box[], key: string, find: (avoid: readonl
 
 /**
  * The transition chip at `progress` (0 to 1) along the edge's route from the old state to the new
- * one. It leaves from the nearest place on the route, or just beside it, clear of the state boxes
- * and edge labels (`labels`: their boxes in the drawing's units; chipStretch.ts), so a chip waiting
- * at a note stop (its transition made at that instant) covers neither a state's name nor a label.
+ * one. It leaves from the nearest place on the route, or just beside it, clear of the state boxes,
+ * the edge labels and the peers' badges (`avoid`: their boxes in the drawing's units;
+ * chipStretch.ts), so a chip waiting at a note stop (its transition made at that instant) covers
+ * neither a state's name, nor a label, nor a badge.
  */
-export const MoveToken = memo(function MoveToken({ move, route, progress, labels = NO_BOXES }: { move: PeerMove; route: Route; progress: number; labels?: readonly Box[] }) {
+export const MoveToken = memo(function MoveToken({ move, route, progress, avoid = NO_BOXES }: { move: PeerMove; route: Route; progress: number; avoid?: readonly Box[] }) {
   const w = chipWidth(move.label);
   const at = (u: number) => pointAlong(route, u);
-  const ends = stretchOf(labels, `move|${move.from}>${move.to}|${w}`, (avoid) => clearEnds(at, 0, 1, w / 2 + CHIP_STROKE, CHIP_HALF_H + CHIP_STROKE, avoid));
+  const ends = stretchOf(avoid, `move|${move.from}>${move.to}|${w}`, (avoid) => clearEnds(at, 0, 1, w / 2 + CHIP_STROKE, CHIP_HALF_H + CHIP_STROKE, avoid));
   const [x, y] = alongWay(at, ends, ease(progress));
   return (
     <g
@@ -110,12 +114,26 @@ export const MoveToken = memo(function MoveToken({ move, route, progress, labels
   );
 });
 
-/** Reduced motion: the cause shown at once beside the state entered. */
-export function MoveLabel({ move }: { move: PeerMove }) {
-  const end = NODE_POS[move.to];
-  const dx = move.peer === 'client' ? -NODE_WIDTH[move.to] / 2 - 8 : NODE_WIDTH[move.to] / 2 + 8;
+/** A still cause (reduced motion) and the box it takes, its outline included. */
+export interface StillMove extends PlacedStill {
+  move: PeerMove;
+}
+
+/**
+ * Reduced motion: where each move's cause is shown round the state entered (stillPlace.ts): clear
+ * of everything in `avoid` (edge labels, state boxes with their outlines, the peers' badges,
+ * legends) and of the other peer's cause.
+ */
+export function stillMoves(moves: readonly PeerMove[], avoid: readonly Box[], bounds: Box): StillMove[] {
+  const asks = moves.map((m) => ({ peer: m.peer, at: STATE_BOXES[TCP_STATES.indexOf(m.to)]!, w: chipWidth(m.label) + 2 * CHIP_STROKE, h: 2 * (CHIP_HALF_H + CHIP_STROKE) }));
+  return placeStills(asks, avoid, bounds).map((p, i) => ({ ...p, move: moves[i]! }));
+}
+
+/** Reduced motion: the cause shown at once beside the state entered, at its place (placeStills). */
+export function MoveLabel({ still }: { still: StillMove }) {
+  const { move, box } = still;
   return (
-    <g className="sd-token-still" data-testid="edge-label" data-peer={move.peer} data-from={move.from} data-to={move.to} data-label={move.label} transform={`translate(${end.x + dx}, ${end.y + NODE_H / 2 + 14})`} aria-hidden="true">
+    <g className="sd-token-still" data-testid="edge-label" data-peer={move.peer} data-from={move.from} data-to={move.to} data-label={move.label} data-spot={still.spot} transform={`translate(${(box.x0 + box.x1) / 2}, ${(box.y0 + box.y1) / 2})`} aria-hidden="true">
       <Chip text={move.label} peer={move.peer} className="" />
     </g>
   );
@@ -125,11 +143,11 @@ export function MoveLabel({ move }: { move: PeerMove }) {
  * Where a segment chip is: from the sender's state towards the receiver's, by flight progress.
  * It leaves from just outside the sender's box and arrives just outside the receiver's; each end
  * of its way moves on along the line, or just beside it where a label covers the line
- * (chipStretch.ts), past any edge label (`labels`) or state box, so a chip waiting at a note stop
- * covers neither a state's name nor an edge's label. Boxes too close for that keep the
+ * (chipStretch.ts), past any edge label, peer's badge (`avoid`) or state box, so a chip waiting at
+ * a note stop covers neither a state's name, nor an edge's label, nor a badge. Boxes too close for that keep the
  * centre-to-centre path.
  */
-export function flightPoint(f: Flight, chipW = chipWidth(f.flags || '·'), labels: readonly Box[] = NO_BOXES): { x: number; y: number } {
+export function flightPoint(f: Flight, chipW = chipWidth(f.flags || '·'), avoid: readonly Box[] = NO_BOXES): { x: number; y: number } {
   const a = NODE_POS[f.fromState];
   const b = NODE_POS[f.toState];
   const p = Math.min(1, Math.max(0, f.progress));
@@ -159,14 +177,14 @@ export function flightPoint(f: Flight, chipW = chipWidth(f.flags || '·'), label
   }
   const [[x0, y0], [x1, y1]] = line;
   const at = (u: number): Pt => [x0 + (x1 - x0) * u, y0 + (y1 - y0) * u];
-  const ends = stretchOf<[WayEnd, WayEnd]>(labels, key, (avoid) => clearEnds(at, lo, 1 - lo, hw, hh, avoid));
+  const ends = stretchOf<[WayEnd, WayEnd]>(avoid, key, (avoid) => clearEnds(at, lo, 1 - lo, hw, hh, avoid));
   const [x, y] = alongWay(at, ends, p);
   return { x, y };
 }
 
-export const FlightToken = memo(function FlightToken({ f, reducedMotion, labels = NO_BOXES }: { f: Flight; reducedMotion: boolean; labels?: readonly Box[] }) {
+export const FlightToken = memo(function FlightToken({ f, reducedMotion, avoid = NO_BOXES }: { f: Flight; reducedMotion: boolean; avoid?: readonly Box[] }) {
   // reduced motion: the segment waits beside its sender's state instead of travelling
-  const { x, y } = flightPoint(reducedMotion ? { ...f, progress: 0 } : f, undefined, labels);
+  const { x, y } = flightPoint(reducedMotion ? { ...f, progress: 0 } : f, undefined, avoid);
   return (
     <g className="sd-token-flight" data-testid="flight-token" data-id={f.id} data-from={f.from} data-flags={f.flags} data-progress={f.progress.toFixed(3)} transform={`translate(${x.toFixed(1)}, ${y.toFixed(1)})`} aria-hidden="true">
       <Chip text={f.flags || '·'} peer={f.from} className="sd-chip-seg" />

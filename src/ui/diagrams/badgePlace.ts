@@ -37,11 +37,11 @@ export function badgeWidth(text: string): number {
   return Math.max(58, Math.ceil(textWidth(text, BADGE_FONT)) + 14);
 }
 
-/** The box a badge `w` wide takes at `spot` around the state's box `at`. */
-export function badgeBox(at: Box, w: number, spot: BadgeSpot): Box {
+/** The box a badge `w` wide (`h` high) takes at `spot` around the state's box `at`. */
+export function badgeBox(at: Box, w: number, spot: BadgeSpot, h = BADGE_H): Box {
   const x0 = spot.endsWith('start') ? (spot === 'start' ? at.x0 - GAP_X - w : at.x0 - OVERHANG) : spot === 'end' ? at.x1 + GAP_X : at.x1 + OVERHANG - w;
-  const y0 = spot.startsWith('top') ? at.y0 - GAP_Y - BADGE_H : spot.startsWith('bottom') ? at.y1 + GAP_Y : (at.y0 + at.y1) / 2 - BADGE_H / 2;
-  return { x0, y0, x1: x0 + w, y1: y0 + BADGE_H };
+  const y0 = spot.startsWith('top') ? at.y0 - GAP_Y - h : spot.startsWith('bottom') ? at.y1 + GAP_Y : (at.y0 + at.y1) / 2 - h / 2;
+  return { x0, y0, x1: x0 + w, y1: y0 + h };
 }
 
 export interface BadgeAsk {
