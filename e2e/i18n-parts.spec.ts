@@ -4,13 +4,22 @@
  * fetched by an embed, fetched with the UI that shows them, in the page's language, before it renders.
  */
 import { expect, test } from '@playwright/test';
-import type { Locator } from '@playwright/test';
-import { open, scripts } from './helpers.ts';
+import type { Locator, Page } from '@playwright/test';
+import { open, scripts, SHOTS } from './helpers.ts';
 import { englishIn } from './zhText.ts';
+import { texts as captureEn } from '../src/ui/i18n/parts/capture.en.ts';
+import { texts as pktEn } from '../src/ui/i18n/parts/pkt.en.ts';
 
 const PARTS = ['knobs', 'editor', 'capture', 'pkt'];
 const PART_CHUNK = (part: string, lang: string) => new RegExp(`/assets/${part}\\.${lang}-[A-Za-z0-9_-]{8}\\.js$`);
 
+/** The texts of an English part (long ones by their first words) found in the page's visible text, titles and labels. */
+async function partEnglish(page: Page, part: Readonly<Record<string, string>>): Promise<string[]> {
+  const shown = await page.locator('body').evaluate((el) => [(el as HTMLElement).innerText, ...[...el.querySelectorAll('[title], [aria-label]')].flatMap((e) => [e.getAttribute('title') ?? '', e.getAttribute('aria-label') ?? ''])].join('\n'));
+  return Object.values(part)
+    .map((v) => v.split('{')[0]!.slice(0, 30).trim())
+    .filter((v) => v.length > 3 && shown.includes(v));
+}
 
 /** Dictionary keys shown as text (a part that was not there when its UI rendered). */
 async function rawKeys(root: Locator): Promise<string[]> {
@@ -95,3 +104,81 @@ test('the packetdrill view in Chinese fetches its own part, and no other', async
   expect(fetched()).toEqual(expect.arrayContaining(['zh-CN', 'pkt.zh-CN']));
   for (const other of ['knobs.zh-CN', 'editor.zh-CN', 'capture.zh-CN', 'pkt.en']) expect(fetched(), other).not.toContain(other);
 });
+
+test('the app in Chinese whose capture texts fail to arrive at start: the notice in Chinese, no English panel; Try again brings the app whole in Chinese', async ({ page }) => {
+  const fetched = scripts(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.route(PART_CHUNK('capture', 'zh-CN'), (r) => r.abort('internetdisconnected'));
+  await page.goto('./?scenario=teardown&lang=zh-CN');
+  const failed = page.getByTestId('load-failed');
+  await expect(failed).toBeVisible();
+  await expect(failed).toContainText('无法加载');
+  await expect(failed.getByRole('button')).toHaveText('重试');
+  await expect(page.locator('h1')).toHaveText('TCP 状态机模拟器');
+  expect(await partEnglish(page, captureEn)).toEqual([]);
+  // the page never fell back to English for the part (nor for anything else)
+  expect(fetched()).not.toContain('capture.en');
+  expect(fetched()).not.toContain('en');
+  await page.screenshot({ path: `${SHOTS}/i18n-parts-capture-blocked-zh.png` });
+
+  await page.unroute(PART_CHUNK('capture', 'zh-CN'));
+  await failed.getByRole('button').click();
+  await expect(page.getByTestId('sim-time')).toBeVisible();
+  await expect(failed).toHaveCount(0);
+  const capture = page.getByTestId('capture-panel');
+  await expect(capture.locator('summary')).toHaveText('抓包（Wireshark）');
+  await capture.locator('summary').click();
+  expect(await rawKeys(capture)).toEqual([]);
+  expect(await englishIn(page, capture)).toEqual([]);
+  expect(await partEnglish(page, captureEn)).toEqual([]);
+  expect(fetched()).not.toContain('capture.en');
+  await capture.locator('summary').click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/i18n-parts-capture-retried-zh.png` });
+});
+
+test('the packetdrill view in Chinese whose texts fail to arrive: the notice in Chinese, never English; Try again brings the view in Chinese', async ({ page }) => {
+  const fetched = scripts(page);
+  await page.route(PART_CHUNK('pkt', 'zh-CN'), (r) => r.abort('internetdisconnected'));
+  await page.goto('./?view=packetdrill&lang=zh-CN');
+  const failed = page.getByTestId('load-failed');
+  await expect(failed).toBeVisible();
+  await expect(failed).toContainText('无法加载');
+  await expect(failed.getByRole('button')).toHaveText('重试');
+  expect(await partEnglish(page, pktEn)).toEqual([]);
+  expect(fetched()).not.toContain('pkt.en');
+
+  await page.unroute(PART_CHUNK('pkt', 'zh-CN'));
+  await failed.getByRole('button').click();
+  await expect(page.locator('h1')).toHaveText('packetdrill 脚本');
+  await expect(failed).toHaveCount(0);
+  expect(await rawKeys(page.locator('body'))).toEqual([]);
+  expect(await englishIn(page)).toEqual([]);
+  expect(fetched()).not.toContain('pkt.en');
+});
+
+for (const view of [
+  { name: 'the app', query: 'scenario=teardown', part: 'capture', english: captureEn, title: 'TCP state machine simulator', chineseTitle: 'TCP 状态机模拟器' },
+  { name: 'the packetdrill view', query: 'view=packetdrill', part: 'pkt', english: pktEn, title: 'Packetdrill scripts', chineseTitle: 'packetdrill 脚本' },
+])
+  test(`${view.name}: a switch to Chinese whose ${view.part} texts fail keeps the page in English, whole, with the notice; Try again switches it whole`, async ({ page }) => {
+    await page.goto(`./?${view.query}&lang=en`);
+    await expect(page.locator('h1')).toHaveText(view.title);
+    await page.route(PART_CHUNK(view.part, 'zh-CN'), (r) => r.abort('internetdisconnected'));
+    await page.getByTestId('lang-zh-CN').click();
+    const failed = page.getByTestId('load-failed').filter({ hasText: '简体中文' });
+    await expect(failed).toBeVisible();
+    await expect(failed.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(page.locator('h1')).toHaveText(view.title);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // nothing Chinese but the language's own name (in the switch and the notice)
+    const body = await page.locator('body').innerText();
+    expect(body.replaceAll('简体中文', '')).not.toMatch(/[\u4e00-\u9fff]/);
+
+    await page.unroute(PART_CHUNK(view.part, 'zh-CN'));
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('h1')).toHaveText(view.chineseTitle);
+    await expect(page.getByTestId('load-failed')).toHaveCount(0);
+    expect(await partEnglish(page, view.english)).toEqual([]);
+    expect(await rawKeys(page.locator('body'))).toEqual([]);
+  });
