@@ -35,8 +35,8 @@ const simPage = q.get('view') !== 'packetdrill' && q.get('view') !== 'fleet';
 // the app draws a fresh run's first picture without the engine; a link that asks for more waits for it
 const appEngine = simPage && q.get('embed') !== '1' && needsEngineAtOnce(location.search);
 
-// the parts of the dictionary a page's first screen shows (i18n/parts.ts): the app's capture panel, the packetdrill view's texts
-const texts: Part[] = q.get('view') === 'packetdrill' ? ['pkt'] : simPage && q.get('embed') !== '1' ? ['capture'] : [];
+// the parts of the dictionary a page's first screen shows (i18n/parts.ts): the app's own UI and its capture panel, the packetdrill view's texts
+const texts: Part[] = q.get('view') === 'packetdrill' ? ['pkt'] : simPage && q.get('embed') !== '1' ? ['app', 'capture'] : [];
 
 /** Start-up; a failure shows what failed, and Try again runs it again in the page (every loader retries a failed fetch). */
 function start(): void {
