@@ -33,15 +33,19 @@ function page(): Promise<() => ReactNode> {
 }
 const simPage = q.get('view') !== 'packetdrill' && q.get('view') !== 'fleet';
 // the app draws a fresh run's first picture without the engine; a link that asks for more waits for it
-const appEngine = simPage && q.get('embed') !== '1' && needsEngineAtOnce(location.search) ? loadEngine() : null;
+const appEngine = simPage && q.get('embed') !== '1' && needsEngineAtOnce(location.search);
 
-// the parts of the dictionary a page's first screen shows (i18n/parts.ts): the app's capture panel, the packetdrill view's texts
-const texts: Part[] = q.get('view') === 'packetdrill' ? ['pkt'] : simPage && q.get('embed') !== '1' ? ['capture'] : [];
+// the parts of the dictionary a page's first screen shows (i18n/parts.ts): the app's own UI and its capture panel, the packetdrill view's texts
+const texts: Part[] = q.get('view') === 'packetdrill' ? ['pkt'] : simPage && q.get('embed') !== '1' ? ['app', 'capture'] : [];
 
-Promise.all([page(), prepare(lang, simPage ? q.get('scenario') : null, simPage && q.has('s'), carriesPacked(location.search), texts), appEngine]).then(
-  ([make]) => render(make()),
-  (e: unknown) => render(<BootFailed lang={lang} error={e} />),
-);
+/** Start-up; a failure shows what failed, and Try again runs it again in the page (every loader retries a failed fetch). */
+function start(): void {
+  Promise.all([page(), prepare(lang, simPage ? q.get('scenario') : null, simPage && q.has('s'), carriesPacked(location.search), texts), appEngine ? loadEngine() : null]).then(
+    ([make]) => render(make()),
+    (e: unknown) => render(<BootFailed lang={lang} error={e} onRetry={start} />),
+  );
+}
+start();
 
 // an embed never installs anything on its host's visitors
 if (q.get('embed') !== '1') registerServiceWorker();

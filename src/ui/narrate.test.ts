@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../sim/types.ts';
 import { World } from '../sim/world.ts';
-import { loadLang, translator } from './i18n/index.ts';
+import { loadLang, loadTexts, translator } from './i18n/index.ts';
 import { buildLog, callText, sentence } from './narrate.ts';
 
 const seg = (id: number, flags: string[], len = 0) => ({ id, flags: flags as never, seq: 1, ack: 0, len, win: 65535 });
 
 describe('event log sentences', () => {
-  beforeAll(() => Promise.all([loadLang('en'), loadLang('zh-CN')]));
+  // the log is the app's: its sentences are in the app part of the texts, as on the page
+  beforeAll(() => Promise.all([loadLang('en').then(() => loadTexts('en', 'app')), loadLang('zh-CN').then(() => loadTexts('zh-CN', 'app'))]));
   const trace: TraceEvent[] = [
     { t: 0.15, type: 'deliver', peer: 'server', seg: seg(1, ['SYN']) },
     { t: 0.15, type: 'send', peer: 'server', sock: 2, seg: seg(2, ['SYN', 'ACK']) },

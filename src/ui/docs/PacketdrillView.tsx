@@ -18,7 +18,9 @@ import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { UpdateNotice } from '../pwa/UpdateNotice.tsx';
 import { I18nContext, initialLang, translator } from '../i18n/index.ts';
 import { useLang } from '../i18n/useLang.ts';
-import { LangSwitch } from '../LangSwitch.tsx';
+import { LANG_NAMES, LangSwitch } from '../LangSwitch.tsx';
+import { LoadFailed } from '../lazy/LoadFailed.tsx';
+import { Notices } from '../lazy/Notices.tsx';
 import type { Translate } from '../i18n/index.ts';
 import { ThemePicker } from '../theme/ThemePicker.tsx';
 import { useTheme } from '../theme/useTheme.ts';
@@ -41,7 +43,7 @@ const noop = () => {};
 
 export function PacketdrillView({ url, problems }: { url: UrlState; problems: readonly UrlProblem[] }) {
   // a full page switches language in place; an embed keeps its link's (its host sets it)
-  const { lang, setLang } = useLang(url.lang ?? initialLang(), !url.embed);
+  const { lang, setLang, failed: langFailed } = useLang(url.lang ?? initialLang(), !url.embed);
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const t = i18n.t;
   const embed = url.embed;
@@ -133,6 +135,12 @@ export function PacketdrillView({ url, problems }: { url: UrlState; problems: re
           )}
           <UpdateNotice inline />
         </header>
+        {/* a language whose texts (its dictionary or this view's part of it) could not be fetched: the page stays in its language, whole */}
+        {langFailed && (
+          <Notices>
+            <LoadFailed what={t('lazy.lang', { lang: LANG_NAMES[langFailed.lang] })} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />
+          </Notices>
+        )}
         {problems.length > 0 && (
           <div className="alert" role="alert" data-testid="url-problems">
             <strong>{t('url.alertTitle')}</strong>

@@ -23,19 +23,36 @@ export async function preloadScenario(id: string | null): Promise<void> {
 /**
  * `packed`: the link carries an lz-string value (../lz.ts `carriesPacked`); `texts`: the parts of the
  * dictionary the page's first screen shows (i18n/parts.ts). A failed fetch of any chunk but the
- * language's gives BootFailed.
+ * language's dictionary gives BootFailed; so does a failed fetch of `texts` in a language whose
+ * dictionary did arrive: the page is never shown with its first screen's texts in another language.
  */
 export async function prepare(lang: Lang, scenario: string | null, ownScenario: boolean, packed: boolean, texts: readonly Part[] = []): Promise<void> {
-  // English is the fallback: a page whose other language failed still renders, in English, with its failure shown
-  const all = await Promise.allSettled([Promise.all([loadLang(lang), loadTexts(lang, ...texts)]).catch(() => loadLang('en')), preloadScenario(scenario), ownScenario ? loadScenarioDecoder() : null, packed ? loadLz() : null]);
+  const all = await Promise.allSettled([pageTexts(lang, texts), preloadScenario(scenario), ownScenario ? loadScenarioDecoder() : null, packed ? loadLz() : null]);
   // settled, not raced: a chunk that fails before the dictionary has arrived must still be reported
   // in the reader's language (BootFailed falls back to both languages only without any dictionary)
   const failed = all.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
 
-/** The page when what it needs could not be fetched: what failed, and a reload. */
-export function BootFailed({ lang, error }: { lang: Lang; error: unknown }): ReactNode {
+/**
+ * The page's language and its first screen's parts, fetched together. English is the fallback for
+ * the language only: a page whose dictionary failed renders in English, whole (its parts too). A
+ * part that fails while its language's dictionary arrived rejects: falling back to English for that
+ * part alone would show a Chinese page with an English panel.
+ */
+async function pageTexts(lang: Lang, texts: readonly Part[]): Promise<void> {
+  const [dict, parts] = await Promise.allSettled([loadLang(lang), loadTexts(lang, ...texts)]);
+  if (dict.status === 'rejected') return loadLang('en');
+  if (parts.status === 'rejected') throw parts.reason;
+}
+
+/**
+ * The page when what it needs could not be fetched: what failed, and Try again (`onRetry`: start-up
+ * again, in the page; without it, a reload). Its texts are in the page's language when that
+ * dictionary arrived (a part of it that did not is why we are here), else in English, else in both.
+ */
+export function BootFailed({ lang, error, onRetry }: { lang: Lang; error: unknown; onRetry?: () => void }): ReactNode {
+  const retry = onRetry ?? (() => location.reload());
   if (!langLoaded(lang) && !langLoaded('en')) {
     // no dictionary could be fetched either, so no translated text exists: both languages, as in index.html's noscript
     return (
@@ -43,7 +60,7 @@ export function BootFailed({ lang, error }: { lang: Lang; error: unknown }): Rea
         <h1>TCP state machine simulator · TCP 状态机模拟器</h1>
         <div className="alert load-failed" role="alert" data-testid="load-failed">
           Could not load the page. 无法加载页面。 ({error instanceof Error ? error.message : String(error)}){' '}
-          <button type="button" onClick={() => location.reload()}>
+          <button type="button" onClick={retry}>
             Reload · 重新加载
           </button>
         </div>
@@ -55,7 +72,7 @@ export function BootFailed({ lang, error }: { lang: Lang; error: unknown }): Rea
     <I18nContext.Provider value={{ lang, t }}>
       <main className="boot-failed">
         <h1>{t('app.title')}</h1>
-        <LoadFailed what={t('lazy.boot')} error={error} onRetry={() => location.reload()} />
+        <LoadFailed what={t('lazy.boot')} error={error} onRetry={retry} />
       </main>
     </I18nContext.Provider>
   );
