@@ -260,8 +260,9 @@ for (const present of [false, true])
   });
 
 /**
- * Peers' badges drawn partly outside the state diagram's view (cut at its edge): each badge must be
- * whole in view unless its peer's state is out of view and named by a chip at the edge.
+ * Peers' badges drawn partly outside the state diagram's view (cut at its edge) or under its zoom
+ * buttons: each badge must be whole in view and uncovered unless its peer's state is out of view
+ * and named by a chip at the edge.
  */
 async function badgesCut(root: Root): Promise<string[]> {
   return root.getByTestId('state-diagram').evaluate((svg) => {
@@ -274,6 +275,11 @@ async function badgesCut(root: Root): Promise<string[]> {
       const cut = [v.left - r.left, r.right - v.right, v.top - r.top, r.bottom - v.bottom];
       if (r.width === 0 || cut.some((c) => c > 0.5))
         out.push(`${peer} on ${g.closest<SVGGElement>('[data-state]')!.dataset.state} (${g.dataset.spot}) cut by ${cut.map((c) => Math.max(0, c).toFixed(0)).join('/')} px (left/right/top/bottom)`);
+      // nor under the zoom buttons drawn over the view's corner
+      for (const b of svg.parentElement!.querySelectorAll('.sd-tools button')) {
+        const q = b.getBoundingClientRect();
+        if (q.width && Math.min(q.right, r.right) - Math.max(q.left, r.left) > 0.5 && Math.min(q.bottom, r.bottom) - Math.max(q.top, r.top) > 0.5) out.push(`${peer} under the ${b.textContent?.trim()} button`);
+      }
     }
     return out;
   });
