@@ -8,6 +8,7 @@
 import { toSeconds, toUs } from '../sim/queue.ts';
 import { Rng } from '../sim/rng.ts';
 import type { Segment } from '../tcp/segment.ts';
+import { F_ACK, F_SYN, flagSet } from '../tcp/segment.ts';
 import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
 import { TIMER_NAMES } from '../tcp/stack/effects.ts';
 import { Stack } from '../tcp/stack/stack.ts';
@@ -448,7 +449,7 @@ export class FleetSim {
       // A SYN cookie: the SYN,ACK's sequence number encodes the connection; no state is kept.
       this.counters.SyncookiesSent++;
       const k = this.knobs.engine;
-      this.route(SERVER, { srcPort: SERVER_PORT, dstPort: seg.srcPort, seq: this.cookie(seg.srcPort, seg.seq), ack: (seg.seq + 1) >>> 0, flags: { SYN: true, ACK: true }, len: 0, win: Math.min(k.rcv_wnd, 65535), mss: k.mss });
+      this.route(SERVER, { srcPort: SERVER_PORT, dstPort: seg.srcPort, seq: this.cookie(seg.srcPort, seg.seq), ack: (seg.seq + 1) >>> 0, flags: flagSet(F_SYN | F_ACK), len: 0, win: Math.min(k.rcv_wnd, 65535), mss: k.mss });
       return false;
     }
     return true;
@@ -471,7 +472,7 @@ export class FleetSim {
     if (seg.ack !== ((iss + 1) >>> 0) || this.acceptQueueFull()) return;
     const stack = this.stacks[SERVER];
     this.cookieIss = iss;
-    stack.deliver({ srcPort: seg.srcPort, dstPort: SERVER_PORT, seq: isn, ack: 0, flags: { SYN: true }, len: 0, win: seg.win, mss: 1460 }, this.now);
+    stack.deliver({ srcPort: seg.srcPort, dstPort: SERVER_PORT, seq: isn, ack: 0, flags: flagSet(F_SYN), len: 0, win: seg.win, mss: 1460 }, this.now);
     this.cookieIss = null;
     for (const e of stack.drain()) if (e.kind !== 'send') this.effect(SERVER, e);
   }
@@ -732,7 +733,7 @@ export class FleetSim {
       if (story) this.note(story, this.now, { peer: 'client', do: 'connect' });
       if (story) this.note(story, this.now, { net: 'partition' });
       const k = this.stacks[CLIENTS].k;
-      this.schedule(SERVER, { srcPort: port, dstPort: SERVER_PORT, seq: this.rng.u32(), ack: 0, flags: { SYN: true }, len: 0, win: 65535, mss: k.mss }, delay);
+      this.schedule(SERVER, { srcPort: port, dstPort: SERVER_PORT, seq: this.rng.u32(), ack: 0, flags: flagSet(F_SYN), len: 0, win: 65535, mss: k.mss }, delay);
     } else {
       const stack = this.stacks[CLIENTS];
       const s = stack.socket();

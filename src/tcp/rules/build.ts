@@ -1,5 +1,5 @@
 import type { Flags, Segment } from '../segment.ts';
-import { segSpace } from '../segment.ts';
+import { F_ACK, F_FIN, F_PSH, F_RST, F_SYN, flagSet, segSpace } from '../segment.ts';
 import { cwndBytes } from './congestion.ts';
 import { seqAdd, seqLe } from '../seq.ts';
 import type { Tcb } from '../tcb.ts';
@@ -7,17 +7,16 @@ import { advertisedWindow, flag, NO_RANGES, TF, UNSET } from '../tcb.ts';
 
 /**
  * Flag sets are never changed once built (a segment that needs other flags gets another
- * object), so the common ones are shared constants: no allocation per segment.
+ * object), so they are shared constants of one shape (segment.ts flagSet): no allocation per segment.
  */
-const ACK_ONLY: Flags = Object.freeze({ ACK: true });
-const SYN_ONLY: Flags = Object.freeze({ SYN: true });
-const SYN_ACK: Flags = Object.freeze({ SYN: true, ACK: true });
-const FIN_ACK: Flags = Object.freeze({ FIN: true, ACK: true });
-const RST_ACK: Flags = Object.freeze({ RST: true, ACK: true });
-const RST_ONLY: Flags = Object.freeze({ RST: true });
-/** A data segment's flags, { ACK, PSH, FIN } as takeOutput writes them, by PSH | FIN << 1. */
-const DATA_FLAGS: readonly Flags[] = [0, 1, 2, 3].map((m) => Object.freeze({ ACK: true, PSH: (m & 1) !== 0, FIN: (m & 2) !== 0 }));
-const dataFlags = (psh: boolean, fin: boolean): Flags => DATA_FLAGS[(psh ? 1 : 0) | (fin ? 2 : 0)]!;
+const ACK_ONLY = flagSet(F_ACK);
+const SYN_ONLY = flagSet(F_SYN);
+const SYN_ACK = flagSet(F_SYN | F_ACK);
+const FIN_ACK = flagSet(F_FIN | F_ACK);
+const RST_ACK = flagSet(F_RST | F_ACK);
+const RST_ONLY = flagSet(F_RST);
+/** A data segment's flags: ACK, with PSH and FIN as given. */
+const dataFlags = (psh: boolean, fin: boolean): Flags => flagSet(F_ACK | (psh ? F_PSH : 0) | (fin ? F_FIN : 0));
 
 function seg(t: Tcb, seq: number, flags: Flags, len = 0): Segment {
   return { srcPort: t.localPort, dstPort: t.remotePort, seq, ack: flags.ACK ? t.rcvNxt : 0, flags, len, win: flags.RST ? 0 : advertisedWindow(t) };
@@ -148,7 +147,7 @@ export function lossProbe(t: Tcb): { seg: Segment; fresh: boolean; sndNxt: numbe
     if (n > 0) {
       const last = n === t.unsent;
       const withFin = last && flag(t, TF.finQueued) && t.finSeq === UNSET;
-      const s: Segment = { ...seg(t, t.sndNxt, { ACK: true, PSH: pushAt(t, seqAdd(t.sndNxt, n), last), FIN: withFin }, n), tlp: true };
+      const s: Segment = { ...seg(t, t.sndNxt, dataFlags(pushAt(t, seqAdd(t.sndNxt, n), last), withFin), n), tlp: true };
       return { seg: s, fresh: true, sndNxt: seqAdd(t.sndNxt, segSpace(s)), unsent: t.unsent - n, finSeq: withFin ? seqAdd(t.sndNxt, n) : t.finSeq };
     }
   }
@@ -158,7 +157,7 @@ export function lossProbe(t: Tcb): { seg: Segment; fresh: boolean; sndNxt: numbe
   if (finOut) s = seg(t, t.finSeq, FIN_ACK);
   else {
     const n = Math.min(inFlight, t.sndMss);
-    s = seg(t, seqAdd(t.sndNxt, -n), { ACK: true, PSH: true }, n);
+    s = seg(t, seqAdd(t.sndNxt, -n), dataFlags(true, false), n);
   }
   return { seg: { ...s, tlp: true }, fresh: false, sndNxt: t.sndNxt, unsent: t.unsent, finSeq: t.finSeq };
 }
@@ -176,5 +175,5 @@ export function headSegment(t: Tcb, state: string): Segment | null {
   const dataOutstanding = outstanding - (finOutstanding ? 1 : 0);
   const n = Math.min(dataOutstanding, t.sndMss);
   const fin = finOutstanding && n === dataOutstanding;
-  return seg(t, t.sndUna, { ACK: true, PSH: n > 0 && pushAt(t, seqAdd(t.sndUna, n), n === dataOutstanding), FIN: fin }, n);
+  return seg(t, t.sndUna, dataFlags(n > 0 && pushAt(t, seqAdd(t.sndUna, n), n === dataOutstanding), fin), n);
 }
