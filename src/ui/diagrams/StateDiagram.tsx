@@ -21,7 +21,7 @@ import type { Flight, PeerMove } from './stageTokens.ts';
 import type { Box } from './chipStretch.ts';
 import type { PlacedBadge } from './badgePlace.ts';
 import { badgeBox, badgeWidth, placeBadges } from './badgePlace.ts';
-import { FlightToken, MoveLabel, MoveToken, stillMoves } from './StateTokens.tsx';
+import { chipWays, FlightToken, MoveLabel, MoveToken, stillMoves } from './StateTokens.tsx';
 import { moveProgress } from '../player/pace.ts';
 import type { ViewTransform } from './useD3Zoom.ts';
 import { useD3Zoom, viewIdentity } from './useD3Zoom.ts';
@@ -64,6 +64,10 @@ export interface StateDiagramProps {
 
 /** The route of a transition as drawn (the edge, or a straight line when the pair has none). */
 const STRAIGHT = new Map<string, readonly (readonly [number, number])[]>();
+const NO_MOVES: readonly PeerMove[] = [];
+const NO_FLIGHTS: readonly Flight[] = [];
+const moveRoute = (m: PeerMove) => routeOf(m.from, m.to);
+
 function routeOf(from: TcpState, to: TcpState): readonly (readonly [number, number])[] {
   const key = pairKey(from, to);
   const g = GEOMETRY.get(key);
@@ -348,6 +352,11 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
   // outlines, the legends and each other; a waiting segment keeps off the causes too
   const stills = useMemo(() => (reducedMotion && moves ? stillMoves(moves.filter((m) => m.label), [...obstacles, ...STATE_KEEPOUT, ...legendBoxes(lang)], VIEW_BOUNDS) : []), [reducedMotion, moves, obstacles, lang]);
   const flightAvoid = useMemo(() => (stills.length ? [...obstacles, ...stills.map((m) => m.box)] : obstacles), [stills, obstacles]);
+  // the chips drawn, placed together so none waits on another (chipWays): a transition chip counts
+  // until the peer's next transition, drawn or arrived, so a segment's way never changes mid-flight
+  // when the transition chip beside it arrives
+  const chips = { moves: (!reducedMotion && moves?.filter((m) => m.label)) || NO_MOVES, flights: flights ?? NO_FLIGHTS };
+  const ways = chipWays(chips.moves, chips.flights, flightAvoid, moveRoute);
   const spots = useMemo(() => {
     const labelled = [...SELECTED.classic, ...(showAllEdges ? SELECTED.other : []), ...(extra && extra.all.length === 1 ? [extra] : [])];
     return labelSpots(labelled, lang, labelFont);
@@ -489,13 +498,12 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
           <MoveLabel key={`${m.move.peer}-${m.move.t}-${m.move.from}-${m.move.to}`} still={m} />
         ))}
         {!reducedMotion &&
-          moves?.map((m) => {
-            if (!m.label) return null;
+          chips.moves.map((m, i) => {
             const progress = moveProgress(m.t, m.span, moveTime);
             // a chip is drawn while it travels; once arrived, the lit edge and the peer's badge tell the rest
-            return progress < 1 ? <MoveToken key={`${m.peer}-${m.t}-${m.from}-${m.to}`} move={m} route={routeOf(m.from, m.to)} progress={progress} avoid={obstacles} /> : null;
+            return progress < 1 ? <MoveToken key={`${m.peer}-${m.t}-${m.from}-${m.to}`} move={m} route={routeOf(m.from, m.to)} progress={progress} ends={ways.moves[i]!} /> : null;
           })}
-        {flights?.map((f) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} avoid={flightAvoid} />)}
+        {chips.flights.map((f, i) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} ends={ways.flights[i]!} />)}
       </g>
       </g>
       {zoomed &&

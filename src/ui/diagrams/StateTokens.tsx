@@ -10,8 +10,8 @@
 import { memo } from 'react';
 import type { PeerName } from '../../sim/types.ts';
 import { TCP_STATES } from '../../tcp/states.ts';
-import type { Box, Pt, WayEnd } from './chipStretch.ts';
-import { alongWay, clearEnds } from './chipStretch.ts';
+import type { Box, Pt, WayAsk, WayEnd } from './chipStretch.ts';
+import { alongWay, placeWays } from './chipStretch.ts';
 import type { PlacedStill } from './stillPlace.ts';
 import { placeStills } from './stillPlace.ts';
 import { NODE_H, NODE_POS, NODE_WIDTH } from './layout.ts';
@@ -70,20 +70,31 @@ const STATE_BOXES: readonly Box[] = TCP_STATES.map((st) => {
 });
 
 /**
- * Each chip path's stretch (chipStretch.ts), per set of obstacles (the edge labels' boxes and the
- * peers' badges: a new set when a label moves or a peer changes state): computed the first time a
- * chip takes that path, not every frame it is drawn.
+ * The chips' ways (placeWays), per set of obstacles (the edge labels' boxes and the peers' badges:
+ * a new set when a label moves or a peer changes state) and per set of chips drawn: computed the
+ * first time that set is drawn, not every frame.
  */
-const STRETCHES = new WeakMap<readonly Box[], { withStates: readonly Box[]; byPath: Map<string, unknown> }>();
-function stretchOf<T>(obstacles: readonly Box[], key: string, find: (avoid: readonly Box[]) => T): T {
-  let memo = STRETCHES.get(obstacles);
+const WAYS = new WeakMap<readonly Box[], { withStates: readonly Box[]; bySet: Map<string, readonly [WayEnd, WayEnd][]> }>();
+function waysOf(obstacles: readonly Box[], key: string, asks: () => readonly WayAsk[]): readonly [WayEnd, WayEnd][] {
+  let memo = WAYS.get(obstacles);
   if (!memo) {
-    memo = { withStates: [...obstacles, ...STATE_BOXES], byPath: new Map() };
-    STRETCHES.set(obstacles, memo);
+    memo = { withStates: [...obstacles, ...STATE_BOXES], bySet: new Map() };
+    WAYS.set(obstacles, memo);
   }
-  if (!memo.byPath.has(key)) memo.byPath.set(key, find(memo.withStates));
-  return memo.byPath.get(key) as T;
+  let ways = memo.bySet.get(key);
+  if (!ways) {
+    ways = placeWays(asks(), memo.withStates);
+    memo.bySet.set(key, ways);
+  }
+  return ways;
 }
+
+/** A transition chip's way: along its edge's route, from the old state to the new one. */
+function moveAsk(move: PeerMove, route: Route): WayAsk {
+  const w = chipWidth(move.label);
+  return { at: (u) => pointAlong(route, u), lo: 0, hi: 1, hw: w / 2 + CHIP_STROKE, hh: CHIP_HALF_H + CHIP_STROKE, keep: 'start' };
+}
+const moveKey = (m: PeerMove) => `move|${m.from}>${m.to}|${m.label}`;
 
 /**
  * The transition chip at `progress` (0 to 1) along the edge's route from the old state to the new
@@ -92,11 +103,8 @@ function stretchOf<T>(obstacles: readonly Box[], key: string, find: (avoid: read
  * chipStretch.ts), so a chip waiting at a note stop (its transition made at that instant) covers
  * neither a state's name, nor a label, nor a badge.
  */
-export const MoveToken = memo(function MoveToken({ move, route, progress, avoid = NO_BOXES }: { move: PeerMove; route: Route; progress: number; avoid?: readonly Box[] }) {
-  const w = chipWidth(move.label);
-  const at = (u: number) => pointAlong(route, u);
-  const ends = stretchOf(avoid, `move|${move.from}>${move.to}|${w}`, (avoid) => clearEnds(at, 0, 1, w / 2 + CHIP_STROKE, CHIP_HALF_H + CHIP_STROKE, avoid));
-  const [x, y] = alongWay(at, ends, ease(progress));
+export const MoveToken = memo(function MoveToken({ move, route, progress, ends }: { move: PeerMove; route: Route; progress: number; ends: readonly [WayEnd, WayEnd] }) {
+  const [x, y] = alongWay((u) => pointAlong(route, u), ends, ease(progress));
   return (
     <g
       className="sd-token-move"
@@ -148,14 +156,21 @@ export function MoveLabel({ still }: { still: StillMove }) {
  * centre-to-centre path.
  */
 export function flightPoint(f: Flight, chipW = chipWidth(f.flags || '·'), avoid: readonly Box[] = NO_BOXES): { x: number; y: number } {
+  const ask = flightAsk(f, chipW);
+  const [x, y] = alongWay(ask.at, waysOf(avoid, flightKey(f, chipW), () => [ask])[0]!, Math.min(1, Math.max(0, f.progress)));
+  return { x, y };
+}
+const flightKey = (f: Flight, chipW: number) => `flight|${f.fromState}>${f.toState}|${f.from}|${chipW}`;
+
+/** A segment chip's way: the line between the two states, in the sender's lane (flightPoint). */
+function flightAsk(f: Flight, chipW: number): WayAsk {
   const a = NODE_POS[f.fromState];
   const b = NODE_POS[f.toState];
-  const p = Math.min(1, Math.max(0, f.progress));
   const hw = chipW / 2 + CHIP_STROKE;
   const hh = CHIP_HALF_H + CHIP_STROKE;
-  const key = `flight|${f.fromState}>${f.toState}|${f.from}|${chipW}`;
   let line: [Pt, Pt];
   let lo = 0;
+  let fixed = false;
   if (f.fromState === f.toState) {
     // both peers in the same state: cross over the box, from the sender's side to the receiver's
     const dx = (f.from === 'client' ? 1 : -1) * (NODE_WIDTH[f.fromState] / 2 + 10);
@@ -173,18 +188,34 @@ export function flightPoint(f: Flight, chipW = chipWidth(f.flags || '·'), avoid
     const clearY = dy === 0 ? Infinity : (NODE_H / 2 + CHIP_HALF_H + LANE_DY + 2) / Math.abs(dy);
     lo = Math.min(clearX, clearY);
     // boxes too close for that: centre to centre
-    if (lo >= 0.5) return { x: a.x + dx * p, y: a.y + dy * p + lane };
+    if (lo >= 0.5) {
+      lo = 0;
+      fixed = true;
+    }
   }
   const [[x0, y0], [x1, y1]] = line;
-  const at = (u: number): Pt => [x0 + (x1 - x0) * u, y0 + (y1 - y0) * u];
-  const ends = stretchOf<[WayEnd, WayEnd]>(avoid, key, (avoid) => clearEnds(at, lo, 1 - lo, hw, hh, avoid));
-  const [x, y] = alongWay(at, ends, p);
-  return { x, y };
+  return { at: (u) => [x0 + (x1 - x0) * u, y0 + (y1 - y0) * u], lo, hi: 1 - lo, hw, hh, fixed, keep: 'both' };
 }
 
-export const FlightToken = memo(function FlightToken({ f, reducedMotion, avoid = NO_BOXES }: { f: Flight; reducedMotion: boolean; avoid?: readonly Box[] }) {
+/**
+ * Where the chips drawn now wait and go (placeWays), in the order they appeared (a transition
+ * before the segments it sends at the same instant, segments by sending order): each chip's ends
+ * off the labels, badges and states (`avoid`) and off the chips before it. A set of chips is
+ * placed once, when it is first drawn; the moves and flights are placed at the same index.
+ */
+export function chipWays(moves: readonly PeerMove[], flights: readonly Flight[], avoid: readonly Box[], routeOf: (m: PeerMove) => Route): { moves: (readonly [WayEnd, WayEnd])[]; flights: (readonly [WayEnd, WayEnd])[] } {
+  const items = [...moves.map((m, i) => ({ t: m.t, k: 0, n: i })), ...flights.map((f, i) => ({ t: f.sentAt, k: 1, n: i }))];
+  items.sort((a, b) => a.t - b.t || a.k - b.k || (a.k ? flights[a.n]!.id - flights[b.n]!.id : a.n - b.n));
+  const key = items.map(({ k, n }) => (k ? `${flights[n]!.id}:${flightKey(flights[n]!, chipWidth(flights[n]!.flags || '·'))}` : `${moves[n]!.peer}@${moves[n]!.t}:${moveKey(moves[n]!)}`)).join(';');
+  const ways = waysOf(avoid, key, () => items.map(({ k, n }) => (k ? flightAsk(flights[n]!, chipWidth(flights[n]!.flags || '·')) : moveAsk(moves[n]!, routeOf(moves[n]!)))));
+  const out = { moves: new Array<readonly [WayEnd, WayEnd]>(moves.length), flights: new Array<readonly [WayEnd, WayEnd]>(flights.length) };
+  items.forEach(({ k, n }, i) => ((k ? out.flights : out.moves)[n] = ways[i]!));
+  return out;
+}
+
+export const FlightToken = memo(function FlightToken({ f, reducedMotion, ends }: { f: Flight; reducedMotion: boolean; ends: readonly [WayEnd, WayEnd] }) {
   // reduced motion: the segment waits beside its sender's state instead of travelling
-  const { x, y } = flightPoint(reducedMotion ? { ...f, progress: 0 } : f, undefined, avoid);
+  const [x, y] = alongWay(flightAsk(f, chipWidth(f.flags || '·')).at, ends, reducedMotion ? 0 : Math.min(1, Math.max(0, f.progress)));
   return (
     <g className="sd-token-flight" data-testid="flight-token" data-id={f.id} data-from={f.from} data-flags={f.flags} data-progress={f.progress.toFixed(3)} transform={`translate(${x.toFixed(1)}, ${y.toFixed(1)})`} aria-hidden="true">
       <Chip text={f.flags || '·'} peer={f.from} className="sd-chip-seg" />

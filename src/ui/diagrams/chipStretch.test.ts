@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box, Pt } from './chipStretch.ts';
-import { alongWay, clearEnds, cover } from './chipStretch.ts';
+import { alongWay, clearEnds, cover, placeWays } from './chipStretch.ts';
 
 const line =
   (a: Pt, b: Pt) =>
@@ -67,5 +67,41 @@ describe('where a chip waits (clearEnds)', () => {
         expect(Math.hypot(e.dx, e.dy)).toBeLessThanOrEqual(48 + 1e-9);
       }
     }
+  });
+});
+
+describe('chips placed together (placeWays)', () => {
+  const meet = (p: Pt, q: Pt) => Math.abs(p[0] - q[0]) < 2 * HW && Math.abs(p[1] - q[1]) < 2 * HH;
+
+  it('moves a chip whose start would be on an earlier chip beside or along its path, the earlier one staying put', () => {
+    // two segments sent together on the same line: the second would wait on the first
+    const at = line([0, 0], [300, 0]);
+    const wall: Box = { x0: -100, y0: -300, x1: -60, y1: 300 };
+    const ask = { at, lo: 0.1, hi: 0.9, hw: HW, hh: HH, keep: 'both' as const };
+    const [first, second] = placeWays([ask, ask], [wall]);
+    expect(first).toEqual(clearEnds(at, 0.1, 0.9, HW, HH, [wall]));
+    for (const t of [0, 1]) expect(meet(alongWay(at, first!, t), alongWay(at, second!, t)), `end ${t}`).toBe(false);
+    // still on its own half of the way, so it still reads as leaving
+    expect(second![0].u).toBeLessThan(0.5);
+  });
+
+  it('keeps a chip off a transition chip waiting on a crossing path, but not off where that one arrives (it is gone by then)', () => {
+    const move = { at: line([100, -100], [100, 100]), lo: 0.3, hi: 1, hw: HW, hh: HH, keep: 'start' as const };
+    const seg = { at: line([60, 0], [400, 0]), lo: 0, hi: 1, hw: HW, hh: HH, keep: 'both' as const };
+    const none: Box[] = [{ x0: 1000, y0: 1000, x1: 1001, y1: 1001 }];
+    const [m, s] = placeWays([move, seg], none);
+    // the transition chip waits at (100, -40): the segment chip, which would wait on it at (60, 0), moves on
+    expect(alongWay(move.at, m!, 0)).toEqual([100, -40]);
+    expect(meet(alongWay(move.at, m!, 0), alongWay(seg.at, s!, 0))).toBe(false);
+    // asked the other way round, the segment keeps its plain start and the transition chip moves
+    const [s2, m2] = placeWays([seg, move], none);
+    expect(alongWay(seg.at, s2!, 0)).toEqual([60, 0]);
+    expect(meet(alongWay(seg.at, s2!, 0), alongWay(move.at, m2!, 0))).toBe(false);
+  });
+
+  it('leaves a fixed way at its plain ends', () => {
+    const at = line([0, 0], [40, 0]);
+    const ways = placeWays([{ at, lo: 0, hi: 1, hw: HW, hh: HH, keep: 'both' }, { at, lo: 0, hi: 1, hw: HW, hh: HH, fixed: true, keep: 'both' }], []);
+    expect(ways[1]).toEqual([{ u: 0, dx: 0, dy: 0 }, { u: 1, dx: 0, dy: 0 }]);
   });
 });

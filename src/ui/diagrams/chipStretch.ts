@@ -94,3 +94,57 @@ export function alongWay(at: (u: number) => Pt, [s, e]: readonly [WayEnd, WayEnd
   const [x, y] = at(s.u + (e.u - s.u) * t);
   return [x + s.dx + (e.dx - s.dx) * t, y + s.dy + (e.dy - s.dy) * t];
 }
+
+/** A chip's way to place: its path `at` from lo to hi, its half size, and which ends the chips placed after it keep off. */
+export interface WayAsk {
+  at: (u: number) => Pt;
+  lo: number;
+  hi: number;
+  hw: number;
+  hh: number;
+  /** a way too short to stretch: its plain ends */
+  fixed?: boolean;
+  /** the ends where this chip waits or arrives as drawn: its start only (a transition chip is gone on arrival) or both */
+  keep: 'start' | 'both';
+}
+
+/** the room kept between two chips' boxes */
+const CHIP_GAP = 2;
+
+/** Each chip's way placed in `order`, each clear of the kept ends of those before it; and how many kept ends found no clear place. */
+function placeInOrder(asks: readonly WayAsk[], avoid: readonly Box[], order: readonly number[]): { ways: [WayEnd, WayEnd][]; unclear: number[] } {
+  const taken: Box[] = [];
+  const ways: [WayEnd, WayEnd][] = new Array(asks.length);
+  const unclear: number[] = [];
+  for (const i of order) {
+    const a = asks[i]!;
+    const all = taken.length ? [...avoid, ...taken] : avoid;
+    const ends: [WayEnd, WayEnd] = a.fixed ? [{ u: a.lo, dx: 0, dy: 0 }, { u: a.hi, dx: 0, dy: 0 }] : clearEnds(a.at, a.lo, a.hi, a.hw, a.hh, all);
+    for (const t of a.keep === 'both' ? [0, 1] : [0]) {
+      const p = alongWay(a.at, ends, t);
+      if (cover(p, a.hw, a.hh, all) > 0) unclear.push(i);
+      taken.push({ x0: p[0] - a.hw - CHIP_GAP, y0: p[1] - a.hh - CHIP_GAP, x1: p[0] + a.hw + CHIP_GAP, y1: p[1] + a.hh + CHIP_GAP });
+    }
+    ways[i] = ends;
+  }
+  return { ways, unclear };
+}
+
+/**
+ * Each chip's way, in the order asked (the order the chips appeared): the ends of each clear of
+ * `avoid` and of the kept ends of every chip placed before it, moved along its path or beside it
+ * as for a label (clearEnds), so two chips waiting at the same instant (a transition and the
+ * segment it sends, or two segments sent together) never sit on each other. Where a chip finds
+ * no clear place that way (the places round a busy edge taken by the chip before it), it is
+ * placed first instead, if that leaves fewer chips unclear. Pure arithmetic.
+ */
+export function placeWays(asks: readonly WayAsk[], avoid: readonly Box[]): [WayEnd, WayEnd][] {
+  const order = asks.map((_, i) => i);
+  let best = placeInOrder(asks, avoid, order);
+  for (const i of new Set(best.unclear)) {
+    if (best.unclear.length === 0) break;
+    const tried = placeInOrder(asks, avoid, [i, ...order.filter((j) => j !== i)]);
+    if (tried.unclear.length < best.unclear.length) best = tried;
+  }
+  return best.ways;
+}

@@ -29,6 +29,8 @@ export interface Flight {
   id: number;
   from: PeerName;
   flags: string;
+  /** virtual time it was sent (its chip keeps off the chips drawn before it) */
+  sentAt: number;
   /** 0 to 1 along its flight */
   progress: number;
   fromState: TcpState;
@@ -82,7 +84,7 @@ export function flightsAt(wire: readonly SegmentView[], peers: WorldView['peers'
     if (s.sentAt > time) continue;
     const end = s.dropAt !== undefined ? Math.min(s.dropAt, s.arriveAt) : s.arriveAt;
     const progress = end > s.sentAt ? Math.min(1, (time - s.sentAt) / (end - s.sentAt)) : 1;
-    out.push({ id: s.id, from: s.from, flags: s.flags.join(','), progress, fromState: peers[s.from].state, toState: peers[s.to].state });
+    out.push({ id: s.id, from: s.from, flags: s.flags.join(','), sentAt: s.sentAt, progress, fromState: peers[s.from].state, toState: peers[s.to].state });
   }
   return out;
 }
