@@ -74,6 +74,7 @@ const STATE_BOXES: readonly Box[] = TCP_STATES.map((st) => {
  * a new set when a label moves or a peer changes state) and per set of chips drawn: computed the
  * first time that set is drawn, not every frame.
  */
+const MAX_SETS = 256;
 const WAYS = new WeakMap<readonly Box[], { withStates: readonly Box[]; bySet: Map<string, readonly [WayEnd, WayEnd][]> }>();
 function waysOf(obstacles: readonly Box[], key: string, asks: () => readonly WayAsk[]): readonly [WayEnd, WayEnd][] {
   let memo = WAYS.get(obstacles);
@@ -83,6 +84,8 @@ function waysOf(obstacles: readonly Box[], key: string, asks: () => readonly Way
   }
   let ways = memo.bySet.get(key);
   if (!ways) {
+    // a long exchange between the same two states (data, keepalives) draws a new set per segment
+    if (memo.bySet.size >= MAX_SETS) memo.bySet.clear();
     ways = placeWays(asks(), memo.withStates);
     memo.bySet.set(key, ways);
   }
@@ -98,10 +101,10 @@ const moveKey = (m: PeerMove) => `move|${m.from}>${m.to}|${m.label}`;
 
 /**
  * The transition chip at `progress` (0 to 1) along the edge's route from the old state to the new
- * one. It leaves from the nearest place on the route, or just beside it, clear of the state boxes,
- * the edge labels and the peers' badges (`avoid`: their boxes in the drawing's units;
- * chipStretch.ts), so a chip waiting at a note stop (its transition made at that instant) covers
- * neither a state's name, nor a label, nor a badge.
+ * one, between the `ends` of its way (chipWays): it leaves from the nearest place on the route, or
+ * just beside it, clear of the state boxes, the edge labels, the peers' badges and the chips drawn
+ * before it, so a chip waiting at a note stop (its transition made at that instant) covers neither
+ * a state's name, nor a label, nor a badge, nor another chip.
  */
 export const MoveToken = memo(function MoveToken({ move, route, progress, ends }: { move: PeerMove; route: Route; progress: number; ends: readonly [WayEnd, WayEnd] }) {
   const [x, y] = alongWay((u) => pointAlong(route, u), ends, ease(progress));
