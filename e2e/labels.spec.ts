@@ -429,8 +429,7 @@ test('the badge checker sees a badge over an edge label: a badge moved onto one 
 
 /**
  * Pairs of chips on the state diagram (travelling transition chips and segment chips) whose boxes
- * meet, as "a" / "b" with each chip's kind, peer and label: two chips on top of each other make
- * both unreadable.
+ * meet, named by their texts: two chips on top of each other make both unreadable.
  */
 async function chipsOverEachOther(page: Page): Promise<string[]> {
   return labelClashes(page, CHIPS, CHIPS);
