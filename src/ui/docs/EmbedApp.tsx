@@ -21,7 +21,7 @@ import type { SimConfig } from '../sim/controller.ts';
 import type { FirstPicture } from '../sim/firstPicture.ts';
 import { LoadFailed } from '../lazy/LoadFailed.tsx';
 import { errorText } from '../lazy/loadReason.ts';
-import { LANG_NAMES } from '../LangSwitch.tsx';
+import { LANG_TEXTS } from '../LangSwitch.tsx';
 import { Notices } from '../lazy/Notices.tsx';
 import { FREE_PLAY, serializeUrl } from '../url.ts';
 import type { UrlProblem, UrlState } from '../url.ts';
@@ -161,7 +161,7 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
         <Notices top>
           {engineFailed && <LoadFailed what={t('lazy.panel')} error={engineError} onRetry={want} dismissible />}
           {/* the embed stays whole in its language; Try again switches once the texts are here */}
-          {langFailed && <LoadFailed what={t('lazy.lang', { lang: LANG_NAMES[langFailed.lang] })} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />}
+          {langFailed && <LoadFailed what={t(LANG_TEXTS[langFailed.lang])} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />}
         </Notices>
       )}
     </I18nContext.Provider>
