@@ -168,3 +168,52 @@ test('screenshots of the embed at both sizes in both languages', async ({ page }
   }
 });
 
+
+/** A language's dictionary chunk (the core of its texts, not a part). */
+const DICT_CHUNK = (lang: string) => new RegExp(`/assets/${lang}-[A-Za-z0-9_-]{8}\\.js$`);
+
+// `named`: how the notice, in the embed's language, names the texts that failed
+for (const { from, to, named } of [
+  { from: 'en', to: 'zh-CN', named: 'the Chinese texts' },
+  { from: 'zh-CN', to: 'en', named: '英文文本' },
+])
+  test(`set-lang ${to} whose texts fail: the embed stays whole in ${from} with the notice, the host hears an error; Try again switches`, async ({ page }) => {
+    await openExample(page, `?lang=${from}`);
+    // the frame at the size of a documentation page's embed
+    await page.addStyleTag({ content: '#frame { width: 700px !important; height: 450px !important; }' });
+    const frame = iframe(page);
+    const title = await frame.locator('h1').textContent();
+    const note = await frame.getByTestId('note').textContent();
+    await page.route(DICT_CHUNK(to), (r) => r.abort('internetdisconnected'));
+    await send(page, { cmd: 'set-lang', lang: to });
+
+    const failed = frame.getByTestId('load-failed');
+    await expect(failed).toBeVisible();
+    await expect(failed).toContainText(named);
+    await expect(failed).toHaveAttribute('data-reason', 'unreachable');
+    await expect(failed.getByRole('button', { name: from === 'en' ? 'Try again' : '重试' })).toBeVisible();
+    // nothing of the other language, not even its name; the sentence says why in the embed's language
+    await expect(frame.locator('html')).toHaveAttribute('lang', from);
+    await expect(frame.locator('h1')).toHaveText(title!);
+    await expect(frame.getByTestId('note')).toHaveText(note!);
+    const visible = await frame.locator('body').innerText();
+    expect(visible).not.toMatch(from === 'en' ? /[\u4e00-\u9fff]/ : /Failed|fetch|module|http/);
+    if (from === 'zh-CN') expect(await failed.innerText()).not.toMatch(/[A-Za-z]/);
+    // the host is told, in the protocol's words (an `error` event naming the command)
+    await expect
+      .poll(async () => (await events(page)).filter((e) => e.type === 'error'))
+      .toEqual([{ source: 'tcp-state-sim', type: 'error', cmd: 'set-lang', message: expect.stringMatching(new RegExp(`^lang: could not load the ${to} texts: .*Failed to fetch`)) }]);
+    await page.locator('#frame').screenshot({ path: `${SHOTS}/embed-700x450-${from}-lang-failed.png` });
+
+    await page.unroute(DICT_CHUNK(to));
+    await failed.getByRole('button', { name: from === 'en' ? 'Try again' : '重试' }).click();
+    await expect(frame.locator('html')).toHaveAttribute('lang', to);
+    await expect(frame.getByTestId('load-failed')).toHaveCount(0);
+    await expect(frame.locator('h1')).not.toHaveText(title!);
+    if (to === 'zh-CN') {
+      await expect(frame.locator('h1')).toHaveText(/[\u4e00-\u9fff]/);
+      expect(await englishIn(page, frame.locator('body'))).toEqual([]);
+    } else await expect(frame.locator('h1')).not.toHaveText(/[\u4e00-\u9fff]/);
+    // Try again is the reader's, not a command: no second error, nor one for its success
+    expect((await events(page)).filter((e) => e.type === 'error')).toHaveLength(1);
+  });

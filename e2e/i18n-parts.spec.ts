@@ -177,7 +177,7 @@ for (const view of [
     await expect(page.locator('h1')).toHaveText(view.title);
     await page.route(PART_CHUNK(view.part, 'zh-CN'), (r) => r.abort('internetdisconnected'));
     await page.getByTestId('lang-zh-CN').click();
-    const failed = page.getByTestId('load-failed').filter({ hasText: '简体中文' });
+    const failed = page.getByTestId('load-failed').filter({ hasText: 'the Chinese texts' });
     await expect(failed).toBeVisible();
     await expect(failed.getByRole('button', { name: 'Try again' })).toBeVisible();
     await expect(page.locator('h1')).toHaveText(view.title);
@@ -212,3 +212,54 @@ for (const lang of ['en', 'zh-CN'])
       expect(await partEnglish(page, appEn)).toEqual([]);
     }
   });
+
+test('a blocked chunk in Chinese: the notice’s sentence is all Chinese (no browser message), the details hold the browser’s own words', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.route(PART_CHUNK('capture', 'zh-CN'), (r) => r.abort('internetdisconnected'));
+  await page.goto('./?scenario=teardown&lang=zh-CN');
+  const failed = page.getByTestId('load-failed');
+  await expect(failed).toBeVisible();
+  await expect(failed).toHaveAttribute('data-reason', 'unreachable');
+  // what the reader sees: the sentence, the details' label and the button, with no Latin letter at all
+  await expect(failed.locator('.load-failed-text')).toHaveText('无法加载模拟器：文件无法下载（网络或服务器问题）。请检查网络连接后重试。');
+  const seen = await failed.innerText();
+  expect(seen).not.toContain('Failed to fetch');
+  expect(seen).not.toMatch(/[A-Za-z]/);
+  const details = failed.locator('details');
+  await expect(details.locator('summary')).toHaveText('技术详情');
+  await expect(details.locator('code')).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/load-failed-zh-1366.png` });
+  // for whoever debugs: the browser's message, naming the chunk, in the details and their tooltip
+  const raw = /Failed to fetch dynamically imported module: .*\/assets\/capture\.zh-CN-[A-Za-z0-9_-]{8}\.js/;
+  await expect(details).toHaveAttribute('title', raw);
+  await details.locator('summary').click();
+  await expect(details.locator('code')).toBeVisible();
+  await expect(details.locator('code')).toHaveText(raw);
+  await expect(failed.locator('.load-failed-text')).not.toContainText('Failed');
+  await page.screenshot({ path: `${SHOTS}/load-failed-zh-1366-details.png` });
+});
+
+test('a chunk that arrives but breaks is not called a network problem: an unexpected error, in Chinese, with reload advice', async ({ page }) => {
+  await page.route(PART_CHUNK('knobs', 'zh-CN'), (r) => r.fulfill({ contentType: 'text/javascript', body: 'throw new Error("knobs part is broken");' }));
+  await open(page, 'scenario=teardown&lang=zh-CN');
+  await page.locator('summary', { hasText: '参数' }).click();
+  const failed = page.getByTestId('load-failed');
+  await expect(failed).toHaveAttribute('data-reason', 'other');
+  await expect(failed.locator('.load-failed-text')).toHaveText(/^无法加载.+：出现了意外错误。请重试；如果仍然失败，请重新加载页面。$/);
+  expect(await failed.innerText()).not.toMatch(/[A-Za-z]/);
+  await expect(failed.locator('details')).toHaveAttribute('title', 'knobs part is broken');
+});
+
+test('no dictionary at all: the notice in both languages, the browser’s message only in the details', async ({ page }) => {
+  const DICT = /\/assets\/(en|zh-CN)-[A-Za-z0-9_-]{8}\.js$/;
+  await page.route(DICT, (r) => r.abort('internetdisconnected'));
+  await page.goto('./?scenario=teardown&lang=zh-CN');
+  const failed = page.getByTestId('load-failed');
+  await expect(failed.locator('.load-failed-text')).toHaveText('Could not load the page. 无法加载页面。');
+  expect(await failed.innerText()).not.toContain('Failed to fetch');
+  await expect(failed.locator('details')).toHaveAttribute('title', /Failed to fetch dynamically imported module: .*\/assets\/(en|zh-CN)-/);
+  await page.unroute(DICT);
+  await failed.getByRole('button', { name: 'Reload · 重新加载' }).click();
+  await expect(page.locator('h1')).toHaveText('TCP 状态机模拟器');
+  await expect(failed).toHaveCount(0);
+});

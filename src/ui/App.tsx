@@ -17,7 +17,7 @@ import { Notices } from './lazy/Notices.tsx';
 import { lazyPanel } from './lazy/lazyPanel.tsx';
 import { OnOpen } from './lazy/OnOpen.tsx';
 import { UpdateNotice } from './pwa/UpdateNotice.tsx';
-import { LANG_NAMES, LangSwitch } from './LangSwitch.tsx';
+import { LANG_TEXTS, LangSwitch } from './LangSwitch.tsx';
 import { CapturePanel } from './capture/CapturePanel.tsx';
 import { ClockPanel } from './panels/ClockPanel.tsx';
 import { EventLog } from './panels/EventLog.tsx';
@@ -384,7 +384,7 @@ export function App() {
         {engineHost}
         {embed && <UpdateNotice />}
         <Notices top={embed}>
-          {langFailed && <LoadFailed what={t('lazy.lang', { lang: LANG_NAMES[langFailed.lang] })} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />}
+          {langFailed && <LoadFailed what={t(LANG_TEXTS[langFailed.lang])} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />}
           {loadFailed && <LoadFailed what={t('lazy.scenario', { id: loadFailed.id })} error={loadFailed.error} onRetry={() => chooseScenario(loadFailed.id)} dismissible />}
           {engineError !== null && <LoadFailed what={t('lazy.engine')} error={engineError} onRetry={retryEngine} dismissible />}
           {lzError !== null && <LoadFailed what={t('lazy.link')} error={lzError} onRetry={() => setLzError(null)} dismissible />}

@@ -12,7 +12,7 @@ import type { Scenario } from '../../scenarios/index.ts';
 import type { TraceEvent } from '../../sim/types.ts';
 import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
-import { I18nContext, initialLang, translator } from '../i18n/index.ts';
+import { I18nContext, initialLang, loadLang, translator } from '../i18n/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { SPEEDS } from '../player/speeds.ts';
@@ -20,6 +20,8 @@ import type { SimControls, SimInit, SimState } from '../sim/useSimulation.ts';
 import type { SimConfig } from '../sim/controller.ts';
 import type { FirstPicture } from '../sim/firstPicture.ts';
 import { LoadFailed } from '../lazy/LoadFailed.tsx';
+import { errorText } from '../lazy/loadReason.ts';
+import { LANG_TEXTS } from '../LangSwitch.tsx';
 import { Notices } from '../lazy/Notices.tsx';
 import { FREE_PLAY, serializeUrl } from '../url.ts';
 import type { UrlProblem, UrlState } from '../url.ts';
@@ -61,7 +63,7 @@ function initialShown(url: UrlState): Shown {
 export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly UrlProblem[] }) {
   const d = url.docs;
   // an embed never changes the reader's remembered language
-  const { lang, setLang } = useLang(url.lang ?? initialLang(), false);
+  const { lang, setLang, failed: langFailed } = useLang(url.lang ?? initialLang(), false);
   // the app's theme mechanism; an embed starts from theme= (else auto) and never remembers
   const [theme, setTheme] = useTheme(d.theme, false);
   const [shown, setShown] = useState<Shown>(() => initialShown(url));
@@ -104,8 +106,13 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
           controls.seek(c.t);
           return null;
         case 'set-lang':
+          // the embed stays whole in its language until the new one's texts are here; a failure
+          // is the notice for the reader (with Try again) and an `error` event for the host
           setLang(c.lang);
-          return null;
+          return loadLang(c.lang).then(
+            () => null,
+            (e: unknown) => `lang: could not load the ${c.lang} texts: ${errorText(e)}`,
+          );
         case 'set-theme':
           setTheme(c.theme);
           return null;
@@ -141,19 +148,21 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
   useFrameBridge({ scenarioId: shown.id, lang, origins: d.origins, run });
 
   const body = (sim: SimState) => <EmbedBody url={url} problems={problems} shown={shown} sim={sim} controls={controls} theme={theme} lang={lang} />;
+  const engineFailed = !engine && engineError !== null;
   return (
     <I18nContext.Provider value={i18n}>
       {engine ? (
         <LiveSim engine={engine} config={config} init={init} attach={attach} render={body} />
       ) : (
-        <>
-          {body(picture ? staticSim(picture, url, (scenario?.notes.length ?? 0) > 0) : LOADING_SIM)}
-          {engineError !== null && (
-            <Notices top>
-              <LoadFailed what={t('lazy.panel')} error={engineError} onRetry={want} dismissible />
-            </Notices>
-          )}
-        </>
+        body(picture ? staticSim(picture, url, (scenario?.notes.length ?? 0) > 0) : LOADING_SIM)
+      )}
+      {/* one stack for both kinds of news, so two never cover each other */}
+      {(engineFailed || langFailed) && (
+        <Notices top>
+          {engineFailed && <LoadFailed what={t('lazy.panel')} error={engineError} onRetry={want} dismissible />}
+          {/* the embed stays whole in its language; Try again switches once the texts are here */}
+          {langFailed && <LoadFailed what={t(LANG_TEXTS[langFailed.lang])} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />}
+        </Notices>
       )}
     </I18nContext.Provider>
   );

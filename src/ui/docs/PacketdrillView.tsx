@@ -18,7 +18,7 @@ import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { UpdateNotice } from '../pwa/UpdateNotice.tsx';
 import { I18nContext, initialLang, translator } from '../i18n/index.ts';
 import { useLang } from '../i18n/useLang.ts';
-import { LANG_NAMES, LangSwitch } from '../LangSwitch.tsx';
+import { LANG_TEXTS, LangSwitch } from '../LangSwitch.tsx';
 import { LoadFailed } from '../lazy/LoadFailed.tsx';
 import { Notices } from '../lazy/Notices.tsx';
 import type { Translate } from '../i18n/index.ts';
@@ -138,7 +138,7 @@ export function PacketdrillView({ url, problems }: { url: UrlState; problems: re
         {/* a language whose texts (its dictionary or this view's part of it) could not be fetched: the page stays in its language, whole */}
         {langFailed && (
           <Notices>
-            <LoadFailed what={t('lazy.lang', { lang: LANG_NAMES[langFailed.lang] })} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />
+            <LoadFailed what={t(LANG_TEXTS[langFailed.lang])} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />
           </Notices>
         )}
         {problems.length > 0 && (

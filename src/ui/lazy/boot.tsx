@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import { I18nContext, langLoaded, loadLang, loadTexts, translator } from '../i18n/index.ts';
 import type { Lang, Part } from '../i18n/index.ts';
 import { LoadFailed } from './LoadFailed.tsx';
+import { errorText } from './loadReason.ts';
 import { loadScenarioDecoder } from '../docs/sDecoder.ts';
 import { loadLz } from '../lz.ts';
 
@@ -59,7 +60,11 @@ export function BootFailed({ lang, error, onRetry }: { lang: Lang; error: unknow
       <main className="boot-failed">
         <h1>TCP state machine simulator · TCP 状态机模拟器</h1>
         <div className="alert load-failed" role="alert" data-testid="load-failed">
-          Could not load the page. 无法加载页面。 ({error instanceof Error ? error.message : String(error)}){' '}
+          <span className="load-failed-text">Could not load the page. 无法加载页面。</span>
+          <details className="load-failed-details" title={errorText(error)}>
+            <summary>Technical details · 技术详情</summary>
+            <code translate="no">{errorText(error)}</code>
+          </details>
           <button type="button" onClick={retry}>
             Reload · 重新加载
           </button>
