@@ -219,6 +219,24 @@ const EDGE_LABELS = '[data-testid="state-diagram"] g[data-edge-label] > rect.sd-
 const BADGES = '[data-testid="state-diagram"] g.sd-badge > rect';
 const NAMES = '[data-testid="state-diagram"] .sd-name';
 
+/**
+ * Steps lesson `id` through its first `stops` note stops, in both languages, at the desk and in
+ * presenter mode, and calls `visit` at each with where it is (for messages). Exact pace at 10×:
+ * the chips stop at the same note instants as at 1×, without the wait.
+ */
+async function atEveryNoteStop(page: Page, id: string, stops: number, visit: (at: string) => Promise<void>): Promise<void> {
+  for (const lang of ['en', 'zh-CN'] as const) {
+    for (const present of [false, true]) {
+      await open(page, `scenario=${id}&speed=10&pace=exact&lang=${lang}${present ? '&present=1' : ''}`);
+      for (let i = 0; i < stops; i++) {
+        await page.getByTestId(present ? 'present-next' : 'note-next').click();
+        await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
+        await visit(`${lang}${present ? ' presenter' : ''} note at ${await page.getByTestId('sim-time').getAttribute('data-seconds')} s`);
+      }
+    }
+  }
+}
+
 for (const [id, stops] of [
   ['teardown', 6],
   ['lost-fin', 6],
@@ -226,23 +244,14 @@ for (const [id, stops] of [
   test(`a chip waiting at a note stop is off every state name, edge label and peer's badge; no ladder text cut under the lane titles or on the now line (${id} lesson, 1366×768 and presenter, both languages)`, async ({ page }) => {
     test.setTimeout(120_000);
     let chips = 0;
-    for (const lang of ['en', 'zh-CN'] as const) {
-      for (const present of [false, true]) {
-        // exact pace at 10×: the chips stop at the same note instants as at 1×, without the wait
-        await open(page, `scenario=${id}&speed=10&pace=exact&lang=${lang}${present ? '&present=1' : ''}`);
-        for (let i = 0; i < stops; i++) {
-          await page.getByTestId(present ? 'present-next' : 'note-next').click();
-          await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
-          const at = `${lang}${present ? ' presenter' : ''} note at ${await page.getByTestId('sim-time').getAttribute('data-seconds')} s`;
-          // polled: the picture settles a frame or two after the player stops (a busy machine draws late)
-          await expect.poll(() => labelClashes(page, CHIPS, '[data-testid="state-diagram"] .sd-name'), { message: `${at}: chip over a state name` }).toEqual([]);
-          await expect.poll(() => labelClashes(page, CHIPS, EDGE_LABELS), { message: `${at}: chip over an edge label` }).toEqual([]);
-          await expect.poll(() => labelClashes(page, CHIPS, BADGES), { message: `${at}: chip over a peer's badge` }).toEqual([]);
-          await expect.poll(() => ladderEdgeProblems(page), { message: at }).toEqual([]);
-          chips += await page.locator(CHIPS).filter({ visible: true }).count();
-        }
-      }
-    }
+    await atEveryNoteStop(page, id, stops, async (at) => {
+      // polled: the picture settles a frame or two after the player stops (a busy machine draws late)
+      await expect.poll(() => labelClashes(page, CHIPS, '[data-testid="state-diagram"] .sd-name'), { message: `${at}: chip over a state name` }).toEqual([]);
+      await expect.poll(() => labelClashes(page, CHIPS, EDGE_LABELS), { message: `${at}: chip over an edge label` }).toEqual([]);
+      await expect.poll(() => labelClashes(page, CHIPS, BADGES), { message: `${at}: chip over a peer's badge` }).toEqual([]);
+      await expect.poll(() => ladderEdgeProblems(page), { message: at }).toEqual([]);
+      chips += await page.locator(CHIPS).filter({ visible: true }).count();
+    });
     // the checks above mean something only if chips were waiting at the stops
     expect(chips).toBeGreaterThan(0);
   });
@@ -259,21 +268,13 @@ for (const [id, stops] of [
     test.setTimeout(120_000);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     let still = 0;
-    for (const lang of ['en', 'zh-CN'] as const) {
-      for (const present of [false, true]) {
-        await open(page, `scenario=${id}&speed=10&pace=exact&lang=${lang}${present ? '&present=1' : ''}`);
-        for (let i = 0; i < stops; i++) {
-          await page.getByTestId(present ? 'present-next' : 'note-next').click();
-          await expect(page.getByTestId('player')).toHaveAttribute('data-status', 'note', { timeout: 20_000 });
-          const at = `${lang}${present ? ' presenter' : ''} note at ${await page.getByTestId('sim-time').getAttribute('data-seconds')} s`;
-          await expect.poll(() => labelClashes(page, STILL, NAMES), { message: `${at}: over a state name` }).toEqual([]);
-          await expect.poll(() => labelClashes(page, STILL, EDGE_LABELS), { message: `${at}: over an edge label` }).toEqual([]);
-          await expect.poll(() => labelClashes(page, STILL, BADGES), { message: `${at}: over a peer's badge` }).toEqual([]);
-          await expect.poll(() => labelClashes(page, STILL, STILL), { message: `${at}: over each other` }).toEqual([]);
-          still += await page.locator('[data-testid="edge-label"]').filter({ visible: true }).count();
-        }
-      }
-    }
+    await atEveryNoteStop(page, id, stops, async (at) => {
+      await expect.poll(() => labelClashes(page, STILL, NAMES), { message: `${at}: over a state name` }).toEqual([]);
+      await expect.poll(() => labelClashes(page, STILL, EDGE_LABELS), { message: `${at}: over an edge label` }).toEqual([]);
+      await expect.poll(() => labelClashes(page, STILL, BADGES), { message: `${at}: over a peer's badge` }).toEqual([]);
+      await expect.poll(() => labelClashes(page, STILL, STILL), { message: `${at}: over each other` }).toEqual([]);
+      still += await page.locator('[data-testid="edge-label"]').filter({ visible: true }).count();
+    });
     // no travelling chip was drawn, and the still ones were there to check
     await expect(page.getByTestId('edge-token')).toHaveCount(0);
     expect(still).toBeGreaterThan(0);
