@@ -64,7 +64,7 @@ describe('Sched', () => {
             model.splice(model.indexOf(head), 1);
           }
         }
-        expect(q.size).toBe(model.length + 0);
+        expect(q.size).toBe(model.length);
       }),
       { numRuns: 300 },
     );

@@ -48,6 +48,9 @@ const FLAG_SETS: readonly Flags[] = Array.from({ length: 32 }, (_, m) =>
 
 const FLAG_BIT: Record<FlagName, number> = { SYN: F_SYN, FIN: F_FIN, RST: F_RST, PSH: F_PSH, ACK: F_ACK };
 
+/** A flag set's bits (F_SYN | F_ACK, ...), from any object of flags. */
+export const flagBits = (f: Flags): number => (f.SYN ? F_SYN : 0) | (f.FIN ? F_FIN : 0) | (f.RST ? F_RST : 0) | (f.PSH ? F_PSH : 0) | (f.ACK ? F_ACK : 0);
+
 /** The shared flag set of `bits` (F_SYN | F_ACK, ...). */
 export const flagSet = (bits: number): Flags => FLAG_SETS[bits & 31]!;
 

@@ -6,7 +6,7 @@ import { endpointMachine } from '../machine/endpoint.ts';
 import type { EndpointEvent } from '../machine/events.ts';
 import type { Fx } from '../machine/fx.ts';
 import type { Segment } from '../segment.ts';
-import { formatFlags } from '../segment.ts';
+import { flagBits, flagSet, formatFlags } from '../segment.ts';
 import type { TcpState } from '../states.ts';
 import type { Tcb } from '../tcb.ts';
 import type { TimerName } from './effects.ts';
@@ -77,8 +77,8 @@ const connFx = new ConnFx();
 export const RCV = '';
 
 /** `rcv <flags>` for each of the 32 flag sets, built once. */
-const RCV_CAUSE: string[] = Array.from({ length: 32 }, (_, m) => `rcv ${formatFlags({ SYN: !!(m & 1), FIN: !!(m & 2), RST: !!(m & 4), PSH: !!(m & 8), ACK: !!(m & 16) })}`);
-const rcvCause = (f: Segment['flags']): string => RCV_CAUSE[(f.SYN ? 1 : 0) | (f.FIN ? 2 : 0) | (f.RST ? 4 : 0) | (f.PSH ? 8 : 0) | (f.ACK ? 16 : 0)]!;
+const RCV_CAUSE: string[] = Array.from({ length: 32 }, (_, m) => `rcv ${formatFlags(flagSet(m))}`);
+const rcvCause = (f: Segment['flags']): string => RCV_CAUSE[flagBits(f)]!;
 const causeText = (cause: string, ev: EndpointEvent): string => (cause === RCV && ev.type === 'SEGMENT' ? rcvCause(ev.seg.flags) : cause);
 
 /**
