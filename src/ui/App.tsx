@@ -35,7 +35,7 @@ import { useTheme } from './theme/useTheme.ts';
 import { ThemePicker } from './theme/ThemePicker.tsx';
 import { useDeferredSimulation } from './sim/useDeferredSimulation.tsx';
 import { useReducedMotion } from './sim/useReducedMotion.ts';
-import { flightsAt, moveClock, onTheWire, peerMoves } from './diagrams/stageTokens.ts';
+import { flightsAt, moveClock, onTheWire, peerMoves, worldChips } from './diagrams/stageTokens.ts';
 import { noteFocus, notedSegments } from './noteFocus.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
 import { storyLadder, useStoryAxis } from './fleet/storyAxis.ts';
@@ -124,6 +124,8 @@ export function App() {
   const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
   // nothing on the wire: the same empty list every frame, so the state diagram is left alone
   const flights = useMemo(() => (wire.length ? flightsAt(wire, view.peers, displayTime) : NO_FLIGHTS), [wire, view.peers, displayTime]);
+  // every chip up to now, so the ones drawn keep the places they were given when born (per world change)
+  const chipsOfWorld = useMemo(() => worldChips(view.peers, view.segments, view.link.delay), [view.peers, view.segments, view.link.delay]);
 
   const effective: Knobs = useMemo(() => {
     try {
@@ -421,7 +423,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.state')}>
                 <h2 className="visually-hidden">{t('diagram.state')}</h2>
                 <ErrorBoundary label={t('diagram.state')}>
-                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} moveTime={moveTime} flights={flights} reducedMotion={reducedMotion} noted={noted} />
+                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} moveTime={moveTime} flights={flights} world={chipsOfWorld} reducedMotion={reducedMotion} noted={noted} />
                 {selectedState && (
                   <div className="sheet si-sheet">
                     <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />

@@ -17,7 +17,7 @@ import { placeEdgeLabels } from './edgeLabelPlace.ts';
 import { textWidth } from './labelLayout.ts';
 import type { Lang } from './strings.ts';
 import { s } from './strings.ts';
-import type { Flight, PeerMove } from './stageTokens.ts';
+import type { Flight, PeerMove, WorldChips } from './stageTokens.ts';
 import type { Box } from './chipStretch.ts';
 import type { PlacedBadge } from './badgePlace.ts';
 import { badgeBox, badgeWidth, placeBadges } from './badgePlace.ts';
@@ -56,6 +56,8 @@ export interface StateDiagramProps {
   moveTime?: number;
   /** segments on the wire, as chips between the peers' states */
   flights?: readonly Flight[];
+  /** every chip of the world up to now (stageTokens.ts worldChips): each chip drawn is placed against those alive when it was born */
+  world?: WorldChips;
   /** no travelling chips: the same information as instant highlights */
   reducedMotion?: boolean;
   /** states the note shown names (highlighted) */
@@ -328,7 +330,24 @@ const StateNode = memo(function StateNode({ state, client: clientBadge, server: 
   );
 });
 
-export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false, moves, moveTime = Infinity, flights, reducedMotion = false, noted }: StateDiagramProps) {
+/**
+ * What a chip's ends keep off for any pair of the peers' states: the labels and the badges as drawn
+ * then (a chip keeps off the badges as they were when it was born). One array per pair, so the
+ * chips' placements are cached by it.
+ */
+function chipAvoid(lang: Lang, labelBoxes: readonly Box[]): (client: TcpState, server: TcpState) => readonly Box[] {
+  const byPair = new Map<string, readonly Box[]>();
+  return (c, s) => {
+    let boxes = byPair.get(`${c}|${s}`);
+    if (!boxes) {
+      const [cb, sb] = badgeSpots(c, s, lang, labelBoxes);
+      byPair.set(`${c}|${s}`, (boxes = [...labelBoxes, cb!.box, sb!.box]));
+    }
+    return boxes;
+  };
+}
+
+export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false, moves, moveTime = Infinity, flights, world, reducedMotion = false, noted }: StateDiagramProps) {
   const titleId = useId();
   const lastKey = lastEdge ? pairKey(lastEdge.from, lastEdge.to) : null;
   // A rare edge that is not normally drawn is shown while it is the last one taken.
@@ -346,17 +365,19 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
   // the badges move only when a peer changes state, the language changes or the labels move (a
   // function of labels and states alone: the chips keep off the badges, never the other way)
   const [clientBadge, serverBadge] = useMemo(() => badgeSpots(clientState, serverState, lang, labelBoxes), [clientState, serverState, lang, labelBoxes]);
-  // what a chip keeps its ends off (with the state boxes): the labels and both badges
-  const obstacles = useMemo(() => [...labelBoxes, clientBadge!.box, serverBadge!.box], [labelBoxes, clientBadge, serverBadge]);
+  // what a chip keeps its ends off (with the state boxes): the labels and both badges, now and,
+  // for a chip born earlier, as they were when it was born (chipAvoid)
+  const avoidAt = useMemo(() => chipAvoid(lang, labelBoxes), [lang, labelBoxes]);
+  const obstacles = useMemo(() => avoidAt(clientState, serverState), [avoidAt, clientState, serverState]);
   // reduced motion: each move's cause still round the state entered, off those, the states'
   // outlines, the legends and each other; a waiting segment keeps off the causes too
   const stills = useMemo(() => (reducedMotion && moves ? stillMoves(moves.filter((m) => m.label), [...obstacles, ...STATE_KEEPOUT, ...legendBoxes(lang)], VIEW_BOUNDS) : []), [reducedMotion, moves, obstacles, lang]);
   const flightAvoid = useMemo(() => (stills.length ? [...obstacles, ...stills.map((m) => m.box)] : obstacles), [stills, obstacles]);
-  // the chips drawn, placed together so none waits on another (chipWays): a transition chip counts
-  // until the peer's next transition, drawn or arrived, so a segment's way never changes mid-flight
-  // when the transition chip beside it arrives
+  // the chips drawn, each placed when it was born against the chips alive then (chipWays), so none
+  // meets another at any moment of their flights and none moves when an earlier one is gone
   const chips = { moves: (!reducedMotion && moves?.filter((m) => m.label)) || NO_MOVES, flights: flights ?? NO_FLIGHTS };
-  const ways = chipWays(chips.moves, chips.flights, flightAvoid, moveRoute);
+  const chipWorld = useMemo(() => (world ? { chips: world, avoidAt } : undefined), [world, avoidAt]);
+  const ways = chipWays(chips.moves, chips.flights, flightAvoid, moveRoute, chipWorld, reducedMotion);
   const spots = useMemo(() => {
     const labelled = [...SELECTED.classic, ...(showAllEdges ? SELECTED.other : []), ...(extra && extra.all.length === 1 ? [extra] : [])];
     return labelSpots(labelled, lang, labelFont);
@@ -501,9 +522,9 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
           chips.moves.map((m, i) => {
             const progress = moveProgress(m.t, m.span, moveTime);
             // a chip is drawn while it travels; once arrived, the lit edge and the peer's badge tell the rest
-            return progress < 1 ? <MoveToken key={`${m.peer}-${m.t}-${m.from}-${m.to}`} move={m} route={routeOf(m.from, m.to)} progress={progress} ends={ways.moves[i]!} /> : null;
+            return progress < 1 ? <MoveToken key={`${m.peer}-${m.t}-${m.from}-${m.to}`} move={m} route={routeOf(m.from, m.to)} progress={progress} way={ways.moves[i]!} /> : null;
           })}
-        {chips.flights.map((f, i) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} ends={ways.flights[i]!} />)}
+        {chips.flights.map((f, i) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} way={ways.flights[i]!} />)}
       </g>
       </g>
       {zoomed &&

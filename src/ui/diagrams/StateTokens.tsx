@@ -9,14 +9,18 @@
  */
 import { memo } from 'react';
 import type { PeerName } from '../../sim/types.ts';
+import type { TcpState } from '../../tcp/states.ts';
 import { TCP_STATES } from '../../tcp/states.ts';
 import type { Box, Pt, WayAsk, WayEnd } from './chipStretch.ts';
-import { alongWay, placeWays } from './chipStretch.ts';
+import { placeWays } from './chipStretch.ts';
+import type { TimedAsk, Way } from './chipLanes.ts';
+import { placeTimed, plainWay, wayPoint } from './chipLanes.ts';
+import { moveProgress } from '../player/pace.ts';
 import type { PlacedStill } from './stillPlace.ts';
 import { placeStills } from './stillPlace.ts';
 import { NODE_H, NODE_POS, NODE_WIDTH } from './layout.ts';
 import { textWidth } from './labelLayout.ts';
-import type { Flight, PeerMove } from './stageTokens.ts';
+import type { Flight, PeerMove, WorldChips } from './stageTokens.ts';
 
 export type { Flight, PeerMove } from './stageTokens.ts';
 export { causeLabel } from './stageTokens.ts';
@@ -76,12 +80,16 @@ const STATE_BOXES: readonly Box[] = TCP_STATES.map((st) => {
  */
 const MAX_SETS = 256;
 const WAYS = new WeakMap<readonly Box[], { withStates: readonly Box[]; bySet: Map<string, readonly [WayEnd, WayEnd][]> }>();
-function waysOf(obstacles: readonly Box[], key: string, asks: () => readonly WayAsk[]): readonly [WayEnd, WayEnd][] {
+function memoOf(obstacles: readonly Box[]) {
   let memo = WAYS.get(obstacles);
   if (!memo) {
     memo = { withStates: [...obstacles, ...STATE_BOXES], bySet: new Map() };
     WAYS.set(obstacles, memo);
   }
+  return memo;
+}
+function waysOf(obstacles: readonly Box[], key: string, asks: () => readonly WayAsk[]): readonly [WayEnd, WayEnd][] {
+  const memo = memoOf(obstacles);
   let ways = memo.bySet.get(key);
   if (!ways) {
     // a long exchange between the same two states (data, keepalives) draws a new set per segment
@@ -106,8 +114,8 @@ const moveKey = (m: PeerMove) => `move|${m.from}>${m.to}|${m.label}`;
  * before it, so a chip waiting at a note stop (its transition made at that instant) covers neither
  * a state's name, nor a label, nor a badge, nor another chip.
  */
-export const MoveToken = memo(function MoveToken({ move, route, progress, ends }: { move: PeerMove; route: Route; progress: number; ends: readonly [WayEnd, WayEnd] }) {
-  const [x, y] = alongWay((u) => pointAlong(route, u), ends, ease(progress));
+export const MoveToken = memo(function MoveToken({ move, route, progress, way }: { move: PeerMove; route: Route; progress: number; way: Way }) {
+  const [x, y] = wayPoint((u) => pointAlong(route, u), way, ease(progress));
   return (
     <g
       className="sd-token-move"
@@ -117,6 +125,7 @@ export const MoveToken = memo(function MoveToken({ move, route, progress, ends }
       data-to={move.to}
       data-label={move.label}
       data-progress={progress.toFixed(3)}
+      data-way={wayText(way)}
       transform={`translate(${x.toFixed(1)}, ${y.toFixed(1)})`}
       aria-hidden="true"
     >
@@ -160,7 +169,7 @@ export function MoveLabel({ still }: { still: StillMove }) {
  */
 export function flightPoint(f: Flight, chipW = chipWidth(f.flags || '·'), avoid: readonly Box[] = NO_BOXES): { x: number; y: number } {
   const ask = flightAsk(f, chipW);
-  const [x, y] = alongWay(ask.at, waysOf(avoid, flightKey(f, chipW), () => [ask])[0]!, Math.min(1, Math.max(0, f.progress)));
+  const [x, y] = wayPoint(ask.at, plainWay(waysOf(avoid, flightKey(f, chipW), () => [ask])[0]!), Math.min(1, Math.max(0, f.progress)));
   return { x, y };
 }
 const flightKey = (f: Flight, chipW: number) => `flight|${f.fromState}>${f.toState}|${f.from}|${chipW}`;
@@ -200,27 +209,109 @@ function flightAsk(f: Flight, chipW: number): WayAsk {
   return { at: (u) => [x0 + (x1 - x0) * u, y0 + (y1 - y0) * u], lo, hi: 1 - lo, hw, hh, fixed, keep: 'both' };
 }
 
-/**
- * Where the chips drawn now wait and go (placeWays), in the order they appeared (a transition
- * before the segments it sends at the same instant, segments by sending order): each chip's ends
- * off the labels, badges and states (`avoid`) and off the chips before it. A set of chips is
- * placed once, when it is first drawn; the moves and flights are placed at the same index.
- */
-export function chipWays(moves: readonly PeerMove[], flights: readonly Flight[], avoid: readonly Box[], routeOf: (m: PeerMove) => Route): { moves: (readonly [WayEnd, WayEnd])[]; flights: (readonly [WayEnd, WayEnd])[] } {
-  const items = [...moves.map((m, i) => ({ t: m.t, k: 0, n: i })), ...flights.map((f, i) => ({ t: f.sentAt, k: 1, n: i }))];
-  items.sort((a, b) => a.t - b.t || a.k - b.k || (a.k ? flights[a.n]!.id - flights[b.n]!.id : a.n - b.n));
-  const key = items.map(({ k, n }) => (k ? `${flights[n]!.id}:${flightKey(flights[n]!, chipWidth(flights[n]!.flags || '·'))}` : `${moves[n]!.peer}@${moves[n]!.t}:${moveKey(moves[n]!)}`)).join(';');
-  const ways = waysOf(avoid, key, () => items.map(({ k, n }) => (k ? flightAsk(flights[n]!, chipWidth(flights[n]!.flags || '·')) : moveAsk(moves[n]!, routeOf(moves[n]!)))));
-  const out = { moves: new Array<readonly [WayEnd, WayEnd]>(moves.length), flights: new Array<readonly [WayEnd, WayEnd]>(flights.length) };
-  items.forEach(({ k, n }, i) => ((k ? out.flights : out.moves)[n] = ways[i]!));
-  return out;
+/** What the chips drawn now are placed with: every chip of the world and what their ends keep off at each instant. */
+export interface ChipWorld {
+  chips: WorldChips;
+  /** the labels and badges as drawn when the peers are in these states */
+  avoidAt: (client: TcpState, server: TcpState) => readonly Box[];
 }
 
-export const FlightToken = memo(function FlightToken({ f, reducedMotion, ends }: { f: Flight; reducedMotion: boolean; ends: readonly [WayEnd, WayEnd] }) {
+interface Life {
+  key: string;
+  t0: number;
+  t1: number;
+  /** moves before segments at one instant, then the client's move first, segments by id */
+  rank: number;
+  ask: () => WayAsk;
+  along: (t: number) => number;
+}
+
+const moveLifeKey = (m: PeerMove) => `m|${m.peer}|${m.t}|${moveKey(m)}`;
+const flightLifeKey = (f: Flight) => `f|${f.id}|${f.sentAt}|${flightKey(f, chipWidth(f.flags || '·'))}`;
+function moveLife(m: PeerMove, until: number, routeOf: (m: PeerMove) => Route): Life {
+  return { key: moveLifeKey(m), t0: m.t, t1: until, rank: m.peer === 'client' ? 0 : 1, ask: () => moveAsk(m, routeOf(m)), along: (t) => ease(moveProgress(m.t, m.span, t)) };
+}
+function flightLife(f: Flight): Life {
+  const span = f.endAt - f.sentAt;
+  return { key: flightLifeKey(f), t0: f.sentAt, t1: f.endAt, rank: 2 + f.id, ask: () => flightAsk(f, chipWidth(f.flags || '·')), along: (t) => (span > 0 ? Math.min(1, Math.max(0, (t - f.sentAt) / span)) : 1) };
+}
+
+/** how far back (in chips) the ones a chip was born beside are followed */
+const MAX_CHAIN = 200;
+const NO_WORLD = {};
+const TIMED = new WeakMap<object, WeakMap<object, Map<string, readonly Way[]>>>();
+
+/**
+ * Where the chips drawn now go (placeTimed), each placed when it was born against the chips alive
+ * then (in `world`, every chip up to now; without it, the chips drawn), so a chip never meets
+ * another at any moment of their flights and never moves when an earlier one is gone. Its ends
+ * keep off the labels, badges and states as drawn when it was born. Reduced motion (`still`): the
+ * segments wait where they are sent, placed together as they wait (placeWays). A set of chips is
+ * placed once, when it is first drawn; the moves and flights are placed at the same index.
+ */
+export function chipWays(moves: readonly PeerMove[], flights: readonly Flight[], avoid: readonly Box[], routeOf: (m: PeerMove) => Route, world?: ChipWorld, still = false): { moves: Way[]; flights: Way[] } {
+  if (still) {
+    const key = flights.map((f) => flightLifeKey(f)).join(';');
+    const ways = waysOf(avoid, `still|${key}`, () => flights.map((f) => flightAsk(f, chipWidth(f.flags || '·'))));
+    return { moves: moves.map(() => plainWay([{ u: 0, dx: 0, dy: 0 }, { u: 1, dx: 0, dy: 0 }])), flights: ways.map(plainWay) };
+  }
+  const drawn = [...moves.map(moveLifeKey), ...flights.map(flightLifeKey)];
+  const setKey = drawn.join(';');
+  let byWorld = TIMED.get(world?.avoidAt ?? avoid);
+  if (!byWorld) TIMED.set(world?.avoidAt ?? avoid, (byWorld = new WeakMap()));
+  let bySet = byWorld.get(world?.chips ?? NO_WORLD);
+  if (!bySet) byWorld.set(world?.chips ?? NO_WORLD, (bySet = new Map()));
+  let ways = bySet.get(setKey);
+  if (!ways) {
+    if (bySet.size >= MAX_SETS) bySet.clear();
+    ways = placeDrawn(moves, flights, drawn, avoid, routeOf, world);
+    bySet.set(setKey, ways);
+  }
+  return { moves: ways.slice(0, moves.length), flights: ways.slice(moves.length) };
+}
+
+function placeDrawn(moves: readonly PeerMove[], flights: readonly Flight[], drawn: readonly string[], avoid: readonly Box[], routeOf: (m: PeerMove) => Route, world?: ChipWorld): Way[] {
+  const lives = world ? [...world.chips.moves.map((m) => moveLife(m.move, m.until, routeOf)), ...world.chips.flights.map(flightLife)] : [];
+  const known = new Set(lives.map((l) => l.key));
+  // a chip drawn but not in the world given (or no world): its own life
+  moves.forEach((m) => known.has(moveLifeKey(m)) || lives.push(moveLife(m, m.t + m.span, routeOf)));
+  flights.forEach((f) => known.has(flightLifeKey(f)) || lives.push(flightLife(f)));
+  lives.sort((a, b) => a.t0 - b.t0 || a.rank - b.rank);
+  const index = new Map(lives.map((l, i) => [l.key, i]));
+  // the chips drawn and, back from them, every earlier one alive when one of those was born
+  const want = drawn.map((k) => index.get(k)!);
+  const last = Math.max(...want);
+  const keep = new Set(want);
+  let reach = Math.min(...want.map((i) => lives[i]!.t0));
+  for (let j = last; j >= 0 && last - j <= MAX_CHAIN; j--) {
+    if (keep.has(j) || lives[j]!.t1 >= reach) {
+      keep.add(j);
+      reach = Math.min(reach, lives[j]!.t0);
+    }
+  }
+  const order = [...keep].sort((a, b) => a - b);
+  const withStates = (t: number) => {
+    if (!world) return memoOf(avoid).withStates;
+    const st = world.chips.statesAt(t);
+    return memoOf(world.avoidAt(st.client, st.server)).withStates;
+  };
+  const asks: TimedAsk[] = order.map((i) => {
+    const l = lives[i]!;
+    return { ...l.ask(), t0: l.t0, t1: l.t1, along: l.along, avoid: withStates(l.t0) };
+  });
+  const placed = placeTimed(asks);
+  const at = new Map(order.map((i, n) => [i, placed[n]!]));
+  return want.map((i) => at.get(i)!);
+}
+
+/** A way as text, for the browser tests (a chip's way never changes while it is drawn). */
+const wayText = (w: Way) => [...w.ends.flatMap((e) => [e.u, e.dx, e.dy]), w.bx, w.by].map((v) => v.toFixed(2)).join(' ');
+
+export const FlightToken = memo(function FlightToken({ f, reducedMotion, way }: { f: Flight; reducedMotion: boolean; way: Way }) {
   // reduced motion: the segment waits beside its sender's state instead of travelling
-  const [x, y] = alongWay(flightAsk(f, chipWidth(f.flags || '·')).at, ends, reducedMotion ? 0 : Math.min(1, Math.max(0, f.progress)));
+  const [x, y] = wayPoint(flightAsk(f, chipWidth(f.flags || '·')).at, way, reducedMotion ? 0 : Math.min(1, Math.max(0, f.progress)));
   return (
-    <g className="sd-token-flight" data-testid="flight-token" data-id={f.id} data-from={f.from} data-flags={f.flags} data-progress={f.progress.toFixed(3)} transform={`translate(${x.toFixed(1)}, ${y.toFixed(1)})`} aria-hidden="true">
+    <g className="sd-token-flight" data-testid="flight-token" data-id={f.id} data-from={f.from} data-flags={f.flags} data-progress={f.progress.toFixed(3)} data-way={wayText(way)} transform={`translate(${x.toFixed(1)}, ${y.toFixed(1)})`} aria-hidden="true">
       <Chip text={f.flags || '·'} peer={f.from} className="sd-chip-seg" />
     </g>
   );

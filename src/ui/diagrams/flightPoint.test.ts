@@ -3,7 +3,7 @@ import { TCP_STATES } from '../../tcp/states.ts';
 import type { TcpState } from '../../tcp/states.ts';
 import { NODE_H, NODE_POS, NODE_WIDTH } from './layout.ts';
 import { edgeGeometry } from './stateGraph.ts';
-import { alongWay } from './chipStretch.ts';
+import { wayPoint as alongWay } from './chipLanes.ts';
 import { chipWays, chipWidth, flightPoint, pointAlong } from './StateTokens.tsx';
 import type { PeerMove } from './stageTokens.ts';
 import type { Flight } from './stageTokens.ts';
@@ -16,7 +16,7 @@ function overlapsBox(x: number, y: number, w: number, s: TcpState): boolean {
   return Math.abs(x - b.x) < NODE_WIDTH[s] / 2 + w / 2 && Math.abs(y - b.y) < NODE_H / 2 + 11;
 }
 
-const flight = (fromState: TcpState, toState: TcpState, from: 'client' | 'server', flags: string, progress: number): Flight => ({ id: 1, from, flags, sentAt: 0, progress, fromState, toState });
+const flight = (fromState: TcpState, toState: TcpState, from: 'client' | 'server', flags: string, progress: number): Flight => ({ id: 1, from, flags, sentAt: 0, endAt: 0.05, progress, fromState, toState });
 
 describe('a segment chip on the state diagram', () => {
   it('waits just outside its sender state and arrives just outside the receiver state, never over a name', () => {
@@ -79,8 +79,8 @@ describe('a segment chip on the state diagram', () => {
     const meets = (a: typeof label, b: typeof label) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
     it('two segments sent together by one peer (ACK, then FIN,ACK from LAST_ACK) wait and travel side by side, the first on its own way', () => {
-      const ack = { ...flight('LAST_ACK', 'FIN_WAIT_2', 'server', 'ACK', 0), id: 7, sentAt: 3 };
-      const fin = { ...flight('LAST_ACK', 'FIN_WAIT_2', 'server', 'FIN,ACK', 0), id: 8, sentAt: 3 };
+      const ack = { ...flight('LAST_ACK', 'FIN_WAIT_2', 'server', 'ACK', 0), id: 7, sentAt: 3, endAt: 3.05 };
+      const fin = { ...flight('LAST_ACK', 'FIN_WAIT_2', 'server', 'FIN,ACK', 0), id: 8, sentAt: 3, endAt: 3.05 };
       const avoid = [label];
       const ways = chipWays([], [fin, ack], avoid, straight);
       const lineOf = (f: Flight) => (u: number) => [NODE_POS[f.fromState].x + (NODE_POS[f.toState].x - NODE_POS[f.fromState].x) * u, NODE_POS[f.fromState].y + 14 + (NODE_POS[f.toState].y - NODE_POS[f.fromState].y) * u] as const;
@@ -94,7 +94,7 @@ describe('a segment chip on the state diagram', () => {
 
     it('a transition chip and the segment it sends at that instant (close() and FIN,ACK, ESTABLISHED ↔ FIN_WAIT_1) wait apart', () => {
       const move: PeerMove = { peer: 'client', from: 'ESTABLISHED', to: 'FIN_WAIT_1', label: 'close()', t: 2, span: 0.05 };
-      const f = { ...flight('FIN_WAIT_1', 'ESTABLISHED', 'client', 'FIN,ACK', 0), sentAt: 2 };
+      const f = { ...flight('FIN_WAIT_1', 'ESTABLISHED', 'client', 'FIN,ACK', 0), sentAt: 2, endAt: 2.05 };
       // the labels round that edge (with their 4-unit halo) and the client's badge, as drawn at the desk (drawing units)
       const avoid = [{ x0: 88, y0: 406, x1: 252, y1: 436 }, { x0: 221, y0: 444, x1: 386, y1: 475 }, { x0: 82, y0: 466, x1: 141, y1: 486 }];
       const a = NODE_POS.FIN_WAIT_1;

@@ -1,9 +1,13 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../scenarios/index.ts';
+import type { Scenario, Step } from '../../scenarios/types.ts';
 import { createWorld } from '../../scenarios/world.ts';
 import { viewOf } from '../../sim/view.ts';
-import { moveClock, peerMoves } from './stageTokens.ts';
+import { flightsAt, moveClock, onTheWire, peerMoves, worldChips } from './stageTokens.ts';
+import type { PeerMove } from './stageTokens.ts';
+import { chipWays } from './StateTokens.tsx';
+import { NODE_POS } from './layout.ts';
 import { StateDiagram } from './StateDiagram.tsx';
 
 describe('what the state diagram moves', () => {
@@ -42,5 +46,33 @@ describe('the chips on the state diagram', () => {
     const html = draw('simultaneous-close', 2.01, true);
     expect(chips(html)).toEqual([]);
     expect(html).toContain('data-testid="edge-label"');
+  });
+});
+
+describe('a chip keeps its place for its whole life (worldChips, chipWays)', () => {
+  // the teardown with the server closing 10 ms after the FIN arrives: its ACK and its FIN,ACK fly
+  // together towards FIN_WAIT_1, the ACK arriving (and the client moving on) first
+  const sc = getScenario('teardown')!;
+  const quick: Scenario = { ...sc, steps: sc.steps.map((s) => (s.when ? ({ ...s, after: 0.01 } as Step) : s)) };
+  const at = (t: number) => {
+    const w = createWorld(quick);
+    w.runUntil(t);
+    const v = viewOf(w);
+    const flights = flightsAt(onTheWire(v.segments), v.peers, t);
+    const moves = peerMoves(v.peers, v.link.delay).filter((m) => m.label && m.t + m.span > t);
+    const route = (m: PeerMove) => [[NODE_POS[m.from].x, NODE_POS[m.from].y], [NODE_POS[m.to].x, NODE_POS[m.to].y]] as const;
+    const world = { chips: worldChips(v.peers, v.segments, v.link.delay), avoidAt: () => [] };
+    const ways = chipWays(moves, flights, [], route, world);
+    return { v, flights, ways };
+  };
+
+  it('flies towards the states the peers were in when it was sent, and keeps its way when the chip sent before it is delivered', () => {
+    const both = at(2.09);
+    expect(both.flights.map((f) => `${f.flags} ${f.fromState}>${f.toState}`)).toEqual(['ACK CLOSE_WAIT>FIN_WAIT_1', 'FIN,ACK LAST_ACK>FIN_WAIT_1']);
+    const alone = at(2.105);
+    // the ACK has arrived: the client is in FIN_WAIT_2, the FIN,ACK still flies to where it was sent
+    expect(alone.v.peers.client.state).toBe('FIN_WAIT_2');
+    expect(alone.flights.map((f) => `${f.flags} ${f.fromState}>${f.toState}`)).toEqual(['FIN,ACK LAST_ACK>FIN_WAIT_1']);
+    expect(alone.ways.flights[0]).toEqual(both.ways.flights[1]);
   });
 });

@@ -13,7 +13,7 @@ import { codec } from '../lzCodec.ts';
 import { PROFILES } from '../../tcp/knobs.ts';
 import type { Profile } from '../../tcp/knobs.ts';
 import { SequenceDiagram, StateDiagram } from '../diagramsBridge.ts';
-import { flightsAt, onTheWire, peerMoves } from '../diagrams/stageTokens.ts';
+import { flightsAt, onTheWire, peerMoves, worldChips } from '../diagrams/stageTokens.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { UpdateNotice } from '../pwa/UpdateNotice.tsx';
 import { I18nContext, initialLang, translator } from '../i18n/index.ts';
@@ -273,6 +273,11 @@ function Stage({ picture, player, profile, lang, t, line, scriptTime }: StagePro
   const view = useMemo(() => pktView(picture, time, profile), [picture, time, profile]);
   const moves = useMemo(() => peerMoves(view.peers, FLIGHT), [view.peers]);
   const flights = useMemo(() => flightsAt(onTheWire(view.segments), view.peers, time), [view.segments, view.peers, time]);
+  // the whole run's chips, once per script (a chip is placed against those born before it only)
+  const chipsOfWorld = useMemo(() => {
+    const all = pktView(picture, Infinity, profile);
+    return worldChips(all.peers, all.segments, FLIGHT);
+  }, [picture, profile]);
   const engine = picture.engine;
   const script = engine === 'client' ? 'server' : 'client';
   const titles = { [engine]: t('pkt.engineLane'), [script]: t('pkt.scriptLane') };
@@ -304,7 +309,7 @@ function Stage({ picture, player, profile, lang, t, line, scriptTime }: StagePro
       <div className="pkt-diagrams">
         <div className="pkt-cell pkt-cell--state" aria-label={t('diagram.state')} role="group">
           <ErrorBoundary label={t('diagram.state')}>
-            <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={null} lang={lang} selected={null} onSelect={noop} moves={moves} flights={flights} />
+            <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={null} lang={lang} selected={null} onSelect={noop} moves={moves} flights={flights} world={chipsOfWorld} />
           </ErrorBoundary>
         </div>
         <div className="pkt-cell pkt-cell--seq" aria-label={t('diagram.sequence')} role="group">
