@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { LIBRARY_ORDER } from '../src/scenarios/order.ts';
-import { ladderCrowding, open, SHOTS, startPacketdrillExample } from './helpers';
+import { ladderCrowding, open, SHOTS, simSeconds, startPacketdrillExample } from './helpers';
 
 /**
  * Pairs of labels (selectors a and b) whose drawn boxes meet: each box is the text's own box mapped
@@ -497,3 +497,137 @@ for (const [w, h] of [
     });
   }
 }
+
+/** One sample of the chips on the state diagram: each chip's name, its centre (drawing units), its way (data-way) and progress. */
+interface ChipSample {
+  t: number;
+  chips: { name: string; flight: boolean; x: number; y: number; way: string; progress: number }[];
+}
+
+/**
+ * The chips drawn at each of `times` (virtual seconds), reached with the scrubber (a seek on the
+ * virtual clock: the picture at a time is the same however it is reached), and the pairs of them
+ * over each other at each instant.
+ */
+async function sampleChips(page: Page, times: readonly number[], where: string): Promise<{ samples: ChipSample[]; clashes: string[] }> {
+  const samples: ChipSample[] = [];
+  const clashes: string[] = [];
+  for (const t of times) {
+    await page.getByTestId('scrubber').fill(t.toFixed(3));
+    // the clock and the diagram are drawn in the same render
+    await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', String(Number(t.toFixed(3))));
+    clashes.push(...(await labelClashes(page, CHIPS, CHIPS)).map((p) => `${where} at ${t.toFixed(3)} s: ${p} over each other`));
+    const chips = await page.locator(CHIPS).evaluateAll((els) =>
+      els.map((e) => {
+        // in the diagram's units: a phone's view pans to follow the peers, the chips' places do not change with it
+        const [x, y] = (/translate\(([-\d.]+),\s*([-\d.]+)\)/.exec(e.getAttribute('transform') ?? '') ?? []).slice(1).map(Number);
+        const flight = e.getAttribute('data-testid') === 'flight-token';
+        const name = flight ? `${e.getAttribute('data-flags')} #${e.getAttribute('data-id')}` : `${e.getAttribute('data-label')} ${e.getAttribute('data-from')}→${e.getAttribute('data-to')}`;
+        return { name, flight, x: x!, y: y!, way: e.getAttribute('data-way') ?? '', progress: Number(e.getAttribute('data-progress')) };
+      }),
+    );
+    samples.push({ t, chips });
+  }
+  return { samples, clashes };
+}
+
+/**
+ * What a person watching would see go wrong between the samples: a chip whose way (its offset from
+ * its path) changes while it is drawn, a segment chip that jumps (one step of its steady flight
+ * much longer than its others).
+ */
+function flightProblems(samples: readonly ChipSample[], where: string): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, { way: string; at: number }>();
+  const steps = new Map<string, { t: number; d: number }[]>();
+  samples.forEach((s, i) => {
+    for (const c of s.chips) {
+      const first = seen.get(c.name);
+      if (!first) seen.set(c.name, { way: c.way, at: s.t });
+      else if (first.way !== c.way) problems.push(`${where}: ${c.name}'s way changed between ${first.at.toFixed(3)} s and ${s.t.toFixed(3)} s (${first.way} → ${c.way})`);
+      const before = samples[i - 1]?.chips.find((b) => b.name === c.name);
+      if (c.flight && before && c.progress > before.progress) steps.set(c.name, [...(steps.get(c.name) ?? []), { t: s.t, d: Math.hypot(c.x - before.x, c.y - before.y) }]);
+    }
+  });
+  for (const [name, ds] of steps) {
+    const sorted = ds.map((d) => d.d).sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    for (const d of ds) if (d.d > 2.5 * median + 6) problems.push(`${where}: ${name} jumped ${d.d.toFixed(1)} units at ${d.t.toFixed(3)} s (its steps are ${median.toFixed(1)})`);
+  }
+  return problems;
+}
+
+/** Every `step` seconds from `from` to `to`, both included. */
+const moments = (from: number, to: number, step = 0.005) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => from + i * step);
+
+for (const [w, h] of [
+  [1366, 768],
+  [390, 844],
+] as const) {
+  test(`chips shown together stay apart for their whole flights and keep their ways until they arrive: teardown, lost-fin, lost-final-ack, fin-wait-2-timeout and free play's ACK with FIN,ACK from LAST_ACK, sampled on the virtual clock (${w}×${h})`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: w, height: h });
+    const problems: string[] = [];
+    let together = 0;
+    const check = async (where: string, times: readonly number[]) => {
+      const { samples, clashes } = await sampleChips(page, times, where);
+      problems.push(...clashes, ...flightProblems(samples, where));
+      together += samples.filter((s) => s.chips.length >= 2).length;
+    };
+    // the teardowns, from the client's close() to the server's last chip (and the lost FIN's probe)
+    for (const [id, from, to] of [
+      ['teardown', 1.995, 2.405],
+      ['lost-fin', 1.995, 2.705],
+      ['lost-final-ack', 1.995, 2.405],
+      ['fin-wait-2-timeout', 1.995, 2.155],
+    ] as const) {
+      await open(page, `scenario=${id}&lesson=0&t=${to}`);
+      await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', String(to));
+      await check(id, moments(from, to));
+    }
+    // free play: the server closes at the instant its ACK of the client's FIN leaves, so the ACK
+    // and its FIN,ACK leave LAST_ACK together and the ACK is delivered first
+    await open(page, 'scenario=free&pace=exact');
+    const client = page.getByRole('group', { name: 'Socket API of the client' });
+    const server = page.getByRole('group', { name: 'Socket API of the server' });
+    const state = (p: 'client' | 'server') => page.getByTestId(`peer-${p}`).getAttribute('data-tcp-state');
+    const stepTo = async (p: 'client' | 'server', target: string) => {
+      for (let k = 0; k < 40 && (await state(p)) !== target; k++) await page.getByTestId('step').click();
+      expect(await state(p)).toBe(target);
+    };
+    await server.getByRole('button', { name: 'Listen', exact: true }).click();
+    await client.getByRole('button', { name: 'Connect', exact: true }).click();
+    await stepTo('server', 'ESTABLISHED');
+    await client.getByRole('button', { name: 'Close', exact: true }).click();
+    await stepTo('server', 'CLOSE_WAIT');
+    await server.getByRole('button', { name: 'Close', exact: true }).click();
+    const closedAt = await simSeconds(page);
+    await expect(page.locator('[data-testid="flight-token"][data-from="server"]')).toHaveCount(2);
+    await stepTo('client', 'TIME_WAIT');
+    await check('free play', moments(closedAt, closedAt + 0.1));
+    expect(problems).toEqual([]);
+    // the checks mean something only where chips were shown together
+    expect(together).toBeGreaterThan(20);
+  });
+}
+
+test('the flight checker sees chips over each other, a chip that changes its way mid-flight and a chip that jumps', async ({ page }) => {
+  await open(page, 'scenario=teardown&lesson=0&t=2.03');
+  const { samples, clashes } = await sampleChips(page, [2.005, 2.01, 2.015, 2.02, 2.025, 2.03], 'as drawn');
+  expect(clashes).toEqual([]);
+  expect(flightProblems(samples, 'as drawn')).toEqual([]);
+  const fin = (s: ChipSample) => s.chips.find((c) => c.name === 'FIN,ACK #6')!;
+  expect(samples.every((s) => fin(s))).toBe(true);
+  // its way rewritten in the last sample (as a chip pushed back to its own way would be)
+  const moved = samples.map((s, i) => (i === samples.length - 1 ? { ...s, chips: s.chips.map((c) => (c === fin(s) ? { ...c, way: `${c.way} 1` } : c)) } : s));
+  expect(flightProblems(moved, 'rewritten')).toEqual([expect.stringContaining("FIN,ACK #6's way changed")]);
+  // put 60 units aside in one sample: a jump there and back
+  const jumped = samples.map((s, i) => (i === 3 ? { ...s, chips: s.chips.map((c) => (c === fin(s) ? { ...c, y: c.y + 60 } : c)) } : s));
+  expect(flightProblems(jumped, 'jumped').filter((p) => p.includes('FIN,ACK #6 jumped'))).toHaveLength(2);
+  // the FIN,ACK chip drawn on the close() chip: the clash is seen
+  await page.evaluate(() => {
+    const move = document.querySelector('[data-testid="edge-token"]')!;
+    document.querySelector('[data-testid="flight-token"]')!.setAttribute('transform', move.getAttribute('transform')!);
+  });
+  expect((await labelClashes(page, CHIPS, CHIPS)).length).toBeGreaterThan(0);
+});
