@@ -19,10 +19,10 @@ import { SPEEDS } from '../player/speeds.ts';
 import type { SimControls, SimInit, SimState } from '../sim/useSimulation.ts';
 import type { SimConfig } from '../sim/controller.ts';
 import type { FirstPicture } from '../sim/firstPicture.ts';
-import { LoadFailed } from '../lazy/LoadFailed.tsx';
+import { LoadFailures, useDismissal } from '../lazy/LoadFailed.tsx';
+import type { Failure } from '../lazy/LoadFailed.tsx';
 import { errorText } from '../lazy/loadReason.ts';
 import { LANG_TEXTS } from '../LangSwitch.tsx';
-import { Notices } from '../lazy/Notices.tsx';
 import { FREE_PLAY, serializeUrl } from '../url.ts';
 import type { UrlProblem, UrlState } from '../url.ts';
 import { useTheme } from '../theme/useTheme.ts';
@@ -147,22 +147,22 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
 
   useFrameBridge({ scenarioId: shown.id, lang, origins: d.origins, run });
 
-  const body = (sim: SimState) => <EmbedBody url={url} problems={problems} shown={shown} sim={sim} controls={controls} theme={theme} lang={lang} />;
-  const engineFailed = !engine && engineError !== null;
+  // every chunk that failed, as one notice in the embed's flow (below the note, above the diagrams,
+  // which give way): never over the title or the note, and one Try again asks for each again
+  const failures: Failure[] = [];
+  if (!engine && engineError !== null) failures.push({ what: t('lazy.engine'), error: engineError, retry: want });
+  // the embed stays whole in its language; Try again switches once the texts are here
+  if (langFailed) failures.push({ what: t(LANG_TEXTS[langFailed.lang]), error: langFailed.error, retry: () => setLang(langFailed.lang) });
+  const dismissal = useDismissal();
+  const notice = <LoadFailures failures={failures} dismissible dismissal={dismissal} />;
+
+  const body = (sim: SimState) => <EmbedBody url={url} problems={problems} shown={shown} sim={sim} controls={controls} theme={theme} lang={lang} notice={notice} />;
   return (
     <I18nContext.Provider value={i18n}>
       {engine ? (
         <LiveSim engine={engine} config={config} init={init} attach={attach} render={body} />
       ) : (
         body(picture ? staticSim(picture, url, (scenario?.notes.length ?? 0) > 0) : LOADING_SIM)
-      )}
-      {/* one stack for both kinds of news, so two never cover each other */}
-      {(engineFailed || langFailed) && (
-        <Notices top>
-          {engineFailed && <LoadFailed what={t('lazy.panel')} error={engineError} onRetry={want} dismissible />}
-          {/* the embed stays whole in its language; Try again switches once the texts are here */}
-          {langFailed && <LoadFailed what={t(LANG_TEXTS[langFailed.lang])} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />}
-        </Notices>
       )}
     </I18nContext.Provider>
   );
@@ -198,10 +198,12 @@ interface BodyProps {
   controls: SimControls;
   theme: Theme;
   lang: Lang;
+  /** the load-failure notice (nothing when all loaded) */
+  notice: ReactNode;
 }
 
 /** The embed's layout, drawn from a simulation state: the live one, or the build-time first picture. */
-function EmbedBody({ url, problems, shown, sim, controls, theme, lang }: BodyProps) {
+function EmbedBody({ url, problems, shown, sim, controls, theme, lang, notice }: BodyProps) {
   const d = url.docs;
   const t = translator(lang);
   const scenario = shown.scenario;
@@ -261,6 +263,7 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang }: BodyPro
         <p className="embed-note" data-testid="note" data-at={note?.at ?? ''} data-index={note ? noteIndex : ''} aria-live="polite">
           {note ? note.text[lang] : status === 'ended' ? t('embed.ended') : scenario ? scenario.summary[lang] : t('story.free')}
         </p>
+        {notice}
         {/* the peers' states in words, for screen readers (the pictures show them) */}
         <p className="visually-hidden" aria-live="off">
           {(['client', 'server'] as const).map((p) => (
