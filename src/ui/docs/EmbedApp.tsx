@@ -33,6 +33,8 @@ import { useDeferredEngine } from '../sim/useDeferredEngine.ts';
 import { staticSim } from '../sim/staticSim.ts';
 import type { Engine } from '../sim/useDeferredEngine.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
+import { useReducedMotion } from '../sim/useReducedMotion.ts';
+import { flightsAt, moveClock, onTheWire, peerMoves } from '../diagrams/stageTokens.ts';
 import './embed.css';
 import { ICON, PlayerIcon } from './PlayerIcon.tsx';
 
@@ -177,6 +179,9 @@ function LiveSim({ engine, config, init, attach, render }: { engine: Engine; con
   return render(sim);
 }
 
+/** nothing on the wire: the same empty list every frame, so the state diagram is left alone */
+const NO_FLIGHTS: ReturnType<typeof flightsAt> = [];
+
 /** What is drawn until the engine is live when no build-time picture fits the link (never seen for long: it loads at once). */
 const LOADING_SIM: SimState = staticSim(PICTURES.free!, { speed: 1 }, false);
 
@@ -214,6 +219,12 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang, notice }:
   const note = noteIndex >= 0 ? notes[noteIndex] : undefined;
 
   const lastEdge = useMemo(() => lastEdgeOf(view.trace), [view.trace]);
+  // the stage moves as in the app: tokens glide along their edges and segments cross as chips
+  const reducedMotion = useReducedMotion();
+  const moves = useMemo(() => peerMoves(view.peers, view.link.delay), [view.peers, view.link.delay]);
+  const moveTime = moveClock(moves, displayTime);
+  const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
+  const flights = useMemo(() => (wire.length ? flightsAt(wire, view.peers, displayTime) : NO_FLIGHTS), [wire, view.peers, displayTime]);
   const fullAppHref = useMemo(() => {
     // packs only the link's own knobs and actions: lazy/boot.tsx fetched lz-string for those (../lz.ts)
     const q = serializeUrl({
@@ -275,7 +286,7 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang, notice }:
         <div className="embed-diagrams">
           <section className="embed-cell embed-cell--state" aria-label={t('diagram.state')}>
             <ErrorBoundary label={t('diagram.state')}>
-              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} />
+              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} moves={moves} moveTime={moveTime} flights={flights} reducedMotion={reducedMotion} />
             </ErrorBoundary>
           </section>
           <section className="embed-cell embed-cell--seq" aria-label={t('diagram.sequence')}>
