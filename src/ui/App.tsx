@@ -12,7 +12,7 @@ import { useEvent } from './useEvent.ts';
 import { LastEdgeTracker } from './lastEdge.ts';
 import { I18nContext, initialLang, translator } from './i18n/index.ts';
 import { useLang } from './i18n/useLang.ts';
-import { LoadFailed } from './lazy/LoadFailed.tsx';
+import { LoadFailures } from './lazy/LoadFailed.tsx';
 import { Notices } from './lazy/Notices.tsx';
 import { lazyPanel } from './lazy/lazyPanel.tsx';
 import { OnOpen } from './lazy/OnOpen.tsx';
@@ -386,10 +386,16 @@ export function App() {
         {engineHost}
         {embed && <UpdateNotice />}
         <Notices top={embed}>
-          {langFailed && <LoadFailed what={t(LANG_TEXTS[langFailed.lang])} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />}
-          {loadFailed && <LoadFailed what={t('lazy.scenario', { id: loadFailed.id })} error={loadFailed.error} onRetry={() => chooseScenario(loadFailed.id)} dismissible />}
-          {engineError !== null && <LoadFailed what={t('lazy.engine')} error={engineError} onRetry={retryEngine} dismissible />}
-          {lzError !== null && <LoadFailed what={t('lazy.link')} error={lzError} onRetry={() => setLzError(null)} dismissible />}
+          {/* every chunk that failed in one notice, with one Try again: the stack over the page stays one notice high */}
+          <LoadFailures
+            failures={[
+              ...(engineError !== null ? [{ what: t('lazy.engine'), error: engineError, retry: retryEngine }] : []),
+              ...(loadFailed ? [{ what: t('lazy.scenario', { id: loadFailed.id }), error: loadFailed.error, retry: () => chooseScenario(loadFailed.id) }] : []),
+              ...(langFailed ? [{ what: t(LANG_TEXTS[langFailed.lang]), error: langFailed.error, retry: () => setLang(langFailed.lang) }] : []),
+              ...(lzError !== null ? [{ what: t('lazy.link'), error: lzError, retry: () => setLzError(null) }] : []),
+            ]}
+            dismissible
+          />
           {sim.error && (
             <div className="alert" role="alert" data-testid="sim-error">
               <strong>{t('error.title')}:</strong> {sim.error}{' '}

@@ -19,10 +19,10 @@ import { SPEEDS } from '../player/speeds.ts';
 import type { SimControls, SimInit, SimState } from '../sim/useSimulation.ts';
 import type { SimConfig } from '../sim/controller.ts';
 import type { FirstPicture } from '../sim/firstPicture.ts';
-import { LoadFailed } from '../lazy/LoadFailed.tsx';
+import { LoadFailures, useDismissal } from '../lazy/LoadFailed.tsx';
+import type { Failure } from '../lazy/LoadFailed.tsx';
 import { errorText } from '../lazy/loadReason.ts';
 import { LANG_TEXTS } from '../LangSwitch.tsx';
-import { Notices } from '../lazy/Notices.tsx';
 import { FREE_PLAY, serializeUrl } from '../url.ts';
 import type { UrlProblem, UrlState } from '../url.ts';
 import { useTheme } from '../theme/useTheme.ts';
@@ -33,6 +33,8 @@ import { useDeferredEngine } from '../sim/useDeferredEngine.ts';
 import { staticSim } from '../sim/staticSim.ts';
 import type { Engine } from '../sim/useDeferredEngine.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
+import { useReducedMotion } from '../sim/useReducedMotion.ts';
+import { flightsAt, moveClock, onTheWire, peerMoves } from '../diagrams/stageTokens.ts';
 import './embed.css';
 import { ICON, PlayerIcon } from './PlayerIcon.tsx';
 
@@ -147,22 +149,22 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
 
   useFrameBridge({ scenarioId: shown.id, lang, origins: d.origins, run });
 
-  const body = (sim: SimState) => <EmbedBody url={url} problems={problems} shown={shown} sim={sim} controls={controls} theme={theme} lang={lang} />;
-  const engineFailed = !engine && engineError !== null;
+  // every chunk that failed, as one notice in the embed's flow (below the note, above the diagrams,
+  // which give way): never over the title or the note, and one Try again asks for each again
+  const failures: Failure[] = [];
+  if (!engine && engineError !== null) failures.push({ what: t('lazy.engine'), error: engineError, retry: want });
+  // the embed stays whole in its language; Try again switches once the texts are here
+  if (langFailed) failures.push({ what: t(LANG_TEXTS[langFailed.lang]), error: langFailed.error, retry: () => setLang(langFailed.lang) });
+  const dismissal = useDismissal();
+  const notice = <LoadFailures failures={failures} dismissible dismissal={dismissal} />;
+
+  const body = (sim: SimState) => <EmbedBody url={url} problems={problems} shown={shown} sim={sim} controls={controls} theme={theme} lang={lang} notice={notice} />;
   return (
     <I18nContext.Provider value={i18n}>
       {engine ? (
         <LiveSim engine={engine} config={config} init={init} attach={attach} render={body} />
       ) : (
         body(picture ? staticSim(picture, url, (scenario?.notes.length ?? 0) > 0) : LOADING_SIM)
-      )}
-      {/* one stack for both kinds of news, so two never cover each other */}
-      {(engineFailed || langFailed) && (
-        <Notices top>
-          {engineFailed && <LoadFailed what={t('lazy.panel')} error={engineError} onRetry={want} dismissible />}
-          {/* the embed stays whole in its language; Try again switches once the texts are here */}
-          {langFailed && <LoadFailed what={t(LANG_TEXTS[langFailed.lang])} error={langFailed.error} onRetry={() => setLang(langFailed.lang)} dismissible />}
-        </Notices>
       )}
     </I18nContext.Provider>
   );
@@ -176,6 +178,9 @@ function LiveSim({ engine, config, init, attach, render }: { engine: Engine; con
   useLayoutEffect(() => attach(controls), [attach, controls]);
   return render(sim);
 }
+
+/** nothing on the wire: the same empty list every frame, so the state diagram is left alone */
+const NO_FLIGHTS: ReturnType<typeof flightsAt> = [];
 
 /** What is drawn until the engine is live when no build-time picture fits the link (never seen for long: it loads at once). */
 const LOADING_SIM: SimState = staticSim(PICTURES.free!, { speed: 1 }, false);
@@ -198,10 +203,12 @@ interface BodyProps {
   controls: SimControls;
   theme: Theme;
   lang: Lang;
+  /** the load-failure notice (nothing when all loaded) */
+  notice: ReactNode;
 }
 
 /** The embed's layout, drawn from a simulation state: the live one, or the build-time first picture. */
-function EmbedBody({ url, problems, shown, sim, controls, theme, lang }: BodyProps) {
+function EmbedBody({ url, problems, shown, sim, controls, theme, lang, notice }: BodyProps) {
   const d = url.docs;
   const t = translator(lang);
   const scenario = shown.scenario;
@@ -212,6 +219,12 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang }: BodyPro
   const note = noteIndex >= 0 ? notes[noteIndex] : undefined;
 
   const lastEdge = useMemo(() => lastEdgeOf(view.trace), [view.trace]);
+  // the stage moves as in the app: tokens glide along their edges and segments cross as chips
+  const reducedMotion = useReducedMotion();
+  const moves = useMemo(() => peerMoves(view.peers, view.link.delay), [view.peers, view.link.delay]);
+  const moveTime = moveClock(moves, displayTime);
+  const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
+  const flights = useMemo(() => (wire.length ? flightsAt(wire, view.peers, displayTime) : NO_FLIGHTS), [wire, view.peers, displayTime]);
   const fullAppHref = useMemo(() => {
     // packs only the link's own knobs and actions: lazy/boot.tsx fetched lz-string for those (../lz.ts)
     const q = serializeUrl({
@@ -261,6 +274,7 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang }: BodyPro
         <p className="embed-note" data-testid="note" data-at={note?.at ?? ''} data-index={note ? noteIndex : ''} aria-live="polite">
           {note ? note.text[lang] : status === 'ended' ? t('embed.ended') : scenario ? scenario.summary[lang] : t('story.free')}
         </p>
+        {notice}
         {/* the peers' states in words, for screen readers (the pictures show them) */}
         <p className="visually-hidden" aria-live="off">
           {(['client', 'server'] as const).map((p) => (
@@ -272,7 +286,7 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang }: BodyPro
         <div className="embed-diagrams">
           <section className="embed-cell embed-cell--state" aria-label={t('diagram.state')}>
             <ErrorBoundary label={t('diagram.state')}>
-              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} />
+              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} moves={moves} moveTime={moveTime} flights={flights} reducedMotion={reducedMotion} />
             </ErrorBoundary>
           </section>
           <section className="embed-cell embed-cell--seq" aria-label={t('diagram.sequence')}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorText, loadReason } from './loadReason.ts';
+import { errorText, failuresReason, loadReason } from './loadReason.ts';
 
 describe('loadReason', () => {
   it('says offline whenever the browser knows it has no network, whatever the message', () => {
@@ -32,5 +32,18 @@ describe('loadReason', () => {
     expect(errorText(new TypeError('Failed to fetch'))).toBe('Failed to fetch');
     expect(errorText(new RangeError(''))).toBe('RangeError');
     expect(errorText('plain')).toBe('plain');
+  });
+});
+
+describe('failuresReason', () => {
+  const unreachable = new TypeError('Failed to fetch dynamically imported module: http://x/assets/zh-CN-Ik_tBEXA.js');
+  const broken = new Error('knobs part is broken');
+  it('names the reason the failures share', () => {
+    expect(failuresReason([unreachable, new TypeError('Failed to fetch')], true)).toBe('unreachable');
+    expect(failuresReason([broken, new Error('boom')], true)).toBe('other');
+    expect(failuresReason([unreachable, broken], false)).toBe('offline');
+  });
+  it('tells mixed reasons as unexpected (whose advice, reload if it fails again, covers both)', () => {
+    expect(failuresReason([unreachable, broken], true)).toBe('other');
   });
 });

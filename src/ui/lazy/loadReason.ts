@@ -29,5 +29,15 @@ export function loadReason(error: unknown, online: boolean): LoadReason {
   return UNREACHABLE.some((r) => r.test(message)) ? 'unreachable' : 'other';
 }
 
+/**
+ * Why several chunks failed, as one notice says it: their common reason; mixed reasons (a download
+ * that failed and a chunk that broke) are told as unexpected, whose advice (try again, then reload)
+ * also answers the network's part.
+ */
+export function failuresReason(errors: readonly unknown[], online: boolean): LoadReason {
+  const reasons = new Set(errors.map((e) => loadReason(e, online)));
+  return reasons.size === 1 ? [...reasons][0]! : 'other';
+}
+
 /** The error's own text, for the details (never in the sentence). */
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message || error.name : String(error));

@@ -165,7 +165,6 @@ export const texts = {
   'insp.paren': '({x})',
   'paused.hint': 'Paused: the call is made, nothing moves until you press Play (or Space, or Step).',
   'header.nav': 'Other views',
-  'lazy.engine': 'the simulation engine',
   'lazy.link': 'the code that writes links',
   'fleet.navTitle': 'A busy server: thousands of connections, counted per state',
   'pkt.headerTitle': 'Run a packetdrill script in the page',

@@ -160,7 +160,6 @@ export const texts: Record<AppKey, string> = {
   'insp.paren': '（{x}）',
   'paused.hint': '已暂停：调用已发出，按“播放”（或空格键、单步）后才会继续。',
   'header.nav': '其他视图',
-  'lazy.engine': '模拟引擎',
   'lazy.link': '生成链接的代码',
   'fleet.navTitle': '繁忙的服务器：数千个连接，按状态计数',
   'pkt.headerTitle': '在页面中运行 packetdrill 脚本',
