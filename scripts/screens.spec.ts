@@ -187,3 +187,47 @@ for (const [w, h, lang, theme] of [
     await expect(page.getByTestId('peer-server')).toBeAttached({ timeout: 30_000 });
     await shoot(page, `walk-fleet-story-${tag}`);
   });
+
+// chips in flight on the state diagram, a few instants apart (the close() chip and the FIN,ACK
+// crossing; free play's ACK and FIN,ACK leaving LAST_ACK together), and the same with reduced motion
+for (const [w, h] of [SIZES[0], SIZES[2]] as const)
+  for (const lang of LANGS)
+    for (const reduced of [false, true])
+      test(`walk chips ${w}x${h} ${lang}${reduced ? ' reduced' : ''}`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        if (reduced) await page.emulateMedia({ reducedMotion: 'reduce' });
+        const tag = `${w}x${h}-${lang}${reduced ? '-reduced' : ''}`;
+        const diagram = page.getByTestId('state-diagram');
+        const at = async (t: number) => {
+          await page.getByTestId('scrubber').fill(t.toFixed(3));
+          await expect(page.getByTestId('sim-time')).toHaveAttribute('data-seconds', String(t));
+          await page.waitForTimeout(150);
+        };
+        await page.goto(`./?scenario=teardown&t=2.08&lesson=0&lang=${lang}`);
+        await expect(page.getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
+        for (const t of [2.005, 2.02, 2.03, 2.06, 2.08]) {
+          await at(t);
+          await diagram.screenshot({ path: `${OUT}/chips-teardown-${t.toFixed(3)}-${tag}.png` });
+        }
+        // free play: the server closes as soon as it is in CLOSE_WAIT
+        await page.goto(`./?scenario=free&pace=exact&lang=${lang}`);
+        await expect(page.getByTestId('sim-time')).toBeVisible({ timeout: 15_000 });
+        const peerState = (p: string) => page.getByTestId(`peer-${p}`).getAttribute('data-tcp-state');
+        const stepTo = async (p: string, target: string) => {
+          for (let k = 0; k < 40 && (await peerState(p)) !== target; k++) await page.getByTestId('step').click();
+        };
+        const en = lang === 'en';
+        const group = (p: 'client' | 'server') => page.getByRole('group', { name: en ? `Socket API of the ${p}` : p === 'client' ? '客户端的套接字 API' : '服务器端的套接字 API' });
+        await group('server').getByRole('button', { name: en ? 'Listen' : '监听 listen()', exact: true }).click();
+        await group('client').getByRole('button', { name: en ? 'Connect' : '连接 connect()', exact: true }).click();
+        await stepTo('server', 'ESTABLISHED');
+        await group('client').getByRole('button', { name: en ? 'Close' : '关闭 close()', exact: true }).click();
+        await stepTo('server', 'CLOSE_WAIT');
+        await group('server').getByRole('button', { name: en ? 'Close' : '关闭 close()', exact: true }).click();
+        const t0 = Number(await page.getByTestId('sim-time').getAttribute('data-seconds'));
+        await stepTo('client', 'TIME_WAIT');
+        for (const dt of [0, 0.015, 0.03, 0.05]) {
+          await at(Number((t0 + dt).toFixed(3)));
+          await diagram.screenshot({ path: `${OUT}/chips-free-${dt.toFixed(3)}-${tag}.png` });
+        }
+      });

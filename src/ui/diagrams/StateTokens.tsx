@@ -297,7 +297,7 @@ function placeDrawn(moves: readonly PeerMove[], flights: readonly Flight[], draw
   };
   const asks: TimedAsk[] = order.map((i) => {
     const l = lives[i]!;
-    return { ...l.ask(), t0: l.t0, t1: l.t1, along: l.along, avoid: withStates(l.t0) };
+    return { ...l.ask(), t0: l.t0, t1: l.t1, along: l.along, avoid: withStates(l.t0), across: STATE_BOXES };
   });
   const placed = placeTimed(asks);
   const at = new Map(order.map((i, n) => [i, placed[n]!]));

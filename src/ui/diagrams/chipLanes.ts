@@ -37,6 +37,8 @@ export interface TimedAsk extends WayAsk {
   along: (t: number) => number;
   /** what its ends keep off: the labels, badges and states as drawn at its birth */
   avoid: readonly Box[];
+  /** what it never crosses in flight (the states' boxes) unless its own way does */
+  across?: readonly Box[];
 }
 
 /** the instants of a chip's life compared with the chips alive beside it */
@@ -96,7 +98,11 @@ export function placeTimed(asks: readonly TimedAsk[]): Way[] {
     const kept = k.keep === 'both' ? [0, 1] : [0];
     const endCover = (w: Way) => kept.map((t) => cover(wayPoint(k.at, w, t), k.hw, k.hh, k.avoid));
     const aloneCover = endCover(plainWay(alone));
-    const endsOk = (w: Way) => endCover(w).every((c, n) => c <= aloneCover[n]! + 1e-9);
+    // in flight over a state's name is as bad as waiting on it
+    const life = lifeSamples(k, Infinity);
+    const crosses = (w: Way) => (k.across ? life.reduce((c, t) => c + cover(wayPoint(k.at, w, k.along(t)), k.hw, k.hh, k.across!), 0) : 0);
+    const aloneCrosses = crosses(plainWay(alone));
+    const endsOk = (w: Way) => endCover(w).every((c, n) => c <= aloneCover[n]! + 1e-9) && crosses(w) <= aloneCrosses + 1e-9;
     // square to the chord of the path
     const [x0, y0] = k.at(k.lo);
     const [x1, y1] = k.at(k.hi);
