@@ -946,6 +946,7 @@ export class FleetSim {
       counters: { ...this.counters },
       queues: { syn: l.children.length, accept: l.acceptQueue.length },
       orphans: cen.orphans,
+      sockstat: cen.sockstat,
       closeWait: cen.closeWait.map((id) => {
         const s = stack.sock(id)!;
         // Recv-Q 1: the FIN the application has not consumed by closing, as ss shows it
