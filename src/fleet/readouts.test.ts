@@ -41,3 +41,13 @@ describe('readouts', () => {
     expect(l.orphans).toBeGreaterThanOrEqual(l.states.FIN_WAIT_2);
   });
 });
+
+describe('ss -tan state close-wait', () => {
+  it('Recv-Q 1 for a leaked handler: it read its request before the FIN came and never reads again (the FIN counts until a read reaches it)', () => {
+    const leak = new FleetSim(applyOverrides(preset('close-wait-leak'), { minutes: 1 }));
+    leak.runUntil(60);
+    const lines = leak.samples.at(-1)!.closeWait;
+    expect(lines.length).toBe(5);
+    for (const l of lines) expect(l.recvQ).toBe(1);
+  });
+});
