@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { zeroSockstat } from '../tcp/stack/sockstat.ts';
 import { applyOverrides } from './overrides.ts';
 import { preset } from './presets/index.ts';
-import { exporterLines, ssSummary } from './readouts.ts';
+import { awkOutput, exporterLines, ssSummary } from './readouts.ts';
 import type { Sample } from './sample.ts';
 import { zeroCounters, zeroErrors, zeroStates } from './sample.ts';
 import { FleetSim } from './sim.ts';
@@ -18,6 +18,8 @@ describe('readouts', () => {
     expect(ssSummary(s)).toBe('TCP:   16 (estab 5, closed 10, orphaned 0, timewait 9)');
     expect(exporterLines(s)).toEqual(expect.arrayContaining(['node_sockstat_TCP_alloc 7', 'node_sockstat_TCP_inuse 6', 'node_sockstat_TCP_tw 9', 'node_sockstat_TCP_orphan 0']));
     expect(ssSummary({ ...s, sockstat: zeroSockstat(), states: zeroStates() })).toBe('TCP:   0 (estab 0, closed 0, orphaned 0, timewait 0)');
+    // netstat reads /proc/net/tcp: no listener (without -a), and no CLOSED socket, which is in no hash table
+    expect(awkOutput(s)).toEqual(['ESTABLISHED 3', 'FIN_WAIT2 4', 'CLOSE_WAIT 2', 'TIME_WAIT 5']);
   });
 
   it("preset fin-wait-2: the server's orphaned FIN_WAIT_2 sockets are timewait to ss -s, not orphans", () => {

@@ -10,13 +10,15 @@ import type { Sample } from './sample.ts';
 export const AWK_ONE_LINER = "netstat -n | awk '/^tcp/ {++S[$NF]} END {for(a in S) print a, S[a]}'";
 
 /**
- * The one-liner's output: netstat -n lists no listening sockets; a state nobody is in prints
- * nothing. (awk's for-in order is unspecified; this prints the states in the diagram's order.)
+ * The one-liner's output: netstat -n lists no listening sockets, and no CLOSED one either (it
+ * reads /proc/net/tcp, which walks the hash tables: a socket reset or timed out while its
+ * descriptor stays open is in none; kernel 6.18); a state nobody is in prints nothing. (awk's
+ * for-in order is unspecified; this prints the states in the diagram's order.)
  */
 export function awkOutput(s: Sample): string[] {
   const out: string[] = [];
   for (const st of TCP_STATES) {
-    if (st === 'LISTEN' || s.states[st] === 0) continue;
+    if (st === 'LISTEN' || st === 'CLOSED' || s.states[st] === 0) continue;
     out.push(`${STATE_ALIASES[st].netstat} ${s.states[st]}`);
   }
   return out;

@@ -74,8 +74,9 @@ export interface Census {
 }
 
 /**
- * One pass over the host's socket table. Counted like Stack.countInState (and `ss -tan`):
- * every socket with a connection, a CLOSED one only while a descriptor still holds it.
+ * One pass over the host's socket table. Counted like Stack.countInState: every socket with a
+ * connection, a CLOSED one only while a descriptor still holds it (which `ss -tan` and netstat do
+ * not list: such a socket is in no hash table).
  */
 export function census(stack: Stack, closeWaitLines = 5): Census {
   const states = zeroStates();
