@@ -1,6 +1,6 @@
 /**
  * Preset notes name the numbers on the chart: `{CLOSE_WAIT}`, `{fds}`, `{EMFILE}`,
- * `{accept_queue}`, `{knob:ulimit_n}`, `{t}` … are filled from the sample at the note's time,
+ * `{accept_queue}`, `{timewait}`, `{knob:ulimit_n}`, `{t}` … are filled from the sample at the note's time,
  * so the text always agrees with what is drawn.
  */
 import { isTcpState } from '../tcp/states.ts';
@@ -21,6 +21,9 @@ export function fillNote(text: string, s: Sample, knobs: Record<string, number |
         return fmt(s.fds);
       case 'orphans':
         return fmt(s.orphans);
+      case 'timewait':
+        // sockstat's tw, what `ss -s` calls timewait: TIME_WAIT and orphans' FIN_WAIT_2 alike
+        return fmt(s.sockstat.tw);
       case 'accept_queue':
         return fmt(s.queues.accept);
       case 'syn_queue':

@@ -6,27 +6,32 @@
 import { STATE_ALIASES, TCP_STATES } from '../tcp/states.ts';
 import type { TcpState } from '../tcp/states.ts';
 import type { Sample } from './sample.ts';
-import { totalSockets } from './sample.ts';
 
 export const AWK_ONE_LINER = "netstat -n | awk '/^tcp/ {++S[$NF]} END {for(a in S) print a, S[a]}'";
 
 /**
- * The one-liner's output: netstat -n lists no listening sockets; a state nobody is in prints
- * nothing. (awk's for-in order is unspecified; this prints the states in the diagram's order.)
+ * The one-liner's output: netstat -n lists no listening sockets, and no CLOSED one either (it
+ * reads /proc/net/tcp, which walks the hash tables: a socket reset or timed out while its
+ * descriptor stays open is in none; kernel 6.18); a state nobody is in prints nothing. (awk's
+ * for-in order is unspecified; this prints the states in the diagram's order.)
  */
 export function awkOutput(s: Sample): string[] {
   const out: string[] = [];
   for (const st of TCP_STATES) {
-    if (st === 'LISTEN' || s.states[st] === 0) continue;
+    if (st === 'LISTEN' || st === 'CLOSED' || s.states[st] === 0) continue;
     out.push(`${STATE_ALIASES[st].netstat} ${s.states[st]}`);
   }
   return out;
 }
 
-/** `ss -s`'s TCP line. "closed" counts sockets no longer in the established hash: CLOSED and TIME_WAIT. */
+/**
+ * `ss -s`'s TCP line, as iproute2 prints it from /proc/net/sockstat (sockstat.ts): the total is
+ * every full socket and timewait sock, "closed" those in neither hash (TIME_WAIT buckets
+ * included), and "estab" the CurrEstab counter, which counts CLOSE_WAIT too (a kernel of 6.18).
+ */
 export function ssSummary(s: Sample): string {
-  const n = totalSockets(s.states);
-  return `TCP: ${n} (estab ${s.states.ESTABLISHED}, closed ${s.states.CLOSED + s.states.TIME_WAIT}, orphaned ${s.orphans}, synrecv ${s.states.SYN_RCVD}, timewait ${s.states.TIME_WAIT}/0)`;
+  const k = s.sockstat;
+  return `TCP:   ${k.alloc + k.tw} (estab ${s.states.ESTABLISHED + s.states.CLOSE_WAIT}, closed ${k.alloc - k.inuse + k.tw}, orphaned ${k.orphan}, timewait ${k.tw})`;
 }
 
 export const SS_CLOSE_WAIT = 'ss -tan state close-wait';
@@ -46,9 +51,10 @@ export const exporterState = (st: TcpState): string => (st === 'CLOSED' ? 'close
 
 export function exporterLines(s: Sample): string[] {
   const out = TCP_STATES.filter((st) => st !== 'CLOSED').map((st) => `node_tcp_connection_states{state="${exporterState(st)}"} ${s.states[st]}`);
-  out.push(`node_sockstat_TCP_inuse ${totalSockets(s.states) - s.states.TIME_WAIT}`);
-  out.push(`node_sockstat_TCP_tw ${s.states.TIME_WAIT}`);
-  out.push(`node_sockstat_TCP_orphan ${s.orphans}`);
+  out.push(`node_sockstat_TCP_alloc ${s.sockstat.alloc}`);
+  out.push(`node_sockstat_TCP_inuse ${s.sockstat.inuse}`);
+  out.push(`node_sockstat_TCP_tw ${s.sockstat.tw}`);
+  out.push(`node_sockstat_TCP_orphan ${s.sockstat.orphan}`);
   out.push(`node_netstat_TcpExt_ListenOverflows ${s.errors.ListenOverflows}`);
   out.push(`node_netstat_TcpExt_ListenDrops ${s.counters.ListenDrops}`);
   out.push(`node_netstat_TcpExt_SyncookiesSent ${s.counters.SyncookiesSent}`);

@@ -6,6 +6,8 @@
 import type { Stack } from '../tcp/stack/stack.ts';
 import { TCP_STATES } from '../tcp/states.ts';
 import type { TcpState } from '../tcp/states.ts';
+import type { SockstatTcp } from '../tcp/stack/sockstat.ts';
+import { addShare, sockstatShare, zeroSockstat } from '../tcp/stack/sockstat.ts';
 
 export interface FleetErrors {
   EMFILE: number;
@@ -41,8 +43,13 @@ export interface Sample {
   counters: FleetCounters;
   /** half-open children (SYN queue) and established, not yet accepted (accept queue) */
   queues: { syn: number; accept: number };
-  /** closed by the application, still alive in FIN_WAIT_1, FIN_WAIT_2, CLOSING or LAST_ACK */
+  /**
+   * closed by the application, still alive in FIN_WAIT_1, FIN_WAIT_2, CLOSING or LAST_ACK, as
+   * Linux counts orphans: an orphan's FIN_WAIT_2 kept in a TIME_WAIT bucket is not one (sockstat.tw)
+   */
   orphans: number;
+  /** /proc/net/sockstat's `TCP:` line (src/tcp/stack/sockstat.ts), which `ss -s` and node_exporter print */
+  sockstat: SockstatTcp;
   /** the first few CLOSE_WAIT sockets, for `ss -tan state close-wait` */
   closeWait: SockLine[];
 }
@@ -56,35 +63,36 @@ export function zeroStates(): Record<TcpState, number> {
   return o;
 }
 
-export const ORPHAN_STATES: ReadonlySet<TcpState> = new Set(['FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSING', 'LAST_ACK']);
 
 export interface Census {
   states: Record<TcpState, number>;
   fds: number;
   orphans: number;
+  sockstat: SockstatTcp;
   /** ids of the first CLOSE_WAIT sockets met */
   closeWait: number[];
 }
 
 /**
- * One pass over the host's socket table. Counted like Stack.countInState (and `ss -tan`):
- * every socket with a connection, a CLOSED one only while a descriptor still holds it.
+ * One pass over the host's socket table. Counted like Stack.countInState: every socket with a
+ * connection, a CLOSED one only while a descriptor still holds it (which `ss -tan` and netstat do
+ * not list: such a socket is in no hash table).
  */
 export function census(stack: Stack, closeWaitLines = 5): Census {
   const states = zeroStates();
   let fds = 0;
-  let orphans = 0;
+  const sockstat = zeroSockstat();
   const closeWait: number[] = [];
   for (const s of stack.allSocks()) {
     if (s.fdOpen) fds++;
+    addShare(sockstat, sockstatShare(s, stack.holdsTwBucket(s.id)), 1);
     if (!s.conn || s.kind === 'fresh') continue;
     const st = s.conn.state;
     if (st === 'CLOSED' && !s.fdOpen) continue;
     states[st]++;
-    if (!s.fdOpen && s.parent === null && ORPHAN_STATES.has(st)) orphans++;
     if (st === 'CLOSE_WAIT' && closeWait.length < closeWaitLines) closeWait.push(s.id);
   }
-  return { states, fds, orphans, closeWait };
+  return { states, fds, orphans: sockstat.orphan, sockstat, closeWait };
 }
 
 export const totalSockets = (states: Record<TcpState, number>): number => TCP_STATES.reduce((n, s) => n + states[s], 0);

@@ -946,10 +946,15 @@ export class FleetSim {
       counters: { ...this.counters },
       queues: { syn: l.children.length, accept: l.acceptQueue.length },
       orphans: cen.orphans,
+      sockstat: cen.sockstat,
       closeWait: cen.closeWait.map((id) => {
         const s = stack.sock(id)!;
-        // Recv-Q 1: the FIN the application has not consumed by closing, as ss shows it
-        return { state: 'CLOSE_WAIT' as const, recvQ: 1, sendQ: 0, local: `${SERVER_ADDR}:${SERVER_PORT}`, peer: clientAddress(s.remotePort ?? 0) };
+        // Recv-Q is what arrived and the application has not read: its unread bytes, and 1 for the
+        // FIN until a read reaches it (kernel 6.18: 101 for a request and FIN unread, 1 once the
+        // request was read before the FIN came). The handlers left in CLOSE_WAIT here never read
+        // past the FIN: a leaking one read its request before it, one never accepted read nothing.
+        const recvQ = (stack.tcb(id)?.unread ?? 0) + 1;
+        return { state: 'CLOSE_WAIT' as const, recvQ, sendQ: 0, local: `${SERVER_ADDR}:${SERVER_PORT}`, peer: clientAddress(s.remotePort ?? 0) };
       }),
     });
   }

@@ -20,6 +20,7 @@ function compare(cfg: FleetConfig, seconds: number): void {
     expect(s.states, `states at ${t} s`).toEqual(full.states);
     expect(s.fds, `descriptors at ${t} s`).toBe(full.fds);
     expect(s.orphans, `orphans at ${t} s`).toBe(full.orphans);
+    expect(s.sockstat, `sockstat at ${t} s`).toEqual(full.sockstat);
     expect(s.closeWait.map((l) => l.peer), `ss lines at ${t} s`).toEqual(full.closeWait.map((id) => clientAddress(sim.server.sock(id)!.remotePort!)));
   }
 }

@@ -12,19 +12,20 @@ import type { Stack } from '../tcp/stack/stack.ts';
 import type { TcpState } from '../tcp/states.ts';
 import { TCP_STATES } from '../tcp/states.ts';
 import type { Census } from './sample.ts';
-import { ORPHAN_STATES, zeroStates } from './sample.ts';
+import { zeroStates } from './sample.ts';
+import { addShare, sockstatShare, zeroSockstat } from '../tcp/stack/sockstat.ts';
 
 const INDEX = new Map<TcpState, number>(TCP_STATES.map((s, i) => [s, i]));
 const CLOSE_WAIT = INDEX.get('CLOSE_WAIT')!;
-/** a socket's share of the census, packed: state index + 1 (0: not counted), descriptor, orphan */
+/** a socket's share of the census, packed: state index + 1 (0: not counted), descriptor, sockstat.ts's bits */
 const FD = 1 << 4;
-const ORPHAN = 1 << 5;
+const SOCKSTAT_SHIFT = 5;
 
 export class Tally {
   private readonly share = new Map<number, number>();
   private readonly counts = new Int32Array(TCP_STATES.length);
   private fds = 0;
-  private orphans = 0;
+  private readonly sockstat = zeroSockstat();
   /** CLOSE_WAIT sockets, and a min-heap of their ids (stale ids are dropped when met) */
   private readonly closeWait = new Set<number>();
   private readonly closeWaitIds: number[] = [];
@@ -54,18 +55,18 @@ export class Tally {
       }
     }
     this.fds += ((now & FD) - (was & FD)) / FD;
-    this.orphans += ((now & ORPHAN) - (was & ORPHAN)) / ORPHAN;
+    addShare(this.sockstat, was >> SOCKSTAT_SHIFT, -1);
+    addShare(this.sockstat, now >> SOCKSTAT_SHIFT, 1);
   }
 
   private shareOf(id: number): number {
     const s = this.stack.sock(id);
     if (!s) return 0;
-    let v = s.fdOpen ? FD : 0;
+    let v = (s.fdOpen ? FD : 0) | (sockstatShare(s, this.stack.holdsTwBucket(id)) << SOCKSTAT_SHIFT);
     if (!s.conn || s.kind === 'fresh') return v;
     const st = s.conn.state;
     if (st === 'CLOSED' && !s.fdOpen) return v;
     v |= INDEX.get(st)! + 1;
-    if (!s.fdOpen && s.parent === null && ORPHAN_STATES.has(st)) v |= ORPHAN;
     return v;
   }
 
@@ -73,7 +74,7 @@ export class Tally {
   census(closeWaitLines: number): Census {
     const states = zeroStates();
     TCP_STATES.forEach((st, i) => (states[st] = this.counts[i]!));
-    return { states, fds: this.fds, orphans: this.orphans, closeWait: this.lowestCloseWait(closeWaitLines) };
+    return { states, fds: this.fds, orphans: this.sockstat.orphan, sockstat: { ...this.sockstat }, closeWait: this.lowestCloseWait(closeWaitLines) };
   }
 
   /** The socket table is in id order, so census() meets CLOSE_WAIT sockets lowest id first. */

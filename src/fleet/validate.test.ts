@@ -1,4 +1,5 @@
 /** Bad presets, mixes and knobs are answered with an error naming the field (DESIGN.md invariant 5). */
+import { zeroSockstat } from './../tcp/stack/sockstat.ts';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../tcp/knobs.ts';
 import { TCP_STATES } from '../tcp/states.ts';
@@ -92,7 +93,7 @@ describe('the five presets', () => {
     const p = preset(id);
     expect(p.id).toBe(id);
     expect(p.notes.length).toBeGreaterThanOrEqual(2);
-    const s: Sample = { t: 1, states: zeroStates(), fds: 1, errors: zeroErrors(), counters: zeroCounters(), queues: { syn: 0, accept: 0 }, orphans: 0, closeWait: [] };
+    const s: Sample = { t: 1, states: zeroStates(), fds: 1, errors: zeroErrors(), counters: zeroCounters(), queues: { syn: 0, accept: 0 }, orphans: 0, sockstat: zeroSockstat(), closeWait: [] };
     TCP_STATES.forEach((st, i) => (s.states[st] = 1000 + i));
     const knobs = knobsJson(resolveFleetKnobs(p.set));
     for (const n of p.notes) {

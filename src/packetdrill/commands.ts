@@ -1,6 +1,6 @@
 /**
  * Shell commands and python blocks of packetdrill scripts, mapped onto what the
- * model knows: sysctls become knob overrides, sockstat/tcpdrop look at the stack,
+ * model knows: sysctls become knob overrides, sockstat/tcpdrop and /proc/net/sockstat look at the stack,
  * `tcpi_state` asserts compare a connection's state. Anything else is unsupported.
  */
 import type { TcpState } from '../tcp/states.ts';
@@ -21,6 +21,8 @@ export type CommandAction =
   | { kind: 'count'; state: TcpState; n: number }
   /** `tcpdrop -s STATE` */
   | { kind: 'drop'; state: TcpState }
+  /** `grep -Eq "REGEX" /proc/net/sockstat`: some line of the host's sockstat matches */
+  | { kind: 'sockstat'; pattern: string }
   | { kind: 'unsupported'; what: UnsupportedConstruct };
 
 /** FreeBSD `sockstat -s` spellings (and Linux `ss`/netstat ones) to the model's state names. */
@@ -113,6 +115,10 @@ function parseOne(line: string): CommandAction {
     const st = STATE_NAMES[m[1]!];
     return st ? { kind: 'count', state: st, n: Number(m[2]) } : { kind: 'unsupported', what: { kind: 'sockstat-state', what: m[1]! } };
   }
+  // Linux: /proc/net/sockstat read with an extended regular expression (what a script can check
+  // of it portably: inuse and tw are per network namespace, orphan and alloc count the machine)
+  m = /^grep\s+-(?:Eq|qE)\s+(?:"([^"]*)"|'([^']*)')\s+\/proc\/net\/sockstat\s*$/.exec(l);
+  if (m) return { kind: 'sockstat', pattern: m[1] ?? m[2]! };
   m = /^tcpdrop\s+-s\s+(\w+)\s*$/.exec(l);
   if (m) {
     const st = STATE_NAMES[m[1]!];

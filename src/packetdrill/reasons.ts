@@ -41,6 +41,7 @@ export type Reason =
   | { code: 'packet-timing'; seg: string; t: string; at?: string; within?: [string, string]; tol: number }
   | { code: 'packet-mismatch'; expected: string; got: string; mismatches: Mismatch[] }
   | { code: 'count'; n: number; state: string; found: number }
+  | { code: 'sockstat'; pattern: string; line: string }
   | { code: 'tcpi-state'; got: string; want: string }
   | { code: 'inbound-any-seq' }
   | { code: 'linger-shape' }
@@ -77,6 +78,7 @@ export const REASON_CODES = [
   'packet-timing',
   'packet-mismatch',
   'count',
+  'sockstat',
   'tcpi-state',
   'inbound-any-seq',
   'linger-shape',
@@ -109,6 +111,7 @@ export const REASONS_EN: ReasonWords = {
   'packet-timing': (r) => `timing error: ${r.seg} sent at ${r.t} s, expected ${withinText(r)} (tolerance ${r.tol} us)`,
   'packet-mismatch': (r) => `expected ${r.expected}, got ${r.got}: ${r.mismatches.map(REASONS_EN_MISMATCH).join('; ')}`,
   count: (r) => `expected ${r.n} connection(s) in ${r.state}, found ${r.found}`,
+  sockstat: (r) => `no line of /proc/net/sockstat matches ${r.pattern}: ${r.line}`,
   'tcpi-state': (r) => `tcpi_state is ${r.got}, expected ${r.want}`,
   'inbound-any-seq': () => 'an inbound packet needs a sequence number',
   'linger-shape': () => 'SO_LINGER needs {onoff=..., linger=...}',

@@ -256,6 +256,10 @@ describe('runner: commands and unsupported constructs', () => {
     expect(parseCommand('sysctl -w net.inet.tcp.recvspace=65536')).toEqual([]);
     expect(parseCommand('sockstat -4 -P tcp -s | grep packetdril | grep -c TIME_WAIT | grep 1')).toEqual([{ kind: 'count', state: 'TIME_WAIT', n: 1 }]);
     expect(parseCommand('tcpdrop -s TIME_WAIT')).toEqual([{ kind: 'drop', state: 'TIME_WAIT' }]);
+    expect(parseCommand('grep -Eq "^TCP: inuse [0-9]+ orphan [0-9]+ tw 1 " /proc/net/sockstat')).toEqual([{ kind: 'sockstat', pattern: '^TCP: inuse [0-9]+ orphan [0-9]+ tw 1 ' }]);
+    expect(parseCommand("grep -qE 'tw 0' /proc/net/sockstat")).toEqual([{ kind: 'sockstat', pattern: 'tw 0' }]);
+    // a basic regular expression reads differently: not taken for an extended one
+    expect(parseCommand('grep -q "tw 0" /proc/net/sockstat')[0]!.kind).toBe('unsupported');
     expect(parseCommand('../common/defaults.sh')).toEqual([{ kind: 'knobs', set: { tcp_syn_retries: 5, tcp_synack_retries: 5 } }]);
     expect(parsePython('assert tcpi_state == TCPI_SYN_RECV')).toEqual(['SYN_RCVD']);
     // real packetdrill's Linux names (code.c), and the FreeBSD suite's TCPI_* as a runner extension

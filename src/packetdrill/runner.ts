@@ -30,6 +30,7 @@ import type { Tolerance } from './tolerance.ts';
 import { tolerance, toleranceOf } from './tolerance.ts';
 import { US, fmtT, toUs } from './virtual-time.ts';
 import { LOCAL_ISN, describe } from './wire.ts';
+import { sockstatLine, zeroSockstat } from '../tcp/stack/sockstat.ts';
 
 export { LOCAL_ISN, LOCAL_PORT, REMOTE_ISN, REMOTE_PORT } from './wire.ts';
 export type { RunStep } from './record.ts';
@@ -370,6 +371,18 @@ class Runner {
         const n = this.stack ? this.stack.countInState(a.state) : 0;
         this.log(`  sockstat: ${n} in ${a.state}`);
         if (n !== a.n) fail(e.line, { code: 'count', n: a.n, state: a.state, found: n });
+      } else if (a.kind === 'sockstat') {
+        const line = sockstatLine(this.stack ? this.stack.sockstat() : zeroSockstat());
+        this.log(`  /proc/net/sockstat: ${line}`);
+        // an extended regular expression reads the same in JavaScript, bar POSIX classes ([[:digit:]])
+        let re: RegExp | null = null;
+        try {
+          if (!a.pattern.includes('[[:')) re = new RegExp(a.pattern);
+        } catch {
+          re = null;
+        }
+        if (!re) throw new Unsupported('command', `grep -Eq "${a.pattern}" /proc/net/sockstat`, e.line);
+        if (!re.test(line)) fail(e.line, { code: 'sockstat', pattern: a.pattern, line });
       } else if (a.kind === 'drop') {
         if (a.state !== 'TIME_WAIT') throw new Unsupported('tcpdrop', a.state, e.line);
         // Dropping a TIME_WAIT socket is its timer expiring early.

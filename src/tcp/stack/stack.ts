@@ -29,6 +29,8 @@ import { NumMap } from './nummap.ts';
 import { EffectList } from './effectlist.ts';
 import { SockTable } from './socktable.ts';
 import { fail, ok } from './sockets.ts';
+import type { SockstatTcp } from './sockstat.ts';
+import { addShare, sockstatShare, zeroSockstat } from './sockstat.ts';
 
 export interface StackOptions {
   knobs: Knobs;
@@ -341,6 +343,19 @@ export class Stack {
   tcb(id: number): Tcb | undefined {
     return this.socks.get(id)?.conn?.tcb;
   }
+  /** Whether socket `id`'s connection holds a TIME_WAIT bucket (see inBucket). */
+  holdsTwBucket(id: number): boolean {
+    const s = this.socks.get(id);
+    return s?.conn ? this.inBucket(s.conn) : false;
+  }
+
+  /** The host's `TCP:` line of /proc/net/sockstat (sockstat.ts), counted socket by socket. */
+  sockstat(): SockstatTcp {
+    const out = zeroSockstat();
+    for (const s of this.socks.values()) addShare(out, sockstatShare(s, s.conn !== null && this.inBucket(s.conn)), 1);
+    return out;
+  }
+
   /** sockets counted the way `ss -tan` counts them */
   countInState(st: TcpState): number {
     // CLOSED needs the descriptor test; every other state is counted as connections move.

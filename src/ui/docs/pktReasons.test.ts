@@ -124,6 +124,7 @@ const SAMPLES: Reason[] = [
     ],
   },
   { code: 'count', n: 1, state: 'TIME_WAIT', found: 0 },
+  { code: 'sockstat', pattern: '^TCP: inuse [0-9]+ orphan [0-9]+ tw 1 ', line: 'TCP: inuse 1 orphan 1 tw 0 alloc 1 mem 0' },
   { code: 'tcpi-state', got: 'CLOSE_WAIT', want: 'LAST_ACK' },
   { code: 'inbound-any-seq' },
   { code: 'linger-shape' },
@@ -164,7 +165,7 @@ function values(r: Reason): string[] {
 
 // the names of calls, options and tools a Chinese sentence keeps as they are written
 const KEPT = new RegExp(
-  `\\b(tcpi_state|getsockopt|setsockopt|SO_ERROR|SO_SNDBUF|SO_LINGER|onoff|linger|shutdown|sysctl|sockstat|tcpdrop|python|fcntl|mss|MSS|backlog|TCP|MiB|ack|win|ifdef|else|rto_min|rto_max|linux|rfc9293|${KNOB_NAMES.join('|')})\\b`,
+  `\\b(tcpi_state|proc|net|getsockopt|setsockopt|SO_ERROR|SO_SNDBUF|SO_LINGER|onoff|linger|shutdown|sysctl|sockstat|tcpdrop|python|fcntl|mss|MSS|backlog|TCP|MiB|ack|win|ifdef|else|rto_min|rto_max|linux|rfc9293|${KNOB_NAMES.join('|')})\\b`,
   'g',
 );
 

@@ -40,6 +40,7 @@ const REASONS_ZH: ReasonWords = {
     `时间错误：${r.seg} 发送于 ${r.t} 秒，应${r.within ? `在 [${r.within[0]}, ${r.within[1]}] 秒之内` : `在 ${r.at} 秒`}（容差 ${r.tol} 微秒）`,
   'packet-mismatch': (r) => `期望 ${r.expected}，实际 ${r.got}：${r.mismatches.map(mismatchZh).join('；')}`,
   count: (r) => `期望 ${r.n} 个连接处于 ${r.state}，实际 ${r.found} 个`,
+  sockstat: (r) => `/proc/net/sockstat 中没有与 ${r.pattern} 匹配的行：${r.line}`,
   'tcpi-state': (r) => `tcpi_state 为 ${r.got}，应为 ${r.want}`,
   'inbound-any-seq': () => '注入的报文（<）必须写出序号',
   'linger-shape': () => 'SO_LINGER 需要 {onoff=..., linger=...}',

@@ -2,6 +2,7 @@
  * The chart's incremental paths write exactly what d3's stack + area / line write for the same
  * samples, whether the samples arrive at once or in chunks, and start over when the scales change.
  */
+import { zeroSockstat } from './../../tcp/stack/sockstat.ts';
 import { area, line, scaleLinear, scaleSymlog, stack } from 'd3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { BandPaths } from './bandPaths.ts';
 const sample = (t: number, counts: readonly number[], states: readonly TcpState[]): Sample => {
   const s = zeroStates();
   states.forEach((st, i) => (s[st] = counts[i] ?? 0));
-  return { t, states: s, fds: 0, errors: zeroErrors(), counters: zeroCounters(), queues: { syn: 0, accept: 0 }, orphans: 0, closeWait: [] };
+  return { t, states: s, fds: 0, errors: zeroErrors(), counters: zeroCounters(), queues: { syn: 0, accept: 0 }, orphans: 0, sockstat: zeroSockstat(), closeWait: [] };
 };
 
 function d3Paths(data: Sample[], states: readonly TcpState[], mode: 'stacked' | 'lines', x: (v: number) => number, y: (v: number) => number) {
