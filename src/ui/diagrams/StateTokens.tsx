@@ -28,7 +28,16 @@ export { causeLabel } from './stageTokens.ts';
 const CHIP_FONT = 13;
 
 /** A chip's width for its text (arithmetic estimate, no DOM geometry). */
-export const chipWidth = (text: string): number => Math.max(28, textWidth(text, CHIP_FONT) + 14);
+const WIDTHS = new Map<string, number>();
+export const chipWidth = (text: string): number => {
+  let w = WIDTHS.get(text);
+  if (w === undefined) {
+    // a few texts (flags, causes), asked for every chip of the world at each of its changes
+    if (WIDTHS.size > 512) WIDTHS.clear();
+    WIDTHS.set(text, (w = Math.max(28, textWidth(text, CHIP_FONT) + 14)));
+  }
+  return w;
+};
 const CHIP_HALF_H = 11;
 /** a chip's outline stroke, beyond its box, each side */
 const CHIP_STROKE = 1;
@@ -218,6 +227,8 @@ export interface ChipWorld {
 
 interface Life {
   key: string;
+  /** its path (chipLanes.ts TimedAsk.path) */
+  path: string;
   t0: number;
   t1: number;
   /** moves before segments at one instant, then the client's move first, segments by id */
@@ -229,15 +240,19 @@ interface Life {
 const moveLifeKey = (m: PeerMove) => `m|${m.peer}|${m.t}|${moveKey(m)}`;
 const flightLifeKey = (f: Flight) => `f|${f.id}|${f.sentAt}|${flightKey(f, chipWidth(f.flags || '·'))}`;
 function moveLife(m: PeerMove, until: number, routeOf: (m: PeerMove) => Route): Life {
-  return { key: moveLifeKey(m), t0: m.t, t1: until, rank: m.peer === 'client' ? 0 : 1, ask: () => moveAsk(m, routeOf(m)), along: (t) => ease(moveProgress(m.t, m.span, t)) };
+  return { key: moveLifeKey(m), path: moveKey(m), t0: m.t, t1: until, rank: m.peer === 'client' ? 0 : 1, ask: () => moveAsk(m, routeOf(m)), along: (t) => ease(moveProgress(m.t, m.span, t)) };
 }
 function flightLife(f: Flight): Life {
   const span = f.endAt - f.sentAt;
-  return { key: flightLifeKey(f), t0: f.sentAt, t1: f.endAt, rank: 2 + f.id, ask: () => flightAsk(f, chipWidth(f.flags || '·')), along: (t) => (span > 0 ? Math.min(1, Math.max(0, (t - f.sentAt) / span)) : 1) };
+  return { key: flightLifeKey(f), path: flightKey(f, chipWidth(f.flags || '·')), t0: f.sentAt, t1: f.endAt, rank: 2 + f.id, ask: () => flightAsk(f, chipWidth(f.flags || '·')), along: (t) => (span > 0 ? Math.min(1, Math.max(0, (t - f.sentAt) / span)) : 1) };
 }
 
-/** how far back (in chips) the ones a chip was born beside are followed */
-const MAX_CHAIN = 200;
+/**
+ * How far back (in chips) the ones a chip was born beside are followed: a lesson's chips never come
+ * near it; a long stream of segments (a bulk transfer) is placed from this far back at each change
+ * of the world, which bounds the work (its oldest chips, placed without theirs, are long gone).
+ */
+const MAX_CHAIN = 96;
 const NO_WORLD = {};
 const TIMED = new WeakMap<object, WeakMap<object, Map<string, readonly Way[]>>>();
 
@@ -297,7 +312,7 @@ function placeDrawn(moves: readonly PeerMove[], flights: readonly Flight[], draw
   };
   const asks: TimedAsk[] = order.map((i) => {
     const l = lives[i]!;
-    return { ...l.ask(), t0: l.t0, t1: l.t1, along: l.along, avoid: withStates(l.t0), across: STATE_BOXES };
+    return { ...l.ask(), t0: l.t0, t1: l.t1, along: l.along, avoid: withStates(l.t0), across: STATE_BOXES, path: l.path, key: `${l.key}@${l.t0}-${l.t1}` };
   });
   const placed = placeTimed(asks);
   const at = new Map(order.map((i, n) => [i, placed[n]!]));

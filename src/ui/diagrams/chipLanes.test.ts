@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box, Pt } from './chipStretch.ts';
-import { clearEnds } from './chipStretch.ts';
+import { clearEnds, cover } from './chipStretch.ts';
 import type { TimedAsk, Way } from './chipLanes.ts';
 import { placeTimed, plainWay, wayPoint } from './chipLanes.ts';
 
@@ -99,5 +99,19 @@ describe('chips shown together keep apart for their whole flights (placeTimed)',
     for (let n = 1; n <= asks.length; n++) expect(placeTimed(asks.slice(0, n))).toEqual(all.slice(0, n));
     // and every pair alive together keeps apart
     for (let i = 0; i < asks.length; i++) for (let j = i + 1; j < asks.length; j++) expect(meetings(asks[i]!, all[i]!, asks[j]!, all[j]!), `${i} and ${j}`).toEqual([]);
+  });
+
+  it('a lane or swerve never takes a chip over a state in flight where its own way does not (the other side instead)', () => {
+    const at = line([0, 0], [400, 0]);
+    // a state's box just beside the middle of the path, on the side a lane is tried first
+    const state: Box = { x0: 150, y0: 20, x1: 250, y1: 64 };
+    const a = { ...flight(at, 0, 1), across: [state] };
+    const b = { ...flight(at, 0, 1), across: [state] };
+    const [wa, wb] = placeTimed([a, b]);
+    expect(meetings(a, wa!, b, wb!)).toEqual([]);
+    for (let i = 0; i <= 100; i++) expect(cover(wayPoint(at, wb!, i / 100), HW, HH, [state]), `at ${i / 100}`).toBe(0);
+    // without the state to keep off, it would have taken that side
+    const [, free] = placeTimed([flight(at, 0, 1), flight(at, 0, 1)]);
+    expect(Math.sign(wayPoint(at, free!, 0.5)[1])).not.toBe(Math.sign(wayPoint(at, wb!, 0.5)[1]));
   });
 });

@@ -39,6 +39,10 @@ export interface TimedAsk extends WayAsk {
   avoid: readonly Box[];
   /** what it never crosses in flight (the states' boxes) unless its own way does */
   across?: readonly Box[];
+  /** names its path (the same path, size and `avoid`, the same ends found on it): its lanes are found once */
+  path?: string;
+  /** names the chip (with its life): its way is found once, for the same chips alive at its birth */
+  key?: string;
 }
 
 /** the instants of a chip's life compared with the chips alive beside it */
@@ -46,6 +50,8 @@ const SAMPLES = 32;
 /** the step between the lanes (and swerves) tried, and the farthest one, drawing units */
 const LANE_STEP = 4;
 const MAX_LANE = 64;
+/** the most chips, born last before it and alive at its birth, a chip keeps off */
+const MAX_BESIDE = 8;
 /** the room kept between two chips' boxes */
 const CHIP_GAP = 2;
 
@@ -66,77 +72,114 @@ export function lifeSamples(k: TimedAsk, until: number): number[] {
  * that way meets none of the earlier chips alive during its life at any sampled instant; else the
  * lane or swerve beside it that does and strays least from its own way (a lane where they tie),
  * its waiting ends kept as clear of the labels as they are alone; where none does, the one that
- * meets them least.
+ * meets them least. A chip keeps off the MAX_BESIDE chips born last before it that are alive then.
  */
 export function placeTimed(asks: readonly TimedAsk[]): Way[] {
   const ways: Way[] = [];
   asks.forEach((k, i) => {
-    const before = asks.slice(0, i).flatMap((a, j) => (a.t1 >= k.t0 ? [j] : []));
-    const plain: [WayEnd, WayEnd] = [{ u: k.lo, dx: 0, dy: 0 }, { u: k.hi, dx: 0, dy: 0 }];
-    const alone = k.fixed ? plain : clearEnds(k.at, k.lo, k.hi, k.hw, k.hh, k.avoid);
-    if (before.length === 0) {
-      ways.push(plainWay(alone));
-      return;
-    }
-    // where the earlier chips are at each instant of this one's life
-    const ts = lifeSamples(k, Math.max(...before.map((j) => asks[j]!.t1)));
-    const them = ts.map((t) => before.flatMap((j) => (t <= asks[j]!.t1 ? [boxAt(wayPoint(asks[j]!.at, ways[j]!, asks[j]!.along(t)), asks[j]!)] : [])));
-    const hits = (w: Way): number => {
-      let c = 0;
-      ts.forEach((t, n) => {
-        const mine = boxAt(wayPoint(k.at, w, k.along(t)), k);
-        for (const b of them[n]!) c += area(mine, b);
-      });
-      return c;
-    };
-    // its ends alone, each moved along or beside the path off the earlier chips where it waits
-    // then (at its birth; at its arrival if it waits there): a swerve keeps these ends
-    const arrives = k.keep === 'both' && ts[ts.length - 1] === k.t1;
-    const base: readonly [WayEnd, WayEnd] = k.fixed
-      ? plain
-      : [clearEnds(k.at, k.lo, k.hi, k.hw, k.hh, [...k.avoid, ...them[0]!])[0], arrives ? clearEnds(k.at, k.lo, k.hi, k.hw, k.hh, [...k.avoid, ...them[them.length - 1]!])[1] : alone[1]];
-    const kept = k.keep === 'both' ? [0, 1] : [0];
-    const endCover = (w: Way) => kept.map((t) => cover(wayPoint(k.at, w, t), k.hw, k.hh, k.avoid));
-    const aloneCover = endCover(plainWay(alone));
-    // in flight over a state's name is as bad as waiting on it
-    const life = lifeSamples(k, Infinity);
-    const crosses = (w: Way) => (k.across ? life.reduce((c, t) => c + cover(wayPoint(k.at, w, k.along(t)), k.hw, k.hh, k.across!), 0) : 0);
-    const aloneCrosses = crosses(plainWay(alone));
-    const endsOk = (w: Way) => endCover(w).every((c, n) => c <= aloneCover[n]! + 1e-9) && crosses(w) <= aloneCrosses + 1e-9;
-    // square to the chord of the path
-    const [x0, y0] = k.at(k.lo);
-    const [x1, y1] = k.at(k.hi);
-    const len = Math.hypot(x1 - x0, y1 - y0) || 1;
-    const nx = -(y1 - y0) / len;
-    const ny = (x1 - x0) / len;
-    // how far a way strays from the chip's own: the farthest its ends or its middle move
-    const own = [0, 0.5, 1].map((t) => wayPoint(k.at, plainWay(alone), t));
-    const strays = (w: Way) => Math.max(...[0, 0.5, 1].map((t, n) => Math.hypot(wayPoint(k.at, w, t)[0] - own[n]![0], wayPoint(k.at, w, t)[1] - own[n]![1])));
-    let best: { w: Way; cost: number } | null = null;
-    let least: { w: Way; c: number } | null = null;
-    for (let s = 0; s <= MAX_LANE; s += LANE_STEP) {
-      for (const side of s === 0 ? [0] : [s, -s]) {
-        // a lane: the path moved aside, its ends found on it as they are on the path alone
-        const sx = nx * side;
-        const sy = ny * side;
-        const laneEnds = side === 0 ? alone : k.fixed ? plain : clearEnds((u) => [k.at(u)[0] + sx, k.at(u)[1] + sy], k.lo, k.hi, k.hw, k.hh, k.avoid);
-        const lane: Way = { ends: [shifted(laneEnds[0], sx, sy), shifted(laneEnds[1], sx, sy)], bx: 0, by: 0 };
-        const swerve: Way = { ends: base, bx: sx, by: sy };
-        for (const w of [lane, swerve]) {
-          if (!endsOk(w)) continue;
-          const cost = strays(w);
-          if (best && cost >= best.cost) continue;
-          const c = hits(w);
-          if (c === 0) best = { w, cost };
-          else if (!least || c < least.c) least = { w, c };
-        }
-      }
-    }
-    if (best) {
-      ways.push(best.w);
-      return;
-    }
-    ways.push(least?.w ?? plainWay(base));
+    // a stream of segments (a bulk transfer) is a stream whatever the lanes: a chip keeps off the
+    // few born last before it, which bounds the work per chip
+    const before = asks
+      .slice(0, i)
+      .flatMap((a, j) => (a.t1 >= k.t0 ? [j] : []))
+      .slice(-MAX_BESIDE);
+    // the same chip born beside the same chips on the same ways: the way found before
+    const memoKey = k.key === undefined ? undefined : `${k.key}/${before.map((j) => `${asks[j]!.key}:${wayKey(ways[j]!)}`).join(',')}`;
+    const memo = memoKey === undefined ? undefined : memoOf(WAY_MEMO, k.avoid);
+    const known = memoKey === undefined ? undefined : memo!.get(memoKey);
+    const way = known ?? placeOne(k, before.map((j) => ({ a: asks[j]!, w: ways[j]! })));
+    if (memoKey !== undefined && !known) memo!.set(memoKey, way);
+    ways.push(way);
   });
   return ways;
+}
+
+/** caches by the obstacles a chip's ends keep off: the ways found, the ends found on a lane */
+const MAX_MEMO = 4096;
+const WAY_MEMO = new WeakMap<readonly Box[], Map<string, Way>>();
+const LANE_MEMO = new WeakMap<readonly Box[], Map<string, readonly [WayEnd, WayEnd]>>();
+function memoOf<V>(by: WeakMap<readonly Box[], Map<string, V>>, avoid: readonly Box[]): Map<string, V> {
+  let m = by.get(avoid);
+  if (!m) by.set(avoid, (m = new Map()));
+  if (m.size >= MAX_MEMO) m.clear();
+  return m;
+}
+const WAY_KEYS = new WeakMap<Way, string>();
+function wayKey(w: Way): string {
+  let k = WAY_KEYS.get(w);
+  if (k === undefined) WAY_KEYS.set(w, (k = [...w.ends.flatMap((e) => [e.u, e.dx, e.dy]), w.bx, w.by].map((v) => v.toFixed(3)).join(' ')));
+  return k;
+}
+
+function placeOne(k: TimedAsk, others: readonly { a: TimedAsk; w: Way }[]): Way {
+  const plain: [WayEnd, WayEnd] = [{ u: k.lo, dx: 0, dy: 0 }, { u: k.hi, dx: 0, dy: 0 }];
+  const alone = k.fixed ? plain : laneOf(k, 0, 0, 0);
+  if (others.length === 0) return plainWay(alone);
+  // where the earlier chips are at each instant of this one's life
+  const ts = lifeSamples(k, Math.max(...others.map((o) => o.a.t1)));
+  const them = ts.map((t) => others.flatMap(({ a, w }) => (t <= a.t1 ? [boxAt(wayPoint(a.at, w, a.along(t)), a)] : [])));
+  // how much a way meets them, counted up to `enough` (a way meeting them that much is no better)
+  const hits = (w: Way, enough = Infinity): number => {
+    let c = 0;
+    for (let n = 0; n < ts.length && c < enough; n++) {
+      const mine = boxAt(wayPoint(k.at, w, k.along(ts[n]!)), k);
+      for (const b of them[n]!) c += area(mine, b);
+    }
+    return c;
+  };
+  // its ends alone, each moved along or beside the path off the earlier chips where it waits
+  // then (at its birth; at its arrival if it waits there): a swerve keeps these ends
+  const arrives = k.keep === 'both' && ts[ts.length - 1] === k.t1;
+  const base: readonly [WayEnd, WayEnd] = k.fixed
+    ? plain
+    : [clearEnds(k.at, k.lo, k.hi, k.hw, k.hh, [...k.avoid, ...them[0]!])[0], arrives ? clearEnds(k.at, k.lo, k.hi, k.hw, k.hh, [...k.avoid, ...them[them.length - 1]!])[1] : alone[1]];
+  const kept = k.keep === 'both' ? [0, 1] : [0];
+  const endCover = (w: Way) => kept.map((t) => cover(wayPoint(k.at, w, t), k.hw, k.hh, k.avoid));
+  const aloneCover = endCover(plainWay(alone));
+  // in flight over a state's name is as bad as waiting on it
+  const life = lifeSamples(k, Infinity);
+  const crosses = (w: Way) => (k.across ? life.reduce((c, t) => c + cover(wayPoint(k.at, w, k.along(t)), k.hw, k.hh, k.across!), 0) : 0);
+  const aloneCrosses = crosses(plainWay(alone));
+  const endsOk = (w: Way) => endCover(w).every((c, n) => c <= aloneCover[n]! + 1e-9) && crosses(w) <= aloneCrosses + 1e-9;
+  // square to the chord of the path
+  const [x0, y0] = k.at(k.lo);
+  const [x1, y1] = k.at(k.hi);
+  const len = Math.hypot(x1 - x0, y1 - y0) || 1;
+  const nx = -(y1 - y0) / len;
+  const ny = (x1 - x0) / len;
+  // how far a way strays from the chip's own: the farthest its ends or its middle move
+  const own = [0, 0.5, 1].map((t) => wayPoint(k.at, plainWay(alone), t));
+  const strays = (w: Way) => Math.max(...[0, 0.5, 1].map((t, n) => Math.hypot(wayPoint(k.at, w, t)[0] - own[n]![0], wayPoint(k.at, w, t)[1] - own[n]![1])));
+  let best: { w: Way; cost: number } | null = null;
+  let least: { w: Way; c: number } | null = null;
+  for (let s = 0; s <= MAX_LANE; s += LANE_STEP) {
+    for (const side of s === 0 ? [0] : [s, -s]) {
+      // a lane: the path moved aside, its ends found on it as they are on the path alone
+      const sx = nx * side;
+      const sy = ny * side;
+      const laneEnds = side === 0 ? alone : k.fixed ? plain : laneOf(k, side, sx, sy);
+      const lane: Way = { ends: [shifted(laneEnds[0], sx, sy), shifted(laneEnds[1], sx, sy)], bx: 0, by: 0 };
+      const swerve: Way = { ends: base, bx: sx, by: sy };
+      for (const w of [lane, swerve]) {
+        const cost = strays(w);
+        if ((best && cost >= best.cost) || !endsOk(w)) continue;
+        const c = hits(w, best ? 1e-9 : (least?.c ?? Infinity));
+        if (c === 0) best = { w, cost };
+        else if (!least || c < least.c) least = { w, c };
+      }
+    }
+  }
+  return best?.w ?? least?.w ?? plainWay(base);
+}
+
+/** The ends of a chip's way on its path moved `side` units aside (clearEnds on that lane), found once per path. */
+function laneOf(k: TimedAsk, side: number, sx: number, sy: number): readonly [WayEnd, WayEnd] {
+  const memo = k.path === undefined ? undefined : memoOf(LANE_MEMO, k.avoid);
+  const key = `${k.path}|${side}`;
+  let ends = memo?.get(key);
+  if (!ends) {
+    ends = clearEnds((u) => [k.at(u)[0] + sx, k.at(u)[1] + sy], k.lo, k.hi, k.hw, k.hh, k.avoid);
+    memo?.set(key, ends);
+  }
+  return ends;
 }
