@@ -78,8 +78,8 @@ const EN = {
   'fleet.counterHelp.ListenOverflows': 'a SYN or the handshake’s last ACK dropped because the accept queue was full',
   'fleet.counterHelp.ListenDrops': 'SYNs the listener dropped (full queue, no cookies)',
   'fleet.counterHelp.SyncookiesSent': 'SYN,ACKs sent as SYN cookies (no state kept)',
-  'fleet.counterHelp.ResetsSent': 'RST segments the server sent',
-  'fleet.counterHelp.OrphansKilled': 'orphaned connections given up after tcp_orphan_retries',
+  'fleet.counterHelp.OutRsts': 'RST segments the server sent (Tcp: OutRsts)',
+  'fleet.counterHelp.TCPAbortOnTimeout': 'connections given up when their retransmissions or keepalive probes ran out (tcp_retries2, tcp_orphan_retries, tcp_keepalive_probes); a TIME_WAIT or FIN_WAIT_2 running out is not counted',
   'fleet.notesGo': 'Notes at:',
   'fleet.ssTable': 'Output of ss -tan state close-wait (scrolls sideways on a narrow screen)',
 };
@@ -158,8 +158,8 @@ const ZH: Record<FleetKey, string> = {
   'fleet.counterHelp.ListenOverflows': '全连接队列已满，SYN 或握手的最后一个 ACK 被丢弃',
   'fleet.counterHelp.ListenDrops': '监听套接字丢弃的 SYN（队列已满且未启用 cookie）',
   'fleet.counterHelp.SyncookiesSent': '以 SYN cookie 形式发出的 SYN,ACK（不保留状态）',
-  'fleet.counterHelp.ResetsSent': '服务器发出的 RST 报文段',
-  'fleet.counterHelp.OrphansKilled': '重试 tcp_orphan_retries 次后被放弃的孤儿连接',
+  'fleet.counterHelp.OutRsts': '服务器发出的 RST 报文段（Tcp: OutRsts）',
+  'fleet.counterHelp.TCPAbortOnTimeout': '重传或保活探测用尽（tcp_retries2、tcp_orphan_retries、tcp_keepalive_probes）后被放弃的连接；TIME_WAIT 或 FIN_WAIT_2 到期不计入',
   'fleet.notesGo': '说明时刻：',
   'fleet.ssTable': 'ss -tan state close-wait 的输出（窄屏上可左右滚动）',
 };
