@@ -68,3 +68,13 @@ describe('counters an operator reads with nstat', () => {
     expect(f.counters.TCPAbortOnTimeout).toBe(0);
   });
 });
+
+describe('listen queue counters', () => {
+  it('every ListenOverflows is a ListenDrops too, the handshake ACK dropped by a full accept queue included', () => {
+    // close-wait-leak's accept queue fills at about 309 s
+    const sim = new FleetSim(applyOverrides(preset('close-wait-leak'), { minutes: 7 }));
+    sim.runUntil(420);
+    for (const s of sim.samples) expect(s.counters.ListenDrops, `at ${s.t} s`).toBeGreaterThanOrEqual(s.errors.ListenOverflows);
+    expect(sim.samples.at(-1)!.errors.ListenOverflows).toBeGreaterThan(0);
+  });
+});

@@ -413,8 +413,10 @@ export class FleetSim {
           this.cookieAck(seg);
         }
       } else if (seg.flags.ACK && !seg.flags.SYN && !seg.flags.RST && stack.state(c.sock) === 'SYN_RCVD' && this.acceptQueueFull()) {
-        // Linux drops the handshake's last ACK when the accept queue is full (tcp_abort_on_overflow = 0).
+        // Linux drops the handshake's last ACK when the accept queue is full (tcp_abort_on_overflow = 0),
+        // and counts it twice, as every overflow: ListenOverflows, then ListenDrops (tcp_v4_syn_recv_sock()'s exit)
         this.errors.ListenOverflows++;
+        this.counters.ListenDrops++;
         return;
       }
     }
