@@ -16,7 +16,7 @@ describe('readouts', () => {
     const states = { ...zeroStates(), LISTEN: 1, ESTABLISHED: 3, CLOSE_WAIT: 2, FIN_WAIT_2: 4, TIME_WAIT: 5, CLOSED: 1 };
     const s: Sample = { t: 1, states, fds: 7, errors: zeroErrors(), counters: zeroCounters(), queues: { syn: 0, accept: 0 }, orphans: 0, sockstat: { inuse: 6, orphan: 0, tw: 9, alloc: 7 }, closeWait: [] };
     expect(ssSummary(s)).toBe('TCP:   16 (estab 5, closed 10, orphaned 0, timewait 9)');
-    expect(exporterLines(s)).toEqual(expect.arrayContaining(['node_sockstat_TCP_alloc 7', 'node_sockstat_TCP_inuse 6', 'node_sockstat_TCP_tw 9', 'node_sockstat_TCP_orphan 0']));
+    expect(exporterLines(s)).toEqual(expect.arrayContaining(['node_sockstat_TCP_alloc 7', 'node_sockstat_TCP_inuse 6', 'node_sockstat_TCP_tw 9', 'node_sockstat_TCP_orphan 0', 'node_netstat_Tcp_CurrEstab 5', 'node_netstat_Tcp_OutRsts 0']));
     expect(ssSummary({ ...s, sockstat: zeroSockstat(), states: zeroStates() })).toBe('TCP:   0 (estab 0, closed 0, orphaned 0, timewait 0)');
     // netstat reads /proc/net/tcp: no listener (without -a), and no CLOSED socket, which is in no hash table
     expect(awkOutput(s)).toEqual(['ESTABLISHED 3', 'FIN_WAIT2 4', 'CLOSE_WAIT 2', 'TIME_WAIT 5']);
@@ -51,5 +51,30 @@ describe('ss -tan state close-wait', () => {
     const lines = leak.samples.at(-1)!.closeWait;
     expect(lines.length).toBe(5);
     for (const l of lines) expect(l.recvQ).toBe(1);
+  });
+});
+
+describe('counters an operator reads with nstat', () => {
+  it("TCPAbortOnTimeout counts sockets given up after their retries, not FIN_WAIT_2 or TIME_WAIT running out (kernel 6.18's rules)", () => {
+    const pile = new FleetSim(applyOverrides(preset('last-ack-pileup'), { minutes: 5 }));
+    pile.runUntil(300);
+    const p = pile.samples.at(-1)!;
+    expect(p.counters.TCPAbortOnTimeout).toBeGreaterThan(0);
+    // fin-wait-2: thousands of FIN_WAIT_2 and TIME_WAIT sockets run out, none is an abort
+    const fw2 = new FleetSim(applyOverrides(preset('fin-wait-2'), { minutes: 2 }));
+    fw2.runUntil(120);
+    const f = fw2.samples.at(-1)!;
+    expect(f.states.FIN_WAIT_2 + f.states.TIME_WAIT).toBeGreaterThan(1000);
+    expect(f.counters.TCPAbortOnTimeout).toBe(0);
+  });
+});
+
+describe('listen queue counters', () => {
+  it('every ListenOverflows is a ListenDrops too, the handshake ACK dropped by a full accept queue included', () => {
+    // close-wait-leak's accept queue fills at about 309 s
+    const sim = new FleetSim(applyOverrides(preset('close-wait-leak'), { minutes: 7 }));
+    sim.runUntil(420);
+    for (const s of sim.samples) expect(s.counters.ListenDrops, `at ${s.t} s`).toBeGreaterThanOrEqual(s.errors.ListenOverflows);
+    expect(sim.samples.at(-1)!.errors.ListenOverflows).toBeGreaterThan(0);
   });
 });

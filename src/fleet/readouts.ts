@@ -55,6 +55,8 @@ export function exporterLines(s: Sample): string[] {
   out.push(`node_sockstat_TCP_inuse ${s.sockstat.inuse}`);
   out.push(`node_sockstat_TCP_tw ${s.sockstat.tw}`);
   out.push(`node_sockstat_TCP_orphan ${s.sockstat.orphan}`);
+  out.push(`node_netstat_Tcp_CurrEstab ${s.states.ESTABLISHED + s.states.CLOSE_WAIT}`);
+  out.push(`node_netstat_Tcp_OutRsts ${s.counters.OutRsts}`);
   out.push(`node_netstat_TcpExt_ListenOverflows ${s.errors.ListenOverflows}`);
   out.push(`node_netstat_TcpExt_ListenDrops ${s.counters.ListenDrops}`);
   out.push(`node_netstat_TcpExt_SyncookiesSent ${s.counters.SyncookiesSent}`);

@@ -19,8 +19,10 @@ export interface FleetErrors {
 export interface FleetCounters {
   ListenDrops: number;
   SyncookiesSent: number;
-  ResetsSent: number;
-  OrphansKilled: number;
+  /** Tcp: OutRsts, RST segments sent */
+  OutRsts: number;
+  /** TcpExt: TCPAbortOnTimeout, connections given up when their retransmissions or keepalive probes ran out */
+  TCPAbortOnTimeout: number;
   TwOverflow: number;
   Accepted: number;
   Arrivals: number;
@@ -55,7 +57,7 @@ export interface Sample {
 }
 
 export const zeroErrors = (): FleetErrors => ({ EMFILE: 0, EADDRNOTAVAIL: 0, ListenOverflows: 0 });
-export const zeroCounters = (): FleetCounters => ({ ListenDrops: 0, SyncookiesSent: 0, ResetsSent: 0, OrphansKilled: 0, TwOverflow: 0, Accepted: 0, Arrivals: 0 });
+export const zeroCounters = (): FleetCounters => ({ ListenDrops: 0, SyncookiesSent: 0, OutRsts: 0, TCPAbortOnTimeout: 0, TwOverflow: 0, Accepted: 0, Arrivals: 0 });
 
 export function zeroStates(): Record<TcpState, number> {
   const o = {} as Record<TcpState, number>;

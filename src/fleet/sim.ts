@@ -11,7 +11,7 @@ import type { Segment } from '../tcp/segment.ts';
 import { F_ACK, F_SYN, flagSet } from '../tcp/segment.ts';
 import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
 import { TIMER_NAMES } from '../tcp/stack/effects.ts';
-import { Stack } from '../tcp/stack/stack.ts';
+import { Stack, timeoutCause } from '../tcp/stack/stack.ts';
 import { EffectList } from '../tcp/stack/effectlist.ts';
 import type { Sock } from '../tcp/stack/sockets.ts';
 import type { TcpState } from '../tcp/states.ts';
@@ -37,6 +37,9 @@ type HostId = typeof SERVER | typeof CLIENTS | typeof BACKEND;
 type AppTimer = 'respond' | 'idle' | 'hold' | 'give-up' | 'vanish';
 /** a vanishing client's host is gone this long after the response reached it */
 const VANISH_AFTER = 0.5;
+
+const RTO_TIMEOUT = timeoutCause('RTO');
+const KEEPALIVE_TIMEOUT = timeoutCause('KEEPALIVE');
 
 const DELIVER = 0;
 const TIMER = 1;
@@ -294,7 +297,7 @@ export class FleetSim {
 
   private route(from: HostId, seg: Segment): void {
     if (from === SERVER) {
-      if (seg.flags.RST) this.counters.ResetsSent++;
+      if (seg.flags.RST) this.counters.OutRsts++;
       if (seg.dstPort === BACKEND_PORT && seg.srcPort !== SERVER_PORT) {
         this.schedule(BACKEND, seg, this.backendDelay());
         return;
@@ -410,8 +413,10 @@ export class FleetSim {
           this.cookieAck(seg);
         }
       } else if (seg.flags.ACK && !seg.flags.SYN && !seg.flags.RST && stack.state(c.sock) === 'SYN_RCVD' && this.acceptQueueFull()) {
-        // Linux drops the handshake's last ACK when the accept queue is full (tcp_abort_on_overflow = 0).
+        // Linux drops the handshake's last ACK when the accept queue is full (tcp_abort_on_overflow = 0),
+        // and counts it twice, as every overflow: ListenOverflows, then ListenDrops (tcp_v4_syn_recv_sock()'s exit)
         this.errors.ListenOverflows++;
+        this.counters.ListenDrops++;
         return;
       }
     }
@@ -489,7 +494,10 @@ export class FleetSim {
     const c = this.serverBySock.get(sock);
     if (c?.story) c.story.path.push({ t: this.now, from, to, cause });
     if (to === 'ESTABLISHED' && from === 'SYN_RCVD') this.acceptReady = true;
-    if (to === 'CLOSED' && (from === 'FIN_WAIT_1' || from === 'CLOSING' || from === 'LAST_ACK') && cause.includes('timeout')) this.counters.OrphansKilled++;
+    // Linux counts TCPAbortOnTimeout in tcp_write_err(): a socket given up after its retransmissions
+    // (tcp_retries2, tcp_orphan_retries) or keepalive probes; a TIME_WAIT or an orphan's FIN_WAIT_2
+    // running out counts nothing, nor does a SYN queue entry (kernel 6.18)
+    if (to === 'CLOSED' && from !== 'SYN_RCVD' && (cause === RTO_TIMEOUT || cause === KEEPALIVE_TIMEOUT)) this.counters.TCPAbortOnTimeout++;
     if (to === 'CLOSED' && cause.includes('tcp_max_tw_buckets')) this.counters.TwOverflow++;
     const o = this.outBySock.get(sock);
     if (o) {

@@ -95,6 +95,8 @@ const NONE: number[] = Object.freeze([]) as unknown as number[];
 const NO_EFFECTS: StackEffect[] = Object.freeze([]) as unknown as StackEffect[];
 /** The cause a timer's expiry is traced with and its event, built once per timer name (by timerIndex()). */
 const TIMEOUT_CAUSE: readonly string[] = TIMER_NAMES.map((n) => `${n} timeout`);
+/** The cause a state change brought about by timer `t` carries (`RTO timeout`, ...). */
+export const timeoutCause = (t: TimerName): string => TIMEOUT_CAUSE[timerIndex(t)]!;
 const TIMEOUT_EVENT: readonly TimerEventType[] = TIMER_NAMES.map((n) => `TIMEOUT.${n}` as TimerEventType);
 
 /**

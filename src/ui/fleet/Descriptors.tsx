@@ -11,8 +11,8 @@ const RATES = [
   ['ListenOverflows', (s: Sample) => s.errors.ListenOverflows],
   ['ListenDrops', (s: Sample) => s.counters.ListenDrops],
   ['SyncookiesSent', (s: Sample) => s.counters.SyncookiesSent],
-  ['ResetsSent', (s: Sample) => s.counters.ResetsSent],
-  ['OrphansKilled', (s: Sample) => s.counters.OrphansKilled],
+  ['OutRsts', (s: Sample) => s.counters.OutRsts],
+  ['TCPAbortOnTimeout', (s: Sample) => s.counters.TCPAbortOnTimeout],
 ] as const;
 
 function DescriptorsInner({ sample, prev, ulimit }: { sample: Sample | undefined; prev: Sample | undefined; ulimit: number }) {
