@@ -113,7 +113,7 @@ function wayKey(w: Way): string {
 
 function placeOne(k: TimedAsk, others: readonly { a: TimedAsk; w: Way }[]): Way {
   const plain: [WayEnd, WayEnd] = [{ u: k.lo, dx: 0, dy: 0 }, { u: k.hi, dx: 0, dy: 0 }];
-  const alone = k.fixed ? plain : laneOf(k, 0, 0, 0);
+  const alone = k.fixed ? plain : laneOf(k, 0, 0, 0, undefined);
   if (others.length === 0) return plainWay(alone);
   // where the earlier chips are at each instant of this one's life
   const ts = lifeSamples(k, Math.max(...others.map((o) => o.a.t1)));
@@ -150,21 +150,27 @@ function placeOne(k: TimedAsk, others: readonly { a: TimedAsk; w: Way }[]): Way 
   // how far a way strays from the chip's own: the farthest its ends or its middle move
   const own = [0, 0.5, 1].map((t) => wayPoint(k.at, plainWay(alone), t));
   const strays = (w: Way) => Math.max(...[0, 0.5, 1].map((t, n) => Math.hypot(wayPoint(k.at, w, t)[0] - own[n]![0], wayPoint(k.at, w, t)[1] - own[n]![1])));
-  let best: { w: Way; cost: number } | null = null;
+  let best: { w: Way; cover: number; cost: number } | null = null;
   let least: { w: Way; c: number } | null = null;
-  for (let s = 0; s <= MAX_LANE; s += LANE_STEP) {
+  // the best: its waiting ends clearest, then straying least; nearest first (a way farther out
+  // than a best with clear ends strays farther, as good as always)
+  const aloneClear = aloneCover.every((c) => c === 0);
+  const better = (a: { cover: number; cost: number }, b: { cover: number; cost: number } | null) => !b || a.cover < b.cover - 1e-9 || (Math.abs(a.cover - b.cover) <= 1e-9 && a.cost < b.cost);
+  for (let s = 0; s <= MAX_LANE && !(best && best.cover === 0 && s > best.cost); s += LANE_STEP) {
     for (const side of s === 0 ? [0] : [s, -s]) {
-      // a lane: the path moved aside, its ends found on it as they are on the path alone
       const sx = nx * side;
       const sy = ny * side;
-      const laneEnds = side === 0 ? alone : k.fixed ? plain : laneOf(k, side, sx, sy);
-      const lane: Way = { ends: [shifted(laneEnds[0], sx, sy), shifted(laneEnds[1], sx, sy)], bx: 0, by: 0 };
-      const swerve: Way = { ends: base, bx: sx, by: sy };
-      for (const w of [lane, swerve]) {
-        const cost = strays(w);
-        if ((best && cost >= best.cost) || !endsOk(w)) continue;
+      // a lane: the whole way moved aside; where that puts an end on a label, its ends moved
+      // along the lane (and, round a crowded edge, beside it) to the first clear places
+      const lane = (ends: readonly [WayEnd, WayEnd]): Way => ({ ends: [shifted(ends[0], sx, sy), shifted(ends[1], sx, sy)], bx: 0, by: 0 });
+      const moved = lane(alone);
+      const tries = [endsOk(moved) || side === 0 || k.fixed ? moved : lane(laneOf(k, side, sx, sy, aloneClear ? 0 : undefined)), { ends: base, bx: sx, by: sy }];
+      for (const w of tries) {
+        if (!endsOk(w)) continue;
+        const here = { w, cover: endCover(w).reduce((x, y) => x + y, 0), cost: strays(w) };
+        if (!better(here, best)) continue;
         const c = hits(w, best ? 1e-9 : (least?.c ?? Infinity));
-        if (c === 0) best = { w, cost };
+        if (c === 0) best = here;
         else if (!least || c < least.c) least = { w, c };
       }
     }
@@ -172,13 +178,13 @@ function placeOne(k: TimedAsk, others: readonly { a: TimedAsk; w: Way }[]): Way 
   return best?.w ?? least?.w ?? plainWay(base);
 }
 
-/** The ends of a chip's way on its path moved `side` units aside (clearEnds on that lane), found once per path. */
-function laneOf(k: TimedAsk, side: number, sx: number, sy: number): readonly [WayEnd, WayEnd] {
+/** The ends of a chip's way on its path moved `side` units aside (clearEnds on that lane, `maxSide` beside it), found once per path. */
+function laneOf(k: TimedAsk, side: number, sx: number, sy: number, maxSide?: number): readonly [WayEnd, WayEnd] {
   const memo = k.path === undefined ? undefined : memoOf(LANE_MEMO, k.avoid);
-  const key = `${k.path}|${side}`;
+  const key = `${k.path}|${side}|${maxSide}`;
   let ends = memo?.get(key);
   if (!ends) {
-    ends = clearEnds((u) => [k.at(u)[0] + sx, k.at(u)[1] + sy], k.lo, k.hi, k.hw, k.hh, k.avoid);
+    ends = clearEnds((u) => [k.at(u)[0] + sx, k.at(u)[1] + sy], k.lo, k.hi, k.hw, k.hh, k.avoid, maxSide);
     memo?.set(key, ends);
   }
   return ends;

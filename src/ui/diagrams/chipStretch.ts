@@ -47,9 +47,10 @@ export function cover(p: Pt, hw: number, hh: number, avoid: readonly Box[]): num
  * centre at u): each the clear place nearest its own end, on the path or beside it (up to
  * MAX_SIDE units off, square to the path; a unit aside counts SIDE_COST along), and on its own
  * half of the way, so a chip waiting to leave still reads as leaving. Where nothing on a half is
- * clear, that end goes to the place on the path, on its half, that covers least.
+ * clear, that end goes to the place on the path, on its half, that covers least. `maxSide` 0: on
+ * the path only.
  */
-export function clearEnds(at: (u: number) => Pt, lo: number, hi: number, hw: number, hh: number, avoid: readonly Box[]): [WayEnd, WayEnd] {
+export function clearEnds(at: (u: number) => Pt, lo: number, hi: number, hw: number, hh: number, avoid: readonly Box[], maxSide = MAX_SIDE): [WayEnd, WayEnd] {
   if (avoid.length === 0 || !(hi > lo)) return [{ u: lo, dx: 0, dy: 0 }, { u: hi, dx: 0, dy: 0 }];
   const mid = (lo + hi) / 2;
   const eps = (hi - lo) / 1000;
@@ -73,7 +74,7 @@ export function clearEnds(at: (u: number) => Pt, lo: number, hi: number, hw: num
       const len = Math.hypot(b[0] - a[0], b[1] - a[1]) || 1;
       const nx = -(b[1] - a[1]) / len;
       const ny = (b[0] - a[0]) / len;
-      for (let s = 0; s <= MAX_SIDE; s += SIDE_STEP) {
+      for (let s = 0; s <= maxSide; s += SIDE_STEP) {
         const cost = travelled + SIDE_COST * s;
         if (cost >= bestCost) break;
         const side = [s, -s].find((k) => (k === 0 ? c : cover([p[0] + nx * k, p[1] + ny * k], hw, hh, avoid)) === 0);
