@@ -33,8 +33,7 @@ import { useDeferredEngine } from '../sim/useDeferredEngine.ts';
 import { staticSim } from '../sim/staticSim.ts';
 import type { Engine } from '../sim/useDeferredEngine.ts';
 import { useVisibleAutoplay } from './useVisibleAutoplay.ts';
-import { useReducedMotion } from '../sim/useReducedMotion.ts';
-import { flightsAt, moveClock, onTheWire, peerMoves } from '../diagrams/stageTokens.ts';
+import type { Stage } from '../diagrams/useStage.ts';
 import './embed.css';
 import { ICON, PlayerIcon } from './PlayerIcon.tsx';
 
@@ -158,7 +157,7 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
   const dismissal = useDismissal();
   const notice = <LoadFailures failures={failures} dismissible dismissal={dismissal} />;
 
-  const body = (sim: SimState) => <EmbedBody url={url} problems={problems} shown={shown} sim={sim} controls={controls} theme={theme} lang={lang} notice={notice} />;
+  const body = (sim: SimState, stage?: Stage) => <EmbedBody url={url} problems={problems} shown={shown} sim={sim} controls={controls} theme={theme} lang={lang} notice={notice} stage={stage} />;
   return (
     <I18nContext.Provider value={i18n}>
       {engine ? (
@@ -171,16 +170,15 @@ export function EmbedApp({ url, problems }: { url: UrlState; problems: readonly 
 }
 
 /** The simulation itself, once the engine is here: its controls replace the queue, its player's events go to the host. */
-function LiveSim({ engine, config, init, attach, render }: { engine: Engine; config: SimConfig; init: SimInit; attach: (c: SimControls) => void; render: (s: SimState) => ReactNode }) {
+function LiveSim({ engine, config, init, attach, render }: { engine: Engine; config: SimConfig; init: SimInit; attach: (c: SimControls) => void; render: (s: SimState, stage: Stage) => ReactNode }) {
   const [sim, controls, actor] = engine.useSimulation(config, init);
+  // the stage moves as in the app; a first picture (nothing in motion) is drawn without it
+  const stage = engine.useStage(sim.view, sim.displayTime);
   usePlayerEvents(actor);
   // before the browser paints: what was asked while the engine loaded is done at once, in order
   useLayoutEffect(() => attach(controls), [attach, controls]);
-  return render(sim);
+  return render(sim, stage);
 }
-
-/** nothing on the wire: the same empty list every frame, so the state diagram is left alone */
-const NO_FLIGHTS: ReturnType<typeof flightsAt> = [];
 
 /** What is drawn until the engine is live when no build-time picture fits the link (never seen for long: it loads at once). */
 const LOADING_SIM: SimState = staticSim(PICTURES.free!, { speed: 1 }, false);
@@ -205,10 +203,12 @@ interface BodyProps {
   lang: Lang;
   /** the load-failure notice (nothing when all loaded) */
   notice: ReactNode;
+  /** the diagram's tokens and chips in motion, once the engine is live */
+  stage?: Stage;
 }
 
 /** The embed's layout, drawn from a simulation state: the live one, or the build-time first picture. */
-function EmbedBody({ url, problems, shown, sim, controls, theme, lang, notice }: BodyProps) {
+function EmbedBody({ url, problems, shown, sim, controls, theme, lang, notice, stage }: BodyProps) {
   const d = url.docs;
   const t = translator(lang);
   const scenario = shown.scenario;
@@ -219,12 +219,6 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang, notice }:
   const note = noteIndex >= 0 ? notes[noteIndex] : undefined;
 
   const lastEdge = useMemo(() => lastEdgeOf(view.trace), [view.trace]);
-  // the stage moves as in the app: tokens glide along their edges and segments cross as chips
-  const reducedMotion = useReducedMotion();
-  const moves = useMemo(() => peerMoves(view.peers, view.link.delay), [view.peers, view.link.delay]);
-  const moveTime = moveClock(moves, displayTime);
-  const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
-  const flights = useMemo(() => (wire.length ? flightsAt(wire, view.peers, displayTime) : NO_FLIGHTS), [wire, view.peers, displayTime]);
   const fullAppHref = useMemo(() => {
     // packs only the link's own knobs and actions: lazy/boot.tsx fetched lz-string for those (../lz.ts)
     const q = serializeUrl({
@@ -286,7 +280,7 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang, notice }:
         <div className="embed-diagrams">
           <section className="embed-cell embed-cell--state" aria-label={t('diagram.state')}>
             <ErrorBoundary label={t('diagram.state')}>
-              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} moves={moves} moveTime={moveTime} flights={flights} reducedMotion={reducedMotion} />
+              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} moves={stage?.moves} moveTime={stage?.moveTime} flights={stage?.flights} world={stage?.world} reducedMotion={stage?.reducedMotion} />
             </ErrorBoundary>
           </section>
           <section className="embed-cell embed-cell--seq" aria-label={t('diagram.sequence')}>

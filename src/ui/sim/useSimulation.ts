@@ -16,6 +16,9 @@ import { playerMachine, statusOf } from '../player/playerMachine.ts';
 import { errorText, ReplayError, SimController } from './controller.ts';
 import type { JournalEntry, SimConfig } from './controller.ts';
 
+/** The state diagram's motion, part of the engine's chunk: an embed's first picture needs none of it. */
+export { useStage } from '../diagrams/useStage.ts';
+
 /** What the page draws: the newest segments (sequence diagram) and events (event log). */
 export const VIEW_LIMITS: ViewLimits = { segments: 200, events: 400 };
 
