@@ -34,8 +34,7 @@ import { useKeyboard } from './sim/useKeyboard.ts';
 import { useTheme } from './theme/useTheme.ts';
 import { ThemePicker } from './theme/ThemePicker.tsx';
 import { useDeferredSimulation } from './sim/useDeferredSimulation.tsx';
-import { useReducedMotion } from './sim/useReducedMotion.ts';
-import { flightsAt, moveClock, onTheWire, peerMoves, worldChips } from './diagrams/stageTokens.ts';
+import { useStage } from './diagrams/useStage.ts';
 import { noteFocus, notedSegments } from './noteFocus.ts';
 import { FREE_PLAY, parseUrl, serializeUrl } from './url.ts';
 import { storyLadder, useStoryAxis } from './fleet/storyAxis.ts';
@@ -44,7 +43,6 @@ import { whenLz } from './lz.ts';
 import type { UrlProblem } from './url.ts';
 
 const NO_KNOBS: Record<string, number> = {};
-const NO_FLIGHTS: ReturnType<typeof flightsAt> = [];
 /** Panels that draw nothing per frame: memoized, so a clock tick passes them by. */
 const Capture = memo(CapturePanel);
 /** the scenario editor is a chunk of its own, fetched when its panel is first opened */
@@ -117,15 +115,8 @@ export function App() {
   const trace = view.trace;
   const [edgeTracker] = useState(() => new LastEdgeTracker());
   const lastEdge = useMemo(() => edgeTracker.update(trace), [edgeTracker, trace]);
-  const reducedMotion = useReducedMotion();
-  const moves = useMemo(() => peerMoves(view.peers, view.link.delay), [view.peers, view.link.delay]);
-  // the chips' clock: the time shown while one travels, else a fixed value (the diagram is left alone)
-  const moveTime = moveClock(moves, displayTime);
-  const wire = useMemo(() => onTheWire(view.segments), [view.segments]);
-  // nothing on the wire: the same empty list every frame, so the state diagram is left alone
-  const flights = useMemo(() => (wire.length ? flightsAt(wire, view.peers, displayTime) : NO_FLIGHTS), [wire, view.peers, displayTime]);
-  // every chip up to now, so the ones drawn keep the places they were given when born (per world change)
-  const chipsOfWorld = useMemo(() => worldChips(view.peers, view.segments, view.link.delay), [view.peers, view.segments, view.link.delay]);
+  // the state diagram's tokens and chips in motion (the embed computes the same with its engine)
+  const { moves, moveTime, flights, world: chipsOfWorld, reducedMotion } = useStage(view, displayTime);
 
   const effective: Knobs = useMemo(() => {
     try {
