@@ -35,6 +35,27 @@ describe('timers on the virtual clock', () => {
     expect(timerEvents(r, 'client', 'FIN_WAIT_2', 'set')).toEqual([]);
   });
 
+  it('beyond TIME_WAIT\'s 60 s, an orphaned FIN_WAIT_2 waits the excess as a full socket, then as long again in a TIME_WAIT bucket (linux)', () => {
+    const steps: ScheduledStep[] = [...OPEN, { at: 1, peer: 'client', do: 'close' }];
+    for (const [fin, gone] of [
+      [90, 60],
+      [120, 120],
+      [200, 280],
+    ] as const) {
+      const w = run(steps, 1000, { set: { tcp_fin_timeout: fin } });
+      const sets = timerEvents(w, 'client', 'FIN_WAIT_2', 'set');
+      const fires = timerEvents(w, 'client', 'FIN_WAIT_2', 'fire');
+      expect(fires.map((t, i) => t - sets[i]!)).toEqual([fin - 60, fin - 60].map((d) => expect.closeTo(d, 9)));
+      expect(fires[1]! - sets[0]!).toBeCloseTo(gone, 9);
+      expect(path(w, 'client')).toBe('CLOSED>SYN_SENT>ESTABLISHED>FIN_WAIT_1>FIN_WAIT_2>CLOSED');
+      const first = run(steps, sets[0]! + (fin - 60) / 2, { set: { tcp_fin_timeout: fin } });
+      expect(first.stacks.client.sockstat()).toMatchObject({ orphan: 1, tw: 0 });
+      const second = run(steps, fires[0]! + 0.001, { set: { tcp_fin_timeout: fin } });
+      expect(second.state('client')).toBe('FIN_WAIT_2');
+      expect(second.stacks.client.sockstat()).toMatchObject({ orphan: 0, tw: 1 });
+    }
+  });
+
   it('keepalive kills a dead peer at idle + count x interval, with ETIMEDOUT', () => {
     const steps: ScheduledStep[] = [
       ...OPEN,

@@ -8,7 +8,7 @@ import type { KnobName } from './knobs.ts';
 export const KNOB_HELP: Readonly<Record<KnobName, string>> = {
   time_wait_len: 'TIME_WAIT length (Linux: TCP_TIMEWAIT_LEN; RFC: 2 x MSL)',
   msl: 'maximum segment lifetime; under rfc9293 TIME_WAIT lasts 2 x msl unless time_wait_len is set',
-  tcp_fin_timeout: 'FIN_WAIT_2 timeout for an orphaned socket; 0 = no timer',
+  tcp_fin_timeout: 'FIN_WAIT_2 timeout for an orphaned socket; Linux waits at least 3.5 x RTO (so 0 is about 1 s), and beyond 60 s waits the excess, then as long again in a TIME_WAIT bucket; rfc9293: 0 = no timer',
   tcp_keepalive_time: 'idle time before the first keepalive probe',
   tcp_keepalive_intvl: 'gap between unanswered keepalive probes',
   tcp_keepalive_probes: 'unanswered probes before the connection is dropped',

@@ -13,7 +13,7 @@ import { createTcb, flag, setFlag, TF, tcbFromSnapshot, tcbSnapshot } from './tc
 const SNAPSHOT_KEYS = [
   'k', 'localPort', 'remotePort', 'passive', 'iss', 'irs', 'sndUna', 'sndNxt', 'sndWnd', 'maxSndWnd', 'sndMss', 'rcvNxt', 'heldData', 'unsent', 'writeEnds', 'unread',
   'finQueued', 'finSeq', 'peerFin', 'ofo', 'ofoFin', 'orphan', 'shutRd', 'linger0', 'rto', 'srtt', 'rttvar', 'rttSeq', 'rttAt', 'retries', 'headSentAt', 'keepalive',
-  'kaProbes', 'pingpong', 'lastRcvAt', 'sackOk', 'cwnd', 'ssthresh', 'cwndCnt', 'tlpArmed', 'tlpHighSeq', 'lastOowAckAt', 'error',
+  'kaProbes', 'pingpong', 'lastRcvAt', 'sackOk', 'cwnd', 'ssthresh', 'cwndCnt', 'tlpArmed', 'tlpHighSeq', 'lastOowAckAt', 'error', 'finWait2Bucket',
 ];
 const NAMES = Object.keys(TF) as TcbFlag[];
 

@@ -120,6 +120,11 @@ export const TF = {
   sackOk: 128,
   /** the RTO timer is armed as a tail loss probe */
   tlpArmed: 256,
+  /**
+   * Linux: an orphan's FIN_WAIT_2 whose tcp_fin_timeout exceeds TIME_WAIT's length has waited
+   * out the excess as a full socket and now lives in a TIME_WAIT bucket for the rest
+   */
+  finWait2Bucket: 512,
 } as const;
 export type TcbFlag = keyof typeof TF;
 
@@ -180,6 +185,7 @@ export function tcbSnapshot(t: Tcb): TcbSnapshot {
     tlpHighSeq: t.tlpHighSeq,
     lastOowAckAt: t.lastOowAckAt,
     error: t.error,
+    finWait2Bucket: f(TF.finWait2Bucket),
   };
 }
 
@@ -188,7 +194,7 @@ export function tcbFromSnapshot(x: TcbSnapshot): Tcb {
   const t = createTcb({ k: x.k, localPort: x.localPort, remotePort: x.remotePort, iss: x.iss });
   let flags = 0;
   for (const name of Object.keys(TF) as TcbFlag[]) if (x[name]) flags |= TF[name];
-  const { passive: _p, finQueued: _fq, peerFin: _pf, orphan: _o, shutRd: _s, linger0: _l, pingpong: _pp, sackOk: _sk, tlpArmed: _ta, ...rest } = x;
+  const { passive: _p, finQueued: _fq, peerFin: _pf, orphan: _o, shutRd: _s, linger0: _l, pingpong: _pp, sackOk: _sk, tlpArmed: _ta, finWait2Bucket: _fb, ...rest } = x;
   Object.assign(t, rest, { keepalive: { ...x.keepalive }, flags });
   return t;
 }

@@ -29,7 +29,7 @@ const knobs = fc.record({
     {
       delayed_ack: fc.constantFrom(0, 0.04, 0.2),
       simclose_ack_with_fin: fc.constantFrom(0, 1),
-      tcp_fin_timeout: fc.constantFrom(0, 1, 60),
+      tcp_fin_timeout: fc.constantFrom(0, 1, 60, 90),
       tcp_syn_retries: fc.integer({ min: 1, max: 3 }),
       tcp_retries2: fc.integer({ min: 1, max: 4 }),
       tcp_orphan_retries: fc.integer({ min: 0, max: 3 }),

@@ -10,6 +10,20 @@ import type { Tcb } from '../tcb.ts';
 import { flag, TF } from '../tcb.ts';
 import type { EndpointEvent } from './events.ts';
 
+/**
+ * Whether an orphan's FIN_WAIT_2 runs in two parts (Linux, its wait beyond TIME_WAIT's
+ * length): first the wait minus that length as a full socket (tcp_close() and
+ * tcp_rcv_state_process() arm the keepalive timer for it), then the same again in a TIME_WAIT
+ * bucket (tcp_time_wait(sk, TCP_FIN_WAIT2, tmo)). With 90 s the socket is gone after 60 s.
+ */
+export const finWait2Split = (t: Tcb): boolean => t.k.tw_minisock === 1 && finTime(t) > t.k.time_wait_len;
+
+/**
+ * How long an orphan waits in FIN_WAIT_2: tcp_fin_timeout, but under Linux never less than
+ * 3.5 RTO (tcp_fin_time(): with tcp_fin_timeout 0 about a second); under rfc9293, 0 is no timer.
+ */
+export const finTime = (t: Tcb): number => (t.k.profile === 'linux' ? Math.max(t.k.tcp_fin_timeout, 3.5 * t.rto) : t.k.tcp_fin_timeout);
+
 export type Guard<P = undefined> = (t: Tcb, e: EndpointEvent, p: P) => boolean;
 
 /** State name at the time a guard or action runs: the chart passes it as a param where it matters. */
@@ -59,6 +73,11 @@ export const GUARDS = {
   keepaliveNotIdle: (t, e) => t.kaProbes === 0 && e.now - t.lastRcvAt < t.keepalive.idle - 1e-9,
   keepaliveProbesLeft: (t) => t.kaProbes < t.keepalive.cnt,
   orphan: (t) => flag(t, TF.orphan),
+  /**
+   * Linux: an orphan's FIN_WAIT_2 timer ran out the part of tcp_fin_timeout beyond TIME_WAIT's
+   * length (tcp_keepalive_timer()), so it moves into a TIME_WAIT bucket instead of ending
+   */
+  finWait2Excess: (t) => finWait2Split(t) && !flag(t, TF.finWait2Bucket),
 } satisfies Record<string, Guard<never>>;
 
 export type GuardName = keyof typeof GUARDS;

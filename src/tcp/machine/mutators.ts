@@ -28,7 +28,7 @@ import type { EndpointEvent } from './events.ts';
 import type { Fx } from './fx.ts';
 import { TIMER_NAMES } from './fx.ts';
 import type { StateParam } from './guards.ts';
-import { verdictOf } from './guards.ts';
+import { finTime, finWait2Split, verdictOf } from './guards.ts';
 
 export type Mutator<P = undefined> = (t: Tcb, e: EndpointEvent, fx: Fx, p: P) => void;
 
@@ -281,9 +281,15 @@ export const MUTATORS = {
     fx.set('KEEPALIVE', t.keepalive.intvl);
   },
   armTimeWait: (t, _e, fx) => fx.set('TIME_WAIT', t.k.time_wait_len),
-  /** Linux's tcp_fin_timeout: only a socket the application has closed waits a bounded time. */
+  /** Linux's tcp_fin_timeout: only a socket the application has closed waits a bounded time (its first part only, finWait2Split). */
   armFinWait2: (t, _e, fx) => {
-    if (flag(t, TF.orphan) && t.k.tcp_fin_timeout > 0) fx.set('FIN_WAIT_2', t.k.tcp_fin_timeout);
+    const wait = finTime(t);
+    if (flag(t, TF.orphan) && wait > 0) fx.set('FIN_WAIT_2', finWait2Split(t) ? wait - t.k.time_wait_len : wait);
+  },
+  /** The first part of a split FIN_WAIT_2 is over: the orphan waits the second in a TIME_WAIT bucket (tcp_time_wait(): at least 3.5 RTO). */
+  enterFinWait2Bucket: (t, _e, fx) => {
+    setFlag(t, TF.finWait2Bucket, true);
+    fx.set('FIN_WAIT_2', Math.max(finTime(t) - t.k.time_wait_len, 3.5 * t.rto));
   },
   armDelayedAck: (t, _e, fx) => fx.set('DELACK', t.k.delayed_ack),
   cancelTimers: (_t, _e, fx) => {

@@ -47,6 +47,7 @@ export const endpointSetup = setup({
     keepaliveNotIdle: xstateGuard(g.keepaliveNotIdle),
     keepaliveProbesLeft: xstateGuard(g.keepaliveProbesLeft),
     orphan: xstateGuard(g.orphan),
+    finWait2Excess: xstateGuard(g.finWait2Excess),
   },
   actions: {
     sendSyn: xstateAction(m.sendSyn),
@@ -77,6 +78,7 @@ export const endpointSetup = setup({
     sendKeepaliveProbe: xstateAction(m.sendKeepaliveProbe),
     armTimeWait: xstateAction(m.armTimeWait),
     armFinWait2: xstateAction(m.armFinWait2),
+    enterFinWait2Bucket: xstateAction(m.enterFinWait2Bucket),
     armDelayedAck: xstateAction(m.armDelayedAck),
     cancelTimers: xstateAction(m.cancelTimers),
   },

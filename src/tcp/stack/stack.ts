@@ -24,6 +24,7 @@ import { deleteTimer, hasTimer, NO_TIMERS, timerList, timerSetOf } from './timer
 import type { StackEffect, TimerName } from './effects.ts';
 import { TIMER_NAMES } from './effects.ts';
 import { timerIndex } from '../machine/fx.ts';
+import { finWait2Split } from '../machine/guards.ts';
 import type { AppResult, Sock, SockOpts } from './sockets.ts';
 import { NumMap } from './nummap.ts';
 import { EffectList } from './effectlist.ts';
@@ -842,14 +843,15 @@ export class Stack {
 
   /**
    * Whether a connection holds a TIME_WAIT bucket: TIME_WAIT itself, and (Linux,
-   * tw_minisock) an orphan in FIN_WAIT_2 whose tcp_fin_timeout fits in TIME_WAIT's
-   * length, which tcp_time_wait(sk, TCP_FIN_WAIT2, ...) moves into one.
+   * tw_minisock) an orphan in FIN_WAIT_2 that tcp_time_wait(sk, TCP_FIN_WAIT2, ...) moved
+   * into one: at once when its wait fits in TIME_WAIT's length, else for the second part
+   * of its wait (finWait2Split).
    */
   private inBucket(c: Conn): boolean {
     const st = stateOf(c);
     if (st === 'TIME_WAIT') return true;
     const k = this.k;
-    return st === 'FIN_WAIT_2' && flag(c.tcb, TF.orphan) && k.tw_minisock === 1 && k.tcp_fin_timeout <= k.time_wait_len;
+    return st === 'FIN_WAIT_2' && flag(c.tcb, TF.orphan) && k.tw_minisock === 1 && (!finWait2Split(c.tcb) || flag(c.tcb, TF.finWait2Bucket));
   }
 
   private step(s: SockConn, ev: EndpointEvent, cause: string): void {

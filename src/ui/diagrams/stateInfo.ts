@@ -66,6 +66,7 @@ export const STATE_INFO: Record<Lang, Record<TcpState, StateText>> = {
       meaning: 'Our FIN was acknowledged; we wait for the peer to close its side (its FIN). The connection is half-closed.',
       production: [
         'If the peer never closes (its application sits in CLOSE_WAIT), an orphaned socket (closed by the application) is removed after tcp_fin_timeout (default 60 s). A socket half-closed with shutdown() can wait here indefinitely.',
+        'Linux keeps such an orphan in a small TIME_WAIT bucket (counted under tw in /proc/net/sockstat, not orphan). With tcp_fin_timeout above 60 s it first waits the excess as a full socket, then waits as long again in a bucket: 90 s ends it after 60 s, 120 s after 120 s.',
       ],
     },
     CLOSE_WAIT: {
@@ -138,6 +139,7 @@ export const STATE_INFO: Record<Lang, Record<TcpState, StateText>> = {
       meaning: '我方的 FIN 已被确认，等待对端关闭它那一侧（发来 FIN）。连接处于半关闭状态。',
       production: [
         '如果对端一直不关闭（其应用停留在 CLOSE_WAIT），已被应用关闭的孤儿套接字会在 tcp_fin_timeout（默认 60 秒）后被清除。用 shutdown() 半关闭的套接字可能无限期停留在这里。',
+        'Linux 把这样的孤儿套接字放进小小的 TIME_WAIT 桶（在 /proc/net/sockstat 里计入 tw，而不是 orphan）。tcp_fin_timeout 超过 60 秒时，它先以完整套接字等待超出的部分，再在桶里等待同样长的时间：设为 90 秒时 60 秒后就被清除，设为 120 秒时 120 秒后清除。',
       ],
     },
     CLOSE_WAIT: {

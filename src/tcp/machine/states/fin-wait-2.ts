@@ -15,7 +15,7 @@ export const FIN_WAIT_2: StateConfig = {
     ],
     CLOSE: [{ guard: 'closeResets', target: 'CLOSED', actions: ['sendRstAck'] }, { actions: ['markOrphan', 'armFinWait2'] }],
     ABORT: { target: 'CLOSED', actions: ['sendRstAck'] },
-    'TIMEOUT.FIN_WAIT_2': { target: 'CLOSED' },
+    'TIMEOUT.FIN_WAIT_2': [{ guard: 'finWait2Excess', actions: ['enterFinWait2Bucket'] }, { target: 'CLOSED' }],
     // An orphan's FIN_WAIT_2 lives in a TIME_WAIT bucket (Linux): none left, it is destroyed.
     TW_OVERFLOW: { target: 'CLOSED' },
     'TIMEOUT.KEEPALIVE': keepaliveTimeout,

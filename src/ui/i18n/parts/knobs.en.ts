@@ -10,7 +10,7 @@ export const texts = {
   'knobs.changed': 'changed',
   'knob.time_wait_len': 'How long TIME_WAIT lasts (Linux: fixed TCP_TIMEWAIT_LEN; RFC: 2 × MSL)',
   'knob.msl': 'Maximum segment lifetime; under rfc9293 TIME_WAIT lasts 2 × msl unless time_wait_len is set',
-  'knob.tcp_fin_timeout': 'FIN_WAIT_2 timeout of an orphaned (closed) socket; 0 = no timer',
+  'knob.tcp_fin_timeout': 'FIN_WAIT_2 timeout of an orphaned (closed) socket; Linux waits at least 3.5 × RTO (0 is about 1 s) and, beyond 60 s, the excess and then as long again in a TIME_WAIT bucket; rfc9293: 0 = no timer',
   'knob.tcp_keepalive_time': 'Idle time before the first keepalive probe',
   'knob.tcp_keepalive_intvl': 'Interval between unanswered keepalive probes',
   'knob.tcp_keepalive_probes': 'Unanswered keepalive probes before the connection is dropped',

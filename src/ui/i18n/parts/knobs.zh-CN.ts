@@ -12,7 +12,7 @@ export const texts: Record<KnobsKey, string> = {
   'knobs.changed': '已修改',
   'knob.time_wait_len': 'TIME_WAIT 状态的持续时间（Linux：固定为 TCP_TIMEWAIT_LEN；RFC：2 × MSL）',
   'knob.msl': '报文段最大生存时间（MSL）；rfc9293 配置下，若未设置 time_wait_len，TIME_WAIT 持续 2 × msl',
-  'knob.tcp_fin_timeout': '孤儿套接字（已关闭）在 FIN_WAIT_2 的超时时间；0 表示不设定时器',
+  'knob.tcp_fin_timeout': '孤儿套接字（已关闭）在 FIN_WAIT_2 的超时时间；Linux 至少等待 3.5 × RTO（设为 0 时约 1 秒），超过 60 秒时先等待超出部分，再在 TIME_WAIT 桶里等待同样长；rfc9293：0 表示不设定时器',
   'knob.tcp_keepalive_time': '连接空闲多久后发送第一个保活探测',
   'knob.tcp_keepalive_intvl': '未获应答的保活探测之间的间隔',
   'knob.tcp_keepalive_probes': '连续多少个保活探测未获应答后断开连接',
