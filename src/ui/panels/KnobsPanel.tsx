@@ -6,6 +6,9 @@ import type { Translate } from '../i18n/index.ts';
 import { errorText } from '../sim/controller.ts';
 import { Panel } from './Panel.tsx';
 
+/** A knob's name that wraps only after an underscore (tcp_keepalive_ / time), never inside a word. */
+const breakable = (name: string) => name.split('_').flatMap((part, i, all) => (i < all.length - 1 ? [`${part}_`, <wbr key={i} />] : [part]));
+
 interface Props {
   profile: Profile;
   effective: Knobs;
@@ -64,7 +67,7 @@ function KnobRow({ name, profile, value, changed, scenarioSet, overrides, onChan
   return (
     <li className={changed ? 'changed' : ''}>
       <label htmlFor={id} className="knob-name">
-        <code>{name}</code>
+        <code>{breakable(name)}</code>
         {changed && <span className="tag">{t('knobs.changed')}</span>}
       </label>
       <span className="knob-input">
