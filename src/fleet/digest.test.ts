@@ -21,7 +21,7 @@ function digest(cfg: FleetConfig, seconds: number, lean = false): string {
 }
 
 const PINNED: Record<PresetId, string> = {
-  'close-wait-leak': '35a3821ca1c9d64f',
+  'close-wait-leak': '3bb41f5e6ed168ae',
   'last-ack-pileup': '6e7e892919c0616d',
   'time-wait-backend': '0602bf825fdca348',
   'fin-wait-2': '35ebd7e58b61c079',

@@ -3,6 +3,7 @@
  * way `ss -tan` counts them (listeners included), open descriptors, and cumulative error
  * counters (like /proc/net/netstat: rates are differences of consecutive samples).
  */
+import { ehashRank, rankId } from './ehash.ts';
 import type { Stack } from '../tcp/stack/stack.ts';
 import { TCP_STATES } from '../tcp/states.ts';
 import type { TcpState } from '../tcp/states.ts';
@@ -71,7 +72,7 @@ export interface Census {
   fds: number;
   orphans: number;
   sockstat: SockstatTcp;
-  /** ids of the first CLOSE_WAIT sockets met */
+  /** ids of the first CLOSE_WAIT sockets `ss -tan` lists (ehash.ts) */
   closeWait: number[];
 }
 
@@ -92,9 +93,10 @@ export function census(stack: Stack, closeWaitLines = 5): Census {
     const st = s.conn.state;
     if (st === 'CLOSED' && !s.fdOpen) continue;
     states[st]++;
-    if (st === 'CLOSE_WAIT' && closeWait.length < closeWaitLines) closeWait.push(s.id);
+    if (st === 'CLOSE_WAIT') closeWait.push(ehashRank(s.remotePort ?? 0, s.id));
   }
-  return { states, fds, orphans: sockstat.orphan, sockstat, closeWait };
+  closeWait.sort((a, b) => a - b);
+  return { states, fds, orphans: sockstat.orphan, sockstat, closeWait: closeWait.slice(0, closeWaitLines).map(rankId) };
 }
 
 export const totalSockets = (states: Record<TcpState, number>): number => TCP_STATES.reduce((n, s) => n + states[s], 0);

@@ -13,6 +13,7 @@ import type { TcpState } from '../tcp/states.ts';
 import { TCP_STATES } from '../tcp/states.ts';
 import type { Census } from './sample.ts';
 import { zeroStates } from './sample.ts';
+import { ehashRank, rankId } from './ehash.ts';
 import { addShare, sockstatShare, zeroSockstat } from '../tcp/stack/sockstat.ts';
 
 const INDEX = new Map<TcpState, number>(TCP_STATES.map((s, i) => [s, i]));
@@ -26,7 +27,7 @@ export class Tally {
   private readonly counts = new Int32Array(TCP_STATES.length);
   private fds = 0;
   private readonly sockstat = zeroSockstat();
-  /** CLOSE_WAIT sockets, and a min-heap of their ids (stale ids are dropped when met) */
+  /** CLOSE_WAIT sockets, and a min-heap of their places in `ss`'s listing (ehash.ts; stale ones are dropped when met) */
   private readonly closeWait = new Set<number>();
   private readonly closeWaitIds: number[] = [];
   private readonly stack: Stack;
@@ -51,7 +52,7 @@ export class Tally {
       if (a === CLOSE_WAIT) this.closeWait.delete(id);
       if (b === CLOSE_WAIT) {
         this.closeWait.add(id);
-        heapPush(this.closeWaitIds, id);
+        heapPush(this.closeWaitIds, ehashRank(this.stack.sock(id)?.remotePort ?? 0, id));
       }
     }
     this.fds += ((now & FD) - (was & FD)) / FD;
@@ -70,22 +71,26 @@ export class Tally {
     return v;
   }
 
-  /** What census() would count now; `closeWaitLines`: how many of the lowest CLOSE_WAIT ids to list. */
+  /** What census() would count now; `closeWaitLines`: how many CLOSE_WAIT sockets to list, first in `ss`'s order. */
   census(closeWaitLines: number): Census {
     const states = zeroStates();
     TCP_STATES.forEach((st, i) => (states[st] = this.counts[i]!));
-    return { states, fds: this.fds, orphans: this.sockstat.orphan, sockstat: { ...this.sockstat }, closeWait: this.lowestCloseWait(closeWaitLines) };
+    return { states, fds: this.fds, orphans: this.sockstat.orphan, sockstat: { ...this.sockstat }, closeWait: this.firstCloseWait(closeWaitLines) };
   }
 
-  /** The socket table is in id order, so census() meets CLOSE_WAIT sockets lowest id first. */
-  private lowestCloseWait(n: number): number[] {
+  private firstCloseWait(n: number): number[] {
     const h = this.closeWaitIds;
     const out: number[] = [];
+    const ranks: number[] = [];
     while (out.length < n && h.length > 0) {
-      const id = heapPop(h);
-      if (this.closeWait.has(id) && out.at(-1) !== id) out.push(id);
+      const rank = heapPop(h);
+      const id = rankId(rank);
+      if (this.closeWait.has(id) && out.at(-1) !== id) {
+        out.push(id);
+        ranks.push(rank);
+      }
     }
-    for (const id of out) heapPush(h, id);
+    for (const rank of ranks) heapPush(h, rank);
     return out;
   }
 }
