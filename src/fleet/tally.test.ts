@@ -47,4 +47,17 @@ describe('the running census', { timeout: 240_000 }, () => {
     });
     compare(cfg, 70);
   });
+
+  it('forgets sockets that only passed through CLOSE_WAIT: its listing heap stays the size of the sockets still there', () => {
+    // every server end passes CLOSE_WAIT; the leaking tenth stays there, the rest go on to LAST_ACK
+    const sim = new FleetSim(small({ rate: 200, seconds: 60, mix: { clients: { 'closes-first': 1 }, app: { 'wait-close': 9, leak: 1 } } }));
+    sim.runUntil(60);
+    const passed = sim.counters.Accepted;
+    expect(passed).toBeGreaterThan(10_000);
+    const ranks = (sim as unknown as { tally: { closeWaitRanks: number[] } }).tally.closeWaitRanks;
+    const still = sim.samples.at(-1)!.states.CLOSE_WAIT;
+    expect(still).toBeGreaterThan(5);
+    expect(ranks.length).toBeLessThan(2 * still + 64 + 200);
+  });
 });
+

@@ -27,9 +27,12 @@ export class Tally {
   private readonly counts = new Int32Array(TCP_STATES.length);
   private fds = 0;
   private readonly sockstat = zeroSockstat();
-  /** CLOSE_WAIT sockets, and a min-heap of their places in `ss`'s listing (ehash.ts; stale ones are dropped when met) */
-  private readonly closeWait = new Set<number>();
-  private readonly closeWaitIds: number[] = [];
+  /**
+   * CLOSE_WAIT sockets by id with their places in `ss`'s listing (ehash.ts), and a min-heap of
+   * those places; a socket gone from CLOSE_WAIT stays in the heap until met or the heap is rebuilt
+   */
+  private readonly closeWait = new Map<number, number>();
+  private closeWaitRanks: number[] = [];
   private readonly stack: Stack;
 
   constructor(stack: Stack) {
@@ -51,8 +54,9 @@ export class Tally {
       if (b >= 0) this.counts[b]!++;
       if (a === CLOSE_WAIT) this.closeWait.delete(id);
       if (b === CLOSE_WAIT) {
-        this.closeWait.add(id);
-        heapPush(this.closeWaitIds, ehashRank(this.stack.sock(id)?.remotePort ?? 0, id));
+        const rank = ehashRank(this.stack.sock(id)?.remotePort ?? 0, id);
+        this.closeWait.set(id, rank);
+        heapPush(this.closeWaitRanks, rank);
       }
     }
     this.fds += ((now & FD) - (was & FD)) / FD;
@@ -79,7 +83,9 @@ export class Tally {
   }
 
   private firstCloseWait(n: number): number[] {
-    const h = this.closeWaitIds;
+    // stale places are spread through the heap, not at its top: rebuilt once they outnumber the live ones
+    if (this.closeWaitRanks.length > 2 * this.closeWait.size + 64) this.closeWaitRanks = [...this.closeWait.values()].sort((a, b) => a - b);
+    const h = this.closeWaitRanks;
     const out: number[] = [];
     const ranks: number[] = [];
     while (out.length < n && h.length > 0) {
