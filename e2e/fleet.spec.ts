@@ -207,6 +207,11 @@ test.describe('fleet view', () => {
     await page.getByTestId('fleet-whatif-apply').click();
     await expect(page.getByTestId('fleet-whatif-error')).toHaveText('未应用：what-if.ulimit_n：应为整数 8..1048576（每个进程可打开的文件数（ulimit -n）），实际为 "4"');
     expect(await englishIn(page, page.getByTestId('fleet-whatif'))).toEqual([]);
+    // a host knob of the kernel's listen path is listed by name and checked the same way
+    await page.getByTestId('fleet-whatif-knob').selectOption('tcp_abort_on_overflow');
+    await page.getByTestId('fleet-whatif-value').fill('2');
+    await page.getByTestId('fleet-whatif-apply').click();
+    await expect(page.getByTestId('fleet-whatif-error')).toHaveText('未应用：what-if.tcp_abort_on_overflow：应为整数 0..1（全连接队列已满时，0 = 丢弃握手的最后一个 ACK，1 = 以 RST 回应），实际为 "2"');
     // and the page's text carries none of the English strings of the fleet dictionary
     const text = await page.getByTestId('fleet-page').innerText();
     for (const english of ['more', 'Descriptors', 'What if', 'One connection', 'per second', 'sockets', 'virtual time']) expect(text, english).not.toContain(english);

@@ -16,7 +16,7 @@ const USAGE = `usage: npm run fleet -- [--preset ID|FILE] [--set KNOB=VALUE]... 
 presets: ${PRESET_IDS.join(', ')}
 mix: {"clients": {"well-behaved": w, "closes-first": w, "vanish-after-fin": w, "vanish-mid": w, "lossy": w, "syn-flood": w},
       "app": {"close-first": w, "wait-close": w, "leak": w}}   (either group may be left out)
-host knobs beyond the engine's: ulimit_n, somaxconn, tcp_max_syn_backlog, tcp_syncookies, ip_local_port_range (lo-hi), tcp_tw_reuse`;
+host knobs beyond the engine's: ulimit_n, somaxconn, tcp_max_syn_backlog, tcp_syncookies, tcp_abort_on_overflow (0|1), ip_local_port_range (lo-hi), tcp_tw_reuse`;
 
 function loadPreset(id: string): FleetConfig {
   if (isPresetId(id)) return preset(id);

@@ -17,6 +17,8 @@ export interface HostKnobs {
   ulimit_n: number;
   tcp_max_syn_backlog: number;
   tcp_syncookies: number;
+  /** 0: a handshake's last ACK that finds the accept queue full is dropped; 1: answered with a RST */
+  tcp_abort_on_overflow: number;
   ip_local_port_range: PortRange;
   /** accepted only to say that Linux removed it (4.12); it changes nothing */
   tcp_tw_recycle: number;
@@ -26,6 +28,7 @@ export const HOST_KNOB_DEFAULTS: HostKnobs = {
   ulimit_n: 1024,
   tcp_max_syn_backlog: 2048,
   tcp_syncookies: 1,
+  tcp_abort_on_overflow: 0,
   ip_local_port_range: { lo: 32768, hi: 60999 },
   tcp_tw_recycle: 0,
 };
@@ -34,6 +37,7 @@ const HOST_INT_SPECS = {
   ulimit_n: { min: 8, max: 1_048_576, help: HOST_KNOB_HELP.ulimit_n },
   tcp_max_syn_backlog: { min: 1, max: 262_144, help: HOST_KNOB_HELP.tcp_max_syn_backlog },
   tcp_syncookies: { min: 0, max: 2, help: HOST_KNOB_HELP.tcp_syncookies },
+  tcp_abort_on_overflow: { min: 0, max: 1, help: HOST_KNOB_HELP.tcp_abort_on_overflow },
   tcp_tw_recycle: { min: 0, max: 1, help: HOST_KNOB_HELP.tcp_tw_recycle },
 } as const;
 

@@ -8,7 +8,7 @@ import { InputError } from '../tcp/knobs.ts';
 import type { KnobProblem } from '../tcp/knobs.ts';
 
 /** A host knob with a whole-number range (the port range is checked as text). */
-export type HostIntKnob = 'ulimit_n' | 'tcp_max_syn_backlog' | 'tcp_syncookies' | 'tcp_tw_recycle';
+export type HostIntKnob = 'ulimit_n' | 'tcp_max_syn_backlog' | 'tcp_syncookies' | 'tcp_abort_on_overflow' | 'tcp_tw_recycle';
 
 export type FleetProblem =
   /** `got`: the value as JSON */
@@ -26,6 +26,7 @@ export const HOST_KNOB_HELP: Record<HostIntKnob, string> = {
   ulimit_n: 'open files per process (ulimit -n)',
   tcp_max_syn_backlog: 'half-open (SYN_RCVD) connections kept per listener',
   tcp_syncookies: '1 = SYN cookies when the SYN queue overflows, 2 = always, 0 = never',
+  tcp_abort_on_overflow: "when the accept queue is full, 0 = drop the handshake's last ACK, 1 = answer it with a RST",
   tcp_tw_recycle: 'removed in Linux 4.12 (it broke clients behind NAT); accepted and ignored',
 };
 

@@ -413,10 +413,13 @@ export class FleetSim {
           this.cookieAck(seg);
         }
       } else if (seg.flags.ACK && !seg.flags.SYN && !seg.flags.RST && stack.state(c.sock) === 'SYN_RCVD' && this.acceptQueueFull()) {
-        // Linux drops the handshake's last ACK when the accept queue is full (tcp_abort_on_overflow = 0),
-        // and counts it twice, as every overflow: ListenOverflows, then ListenDrops (tcp_v4_syn_recv_sock()'s exit)
+        // The handshake's last ACK finds the accept queue full: Linux counts it twice, as every
+        // overflow: ListenOverflows, then ListenDrops (tcp_v4_syn_recv_sock()'s exit). With
+        // tcp_abort_on_overflow = 0 the ACK is dropped and the request stays: its SYN,ACK goes
+        // out again and the client's answer meets the queue again.
         this.errors.ListenOverflows++;
         this.counters.ListenDrops++;
+        if (this.knobs.host.tcp_abort_on_overflow === 1) this.abortRequest(c, seg);
         return;
       }
     }
@@ -430,6 +433,22 @@ export class FleetSim {
       if (o) this.outboundReadable(o);
     }
     this.acceptLoop();
+  }
+
+  /**
+   * tcp_abort_on_overflow = 1, as Linux 6.18 does it (tcp_check_req()'s embryonic reset, measured
+   * in a network namespace): the request is dropped and the ACK is answered as the
+   * listener answers any ACK it holds no request for, with a bare RST whose sequence number is the
+   * ACK's acknowledgment number. The client, ESTABLISHED since it sent that ACK, is reset by it
+   * (its next recv() or send() fails with ECONNRESET).
+   */
+  private abortRequest(c: ServerConn, seg: Segment): void {
+    const stack = this.stacks[SERVER];
+    stack.dropRequest(c.sock);
+    this.tally.touch(c.sock);
+    this.forgetServer(c);
+    stack.deliver(seg, this.now);
+    this.flush(SERVER);
   }
 
   private acceptQueueFull(): boolean {

@@ -39,6 +39,8 @@ describe('preset files', () => {
     [(o: Record<string, unknown>) => (o.set = { tcp_fin_timeout: -3 }), 'mine.json: set.tcp_fin_timeout'],
     [(o: Record<string, unknown>) => (o.set = { tcp_fin_timout: 3 }), 'mine.json: set.tcp_fin_timout'],
     [(o: Record<string, unknown>) => (o.set = { ulimit_n: 1.5 }), 'mine.json: set.ulimit_n'],
+    [(o: Record<string, unknown>) => (o.set = { tcp_abort_on_overflow: 2 }), 'mine.json: set.tcp_abort_on_overflow'],
+    [(o: Record<string, unknown>) => (o.changes = [{ at: 10, set: { tcp_abort_on_overflow: 'yes' } }]), 'mine.json: changes[0].set.tcp_abort_on_overflow'],
     [(o: Record<string, unknown>) => (o.set = { ip_local_port_range: '60999-32768' }), 'mine.json: set.ip_local_port_range'],
     [(o: Record<string, unknown>) => (o.server = { read_timeout: 'soon' }), 'mine.json: server.read_timeout'],
     [(o: Record<string, unknown>) => (o.server = { keepalive: { idle: 30, intvl: 2 } }), 'mine.json: server.keepalive.cnt'],
@@ -64,6 +66,9 @@ describe('command-line overrides', () => {
     expect(errorOf(() => applyOverrides(p, { mix: 'not json' }))).toMatch(/^--mix: not JSON/);
     expect(errorOf(() => applyOverrides(p, { set: { tcp_keepalive_time: '0' } }))).toMatch(/^--set\.tcp_keepalive_time: /);
     expect(errorOf(() => applyOverrides(p, { set: { wobble: '1' } }))).toMatch(/^--set\.wobble: unknown knob/);
+    expect(errorOf(() => applyOverrides(p, { set: { tcp_abort_on_overflow: '-1' } }))).toBe(
+      "--set.tcp_abort_on_overflow: expected a whole number 0..1 (when the accept queue is full, 0 = drop the handshake's last ACK, 1 = answer it with a RST), got \"-1\"",
+    );
     expect(errorOf(() => applyOverrides(p, { rate: 'fast' }))).toMatch(/^--rate: /);
     expect(errorOf(() => applyOverrides(p, { minutes: '0' }))).toMatch(/^--minutes: /);
     expect(errorOf(() => applyOverrides(p, { seed: '-1' }))).toMatch(/^--seed: /);
@@ -85,6 +90,8 @@ describe('command-line overrides', () => {
     expect(k.ulimit_n).toBe(4096);
     expect(k.somaxconn).toBe(4096);
     expect(k.tcp_fin_timeout).toBe(60);
+    expect(k.tcp_abort_on_overflow).toBe(0);
+    expect(knobsJson(resolveFleetKnobs({ tcp_abort_on_overflow: '1' })).tcp_abort_on_overflow).toBe(1);
   });
 });
 

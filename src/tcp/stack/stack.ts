@@ -733,6 +733,18 @@ export class Stack {
     return id;
   }
 
+  /**
+   * Drops a connection request (a listener's child still in SYN_RCVD) without a word to the peer,
+   * as Linux's inet_csk_reqsk_queue_drop() does: its host decides what, if anything, the peer hears.
+   * False when `id` is no such request.
+   */
+  dropRequest(id: number): boolean {
+    const s = this.socks.get(id);
+    if (!s?.conn || s.parent === null || stateOf(s.conn) !== 'SYN_RCVD') return false;
+    this.forget(s);
+    return true;
+  }
+
   /** A timer of socket `id` expired. */
   fire(id: number, timer: TimerName, now: number): void {
     if (this.down) return;

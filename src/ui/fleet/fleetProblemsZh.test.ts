@@ -14,6 +14,7 @@ const SAMPLES: [FleetProblem, string][] = [
   [{ code: 'host-int', knob: 'ulimit_n', min: 8, max: 1048576, got: '"lots"' }, 'expected a whole number 8..1048576 (open files per process (ulimit -n)), got "lots"'],
   [{ code: 'host-int', knob: 'tcp_max_syn_backlog', min: 1, max: 262144, got: '0' }, 'expected a whole number 1..262144 (half-open (SYN_RCVD) connections kept per listener), got 0'],
   [{ code: 'host-int', knob: 'tcp_syncookies', min: 0, max: 2, got: '3' }, 'expected a whole number 0..2 (1 = SYN cookies when the SYN queue overflows, 2 = always, 0 = never), got 3'],
+  [{ code: 'host-int', knob: 'tcp_abort_on_overflow', min: 0, max: 1, got: '2' }, "expected a whole number 0..1 (when the accept queue is full, 0 = drop the handshake's last ACK, 1 = answer it with a RST), got 2"],
   [{ code: 'host-int', knob: 'tcp_tw_recycle', min: 0, max: 1, got: '2' }, 'expected a whole number 0..1 (removed in Linux 4.12 (it broke clients behind NAT); accepted and ignored), got 2'],
   [{ code: 'port-range-form', got: '"a-b"' }, 'expected a port range "lo-hi" (e.g. "32768-60999"), got "a-b"'],
   [{ code: 'port-range-bounds', lo: 80, hi: 90 }, '80-90 is out of range; allowed: 1024 <= lo <= hi <= 65535'],
@@ -51,7 +52,7 @@ describe('fleet knob problems in both languages', () => {
         expect(text, p.code).toContain(v);
         rest = rest.split(v).join(' ');
       }
-      rest = rest.replace(/\b(SYN|SYN_RCVD|NAT|Linux|cookie|ulimit|lo|hi)\b/g, ' ');
+      rest = rest.replace(/\b(SYN|SYN_RCVD|ACK|RST|NAT|Linux|cookie|ulimit|lo|hi)\b/g, ' ');
       expect(rest, `${p.code}: ${text}`).not.toMatch(/[A-Za-z]{2,}/);
     }
   });
@@ -62,6 +63,8 @@ describe('fleet knob problems in both languages', () => {
     expect((host as FleetInputError).fleetProblem).toEqual({ code: 'host-int', knob: 'ulimit_n', min: 8, max: 1048576, got: '"lots"' });
     expect(refusalIn(host, 'en')).toBe(host.message);
     expect(refusalIn(host, 'zh-CN')).toBe('what-if.ulimit_n：应为整数 8..1048576（每个进程可打开的文件数（ulimit -n）），实际为 "lots"');
+    const abort = thrown(() => resolveFleetKnobs({ tcp_abort_on_overflow: 'on' }, 'what-if'));
+    expect(refusalIn(abort, 'zh-CN')).toBe('what-if.tcp_abort_on_overflow：应为整数 0..1（全连接队列已满时，0 = 丢弃握手的最后一个 ACK，1 = 以 RST 回应），实际为 "on"');
     const range = thrown(() => resolveFleetKnobs({ ip_local_port_range: '80-90' }, 'what-if'));
     expect(range.message).toBe('what-if.ip_local_port_range: 80-90 is out of range; allowed: 1024 <= lo <= hi <= 65535');
     const unknown = thrown(() => resolveFleetKnobs({ tcp_fin: 1 }, 'set'));
