@@ -3,7 +3,7 @@
  * accept queue full when handshakes' last ACKs arrive): with 0 the ACK is dropped, the request
  * stays in SYN_RCVD and its SYN,ACK is retransmitted; with 1 the listener answers the ACK with a
  * bare RST whose sequence number is the ACK's acknowledgment number, drops the request, and counts
- * ListenOverflows and ListenDrops (and EmbryonicRsts). The client, ESTABLISHED since it sent that ACK,
+ * ListenOverflows, ListenDrops and EmbryonicRsts. The client, ESTABLISHED since it sent that ACK,
  * is reset; the request it sent at once meets no request any more and draws a second RST.
  */
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,7 @@ describe('tcp_abort_on_overflow', () => {
     const last = sim.samples.at(-1)!;
     expect(last.errors.ListenOverflows).toBeGreaterThan(0);
     expect(last.counters.ListenDrops).toBe(last.errors.ListenOverflows);
+    expect(last.counters.EmbryonicRsts).toBe(0);
     expect(last.counters.OutRsts).toBe(0);
     // the requests whose ACK was dropped are still there, in SYN_RCVD, at the end
     expect(last.states.SYN_RCVD).toBeGreaterThan(0);
@@ -78,7 +79,8 @@ describe('tcp_abort_on_overflow', () => {
     // and the second, for the request sent right behind the ACK, finds nothing left to reset
     expect(rsts.filter((a) => a.before === null)).toHaveLength(resets.length);
     expect(rsts).toHaveLength(2 * resets.length);
-    // counted as Linux counts them: every overflow twice, every RST sent
+    // counted as Linux counts them: every overflow twice, one embryonic reset per request, every RST sent
+    expect(last.counters.EmbryonicRsts).toBe(resets.length);
     expect(last.counters.OutRsts).toBe(rsts.length);
     expect(last.counters.ListenDrops).toBe(last.errors.ListenOverflows);
     // no request is left to retransmit its SYN,ACK
@@ -90,8 +92,18 @@ describe('tcp_abort_on_overflow', () => {
     const before = new FleetSim(overflowing()).run();
     const after = new FleetSim(overflowing({}, [{ at: 10, set: { tcp_abort_on_overflow: 1 } }])).run();
     expect(after.slice(0, 9)).toEqual(before.slice(0, 9));
-    expect(before.at(-1)!.counters.OutRsts).toBe(0);
-    expect(after.at(-1)!.counters.OutRsts).toBeGreaterThan(0);
+    expect(before.at(-1)!.counters.EmbryonicRsts).toBe(0);
+    expect(after.at(-1)!.counters.EmbryonicRsts).toBeGreaterThan(0);
     expect(after.at(-1)!.states.SYN_RCVD).toBe(0);
+  });
+
+  it('EmbryonicRsts also counts a request reset by its client (whose socket is gone by the next SYN,ACK), as Linux does', () => {
+    // the client gives up after 2 s and its orphan after one FIN retransmission: its host answers the request's SYN,ACK with a RST
+    const sim = new FleetSim(small({ rate: 10, seconds: 30, mix: { clients: { 'well-behaved': 1 }, app: { leak: 1 } }, set: { ulimit_n: 8, tcp_orphan_retries: 1 }, server: { backlog: 2 }, clients: { rtt: 0.6, give_up: 2 } }));
+    sim.run();
+    const last = sim.samples.at(-1)!;
+    expect(last.counters.EmbryonicRsts).toBeGreaterThan(0);
+    expect(last.counters.OutRsts).toBe(0);
+    expect(last.states.SYN_RCVD).toBe(0);
   });
 });

@@ -49,6 +49,11 @@ export function ssCloseWait(s: Sample, more: (n: number) => string = (n) => `…
 /** node_exporter's label for a state (its tcpstat collector). */
 export const exporterState = (st: TcpState): string => (st === 'CLOSED' ? 'close' : STATE_ALIASES[st].netstat.toLowerCase());
 
+/**
+ * The netstat collector exports only the counters of its default `--collector.netstat.fields`
+ * (TcpExt_Listen*, TcpExt_Syncookies*, Tcp_OutRsts, ...): TCPAbortOnTimeout and EmbryonicRsts are
+ * not among them, so they are in the counters table and not here.
+ */
 export function exporterLines(s: Sample): string[] {
   const out = TCP_STATES.filter((st) => st !== 'CLOSED').map((st) => `node_tcp_connection_states{state="${exporterState(st)}"} ${s.states[st]}`);
   out.push(`node_sockstat_TCP_alloc ${s.sockstat.alloc}`);

@@ -25,6 +25,8 @@ export interface FleetCounters {
   /** TcpExt: TCPAbortOnTimeout, connections given up when their retransmissions or keepalive probes ran out */
   TCPAbortOnTimeout: number;
   TwOverflow: number;
+  /** TcpExt: EmbryonicRsts, connection requests (SYN_RCVD) reset: by tcp_abort_on_overflow = 1, or by a RST from the client */
+  EmbryonicRsts: number;
   Accepted: number;
   Arrivals: number;
 }
@@ -58,7 +60,7 @@ export interface Sample {
 }
 
 export const zeroErrors = (): FleetErrors => ({ EMFILE: 0, EADDRNOTAVAIL: 0, ListenOverflows: 0 });
-export const zeroCounters = (): FleetCounters => ({ ListenDrops: 0, SyncookiesSent: 0, OutRsts: 0, TCPAbortOnTimeout: 0, TwOverflow: 0, Accepted: 0, Arrivals: 0 });
+export const zeroCounters = (): FleetCounters => ({ ListenDrops: 0, SyncookiesSent: 0, OutRsts: 0, TCPAbortOnTimeout: 0, TwOverflow: 0, EmbryonicRsts: 0, Accepted: 0, Arrivals: 0 });
 
 export function zeroStates(): Record<TcpState, number> {
   const o = {} as Record<TcpState, number>;

@@ -437,7 +437,7 @@ export class FleetSim {
 
   /**
    * tcp_abort_on_overflow = 1, as Linux 6.18 does it (tcp_check_req()'s embryonic reset, measured
-   * in a network namespace): the request is dropped and the ACK is answered as the
+   * in a network namespace): the request is dropped (EmbryonicRsts) and the ACK is answered as the
    * listener answers any ACK it holds no request for, with a bare RST whose sequence number is the
    * ACK's acknowledgment number. The client, ESTABLISHED since it sent that ACK, is reset by it
    * (its next recv() or send() fails with ECONNRESET).
@@ -445,6 +445,7 @@ export class FleetSim {
   private abortRequest(c: ServerConn, seg: Segment): void {
     const stack = this.stacks[SERVER];
     stack.dropRequest(c.sock);
+    this.counters.EmbryonicRsts++;
     this.tally.touch(c.sock);
     this.forgetServer(c);
     stack.deliver(seg, this.now);
@@ -518,6 +519,8 @@ export class FleetSim {
     // running out counts nothing, nor does a SYN queue entry (kernel 6.18)
     if (to === 'CLOSED' && from !== 'SYN_RCVD' && (cause === RTO_TIMEOUT || cause === KEEPALIVE_TIMEOUT)) this.counters.TCPAbortOnTimeout++;
     if (to === 'CLOSED' && cause.includes('tcp_max_tw_buckets')) this.counters.TwOverflow++;
+    // a request reset by its client's RST is an embryonic reset too (kernel 6.18: EmbryonicRsts, the request dropped)
+    if (from === 'SYN_RCVD' && to === 'LISTEN') this.counters.EmbryonicRsts++;
     const o = this.outBySock.get(sock);
     if (o) {
       if (to === 'TIME_WAIT') this.ports.enteredTimeWait(o.port, sock, this.now);

@@ -10,6 +10,7 @@ const RATES = [
   ['EADDRNOTAVAIL', (s: Sample) => s.errors.EADDRNOTAVAIL],
   ['ListenOverflows', (s: Sample) => s.errors.ListenOverflows],
   ['ListenDrops', (s: Sample) => s.counters.ListenDrops],
+  ['EmbryonicRsts', (s: Sample) => s.counters.EmbryonicRsts],
   ['SyncookiesSent', (s: Sample) => s.counters.SyncookiesSent],
   ['OutRsts', (s: Sample) => s.counters.OutRsts],
   ['TCPAbortOnTimeout', (s: Sample) => s.counters.TCPAbortOnTimeout],
