@@ -35,12 +35,16 @@ describe('readouts', () => {
     expect(m).not.toBeNull();
     expect(Number(m![5])).toBe(s.sockstat.tw);
     expect(Number(m![1])).toBe(s.sockstat.alloc + s.sockstat.tw);
-    // with tcp_fin_timeout beyond TIME_WAIT's 60 s the same sockets stay full orphan sockets
+    // with tcp_fin_timeout 90 each waits 30 s as a full orphan socket, then 30 s in a bucket (Linux 6.18):
+    // about half of them are each, and the count is the same as with 60
     const long = new FleetSim(applyOverrides(preset('fin-wait-2'), { minutes: 2, set: { tcp_fin_timeout: 90 } }));
     long.runUntil(120);
     const l = long.samples.at(-1)!;
-    expect(l.sockstat.tw).toBe(l.states.TIME_WAIT);
-    expect(l.orphans).toBeGreaterThanOrEqual(l.states.FIN_WAIT_2);
+    const bucketed = l.sockstat.tw - l.states.TIME_WAIT;
+    expect(l.states.FIN_WAIT_2).toBeCloseTo(s.states.FIN_WAIT_2, -2);
+    expect(bucketed / l.states.FIN_WAIT_2).toBeGreaterThan(0.4);
+    expect(bucketed / l.states.FIN_WAIT_2).toBeLessThan(0.6);
+    expect(l.orphans).toBeGreaterThanOrEqual(l.states.FIN_WAIT_2 - bucketed);
   });
 });
 

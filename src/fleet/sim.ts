@@ -278,6 +278,9 @@ export class FleetSim {
         gens.delete(key);
         this.stacks[host].fire(q.sock, TIMER_NAMES[q.code]!, this.now);
         this.flush(host);
+        // a timer can move a socket into a TIME_WAIT bucket without a change of state (an orphan's
+        // FIN_WAIT_2 past tcp_fin_timeout's first part): recounted here, as a state change is
+        if (host === SERVER) this.tally.touch(q.sock);
         if (host === SERVER) this.acceptLoop();
         return;
       }

@@ -34,6 +34,10 @@ describe('the running census', { timeout: 240_000 }, () => {
     compare({ ...applyOverrides(p, { minutes: seconds / 60 }), changes }, seconds);
   });
 
+  it('an orphan FIN_WAIT_2 that moves into a TIME_WAIT bucket halfway (tcp_fin_timeout above 60 s) is recounted then', () => {
+    compare(applyOverrides(preset('fin-wait-2'), { minutes: 2, set: { tcp_fin_timeout: 90 } }), 100);
+  });
+
   it('a fleet with every client behaviour, app mode, backend calls and a descriptor limit', () => {
     const cfg = small({
       rate: 15,
