@@ -420,7 +420,7 @@ export function App() {
               <section className="panel diagram" aria-label={t('diagram.state')}>
                 <h2 className="visually-hidden">{t('diagram.state')}</h2>
                 <ErrorBoundary label={t('diagram.state')}>
-                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} moveTime={moveTime} flights={flights} world={chipsOfWorld} reducedMotion={reducedMotion} noted={noted} />
+                <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={selectedState} onSelect={setSelectedState} moves={moves} moveTime={moveTime} flights={flights} world={chipsOfWorld} reducedMotion={reducedMotion} speed={sim.speed} pace={sim.pace} noted={noted} />
                 {selectedState && (
                   <div className="sheet si-sheet">
                     <StateInfo state={selectedState} lang={lang} onClose={() => setSelectedState(null)} />

@@ -21,8 +21,11 @@ import type { Flight, PeerMove, WorldChips } from './stageTokens.ts';
 import type { Box } from './chipStretch.ts';
 import type { PlacedBadge } from './badgePlace.ts';
 import { badgeBox, badgeWidth, placeBadges } from './badgePlace.ts';
-import { chipWays, FlightToken, MoveLabel, MoveToken, stillMoves } from './StateTokens.tsx';
+import type { ChipPlacing } from './StateTokens.tsx';
+import { chipWays, drawnMoves, FlightToken, MoveLabel, MoveToken, stillMoves } from './StateTokens.tsx';
 import { moveProgress } from '../player/pace.ts';
+import type { Pace } from '../player/pace.ts';
+import { placedWithHistory } from './chipHistory.ts';
 import type { ViewTransform } from './useD3Zoom.ts';
 import { useD3Zoom, viewIdentity } from './useD3Zoom.ts';
 import { aimView, stateBox } from './zoomView.ts';
@@ -60,6 +63,9 @@ export interface StateDiagramProps {
   world?: WorldChips;
   /** no travelling chips: the same information as instant highlights */
   reducedMotion?: boolean;
+  /** the player's speed and pace: chips too quick to be seen moving are placed only against each other (chipHistory.ts); none given, against the world's history */
+  speed?: number;
+  pace?: Pace;
   /** states the note shown names (highlighted) */
   noted?: readonly TcpState[];
 }
@@ -347,7 +353,7 @@ function chipAvoid(lang: Lang, labelBoxes: readonly Box[]): (client: TcpState, s
   };
 }
 
-export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false, moves, moveTime = Infinity, flights, world, reducedMotion = false, noted }: StateDiagramProps) {
+export function StateDiagram({ clientState, serverState, lastEdge, lang, selected, onSelect, showAllEdges = false, moves, moveTime = Infinity, flights, world, reducedMotion = false, speed, pace = 'auto', noted }: StateDiagramProps) {
   const titleId = useId();
   const lastKey = lastEdge ? pairKey(lastEdge.from, lastEdge.to) : null;
   // A rare edge that is not normally drawn is shown while it is the last one taken.
@@ -373,11 +379,15 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
   // outlines, the legends and each other; a waiting segment keeps off the causes too
   const stills = useMemo(() => (reducedMotion && moves ? stillMoves(moves.filter((m) => m.label), [...obstacles, ...STATE_KEEPOUT, ...legendBoxes(lang)], VIEW_BOUNDS) : []), [reducedMotion, moves, obstacles, lang]);
   const flightAvoid = useMemo(() => (stills.length ? [...obstacles, ...stills.map((m) => m.box)] : obstacles), [stills, obstacles]);
-  // the chips drawn, each placed when it was born against the chips alive then (chipWays), so none
-  // meets another at any moment of their flights and none moves when an earlier one is gone
-  const chips = { moves: (!reducedMotion && moves?.filter((m) => m.label)) || NO_MOVES, flights: flights ?? NO_FLIGHTS };
+  // the chips drawn (not a transition chip that has arrived), each placed when it was born against
+  // the chips alive then (chipWays), so none meets another at any moment of their flights and none
+  // moves when an earlier one is gone; chips too quick to be seen moving at the player's speed are
+  // only kept apart from each other (chipHistory.ts)
+  const chips = { moves: (!reducedMotion && moves && drawnMoves(moves, moveTime)) || NO_MOVES, flights: flights ?? NO_FLIGHTS };
   const chipWorld = useMemo(() => (world ? { chips: world, avoidAt } : undefined), [world, avoidAt]);
-  const ways = chipWays(chips.moves, chips.flights, flightAvoid, moveRoute, chipWorld, reducedMotion);
+  const spans = [...chips.moves.map((m) => m.span), ...chips.flights.map((f) => f.endAt - f.sentAt)];
+  const how: ChipPlacing = reducedMotion ? 'still' : speed === undefined || placedWithHistory(spans, speed, pace) ? 'history' : 'drawn';
+  const ways = chipWays(chips.moves, chips.flights, flightAvoid, moveRoute, chipWorld, how);
   const spots = useMemo(() => {
     const labelled = [...SELECTED.classic, ...(showAllEdges ? SELECTED.other : []), ...(extra && extra.all.length === 1 ? [extra] : [])];
     return labelSpots(labelled, lang, labelFont);
@@ -519,11 +529,8 @@ export function StateDiagram({ clientState, serverState, lastEdge, lang, selecte
           <MoveLabel key={`${m.move.peer}-${m.move.t}-${m.move.from}-${m.move.to}`} still={m} />
         ))}
         {!reducedMotion &&
-          chips.moves.map((m, i) => {
-            const progress = moveProgress(m.t, m.span, moveTime);
-            // a chip is drawn while it travels; once arrived, the lit edge and the peer's badge tell the rest
-            return progress < 1 ? <MoveToken key={`${m.peer}-${m.t}-${m.from}-${m.to}`} move={m} route={routeOf(m.from, m.to)} progress={progress} way={ways.moves[i]!} /> : null;
-          })}
+          // a chip is drawn while it travels (drawnMoves); once arrived, the lit edge and the peer's badge tell the rest
+          chips.moves.map((m, i) => <MoveToken key={`${m.peer}-${m.t}-${m.from}-${m.to}`} move={m} route={routeOf(m.from, m.to)} progress={moveProgress(m.t, m.span, moveTime)} way={ways.moves[i]!} />)}
         {chips.flights.map((f, i) => <FlightToken key={f.id} f={f} reducedMotion={reducedMotion} way={ways.flights[i]!} />)}
       </g>
       </g>

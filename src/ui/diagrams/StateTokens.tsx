@@ -143,6 +143,16 @@ export const MoveToken = memo(function MoveToken({ move, route, progress, way }:
   );
 });
 
+/**
+ * The transition chips drawn at `time` (stageTokens.ts moveClock): those with a label that have not
+ * arrived. Only these are placed (chipWays): an arrived one is never drawn again, and placed with
+ * the chips drawn it would pull in every chip of the world made since (a day of keepalives behind
+ * the handshake's ESTABLISHED).
+ */
+export function drawnMoves(moves: readonly PeerMove[], time: number): PeerMove[] {
+  return moves.filter((m) => m.label && moveProgress(m.t, m.span, time) < 1);
+}
+
 /** A still cause (reduced motion) and the box it takes, its outline included. */
 export interface StillMove extends PlacedStill {
   move: PeerMove;
@@ -257,18 +267,45 @@ const NO_WORLD = {};
 const TIMED = new WeakMap<object, WeakMap<object, Map<string, readonly Way[]>>>();
 
 /**
- * Where the chips drawn now go (placeTimed), each placed when it was born against the chips alive
- * then (in `world`, every chip up to now; without it, the chips drawn), so a chip never meets
- * another at any moment of their flights and never moves when an earlier one is gone. Its ends
- * keep off the labels, badges and states as drawn when it was born. Reduced motion (`still`): the
- * segments wait where they are sent, placed together as they wait (placeWays). A set of chips is
- * placed once, when it is first drawn; the moves and flights are placed at the same index.
+ * How the chips drawn are placed: `history`, each against the world's chips alive at its birth
+ * (placeTimed); `drawn`, only against each other, in the order they were born (placeWays: the ends
+ * of each kept off those before it), for chips too quick to be seen moving (chipHistory.ts);
+ * `still` (reduced motion), the segments waiting where they are sent.
  */
-export function chipWays(moves: readonly PeerMove[], flights: readonly Flight[], avoid: readonly Box[], routeOf: (m: PeerMove) => Route, world?: ChipWorld, still = false): { moves: Way[]; flights: Way[] } {
-  if (still) {
+export type ChipPlacing = 'history' | 'drawn' | 'still';
+
+/** the same way for the same ends, so a chip whose set is placed again is not drawn again */
+const PLAIN = new WeakMap<readonly [WayEnd, WayEnd], Way>();
+function plainOf(ends: readonly [WayEnd, WayEnd]): Way {
+  let w = PLAIN.get(ends);
+  if (!w) PLAIN.set(ends, (w = plainWay(ends)));
+  return w;
+}
+const STILL_MOVE = plainWay([{ u: 0, dx: 0, dy: 0 }, { u: 1, dx: 0, dy: 0 }]);
+
+/**
+ * Where the chips drawn now go. With `history` (placeTimed), each placed when it was born against
+ * the chips alive then (in `world`, every chip up to now; without it, the chips drawn), so a chip
+ * never meets another at any moment of their flights and never moves when an earlier one is gone;
+ * its ends keep off the labels, badges and states as drawn when it was born. With `drawn`, the
+ * chips drawn keep apart where they wait, as placed together now (placeWays). With `still`
+ * (reduced motion), the segments wait where they are sent, placed together as they wait. A set of
+ * chips is placed once, when it is first drawn; the moves and flights are placed at the same index.
+ */
+export function chipWays(moves: readonly PeerMove[], flights: readonly Flight[], avoid: readonly Box[], routeOf: (m: PeerMove) => Route, world?: ChipWorld, how: ChipPlacing = 'history'): { moves: Way[]; flights: Way[] } {
+  if (!moves.length && !flights.length) return { moves: [], flights: [] };
+  if (how === 'still') {
     const key = flights.map((f) => flightLifeKey(f)).join(';');
     const ways = waysOf(avoid, `still|${key}`, () => flights.map((f) => flightAsk(f, chipWidth(f.flags || '·'))));
-    return { moves: moves.map(() => plainWay([{ u: 0, dx: 0, dy: 0 }, { u: 1, dx: 0, dy: 0 }])), flights: ways.map(plainWay) };
+    return { moves: moves.map(() => STILL_MOVE), flights: ways.map(plainOf) };
+  }
+  if (how === 'drawn') {
+    const lives = [...moves.map((m) => moveLife(m, m.t + m.span, routeOf)), ...flights.map(flightLife)];
+    const order = lives.map((_, i) => i).sort((a, b) => lives[a]!.t0 - lives[b]!.t0 || lives[a]!.rank - lives[b]!.rank);
+    const ends = waysOf(avoid, `drawn|${order.map((i) => lives[i]!.key).join(';')}`, () => order.map((i) => lives[i]!.ask()));
+    const ways = new Array<Way>(lives.length);
+    order.forEach((i, n) => (ways[i] = plainOf(ends[n]!)));
+    return { moves: ways.slice(0, moves.length), flights: ways.slice(moves.length) };
   }
   const drawn = [...moves.map(moveLifeKey), ...flights.map(flightLifeKey)];
   const setKey = drawn.join(';');

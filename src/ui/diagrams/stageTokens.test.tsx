@@ -5,8 +5,8 @@ import type { Scenario, Step } from '../../scenarios/types.ts';
 import { createWorld } from '../../scenarios/world.ts';
 import { viewOf } from '../../sim/view.ts';
 import { flightsAt, moveClock, onTheWire, peerMoves, worldChips } from './stageTokens.ts';
-import type { PeerMove } from './stageTokens.ts';
-import { chipWays } from './StateTokens.tsx';
+import type { Flight, PeerMove, WorldChips } from './stageTokens.ts';
+import { chipWays, drawnMoves } from './StateTokens.tsx';
 import { NODE_POS } from './layout.ts';
 import { StateDiagram } from './StateDiagram.tsx';
 
@@ -74,5 +74,45 @@ describe('a chip keeps its place for its whole life (worldChips, chipWays)', () 
     expect(alone.v.peers.client.state).toBe('FIN_WAIT_2');
     expect(alone.flights.map((f) => `${f.flags} ${f.fromState}>${f.toState}`)).toEqual(['FIN,ACK LAST_ACK>FIN_WAIT_1']);
     expect(alone.ways.flights[0]).toEqual(both.ways.flights[1]);
+  });
+});
+
+describe('which chips a chip drawn keeps off (the player\'s speed and pace)', () => {
+  // two segments sent 1 ms apart by the server in LAST_ACK over a 50 ms link: the second is born
+  // on the first; drawn once the first is delivered
+  const seg = (id: number, sentAt: number): Flight => ({ id, from: 'server', flags: 'ACK', sentAt, endAt: sentAt + 0.05, progress: 0, fromState: 'LAST_ACK', toState: 'FIN_WAIT_2' });
+  const first = seg(7, 3);
+  const second = seg(8, 3.001);
+  const world: WorldChips = { moves: [], flights: [first, second], statesAt: () => ({ client: 'FIN_WAIT_2', server: 'LAST_ACK' }) };
+  const draw = (speed: number, withWorld = true) => {
+    const t = 3.0505;
+    const html = renderToStaticMarkup(
+      <StateDiagram clientState="FIN_WAIT_2" serverState="LAST_ACK" lastEdge={null} lang="en" selected={null} onSelect={() => {}} moves={[]} flights={[{ ...second, progress: (t - second.sentAt) / 0.05 }]} world={withWorld ? world : undefined} speed={speed} pace="exact" />,
+    );
+    return [...html.matchAll(/<g[^>]*data-testid="flight-token"[^>]*>/g)].map((m) => /data-way="([^"]*)"/.exec(m[0])![1]);
+  };
+
+  it('the chips of the world when it is on screen for more than two frames (50 ms at 1×), only the chips drawn when quicker (25 ms at 2×)', () => {
+    const seen = draw(1);
+    const quick = draw(2);
+    expect(seen).toHaveLength(1);
+    // at 1× (50 ms on screen) it keeps the way it took beside the first, delivered since
+    expect(seen).not.toEqual(draw(1, false));
+    // at 2× (25 ms) the world's chips are not looked at: it flies the way it has alone
+    expect(quick).toEqual(draw(2, false));
+    expect(quick).not.toEqual(seen);
+  });
+});
+
+describe('the transition chips drawn (drawnMoves)', () => {
+  const move = (t: number, label = 'close()'): PeerMove => ({ peer: 'client', from: 'ESTABLISHED', to: 'FIN_WAIT_1', label, t, span: 0.05 });
+
+  it('are those on the move, not those arrived nor those without a cause to show', () => {
+    const m = move(2);
+    expect(drawnMoves([m], 2)).toEqual([m]);
+    expect(drawnMoves([m], 2.049)).toEqual([m]);
+    expect(drawnMoves([m], 2.06)).toEqual([]);
+    expect(drawnMoves([m], Infinity)).toEqual([]);
+    expect(drawnMoves([move(2, '')], 2.01)).toEqual([]);
   });
 });

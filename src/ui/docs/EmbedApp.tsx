@@ -280,7 +280,7 @@ function EmbedBody({ url, problems, shown, sim, controls, theme, lang, notice, s
         <div className="embed-diagrams">
           <section className="embed-cell embed-cell--state" aria-label={t('diagram.state')}>
             <ErrorBoundary label={t('diagram.state')}>
-              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} moves={stage?.moves} moveTime={stage?.moveTime} flights={stage?.flights} world={stage?.world} reducedMotion={stage?.reducedMotion} />
+              <StateDiagram clientState={view.peers.client.state} serverState={view.peers.server.state} lastEdge={lastEdge} lang={lang} selected={null} onSelect={noop} moves={stage?.moves} moveTime={stage?.moveTime} flights={stage?.flights} world={stage?.world} reducedMotion={stage?.reducedMotion} speed={sim.speed} pace={sim.pace} />
             </ErrorBoundary>
           </section>
           <section className="embed-cell embed-cell--seq" aria-label={t('diagram.sequence')}>
