@@ -25,7 +25,7 @@ const PINNED: Record<PresetId, string> = {
   'last-ack-pileup': 'f9b0eee058112661',
   'time-wait-backend': '439957fc36baec78',
   'fin-wait-2': '2932756cbe704a83',
-  'syn-flood': '0db256205d954d0f',
+  'syn-flood': '67215f60fc254abd',
 };
 
 describe('fleet output digests', { timeout: 120_000 }, () => {

@@ -17,7 +17,9 @@ describe('fleet samples', { timeout: 180_000 }, () => {
       rate: 12,
       seconds: 40,
       mix: { clients: { 'well-behaved': 2, 'closes-first': 2, 'vanish-after-fin': 1, 'vanish-mid': 1, lossy: 1, 'syn-flood': 2 }, app: { 'close-first': 1, 'wait-close': 1, leak: 1 } },
-      set: { ulimit_n: 120, tcp_max_syn_backlog: 16 },
+      set: { ulimit_n: 120 },
+      // a SYN queue of 17 (the listen() backlog, plus one): the flood reaches it, cookies follow
+      server: { backlog: 16 },
       backend: { per_request: 0.5 },
       clients: { loss: 20, hold: 3 },
     });
@@ -114,9 +116,9 @@ describe('fleet samples', { timeout: 180_000 }, () => {
     expect(new FleetSim(cfg({ tcp_tw_recycle: 1 })).run()).toEqual(new FleetSim(cfg({})).run());
   });
 
-  it('a SYN flood fills the SYN queue to tcp_max_syn_backlog; cookies keep real clients connecting', () => {
+  it('a SYN flood fills the SYN queue to the listen() backlog; cookies keep real clients connecting', () => {
     const flood = (cookies: number) =>
-      new FleetSim(small({ rate: 60, seconds: 20, mix: { clients: { 'syn-flood': 5, 'well-behaved': 1 }, app: { 'wait-close': 1 } }, set: { tcp_max_syn_backlog: 64, tcp_syncookies: cookies } })).run();
+      new FleetSim(small({ rate: 60, seconds: 20, mix: { clients: { 'syn-flood': 5, 'well-behaved': 1 }, app: { 'wait-close': 1 } }, set: { tcp_syncookies: cookies }, server: { backlog: 64 } })).run();
     const on = flood(1);
     expect(Math.max(...on.map((x) => x.states.SYN_RCVD))).toBeLessThanOrEqual(64 + 10);
     expect(on.at(-1)!.states.SYN_RCVD).toBeGreaterThanOrEqual(60);

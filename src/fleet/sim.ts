@@ -204,8 +204,8 @@ export class FleetSim {
     this.listener = server.socket();
     server.bind(this.listener, SERVER_PORT);
     server.listen(this.listener, cfg.server.backlog, 0);
-    // The host enforces Linux's two queues itself (SYN queue: tcp_max_syn_backlog, accept
-    // queue: the backlog capped by somaxconn); the stack's single combined limit must not bite first.
+    // The host enforces Linux's two queues itself (both bounded by the backlog capped by somaxconn,
+    // see admitSyn()); the stack's single combined limit must not bite first.
     this.listenSock = server.sock(this.listener)!;
     this.listenSock.backlog = 1 << 30;
     const backend = this.stacks[BACKEND];
@@ -413,7 +413,7 @@ export class FleetSim {
         if (seg.flags.SYN && !seg.flags.ACK && !seg.flags.RST) {
           if (!this.admitSyn(seg)) return;
         } else if (seg.flags.ACK && !seg.flags.SYN && !seg.flags.RST && this.knobs.host.tcp_syncookies > 0) {
-          this.cookieAck(seg);
+          if (!this.cookieAck(seg)) return;
         }
       } else if (seg.flags.ACK && !seg.flags.SYN && !seg.flags.RST && stack.state(c.sock) === 'SYN_RCVD' && this.acceptQueueFull()) {
         // The handshake's last ACK finds the accept queue full: Linux counts it twice, as every
@@ -455,32 +455,51 @@ export class FleetSim {
     this.flush(SERVER);
   }
 
-  private acceptQueueFull(): boolean {
-    const l = this.listenSock;
-    return l.acceptQueue.length > Math.min(this.cfg.server.backlog, this.knobs.engine.somaxconn);
+  /** sk_max_ack_backlog: the listen() backlog capped by somaxconn; it bounds both queues. */
+  private maxAckBacklog(): number {
+    return Math.min(this.cfg.server.backlog, this.knobs.engine.somaxconn);
   }
 
-  /** A SYN for the listener: the accept queue, then the SYN queue (or a cookie) decide. */
+  private acceptQueueFull(): boolean {
+    return this.listenSock.acceptQueue.length > this.maxAckBacklog();
+  }
+
+  /**
+   * A SYN for the listener, decided as Linux 6.18's tcp_conn_request() does (measured in a network
+   * namespace with spoofed SYNs): the SYN queue is full when it holds more requests than the
+   * listen() backlog (capped by somaxconn): listen(8) keeps 9 in SYN_RECV, whatever
+   * tcp_max_syn_backlog. Then a cookie, or without cookies a drop (ListenDrops only). A full accept
+   * queue then drops the SYN, a would-be cookie too (ListenOverflows + ListenDrops). Without cookies,
+   * tcp_max_syn_backlog keeps its last quarter for peers proven alive: tcp_max_syn_backlog 16 keeps
+   * 13. The fleet's peers are many addresses with no TCP metrics, none proven.
+   */
   private admitSyn(seg: Segment): boolean {
-    const l = this.listenSock;
+    const queued = this.listenSock.children.length;
+    const cookies = this.knobs.host.tcp_syncookies;
+    let cookie = false;
+    if (cookies === 2 || queued > this.maxAckBacklog()) {
+      if (cookies === 0) {
+        this.counters.ListenDrops++;
+        return false;
+      }
+      cookie = true;
+    }
     if (this.acceptQueueFull()) {
       this.errors.ListenOverflows++;
       this.counters.ListenDrops++;
       return false;
     }
-    const cookies = this.knobs.host.tcp_syncookies;
-    if (cookies === 2 || l.children.length >= this.knobs.host.tcp_max_syn_backlog) {
-      if (cookies === 0) {
-        this.counters.ListenDrops++;
-        return false;
-      }
-      // A SYN cookie: the SYN,ACK's sequence number encodes the connection; no state is kept.
-      this.counters.SyncookiesSent++;
-      const k = this.knobs.engine;
-      this.route(SERVER, { srcPort: SERVER_PORT, dstPort: seg.srcPort, seq: this.cookie(seg.srcPort, seg.seq), ack: (seg.seq + 1) >>> 0, flags: flagSet(F_SYN | F_ACK), len: 0, win: Math.min(k.rcv_wnd, 65535), mss: k.mss });
+    const maxSyn = this.knobs.host.tcp_max_syn_backlog;
+    if (!cookie && cookies === 0 && maxSyn - queued < maxSyn >> 2) {
+      this.counters.ListenDrops++;
       return false;
     }
-    return true;
+    if (!cookie) return true;
+    // A SYN cookie: the SYN,ACK's sequence number encodes the connection; no state is kept.
+    this.counters.SyncookiesSent++;
+    const k = this.knobs.engine;
+    this.route(SERVER, { srcPort: SERVER_PORT, dstPort: seg.srcPort, seq: this.cookie(seg.srcPort, seg.seq), ack: (seg.seq + 1) >>> 0, flags: flagSet(F_SYN | F_ACK), len: 0, win: Math.min(k.rcv_wnd, 65535), mss: k.mss });
+    return false;
   }
 
   private cookie(port: number, seq: number): number {
@@ -492,17 +511,26 @@ export class FleetSim {
   /**
    * The ACK of a cookie SYN,ACK: the connection is rebuilt from the cookie, as Linux does, by
    * replaying the client's SYN into the listener with the cookie as our ISS; the SYN,ACK that
-   * replay produces was already sent (it was the cookie), so it is not sent again.
+   * replay produces was already sent (it was the cookie), so it is not sent again. A valid cookie
+   * meeting a full accept queue is an overflow like any other (ListenOverflows + ListenDrops, Linux
+   * 6.18 measured), and the ACK is dropped without a RST whatever tcp_abort_on_overflow says: there
+   * is no request to reset. False: the segment is consumed.
    */
-  private cookieAck(seg: Segment): void {
+  private cookieAck(seg: Segment): boolean {
     const isn = (seg.seq - 1) >>> 0;
     const iss = this.cookie(seg.srcPort, isn);
-    if (seg.ack !== ((iss + 1) >>> 0) || this.acceptQueueFull()) return;
+    if (seg.ack !== ((iss + 1) >>> 0)) return true;
+    if (this.acceptQueueFull()) {
+      this.errors.ListenOverflows++;
+      this.counters.ListenDrops++;
+      return false;
+    }
     const stack = this.stacks[SERVER];
     this.cookieIss = iss;
     stack.deliver({ srcPort: seg.srcPort, dstPort: SERVER_PORT, seq: isn, ack: 0, flags: flagSet(F_SYN), len: 0, win: seg.win, mss: 1460 }, this.now);
     this.cookieIss = null;
     for (const e of stack.drain()) if (e.kind !== 'send') this.effect(SERVER, e);
+    return true;
   }
 
   private serverState(sock: number, from: TcpState, to: TcpState, cause: string): void {
