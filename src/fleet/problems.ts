@@ -24,8 +24,8 @@ export const FLEET_PROBLEM_CODES = ['host-int', 'port-range-form', 'port-range-b
 /** What each host knob means, in the English the messages have always carried. */
 export const HOST_KNOB_HELP: Record<HostIntKnob, string> = {
   ulimit_n: 'open files per process (ulimit -n)',
-  tcp_max_syn_backlog: 'half-open (SYN_RCVD) connections kept per listener',
-  tcp_syncookies: '1 = SYN cookies when the SYN queue overflows, 2 = always, 0 = never',
+  tcp_max_syn_backlog: 'without SYN cookies, SYNs are dropped once SYN_RCVD passes 3/4 of it; the SYN queue itself ends at the listen() backlog, capped by somaxconn',
+  tcp_syncookies: '1 = SYN cookies once the SYN queue passes the listen() backlog, 2 = always, 0 = never',
   tcp_abort_on_overflow: "when the accept queue is full, 0 = drop the handshake's last ACK, 1 = answer it with a RST",
   tcp_tw_recycle: 'removed in Linux 4.12 (it broke clients behind NAT); accepted and ignored',
 };

@@ -10,8 +10,8 @@ import { knobProblemZh } from '../docs/pktSyntax.ts';
 
 const HOST_HELP_ZH: Record<HostIntKnob, string> = {
   ulimit_n: '每个进程可打开的文件数（ulimit -n）',
-  tcp_max_syn_backlog: '每个监听套接字保留的半连接（SYN_RCVD）数',
-  tcp_syncookies: '1 = SYN 队列溢出时启用 SYN cookie，2 = 总是启用，0 = 从不',
+  tcp_max_syn_backlog: '未启用 SYN cookie 时，SYN_RCVD 超过它的 3/4 后丢弃新的 SYN；半连接队列本身止于 listen() 的 backlog，受 somaxconn 限制',
+  tcp_syncookies: '1 = 半连接队列超过 listen() 的 backlog 后启用 SYN cookie，2 = 总是启用，0 = 从不',
   tcp_abort_on_overflow: '全连接队列已满时，0 = 丢弃握手的最后一个 ACK，1 = 以 RST 回应',
   tcp_tw_recycle: '已在 Linux 4.12 中移除（会让 NAT 之后的客户端出错）；接受但忽略',
 };
