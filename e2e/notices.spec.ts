@@ -78,6 +78,20 @@ function laidLines(root: Element, { select, sentences }: { select: string; sente
 const shortLines = (lines: readonly string[]): string[] => (lines.length > 1 ? lines.filter((l) => [...l.replace(/\s/g, '')].length < 3) : []);
 
 /** The sentence's lines of the notice in `root`, with the short ones. */
+/** The one notice for the engine and the other language's texts failing together: both named in one sentence, one Try again. */
+async function expectEngineAndTextsNamed(failed: Locator, lang: Lang) {
+  await expect(failed).toHaveAttribute('data-count', '2');
+  await expect(failed).toHaveCount(1);
+  const names = lang === 'en' ? ['the simulation engine', 'the Chinese texts'] : ['模拟引擎', '英文文本'];
+  for (const n of names) await expect(failed).toContainText(n);
+  await expect(failed.locator('.load-failed-text')).toHaveText(
+    lang === 'en'
+      ? 'Could not load the simulation engine and the Chinese texts: their files could not be downloaded (a network or server problem). Check the network connection and try again.'
+      : '无法加载模拟引擎和英文文本：文件无法下载（网络或服务器问题）。请检查网络连接后重试。',
+  );
+  await expect(failed.getByRole('button', { name: RETRY[lang] })).toHaveCount(1);
+}
+
 async function noticeLines(root: Locator): Promise<{ lines: string[]; short: string[] }> {
   const [lines] = await root.getByTestId('load-failed').evaluate(laidLines, { select: '.load-failed-text', sentences: null });
   return { lines: lines!, short: shortLines(lines!) };
@@ -139,16 +153,7 @@ for (const lang of ['en', 'zh-CN'] as const)
     const failed = page.getByTestId('load-failed');
     await expect(failed).toBeVisible();
     await page.getByTestId(`lang-${to}`).click();
-    await expect(failed).toHaveAttribute('data-count', '2');
-    await expect(failed).toHaveCount(1);
-    const names = lang === 'en' ? ['the simulation engine', 'the Chinese texts'] : ['模拟引擎', '英文文本'];
-    for (const n of names) await expect(failed).toContainText(n);
-    await expect(failed.locator('.load-failed-text')).toHaveText(
-      lang === 'en'
-        ? 'Could not load the simulation engine and the Chinese texts: their files could not be downloaded (a network or server problem). Check the network connection and try again.'
-        : '无法加载模拟引擎和英文文本：文件无法下载（网络或服务器问题）。请检查网络连接后重试。',
-    );
-    await expect(failed.getByRole('button', { name: RETRY[lang] })).toHaveCount(1);
+    await expectEngineAndTextsNamed(failed, lang);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     for (const size of APP_SIZES) {
       await page.setViewportSize(size);
@@ -215,16 +220,7 @@ for (const lang of ['en', 'zh-CN'] as const)
     const failed = frame.getByTestId('load-failed');
     await expect(failed).toBeVisible();
     await send(page, { cmd: 'set-lang', lang: to });
-    await expect(failed).toHaveAttribute('data-count', '2');
-    await expect(failed).toHaveCount(1);
-    const names = lang === 'en' ? ['the simulation engine', 'the Chinese texts'] : ['模拟引擎', '英文文本'];
-    for (const n of names) await expect(failed).toContainText(n);
-    await expect(failed.locator('.load-failed-text')).toHaveText(
-      lang === 'en'
-        ? 'Could not load the simulation engine and the Chinese texts: their files could not be downloaded (a network or server problem). Check the network connection and try again.'
-        : '无法加载模拟引擎和英文文本：文件无法下载（网络或服务器问题）。请检查网络连接后重试。',
-    );
-    await expect(failed.getByRole('button', { name: RETRY[lang] })).toHaveCount(1);
+    await expectEngineAndTextsNamed(failed, lang);
     // the host still hears the failed command, in the protocol's words
     await expect.poll(() => events(page, 'error')).toEqual([expect.objectContaining({ source: 'tcp-state-sim', type: 'error', cmd: 'set-lang', message: expect.stringMatching(new RegExp(`^lang: could not load the ${to} texts: `)) })]);
     await expect(frame.locator('html')).toHaveAttribute('lang', lang);
