@@ -43,3 +43,21 @@ describe('drill-down', { timeout: 120_000 }, () => {
     for (const st of ['SYN_RCVD', 'ESTABLISHED', 'FIN_WAIT_2', 'CLOSE_WAIT', 'LAST_ACK', 'TIME_WAIT'] as TcpState[]) expect(seen).toContain(st);
   });
 });
+
+describe('drill-down past a full accept queue', { timeout: 120_000 }, () => {
+  it('a request whose handshake ACK the full accept queue dropped replays in SYN_RCVD, as in the fleet', () => {
+    // the app leaks every connection: descriptors run out, accept() stops, the queue of 2 fills
+    const sim = new FleetSim(small({ rate: 10, seconds: 30, mix: { clients: { 'well-behaved': 1 }, app: { leak: 1 } }, set: { ulimit_n: 12 }, server: { backlog: 2 }, clients: { rtt: 0.2 } }), { stories: true });
+    let checked = 0;
+    for (const at of [5.5, 10.3, 15.2, 20.7, 25.1, 30]) {
+      sim.runUntil(at);
+      for (const c of sim.connectionsIn('SYN_RCVD', 5)) {
+        const r = replayOf(c.story!, sim.now, sim.knobs);
+        expect(serverStateAt(r.actions, r.knobs, r.t), `SYN_RCVD at ${at}: ${JSON.stringify(c.story)}`).toBe('SYN_RCVD');
+        checked++;
+      }
+    }
+    expect(sim.samples.at(-1)!.errors.ListenOverflows).toBeGreaterThan(0);
+    expect(checked).toBeGreaterThan(3);
+  });
+});

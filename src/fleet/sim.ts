@@ -343,6 +343,12 @@ export class FleetSim {
     return true;
   }
 
+  /** A segment from the client the host dropped on arrival, replayed as a drop-next rule set just before the client sent it. */
+  private noteDropped(story: Story, seg: Segment): void {
+    const flags = (['SYN', 'FIN', 'RST', 'PSH', 'ACK'] as const).filter((f) => seg.flags[f]).join(',');
+    this.note(story, Math.max(0, this.now - story.delay - 1e-6), { net: 'drop-next', dir: 'client->server', flags });
+  }
+
   private backendDelay(): number {
     return (this.cfg.backend?.rtt ?? 0.002) / 2;
   }
@@ -423,6 +429,8 @@ export class FleetSim {
         this.errors.ListenOverflows++;
         this.counters.ListenDrops++;
         if (this.knobs.host.tcp_abort_on_overflow === 1) this.abortRequest(c, seg);
+        // the drill-down's World has no accept queue: its replay loses this segment on the way
+        else if (c.story) this.noteDropped(c.story, seg);
         return;
       }
     }
