@@ -8,7 +8,7 @@
 import { toSeconds, toUs } from '../sim/queue.ts';
 import { Rng } from '../sim/rng.ts';
 import type { Segment } from '../tcp/segment.ts';
-import { F_ACK, F_SYN, flagSet } from '../tcp/segment.ts';
+import { F_ACK, F_SYN, flagList, flagSet } from '../tcp/segment.ts';
 import type { StackEffect, TimerName } from '../tcp/stack/effects.ts';
 import { TIMER_NAMES } from '../tcp/stack/effects.ts';
 import { Stack, timeoutCause } from '../tcp/stack/stack.ts';
@@ -328,7 +328,7 @@ export class FleetSim {
   }
 
   private lose(c: ClientConn, dir: 'client->server' | 'server->client', seg: Segment): boolean {
-    const list = (['SYN', 'FIN', 'RST', 'PSH', 'ACK'] as const).filter((f) => seg.flags[f]);
+    const list = flagList(seg.flags);
     // A drop-next rule set just before this segment would take an earlier one of the same instant
     // whose flags include these; such a segment is not lost, so the World's replay drops the same one.
     c.passed = (c.passed ?? []).filter((p) => p.at === this.now);
@@ -345,7 +345,7 @@ export class FleetSim {
 
   /** A segment from the client the host dropped on arrival, replayed as a drop-next rule set just before the client sent it. */
   private noteDropped(story: Story, seg: Segment): void {
-    const flags = (['SYN', 'FIN', 'RST', 'PSH', 'ACK'] as const).filter((f) => seg.flags[f]).join(',');
+    const flags = flagList(seg.flags).join(',');
     this.note(story, Math.max(0, this.now - story.delay - 1e-6), { net: 'drop-next', dir: 'client->server', flags });
   }
 
